@@ -1,0 +1,886 @@
+package shape
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// DefaultMaxDepth is the nesting limit of a Decoder whose MaxDepth is 0:
+// objects and arrays nested deeper are a *SyntaxError. Graph responses nest
+// fewer than 20 levels; 512 leaves room for any real schema while bounding
+// the stack and the work hostile input can cause.
+const DefaultMaxDepth = 512
+
+// Types is a set of JSON types a schema allows, plus how a mismatch is
+// reported. Generated code passes it to the Decoder's readers.
+type Types uint16
+
+// The JSON types, and the report modifiers.
+const (
+	TNull Types = 1 << iota
+	TBoolean
+	TInteger
+	TNumber
+	TString
+	TArray
+	TObject
+	// ViaEnum marks a schema without "type" whose "enum" limits the types: a
+	// mismatch is reported under "enum".
+	ViaEnum
+	// ViaConst is like ViaEnum for "const".
+	ViaConst
+	// TAny allows every JSON type.
+	TAny = TNull | TBoolean | TInteger | TNumber | TString | TArray | TObject
+)
+
+var typeNames = []string{"null", "boolean", "integer", "number", "string", "array", "object"}
+
+func (t Types) String() string {
+	var parts []string
+	for i, n := range typeNames {
+		if t&(1<<i) != 0 {
+			if n == "integer" && t&TNumber != 0 {
+				continue
+			}
+			parts = append(parts, n)
+		}
+	}
+	return strings.Join(parts, " or ")
+}
+
+type seg struct {
+	key   string
+	index int // -1 for a key
+}
+
+type stashed struct {
+	depth int
+	key   string
+	raw   string
+}
+
+// Decoder reads one JSON document, validating while it decodes. It is used
+// by generated code; callers use Unmarshal, UnmarshalLenient or a generated
+// type's UnmarshalJSON. A Decoder is not safe for concurrent use.
+type Decoder struct {
+	// Lenient turns violations into tolerated points (see the package doc).
+	Lenient bool
+	// MaxDepth limits nesting; 0 means DefaultMaxDepth.
+	MaxDepth int
+
+	src   string // decoded strings without escapes are substrings of it
+	pos   int
+	err   *SyntaxError
+	depth int
+	path  []seg
+	kw    []string
+	key   string
+
+	violations []Violation
+	tolerated  []Violation
+	stash      []stashed
+
+	lastMismatch int // offset+1 of the last value skipped as a mismatch
+}
+
+// NewDecoder returns a Decoder reading data. data is copied once, so the
+// caller may reuse it; decoded strings share that one copy.
+func NewDecoder(data []byte) *Decoder {
+	return &Decoder{src: string(data)}
+}
+
+// NewDecoderString is NewDecoder for a string, without the copy.
+func NewDecoderString(s string) *Decoder {
+	return &Decoder{src: s}
+}
+
+// Finish checks that only white space follows the value and returns the
+// outcome: nil, a *SyntaxError, or (strict) a *ValidationError.
+func (d *Decoder) Finish() error {
+	if d.err == nil {
+		d.skipWS()
+		if d.pos < len(d.src) {
+			d.syntax("unexpected data after the top-level value")
+		}
+	}
+	if d.err != nil {
+		return d.err
+	}
+	if len(d.violations) > 0 {
+		return &ValidationError{Violations: d.violations}
+	}
+	return nil
+}
+
+// Err returns the syntax error that stopped decoding, or nil.
+func (d *Decoder) Err() error {
+	if d.err == nil {
+		return nil
+	}
+	return d.err
+}
+
+// Violations returns the violations found so far (strict mode).
+func (d *Decoder) Violations() []Violation { return d.violations }
+
+// Tolerated returns the points lenient decoding tolerated.
+func (d *Decoder) Tolerated() []Violation { return d.tolerated }
+
+// Offset returns the current byte offset.
+func (d *Decoder) Offset() int { return d.pos }
+
+// Since returns the document text from offset start to the current offset.
+func (d *Decoder) Since(start int) string { return d.src[start:d.pos] }
+
+func (d *Decoder) syntax(msg string) {
+	if d.err == nil {
+		d.err = &SyntaxError{Offset: int64(d.pos), Msg: msg}
+	}
+}
+
+// Enter descends into member key of the current object; kw is the keyword
+// path segment of its schema (e.g. "/properties/status").
+func (d *Decoder) Enter(key, kw string) {
+	d.path = append(d.path, seg{key: key, index: -1})
+	d.kw = append(d.kw, kw)
+}
+
+// EnterIndex descends into item i of the current array.
+func (d *Decoder) EnterIndex(i int, kw string) {
+	d.path = append(d.path, seg{index: i})
+	d.kw = append(d.kw, kw)
+}
+
+// Leave undoes the last Enter or EnterIndex.
+func (d *Decoder) Leave() {
+	d.path = d.path[:len(d.path)-1]
+	d.kw = d.kw[:len(d.kw)-1]
+}
+
+// PushKeyword descends in the schema only (through $ref, anyOf, ...).
+func (d *Decoder) PushKeyword(kw string) { d.kw = append(d.kw, kw) }
+
+// PopKeyword undoes PushKeyword.
+func (d *Decoder) PopKeyword() { d.kw = d.kw[:len(d.kw)-1] }
+
+// InstancePointer returns the JSON Pointer of the current value.
+func (d *Decoder) InstancePointer() string {
+	var b strings.Builder
+	for _, s := range d.path {
+		b.WriteByte('/')
+		if s.index >= 0 {
+			b.WriteString(strconv.Itoa(s.index))
+		} else {
+			b.WriteString(EscapePointerToken(s.key))
+		}
+	}
+	return b.String()
+}
+
+func (d *Decoder) keywordPointer(suffix string) string {
+	n := len(suffix)
+	for _, k := range d.kw {
+		n += len(k)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, k := range d.kw {
+		b.WriteString(k)
+	}
+	b.WriteString(suffix)
+	return b.String()
+}
+
+// Report records a violation of keyword at the current value; kwSuffix is
+// appended to the keyword path (e.g. "/enum").
+func (d *Decoder) Report(keyword, kwSuffix, msg string) {
+	v := Violation{InstanceLocation: d.InstancePointer(), KeywordLocation: d.keywordPointer(kwSuffix), Keyword: keyword, Message: msg}
+	if d.Lenient {
+		d.tolerated = append(d.tolerated, v)
+	} else {
+		d.violations = append(d.violations, v)
+	}
+}
+
+// Tolerate records a point lenient decoding accepted. It is only called in
+// lenient mode.
+func (d *Decoder) Tolerate(keyword, kwSuffix, msg string) {
+	d.tolerated = append(d.tolerated, Violation{InstanceLocation: d.InstancePointer(), KeywordLocation: d.keywordPointer(kwSuffix), Keyword: keyword, Message: msg})
+}
+
+// Missing reports required member name absent from the current object.
+func (d *Decoder) Missing(name string) {
+	d.Report("required", "/required", "missing required property "+strconv.Quote(name))
+}
+
+// Duplicate reports that the member just entered was already seen.
+func (d *Decoder) Duplicate() {
+	d.Report("duplicate", "", "duplicate member name "+strconv.Quote(d.path[len(d.path)-1].key))
+}
+
+func (d *Decoder) skipWS() {
+	for d.pos < len(d.src) {
+		switch d.src[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (d *Decoder) peek() byte {
+	d.skipWS()
+	if d.pos < len(d.src) {
+		return d.src[d.pos]
+	}
+	return 0
+}
+
+// kindAt classifies the value at the current position.
+func (d *Decoder) kindAt() Types {
+	switch c := d.peek(); {
+	case c == '{':
+		return TObject
+	case c == '[':
+		return TArray
+	case c == '"':
+		return TString
+	case c == 't' || c == 'f':
+		return TBoolean
+	case c == 'n':
+		return TNull
+	case c == '-' || '0' <= c && c <= '9':
+		return TNumber
+	}
+	return 0
+}
+
+func kindName(k Types) string {
+	switch k {
+	case TObject:
+		return "object"
+	case TArray:
+		return "array"
+	case TString:
+		return "string"
+	case TBoolean:
+		return "boolean"
+	case TNull:
+		return "null"
+	case TNumber:
+		return "number"
+	case TInteger:
+		return "integer"
+	}
+	return "invalid value"
+}
+
+// Mismatch reports that the value here is not of the types t allows and
+// skips it. In lenient mode the value is kept for the enclosing struct's
+// Extra map.
+func (d *Decoder) Mismatch(t Types) {
+	if d.err != nil {
+		return
+	}
+	got := d.kindAt()
+	if got == 0 {
+		d.syntax("expected a JSON value")
+		return
+	}
+	start := d.pos
+	keyword, suffix := "type", "/type"
+	msg := "got " + kindName(got) + ", want " + t.String()
+	switch {
+	case t&ViaEnum != 0:
+		keyword, suffix, msg = "enum", "/enum", "got "+kindName(got)+", want one of the enum members"
+	case t&ViaConst != 0:
+		keyword, suffix, msg = "const", "/const", "got "+kindName(got)+", want the const value"
+	}
+	d.Report(keyword, suffix, msg)
+	d.lastMismatch = start + 1
+	d.Skip()
+	if d.Lenient && d.err == nil && len(d.path) > 0 && d.path[len(d.path)-1].index < 0 {
+		d.stash = append(d.stash, stashed{depth: d.depth, key: d.path[len(d.path)-1].key, raw: d.src[start:d.pos]})
+	}
+}
+
+// Unstash moves values that lenient decoding could not store in their
+// fields, at the current object, into extra, which it returns.
+func (d *Decoder) Unstash(extra map[string]RawValue) map[string]RawValue {
+	// The object has been closed, so its members were at depth d.depth+1.
+	for len(d.stash) > 0 && d.stash[len(d.stash)-1].depth > d.depth {
+		s := d.stash[len(d.stash)-1]
+		d.stash = d.stash[:len(d.stash)-1]
+		if s.depth > d.depth+1 {
+			continue // from a map or array below, which keeps no Extra
+		}
+		if extra == nil {
+			extra = map[string]RawValue{}
+		}
+		extra[s.key] = RawValue(s.raw)
+	}
+	return extra
+}
+
+// Null consumes a null literal if one is next and reports whether it did.
+func (d *Decoder) Null() bool {
+	if d.peek() != 'n' {
+		return false
+	}
+	if strings.HasPrefix(d.src[d.pos:], "null") {
+		d.pos += 4
+		return true
+	}
+	d.syntax("invalid literal")
+	return false
+}
+
+func (d *Decoder) enter() bool {
+	d.depth++
+	max := d.MaxDepth
+	if max <= 0 {
+		max = DefaultMaxDepth
+	}
+	if d.depth > max {
+		d.syntax("nesting deeper than " + strconv.Itoa(max) + " levels")
+		return false
+	}
+	return true
+}
+
+// BeginObject consumes '{' and returns true if an object is next; else it
+// reports a mismatch against t, skips the value and returns false.
+func (d *Decoder) BeginObject(t Types) bool {
+	if d.peek() == '{' {
+		if !d.enter() {
+			return false
+		}
+		d.pos++
+		return true
+	}
+	d.Mismatch(t)
+	return false
+}
+
+// NextKey advances to member i of the current object (i counts from 0) and
+// returns true with its name in Key, or consumes '}' and returns false.
+func (d *Decoder) NextKey(i int) bool {
+	if d.err != nil {
+		return false
+	}
+	c := d.peek()
+	if c == '}' {
+		d.pos++
+		d.depth--
+		return false
+	}
+	if i > 0 {
+		if c != ',' {
+			d.syntax("expected ',' or '}' after object member")
+			return false
+		}
+		d.pos++
+		c = d.peek()
+	}
+	if c != '"' {
+		d.syntax("expected a member name")
+		return false
+	}
+	k, ok := d.readString()
+	if !ok {
+		return false
+	}
+	if d.peek() != ':' {
+		d.syntax("expected ':' after member name")
+		return false
+	}
+	d.pos++
+	d.key = k
+	return true
+}
+
+// Key returns the member name NextKey read.
+func (d *Decoder) Key() string { return d.key }
+
+// BeginArray consumes '[' and returns true if an array is next; else it
+// reports a mismatch against t, skips the value and returns false.
+func (d *Decoder) BeginArray(t Types) bool {
+	if d.peek() == '[' {
+		if !d.enter() {
+			return false
+		}
+		d.pos++
+		return true
+	}
+	d.Mismatch(t)
+	return false
+}
+
+// NextItem advances to item i of the current array and returns true, or
+// consumes ']' and returns false.
+func (d *Decoder) NextItem(i int) bool {
+	if d.err != nil {
+		return false
+	}
+	c := d.peek()
+	if c == ']' {
+		d.pos++
+		d.depth--
+		return false
+	}
+	if i > 0 {
+		if c != ',' {
+			d.syntax("expected ',' or ']' after array item")
+			return false
+		}
+		d.pos++
+	}
+	return true
+}
+
+// String reads a string, or reports a mismatch against t. r, if not nil,
+// holds the string's constraints.
+func (d *Decoder) String(t Types, r *Rule) (string, bool) {
+	if d.peek() != '"' {
+		d.Mismatch(t)
+		return "", false
+	}
+	s, ok := d.readString()
+	if ok && r != nil {
+		d.checkString(r, s)
+	}
+	return s, ok
+}
+
+// Bool reads a boolean, or reports a mismatch against t.
+func (d *Decoder) Bool(t Types, r *Rule) (bool, bool) {
+	var v bool
+	switch c := d.peek(); {
+	case c == 't' && strings.HasPrefix(d.src[d.pos:], "true"):
+		d.pos += 4
+		v = true
+	case c == 'f' && strings.HasPrefix(d.src[d.pos:], "false"):
+		d.pos += 5
+	default:
+		d.Mismatch(t)
+		return false, false
+	}
+	if r != nil && (r.Enum != nil || r.Const != nil) {
+		d.checkEnumConst(r, strconv.FormatBool(v))
+	}
+	return v, true
+}
+
+// Float64 reads a number, or reports a mismatch against t.
+func (d *Decoder) Float64(t Types, r *Rule) (float64, bool) {
+	c := d.peek()
+	if c != '-' && (c < '0' || c > '9') {
+		d.Mismatch(t)
+		return 0, false
+	}
+	text, ok := d.readNumber()
+	if !ok {
+		return 0, false
+	}
+	if r != nil {
+		d.checkNumber(r, text)
+	}
+	f, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		d.Report("goRange", "", "number "+abbrev(text)+" does not fit a float64")
+		return f, false
+	}
+	return f, true
+}
+
+// Int64 reads an integer (a number with no fractional part, such as 3 or
+// 3.0), or reports a mismatch against t.
+func (d *Decoder) Int64(t Types, r *Rule) (int64, bool) {
+	return d.integer(t, r, 64)
+}
+
+// Int32 is Int64 for a field of type int32.
+func (d *Decoder) Int32(t Types, r *Rule) (int32, bool) {
+	v, ok := d.integer(t, r, 32)
+	return int32(v), ok
+}
+
+func (d *Decoder) integer(t Types, r *Rule, bits int) (int64, bool) {
+	c := d.peek()
+	if c != '-' && (c < '0' || c > '9') {
+		d.Mismatch(t)
+		return 0, false
+	}
+	start := d.pos
+	text, ok := d.readNumber()
+	if !ok {
+		return 0, false
+	}
+	// Fast path: plain digits that fit.
+	if n, ok := parsePlainInt(text, bits); ok {
+		if r != nil {
+			d.checkNumber(r, text)
+		}
+		return n, true
+	}
+	dec := parseDecimal(text)
+	if !dec.isInt() {
+		if t&TNumber == 0 {
+			d.pos = start
+			d.Mismatch(t)
+			return 0, false
+		}
+	}
+	before := len(d.violations) + len(d.tolerated)
+	if r != nil {
+		d.checkNumber(r, text)
+	}
+	n, fits := dec.int64(bits)
+	if !fits && len(d.violations)+len(d.tolerated) == before {
+		d.Report("goRange", "", "integer "+abbrev(text)+" does not fit an int"+strconv.Itoa(bits))
+		return 0, false
+	}
+	return n, true
+}
+
+func parsePlainInt(s string, bits int) (int64, bool) {
+	neg := false
+	if s != "" && s[0] == '-' {
+		neg = true
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	if bits == 32 && (n < -1<<31 || n > 1<<31-1) {
+		return 0, false
+	}
+	return n, true
+}
+
+// Raw reads any value, validates it against rules[i] (i < 0: no rule),
+// and returns its text.
+func (d *Decoder) Raw(rules []Rule, i int) RawValue {
+	d.peek()
+	start := d.pos
+	if i >= 0 {
+		d.validate(rules, i)
+	} else {
+		d.Skip()
+	}
+	if d.err != nil {
+		return nil
+	}
+	return RawValue(d.src[start:d.pos])
+}
+
+// Skip skips one value, checking its syntax (and, in strict mode, its
+// UTF-8 and duplicate member names).
+func (d *Decoder) Skip() {
+	switch d.peek() {
+	case '{':
+		if !d.enter() {
+			return
+		}
+		d.pos++
+		var seen map[string]bool
+		for i := 0; d.NextKey(i); i++ {
+			k := d.key
+			if i > 0 {
+				if seen == nil {
+					seen = map[string]bool{}
+				}
+				if seen[k] {
+					d.Enter(k, "")
+					d.Duplicate()
+					d.Leave()
+				}
+			}
+			if seen != nil {
+				seen[k] = true
+			} else {
+				seen = map[string]bool{k: true}
+			}
+			d.Enter(k, "")
+			d.Skip()
+			d.Leave()
+		}
+	case '[':
+		if !d.enter() {
+			return
+		}
+		d.pos++
+		for i := 0; d.NextItem(i); i++ {
+			d.EnterIndex(i, "")
+			d.Skip()
+			d.Leave()
+		}
+	case '"':
+		d.readString()
+	case 't':
+		d.literal("true")
+	case 'f':
+		d.literal("false")
+	case 'n':
+		d.literal("null")
+	case 0:
+		d.syntax("unexpected end of input")
+	default:
+		d.readNumber()
+	}
+}
+
+func (d *Decoder) literal(lit string) {
+	if strings.HasPrefix(d.src[d.pos:], lit) {
+		d.pos += len(lit)
+		return
+	}
+	d.syntax("invalid literal")
+}
+
+// readNumber scans a number per RFC 8259 and returns its text.
+func (d *Decoder) readNumber() (string, bool) {
+	s := d.src
+	start := d.pos
+	i := d.pos
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(s) && s[i] == '0':
+		i++
+	case i < len(s) && '1' <= s[i] && s[i] <= '9':
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+	default:
+		d.pos = i
+		d.syntax("invalid number")
+		return "", false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		j := i
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+		if i == j {
+			d.pos = i
+			d.syntax("invalid number: no digits after the decimal point")
+			return "", false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		j := i
+		for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+			i++
+		}
+		if i == j {
+			d.pos = i
+			d.syntax("invalid number: no digits in the exponent")
+			return "", false
+		}
+	}
+	d.pos = i
+	return s[start:i], true
+}
+
+// readString reads a string at the current '"'. Without escapes and with
+// valid UTF-8 the result shares the document's memory.
+func (d *Decoder) readString() (string, bool) {
+	s := d.src
+	start := d.pos + 1
+	i := start
+	for i < len(s) {
+		c := s[i]
+		if c == '"' {
+			d.pos = i + 1
+			return s[start:i], true
+		}
+		if c == '\\' || c < 0x20 || c >= 0x80 {
+			break
+		}
+		i++
+	}
+	return d.readStringSlow(start, i)
+}
+
+func (d *Decoder) readStringSlow(start, i int) (string, bool) {
+	s := d.src
+	var buf []byte
+	badUTF8 := false
+	lit := start // start of the pending literal run
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c == '"':
+			d.pos = i + 1
+			if badUTF8 {
+				d.Report("utf8", "", "string is not valid UTF-8 (invalid bytes or a lone surrogate)")
+			}
+			if buf == nil {
+				return s[start:i], true
+			}
+			buf = append(buf, s[lit:i]...)
+			return string(buf), true
+		case c == '\\':
+			if buf == nil {
+				buf = make([]byte, 0, i-start+16)
+			}
+			buf = append(buf, s[lit:i]...)
+			if i+1 >= len(s) {
+				d.pos = i
+				d.syntax("unexpected end of input in string escape")
+				return "", false
+			}
+			switch e := s[i+1]; e {
+			case '"', '\\', '/':
+				buf = append(buf, e)
+				i += 2
+			case 'b':
+				buf = append(buf, '\b')
+				i += 2
+			case 'f':
+				buf = append(buf, '\f')
+				i += 2
+			case 'n':
+				buf = append(buf, '\n')
+				i += 2
+			case 'r':
+				buf = append(buf, '\r')
+				i += 2
+			case 't':
+				buf = append(buf, '\t')
+				i += 2
+			case 'u':
+				r, ok := hex4(s, i+2)
+				if !ok {
+					d.pos = i
+					d.syntax("invalid \\u escape in string")
+					return "", false
+				}
+				i += 6
+				if utf16.IsSurrogate(r) {
+					r2, ok2 := rune(-1), false
+					if i+6 <= len(s) && s[i] == '\\' && s[i+1] == 'u' {
+						r2, ok2 = hex4(s, i+2)
+					}
+					if ok2 {
+						if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+							r = dec
+							i += 6
+						} else {
+							r = utf8.RuneError
+							badUTF8 = true
+						}
+					} else {
+						r = utf8.RuneError
+						badUTF8 = true
+					}
+				}
+				buf = utf8.AppendRune(buf, r)
+			default:
+				d.pos = i
+				d.syntax("invalid escape in string")
+				return "", false
+			}
+			lit = i
+		case c < 0x20:
+			d.pos = i
+			d.syntax("control character in string")
+			return "", false
+		case c < 0x80:
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				badUTF8 = true
+				if buf == nil {
+					buf = make([]byte, 0, i-start+16)
+				}
+				buf = append(buf, s[lit:i]...)
+				buf = append(buf, "\uFFFD"...)
+				i++
+				lit = i
+				continue
+			}
+			i += size
+		}
+	}
+	d.pos = len(s)
+	d.syntax("unexpected end of input in string")
+	return "", false
+}
+
+func hex4(s string, i int) (rune, bool) {
+	if i+4 > len(s) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range []byte(s[i : i+4]) {
+		r <<= 4
+		switch {
+		case '0' <= c && c <= '9':
+			r |= rune(c - '0')
+		case 'a' <= c && c <= 'f':
+			r |= rune(c - 'a' + 10)
+		case 'A' <= c && c <= 'F':
+			r |= rune(c - 'A' + 10)
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+func abbrev(s string) string {
+	if len(s) > 40 {
+		return s[:20] + "..." + s[len(s)-10:] + " (" + strconv.Itoa(len(s)) + " characters)"
+	}
+	return s
+}
+
+// Begin skips white space and returns the offset of the value that follows.
+func (d *Decoder) Begin() int {
+	d.peek()
+	return d.pos
+}
+
+// Decoded reports whether the value that started at offset start was
+// decoded, rather than skipped as a type mismatch.
+func (d *Decoder) Decoded(start int) bool {
+	return d.lastMismatch != start+1
+}
+
+// Recheck validates the member value that started at start against rules[i]
+// as well (a patternProperties schema that also applies to a declared
+// member), then returns to where decoding was.
+func (d *Decoder) Recheck(start int, key, kw string, rules []Rule, i int) {
+	if d.err != nil {
+		return
+	}
+	end := d.pos
+	d.pos = start
+	d.Enter(key, kw)
+	d.validate(rules, i)
+	d.Leave()
+	d.pos = end
+}

@@ -1,0 +1,270 @@
+package shape
+
+import (
+	"net"
+	"net/mail"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// CheckFormat reports whether s is valid for format, as jsonschema v5
+// asserts it. Unknown formats pass (the generator rejects them earlier).
+func CheckFormat(format, s string) bool {
+	switch format {
+	case "date-time":
+		return isDateTime(s)
+	case "date":
+		return isDate(s)
+	case "time":
+		return isTime(s)
+	case "duration":
+		return isDuration(s)
+	case "email":
+		return isEmail(s)
+	case "hostname":
+		return isHostname(s)
+	case "ipv4":
+		return isIPv4(s)
+	case "ipv6":
+		return isIPv6(s)
+	case "uri":
+		u, err := parseURL(s)
+		return err == nil && u.IsAbs()
+	case "uri-reference":
+		_, err := parseURL(s)
+		return err == nil && !strings.Contains(s, `\`)
+	case "uuid":
+		return isUUID(s)
+	}
+	return true
+}
+
+// isDateTime checks RFC 3339 section 5.6 date-time.
+func isDateTime(s string) bool {
+	if len(s) < 20 || (s[10] != 'T' && s[10] != 't') {
+		return false
+	}
+	return isDate(s[:10]) && isTime(s[11:])
+}
+
+func isDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
+func inRange(s string, lo, hi int) (int, bool) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < lo || n > hi {
+		return 0, false
+	}
+	return n, true
+}
+
+// isTime checks RFC 3339 full-time, leap seconds only at 23:59:60 UTC.
+func isTime(str string) bool {
+	if len(str) < 9 || str[2] != ':' || str[5] != ':' {
+		return false
+	}
+	h, ok1 := inRange(str[0:2], 0, 23)
+	m, ok2 := inRange(str[3:5], 0, 59)
+	s, ok3 := inRange(str[6:8], 0, 60)
+	if !ok1 || !ok2 || !ok3 {
+		return false
+	}
+	str = str[8:]
+	if str[0] == '.' {
+		str = str[1:]
+		n := 0
+		for str != "" && str[0] >= '0' && str[0] <= '9' {
+			n++
+			str = str[1:]
+		}
+		if n == 0 {
+			return false
+		}
+	}
+	if str == "" {
+		return false
+	}
+	if str[0] == 'z' || str[0] == 'Z' {
+		if len(str) != 1 {
+			return false
+		}
+	} else {
+		if len(str) != 6 || str[3] != ':' {
+			return false
+		}
+		var sign int
+		switch str[0] {
+		case '+':
+			sign = -1
+		case '-':
+			sign = 1
+		default:
+			return false
+		}
+		zh, ok1 := inRange(str[1:3], 0, 23)
+		zm, ok2 := inRange(str[4:6], 0, 59)
+		if !ok1 || !ok2 {
+			return false
+		}
+		hm := (h*60 + m) + sign*(zh*60+zm)
+		if hm < 0 {
+			hm += 24 * 60
+		}
+		h, m = hm/60, hm%60
+	}
+	if s == 60 && (h != 23 || m != 59) {
+		return false
+	}
+	return true
+}
+
+// isDuration checks an ISO 8601 duration as RFC 3339 appendix A defines it.
+func isDuration(s string) bool {
+	if s == "" || s[0] != 'P' {
+		return false
+	}
+	s = s[1:]
+	units := func() (string, bool) {
+		var u string
+		for s != "" && s[0] != 'T' {
+			digits := false
+			for s != "" && s[0] >= '0' && s[0] <= '9' {
+				digits = true
+				s = s[1:]
+			}
+			if !digits || s == "" {
+				return u, false
+			}
+			u += s[:1]
+			s = s[1:]
+		}
+		return u, true
+	}
+	u, ok := units()
+	if !ok {
+		return false
+	}
+	if u == "W" {
+		return s == ""
+	}
+	if u != "" {
+		if !strings.Contains("YMD", u) {
+			return false
+		}
+		if s == "" {
+			return true
+		}
+	}
+	if s == "" || s[0] != 'T' {
+		return false
+	}
+	s = s[1:]
+	u, ok = units()
+	return ok && s == "" && u != "" && strings.Contains("HMS", u)
+}
+
+func isHostname(s string) bool {
+	s = strings.TrimSuffix(s, ".")
+	if len(s) > 253 {
+		return false
+	}
+	for _, label := range strings.Split(s, ".") {
+		if n := len(label); n < 1 || n > 63 {
+			return false
+		}
+		if s[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for _, c := range label {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isEmail(s string) bool {
+	if len(s) > 254 {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	if at == -1 {
+		return false
+	}
+	local, domain := s[:at], s[at+1:]
+	if len(local) > 64 {
+		return false
+	}
+	if len(domain) >= 2 && domain[0] == '[' && domain[len(domain)-1] == ']' {
+		ip := domain[1 : len(domain)-1]
+		if rest, ok := strings.CutPrefix(ip, "IPv6:"); ok {
+			return isIPv6(rest)
+		}
+		return isIPv4(ip)
+	}
+	if !isHostname(domain) {
+		return false
+	}
+	_, err := mail.ParseAddress(s)
+	return err == nil
+}
+
+func isIPv4(s string) bool {
+	groups := strings.Split(s, ".")
+	if len(groups) != 4 {
+		return false
+	}
+	for _, g := range groups {
+		n, err := strconv.Atoi(g)
+		if err != nil || n < 0 || n > 255 || n != 0 && g[0] == '0' {
+			return false
+		}
+	}
+	return true
+}
+
+func isIPv6(s string) bool {
+	return strings.Contains(s, ":") && net.ParseIP(s) != nil
+}
+
+func parseURL(s string) (*url.URL, error) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return nil, err
+	}
+	if h := u.Hostname(); strings.IndexByte(h, ':') != -1 {
+		if strings.IndexByte(u.Host, '[') == -1 || strings.IndexByte(u.Host, ']') == -1 || !isIPv6(h) {
+			return nil, &url.Error{Op: "parse", URL: s, Err: net.InvalidAddrError("invalid IPv6 host")}
+		}
+	}
+	return u, nil
+}
+
+func isUUID(s string) bool {
+	groups := []int{8, 4, 4, 4, 12}
+	for i, n := range groups {
+		for ; n > 0; n-- {
+			if s == "" {
+				return false
+			}
+			c := s[0]
+			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+				return false
+			}
+			s = s[1:]
+		}
+		if i == len(groups)-1 {
+			break
+		}
+		if s == "" || s[0] != '-' {
+			return false
+		}
+		s = s[1:]
+	}
+	return s == ""
+}

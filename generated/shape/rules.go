@@ -1,0 +1,678 @@
+package shape
+
+import (
+	"encoding/json"
+	"math/big"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// RawValue is the text of a JSON value kept as it was sent.
+type RawValue = json.RawMessage
+
+// Rule is the compiled form of one schema node's constraints, in a table
+// that generated code declares once per package (see CompileRules). Child
+// references are indices into the same table plus one, so the zero value
+// means "none" and recursion needs no pointers.
+type Rule struct {
+	Bool   *bool // a boolean schema: true accepts anything, false nothing
+	Types  Types // allowed types; 0 means any (no "type" keyword)
+	Ref    int   // "$ref": index+1 of the referenced rule
+	NullOr int   // nullable form of anyOf/oneOf: index+1 of the non-null branch
+	// NullOrKeyword is the keyword path to the non-null branch, e.g. "/anyOf/0".
+	NullOrKeyword string
+
+	Enum      []string // members as JSON text
+	Const     *string  // const value as JSON text
+	Format    string
+	MinLength *int
+	MaxLength *int
+	Pattern   *regexp.Regexp
+
+	Minimum          *Number
+	Maximum          *Number
+	ExclusiveMinimum *Number
+	ExclusiveMaximum *Number
+	MultipleOf       *Number
+
+	Items       int // index+1 of the items rule
+	MinItems    *int
+	MaxItems    *int
+	UniqueItems bool
+
+	Properties []PropertyRule // sorted by Name
+	Required   []string
+	Patterns   []PatternRule
+	Additional int  // index+1 of the additionalProperties rule (0: any)
+	Closed     bool // additionalProperties is false
+
+	enumCanon  []string
+	constCanon string
+	strMembers []string
+}
+
+// PropertyRule is a declared property of an object rule.
+type PropertyRule struct {
+	Name string
+	Rule int // index+1
+	kw   string
+}
+
+// PatternRule is one patternProperties entry.
+type PatternRule struct {
+	Pattern *regexp.Regexp
+	Rule    int // index+1
+	kw      string
+}
+
+// Number is a numeric limit kept exactly.
+type Number struct {
+	text string
+	dec  decimal
+	rat  *big.Rat
+}
+
+// Num returns the Number written as text. It panics if text is not a JSON
+// number: generated code only passes literals from a compiled schema.
+func Num(text string) *Number {
+	r, ok := new(big.Rat).SetString(text)
+	if !ok {
+		panic("shape: invalid number literal " + strconv.Quote(text))
+	}
+	return &Number{text: text, dec: parseDecimal(text), rat: r}
+}
+
+// Int returns a pointer to n, for Rule's optional limits.
+func Int(n int) *int { return &n }
+
+// Bool returns a pointer to b, for Rule.Bool.
+func Bool(b bool) *bool { return &b }
+
+// Str returns a pointer to s, for Rule.Const.
+func Str(s string) *string { return &s }
+
+// CompileRules prepares a rule table for use and returns it. It panics on
+// a malformed table, which only a generator bug can produce.
+func CompileRules(rules []Rule) []Rule {
+	for i := range rules {
+		r := &rules[i]
+		for _, e := range r.Enum {
+			r.enumCanon = append(r.enumCanon, mustCanon(e))
+			var s string
+			if json.Unmarshal([]byte(e), &s) == nil {
+				r.strMembers = append(r.strMembers, s)
+			}
+		}
+		if r.Const != nil {
+			r.constCanon = mustCanon(*r.Const)
+		}
+		for j := range r.Properties {
+			r.Properties[j].kw = "/properties/" + EscapePointerToken(r.Properties[j].Name)
+		}
+		for j := range r.Patterns {
+			r.Patterns[j].kw = "/patternProperties/" + EscapePointerToken(r.Patterns[j].Pattern.String())
+		}
+	}
+	return rules
+}
+
+func mustCanon(text string) string {
+	c, ok := canonical(text)
+	if !ok {
+		panic("shape: invalid JSON in rule: " + text)
+	}
+	return c
+}
+
+// EnumMismatch handles string s that matched no member of an enum whose
+// members are given. Strict: it reports an "enum" violation naming the
+// member s differs from only in case, if any, and returns s. Lenient: it
+// returns that member (normalised) or s itself (an unknown member, kept),
+// and records what it tolerated.
+func (d *Decoder) EnumMismatch(s string, members []string) string {
+	var near string
+	for _, m := range members {
+		if strings.EqualFold(m, s) {
+			near = m
+			break
+		}
+	}
+	if d.Lenient {
+		if near != "" {
+			d.Tolerate("enum", "/enum", "normalised "+strconv.Quote(s)+" to member "+strconv.Quote(near))
+			return near
+		}
+		d.Tolerate("enum", "/enum", "unknown member "+strconv.Quote(s)+" kept as sent")
+		return s
+	}
+	msg := "value " + strconv.Quote(s) + " is not a member of the enum"
+	if near != "" {
+		msg += "; the member is " + strconv.Quote(near) + " (the case differs)"
+	}
+	d.Report("enum", "/enum", msg)
+	return s
+}
+
+// Undeclared handles the member named Key whose value is next, in an object
+// whose declared properties did not include it: it applies the
+// patternProperties and additionalProperties of rules[i], keeps the value in
+// extra (whatever the verdict, so no data is lost) and returns extra.
+func (d *Decoder) Undeclared(extra map[string]RawValue, rules []Rule, i int) map[string]RawValue {
+	r := &rules[i]
+	k := d.key
+	d.peek()
+	start := d.pos
+	if _, dup := extra[k]; dup {
+		d.Enter(k, "")
+		d.Duplicate()
+		d.Leave()
+	}
+	d.undeclared(rules, r, k, start)
+	if d.err != nil {
+		return extra
+	}
+	if extra == nil {
+		extra = map[string]RawValue{}
+	}
+	extra[k] = RawValue(d.src[start:d.pos])
+	return extra
+}
+
+func (d *Decoder) undeclared(rules []Rule, r *Rule, k string, start int) {
+	matched := false
+	for _, p := range r.Patterns {
+		if p.Pattern.MatchString(k) {
+			matched = true
+			d.pos = start
+			d.Enter(k, p.kw)
+			d.validate(rules, p.Rule-1)
+			d.Leave()
+		}
+	}
+	if matched {
+		return
+	}
+	switch {
+	case r.Closed:
+		d.Enter(k, "")
+		d.Report("additionalProperties", "/additionalProperties", "property "+strconv.Quote(k)+" is not allowed")
+		d.Skip()
+		d.Leave()
+	case r.Additional > 0:
+		d.Enter(k, "/additionalProperties")
+		d.validate(rules, r.Additional-1)
+		d.Leave()
+	default:
+		d.Enter(k, "")
+		d.Skip()
+		d.Leave()
+	}
+}
+
+// CheckItems applies the array limits of rules[i] to an array of n items
+// whose texts are items (needed only for uniqueItems).
+func (d *Decoder) CheckItems(rules []Rule, i, n int, items []string) {
+	d.checkItems(&rules[i], n, items)
+}
+
+func (d *Decoder) checkItems(r *Rule, n int, items []string) {
+	if r.MinItems != nil && n < *r.MinItems {
+		d.Report("minItems", "/minItems", "array has "+strconv.Itoa(n)+" items, fewer than "+strconv.Itoa(*r.MinItems))
+	}
+	if r.MaxItems != nil && n > *r.MaxItems {
+		d.Report("maxItems", "/maxItems", "array has "+strconv.Itoa(n)+" items, more than "+strconv.Itoa(*r.MaxItems))
+	}
+	if r.UniqueItems && len(items) > 1 {
+		seen := make(map[string]int, len(items))
+		for j, it := range items {
+			c, _ := canonical(it)
+			if k, dup := seen[c]; dup {
+				d.Report("uniqueItems", "/uniqueItems", "items "+strconv.Itoa(k)+" and "+strconv.Itoa(j)+" are equal")
+				break
+			}
+			seen[c] = j
+		}
+	}
+}
+
+// CheckEnumConst applies enum and const of rules[i] to the value text.
+func (d *Decoder) CheckEnumConst(rules []Rule, i int, text string) {
+	d.checkEnumConst(&rules[i], text)
+}
+
+func (d *Decoder) checkEnumConst(r *Rule, text string) {
+	if r.Enum == nil && r.Const == nil {
+		return
+	}
+	c, ok := canonical(text)
+	if !ok {
+		return
+	}
+	if r.Const != nil && c != r.constCanon {
+		d.Report("const", "/const", "value "+abbrev(text)+" is not the const value "+abbrev(*r.Const))
+	}
+	if r.Enum != nil && !slices.Contains(r.enumCanon, c) {
+		msg := "value " + abbrev(text) + " is not a member of the enum"
+		var s string
+		if json.Unmarshal([]byte(text), &s) == nil {
+			for _, m := range r.strMembers {
+				if strings.EqualFold(m, s) {
+					msg += "; the member is " + strconv.Quote(m) + " (the case differs)"
+					break
+				}
+			}
+		}
+		d.Report("enum", "/enum", msg)
+	}
+}
+
+func (d *Decoder) checkString(r *Rule, s string) {
+	if r.MinLength != nil || r.MaxLength != nil {
+		n := utf8.RuneCountInString(s)
+		if r.MinLength != nil && n < *r.MinLength {
+			d.Report("minLength", "/minLength", "string has "+strconv.Itoa(n)+" characters, fewer than "+strconv.Itoa(*r.MinLength))
+		}
+		if r.MaxLength != nil && n > *r.MaxLength {
+			d.Report("maxLength", "/maxLength", "string has "+strconv.Itoa(n)+" characters, more than "+strconv.Itoa(*r.MaxLength))
+		}
+	}
+	if r.Pattern != nil && !r.Pattern.MatchString(s) {
+		d.Report("pattern", "/pattern", "string "+abbrev(strconv.Quote(s))+" does not match the pattern "+strconv.Quote(r.Pattern.String()))
+	}
+	if r.Format != "" && !CheckFormat(r.Format, s) {
+		d.Report("format", "/format", "string "+abbrev(strconv.Quote(s))+" is not a valid "+r.Format)
+	}
+	if r.Enum != nil || r.Const != nil {
+		d.checkEnumConst(r, string(appendString(nil, s)))
+	}
+}
+
+func (d *Decoder) checkNumber(r *Rule, text string) {
+	if r.Minimum != nil || r.Maximum != nil || r.ExclusiveMinimum != nil || r.ExclusiveMaximum != nil {
+		v := parseDecimal(text)
+		if r.Minimum != nil && v.cmp(r.Minimum.dec) < 0 {
+			d.Report("minimum", "/minimum", "number "+abbrev(text)+" is less than the minimum "+r.Minimum.text)
+		}
+		if r.Maximum != nil && v.cmp(r.Maximum.dec) > 0 {
+			d.Report("maximum", "/maximum", "number "+abbrev(text)+" is greater than the maximum "+r.Maximum.text)
+		}
+		if r.ExclusiveMinimum != nil && v.cmp(r.ExclusiveMinimum.dec) <= 0 {
+			d.Report("exclusiveMinimum", "/exclusiveMinimum", "number "+abbrev(text)+" is not greater than "+r.ExclusiveMinimum.text)
+		}
+		if r.ExclusiveMaximum != nil && v.cmp(r.ExclusiveMaximum.dec) >= 0 {
+			d.Report("exclusiveMaximum", "/exclusiveMaximum", "number "+abbrev(text)+" is not less than "+r.ExclusiveMaximum.text)
+		}
+	}
+	if r.MultipleOf != nil {
+		if !isMultiple(text, r.MultipleOf.rat) {
+			d.Report("multipleOf", "/multipleOf", "number "+abbrev(text)+" is not a multiple of "+r.MultipleOf.text)
+		}
+	}
+	if r.Enum != nil || r.Const != nil {
+		d.checkEnumConst(r, text)
+	}
+}
+
+// maxExactDigits bounds the numbers multipleOf checks exactly; longer
+// numbers are converted to float64 first, so hostile input cannot make the
+// check quadratic.
+const maxExactDigits = 1000
+
+func isMultiple(text string, m *big.Rat) bool {
+	var v *big.Rat
+	if len(text) <= maxExactDigits {
+		var ok bool
+		v, ok = new(big.Rat).SetString(text)
+		if !ok {
+			return false
+		}
+	} else {
+		f, err := strconv.ParseFloat(text, 64)
+		if err != nil {
+			return false
+		}
+		v = new(big.Rat)
+		if v.SetFloat64(f) == nil {
+			return false
+		}
+	}
+	return new(big.Rat).Quo(v, m).IsInt()
+}
+
+// validate reads one value and applies rules[i] to it.
+func (d *Decoder) validate(rules []Rule, i int) {
+	if d.err != nil {
+		return
+	}
+	r := &rules[i]
+	if r.Bool != nil {
+		if !*r.Bool {
+			d.Report("false", "", "no value is allowed here")
+		}
+		d.Skip()
+		return
+	}
+	if r.Ref > 0 {
+		d.PushKeyword("/$ref")
+		d.validate(rules, r.Ref-1)
+		d.PopKeyword()
+		return
+	}
+	if r.NullOr > 0 {
+		if d.Null() {
+			return
+		}
+		d.PushKeyword(r.NullOrKeyword)
+		d.validate(rules, r.NullOr-1)
+		d.PopKeyword()
+		return
+	}
+	k := d.kindAt()
+	if k == 0 {
+		d.syntax("expected a JSON value")
+		return
+	}
+	start := d.pos
+	if r.Types != 0 && r.Types&k == 0 && k != TNumber {
+		d.Mismatch(r.Types)
+		return
+	}
+	switch k {
+	case TNumber:
+		text, ok := d.readNumber()
+		if !ok {
+			return
+		}
+		if r.Types != 0 && r.Types&TNumber == 0 {
+			if r.Types&TInteger == 0 || !parseDecimal(text).isInt() {
+				d.pos = start
+				d.Mismatch(r.Types)
+				return
+			}
+		}
+		d.checkNumber(r, text)
+	case TString:
+		s, ok := d.readString()
+		if ok {
+			d.checkString(r, s)
+		}
+	case TObject:
+		d.validateObject(rules, r)
+		if r.Enum != nil || r.Const != nil {
+			d.checkEnumConst(r, d.src[start:d.pos])
+		}
+	case TArray:
+		d.validateArray(rules, r)
+		if r.Enum != nil || r.Const != nil {
+			d.checkEnumConst(r, d.src[start:d.pos])
+		}
+	default:
+		d.Skip()
+		if d.err == nil && (r.Enum != nil || r.Const != nil) {
+			d.checkEnumConst(r, d.src[start:d.pos])
+		}
+	}
+}
+
+func (d *Decoder) validateObject(rules []Rule, r *Rule) {
+	if !d.enter() {
+		return
+	}
+	d.pos++
+	var seen map[string]bool
+	for i := 0; d.NextKey(i); i++ {
+		k := d.key
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		if seen[k] {
+			d.Enter(k, "")
+			d.Duplicate()
+			d.Leave()
+		}
+		seen[k] = true
+		d.peek()
+		start := d.pos
+		j, found := slices.BinarySearchFunc(r.Properties, k, func(p PropertyRule, k string) int { return strings.Compare(p.Name, k) })
+		if found {
+			p := r.Properties[j]
+			d.Enter(k, p.kw)
+			d.validate(rules, p.Rule-1)
+			d.Leave()
+			// patternProperties apply to declared members too.
+			for _, pp := range r.Patterns {
+				if pp.Pattern.MatchString(k) {
+					end := d.pos
+					d.pos = start
+					d.Enter(k, pp.kw)
+					d.validate(rules, pp.Rule-1)
+					d.Leave()
+					d.pos = end
+				}
+			}
+			continue
+		}
+		d.undeclared(rules, r, k, start)
+	}
+	if d.err != nil {
+		return
+	}
+	for _, name := range r.Required {
+		if !seen[name] {
+			d.Missing(name)
+		}
+	}
+}
+
+func (d *Decoder) validateArray(rules []Rule, r *Rule) {
+	if !d.enter() {
+		return
+	}
+	d.pos++
+	var items []string
+	n := 0
+	for ; d.NextItem(n); n++ {
+		d.peek()
+		start := d.pos
+		if r.Items > 0 {
+			d.EnterIndex(n, "/items")
+			d.validate(rules, r.Items-1)
+			d.Leave()
+		} else {
+			d.EnterIndex(n, "")
+			d.Skip()
+			d.Leave()
+		}
+		if r.UniqueItems && d.err == nil {
+			items = append(items, d.src[start:d.pos])
+		}
+	}
+	if d.err == nil {
+		d.checkItems(r, n, items)
+	}
+}
+
+// decimal is an exact decimal number: 0.digits × 10^exp, digits without
+// leading or trailing zeros ("" for zero).
+type decimal struct {
+	neg    bool
+	digits string
+	exp    int64
+}
+
+func parseDecimal(text string) decimal {
+	var d decimal
+	s := text
+	if s != "" && s[0] == '-' {
+		d.neg = true
+		s = s[1:]
+	}
+	mant := s
+	var e int64
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		mant = s[:i]
+		es := s[i+1:]
+		neg := false
+		if es != "" && (es[0] == '+' || es[0] == '-') {
+			neg = es[0] == '-'
+			es = es[1:]
+		}
+		for _, c := range []byte(es) {
+			if e < 1e15 {
+				e = e*10 + int64(c-'0')
+			}
+		}
+		if neg {
+			e = -e
+		}
+	}
+	intPart, frac, _ := strings.Cut(mant, ".")
+	all := intPart + frac
+	exp := int64(len(intPart)) + e
+	trimmed := strings.TrimLeft(all, "0")
+	exp -= int64(len(all) - len(trimmed))
+	trimmed = strings.TrimRight(trimmed, "0")
+	if trimmed == "" {
+		return decimal{}
+	}
+	d.digits = trimmed
+	d.exp = exp
+	return d
+}
+
+func (a decimal) isInt() bool {
+	return a.digits == "" || int64(len(a.digits)) <= a.exp
+}
+
+func (a decimal) cmp(b decimal) int {
+	sa, sb := a.sign(), b.sign()
+	if sa != sb {
+		if sa < sb {
+			return -1
+		}
+		return 1
+	}
+	if sa == 0 {
+		return 0
+	}
+	m := a.cmpAbs(b)
+	if sa < 0 {
+		return -m
+	}
+	return m
+}
+
+func (a decimal) sign() int {
+	switch {
+	case a.digits == "":
+		return 0
+	case a.neg:
+		return -1
+	}
+	return 1
+}
+
+func (a decimal) cmpAbs(b decimal) int {
+	if a.exp != b.exp {
+		if a.exp < b.exp {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(a.digits, b.digits)
+}
+
+// int64 converts an integral decimal to an int of the given bits.
+func (a decimal) int64(bits int) (int64, bool) {
+	if a.digits == "" {
+		return 0, true
+	}
+	if a.exp > 19 || !a.isInt() {
+		return 0, false
+	}
+	s := a.digits + strings.Repeat("0", int(a.exp)-len(a.digits))
+	if a.neg {
+		s = "-" + s
+	}
+	n, err := strconv.ParseInt(s, 10, bits)
+	return n, err == nil
+}
+
+// canonical returns a canonical text of the JSON value text, equal for
+// values JSON Schema considers equal (1 and 1.0; objects in any member
+// order).
+func canonical(text string) (string, bool) {
+	d := NewDecoderString(text)
+	var b strings.Builder
+	d.canon(&b)
+	if d.Finish() != nil {
+		return "", false
+	}
+	return b.String(), true
+}
+
+func (d *Decoder) canon(b *strings.Builder) {
+	switch d.peek() {
+	case '{':
+		if !d.enter() {
+			return
+		}
+		d.pos++
+		type member struct{ k, v string }
+		var ms []member
+		for i := 0; d.NextKey(i); i++ {
+			k := d.key
+			var vb strings.Builder
+			d.canon(&vb)
+			ms = append(ms, member{k, vb.String()})
+		}
+		slices.SortFunc(ms, func(x, y member) int { return strings.Compare(x.k, y.k) })
+		b.WriteByte('{')
+		for i, m := range ms {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(appendString(nil, m.k))
+			b.WriteByte(':')
+			b.WriteString(m.v)
+		}
+		b.WriteByte('}')
+	case '[':
+		if !d.enter() {
+			return
+		}
+		d.pos++
+		b.WriteByte('[')
+		for i := 0; d.NextItem(i); i++ {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			d.canon(b)
+		}
+		b.WriteByte(']')
+	case '"':
+		s, _ := d.readString()
+		b.Write(appendString(nil, s))
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		text, ok := d.readNumber()
+		if !ok {
+			return
+		}
+		n := parseDecimal(text)
+		if n.digits == "" {
+			b.WriteString("0")
+			return
+		}
+		if n.neg {
+			b.WriteByte('-')
+		}
+		b.WriteString("0." + n.digits + "e" + strconv.FormatInt(n.exp, 10))
+	default:
+		start := d.pos
+		d.Skip()
+		b.WriteString(d.src[start:d.pos])
+	}
+}

@@ -1,0 +1,270 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/graphshape/graphshape/internal/model"
+)
+
+// elemType is the Go type of an array item or map value: nullable values
+// are held in a shape.Optional so null survives re-encoding.
+func (e *emitter) elemType(s *model.Schema) jen.Code {
+	if nullable(s) && !raw(s) {
+		return shape("Optional").Types(e.goType(s))
+	}
+	return e.goType(s)
+}
+
+func hasLeafConstraints(s *model.Schema) bool {
+	if s.Enum != nil || s.Const != nil {
+		return true
+	}
+	switch s.Kind {
+	case model.KindString:
+		return s.MinLength >= 0 || s.MaxLength >= 0 || s.Pattern != nil || s.Format != ""
+	case model.KindInteger, model.KindNumber:
+		return s.Minimum != nil || s.Maximum != nil || s.ExclusiveMinimum != nil || s.ExclusiveMaximum != nil || s.MultipleOf != nil
+	}
+	return false
+}
+
+func (e *emitter) leafArg(s *model.Schema) jen.Code {
+	if !hasLeafConstraints(s) {
+		return jen.Nil()
+	}
+	return e.ruleRef(e.ruleFor(s))
+}
+
+func (e *emitter) ruleRef(i int) jen.Code {
+	return jen.Op("&").Id("rules").Index(jen.Lit(i))
+}
+
+func v(name string, depth int) string {
+	if depth == 0 {
+		return name
+	}
+	return fmt.Sprintf("%s%d", name, depth)
+}
+
+// decodeInto decodes one non-null value of s and hands it to assign. Null is
+// the caller's business.
+func (e *emitter) decodeInto(s *model.Schema, assign func(jen.Code) jen.Code) []jen.Code {
+	return e.decodeDepth(s, assign, 0)
+}
+
+func (e *emitter) decodeDepth(s *model.Schema, assign func(jen.Code) jen.Code, depth int) []jen.Code {
+	d := jen.Id("d")
+	x := v("x", depth)
+	if s.NullOr != nil {
+		kw := fmt.Sprintf("/%s/%d", s.NullOrKeyword, s.NullOrIndex)
+		out := []jen.Code{d.Clone().Dot("PushKeyword").Call(jen.Lit(kw))}
+		out = append(out, e.decodeDepth(s.NullOr, assign, depth)...)
+		return append(out, d.Clone().Dot("PopKeyword").Call())
+	}
+	switch {
+	case s.Ref != nil:
+		t := s.Ref
+		var decl jen.Code = jen.Var().Id(x).Id(t.GoName)
+		if t.Cyclic {
+			decl = jen.Id(x).Op(":=").New(jen.Id(t.GoName))
+		}
+		at := v("at", depth)
+		return []jen.Code{
+			d.Clone().Dot("PushKeyword").Call(jen.Lit("/$ref")),
+			jen.Id(at).Op(":=").Add(d.Clone()).Dot("Begin").Call(),
+			decl,
+			jen.Id(x).Dot("ShapeDecode").Call(d.Clone()),
+			d.Clone().Dot("PopKeyword").Call(),
+			jen.If(d.Clone().Dot("Decoded").Call(jen.Id(at))).Block(assign(jen.Id(x))),
+		}
+	case s.Named != nil:
+		at := v("at", depth)
+		return []jen.Code{
+			jen.Id(at).Op(":=").Add(d.Clone()).Dot("Begin").Call(),
+			jen.Var().Id(x).Id(s.Named.GoName),
+			jen.Id(x).Dot("ShapeDecode").Call(d.Clone()),
+			jen.If(d.Clone().Dot("Decoded").Call(jen.Id(at))).Block(assign(jen.Id(x))),
+		}
+	case raw(s):
+		idx := -1
+		if !isEmptySchema(s) && !(s.Bool != nil && *s.Bool) {
+			idx = e.ruleFor(s)
+		}
+		return []jen.Code{jen.If(jen.Id(x).Op(":=").Add(d.Clone()).Dot("Raw").Call(jen.Id("rules"), jen.Lit(idx)), jen.Id(x).Op("!=").Nil()).Block(assign(jen.Id(x)))}
+	}
+	read := func(method string) []jen.Code {
+		return []jen.Code{jen.If(jen.List(jen.Id(x), jen.Id("ok")).Op(":=").Add(d.Clone()).Dot(method).Call(typesExpr(s), e.leafArg(s)), jen.Id("ok")).Block(assign(jen.Id(x)))}
+	}
+	switch s.Kind {
+	case model.KindString, model.KindEnum:
+		return read("String")
+	case model.KindInteger:
+		if s.GoInt32 {
+			return read("Int32")
+		}
+		return read("Int64")
+	case model.KindNumber:
+		return read("Float64")
+	case model.KindBool:
+		return read("Bool")
+	case model.KindArray:
+		return e.decodeArray(s, assign, depth)
+	case model.KindMap:
+		return e.decodeMap(s, assign, depth)
+	}
+	panic(fmt.Sprintf("emit: no decoder for kind %v at %s", s.Kind, s.Pointer))
+}
+
+func (e *emitter) decodeElem(s *model.Schema, assign func(jen.Code) jen.Code, depth int) []jen.Code {
+	if nullable(s) && !raw(s) {
+		it := v("it", depth)
+		inner := e.decodeDepth(s, func(x jen.Code) jen.Code { return jen.Id(it).Dot("Set").Call(x) }, depth+1)
+		return []jen.Code{
+			jen.Var().Id(it).Add(e.elemType(s)),
+			jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Id(it).Dot("SetNull").Call()).Else().Block(inner...),
+			assign(jen.Id(it)),
+		}
+	}
+	return e.decodeDepth(s, assign, depth+1)
+}
+
+func (e *emitter) decodeArray(s *model.Schema, assign func(jen.Code) jen.Code, depth int) []jen.Code {
+	items, i, spans, start := v("items", depth), v("i", depth), v("spans", depth), v("start", depth)
+	var elem jen.Code = jen.Qual("encoding/json", "RawMessage")
+	if s.Items != nil {
+		elem = e.elemType(s.Items)
+	}
+	body := []jen.Code{}
+	if s.UniqueItems {
+		body = append(body, jen.Id(start).Op(":=").Id("d").Dot("Begin").Call())
+	}
+	kw := ""
+	if s.Items != nil {
+		kw = "/items"
+	}
+	body = append(body, jen.Id("d").Dot("EnterIndex").Call(jen.Id(i), jen.Lit(kw)))
+	appendTo := func(x jen.Code) jen.Code { return jen.Id(items).Op("=").Append(jen.Id(items), x) }
+	if s.Items == nil {
+		body = append(body, jen.Id(items).Op("=").Append(jen.Id(items), jen.Id("d").Dot("Raw").Call(jen.Id("rules"), jen.Lit(-1))))
+	} else {
+		body = append(body, e.decodeElem(s.Items, appendTo, depth)...)
+	}
+	body = append(body, jen.Id("d").Dot("Leave").Call())
+	if s.UniqueItems {
+		body = append(body, jen.Id(spans).Op("=").Append(jen.Id(spans), jen.Id("d").Dot("Since").Call(jen.Id(start))))
+	}
+	block := []jen.Code{jen.Id(items).Op(":=").Index().Add(elem).Values()}
+	if s.UniqueItems {
+		block = append(block, jen.Var().Id(spans).Index().String())
+	}
+	block = append(block,
+		jen.Id(i).Op(":=").Lit(0),
+		jen.For(jen.Id("d").Dot("NextItem").Call(jen.Id(i))).Block(append(body, jen.Id(i).Op("++"))...))
+	if s.MinItems >= 0 || s.MaxItems >= 0 || s.UniqueItems {
+		var sp jen.Code = jen.Nil()
+		if s.UniqueItems {
+			sp = jen.Id(spans)
+		}
+		block = append(block, jen.Id("d").Dot("CheckItems").Call(jen.Id("rules"), jen.Lit(e.ruleFor(s)), jen.Id(i), sp))
+	}
+	block = append(block, assign(jen.Id(items)))
+	return []jen.Code{jen.If(jen.Id("d").Dot("BeginArray").Call(typesExpr(s))).Block(block...)}
+}
+
+func (e *emitter) decodeMap(s *model.Schema, assign func(jen.Code) jen.Code, depth int) []jen.Code {
+	m, i, k := v("m", depth), v("i", depth), v("k", depth)
+	var elem jen.Code = jen.Qual("encoding/json", "RawMessage")
+	if s.Additional != nil {
+		elem = e.elemType(s.Additional)
+	}
+	kw := ""
+	if s.Additional != nil {
+		kw = "/additionalProperties"
+	}
+	put := func(x jen.Code) jen.Code { return jen.Id(m).Index(jen.Id(k)).Op("=").Add(x) }
+	body := []jen.Code{
+		jen.Id(k).Op(":=").Id("d").Dot("Key").Call(),
+		jen.Id("d").Dot("Enter").Call(jen.Id(k), jen.Lit(kw)),
+		jen.If(jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Id(m).Index(jen.Id(k)), jen.Id("dup")).Block(jen.Id("d").Dot("Duplicate").Call()),
+	}
+	if s.Additional == nil {
+		body = append(body, put(jen.Id("d").Dot("Raw").Call(jen.Id("rules"), jen.Lit(-1))))
+	} else {
+		body = append(body, e.decodeElem(s.Additional, put, depth)...)
+	}
+	body = append(body, jen.Id("d").Dot("Leave").Call())
+	return []jen.Code{jen.If(jen.Id("d").Dot("BeginObject").Call(typesExpr(s))).Block(
+		jen.Id(m).Op(":=").Map(jen.String()).Add(elem).Values(),
+		jen.For(jen.Id(i).Op(":=").Lit(0), jen.Id("d").Dot("NextKey").Call(jen.Id(i)), jen.Id(i).Op("++")).Block(body...),
+		assign(jen.Id(m)),
+	)}
+}
+
+// encodeValue appends the JSON of expr, a non-null value of s.
+func (e *emitter) encodeValue(s *model.Schema, expr *jen.Statement) []jen.Code {
+	return e.encodeDepth(s, expr, 0)
+}
+
+func (e *emitter) encodeDepth(s *model.Schema, expr *jen.Statement, depth int) []jen.Code {
+	enc := jen.Id("enc")
+	s = unwrap(s)
+	switch {
+	case s.Ref != nil && s.Ref.Cyclic:
+		return []jen.Code{jen.If(expr.Clone().Op("==").Nil()).Block(enc.Clone().Dot("Null").Call()).Else().Block(expr.Clone().Dot("ShapeEncode").Call(enc.Clone()))}
+	case s.Ref != nil || s.Named != nil:
+		return []jen.Code{expr.Clone().Dot("ShapeEncode").Call(enc.Clone())}
+	case raw(s):
+		return []jen.Code{enc.Clone().Dot("Raw").Call(expr.Clone())}
+	}
+	switch s.Kind {
+	case model.KindString, model.KindEnum:
+		return []jen.Code{enc.Clone().Dot("String").Call(expr.Clone())}
+	case model.KindInteger:
+		if s.GoInt32 {
+			return []jen.Code{enc.Clone().Dot("Int64").Call(jen.Int64().Parens(expr.Clone()))}
+		}
+		return []jen.Code{enc.Clone().Dot("Int64").Call(expr.Clone())}
+	case model.KindNumber:
+		return []jen.Code{enc.Clone().Dot("Float64").Call(expr.Clone())}
+	case model.KindBool:
+		return []jen.Code{enc.Clone().Dot("Bool").Call(expr.Clone())}
+	case model.KindArray:
+		i := v("i", depth)
+		var body []jen.Code
+		if s.Items == nil {
+			body = []jen.Code{enc.Clone().Dot("Raw").Call(expr.Clone().Index(jen.Id(i)))}
+		} else {
+			body = e.encodeElem(s.Items, expr.Clone().Index(jen.Id(i)), depth)
+		}
+		return []jen.Code{
+			enc.Clone().Dot("BeginArray").Call(),
+			jen.For(jen.Id(i).Op(":=").Range().Add(expr.Clone())).Block(body...),
+			enc.Clone().Dot("EndArray").Call(),
+		}
+	case model.KindMap:
+		k, val := v("k", depth), v("val", depth)
+		var body []jen.Code
+		if s.Additional == nil {
+			body = []jen.Code{enc.Clone().Dot("Raw").Call(jen.Id(val))}
+		} else {
+			body = e.encodeElem(s.Additional, jen.Id(val), depth)
+		}
+		return []jen.Code{
+			enc.Clone().Dot("BeginObject").Call(),
+			jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Add(shape("SortedKeys").Call(expr.Clone()))).Block(
+				append([]jen.Code{enc.Clone().Dot("Key").Call(jen.Id(k)), jen.Id(val).Op(":=").Add(expr.Clone()).Index(jen.Id(k))}, body...)...),
+			enc.Clone().Dot("EndObject").Call(),
+		}
+	}
+	panic(fmt.Sprintf("emit: no encoder for kind %v at %s", s.Kind, s.Pointer))
+}
+
+func (e *emitter) encodeElem(s *model.Schema, expr *jen.Statement, depth int) []jen.Code {
+	if nullable(s) && !raw(s) {
+		return []jen.Code{jen.If(expr.Clone().Dot("State").Op("==").Add(shape("Present"))).Block(
+			e.encodeDepth(s, expr.Clone().Dot("Value"), depth+1)...).Else().Block(jen.Id("enc").Dot("Null").Call())}
+	}
+	return e.encodeDepth(s, expr, depth+1)
+}

@@ -1,0 +1,297 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/graphshape/graphshape/internal/model"
+)
+
+func where(t *model.Type) string {
+	if t.Pointer == "" {
+		return "the schema root"
+	}
+	return "#" + t.Pointer
+}
+
+func (e *emitter) typeDecl(f *jen.File, t *model.Type) error {
+	s := t.Schema
+	desc := docText(s)
+	switch {
+	case s.Ref != nil:
+		target := s.Ref.GoName
+		docLines(f, comment(t.GoName, fmt.Sprintf("is the type at %s, which refers to %s.", where(t), target), desc))
+		f.Type().Id(t.GoName).Id(target)
+		e.methods(f, t,
+			[]jen.Code{jen.Id("d").Dot("PushKeyword").Call(jen.Lit("/$ref")), jen.Parens(jen.Op("*").Id(target)).Call(jen.Id("v")).Dot("ShapeDecode").Call(jen.Id("d")), jen.Id("d").Dot("PopKeyword").Call()},
+			[]jen.Code{jen.Parens(jen.Op("*").Id(target)).Call(jen.Id("v")).Dot("ShapeEncode").Call(jen.Id("enc"))})
+	case s.NullOr == nil && s.Kind == model.KindObject:
+		e.structDecl(f, t)
+	case s.NullOr == nil && s.Kind == model.KindEnum:
+		e.enumDecl(f, t)
+	default:
+		docLines(f, comment(t.GoName, fmt.Sprintf("is the type at %s.", where(t)), desc))
+		f.Type().Id(t.GoName).Add(e.goType(s))
+		var dec []jen.Code
+		if nullable(s) && !raw(s) {
+			dec = append(dec, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return()))
+		}
+		dec = append(dec, e.decodeInto(s, func(x jen.Code) jen.Code {
+			return jen.Op("*").Id("v").Op("=").Id(t.GoName).Parens(x)
+		})...)
+		e.methods(f, t, dec, e.encodeValue(s, jen.Add(e.goType(s)).Parens(jen.Op("*").Id("v"))))
+	}
+	return nil
+}
+
+// methods emits ShapeDecode, ShapeEncode, UnmarshalJSON, MarshalJSON and
+// Validate for t.
+func (e *emitter) methods(f *jen.File, t *model.Type, decode, encode []jen.Code) {
+	recv := jen.Id("v").Op("*").Id(t.GoName)
+	f.Comment("ShapeDecode reads one " + t.GoName + " from d, reporting every violation of the schema to d.")
+	f.Func().Params(recv.Clone()).Id("ShapeDecode").Params(jen.Id("d").Op("*").Add(shape("Decoder"))).Block(decode...)
+	f.Comment("ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.")
+	f.Func().Params(recv.Clone()).Id("ShapeEncode").Params(jen.Id("enc").Op("*").Add(shape("Encoder"))).Block(encode...)
+	docLines(f, "UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and\n" +
+		"a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.")
+	f.Func().Params(recv.Clone()).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(shape("Unmarshal").Call(jen.Id("data"), jen.Id("v"))))
+	f.Comment("MarshalJSON encodes v, keeping absent and null members as they are.")
+	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(shape("Marshal").Call(jen.Op("&").Id("v")), jen.Nil()))
+	f.Comment("Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.")
+	f.Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(
+		jen.Return(shape("Validate").Call(jen.Id("v"))))
+}
+
+func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
+	s := t.Schema
+	members := []string{}
+	for _, m := range s.Enum {
+		if str, ok := m.(string); ok {
+			members = append(members, str)
+		}
+	}
+	sentinel := -1
+	for i, m := range members {
+		if m == "unknownFutureValue" {
+			sentinel = i
+		}
+	}
+	lead := fmt.Sprintf("is the enum at %s.", where(t))
+	if sentinel >= 0 {
+		lead += " It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client\n" +
+			"does not know; members listed after it are real members, sent only when the request has the header\n" +
+			"Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent."
+	}
+	docLines(f, comment(t.GoName, lead, docText(s)))
+	f.Type().Id(t.GoName).String()
+	f.Line()
+	f.Comment("The members of " + t.GoName + ", in schema order.")
+	f.Const().DefsFunc(func(g *jen.Group) {
+		for i, m := range s.Enum {
+			str, ok := m.(string)
+			if !ok {
+				continue
+			}
+			idx := indexOf(members, str)
+			doc := fmt.Sprintf("%s is the member %q.", s.EnumGo[i], str)
+			switch {
+			case sentinel >= 0 && idx == sentinel:
+				doc = fmt.Sprintf("%s is the member %q: the evolvable-enum sentinel.", s.EnumGo[i], str)
+			case sentinel >= 0 && idx > sentinel:
+				doc = fmt.Sprintf("%s is the member %q, listed after the sentinel: sent only with Prefer: include-unknown-enum-members.", s.EnumGo[i], str)
+			}
+			g.Comment(doc)
+			g.Id(s.EnumGo[i]).Id(t.GoName).Op("=").Lit(str)
+		}
+	})
+	membersVar := "members" + t.GoName
+	f.Var().Id(membersVar).Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
+		for _, m := range members {
+			g.Lit(m)
+		}
+	})
+	f.Comment(t.GoName + "Members returns the members of " + t.GoName + " in schema order.")
+	f.Func().Id(t.GoName+"Members").Params().Index().Id(t.GoName).Block(
+		jen.Id("out").Op(":=").Make(jen.Index().Id(t.GoName), jen.Len(jen.Id(membersVar))),
+		jen.For(jen.List(jen.Id("i"), jen.Id("m")).Op(":=").Range().Id(membersVar)).Block(
+			jen.Id("out").Index(jen.Id("i")).Op("=").Id(t.GoName).Parens(jen.Id("m"))),
+		jen.Return(jen.Id("out")))
+	cases := make([]jen.Code, 0, len(members))
+	for _, m := range members {
+		cases = append(cases, jen.Lit(m))
+	}
+	f.Comment("IsKnown reports whether v is one of the members of " + t.GoName + ".")
+	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("IsKnown").Params().Bool().Block(
+		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
+		jen.Return(jen.False()))
+
+	var types jen.Code = typesExpr(s)
+	if s.Types == nil {
+		types = shape("TString").Op("|").Add(shape("ViaEnum"))
+	}
+	var rule jen.Code = jen.Nil()
+	if s.MinLength >= 0 || s.MaxLength >= 0 || s.Pattern != nil || s.Format != "" {
+		rule = e.ruleRef(e.leafRule(s))
+	}
+	decode := []jen.Code{}
+	if nullable(s) {
+		decode = append(decode, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return()))
+	}
+	decode = append(decode,
+		jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("d").Dot("String").Call(types, rule),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
+		jen.Switch(jen.Id("s")).Block(jen.Case(cases...).Block(
+			jen.Op("*").Id("v").Op("=").Id(t.GoName).Parens(jen.Id("s")),
+			jen.Return())),
+		jen.Op("*").Id("v").Op("=").Id(t.GoName).Parens(jen.Id("d").Dot("EnumMismatch").Call(jen.Id("s"), jen.Id(membersVar))),
+	)
+	e.methods(f, t, decode, []jen.Code{jen.Id("enc").Dot("String").Call(jen.String().Parens(jen.Op("*").Id("v")))})
+}
+
+func indexOf(xs []string, x string) int {
+	for i, y := range xs {
+		if x == y {
+			return i
+		}
+	}
+	return -1
+}
+
+func (e *emitter) structDecl(f *jen.File, t *model.Type) {
+	s := t.Schema
+	docLines(f, comment(t.GoName, fmt.Sprintf("is the object at %s.", where(t)), docText(s)))
+	f.Type().Id(t.GoName).StructFunc(func(g *jen.Group) {
+		for _, p := range s.Properties {
+			var notes []string
+			switch {
+			case p.Required && nullable(p.Schema):
+				notes = append(notes, "required, may be null")
+			case p.Required:
+				notes = append(notes, "required")
+			case nullable(p.Schema):
+				notes = append(notes, "optional, may be null")
+			default:
+				notes = append(notes, "optional")
+			}
+			if p.Schema.ReadOnly || unwrap(p.Schema).ReadOnly {
+				notes = append(notes, "read-only")
+			}
+			if p.Schema.Deprecated {
+				notes = append(notes, "deprecated")
+			}
+			if raw(p.Schema) {
+				notes = append(notes, "raw JSON: nil when absent")
+			}
+			lead := fmt.Sprintf("is the member %q (%s).", p.JSONName, strings.Join(notes, ", "))
+			docLines(g, comment(p.GoName, lead, docText(p.Schema)))
+			g.Id(p.GoName).Add(e.fieldType(p)).Tag(map[string]string{"json": p.JSONName + ",omitzero"})
+		}
+		docLines(g, s.ExtraGoName+" holds the members the schema does not declare (patternProperties, additionalProperties,\n" +
+			"and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.")
+		g.Id(s.ExtraGoName).Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"})
+	})
+	objRule := e.ruleFor(s)
+
+	// Decode.
+	n := len(s.Properties)
+	var cases []jen.Code
+	for i, p := range s.Properties {
+		dst := jen.Id("v").Dot(p.GoName)
+		body := []jen.Code{
+			jen.Id("d").Dot("Enter").Call(jen.Lit(p.JSONName), jen.Lit("/properties/"+escape(p.JSONName))),
+			jen.If(jen.Id("seen").Index(jen.Lit(i))).Block(jen.Id("d").Dot("Duplicate").Call()),
+			jen.Id("seen").Index(jen.Lit(i)).Op("=").True(),
+		}
+		patterns := matchingPatterns(s, p.JSONName)
+		if len(patterns) > 0 {
+			body = append(body, jen.Id("start").Op(":=").Id("d").Dot("Begin").Call())
+		}
+		body = append(body, e.propertyDecode(p, dst)...)
+		body = append(body, jen.Id("d").Dot("Leave").Call())
+		for _, pp := range patterns {
+			body = append(body, jen.Id("d").Dot("Recheck").Call(jen.Id("start"), jen.Lit(p.JSONName),
+				jen.Lit("/patternProperties/"+escape(pp.Pattern)), jen.Id("rules"), jen.Lit(e.ruleFor(pp.Schema))))
+		}
+		cases = append(cases, jen.Case(jen.Lit(p.JSONName)).Block(body...))
+	}
+	cases = append(cases, jen.Default().Block(
+		jen.Id("v").Dot(s.ExtraGoName).Op("=").Id("d").Dot("Undeclared").Call(jen.Id("v").Dot(s.ExtraGoName), jen.Id("rules"), jen.Lit(objRule))))
+	decode := []jen.Code{}
+	if nullable(s) {
+		decode = append(decode, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return()))
+	}
+	decode = append(decode,
+		jen.Op("*").Id("v").Op("=").Id(t.GoName).Values(),
+		jen.If(jen.Op("!").Id("d").Dot("BeginObject").Call(typesExpr(s))).Block(jen.Return()))
+	if n > 0 {
+		decode = append(decode, jen.Var().Id("seen").Index(jen.Lit(n)).Bool())
+	}
+	decode = append(decode,
+		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d").Dot("NextKey").Call(jen.Id("i")), jen.Id("i").Op("++")).Block(
+			jen.Switch(jen.Id("d").Dot("Key").Call()).Block(cases...)),
+		jen.If(jen.Id("d").Dot("Err").Call().Op("!=").Nil()).Block(jen.Return()),
+	)
+	for i, p := range s.Properties {
+		if p.Required {
+			decode = append(decode, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("d").Dot("Missing").Call(jen.Lit(p.JSONName))))
+		}
+	}
+	decode = append(decode, jen.Id("v").Dot(s.ExtraGoName).Op("=").Id("d").Dot("Unstash").Call(jen.Id("v").Dot(s.ExtraGoName)))
+
+	// Encode. A declared member found in Extra (lenient decoding keeps a value
+	// of the wrong type there) wins over the field, so nothing is lost.
+	encode := []jen.Code{jen.Id("enc").Dot("BeginObject").Call()}
+	for _, p := range s.Properties {
+		fld := jen.Id("v").Dot(p.GoName)
+		key := jen.Id("enc").Dot("Key").Call(jen.Lit(p.JSONName))
+		var write []jen.Code
+		switch {
+		case raw(p.Schema):
+			write = []jen.Code{jen.If(fld.Clone().Op("!=").Nil()).Block(key, jen.Id("enc").Dot("Raw").Call(fld.Clone()))}
+		case optional(p):
+			write = []jen.Code{jen.Switch(fld.Clone().Dot("State")).Block(
+				jen.Case(shape("Null")).Block(key.Clone(), jen.Id("enc").Dot("Null").Call()),
+				jen.Case(shape("Present")).Block(append([]jen.Code{key.Clone()}, e.encodeValue(p.Schema, fld.Clone().Dot("Value"))...)...))}
+		default:
+			write = append([]jen.Code{key}, e.encodeValue(p.Schema, fld.Clone())...)
+		}
+		encode = append(encode, jen.If(jen.List(jen.Id("_"), jen.Id("over")).Op(":=").Id("v").Dot(s.ExtraGoName).Index(jen.Lit(p.JSONName)), jen.Op("!").Id("over")).Block(write...))
+	}
+	encode = append(encode, jen.Id("enc").Dot("Extra").Call(jen.Id("v").Dot(s.ExtraGoName)), jen.Id("enc").Dot("EndObject").Call())
+	e.methods(f, t, decode, encode)
+}
+
+func matchingPatterns(s *model.Schema, name string) []*model.PatternProperty {
+	var out []*model.PatternProperty
+	for _, pp := range s.PatternProperties {
+		if pp.Regexp.MatchString(name) && !(pp.Schema.Bool != nil && *pp.Schema.Bool) && !isEmptySchema(pp.Schema) {
+			out = append(out, pp)
+		}
+	}
+	return out
+}
+
+// isEmptySchema reports whether s is {} (or only annotations).
+func isEmptySchema(s *model.Schema) bool {
+	return s.Kind == model.KindAny && s.Ref == nil && s.NullOr == nil && s.Bool == nil && s.Types == nil &&
+		s.Enum == nil && s.Const == nil && s.Format == "" && s.MinLength < 0 && s.MaxLength < 0 && s.Pattern == nil &&
+		s.Minimum == nil && s.Maximum == nil && s.ExclusiveMinimum == nil && s.ExclusiveMaximum == nil && s.MultipleOf == nil &&
+		s.Items == nil && s.MinItems < 0 && s.MaxItems < 0 && !s.UniqueItems && s.Properties == nil && s.Required == nil &&
+		s.Additional == nil && s.PatternProperties == nil
+}
+
+// propertyDecode decodes the value of property p into dst (a field).
+func (e *emitter) propertyDecode(p *model.Property, dst *jen.Statement) []jen.Code {
+	if !optional(p) {
+		return e.decodeInto(p.Schema, func(x jen.Code) jen.Code { return dst.Clone().Op("=").Add(x) })
+	}
+	set := func(x jen.Code) jen.Code { return dst.Clone().Dot("Set").Call(x) }
+	if nullable(p.Schema) {
+		return []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(dst.Clone().Dot("SetNull").Call()).Else().Block(e.decodeInto(p.Schema, set)...)}
+	}
+	return e.decodeInto(p.Schema, set)
+}

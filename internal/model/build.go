@@ -1,0 +1,668 @@
+package model
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/graphshape/graphshape/internal/naming"
+	"github.com/graphshape/graphshape/schema"
+)
+
+// Supported lists the keywords Build accepts, by role. Keywords starting
+// with "x-" are accepted as annotations; every other keyword is rejected.
+var Supported = map[string]string{
+	"$schema": "annotation (root only)", "$id": "annotation (root only)", "$comment": "annotation",
+	"$defs": "named types", "$ref": "local references (#/...), recursion included",
+	"title": "annotation (root: type name)", "description": "annotation (doc comments)",
+	"default": "annotation (documented only)", "readOnly": "annotation", "writeOnly": "annotation",
+	"deprecated": "annotation", "examples": "annotation",
+	"contentEncoding": "annotation", "contentMediaType": "annotation",
+	"type": "validated", "enum": "validated", "const": "validated", "format": "validated (see Formats)",
+	"minLength": "validated", "maxLength": "validated", "pattern": "validated",
+	"minimum": "validated", "maximum": "validated", "exclusiveMinimum": "validated",
+	"exclusiveMaximum": "validated", "multipleOf": "validated",
+	"items": "validated", "minItems": "validated", "maxItems": "validated", "uniqueItems": "validated",
+	"properties": "validated", "required": "validated", "additionalProperties": "validated",
+	"patternProperties": "validated",
+	"anyOf":             "only the nullable form [S, {\"type\": \"null\"}]",
+	"oneOf":             "only the nullable form [S, {\"type\": \"null\"}]",
+}
+
+// Formats lists the "format" values Build accepts; each is asserted by the
+// generated code as jsonschema v5 asserts it.
+var Formats = []string{"date", "date-time", "duration", "email", "hostname", "ipv4", "ipv6", "time", "uri", "uri-reference", "uuid"}
+
+// UnsupportedError reports a keyword (or keyword value) outside the
+// supported subset, with the schema location where it stands.
+type UnsupportedError struct {
+	Location string // document name + "#" + JSON Pointer of the schema
+	Keyword  string
+	Detail   string // why, or what is supported instead
+}
+
+func (e *UnsupportedError) Error() string {
+	return fmt.Sprintf("%s: unsupported keyword %q: %s", e.Location, e.Keyword, e.Detail)
+}
+
+// RefError reports a $ref that cannot be resolved inside the document.
+type RefError struct {
+	Location string // where the $ref stands
+	Ref      string // its value
+	Detail   string
+}
+
+func (e *RefError) Error() string {
+	return fmt.Sprintf("%s: $ref %q: %s", e.Location, e.Ref, e.Detail)
+}
+
+// Options controls Build.
+type Options struct {
+	// Root is the Go name of the root type. Empty: the schema's title, else
+	// the document name without its extensions.
+	Root string
+}
+
+// reserved are method and field names every generated type has.
+var reserved = []string{"MarshalJSON", "UnmarshalJSON", "Validate", "ShapeDecode", "ShapeEncode", "String"}
+
+type builder struct {
+	doc    *schema.Document
+	types  map[string]*Type // by pointer
+	scope  naming.Scope
+	all    []*Type
+	inProg map[string]bool
+	refs   []*Schema // $ref and null-or nodes, whose Kind is set once all types are defined
+}
+
+// Build builds the model of doc, which must already have compiled with
+// schema.Compile (so it is a valid draft 2020-12 schema without remote
+// references).
+func Build(doc *schema.Document, opts Options) (*Resource, error) {
+	b := &builder{doc: doc, types: map[string]*Type{}, inProg: map[string]bool{}}
+	rootName := opts.Root
+	if rootName == "" {
+		if m, ok := doc.Root.(map[string]any); ok {
+			if t, ok := m["title"].(string); ok && strings.TrimSpace(t) != "" {
+				rootName = naming.Exported(t)
+			}
+		}
+	}
+	if rootName == "" {
+		base := doc.Name
+		if i := strings.Index(base, "."); i > 0 {
+			base = base[:i]
+		}
+		rootName = naming.Exported(base)
+	}
+	if !isIdent(rootName) {
+		return nil, fmt.Errorf("%s: root type name %q is not an exported Go identifier", doc.Name, rootName)
+	}
+	// Declare named types first so $refs (recursion included) resolve.
+	root, err := b.declare(rootName, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, def := range doc.Defs() {
+		ptr := "/$defs/" + escape(def)
+		if _, err := b.declare(naming.Exported(def), ptr); err != nil {
+			return nil, err
+		}
+	}
+	for _, t := range slices.Clone(b.all) {
+		if err := b.define(t); err != nil {
+			return nil, err
+		}
+	}
+	// Reference nodes take the kind of what they point at; the references
+	// were recorded innermost first, so one pass in reverse settles chains.
+	for i := len(b.refs) - 1; i >= 0; i-- {
+		b.refs[i].Kind = b.refs[i].Target().Kind
+	}
+	for _, s := range b.refs {
+		s.Kind = s.Target().Kind
+	}
+	for _, t := range b.all {
+		t.Cyclic = cyclic(t)
+	}
+	sort.Slice(b.all, func(i, j int) bool { return b.all[i].GoName < b.all[j].GoName })
+	return &Resource{Name: doc.Name, Digest: schema.Digest(doc.Data), Root: root, Types: b.all}, nil
+}
+
+func (b *builder) loc(ptr string) string { return b.doc.Name + "#" + ptr }
+
+func (b *builder) declare(goName, ptr string) (*Type, error) {
+	if err := b.claim(goName, ptr); err != nil {
+		return nil, err
+	}
+	t := &Type{GoName: goName, Pointer: ptr}
+	b.types[ptr] = t
+	b.all = append(b.all, t)
+	return t, nil
+}
+
+func (b *builder) claim(goName, ptr string) error {
+	if slices.Contains([]string{"Decoder", "Encoder"}, goName) {
+		return fmt.Errorf("%s: go name %q is reserved", b.loc(ptr), goName)
+	}
+	if err := b.scope.Claim(goName, b.loc(ptr)); err != nil {
+		return err
+	}
+	return nil
+}
+
+// define builds the schema of a declared named type.
+func (b *builder) define(t *Type) error {
+	if t.Schema != nil || b.inProg[t.Pointer] {
+		return nil
+	}
+	b.inProg[t.Pointer] = true
+	defer delete(b.inProg, t.Pointer)
+	raw, err := b.resolvePointer(t.Pointer, "")
+	if err != nil {
+		return err
+	}
+	s, err := b.node(raw, t.Pointer, t.GoName, t)
+	if err != nil {
+		return err
+	}
+	t.Schema = s
+	return nil
+}
+
+func (b *builder) resolvePointer(ptr, from string) (any, error) {
+	cur := b.doc.Root
+	if ptr == "" {
+		return cur, nil
+	}
+	for _, tok := range strings.Split(ptr[1:], "/") {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		switch c := cur.(type) {
+		case map[string]any:
+			v, ok := c[tok]
+			if !ok {
+				return nil, &RefError{Location: b.loc(from), Ref: "#" + ptr, Detail: "no such location in the document"}
+			}
+			cur = v
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil, &RefError{Location: b.loc(from), Ref: "#" + ptr, Detail: "no such location in the document"}
+			}
+			cur = c[i]
+		default:
+			return nil, &RefError{Location: b.loc(from), Ref: "#" + ptr, Detail: "no such location in the document"}
+		}
+	}
+	return cur, nil
+}
+
+// refTarget returns the named type a $ref value points at, declaring an
+// inline schema as a named type when a $ref points somewhere else than the
+// root or $defs.
+func (b *builder) refTarget(ref, at, hint string) (*Type, error) {
+	r := ref
+	if m, ok := b.doc.Root.(map[string]any); ok {
+		if id, ok := m["$id"].(string); ok && id != "" {
+			r = strings.TrimPrefix(r, strings.TrimSuffix(id, "#"))
+		}
+	}
+	if !strings.HasPrefix(r, "#") {
+		return nil, &RefError{Location: b.loc(at), Ref: ref, Detail: "only references within the document (#/...) are supported"}
+	}
+	ptr := r[1:]
+	if ptr != "" && !strings.HasPrefix(ptr, "/") {
+		return nil, &RefError{Location: b.loc(at), Ref: ref, Detail: "anchors are not supported; use a JSON Pointer"}
+	}
+	if t, ok := b.types[ptr]; ok {
+		return t, nil
+	}
+	raw, err := b.resolvePointer(ptr, at)
+	if err != nil {
+		return nil, err
+	}
+	_ = raw
+	t, err := b.declare(hint, ptr)
+	if err != nil {
+		return nil, err
+	}
+	return t, b.define(t)
+}
+
+// node builds the model of the schema raw at ptr. name is the Go name an
+// inline object or enum here takes; self is the named type being defined
+// when raw is its schema.
+func (b *builder) node(raw any, ptr, name string, self *Type) (*Schema, error) {
+	s := &Schema{Pointer: ptr, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1}
+	switch v := raw.(type) {
+	case bool:
+		s.Bool = &v
+		s.Kind = KindAny
+		s.Nullable = v
+		return s, nil
+	case map[string]any:
+		return s, b.object(s, v, ptr, name, self)
+	default:
+		return nil, fmt.Errorf("%s: a schema must be an object or a boolean, not %T", b.loc(ptr), raw)
+	}
+}
+
+var annotationSiblings = map[string]bool{"$comment": true, "title": true, "description": true, "default": true, "readOnly": true, "writeOnly": true, "deprecated": true, "examples": true, "$schema": true, "$id": true, "$defs": true}
+
+func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Type) error {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if strings.HasPrefix(k, "x-") {
+			continue
+		}
+		if _, ok := Supported[k]; !ok {
+			return &UnsupportedError{Location: b.loc(ptr), Keyword: k, Detail: "not in graphshape's supported subset (see model.Supported)"}
+		}
+		if (k == "$schema" || k == "$id") && ptr != "" {
+			return &UnsupportedError{Location: b.loc(ptr), Keyword: k, Detail: "allowed only at the document root"}
+		}
+	}
+	// Annotations.
+	s.Title, _ = m["title"].(string)
+	s.Description, _ = m["description"].(string)
+	s.Comment, _ = m["$comment"].(string)
+	s.ReadOnly, _ = m["readOnly"].(bool)
+	s.WriteOnly, _ = m["writeOnly"].(bool)
+	s.Deprecated, _ = m["deprecated"].(bool)
+	if d, ok := m["default"]; ok {
+		s.Default = NewValue(d)
+	}
+
+	if ref, ok := m["$ref"].(string); ok {
+		for _, k := range keys {
+			if k != "$ref" && !annotationSiblings[k] && !strings.HasPrefix(k, "x-") {
+				return &UnsupportedError{Location: b.loc(ptr), Keyword: k, Detail: "only annotations may stand beside $ref"}
+			}
+		}
+		t, err := b.refTarget(ref, ptr, name)
+		if err != nil {
+			return err
+		}
+		s.Ref = t
+		b.refs = append(b.refs, s)
+		return nil
+	}
+	for _, kw := range []string{"anyOf", "oneOf"} {
+		if v, ok := m[kw]; ok {
+			if err := b.nullOr(s, kw, v, m, keys, ptr, name); err != nil {
+				return err
+			}
+			return nil
+		}
+	}
+
+	// type
+	switch t := m["type"].(type) {
+	case string:
+		s.Types = []string{t}
+	case []any:
+		for _, e := range t {
+			s.Types = append(s.Types, e.(string))
+		}
+	}
+	for _, t := range s.Types {
+		if t == TypeNull {
+			s.Nullable = true
+		}
+	}
+	if s.Types == nil {
+		s.Nullable = true
+	}
+
+	if e, ok := m["enum"].([]any); ok {
+		s.Enum = e
+	}
+	if c, ok := m["const"]; ok {
+		s.Const = NewValue(c)
+	}
+	if f, ok := m["format"].(string); ok {
+		if !slices.Contains(Formats, f) {
+			return &UnsupportedError{Location: b.loc(ptr), Keyword: "format", Detail: fmt.Sprintf("format %q is not asserted by graphshape (supported: %s)", f, strings.Join(Formats, ", "))}
+		}
+		s.Format = f
+	}
+	s.MinLength = intKw(m, "minLength")
+	s.MaxLength = intKw(m, "maxLength")
+	s.MinItems = intKw(m, "minItems")
+	s.MaxItems = intKw(m, "maxItems")
+	s.UniqueItems, _ = m["uniqueItems"].(bool)
+	if p, ok := m["pattern"].(string); ok {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return &UnsupportedError{Location: b.loc(ptr), Keyword: "pattern", Detail: fmt.Sprintf("pattern %q is not a Go regular expression: %v", p, err)}
+		}
+		s.Pattern = re
+	}
+	for kw, dst := range map[string]**Number{"minimum": &s.Minimum, "maximum": &s.Maximum, "exclusiveMinimum": &s.ExclusiveMinimum, "exclusiveMaximum": &s.ExclusiveMaximum, "multipleOf": &s.MultipleOf} {
+		if n, ok := m[kw].(json.Number); ok {
+			r, ok := new(big.Rat).SetString(string(n))
+			if !ok {
+				return &UnsupportedError{Location: b.loc(ptr), Keyword: kw, Detail: fmt.Sprintf("number %s is out of range", n)}
+			}
+			*dst = &Number{Text: string(n), Rat: r}
+		}
+	}
+
+	// Object keywords.
+	if req, ok := m["required"].([]any); ok {
+		for _, r := range req {
+			s.Required = append(s.Required, r.(string))
+		}
+	}
+	if props, ok := m["properties"].(map[string]any); ok {
+		names := make([]string, 0, len(props))
+		for k := range props {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for _, pn := range names {
+			p := &Property{JSONName: pn, GoName: naming.Exported(pn), Required: slices.Contains(s.Required, pn)}
+			sub, err := b.node(props[pn], ptr+"/properties/"+escape(pn), name+p.GoName, nil)
+			if err != nil {
+				return err
+			}
+			p.Schema = sub
+			s.Properties = append(s.Properties, p)
+		}
+	}
+	// Required members without a declared schema are properties of any value.
+	for _, r := range s.Required {
+		if !slices.ContainsFunc(s.Properties, func(p *Property) bool { return p.JSONName == r }) {
+			t := true
+			s.Properties = append(s.Properties, &Property{JSONName: r, GoName: naming.Exported(r), Required: true,
+				Schema: &Schema{Pointer: ptr + "/required", Bool: &t, Kind: KindAny, Nullable: true, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1}})
+		}
+	}
+	sort.Slice(s.Properties, func(i, j int) bool { return s.Properties[i].JSONName < s.Properties[j].JSONName })
+	if pp, ok := m["patternProperties"].(map[string]any); ok {
+		pats := make([]string, 0, len(pp))
+		for k := range pp {
+			pats = append(pats, k)
+		}
+		sort.Strings(pats)
+		for _, p := range pats {
+			re, err := regexp.Compile(p)
+			if err != nil {
+				return &UnsupportedError{Location: b.loc(ptr + "/patternProperties"), Keyword: "patternProperties", Detail: fmt.Sprintf("pattern %q is not a Go regular expression: %v", p, err)}
+			}
+			sub, err := b.node(pp[p], ptr+"/patternProperties/"+escape(p), name+"Pattern", nil)
+			if err != nil {
+				return err
+			}
+			s.PatternProperties = append(s.PatternProperties, &PatternProperty{Pattern: p, Regexp: re, Schema: sub})
+		}
+	}
+	if ap, ok := m["additionalProperties"]; ok {
+		sub, err := b.node(ap, ptr+"/additionalProperties", name+"Value", nil)
+		if err != nil {
+			return err
+		}
+		s.Additional = sub
+	}
+	if it, ok := m["items"]; ok {
+		sub, err := b.node(it, ptr+"/items", name+"Item", nil)
+		if err != nil {
+			return err
+		}
+		s.Items = sub
+	}
+
+	s.Kind = kindOf(s)
+	switch s.Kind {
+	case KindInteger:
+		s.GoInt32 = fitsInt32(s)
+	case KindObject:
+		if err := b.objectNames(s, ptr); err != nil {
+			return err
+		}
+	case KindEnum:
+		if err := b.enumNames(s, ptr, name, self); err != nil {
+			return err
+		}
+	}
+	if (s.Kind == KindObject || s.Kind == KindEnum) && self == nil {
+		t, err := b.declare(name, ptr)
+		if err != nil {
+			return err
+		}
+		t.Schema = s
+		s.Named = t
+		if s.Kind == KindEnum {
+			// Member names were derived from name already.
+			_ = t
+		}
+	}
+	return nil
+}
+
+// nullOr handles {"anyOf"|"oneOf": [S, {"type": "null"}]}.
+func (b *builder) nullOr(s *Schema, kw string, v any, m map[string]any, keys []string, ptr, name string) error {
+	for _, k := range keys {
+		if k != kw && !annotationSiblings[k] && !strings.HasPrefix(k, "x-") {
+			return &UnsupportedError{Location: b.loc(ptr), Keyword: k, Detail: fmt.Sprintf("only annotations may stand beside %s", kw)}
+		}
+	}
+	arr, _ := v.([]any)
+	isNull := func(x any) bool {
+		o, ok := x.(map[string]any)
+		if !ok || len(o) != 1 {
+			return false
+		}
+		t, _ := o["type"].(string)
+		return t == TypeNull
+	}
+	if len(arr) != 2 || isNull(arr[0]) == isNull(arr[1]) {
+		return &UnsupportedError{Location: b.loc(ptr), Keyword: kw, Detail: fmt.Sprintf(`only the nullable form {%q: [S, {"type": "null"}]} is supported`, kw)}
+	}
+	idx := 0
+	if isNull(arr[0]) {
+		idx = 1
+	}
+	inner, err := b.node(arr[idx], fmt.Sprintf("%s/%s/%d", ptr, kw, idx), name, nil)
+	if err != nil {
+		return err
+	}
+	if inner.Bool != nil || inner.Nullable && inner.Kind != KindAny {
+		// null would match both branches: for oneOf that is a failure we do
+		// not model; for anyOf it is redundant but harmless.
+		if kw == "oneOf" {
+			return &UnsupportedError{Location: b.loc(ptr), Keyword: kw, Detail: "the non-null branch must not accept null"}
+		}
+	}
+	if inner.Kind == KindAny && kw == "oneOf" {
+		return &UnsupportedError{Location: b.loc(ptr), Keyword: kw, Detail: "the non-null branch must have a single non-null type"}
+	}
+	s.NullOr, s.NullOrKeyword, s.NullOrIndex = inner, kw, idx
+	s.Nullable = true
+	b.refs = append(b.refs, s)
+	return nil
+}
+
+func kindOf(s *Schema) Kind {
+	var nonNull []string
+	for _, t := range s.Types {
+		if t != TypeNull {
+			nonNull = append(nonNull, t)
+		}
+	}
+	allStrings := func(nullOK bool) bool {
+		if len(s.Enum) == 0 {
+			return false
+		}
+		for _, e := range s.Enum {
+			if _, ok := e.(string); ok {
+				continue
+			}
+			if e == nil && nullOK {
+				continue
+			}
+			return false
+		}
+		return true
+	}
+	switch {
+	case len(s.Types) == 0:
+		return KindAny
+	case len(nonNull) == 0:
+		return KindNull
+	case len(nonNull) == 2 && slices.Contains(nonNull, TypeInteger) && slices.Contains(nonNull, TypeNumber):
+		return KindNumber
+	case len(nonNull) > 1:
+		return KindAny
+	}
+	switch nonNull[0] {
+	case TypeBoolean:
+		return KindBool
+	case TypeInteger:
+		return KindInteger
+	case TypeNumber:
+		return KindNumber
+	case TypeString:
+		if allStrings(s.Nullable) {
+			return KindEnum
+		}
+		return KindString
+	case TypeArray:
+		return KindArray
+	case TypeObject:
+		if len(s.Properties) == 0 && len(s.PatternProperties) == 0 && !s.Closed() {
+			return KindMap
+		}
+		return KindObject
+	}
+	return KindAny
+}
+
+func fitsInt32(s *Schema) bool {
+	lo := big.NewRat(-1<<31, 1)
+	hi := big.NewRat(1<<31-1, 1)
+	minOK := s.Minimum != nil && s.Minimum.Rat.Cmp(lo) >= 0 || s.ExclusiveMinimum != nil && s.ExclusiveMinimum.Rat.Cmp(lo) >= 0
+	maxOK := s.Maximum != nil && s.Maximum.Rat.Cmp(hi) <= 0 || s.ExclusiveMaximum != nil && s.ExclusiveMaximum.Rat.Cmp(hi) <= 0
+	return minOK && maxOK
+}
+
+func (b *builder) objectNames(s *Schema, ptr string) error {
+	var scope naming.Scope
+	for _, r := range reserved {
+		if err := scope.Claim(r, "a method every generated type has"); err != nil {
+			return err
+		}
+	}
+	for _, p := range s.Properties {
+		if err := scope.Claim(p.GoName, b.loc(ptr+"/properties/"+escape(p.JSONName))); err != nil {
+			return err
+		}
+	}
+	s.ExtraGoName = "Extra"
+	for scope.Taken(s.ExtraGoName) {
+		s.ExtraGoName += "_"
+	}
+	return nil
+}
+
+func (b *builder) enumNames(s *Schema, ptr, name string, self *Type) error {
+	typeName := name
+	if self != nil {
+		typeName = self.GoName
+	}
+	s.EnumGo = make([]string, len(s.Enum))
+	for i, e := range s.Enum {
+		if e == nil {
+			continue
+		}
+		c := naming.EnumConst(typeName, e)
+		if err := b.claim(c, fmt.Sprintf("%s/enum/%d", ptr, i)); err != nil {
+			return err
+		}
+		s.EnumGo[i] = c
+	}
+	return nil
+}
+
+// cyclic reports whether t's struct contains t through non-pointer fields.
+func cyclic(t *Type) bool {
+	seen := map[*Type]bool{}
+	var walk func(s *Schema) bool
+	walk = func(s *Schema) bool {
+		if s == nil {
+			return false
+		}
+		if s.NullOr != nil {
+			return walk(s.NullOr)
+		}
+		if s.Ref != nil {
+			if s.Ref == t {
+				return true
+			}
+			if seen[s.Ref] {
+				return false
+			}
+			seen[s.Ref] = true
+			return walk(s.Ref.Schema)
+		}
+		if s.Kind != KindObject {
+			return false
+		}
+		for _, p := range s.Properties {
+			if p.Schema.Named == t || walk(p.Schema) {
+				return true
+			}
+		}
+		return false
+	}
+	s := t.Schema
+	if s == nil {
+		return false
+	}
+	if s.Ref != nil {
+		return walk(s)
+	}
+	for _, p := range s.Properties {
+		if walk(p.Schema) {
+			return true
+		}
+	}
+	return false
+}
+
+func intKw(m map[string]any, k string) int {
+	n, ok := m[k].(json.Number)
+	if !ok {
+		return -1
+	}
+	r, ok := new(big.Rat).SetString(string(n))
+	if !ok || !r.IsInt() {
+		return -1
+	}
+	if !r.Num().IsInt64() || r.Num().Int64() > 1<<31 {
+		return 1 << 31
+	}
+	return int(r.Num().Int64())
+}
+
+func escape(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+func isIdent(s string) bool {
+	for i, r := range s {
+		if !(r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || i > 0 && '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}

@@ -1,0 +1,202 @@
+// Package model turns a JSON Schema document into graphshape's typed model:
+// the named Go types to generate, each schema node with its constraints, and
+// every output name decided once. The printer (internal/emit) and the diff
+// engine (internal/delta) read this model and never see raw schema.
+//
+// Build accepts a documented subset of draft 2020-12 (see Supported) and
+// rejects every other keyword with an *UnsupportedError naming the keyword
+// and its location, so nothing is ever silently ignored.
+package model
+
+import (
+	"encoding/json"
+	"math/big"
+	"regexp"
+)
+
+// Resource is the model of one schema document.
+type Resource struct {
+	Name   string  // document name, e.g. "incident.schema.json"
+	Digest string  // hex SHA-256 of the document bytes
+	Root   *Type   // the named type of the document root
+	Types  []*Type // every named type, sorted by GoName; Root among them
+}
+
+// Type is a named Go type: the document root, a $defs entry, or an inline
+// object or enum schema that needs a name (named after its parent and
+// property, e.g. IncidentStatus).
+type Type struct {
+	GoName  string  // exported Go identifier
+	Pointer string  // JSON Pointer of the schema in the document ("" for the root)
+	Schema  *Schema // the schema; never a $ref node
+	Cyclic  bool    // the type contains itself through struct fields
+}
+
+// Kind is the Go shape of a schema node.
+type Kind int
+
+const (
+	// KindAny is a value of any JSON type (or of several types): json.RawMessage,
+	// validated by the support package's rule interpreter.
+	KindAny Kind = iota
+	// KindBool is a boolean: bool.
+	KindBool
+	// KindInteger is an integer: int64, or int32 when the range fits.
+	KindInteger
+	// KindNumber is a number: float64.
+	KindNumber
+	// KindString is a string without enum: string.
+	KindString
+	// KindEnum is a string enum: a named string type with a constant per member.
+	KindEnum
+	// KindArray is an array: []T.
+	KindArray
+	// KindObject is an object with declared properties: a struct.
+	KindObject
+	// KindMap is an object without declared properties: map[string]T.
+	KindMap
+	// KindNull is a value that can only be null: struct{}.
+	KindNull
+)
+
+var kindNames = [...]string{"any", "bool", "integer", "number", "string", "enum", "array", "object", "map", "null"}
+
+// String returns the kind's name.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind?"
+}
+
+// JSON type names, as in the "type" keyword.
+const (
+	TypeNull    = "null"
+	TypeBoolean = "boolean"
+	TypeInteger = "integer"
+	TypeNumber  = "number"
+	TypeString  = "string"
+	TypeArray   = "array"
+	TypeObject  = "object"
+)
+
+// Schema is one schema node with everything the generator and the diff need.
+// A nil *Schema never appears where a schema is required.
+type Schema struct {
+	Pointer string // JSON Pointer of this node in the document
+	Kind    Kind   // the Go shape (for a $ref node, the target's kind)
+
+	// Ref is the named type a "$ref" points at; when set, the node holds
+	// no constraints of its own (only annotations).
+	Ref *Type
+
+	// NullOr is set for the form {"anyOf"|"oneOf": [S, {"type": "null"}]}
+	// (in either order): the node is null or S. NullOrKeyword is "anyOf" or
+	// "oneOf" and NullOrIndex the index of S in it.
+	NullOr        *Schema
+	NullOrKeyword string
+	NullOrIndex   int
+
+	// Bool is set for a boolean schema: true accepts everything, false
+	// nothing.
+	Bool *bool
+
+	Types    []string // the "type" keyword, as written (nil: any type)
+	Nullable bool     // null is allowed (by "type", NullOr, or no type at all)
+
+	Enum      []any // "enum" members in order (json.Number for numbers); nil if absent
+	EnumGo    []string
+	Const     *Value // "const"
+	Format    string
+	MinLength int // -1 when absent
+	MaxLength int // -1 when absent
+	Pattern   *regexp.Regexp
+
+	Minimum          *Number
+	Maximum          *Number
+	ExclusiveMinimum *Number
+	ExclusiveMaximum *Number
+	MultipleOf       *Number
+	GoInt32          bool // KindInteger whose range fits int32
+
+	Items       *Schema // "items"; nil when absent
+	MinItems    int     // -1 when absent
+	MaxItems    int     // -1 when absent
+	UniqueItems bool
+
+	Properties []*Property // sorted by JSONName
+	Required   []string    // as written
+	// Additional is the "additionalProperties" schema: nil when absent
+	// (anything is allowed); a Bool false node when closed.
+	Additional        *Schema
+	PatternProperties []*PatternProperty // in document order
+	ExtraGoName       string             // struct field holding members not declared (KindObject)
+
+	Title       string
+	Description string
+	ReadOnly    bool
+	WriteOnly   bool
+	Deprecated  bool
+	Default     *Value
+	Comment     string
+
+	// GoName is set on nodes that define an inline named type (an object or
+	// enum schema written in place); its Type is in Resource.Types.
+	Named *Type
+}
+
+// Closed reports whether undeclared members are forbidden.
+func (s *Schema) Closed() bool {
+	return s.Additional != nil && s.Additional.Bool != nil && !*s.Additional.Bool
+}
+
+// Target returns the node that carries the constraints: the Ref target's
+// schema for a $ref node, NullOr's target for a null-or node, else s.
+func (s *Schema) Target() *Schema {
+	for range 64 { // a chain longer than this is a reference cycle
+
+		switch {
+		case s.Ref != nil:
+			s = s.Ref.Schema
+		case s.NullOr != nil:
+			s = s.NullOr
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// Property is a declared object member.
+type Property struct {
+	JSONName string
+	GoName   string
+	Schema   *Schema
+	Required bool
+}
+
+// PatternProperty is one "patternProperties" entry.
+type PatternProperty struct {
+	Pattern string
+	Regexp  *regexp.Regexp
+	Schema  *Schema
+}
+
+// Value is a JSON value from the schema (const, default), kept with its
+// canonical encoding.
+type Value struct {
+	V    any    // decoded (json.Number for numbers)
+	JSON string // canonical JSON encoding
+}
+
+// Number is a numeric keyword value kept exactly.
+type Number struct {
+	Text string   // as written
+	Rat  *big.Rat // exact value
+}
+
+// NewValue returns v with its canonical JSON.
+func NewValue(v any) *Value {
+	b, _ := json.Marshal(v)
+	return &Value{V: v, JSON: string(b)}
+}

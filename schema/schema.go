@@ -1,0 +1,262 @@
+// Package schema holds graphshape's hand-maintained JSON Schemas of the
+// Microsoft Graph security incident resource and compiles any draft 2020-12
+// schema the way every graphshape component sees it.
+//
+// Compilation never touches the network or the file system beyond the one
+// document it is given: the document is registered under a fixed base URL
+// (see BaseURL), format assertion is on, and every $ref that leaves the
+// document is refused with a *RemoteRefError.
+package schema
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+)
+
+//go:embed v1.0/incident.schema.json beta/incident.schema.json
+var embedded embed.FS
+
+// BaseURL is the fixed base under which a document is compiled: the document
+// named "incident.schema.json" gets the URL BaseURL+"incident.schema.json".
+// It names no real host, so no location leaks a machine path.
+const BaseURL = "graphshape:///"
+
+// Versions lists the names of the built-in schemas, in a fixed order.
+var Versions = []string{"v1.0", "beta"}
+
+// builtin maps a version name to its embedded file.
+var builtin = map[string]string{
+	"v1.0": "v1.0/incident.schema.json",
+	"beta": "beta/incident.schema.json",
+}
+
+// Builtin returns the bytes of the built-in schema for version ("v1.0" or
+// "beta") and the path of the file within this package's directory.
+func Builtin(version string) (data []byte, file string, err error) {
+	file, ok := builtin[version]
+	if !ok {
+		return nil, "", fmt.Errorf("schema: unknown built-in version %q (want one of %s)", version, strings.Join(Versions, ", "))
+	}
+	data, err = embedded.ReadFile(file)
+	if err != nil {
+		return nil, "", fmt.Errorf("schema: read built-in %s: %w", version, err)
+	}
+	return data, file, nil
+}
+
+// IsBuiltin reports whether name is one of Versions.
+func IsBuiltin(name string) bool {
+	_, ok := builtin[name]
+	return ok
+}
+
+// Digest returns the hex SHA-256 of a schema document's bytes, as generated
+// packages embed it to prove which schema they came from.
+func Digest(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// RemoteRefError reports a $ref (or $schema, or $id-relative reference) that
+// points outside the document being compiled. graphshape never fetches one.
+type RemoteRefError struct {
+	URL string // the URL the reference resolved to
+}
+
+func (e *RemoteRefError) Error() string {
+	return fmt.Sprintf("remote reference %q is not supported: schemas must be self-contained", e.URL)
+}
+
+// SyntaxError reports a schema document that is not valid JSON.
+type SyntaxError struct {
+	Name   string // the document's name
+	Offset int64  // byte offset of the error
+	Err    error  // the underlying encoding/json error
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%s: invalid JSON at byte offset %d: %v", e.Name, e.Offset, e.Err)
+}
+
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// Document is a schema document as read: its name, bytes, URL and the decoded
+// JSON tree (numbers as json.Number, objects as map[string]any).
+type Document struct {
+	Name string // base name, e.g. "incident.schema.json"
+	URL  string // BaseURL + Name
+	Data []byte // the bytes as read
+	Root any    // the decoded document
+}
+
+// Parse decodes data as a JSON document named name. Duplicate member names
+// are an error, because they make the meaning of a schema ambiguous.
+func Parse(name string, data []byte) (*Document, error) {
+	name = path.Base(strings.ReplaceAll(name, "\\", "/"))
+	root, err := decodeStrict(data)
+	if err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return nil, &SyntaxError{Name: name, Offset: se.Offset, Err: err}
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return &Document{Name: name, URL: BaseURL + name, Data: data, Root: root}, nil
+}
+
+// Compile parses and compiles data, named name, as a draft 2020-12 schema
+// with format assertion on and annotations extracted. The returned error is
+// a *SyntaxError, a *RemoteRefError (possibly wrapped) or a compilation error
+// naming the schema location.
+func Compile(name string, data []byte) (*Document, *jsonschema.Schema, error) {
+	doc, err := Parse(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := doc.Compile("")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doc, s, nil
+}
+
+// Compile compiles the subschema of d at the JSON Pointer ptr ("" for the
+// root).
+func (d *Document) Compile(ptr string) (*jsonschema.Schema, error) {
+	c := NewCompiler()
+	if err := c.AddResource(d.URL, bytes.NewReader(d.Data)); err != nil {
+		return nil, fmt.Errorf("%s: %w", d.Name, err)
+	}
+	url := d.URL
+	if ptr != "" {
+		url += "#" + ptr
+	}
+	s, err := c.Compile(url)
+	if err != nil {
+		var re *RemoteRefError
+		if errors.As(err, &re) {
+			return nil, fmt.Errorf("%s: %w", d.Name, re)
+		}
+		return nil, fmt.Errorf("%s: %w", d.Name, err)
+	}
+	return s, nil
+}
+
+// NewCompiler returns a jsonschema v5 compiler configured as graphshape
+// needs it: draft 2020-12 by default, format assertion on, annotations
+// extracted, and a loader that refuses every URL with a *RemoteRefError.
+// Documents must be added with AddResource before Compile.
+func NewCompiler() *jsonschema.Compiler {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	c.ExtractAnnotations = true
+	c.LoadURL = func(s string) (io.ReadCloser, error) {
+		return nil, &RemoteRefError{URL: s}
+	}
+	return c
+}
+
+// Defs returns the names under the document root's "$defs", sorted.
+func (d *Document) Defs() []string {
+	m, _ := d.Root.(map[string]any)
+	defs, _ := m["$defs"].(map[string]any)
+	names := make([]string, 0, len(defs))
+	for k := range defs {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// decodeStrict decodes one JSON value, refusing duplicate member names and
+// trailing data.
+func decodeStrict(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	v, err := decodeValue(dec, "")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		if err == nil {
+			return nil, fmt.Errorf("unexpected data after the document at byte offset %d", dec.InputOffset())
+		}
+		return nil, err
+	}
+	return v, nil
+}
+
+func decodeValue(dec *json.Decoder, ptr string) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		if err == io.EOF {
+			return nil, fmt.Errorf("unexpected end of document")
+		}
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '{':
+			m := map[string]any{}
+			for dec.More() {
+				kt, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				k := kt.(string)
+				if _, dup := m[k]; dup {
+					return nil, fmt.Errorf("duplicate member %q at %s", k, pointerOrRoot(ptr))
+				}
+				v, err := decodeValue(dec, ptr+"/"+escapePointer(k))
+				if err != nil {
+					return nil, err
+				}
+				m[k] = v
+			}
+			if _, err := dec.Token(); err != nil {
+				return nil, err
+			}
+			return m, nil
+		case '[':
+			a := []any{}
+			for i := 0; dec.More(); i++ {
+				v, err := decodeValue(dec, fmt.Sprintf("%s/%d", ptr, i))
+				if err != nil {
+					return nil, err
+				}
+				a = append(a, v)
+			}
+			if _, err := dec.Token(); err != nil {
+				return nil, err
+			}
+			return a, nil
+		}
+		return nil, fmt.Errorf("unexpected %v at %s", t, pointerOrRoot(ptr))
+	default:
+		return t, nil
+	}
+}
+
+func pointerOrRoot(ptr string) string {
+	if ptr == "" {
+		return "the document root"
+	}
+	return ptr
+}
+
+func escapePointer(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
