@@ -39,6 +39,7 @@ type command struct {
 // commands lists the subcommands; each lives in its own file.
 var commands = map[string]command{
 	"generate": {"generate Go types and validators from a JSON Schema", runGenerate},
+	"validate": {"validate captured Graph responses (files, JSON Lines or stdin)", runValidate},
 }
 
 // errFindings is returned (wrapped) by a subcommand that ran fine and found

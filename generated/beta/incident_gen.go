@@ -14,16 +14,2078 @@ import (
 )
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
-const SchemaDigest = "00d26ae076228290d92fa7a949e1fbdc0ae0a00b52057d9a5978e73815904c1e"
+const SchemaDigest = "6cdb7e05b0f6b8a4a3a414de17a46e57e604ccdc46df07763d43baba53f434be"
 
 // SchemaName is the name of the schema document this package was generated from.
 const SchemaName = "incident.schema.json"
 
-// Incident is the type at the schema root.
-type Incident map[string]json.RawMessage
+// Alert is the object at #/$defs/alert.
+//
+// An alert (entity microsoft.graph.security.alert), as $expand=alerts embeds it in an incident.
+type Alert struct {
+	// ODataType is the member "@odata.type" (optional, may be null, raw JSON: nil when absent).
+	//
+	// The OData type of the object.
+	ODataType json.RawMessage `json:"@odata.type,omitzero"`
+	// ActorDisplayName is the member "actorDisplayName" (optional, may be null).
+	//
+	// The alert's actor display name.
+	ActorDisplayName shape.Optional[string] `json:"actorDisplayName,omitzero"`
+	// AdditionalData is the member "additionalData" (optional, may be null).
+	//
+	// A collection of other alert properties, including user-defined properties (an open dictionary).
+	AdditionalData shape.Optional[Dictionary] `json:"additionalData,omitzero"`
+	// AlertPolicyID is the member "alertPolicyId" (optional, may be null).
+	//
+	// The alert's alert policy ID.
+	AlertPolicyID shape.Optional[string] `json:"alertPolicyId,omitzero"`
+	// AlertWebURL is the member "alertWebUrl" (optional, may be null).
+	//
+	// The alert's alert web URL.
+	AlertWebURL shape.Optional[string] `json:"alertWebUrl,omitzero"`
+	// AssignedTo is the member "assignedTo" (optional, may be null).
+	//
+	// The alert's assigned to.
+	AssignedTo shape.Optional[string] `json:"assignedTo,omitzero"`
+	// Categories is the member "categories" (optional).
+	//
+	// The alert's categories.
+	Categories shape.Optional[[]string] `json:"categories,omitzero"`
+	// Category is the member "category" (optional, may be null).
+	//
+	// The alert's category.
+	Category shape.Optional[string] `json:"category,omitzero"`
+	// Classification is the member "classification" (optional, may be null).
+	//
+	// The alert's classification.
+	Classification shape.Optional[AlertClassification] `json:"classification,omitzero"`
+	// Comments is the member "comments" (optional).
+	//
+	// The alert's comments.
+	Comments shape.Optional[[]AlertComment] `json:"comments,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (optional, may be null).
+	//
+	// The alert's created date time.
+	CreatedDateTime shape.Optional[string] `json:"createdDateTime,omitzero"`
+	// CustomDetails is the member "customDetails" (optional, may be null).
+	//
+	// User-defined custom fields with string values (an open dictionary).
+	CustomDetails shape.Optional[Dictionary] `json:"customDetails,omitzero"`
+	// Description is the member "description" (optional, may be null).
+	//
+	// The alert's description.
+	Description shape.Optional[string] `json:"description,omitzero"`
+	// DetectionSource is the member "detectionSource" (optional, may be null).
+	//
+	// The alert's detection source.
+	DetectionSource shape.Optional[DetectionSource] `json:"detectionSource,omitzero"`
+	// DetectorID is the member "detectorId" (optional, may be null).
+	//
+	// The alert's detector ID.
+	DetectorID shape.Optional[string] `json:"detectorId,omitzero"`
+	// Determination is the member "determination" (optional, may be null).
+	//
+	// The alert's determination.
+	Determination shape.Optional[AlertDetermination] `json:"determination,omitzero"`
+	// Evidence is the member "evidence" (optional).
+	//
+	// Collection of evidence related to the alert; each item is a derived evidence type named by @odata.type.
+	Evidence shape.Optional[[]AlertEvidence] `json:"evidence,omitzero"`
+	// FirstActivityDateTime is the member "firstActivityDateTime" (optional, may be null).
+	//
+	// The alert's first activity date time.
+	FirstActivityDateTime shape.Optional[string] `json:"firstActivityDateTime,omitzero"`
+	// ID is the member "id" (required, read-only).
+	//
+	// Unique identifier of the alert.
+	ID string `json:"id,omitzero"`
+	// IncidentID is the member "incidentId" (optional, may be null).
+	//
+	// The alert's incident ID.
+	IncidentID shape.Optional[string] `json:"incidentId,omitzero"`
+	// IncidentWebURL is the member "incidentWebUrl" (optional, may be null).
+	//
+	// The alert's incident web URL.
+	IncidentWebURL shape.Optional[string] `json:"incidentWebUrl,omitzero"`
+	// InvestigationState is the member "investigationState" (optional, may be null).
+	//
+	// The alert's investigation state.
+	InvestigationState shape.Optional[InvestigationState] `json:"investigationState,omitzero"`
+	// LastActivityDateTime is the member "lastActivityDateTime" (optional, may be null).
+	//
+	// The alert's last activity date time.
+	LastActivityDateTime shape.Optional[string] `json:"lastActivityDateTime,omitzero"`
+	// LastUpdateDateTime is the member "lastUpdateDateTime" (optional, may be null).
+	//
+	// The alert's last update date time.
+	LastUpdateDateTime shape.Optional[string] `json:"lastUpdateDateTime,omitzero"`
+	// MitreTechniques is the member "mitreTechniques" (optional).
+	//
+	// The attack techniques, as aligned with the MITRE ATT&CK framework.
+	MitreTechniques shape.Optional[[]string] `json:"mitreTechniques,omitzero"`
+	// ProductName is the member "productName" (optional, may be null).
+	//
+	// The alert's product name.
+	ProductName shape.Optional[string] `json:"productName,omitzero"`
+	// ProviderAlertID is the member "providerAlertId" (optional, may be null).
+	//
+	// The alert's provider alert ID.
+	ProviderAlertID shape.Optional[string] `json:"providerAlertId,omitzero"`
+	// RecommendedActions is the member "recommendedActions" (optional, may be null).
+	//
+	// The alert's recommended actions.
+	RecommendedActions shape.Optional[string] `json:"recommendedActions,omitzero"`
+	// ResolvedDateTime is the member "resolvedDateTime" (optional, may be null).
+	//
+	// The alert's resolved date time.
+	ResolvedDateTime shape.Optional[string] `json:"resolvedDateTime,omitzero"`
+	// ServiceSource is the member "serviceSource" (required).
+	//
+	// The alert's service source.
+	ServiceSource ServiceSource `json:"serviceSource,omitzero"`
+	// Severity is the member "severity" (required).
+	//
+	// The alert's severity.
+	Severity AlertSeverity `json:"severity,omitzero"`
+	// Status is the member "status" (required).
+	//
+	// The alert's status.
+	Status AlertStatus `json:"status,omitzero"`
+	// SystemTags is the member "systemTags" (optional).
+	//
+	// The alert's system tags.
+	SystemTags shape.Optional[[]string] `json:"systemTags,omitzero"`
+	// TenantID is the member "tenantId" (optional, may be null).
+	//
+	// The alert's tenant ID.
+	TenantID shape.Optional[string] `json:"tenantId,omitzero"`
+	// ThreatDisplayName is the member "threatDisplayName" (optional, may be null).
+	//
+	// The alert's threat display name.
+	ThreatDisplayName shape.Optional[string] `json:"threatDisplayName,omitzero"`
+	// ThreatFamilyName is the member "threatFamilyName" (optional, may be null).
+	//
+	// The alert's threat family name.
+	ThreatFamilyName shape.Optional[string] `json:"threatFamilyName,omitzero"`
+	// Title is the member "title" (optional, may be null).
+	//
+	// The alert's title.
+	Title shape.Optional[string] `json:"title,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
 
-// ShapeDecode reads one Incident from d, reporting every violation of the schema to d.
-func (v *Incident) ShapeDecode(d *shape.Decoder) {
+// ShapeDecode reads one Alert from d, reporting every violation of the schema to d.
+func (v *Alert) ShapeDecode(d *shape.Decoder) {
+	*v = Alert{}
+	if !d.BeginObject(shape.TObject) {
+		return
+	}
+	var seen [37]bool
+	for i := 0; d.NextKey(i); i++ {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+			}
+			seen[0] = true
+			if x := d.Raw(rules, 1); x != nil {
+				v.ODataType = x
+			}
+			d.Leave()
+		case "actorDisplayName":
+			d.Enter("actorDisplayName", "/properties/actorDisplayName")
+			if seen[1] {
+				d.Duplicate()
+			}
+			seen[1] = true
+			if d.Null() {
+				v.ActorDisplayName.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.ActorDisplayName.Set(x)
+				}
+			}
+			d.Leave()
+		case "additionalData":
+			d.Enter("additionalData", "/properties/additionalData")
+			if seen[2] {
+				d.Duplicate()
+			}
+			seen[2] = true
+			if d.Null() {
+				v.AdditionalData.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Dictionary
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.AdditionalData.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "alertPolicyId":
+			d.Enter("alertPolicyId", "/properties/alertPolicyId")
+			if seen[3] {
+				d.Duplicate()
+			}
+			seen[3] = true
+			if d.Null() {
+				v.AlertPolicyID.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.AlertPolicyID.Set(x)
+				}
+			}
+			d.Leave()
+		case "alertWebUrl":
+			d.Enter("alertWebUrl", "/properties/alertWebUrl")
+			if seen[4] {
+				d.Duplicate()
+			}
+			seen[4] = true
+			if d.Null() {
+				v.AlertWebURL.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.AlertWebURL.Set(x)
+				}
+			}
+			d.Leave()
+		case "assignedTo":
+			d.Enter("assignedTo", "/properties/assignedTo")
+			if seen[5] {
+				d.Duplicate()
+			}
+			seen[5] = true
+			if d.Null() {
+				v.AssignedTo.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.AssignedTo.Set(x)
+				}
+			}
+			d.Leave()
+		case "categories":
+			d.Enter("categories", "/properties/categories")
+			if seen[6] {
+				d.Duplicate()
+			}
+			seen[6] = true
+			if d.BeginArray(shape.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shape.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Categories.Set(items)
+			}
+			d.Leave()
+		case "category":
+			d.Enter("category", "/properties/category")
+			if seen[7] {
+				d.Duplicate()
+			}
+			seen[7] = true
+			if d.Null() {
+				v.Category.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.Category.Set(x)
+				}
+			}
+			d.Leave()
+		case "classification":
+			d.Enter("classification", "/properties/classification")
+			if seen[8] {
+				d.Duplicate()
+			}
+			seen[8] = true
+			if d.Null() {
+				v.Classification.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AlertClassification
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Classification.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "comments":
+			d.Enter("comments", "/properties/comments")
+			if seen[9] {
+				d.Duplicate()
+			}
+			seen[9] = true
+			if d.BeginArray(shape.TArray) {
+				items := []AlertComment{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 AlertComment
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Comments.Set(items)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/properties/createdDateTime")
+			if seen[10] {
+				d.Duplicate()
+			}
+			seen[10] = true
+			if d.Null() {
+				v.CreatedDateTime.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, &rules[22]); ok {
+					v.CreatedDateTime.Set(x)
+				}
+			}
+			d.Leave()
+		case "customDetails":
+			d.Enter("customDetails", "/properties/customDetails")
+			if seen[11] {
+				d.Duplicate()
+			}
+			seen[11] = true
+			if d.Null() {
+				v.CustomDetails.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Dictionary
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.CustomDetails.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "description":
+			d.Enter("description", "/properties/description")
+			if seen[12] {
+				d.Duplicate()
+			}
+			seen[12] = true
+			if d.Null() {
+				v.Description.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.Description.Set(x)
+				}
+			}
+			d.Leave()
+		case "detectionSource":
+			d.Enter("detectionSource", "/properties/detectionSource")
+			if seen[13] {
+				d.Duplicate()
+			}
+			seen[13] = true
+			if d.Null() {
+				v.DetectionSource.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x DetectionSource
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.DetectionSource.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "detectorId":
+			d.Enter("detectorId", "/properties/detectorId")
+			if seen[14] {
+				d.Duplicate()
+			}
+			seen[14] = true
+			if d.Null() {
+				v.DetectorID.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.DetectorID.Set(x)
+				}
+			}
+			d.Leave()
+		case "determination":
+			d.Enter("determination", "/properties/determination")
+			if seen[15] {
+				d.Duplicate()
+			}
+			seen[15] = true
+			if d.Null() {
+				v.Determination.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AlertDetermination
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Determination.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "evidence":
+			d.Enter("evidence", "/properties/evidence")
+			if seen[16] {
+				d.Duplicate()
+			}
+			seen[16] = true
+			if d.BeginArray(shape.TArray) {
+				items := []AlertEvidence{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 AlertEvidence
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Evidence.Set(items)
+			}
+			d.Leave()
+		case "firstActivityDateTime":
+			d.Enter("firstActivityDateTime", "/properties/firstActivityDateTime")
+			if seen[17] {
+				d.Duplicate()
+			}
+			seen[17] = true
+			if d.Null() {
+				v.FirstActivityDateTime.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, &rules[51]); ok {
+					v.FirstActivityDateTime.Set(x)
+				}
+			}
+			d.Leave()
+		case "id":
+			d.Enter("id", "/properties/id")
+			if seen[18] {
+				d.Duplicate()
+			}
+			seen[18] = true
+			if x, ok := d.String(shape.TString, nil); ok {
+				v.ID = x
+			}
+			d.Leave()
+		case "incidentId":
+			d.Enter("incidentId", "/properties/incidentId")
+			if seen[19] {
+				d.Duplicate()
+			}
+			seen[19] = true
+			if d.Null() {
+				v.IncidentID.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.IncidentID.Set(x)
+				}
+			}
+			d.Leave()
+		case "incidentWebUrl":
+			d.Enter("incidentWebUrl", "/properties/incidentWebUrl")
+			if seen[20] {
+				d.Duplicate()
+			}
+			seen[20] = true
+			if d.Null() {
+				v.IncidentWebURL.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.IncidentWebURL.Set(x)
+				}
+			}
+			d.Leave()
+		case "investigationState":
+			d.Enter("investigationState", "/properties/investigationState")
+			if seen[21] {
+				d.Duplicate()
+			}
+			seen[21] = true
+			if d.Null() {
+				v.InvestigationState.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x InvestigationState
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.InvestigationState.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "lastActivityDateTime":
+			d.Enter("lastActivityDateTime", "/properties/lastActivityDateTime")
+			if seen[22] {
+				d.Duplicate()
+			}
+			seen[22] = true
+			if d.Null() {
+				v.LastActivityDateTime.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, &rules[58]); ok {
+					v.LastActivityDateTime.Set(x)
+				}
+			}
+			d.Leave()
+		case "lastUpdateDateTime":
+			d.Enter("lastUpdateDateTime", "/properties/lastUpdateDateTime")
+			if seen[23] {
+				d.Duplicate()
+			}
+			seen[23] = true
+			if d.Null() {
+				v.LastUpdateDateTime.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, &rules[59]); ok {
+					v.LastUpdateDateTime.Set(x)
+				}
+			}
+			d.Leave()
+		case "mitreTechniques":
+			d.Enter("mitreTechniques", "/properties/mitreTechniques")
+			if seen[24] {
+				d.Duplicate()
+			}
+			seen[24] = true
+			if d.BeginArray(shape.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shape.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.MitreTechniques.Set(items)
+			}
+			d.Leave()
+		case "productName":
+			d.Enter("productName", "/properties/productName")
+			if seen[25] {
+				d.Duplicate()
+			}
+			seen[25] = true
+			if d.Null() {
+				v.ProductName.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.ProductName.Set(x)
+				}
+			}
+			d.Leave()
+		case "providerAlertId":
+			d.Enter("providerAlertId", "/properties/providerAlertId")
+			if seen[26] {
+				d.Duplicate()
+			}
+			seen[26] = true
+			if d.Null() {
+				v.ProviderAlertID.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.ProviderAlertID.Set(x)
+				}
+			}
+			d.Leave()
+		case "recommendedActions":
+			d.Enter("recommendedActions", "/properties/recommendedActions")
+			if seen[27] {
+				d.Duplicate()
+			}
+			seen[27] = true
+			if d.Null() {
+				v.RecommendedActions.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.RecommendedActions.Set(x)
+				}
+			}
+			d.Leave()
+		case "resolvedDateTime":
+			d.Enter("resolvedDateTime", "/properties/resolvedDateTime")
+			if seen[28] {
+				d.Duplicate()
+			}
+			seen[28] = true
+			if d.Null() {
+				v.ResolvedDateTime.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, &rules[65]); ok {
+					v.ResolvedDateTime.Set(x)
+				}
+			}
+			d.Leave()
+		case "serviceSource":
+			d.Enter("serviceSource", "/properties/serviceSource")
+			if seen[29] {
+				d.Duplicate()
+			}
+			seen[29] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x ServiceSource
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.ServiceSource = x
+			}
+			d.Leave()
+		case "severity":
+			d.Enter("severity", "/properties/severity")
+			if seen[30] {
+				d.Duplicate()
+			}
+			seen[30] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x AlertSeverity
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Severity = x
+			}
+			d.Leave()
+		case "status":
+			d.Enter("status", "/properties/status")
+			if seen[31] {
+				d.Duplicate()
+			}
+			seen[31] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x AlertStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Status = x
+			}
+			d.Leave()
+		case "systemTags":
+			d.Enter("systemTags", "/properties/systemTags")
+			if seen[32] {
+				d.Duplicate()
+			}
+			seen[32] = true
+			if d.BeginArray(shape.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shape.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.SystemTags.Set(items)
+			}
+			d.Leave()
+		case "tenantId":
+			d.Enter("tenantId", "/properties/tenantId")
+			if seen[33] {
+				d.Duplicate()
+			}
+			seen[33] = true
+			if d.Null() {
+				v.TenantID.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.TenantID.Set(x)
+				}
+			}
+			d.Leave()
+		case "threatDisplayName":
+			d.Enter("threatDisplayName", "/properties/threatDisplayName")
+			if seen[34] {
+				d.Duplicate()
+			}
+			seen[34] = true
+			if d.Null() {
+				v.ThreatDisplayName.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.ThreatDisplayName.Set(x)
+				}
+			}
+			d.Leave()
+		case "threatFamilyName":
+			d.Enter("threatFamilyName", "/properties/threatFamilyName")
+			if seen[35] {
+				d.Duplicate()
+			}
+			seen[35] = true
+			if d.Null() {
+				v.ThreatFamilyName.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.ThreatFamilyName.Set(x)
+				}
+			}
+			d.Leave()
+		case "title":
+			d.Enter("title", "/properties/title")
+			if seen[36] {
+				d.Duplicate()
+			}
+			seen[36] = true
+			if d.Null() {
+				v.Title.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.Title.Set(x)
+				}
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, rules, 0)
+		}
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[18] {
+		d.Missing("id")
+	}
+	if !seen[29] {
+		d.Missing("serviceSource")
+	}
+	if !seen[30] {
+		d.Missing("severity")
+	}
+	if !seen[31] {
+		d.Missing("status")
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *Alert) ShapeEncode(enc *shape.Encoder) {
+	enc.BeginObject()
+	if _, over := v.Extra["@odata.type"]; !over {
+		if v.ODataType != nil {
+			enc.Key("@odata.type")
+			enc.Raw(v.ODataType)
+		}
+	}
+	if _, over := v.Extra["actorDisplayName"]; !over {
+		switch v.ActorDisplayName.State {
+		case shape.Null:
+			enc.Key("actorDisplayName")
+			enc.Null()
+		case shape.Present:
+			enc.Key("actorDisplayName")
+			enc.String(v.ActorDisplayName.Value)
+		}
+	}
+	if _, over := v.Extra["additionalData"]; !over {
+		switch v.AdditionalData.State {
+		case shape.Null:
+			enc.Key("additionalData")
+			enc.Null()
+		case shape.Present:
+			enc.Key("additionalData")
+			v.AdditionalData.Value.ShapeEncode(enc)
+		}
+	}
+	if _, over := v.Extra["alertPolicyId"]; !over {
+		switch v.AlertPolicyID.State {
+		case shape.Null:
+			enc.Key("alertPolicyId")
+			enc.Null()
+		case shape.Present:
+			enc.Key("alertPolicyId")
+			enc.String(v.AlertPolicyID.Value)
+		}
+	}
+	if _, over := v.Extra["alertWebUrl"]; !over {
+		switch v.AlertWebURL.State {
+		case shape.Null:
+			enc.Key("alertWebUrl")
+			enc.Null()
+		case shape.Present:
+			enc.Key("alertWebUrl")
+			enc.String(v.AlertWebURL.Value)
+		}
+	}
+	if _, over := v.Extra["assignedTo"]; !over {
+		switch v.AssignedTo.State {
+		case shape.Null:
+			enc.Key("assignedTo")
+			enc.Null()
+		case shape.Present:
+			enc.Key("assignedTo")
+			enc.String(v.AssignedTo.Value)
+		}
+	}
+	if _, over := v.Extra["categories"]; !over {
+		switch v.Categories.State {
+		case shape.Null:
+			enc.Key("categories")
+			enc.Null()
+		case shape.Present:
+			enc.Key("categories")
+			enc.BeginArray()
+			for i := range v.Categories.Value {
+				enc.String(v.Categories.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["category"]; !over {
+		switch v.Category.State {
+		case shape.Null:
+			enc.Key("category")
+			enc.Null()
+		case shape.Present:
+			enc.Key("category")
+			enc.String(v.Category.Value)
+		}
+	}
+	if _, over := v.Extra["classification"]; !over {
+		switch v.Classification.State {
+		case shape.Null:
+			enc.Key("classification")
+			enc.Null()
+		case shape.Present:
+			enc.Key("classification")
+			v.Classification.Value.ShapeEncode(enc)
+		}
+	}
+	if _, over := v.Extra["comments"]; !over {
+		switch v.Comments.State {
+		case shape.Null:
+			enc.Key("comments")
+			enc.Null()
+		case shape.Present:
+			enc.Key("comments")
+			enc.BeginArray()
+			for i := range v.Comments.Value {
+				v.Comments.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["createdDateTime"]; !over {
+		switch v.CreatedDateTime.State {
+		case shape.Null:
+			enc.Key("createdDateTime")
+			enc.Null()
+		case shape.Present:
+			enc.Key("createdDateTime")
+			enc.String(v.CreatedDateTime.Value)
+		}
+	}
+	if _, over := v.Extra["customDetails"]; !over {
+		switch v.CustomDetails.State {
+		case shape.Null:
+			enc.Key("customDetails")
+			enc.Null()
+		case shape.Present:
+			enc.Key("customDetails")
+			v.CustomDetails.Value.ShapeEncode(enc)
+		}
+	}
+	if _, over := v.Extra["description"]; !over {
+		switch v.Description.State {
+		case shape.Null:
+			enc.Key("description")
+			enc.Null()
+		case shape.Present:
+			enc.Key("description")
+			enc.String(v.Description.Value)
+		}
+	}
+	if _, over := v.Extra["detectionSource"]; !over {
+		switch v.DetectionSource.State {
+		case shape.Null:
+			enc.Key("detectionSource")
+			enc.Null()
+		case shape.Present:
+			enc.Key("detectionSource")
+			v.DetectionSource.Value.ShapeEncode(enc)
+		}
+	}
+	if _, over := v.Extra["detectorId"]; !over {
+		switch v.DetectorID.State {
+		case shape.Null:
+			enc.Key("detectorId")
+			enc.Null()
+		case shape.Present:
+			enc.Key("detectorId")
+			enc.String(v.DetectorID.Value)
+		}
+	}
+	if _, over := v.Extra["determination"]; !over {
+		switch v.Determination.State {
+		case shape.Null:
+			enc.Key("determination")
+			enc.Null()
+		case shape.Present:
+			enc.Key("determination")
+			v.Determination.Value.ShapeEncode(enc)
+		}
+	}
+	if _, over := v.Extra["evidence"]; !over {
+		switch v.Evidence.State {
+		case shape.Null:
+			enc.Key("evidence")
+			enc.Null()
+		case shape.Present:
+			enc.Key("evidence")
+			enc.BeginArray()
+			for i := range v.Evidence.Value {
+				v.Evidence.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["firstActivityDateTime"]; !over {
+		switch v.FirstActivityDateTime.State {
+		case shape.Null:
+			enc.Key("firstActivityDateTime")
+			enc.Null()
+		case shape.Present:
+			enc.Key("firstActivityDateTime")
+			enc.String(v.FirstActivityDateTime.Value)
+		}
+	}
+	if _, over := v.Extra["id"]; !over {
+		enc.Key("id")
+		enc.String(v.ID)
+	}
+	if _, over := v.Extra["incidentId"]; !over {
+		switch v.IncidentID.State {
+		case shape.Null:
+			enc.Key("incidentId")
+			enc.Null()
+		case shape.Present:
+			enc.Key("incidentId")
+			enc.String(v.IncidentID.Value)
+		}
+	}
+	if _, over := v.Extra["incidentWebUrl"]; !over {
+		switch v.IncidentWebURL.State {
+		case shape.Null:
+			enc.Key("incidentWebUrl")
+			enc.Null()
+		case shape.Present:
+			enc.Key("incidentWebUrl")
+			enc.String(v.IncidentWebURL.Value)
+		}
+	}
+	if _, over := v.Extra["investigationState"]; !over {
+		switch v.InvestigationState.State {
+		case shape.Null:
+			enc.Key("investigationState")
+			enc.Null()
+		case shape.Present:
+			enc.Key("investigationState")
+			v.InvestigationState.Value.ShapeEncode(enc)
+		}
+	}
+	if _, over := v.Extra["lastActivityDateTime"]; !over {
+		switch v.LastActivityDateTime.State {
+		case shape.Null:
+			enc.Key("lastActivityDateTime")
+			enc.Null()
+		case shape.Present:
+			enc.Key("lastActivityDateTime")
+			enc.String(v.LastActivityDateTime.Value)
+		}
+	}
+	if _, over := v.Extra["lastUpdateDateTime"]; !over {
+		switch v.LastUpdateDateTime.State {
+		case shape.Null:
+			enc.Key("lastUpdateDateTime")
+			enc.Null()
+		case shape.Present:
+			enc.Key("lastUpdateDateTime")
+			enc.String(v.LastUpdateDateTime.Value)
+		}
+	}
+	if _, over := v.Extra["mitreTechniques"]; !over {
+		switch v.MitreTechniques.State {
+		case shape.Null:
+			enc.Key("mitreTechniques")
+			enc.Null()
+		case shape.Present:
+			enc.Key("mitreTechniques")
+			enc.BeginArray()
+			for i := range v.MitreTechniques.Value {
+				enc.String(v.MitreTechniques.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["productName"]; !over {
+		switch v.ProductName.State {
+		case shape.Null:
+			enc.Key("productName")
+			enc.Null()
+		case shape.Present:
+			enc.Key("productName")
+			enc.String(v.ProductName.Value)
+		}
+	}
+	if _, over := v.Extra["providerAlertId"]; !over {
+		switch v.ProviderAlertID.State {
+		case shape.Null:
+			enc.Key("providerAlertId")
+			enc.Null()
+		case shape.Present:
+			enc.Key("providerAlertId")
+			enc.String(v.ProviderAlertID.Value)
+		}
+	}
+	if _, over := v.Extra["recommendedActions"]; !over {
+		switch v.RecommendedActions.State {
+		case shape.Null:
+			enc.Key("recommendedActions")
+			enc.Null()
+		case shape.Present:
+			enc.Key("recommendedActions")
+			enc.String(v.RecommendedActions.Value)
+		}
+	}
+	if _, over := v.Extra["resolvedDateTime"]; !over {
+		switch v.ResolvedDateTime.State {
+		case shape.Null:
+			enc.Key("resolvedDateTime")
+			enc.Null()
+		case shape.Present:
+			enc.Key("resolvedDateTime")
+			enc.String(v.ResolvedDateTime.Value)
+		}
+	}
+	if _, over := v.Extra["serviceSource"]; !over {
+		enc.Key("serviceSource")
+		v.ServiceSource.ShapeEncode(enc)
+	}
+	if _, over := v.Extra["severity"]; !over {
+		enc.Key("severity")
+		v.Severity.ShapeEncode(enc)
+	}
+	if _, over := v.Extra["status"]; !over {
+		enc.Key("status")
+		v.Status.ShapeEncode(enc)
+	}
+	if _, over := v.Extra["systemTags"]; !over {
+		switch v.SystemTags.State {
+		case shape.Null:
+			enc.Key("systemTags")
+			enc.Null()
+		case shape.Present:
+			enc.Key("systemTags")
+			enc.BeginArray()
+			for i := range v.SystemTags.Value {
+				enc.String(v.SystemTags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["tenantId"]; !over {
+		switch v.TenantID.State {
+		case shape.Null:
+			enc.Key("tenantId")
+			enc.Null()
+		case shape.Present:
+			enc.Key("tenantId")
+			enc.String(v.TenantID.Value)
+		}
+	}
+	if _, over := v.Extra["threatDisplayName"]; !over {
+		switch v.ThreatDisplayName.State {
+		case shape.Null:
+			enc.Key("threatDisplayName")
+			enc.Null()
+		case shape.Present:
+			enc.Key("threatDisplayName")
+			enc.String(v.ThreatDisplayName.Value)
+		}
+	}
+	if _, over := v.Extra["threatFamilyName"]; !over {
+		switch v.ThreatFamilyName.State {
+		case shape.Null:
+			enc.Key("threatFamilyName")
+			enc.Null()
+		case shape.Present:
+			enc.Key("threatFamilyName")
+			enc.String(v.ThreatFamilyName.Value)
+		}
+	}
+	if _, over := v.Extra["title"]; !over {
+		switch v.Title.State {
+		case shape.Null:
+			enc.Key("title")
+			enc.Null()
+		case shape.Present:
+			enc.Key("title")
+			enc.String(v.Title.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *Alert) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v Alert) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *Alert) Validate() error {
+	return shape.Validate(v)
+}
+
+// AlertClassification is the enum at #/$defs/alertClassification. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
+// does not know; members listed after it are real members, sent only when the request has the header
+// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+//
+// How an alert or incident is classified. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+type AlertClassification string
+
+// The members of AlertClassification, in schema order.
+const (
+	// AlertClassificationUnknown is the member "unknown".
+	AlertClassificationUnknown AlertClassification = "unknown"
+	// AlertClassificationFalsePositive is the member "falsePositive".
+	AlertClassificationFalsePositive AlertClassification = "falsePositive"
+	// AlertClassificationTruePositive is the member "truePositive".
+	AlertClassificationTruePositive AlertClassification = "truePositive"
+	// AlertClassificationInformationalExpectedActivity is the member "informationalExpectedActivity".
+	AlertClassificationInformationalExpectedActivity AlertClassification = "informationalExpectedActivity"
+	// AlertClassificationUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	AlertClassificationUnknownFutureValue AlertClassification = "unknownFutureValue"
+)
+
+var membersAlertClassification = []string{"unknown", "falsePositive", "truePositive", "informationalExpectedActivity", "unknownFutureValue"}
+
+// AlertClassificationMembers returns the members of AlertClassification in schema order.
+func AlertClassificationMembers() []AlertClassification {
+	out := make([]AlertClassification, len(membersAlertClassification))
+	for i, m := range membersAlertClassification {
+		out[i] = AlertClassification(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of AlertClassification.
+func (v AlertClassification) IsKnown() bool {
+	switch v {
+	case "unknown", "falsePositive", "truePositive", "informationalExpectedActivity", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// ShapeDecode reads one AlertClassification from d, reporting every violation of the schema to d.
+func (v *AlertClassification) ShapeDecode(d *shape.Decoder) {
+	s, ok := d.String(shape.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "falsePositive", "truePositive", "informationalExpectedActivity", "unknownFutureValue":
+		*v = AlertClassification(s)
+		return
+	}
+	*v = AlertClassification(d.EnumMismatch(s, membersAlertClassification))
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *AlertClassification) ShapeEncode(enc *shape.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AlertClassification) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v AlertClassification) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AlertClassification) Validate() error {
+	return shape.Validate(v)
+}
+
+// AlertComment is the object at #/$defs/alertComment.
+//
+// A comment on an alert or incident (complex type microsoft.graph.security.alertComment). The documentation samples use createdBy and createdTime, which the metadata does not have; see schema/README.md, item 6.
+type AlertComment struct {
+	// Comment is the member "comment" (optional, may be null).
+	//
+	// The comment text.
+	Comment shape.Optional[string] `json:"comment,omitzero"`
+	// CreatedByDisplayName is the member "createdByDisplayName" (optional, may be null).
+	//
+	// The person or app name that submitted the comment.
+	CreatedByDisplayName shape.Optional[string] `json:"createdByDisplayName,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time when the comment was submitted.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// ShapeDecode reads one AlertComment from d, reporting every violation of the schema to d.
+func (v *AlertComment) ShapeDecode(d *shape.Decoder) {
+	*v = AlertComment{}
+	if !d.BeginObject(shape.TObject) {
+		return
+	}
+	var seen [3]bool
+	for i := 0; d.NextKey(i); i++ {
+		switch d.Key() {
+		case "comment":
+			d.Enter("comment", "/properties/comment")
+			if seen[0] {
+				d.Duplicate()
+			}
+			seen[0] = true
+			if d.Null() {
+				v.Comment.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.Comment.Set(x)
+				}
+			}
+			d.Leave()
+		case "createdByDisplayName":
+			d.Enter("createdByDisplayName", "/properties/createdByDisplayName")
+			if seen[1] {
+				d.Duplicate()
+			}
+			seen[1] = true
+			if d.Null() {
+				v.CreatedByDisplayName.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.CreatedByDisplayName.Set(x)
+				}
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+			}
+			seen[2] = true
+			if x, ok := d.String(shape.TString, &rules[20]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, rules, 17)
+		}
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[2] {
+		d.Missing("createdDateTime")
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *AlertComment) ShapeEncode(enc *shape.Encoder) {
+	enc.BeginObject()
+	if _, over := v.Extra["comment"]; !over {
+		switch v.Comment.State {
+		case shape.Null:
+			enc.Key("comment")
+			enc.Null()
+		case shape.Present:
+			enc.Key("comment")
+			enc.String(v.Comment.Value)
+		}
+	}
+	if _, over := v.Extra["createdByDisplayName"]; !over {
+		switch v.CreatedByDisplayName.State {
+		case shape.Null:
+			enc.Key("createdByDisplayName")
+			enc.Null()
+		case shape.Present:
+			enc.Key("createdByDisplayName")
+			enc.String(v.CreatedByDisplayName.Value)
+		}
+	}
+	if _, over := v.Extra["createdDateTime"]; !over {
+		enc.Key("createdDateTime")
+		enc.String(v.CreatedDateTime)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AlertComment) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v AlertComment) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AlertComment) Validate() error {
+	return shape.Validate(v)
+}
+
+// AlertDetermination is the enum at #/$defs/alertDetermination. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
+// does not know; members listed after it are real members, sent only when the request has the header
+// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+//
+// The determination of an alert or incident: what the investigation found. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+type AlertDetermination string
+
+// The members of AlertDetermination, in schema order.
+const (
+	// AlertDeterminationUnknown is the member "unknown".
+	AlertDeterminationUnknown AlertDetermination = "unknown"
+	// AlertDeterminationApt is the member "apt".
+	AlertDeterminationApt AlertDetermination = "apt"
+	// AlertDeterminationMalware is the member "malware".
+	AlertDeterminationMalware AlertDetermination = "malware"
+	// AlertDeterminationSecurityPersonnel is the member "securityPersonnel".
+	AlertDeterminationSecurityPersonnel AlertDetermination = "securityPersonnel"
+	// AlertDeterminationSecurityTesting is the member "securityTesting".
+	AlertDeterminationSecurityTesting AlertDetermination = "securityTesting"
+	// AlertDeterminationUnwantedSoftware is the member "unwantedSoftware".
+	AlertDeterminationUnwantedSoftware AlertDetermination = "unwantedSoftware"
+	// AlertDeterminationOther is the member "other".
+	AlertDeterminationOther AlertDetermination = "other"
+	// AlertDeterminationMultiStagedAttack is the member "multiStagedAttack".
+	AlertDeterminationMultiStagedAttack AlertDetermination = "multiStagedAttack"
+	// AlertDeterminationCompromisedAccount is the member "compromisedAccount".
+	AlertDeterminationCompromisedAccount AlertDetermination = "compromisedAccount"
+	// AlertDeterminationPhishing is the member "phishing".
+	AlertDeterminationPhishing AlertDetermination = "phishing"
+	// AlertDeterminationMaliciousUserActivity is the member "maliciousUserActivity".
+	AlertDeterminationMaliciousUserActivity AlertDetermination = "maliciousUserActivity"
+	// AlertDeterminationNotMalicious is the member "notMalicious".
+	AlertDeterminationNotMalicious AlertDetermination = "notMalicious"
+	// AlertDeterminationNotEnoughDataToValidate is the member "notEnoughDataToValidate".
+	AlertDeterminationNotEnoughDataToValidate AlertDetermination = "notEnoughDataToValidate"
+	// AlertDeterminationConfirmedActivity is the member "confirmedActivity".
+	AlertDeterminationConfirmedActivity AlertDetermination = "confirmedActivity"
+	// AlertDeterminationLineOfBusinessApplication is the member "lineOfBusinessApplication".
+	AlertDeterminationLineOfBusinessApplication AlertDetermination = "lineOfBusinessApplication"
+	// AlertDeterminationUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	AlertDeterminationUnknownFutureValue AlertDetermination = "unknownFutureValue"
+)
+
+var membersAlertDetermination = []string{"unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedAccount", "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate", "confirmedActivity", "lineOfBusinessApplication", "unknownFutureValue"}
+
+// AlertDeterminationMembers returns the members of AlertDetermination in schema order.
+func AlertDeterminationMembers() []AlertDetermination {
+	out := make([]AlertDetermination, len(membersAlertDetermination))
+	for i, m := range membersAlertDetermination {
+		out[i] = AlertDetermination(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of AlertDetermination.
+func (v AlertDetermination) IsKnown() bool {
+	switch v {
+	case "unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedAccount", "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate", "confirmedActivity", "lineOfBusinessApplication", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// ShapeDecode reads one AlertDetermination from d, reporting every violation of the schema to d.
+func (v *AlertDetermination) ShapeDecode(d *shape.Decoder) {
+	s, ok := d.String(shape.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedAccount", "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate", "confirmedActivity", "lineOfBusinessApplication", "unknownFutureValue":
+		*v = AlertDetermination(s)
+		return
+	}
+	*v = AlertDetermination(d.EnumMismatch(s, membersAlertDetermination))
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *AlertDetermination) ShapeEncode(enc *shape.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AlertDetermination) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v AlertDetermination) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AlertDetermination) Validate() error {
+	return shape.Validate(v)
+}
+
+// AlertEvidence is the object at #/$defs/alertEvidence.
+//
+// Evidence related to an alert (complex type microsoft.graph.security.alertEvidence). The property is polymorphic: every item is a derived type named by @odata.type (deviceEvidence, userEvidence, fileEvidence, ...). Only the base properties are modelled; the object is left open (additionalProperties true) so the derived types' own properties pass and are kept in Extra.
+type AlertEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The derived evidence type, e.g. #microsoft.graph.security.deviceEvidence.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The evidence's created date time.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// The evidence's detailed roles.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// The evidence's remediation status.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// The evidence's remediation status details.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The evidence's roles.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// The evidence's tags.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The evidence's verdict.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// ShapeDecode reads one AlertEvidence from d, reporting every violation of the schema to d.
+func (v *AlertEvidence) ShapeDecode(d *shape.Decoder) {
+	*v = AlertEvidence{}
+	if !d.BeginObject(shape.TObject) {
+		return
+	}
+	var seen [8]bool
+	for i := 0; d.NextKey(i); i++ {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+			}
+			seen[0] = true
+			if x, ok := d.String(shape.TString, &rules[36]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+			}
+			seen[1] = true
+			if x, ok := d.String(shape.TString, &rules[37]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+			}
+			seen[2] = true
+			if d.BeginArray(shape.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shape.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/properties/remediationStatus")
+			if seen[3] {
+				d.Duplicate()
+			}
+			seen[3] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/properties/remediationStatusDetails")
+			if seen[4] {
+				d.Duplicate()
+			}
+			seen[4] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.RemediationStatusDetails.Set(x)
+				}
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/properties/roles")
+			if seen[5] {
+				d.Duplicate()
+			}
+			seen[5] = true
+			if d.BeginArray(shape.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/properties/tags")
+			if seen[6] {
+				d.Duplicate()
+			}
+			seen[6] = true
+			if d.BeginArray(shape.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shape.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/properties/verdict")
+			if seen[7] {
+				d.Duplicate()
+			}
+			seen[7] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, rules, 35)
+		}
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.Missing("@odata.type")
+	}
+	if !seen[1] {
+		d.Missing("createdDateTime")
+	}
+	if !seen[3] {
+		d.Missing("remediationStatus")
+	}
+	if !seen[7] {
+		d.Missing("verdict")
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *AlertEvidence) ShapeEncode(enc *shape.Encoder) {
+	enc.BeginObject()
+	if _, over := v.Extra["@odata.type"]; !over {
+		enc.Key("@odata.type")
+		enc.String(v.ODataType)
+	}
+	if _, over := v.Extra["createdDateTime"]; !over {
+		enc.Key("createdDateTime")
+		enc.String(v.CreatedDateTime)
+	}
+	if _, over := v.Extra["detailedRoles"]; !over {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Key("detailedRoles")
+			enc.Null()
+		case shape.Present:
+			enc.Key("detailedRoles")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["remediationStatus"]; !over {
+		enc.Key("remediationStatus")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if _, over := v.Extra["remediationStatusDetails"]; !over {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Key("remediationStatusDetails")
+			enc.Null()
+		case shape.Present:
+			enc.Key("remediationStatusDetails")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if _, over := v.Extra["roles"]; !over {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Key("roles")
+			enc.Null()
+		case shape.Present:
+			enc.Key("roles")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["tags"]; !over {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Key("tags")
+			enc.Null()
+		case shape.Present:
+			enc.Key("tags")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["verdict"]; !over {
+		enc.Key("verdict")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AlertEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v AlertEvidence) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AlertEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// AlertSeverity is the enum at #/$defs/alertSeverity. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
+// does not know; members listed after it are real members, sent only when the request has the header
+// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+//
+// The severity of an alert or incident (microsoft.graph.security.alertSeverity; the legacy microsoft.graph.alertSeverity with values 0-4 is a different type). An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+type AlertSeverity string
+
+// The members of AlertSeverity, in schema order.
+const (
+	// AlertSeverityUnknown is the member "unknown".
+	AlertSeverityUnknown AlertSeverity = "unknown"
+	// AlertSeverityInformational is the member "informational".
+	AlertSeverityInformational AlertSeverity = "informational"
+	// AlertSeverityLow is the member "low".
+	AlertSeverityLow AlertSeverity = "low"
+	// AlertSeverityMedium is the member "medium".
+	AlertSeverityMedium AlertSeverity = "medium"
+	// AlertSeverityHigh is the member "high".
+	AlertSeverityHigh AlertSeverity = "high"
+	// AlertSeverityUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	AlertSeverityUnknownFutureValue AlertSeverity = "unknownFutureValue"
+)
+
+var membersAlertSeverity = []string{"unknown", "informational", "low", "medium", "high", "unknownFutureValue"}
+
+// AlertSeverityMembers returns the members of AlertSeverity in schema order.
+func AlertSeverityMembers() []AlertSeverity {
+	out := make([]AlertSeverity, len(membersAlertSeverity))
+	for i, m := range membersAlertSeverity {
+		out[i] = AlertSeverity(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of AlertSeverity.
+func (v AlertSeverity) IsKnown() bool {
+	switch v {
+	case "unknown", "informational", "low", "medium", "high", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// ShapeDecode reads one AlertSeverity from d, reporting every violation of the schema to d.
+func (v *AlertSeverity) ShapeDecode(d *shape.Decoder) {
+	s, ok := d.String(shape.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "informational", "low", "medium", "high", "unknownFutureValue":
+		*v = AlertSeverity(s)
+		return
+	}
+	*v = AlertSeverity(d.EnumMismatch(s, membersAlertSeverity))
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *AlertSeverity) ShapeEncode(enc *shape.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AlertSeverity) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v AlertSeverity) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AlertSeverity) Validate() error {
+	return shape.Validate(v)
+}
+
+// AlertStatus is the enum at #/$defs/alertStatus. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
+// does not know; members listed after it are real members, sent only when the request has the header
+// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+//
+// The status of an alert. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+type AlertStatus string
+
+// The members of AlertStatus, in schema order.
+const (
+	// AlertStatusUnknown is the member "unknown".
+	AlertStatusUnknown AlertStatus = "unknown"
+	// AlertStatusNew is the member "new".
+	AlertStatusNew AlertStatus = "new"
+	// AlertStatusInProgress is the member "inProgress".
+	AlertStatusInProgress AlertStatus = "inProgress"
+	// AlertStatusResolved is the member "resolved".
+	AlertStatusResolved AlertStatus = "resolved"
+	// AlertStatusUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	AlertStatusUnknownFutureValue AlertStatus = "unknownFutureValue"
+)
+
+var membersAlertStatus = []string{"unknown", "new", "inProgress", "resolved", "unknownFutureValue"}
+
+// AlertStatusMembers returns the members of AlertStatus in schema order.
+func AlertStatusMembers() []AlertStatus {
+	out := make([]AlertStatus, len(membersAlertStatus))
+	for i, m := range membersAlertStatus {
+		out[i] = AlertStatus(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of AlertStatus.
+func (v AlertStatus) IsKnown() bool {
+	switch v {
+	case "unknown", "new", "inProgress", "resolved", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// ShapeDecode reads one AlertStatus from d, reporting every violation of the schema to d.
+func (v *AlertStatus) ShapeDecode(d *shape.Decoder) {
+	s, ok := d.String(shape.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "new", "inProgress", "resolved", "unknownFutureValue":
+		*v = AlertStatus(s)
+		return
+	}
+	*v = AlertStatus(d.EnumMismatch(s, membersAlertStatus))
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *AlertStatus) ShapeEncode(enc *shape.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AlertStatus) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v AlertStatus) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AlertStatus) Validate() error {
+	return shape.Validate(v)
+}
+
+// DetectionSource is the enum at #/$defs/detectionSource. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
+// does not know; members listed after it are real members, sent only when the request has the header
+// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+//
+// The detection technology or sensor that identified the alert. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know; the members after it (microsoftDefenderForCloud, microsoftDefenderForIoT, microsoftDefenderForServers, microsoftDefenderForStorage, microsoftDefenderForDNS, microsoftDefenderForDatabases, microsoftDefenderForContainers, microsoftDefenderForNetwork, microsoftDefenderForAppService, microsoftDefenderForKeyVault, microsoftDefenderForResourceManager, microsoftDefenderForApiManagement, nrtAlerts, scheduledAlerts, microsoftDefenderThreatIntelligenceAnalytics, builtInMl, microsoftInsiderRiskManagement, microsoftThreatIntelligence, microsoftDefenderForAIServices, securityCopilot, microsoftSentinel) are sent only when the request has the header Prefer: include-unknown-enum-members.
+type DetectionSource string
+
+// The members of DetectionSource, in schema order.
+const (
+	// DetectionSourceUnknown is the member "unknown".
+	DetectionSourceUnknown DetectionSource = "unknown"
+	// DetectionSourceMicrosoftDefenderForEndpoint is the member "microsoftDefenderForEndpoint".
+	DetectionSourceMicrosoftDefenderForEndpoint DetectionSource = "microsoftDefenderForEndpoint"
+	// DetectionSourceAntivirus is the member "antivirus".
+	DetectionSourceAntivirus DetectionSource = "antivirus"
+	// DetectionSourceSmartScreen is the member "smartScreen".
+	DetectionSourceSmartScreen DetectionSource = "smartScreen"
+	// DetectionSourceCustomTi is the member "customTi".
+	DetectionSourceCustomTi DetectionSource = "customTi"
+	// DetectionSourceMicrosoftDefenderForOffice365 is the member "microsoftDefenderForOffice365".
+	DetectionSourceMicrosoftDefenderForOffice365 DetectionSource = "microsoftDefenderForOffice365"
+	// DetectionSourceAutomatedInvestigation is the member "automatedInvestigation".
+	DetectionSourceAutomatedInvestigation DetectionSource = "automatedInvestigation"
+	// DetectionSourceMicrosoftThreatExperts is the member "microsoftThreatExperts".
+	DetectionSourceMicrosoftThreatExperts DetectionSource = "microsoftThreatExperts"
+	// DetectionSourceCustomDetection is the member "customDetection".
+	DetectionSourceCustomDetection DetectionSource = "customDetection"
+	// DetectionSourceMicrosoftDefenderForIdentity is the member "microsoftDefenderForIdentity".
+	DetectionSourceMicrosoftDefenderForIdentity DetectionSource = "microsoftDefenderForIdentity"
+	// DetectionSourceCloudAppSecurity is the member "cloudAppSecurity".
+	DetectionSourceCloudAppSecurity DetectionSource = "cloudAppSecurity"
+	// DetectionSourceMicrosoft365Defender is the member "microsoft365Defender".
+	DetectionSourceMicrosoft365Defender DetectionSource = "microsoft365Defender"
+	// DetectionSourceAzureAdIdentityProtection is the member "azureAdIdentityProtection".
+	DetectionSourceAzureAdIdentityProtection DetectionSource = "azureAdIdentityProtection"
+	// DetectionSourceManual is the member "manual".
+	DetectionSourceManual DetectionSource = "manual"
+	// DetectionSourceMicrosoftDataLossPrevention is the member "microsoftDataLossPrevention".
+	DetectionSourceMicrosoftDataLossPrevention DetectionSource = "microsoftDataLossPrevention"
+	// DetectionSourceAppGovernancePolicy is the member "appGovernancePolicy".
+	DetectionSourceAppGovernancePolicy DetectionSource = "appGovernancePolicy"
+	// DetectionSourceAppGovernanceDetection is the member "appGovernanceDetection".
+	DetectionSourceAppGovernanceDetection DetectionSource = "appGovernanceDetection"
+	// DetectionSourceUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	DetectionSourceUnknownFutureValue DetectionSource = "unknownFutureValue"
+	// DetectionSourceMicrosoftDefenderForCloud is the member "microsoftDefenderForCloud", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderForCloud DetectionSource = "microsoftDefenderForCloud"
+	// DetectionSourceMicrosoftDefenderForIoT is the member "microsoftDefenderForIoT", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderForIoT DetectionSource = "microsoftDefenderForIoT"
+	// DetectionSourceMicrosoftDefenderForServers is the member "microsoftDefenderForServers", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderForServers DetectionSource = "microsoftDefenderForServers"
+	// DetectionSourceMicrosoftDefenderForStorage is the member "microsoftDefenderForStorage", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderForStorage DetectionSource = "microsoftDefenderForStorage"
+	// DetectionSourceMicrosoftDefenderForDNS is the member "microsoftDefenderForDNS", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderForDNS DetectionSource = "microsoftDefenderForDNS"
+	// DetectionSourceMicrosoftDefenderForDatabases is the member "microsoftDefenderForDatabases", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderForDatabases DetectionSource = "microsoftDefenderForDatabases"
+	// DetectionSourceMicrosoftDefenderForContainers is the member "microsoftDefenderForContainers", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderForContainers DetectionSource = "microsoftDefenderForContainers"
+	// DetectionSourceMicrosoftDefenderForNetwork is the member "microsoftDefenderForNetwork", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderForNetwork DetectionSource = "microsoftDefenderForNetwork"
+	// DetectionSourceMicrosoftDefenderForAppService is the member "microsoftDefenderForAppService", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderForAppService DetectionSource = "microsoftDefenderForAppService"
+	// DetectionSourceMicrosoftDefenderForKeyVault is the member "microsoftDefenderForKeyVault", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderForKeyVault DetectionSource = "microsoftDefenderForKeyVault"
+	// DetectionSourceMicrosoftDefenderForResourceManager is the member "microsoftDefenderForResourceManager", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderForResourceManager DetectionSource = "microsoftDefenderForResourceManager"
+	// DetectionSourceMicrosoftDefenderForAPIManagement is the member "microsoftDefenderForApiManagement", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderForAPIManagement DetectionSource = "microsoftDefenderForApiManagement"
+	// DetectionSourceNrtAlerts is the member "nrtAlerts", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceNrtAlerts DetectionSource = "nrtAlerts"
+	// DetectionSourceScheduledAlerts is the member "scheduledAlerts", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceScheduledAlerts DetectionSource = "scheduledAlerts"
+	// DetectionSourceMicrosoftDefenderThreatIntelligenceAnalytics is the member "microsoftDefenderThreatIntelligenceAnalytics", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderThreatIntelligenceAnalytics DetectionSource = "microsoftDefenderThreatIntelligenceAnalytics"
+	// DetectionSourceBuiltInMl is the member "builtInMl", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceBuiltInMl DetectionSource = "builtInMl"
+	// DetectionSourceMicrosoftInsiderRiskManagement is the member "microsoftInsiderRiskManagement", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftInsiderRiskManagement DetectionSource = "microsoftInsiderRiskManagement"
+	// DetectionSourceMicrosoftThreatIntelligence is the member "microsoftThreatIntelligence", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftThreatIntelligence DetectionSource = "microsoftThreatIntelligence"
+	// DetectionSourceMicrosoftDefenderForAiServices is the member "microsoftDefenderForAIServices", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftDefenderForAiServices DetectionSource = "microsoftDefenderForAIServices"
+	// DetectionSourceSecurityCopilot is the member "securityCopilot", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceSecurityCopilot DetectionSource = "securityCopilot"
+	// DetectionSourceMicrosoftSentinel is the member "microsoftSentinel", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	DetectionSourceMicrosoftSentinel DetectionSource = "microsoftSentinel"
+)
+
+var membersDetectionSource = []string{"unknown", "microsoftDefenderForEndpoint", "antivirus", "smartScreen", "customTi", "microsoftDefenderForOffice365", "automatedInvestigation", "microsoftThreatExperts", "customDetection", "microsoftDefenderForIdentity", "cloudAppSecurity", "microsoft365Defender", "azureAdIdentityProtection", "manual", "microsoftDataLossPrevention", "appGovernancePolicy", "appGovernanceDetection", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftDefenderForIoT", "microsoftDefenderForServers", "microsoftDefenderForStorage", "microsoftDefenderForDNS", "microsoftDefenderForDatabases", "microsoftDefenderForContainers", "microsoftDefenderForNetwork", "microsoftDefenderForAppService", "microsoftDefenderForKeyVault", "microsoftDefenderForResourceManager", "microsoftDefenderForApiManagement", "nrtAlerts", "scheduledAlerts", "microsoftDefenderThreatIntelligenceAnalytics", "builtInMl", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftDefenderForAIServices", "securityCopilot", "microsoftSentinel"}
+
+// DetectionSourceMembers returns the members of DetectionSource in schema order.
+func DetectionSourceMembers() []DetectionSource {
+	out := make([]DetectionSource, len(membersDetectionSource))
+	for i, m := range membersDetectionSource {
+		out[i] = DetectionSource(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of DetectionSource.
+func (v DetectionSource) IsKnown() bool {
+	switch v {
+	case "unknown", "microsoftDefenderForEndpoint", "antivirus", "smartScreen", "customTi", "microsoftDefenderForOffice365", "automatedInvestigation", "microsoftThreatExperts", "customDetection", "microsoftDefenderForIdentity", "cloudAppSecurity", "microsoft365Defender", "azureAdIdentityProtection", "manual", "microsoftDataLossPrevention", "appGovernancePolicy", "appGovernanceDetection", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftDefenderForIoT", "microsoftDefenderForServers", "microsoftDefenderForStorage", "microsoftDefenderForDNS", "microsoftDefenderForDatabases", "microsoftDefenderForContainers", "microsoftDefenderForNetwork", "microsoftDefenderForAppService", "microsoftDefenderForKeyVault", "microsoftDefenderForResourceManager", "microsoftDefenderForApiManagement", "nrtAlerts", "scheduledAlerts", "microsoftDefenderThreatIntelligenceAnalytics", "builtInMl", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftDefenderForAIServices", "securityCopilot", "microsoftSentinel":
+		return true
+	}
+	return false
+}
+
+// ShapeDecode reads one DetectionSource from d, reporting every violation of the schema to d.
+func (v *DetectionSource) ShapeDecode(d *shape.Decoder) {
+	s, ok := d.String(shape.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "microsoftDefenderForEndpoint", "antivirus", "smartScreen", "customTi", "microsoftDefenderForOffice365", "automatedInvestigation", "microsoftThreatExperts", "customDetection", "microsoftDefenderForIdentity", "cloudAppSecurity", "microsoft365Defender", "azureAdIdentityProtection", "manual", "microsoftDataLossPrevention", "appGovernancePolicy", "appGovernanceDetection", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftDefenderForIoT", "microsoftDefenderForServers", "microsoftDefenderForStorage", "microsoftDefenderForDNS", "microsoftDefenderForDatabases", "microsoftDefenderForContainers", "microsoftDefenderForNetwork", "microsoftDefenderForAppService", "microsoftDefenderForKeyVault", "microsoftDefenderForResourceManager", "microsoftDefenderForApiManagement", "nrtAlerts", "scheduledAlerts", "microsoftDefenderThreatIntelligenceAnalytics", "builtInMl", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftDefenderForAIServices", "securityCopilot", "microsoftSentinel":
+		*v = DetectionSource(s)
+		return
+	}
+	*v = DetectionSource(d.EnumMismatch(s, membersDetectionSource))
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *DetectionSource) ShapeEncode(enc *shape.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *DetectionSource) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v DetectionSource) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *DetectionSource) Validate() error {
+	return shape.Validate(v)
+}
+
+// Dictionary is the type at #/$defs/dictionary.
+//
+// An open dictionary of key-value pairs (microsoft.graph.security.dictionary, an open type): any members.
+type Dictionary map[string]json.RawMessage
+
+// ShapeDecode reads one Dictionary from d, reporting every violation of the schema to d.
+func (v *Dictionary) ShapeDecode(d *shape.Decoder) {
 	if d.BeginObject(shape.TObject) {
 		m := map[string]json.RawMessage{}
 		for i := 0; d.NextKey(i); i++ {
@@ -35,18 +2097,1075 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			m[k] = d.Raw(rules, -1)
 			d.Leave()
 		}
-		*v = Incident(m)
+		*v = Dictionary(m)
 	}
 }
 
 // ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
-func (v *Incident) ShapeEncode(enc *shape.Encoder) {
+func (v *Dictionary) ShapeEncode(enc *shape.Encoder) {
 	enc.BeginObject()
 	for _, k := range shape.SortedKeys(map[string]json.RawMessage(*v)) {
 		enc.Key(k)
 		val := map[string]json.RawMessage(*v)[k]
 		enc.Raw(val)
 	}
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *Dictionary) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v Dictionary) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *Dictionary) Validate() error {
+	return shape.Validate(v)
+}
+
+// EvidenceRemediationStatus is the enum at #/$defs/evidenceRemediationStatus. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
+// does not know; members listed after it are real members, sent only when the request has the header
+// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+//
+// The status of the remediation action taken on an evidence. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know; the members after it (active, pendingApproval, declined, unremediated, running, partiallyRemediated) are sent only when the request has the header Prefer: include-unknown-enum-members.
+type EvidenceRemediationStatus string
+
+// The members of EvidenceRemediationStatus, in schema order.
+const (
+	// EvidenceRemediationStatusNone is the member "none".
+	EvidenceRemediationStatusNone EvidenceRemediationStatus = "none"
+	// EvidenceRemediationStatusRemediated is the member "remediated".
+	EvidenceRemediationStatusRemediated EvidenceRemediationStatus = "remediated"
+	// EvidenceRemediationStatusPrevented is the member "prevented".
+	EvidenceRemediationStatusPrevented EvidenceRemediationStatus = "prevented"
+	// EvidenceRemediationStatusBlocked is the member "blocked".
+	EvidenceRemediationStatusBlocked EvidenceRemediationStatus = "blocked"
+	// EvidenceRemediationStatusNotFound is the member "notFound".
+	EvidenceRemediationStatusNotFound EvidenceRemediationStatus = "notFound"
+	// EvidenceRemediationStatusUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	EvidenceRemediationStatusUnknownFutureValue EvidenceRemediationStatus = "unknownFutureValue"
+	// EvidenceRemediationStatusActive is the member "active", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	EvidenceRemediationStatusActive EvidenceRemediationStatus = "active"
+	// EvidenceRemediationStatusPendingApproval is the member "pendingApproval", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	EvidenceRemediationStatusPendingApproval EvidenceRemediationStatus = "pendingApproval"
+	// EvidenceRemediationStatusDeclined is the member "declined", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	EvidenceRemediationStatusDeclined EvidenceRemediationStatus = "declined"
+	// EvidenceRemediationStatusUnremediated is the member "unremediated", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	EvidenceRemediationStatusUnremediated EvidenceRemediationStatus = "unremediated"
+	// EvidenceRemediationStatusRunning is the member "running", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	EvidenceRemediationStatusRunning EvidenceRemediationStatus = "running"
+	// EvidenceRemediationStatusPartiallyRemediated is the member "partiallyRemediated", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	EvidenceRemediationStatusPartiallyRemediated EvidenceRemediationStatus = "partiallyRemediated"
+)
+
+var membersEvidenceRemediationStatus = []string{"none", "remediated", "prevented", "blocked", "notFound", "unknownFutureValue", "active", "pendingApproval", "declined", "unremediated", "running", "partiallyRemediated"}
+
+// EvidenceRemediationStatusMembers returns the members of EvidenceRemediationStatus in schema order.
+func EvidenceRemediationStatusMembers() []EvidenceRemediationStatus {
+	out := make([]EvidenceRemediationStatus, len(membersEvidenceRemediationStatus))
+	for i, m := range membersEvidenceRemediationStatus {
+		out[i] = EvidenceRemediationStatus(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of EvidenceRemediationStatus.
+func (v EvidenceRemediationStatus) IsKnown() bool {
+	switch v {
+	case "none", "remediated", "prevented", "blocked", "notFound", "unknownFutureValue", "active", "pendingApproval", "declined", "unremediated", "running", "partiallyRemediated":
+		return true
+	}
+	return false
+}
+
+// ShapeDecode reads one EvidenceRemediationStatus from d, reporting every violation of the schema to d.
+func (v *EvidenceRemediationStatus) ShapeDecode(d *shape.Decoder) {
+	s, ok := d.String(shape.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "none", "remediated", "prevented", "blocked", "notFound", "unknownFutureValue", "active", "pendingApproval", "declined", "unremediated", "running", "partiallyRemediated":
+		*v = EvidenceRemediationStatus(s)
+		return
+	}
+	*v = EvidenceRemediationStatus(d.EnumMismatch(s, membersEvidenceRemediationStatus))
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *EvidenceRemediationStatus) ShapeEncode(enc *shape.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *EvidenceRemediationStatus) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v EvidenceRemediationStatus) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *EvidenceRemediationStatus) Validate() error {
+	return shape.Validate(v)
+}
+
+// EvidenceRole is the enum at #/$defs/evidenceRole. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
+// does not know; members listed after it are real members, sent only when the request has the header
+// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+//
+// The role of an evidence in an alert. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+type EvidenceRole string
+
+// The members of EvidenceRole, in schema order.
+const (
+	// EvidenceRoleUnknown is the member "unknown".
+	EvidenceRoleUnknown EvidenceRole = "unknown"
+	// EvidenceRoleContextual is the member "contextual".
+	EvidenceRoleContextual EvidenceRole = "contextual"
+	// EvidenceRoleScanned is the member "scanned".
+	EvidenceRoleScanned EvidenceRole = "scanned"
+	// EvidenceRoleSource is the member "source".
+	EvidenceRoleSource EvidenceRole = "source"
+	// EvidenceRoleDestination is the member "destination".
+	EvidenceRoleDestination EvidenceRole = "destination"
+	// EvidenceRoleCreated is the member "created".
+	EvidenceRoleCreated EvidenceRole = "created"
+	// EvidenceRoleAdded is the member "added".
+	EvidenceRoleAdded EvidenceRole = "added"
+	// EvidenceRoleCompromised is the member "compromised".
+	EvidenceRoleCompromised EvidenceRole = "compromised"
+	// EvidenceRoleEdited is the member "edited".
+	EvidenceRoleEdited EvidenceRole = "edited"
+	// EvidenceRoleAttacked is the member "attacked".
+	EvidenceRoleAttacked EvidenceRole = "attacked"
+	// EvidenceRoleAttacker is the member "attacker".
+	EvidenceRoleAttacker EvidenceRole = "attacker"
+	// EvidenceRoleCommandAndControl is the member "commandAndControl".
+	EvidenceRoleCommandAndControl EvidenceRole = "commandAndControl"
+	// EvidenceRoleLoaded is the member "loaded".
+	EvidenceRoleLoaded EvidenceRole = "loaded"
+	// EvidenceRoleSuspicious is the member "suspicious".
+	EvidenceRoleSuspicious EvidenceRole = "suspicious"
+	// EvidenceRolePolicyViolator is the member "policyViolator".
+	EvidenceRolePolicyViolator EvidenceRole = "policyViolator"
+	// EvidenceRoleUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	EvidenceRoleUnknownFutureValue EvidenceRole = "unknownFutureValue"
+)
+
+var membersEvidenceRole = []string{"unknown", "contextual", "scanned", "source", "destination", "created", "added", "compromised", "edited", "attacked", "attacker", "commandAndControl", "loaded", "suspicious", "policyViolator", "unknownFutureValue"}
+
+// EvidenceRoleMembers returns the members of EvidenceRole in schema order.
+func EvidenceRoleMembers() []EvidenceRole {
+	out := make([]EvidenceRole, len(membersEvidenceRole))
+	for i, m := range membersEvidenceRole {
+		out[i] = EvidenceRole(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of EvidenceRole.
+func (v EvidenceRole) IsKnown() bool {
+	switch v {
+	case "unknown", "contextual", "scanned", "source", "destination", "created", "added", "compromised", "edited", "attacked", "attacker", "commandAndControl", "loaded", "suspicious", "policyViolator", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// ShapeDecode reads one EvidenceRole from d, reporting every violation of the schema to d.
+func (v *EvidenceRole) ShapeDecode(d *shape.Decoder) {
+	s, ok := d.String(shape.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "contextual", "scanned", "source", "destination", "created", "added", "compromised", "edited", "attacked", "attacker", "commandAndControl", "loaded", "suspicious", "policyViolator", "unknownFutureValue":
+		*v = EvidenceRole(s)
+		return
+	}
+	*v = EvidenceRole(d.EnumMismatch(s, membersEvidenceRole))
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *EvidenceRole) ShapeEncode(enc *shape.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *EvidenceRole) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v EvidenceRole) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *EvidenceRole) Validate() error {
+	return shape.Validate(v)
+}
+
+// EvidenceVerdict is the enum at #/$defs/evidenceVerdict. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
+// does not know; members listed after it are real members, sent only when the request has the header
+// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+//
+// The decision reached by automated investigation on an evidence. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+type EvidenceVerdict string
+
+// The members of EvidenceVerdict, in schema order.
+const (
+	// EvidenceVerdictUnknown is the member "unknown".
+	EvidenceVerdictUnknown EvidenceVerdict = "unknown"
+	// EvidenceVerdictSuspicious is the member "suspicious".
+	EvidenceVerdictSuspicious EvidenceVerdict = "suspicious"
+	// EvidenceVerdictMalicious is the member "malicious".
+	EvidenceVerdictMalicious EvidenceVerdict = "malicious"
+	// EvidenceVerdictNoThreatsFound is the member "noThreatsFound".
+	EvidenceVerdictNoThreatsFound EvidenceVerdict = "noThreatsFound"
+	// EvidenceVerdictUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	EvidenceVerdictUnknownFutureValue EvidenceVerdict = "unknownFutureValue"
+)
+
+var membersEvidenceVerdict = []string{"unknown", "suspicious", "malicious", "noThreatsFound", "unknownFutureValue"}
+
+// EvidenceVerdictMembers returns the members of EvidenceVerdict in schema order.
+func EvidenceVerdictMembers() []EvidenceVerdict {
+	out := make([]EvidenceVerdict, len(membersEvidenceVerdict))
+	for i, m := range membersEvidenceVerdict {
+		out[i] = EvidenceVerdict(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of EvidenceVerdict.
+func (v EvidenceVerdict) IsKnown() bool {
+	switch v {
+	case "unknown", "suspicious", "malicious", "noThreatsFound", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// ShapeDecode reads one EvidenceVerdict from d, reporting every violation of the schema to d.
+func (v *EvidenceVerdict) ShapeDecode(d *shape.Decoder) {
+	s, ok := d.String(shape.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "suspicious", "malicious", "noThreatsFound", "unknownFutureValue":
+		*v = EvidenceVerdict(s)
+		return
+	}
+	*v = EvidenceVerdict(d.EnumMismatch(s, membersEvidenceVerdict))
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *EvidenceVerdict) ShapeEncode(enc *shape.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *EvidenceVerdict) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v EvidenceVerdict) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *EvidenceVerdict) Validate() error {
+	return shape.Validate(v)
+}
+
+// Incident is the object at the schema root.
+//
+// The Microsoft Graph beta security incident (entity microsoft.graph.security.incident, base type microsoft.graph.entity), as GET /security/incidents/{id} returns it. Hand-maintained from the CSDL metadata; where the documentation disagrees, the metadata wins and schema/README.md says how.
+type Incident struct {
+	// ODataContext is the member "@odata.context" (optional).
+	//
+	// The OData context URL of the response.
+	ODataContext shape.Optional[string] `json:"@odata.context,omitzero"`
+	// ODataType is the member "@odata.type" (optional, may be null, raw JSON: nil when absent).
+	//
+	// The OData type of the object.
+	ODataType json.RawMessage `json:"@odata.type,omitzero"`
+	// Alerts is the member "alerts" (optional, read-only).
+	//
+	// The list of related alerts. Filled only when the request has $expand=alerts.
+	Alerts shape.Optional[[]Alert] `json:"alerts,omitzero"`
+	// AssignedTo is the member "assignedTo" (optional, may be null).
+	//
+	// Owner of the incident, or null if no owner is assigned. Free editable text.
+	AssignedTo shape.Optional[string] `json:"assignedTo,omitzero"`
+	// Classification is the member "classification" (optional, may be null).
+	//
+	// The specification for the incident.
+	Classification shape.Optional[AlertClassification] `json:"classification,omitzero"`
+	// Comments is the member "comments" (optional, read-only).
+	//
+	// Array of comments created by the Security Operations (SecOps) team when the incident is managed.
+	Comments shape.Optional[[]AlertComment] `json:"comments,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required, read-only).
+	//
+	// Time when the incident was first created. ISO 8601 format, always in UTC.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// CustomTags is the member "customTags" (optional).
+	//
+	// Array of custom tags associated with an incident.
+	CustomTags shape.Optional[[]string] `json:"customTags,omitzero"`
+	// Description is the member "description" (optional, may be null).
+	//
+	// Description of the incident.
+	Description shape.Optional[string] `json:"description,omitzero"`
+	// Determination is the member "determination" (optional, may be null).
+	//
+	// Specifies the determination of the incident.
+	Determination shape.Optional[AlertDetermination] `json:"determination,omitzero"`
+	// DisplayName is the member "displayName" (optional, may be null).
+	//
+	// The incident name.
+	DisplayName shape.Optional[string] `json:"displayName,omitzero"`
+	// ID is the member "id" (required, read-only).
+	//
+	// Unique identifier of the incident.
+	ID string `json:"id,omitzero"`
+	// IncidentWebURL is the member "incidentWebUrl" (optional, may be null, read-only).
+	//
+	// The URL for the incident page in the Microsoft 365 Defender portal.
+	IncidentWebURL shape.Optional[string] `json:"incidentWebUrl,omitzero"`
+	// LastModifiedBy is the member "lastModifiedBy" (optional, may be null, read-only).
+	//
+	// The identity that last modified the incident.
+	LastModifiedBy shape.Optional[string] `json:"lastModifiedBy,omitzero"`
+	// LastUpdateDateTime is the member "lastUpdateDateTime" (required, read-only).
+	//
+	// Time when the incident was last updated. ISO 8601 format, always in UTC.
+	LastUpdateDateTime string `json:"lastUpdateDateTime,omitzero"`
+	// PriorityScore is the member "priorityScore" (optional, may be null, read-only).
+	//
+	// A priority score for the incident from 0 to 100 (above 85 top priority, 15 to 85 medium, below 15 low), generated by machine learning; null when the feature is not open for the tenant or the score is pending. The metadata types it Edm.Int32, so the schema allows the Int32 range.
+	PriorityScore shape.Optional[int32] `json:"priorityScore,omitzero"`
+	// RecommendedActions is the member "recommendedActions" (optional, may be null, read-only).
+	//
+	// A rich text string that represents the actions that are recommended to take in order to resolve the incident.
+	RecommendedActions shape.Optional[string] `json:"recommendedActions,omitzero"`
+	// RecommendedHuntingQueries is the member "recommendedHuntingQueries" (optional, read-only).
+	//
+	// List of hunting Kusto Query Language (KQL) queries related to the incident.
+	RecommendedHuntingQueries shape.Optional[[]RecommendedHuntingQuery] `json:"recommendedHuntingQueries,omitzero"`
+	// RedirectIncidentID is the member "redirectIncidentId" (optional, may be null, read-only).
+	//
+	// Only populated when the incident is grouped together with another incident; the status is then redirected.
+	RedirectIncidentID shape.Optional[string] `json:"redirectIncidentId,omitzero"`
+	// ResolvingComment is the member "resolvingComment" (optional, may be null).
+	//
+	// User input that explains the resolution of the incident and the classification choice. Free editable text.
+	ResolvingComment shape.Optional[string] `json:"resolvingComment,omitzero"`
+	// Severity is the member "severity" (required).
+	//
+	// Indicates the possible impact on assets. The higher the severity, the bigger the impact.
+	Severity AlertSeverity `json:"severity,omitzero"`
+	// Status is the member "status" (required).
+	//
+	// The status of the incident.
+	Status IncidentStatus `json:"status,omitzero"`
+	// Summary is the member "summary" (optional, may be null).
+	//
+	// The overview of an attack: when applicable, what occurred, impacted assets and the type of attack.
+	Summary shape.Optional[string] `json:"summary,omitzero"`
+	// SystemTags is the member "systemTags" (optional, read-only).
+	//
+	// The system tags associated with the incident.
+	SystemTags shape.Optional[[]string] `json:"systemTags,omitzero"`
+	// TenantID is the member "tenantId" (optional, may be null, read-only).
+	//
+	// The Microsoft Entra tenant in which the alert was created.
+	TenantID shape.Optional[string] `json:"tenantId,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// ShapeDecode reads one Incident from d, reporting every violation of the schema to d.
+func (v *Incident) ShapeDecode(d *shape.Decoder) {
+	*v = Incident{}
+	if !d.BeginObject(shape.TObject) {
+		return
+	}
+	var seen [25]bool
+	for i := 0; d.NextKey(i); i++ {
+		switch d.Key() {
+		case "@odata.context":
+			d.Enter("@odata.context", "/properties/@odata.context")
+			if seen[0] {
+				d.Duplicate()
+			}
+			seen[0] = true
+			if x, ok := d.String(shape.TString, nil); ok {
+				v.ODataContext.Set(x)
+			}
+			d.Leave()
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[1] {
+				d.Duplicate()
+			}
+			seen[1] = true
+			if x := d.Raw(rules, 81); x != nil {
+				v.ODataType = x
+			}
+			d.Leave()
+		case "alerts":
+			d.Enter("alerts", "/properties/alerts")
+			if seen[2] {
+				d.Duplicate()
+			}
+			seen[2] = true
+			if d.BeginArray(shape.TArray) {
+				items := []Alert{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 Alert
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Alerts.Set(items)
+			}
+			d.Leave()
+		case "assignedTo":
+			d.Enter("assignedTo", "/properties/assignedTo")
+			if seen[3] {
+				d.Duplicate()
+			}
+			seen[3] = true
+			if d.Null() {
+				v.AssignedTo.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.AssignedTo.Set(x)
+				}
+			}
+			d.Leave()
+		case "classification":
+			d.Enter("classification", "/properties/classification")
+			if seen[4] {
+				d.Duplicate()
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Classification.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AlertClassification
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Classification.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "comments":
+			d.Enter("comments", "/properties/comments")
+			if seen[5] {
+				d.Duplicate()
+			}
+			seen[5] = true
+			if d.BeginArray(shape.TArray) {
+				items := []AlertComment{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 AlertComment
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Comments.Set(items)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/properties/createdDateTime")
+			if seen[6] {
+				d.Duplicate()
+			}
+			seen[6] = true
+			if x, ok := d.String(shape.TString, &rules[89]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "customTags":
+			d.Enter("customTags", "/properties/customTags")
+			if seen[7] {
+				d.Duplicate()
+			}
+			seen[7] = true
+			if d.BeginArray(shape.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shape.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.CustomTags.Set(items)
+			}
+			d.Leave()
+		case "description":
+			d.Enter("description", "/properties/description")
+			if seen[8] {
+				d.Duplicate()
+			}
+			seen[8] = true
+			if d.Null() {
+				v.Description.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.Description.Set(x)
+				}
+			}
+			d.Leave()
+		case "determination":
+			d.Enter("determination", "/properties/determination")
+			if seen[9] {
+				d.Duplicate()
+			}
+			seen[9] = true
+			if d.Null() {
+				v.Determination.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AlertDetermination
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Determination.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "displayName":
+			d.Enter("displayName", "/properties/displayName")
+			if seen[10] {
+				d.Duplicate()
+			}
+			seen[10] = true
+			if d.Null() {
+				v.DisplayName.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.DisplayName.Set(x)
+				}
+			}
+			d.Leave()
+		case "id":
+			d.Enter("id", "/properties/id")
+			if seen[11] {
+				d.Duplicate()
+			}
+			seen[11] = true
+			if x, ok := d.String(shape.TString, nil); ok {
+				v.ID = x
+			}
+			d.Leave()
+		case "incidentWebUrl":
+			d.Enter("incidentWebUrl", "/properties/incidentWebUrl")
+			if seen[12] {
+				d.Duplicate()
+			}
+			seen[12] = true
+			if d.Null() {
+				v.IncidentWebURL.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.IncidentWebURL.Set(x)
+				}
+			}
+			d.Leave()
+		case "lastModifiedBy":
+			d.Enter("lastModifiedBy", "/properties/lastModifiedBy")
+			if seen[13] {
+				d.Duplicate()
+			}
+			seen[13] = true
+			if d.Null() {
+				v.LastModifiedBy.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.LastModifiedBy.Set(x)
+				}
+			}
+			d.Leave()
+		case "lastUpdateDateTime":
+			d.Enter("lastUpdateDateTime", "/properties/lastUpdateDateTime")
+			if seen[14] {
+				d.Duplicate()
+			}
+			seen[14] = true
+			if x, ok := d.String(shape.TString, &rules[99]); ok {
+				v.LastUpdateDateTime = x
+			}
+			d.Leave()
+		case "priorityScore":
+			d.Enter("priorityScore", "/properties/priorityScore")
+			if seen[15] {
+				d.Duplicate()
+			}
+			seen[15] = true
+			if d.Null() {
+				v.PriorityScore.SetNull()
+			} else {
+				if x, ok := d.Int32(shape.TInteger|shape.TNull, &rules[100]); ok {
+					v.PriorityScore.Set(x)
+				}
+			}
+			d.Leave()
+		case "recommendedActions":
+			d.Enter("recommendedActions", "/properties/recommendedActions")
+			if seen[16] {
+				d.Duplicate()
+			}
+			seen[16] = true
+			if d.Null() {
+				v.RecommendedActions.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.RecommendedActions.Set(x)
+				}
+			}
+			d.Leave()
+		case "recommendedHuntingQueries":
+			d.Enter("recommendedHuntingQueries", "/properties/recommendedHuntingQueries")
+			if seen[17] {
+				d.Duplicate()
+			}
+			seen[17] = true
+			if d.BeginArray(shape.TArray) {
+				items := []RecommendedHuntingQuery{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 RecommendedHuntingQuery
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.RecommendedHuntingQueries.Set(items)
+			}
+			d.Leave()
+		case "redirectIncidentId":
+			d.Enter("redirectIncidentId", "/properties/redirectIncidentId")
+			if seen[18] {
+				d.Duplicate()
+			}
+			seen[18] = true
+			if d.Null() {
+				v.RedirectIncidentID.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.RedirectIncidentID.Set(x)
+				}
+			}
+			d.Leave()
+		case "resolvingComment":
+			d.Enter("resolvingComment", "/properties/resolvingComment")
+			if seen[19] {
+				d.Duplicate()
+			}
+			seen[19] = true
+			if d.Null() {
+				v.ResolvingComment.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.ResolvingComment.Set(x)
+				}
+			}
+			d.Leave()
+		case "severity":
+			d.Enter("severity", "/properties/severity")
+			if seen[20] {
+				d.Duplicate()
+			}
+			seen[20] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x AlertSeverity
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Severity = x
+			}
+			d.Leave()
+		case "status":
+			d.Enter("status", "/properties/status")
+			if seen[21] {
+				d.Duplicate()
+			}
+			seen[21] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x IncidentStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Status = x
+			}
+			d.Leave()
+		case "summary":
+			d.Enter("summary", "/properties/summary")
+			if seen[22] {
+				d.Duplicate()
+			}
+			seen[22] = true
+			if d.Null() {
+				v.Summary.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.Summary.Set(x)
+				}
+			}
+			d.Leave()
+		case "systemTags":
+			d.Enter("systemTags", "/properties/systemTags")
+			if seen[23] {
+				d.Duplicate()
+			}
+			seen[23] = true
+			if d.BeginArray(shape.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shape.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.SystemTags.Set(items)
+			}
+			d.Leave()
+		case "tenantId":
+			d.Enter("tenantId", "/properties/tenantId")
+			if seen[24] {
+				d.Duplicate()
+			}
+			seen[24] = true
+			if d.Null() {
+				v.TenantID.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.TenantID.Set(x)
+				}
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, rules, 79)
+		}
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[6] {
+		d.Missing("createdDateTime")
+	}
+	if !seen[11] {
+		d.Missing("id")
+	}
+	if !seen[14] {
+		d.Missing("lastUpdateDateTime")
+	}
+	if !seen[20] {
+		d.Missing("severity")
+	}
+	if !seen[21] {
+		d.Missing("status")
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *Incident) ShapeEncode(enc *shape.Encoder) {
+	enc.BeginObject()
+	if _, over := v.Extra["@odata.context"]; !over {
+		switch v.ODataContext.State {
+		case shape.Null:
+			enc.Key("@odata.context")
+			enc.Null()
+		case shape.Present:
+			enc.Key("@odata.context")
+			enc.String(v.ODataContext.Value)
+		}
+	}
+	if _, over := v.Extra["@odata.type"]; !over {
+		if v.ODataType != nil {
+			enc.Key("@odata.type")
+			enc.Raw(v.ODataType)
+		}
+	}
+	if _, over := v.Extra["alerts"]; !over {
+		switch v.Alerts.State {
+		case shape.Null:
+			enc.Key("alerts")
+			enc.Null()
+		case shape.Present:
+			enc.Key("alerts")
+			enc.BeginArray()
+			for i := range v.Alerts.Value {
+				v.Alerts.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["assignedTo"]; !over {
+		switch v.AssignedTo.State {
+		case shape.Null:
+			enc.Key("assignedTo")
+			enc.Null()
+		case shape.Present:
+			enc.Key("assignedTo")
+			enc.String(v.AssignedTo.Value)
+		}
+	}
+	if _, over := v.Extra["classification"]; !over {
+		switch v.Classification.State {
+		case shape.Null:
+			enc.Key("classification")
+			enc.Null()
+		case shape.Present:
+			enc.Key("classification")
+			v.Classification.Value.ShapeEncode(enc)
+		}
+	}
+	if _, over := v.Extra["comments"]; !over {
+		switch v.Comments.State {
+		case shape.Null:
+			enc.Key("comments")
+			enc.Null()
+		case shape.Present:
+			enc.Key("comments")
+			enc.BeginArray()
+			for i := range v.Comments.Value {
+				v.Comments.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["createdDateTime"]; !over {
+		enc.Key("createdDateTime")
+		enc.String(v.CreatedDateTime)
+	}
+	if _, over := v.Extra["customTags"]; !over {
+		switch v.CustomTags.State {
+		case shape.Null:
+			enc.Key("customTags")
+			enc.Null()
+		case shape.Present:
+			enc.Key("customTags")
+			enc.BeginArray()
+			for i := range v.CustomTags.Value {
+				enc.String(v.CustomTags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["description"]; !over {
+		switch v.Description.State {
+		case shape.Null:
+			enc.Key("description")
+			enc.Null()
+		case shape.Present:
+			enc.Key("description")
+			enc.String(v.Description.Value)
+		}
+	}
+	if _, over := v.Extra["determination"]; !over {
+		switch v.Determination.State {
+		case shape.Null:
+			enc.Key("determination")
+			enc.Null()
+		case shape.Present:
+			enc.Key("determination")
+			v.Determination.Value.ShapeEncode(enc)
+		}
+	}
+	if _, over := v.Extra["displayName"]; !over {
+		switch v.DisplayName.State {
+		case shape.Null:
+			enc.Key("displayName")
+			enc.Null()
+		case shape.Present:
+			enc.Key("displayName")
+			enc.String(v.DisplayName.Value)
+		}
+	}
+	if _, over := v.Extra["id"]; !over {
+		enc.Key("id")
+		enc.String(v.ID)
+	}
+	if _, over := v.Extra["incidentWebUrl"]; !over {
+		switch v.IncidentWebURL.State {
+		case shape.Null:
+			enc.Key("incidentWebUrl")
+			enc.Null()
+		case shape.Present:
+			enc.Key("incidentWebUrl")
+			enc.String(v.IncidentWebURL.Value)
+		}
+	}
+	if _, over := v.Extra["lastModifiedBy"]; !over {
+		switch v.LastModifiedBy.State {
+		case shape.Null:
+			enc.Key("lastModifiedBy")
+			enc.Null()
+		case shape.Present:
+			enc.Key("lastModifiedBy")
+			enc.String(v.LastModifiedBy.Value)
+		}
+	}
+	if _, over := v.Extra["lastUpdateDateTime"]; !over {
+		enc.Key("lastUpdateDateTime")
+		enc.String(v.LastUpdateDateTime)
+	}
+	if _, over := v.Extra["priorityScore"]; !over {
+		switch v.PriorityScore.State {
+		case shape.Null:
+			enc.Key("priorityScore")
+			enc.Null()
+		case shape.Present:
+			enc.Key("priorityScore")
+			enc.Int64(int64(v.PriorityScore.Value))
+		}
+	}
+	if _, over := v.Extra["recommendedActions"]; !over {
+		switch v.RecommendedActions.State {
+		case shape.Null:
+			enc.Key("recommendedActions")
+			enc.Null()
+		case shape.Present:
+			enc.Key("recommendedActions")
+			enc.String(v.RecommendedActions.Value)
+		}
+	}
+	if _, over := v.Extra["recommendedHuntingQueries"]; !over {
+		switch v.RecommendedHuntingQueries.State {
+		case shape.Null:
+			enc.Key("recommendedHuntingQueries")
+			enc.Null()
+		case shape.Present:
+			enc.Key("recommendedHuntingQueries")
+			enc.BeginArray()
+			for i := range v.RecommendedHuntingQueries.Value {
+				v.RecommendedHuntingQueries.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["redirectIncidentId"]; !over {
+		switch v.RedirectIncidentID.State {
+		case shape.Null:
+			enc.Key("redirectIncidentId")
+			enc.Null()
+		case shape.Present:
+			enc.Key("redirectIncidentId")
+			enc.String(v.RedirectIncidentID.Value)
+		}
+	}
+	if _, over := v.Extra["resolvingComment"]; !over {
+		switch v.ResolvingComment.State {
+		case shape.Null:
+			enc.Key("resolvingComment")
+			enc.Null()
+		case shape.Present:
+			enc.Key("resolvingComment")
+			enc.String(v.ResolvingComment.Value)
+		}
+	}
+	if _, over := v.Extra["severity"]; !over {
+		enc.Key("severity")
+		v.Severity.ShapeEncode(enc)
+	}
+	if _, over := v.Extra["status"]; !over {
+		enc.Key("status")
+		v.Status.ShapeEncode(enc)
+	}
+	if _, over := v.Extra["summary"]; !over {
+		switch v.Summary.State {
+		case shape.Null:
+			enc.Key("summary")
+			enc.Null()
+		case shape.Present:
+			enc.Key("summary")
+			enc.String(v.Summary.Value)
+		}
+	}
+	if _, over := v.Extra["systemTags"]; !over {
+		switch v.SystemTags.State {
+		case shape.Null:
+			enc.Key("systemTags")
+			enc.Null()
+		case shape.Present:
+			enc.Key("systemTags")
+			enc.BeginArray()
+			for i := range v.SystemTags.Value {
+				enc.String(v.SystemTags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["tenantId"]; !over {
+		switch v.TenantID.State {
+		case shape.Null:
+			enc.Key("tenantId")
+			enc.Null()
+		case shape.Present:
+			enc.Key("tenantId")
+			enc.String(v.TenantID.Value)
+		}
+	}
+	enc.Extra(v.Extra)
 	enc.EndObject()
 }
 
@@ -63,5 +3182,525 @@ func (v Incident) MarshalJSON() ([]byte, error) {
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
 func (v *Incident) Validate() error {
+	return shape.Validate(v)
+}
+
+// IncidentCollectionResponse is the object at #/$defs/incidentCollectionResponse.
+//
+// A list response: a page of incidents, with the link to the next page.
+type IncidentCollectionResponse struct {
+	// ODataContext is the member "@odata.context" (optional).
+	//
+	// The OData context URL of the response.
+	ODataContext shape.Optional[string] `json:"@odata.context,omitzero"`
+	// ODataCount is the member "@odata.count" (optional).
+	//
+	// The total number of incidents, when the request has $count=true.
+	ODataCount shape.Optional[int64] `json:"@odata.count,omitzero"`
+	// ODataNextLink is the member "@odata.nextLink" (optional).
+	//
+	// The URL of the next page; absent on the last page.
+	ODataNextLink shape.Optional[string] `json:"@odata.nextLink,omitzero"`
+	// Value is the member "value" (required).
+	//
+	// The incidents on this page.
+	Value []Incident `json:"value,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// ShapeDecode reads one IncidentCollectionResponse from d, reporting every violation of the schema to d.
+func (v *IncidentCollectionResponse) ShapeDecode(d *shape.Decoder) {
+	*v = IncidentCollectionResponse{}
+	if !d.BeginObject(shape.TObject) {
+		return
+	}
+	var seen [4]bool
+	for i := 0; d.NextKey(i); i++ {
+		switch d.Key() {
+		case "@odata.context":
+			d.Enter("@odata.context", "/properties/@odata.context")
+			if seen[0] {
+				d.Duplicate()
+			}
+			seen[0] = true
+			if x, ok := d.String(shape.TString, nil); ok {
+				v.ODataContext.Set(x)
+			}
+			d.Leave()
+		case "@odata.count":
+			d.Enter("@odata.count", "/properties/@odata.count")
+			if seen[1] {
+				d.Duplicate()
+			}
+			seen[1] = true
+			if x, ok := d.Int64(shape.TInteger, &rules[119]); ok {
+				v.ODataCount.Set(x)
+			}
+			d.Leave()
+		case "@odata.nextLink":
+			d.Enter("@odata.nextLink", "/properties/@odata.nextLink")
+			if seen[2] {
+				d.Duplicate()
+			}
+			seen[2] = true
+			if x, ok := d.String(shape.TString, &rules[120]); ok {
+				v.ODataNextLink.Set(x)
+			}
+			d.Leave()
+		case "value":
+			d.Enter("value", "/properties/value")
+			if seen[3] {
+				d.Duplicate()
+			}
+			seen[3] = true
+			if d.BeginArray(shape.TArray) {
+				items := []Incident{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 Incident
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Value = items
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, rules, 117)
+		}
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[3] {
+		d.Missing("value")
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *IncidentCollectionResponse) ShapeEncode(enc *shape.Encoder) {
+	enc.BeginObject()
+	if _, over := v.Extra["@odata.context"]; !over {
+		switch v.ODataContext.State {
+		case shape.Null:
+			enc.Key("@odata.context")
+			enc.Null()
+		case shape.Present:
+			enc.Key("@odata.context")
+			enc.String(v.ODataContext.Value)
+		}
+	}
+	if _, over := v.Extra["@odata.count"]; !over {
+		switch v.ODataCount.State {
+		case shape.Null:
+			enc.Key("@odata.count")
+			enc.Null()
+		case shape.Present:
+			enc.Key("@odata.count")
+			enc.Int64(v.ODataCount.Value)
+		}
+	}
+	if _, over := v.Extra["@odata.nextLink"]; !over {
+		switch v.ODataNextLink.State {
+		case shape.Null:
+			enc.Key("@odata.nextLink")
+			enc.Null()
+		case shape.Present:
+			enc.Key("@odata.nextLink")
+			enc.String(v.ODataNextLink.Value)
+		}
+	}
+	if _, over := v.Extra["value"]; !over {
+		enc.Key("value")
+		enc.BeginArray()
+		for i := range v.Value {
+			v.Value[i].ShapeEncode(enc)
+		}
+		enc.EndArray()
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *IncidentCollectionResponse) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v IncidentCollectionResponse) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *IncidentCollectionResponse) Validate() error {
+	return shape.Validate(v)
+}
+
+// IncidentStatus is the enum at #/$defs/incidentStatus. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
+// does not know; members listed after it are real members, sent only when the request has the header
+// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+//
+// The status of an incident. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know; the members after it (awaitingAction) are sent only when the request has the header Prefer: include-unknown-enum-members.
+type IncidentStatus string
+
+// The members of IncidentStatus, in schema order.
+const (
+	// IncidentStatusActive is the member "active".
+	IncidentStatusActive IncidentStatus = "active"
+	// IncidentStatusResolved is the member "resolved".
+	IncidentStatusResolved IncidentStatus = "resolved"
+	// IncidentStatusInProgress is the member "inProgress".
+	IncidentStatusInProgress IncidentStatus = "inProgress"
+	// IncidentStatusRedirected is the member "redirected".
+	IncidentStatusRedirected IncidentStatus = "redirected"
+	// IncidentStatusUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	IncidentStatusUnknownFutureValue IncidentStatus = "unknownFutureValue"
+	// IncidentStatusAwaitingAction is the member "awaitingAction", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	IncidentStatusAwaitingAction IncidentStatus = "awaitingAction"
+)
+
+var membersIncidentStatus = []string{"active", "resolved", "inProgress", "redirected", "unknownFutureValue", "awaitingAction"}
+
+// IncidentStatusMembers returns the members of IncidentStatus in schema order.
+func IncidentStatusMembers() []IncidentStatus {
+	out := make([]IncidentStatus, len(membersIncidentStatus))
+	for i, m := range membersIncidentStatus {
+		out[i] = IncidentStatus(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of IncidentStatus.
+func (v IncidentStatus) IsKnown() bool {
+	switch v {
+	case "active", "resolved", "inProgress", "redirected", "unknownFutureValue", "awaitingAction":
+		return true
+	}
+	return false
+}
+
+// ShapeDecode reads one IncidentStatus from d, reporting every violation of the schema to d.
+func (v *IncidentStatus) ShapeDecode(d *shape.Decoder) {
+	s, ok := d.String(shape.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "active", "resolved", "inProgress", "redirected", "unknownFutureValue", "awaitingAction":
+		*v = IncidentStatus(s)
+		return
+	}
+	*v = IncidentStatus(d.EnumMismatch(s, membersIncidentStatus))
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *IncidentStatus) ShapeEncode(enc *shape.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *IncidentStatus) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v IncidentStatus) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *IncidentStatus) Validate() error {
+	return shape.Validate(v)
+}
+
+// InvestigationState is the enum at #/$defs/investigationState. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
+// does not know; members listed after it are real members, sent only when the request has the header
+// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+//
+// The state of the automated investigation of an alert. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+type InvestigationState string
+
+// The members of InvestigationState, in schema order.
+const (
+	// InvestigationStateUnknown is the member "unknown".
+	InvestigationStateUnknown InvestigationState = "unknown"
+	// InvestigationStateTerminated is the member "terminated".
+	InvestigationStateTerminated InvestigationState = "terminated"
+	// InvestigationStateSuccessfullyRemediated is the member "successfullyRemediated".
+	InvestigationStateSuccessfullyRemediated InvestigationState = "successfullyRemediated"
+	// InvestigationStateBenign is the member "benign".
+	InvestigationStateBenign InvestigationState = "benign"
+	// InvestigationStateFailed is the member "failed".
+	InvestigationStateFailed InvestigationState = "failed"
+	// InvestigationStatePartiallyRemediated is the member "partiallyRemediated".
+	InvestigationStatePartiallyRemediated InvestigationState = "partiallyRemediated"
+	// InvestigationStateRunning is the member "running".
+	InvestigationStateRunning InvestigationState = "running"
+	// InvestigationStatePendingApproval is the member "pendingApproval".
+	InvestigationStatePendingApproval InvestigationState = "pendingApproval"
+	// InvestigationStatePendingResource is the member "pendingResource".
+	InvestigationStatePendingResource InvestigationState = "pendingResource"
+	// InvestigationStateQueued is the member "queued".
+	InvestigationStateQueued InvestigationState = "queued"
+	// InvestigationStateInnerFailure is the member "innerFailure".
+	InvestigationStateInnerFailure InvestigationState = "innerFailure"
+	// InvestigationStatePreexistingAlert is the member "preexistingAlert".
+	InvestigationStatePreexistingAlert InvestigationState = "preexistingAlert"
+	// InvestigationStateUnsupportedOs is the member "unsupportedOs".
+	InvestigationStateUnsupportedOs InvestigationState = "unsupportedOs"
+	// InvestigationStateUnsupportedAlertType is the member "unsupportedAlertType".
+	InvestigationStateUnsupportedAlertType InvestigationState = "unsupportedAlertType"
+	// InvestigationStateSuppressedAlert is the member "suppressedAlert".
+	InvestigationStateSuppressedAlert InvestigationState = "suppressedAlert"
+	// InvestigationStatePartiallyInvestigated is the member "partiallyInvestigated".
+	InvestigationStatePartiallyInvestigated InvestigationState = "partiallyInvestigated"
+	// InvestigationStateTerminatedByUser is the member "terminatedByUser".
+	InvestigationStateTerminatedByUser InvestigationState = "terminatedByUser"
+	// InvestigationStateTerminatedBySystem is the member "terminatedBySystem".
+	InvestigationStateTerminatedBySystem InvestigationState = "terminatedBySystem"
+	// InvestigationStateUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	InvestigationStateUnknownFutureValue InvestigationState = "unknownFutureValue"
+)
+
+var membersInvestigationState = []string{"unknown", "terminated", "successfullyRemediated", "benign", "failed", "partiallyRemediated", "running", "pendingApproval", "pendingResource", "queued", "innerFailure", "preexistingAlert", "unsupportedOs", "unsupportedAlertType", "suppressedAlert", "partiallyInvestigated", "terminatedByUser", "terminatedBySystem", "unknownFutureValue"}
+
+// InvestigationStateMembers returns the members of InvestigationState in schema order.
+func InvestigationStateMembers() []InvestigationState {
+	out := make([]InvestigationState, len(membersInvestigationState))
+	for i, m := range membersInvestigationState {
+		out[i] = InvestigationState(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of InvestigationState.
+func (v InvestigationState) IsKnown() bool {
+	switch v {
+	case "unknown", "terminated", "successfullyRemediated", "benign", "failed", "partiallyRemediated", "running", "pendingApproval", "pendingResource", "queued", "innerFailure", "preexistingAlert", "unsupportedOs", "unsupportedAlertType", "suppressedAlert", "partiallyInvestigated", "terminatedByUser", "terminatedBySystem", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// ShapeDecode reads one InvestigationState from d, reporting every violation of the schema to d.
+func (v *InvestigationState) ShapeDecode(d *shape.Decoder) {
+	s, ok := d.String(shape.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "terminated", "successfullyRemediated", "benign", "failed", "partiallyRemediated", "running", "pendingApproval", "pendingResource", "queued", "innerFailure", "preexistingAlert", "unsupportedOs", "unsupportedAlertType", "suppressedAlert", "partiallyInvestigated", "terminatedByUser", "terminatedBySystem", "unknownFutureValue":
+		*v = InvestigationState(s)
+		return
+	}
+	*v = InvestigationState(d.EnumMismatch(s, membersInvestigationState))
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *InvestigationState) ShapeEncode(enc *shape.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *InvestigationState) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v InvestigationState) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *InvestigationState) Validate() error {
+	return shape.Validate(v)
+}
+
+// RecommendedHuntingQuery is the object at #/$defs/recommendedHuntingQuery.
+//
+// A hunting query in Kusto Query Language (complex type microsoft.graph.security.recommendedHuntingQuery, beta only).
+type RecommendedHuntingQuery struct {
+	// KQLText is the member "kqlText" (optional, may be null).
+	//
+	// The query text in Kusto Query Language (KQL).
+	KQLText shape.Optional[string] `json:"kqlText,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// ShapeDecode reads one RecommendedHuntingQuery from d, reporting every violation of the schema to d.
+func (v *RecommendedHuntingQuery) ShapeDecode(d *shape.Decoder) {
+	*v = RecommendedHuntingQuery{}
+	if !d.BeginObject(shape.TObject) {
+		return
+	}
+	var seen [1]bool
+	for i := 0; d.NextKey(i); i++ {
+		switch d.Key() {
+		case "kqlText":
+			d.Enter("kqlText", "/properties/kqlText")
+			if seen[0] {
+				d.Duplicate()
+			}
+			seen[0] = true
+			if d.Null() {
+				v.KQLText.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.KQLText.Set(x)
+				}
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, rules, 104)
+		}
+	}
+	if d.Err() != nil {
+		return
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *RecommendedHuntingQuery) ShapeEncode(enc *shape.Encoder) {
+	enc.BeginObject()
+	if _, over := v.Extra["kqlText"]; !over {
+		switch v.KQLText.State {
+		case shape.Null:
+			enc.Key("kqlText")
+			enc.Null()
+		case shape.Present:
+			enc.Key("kqlText")
+			enc.String(v.KQLText.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *RecommendedHuntingQuery) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v RecommendedHuntingQuery) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *RecommendedHuntingQuery) Validate() error {
+	return shape.Validate(v)
+}
+
+// ServiceSource is the enum at #/$defs/serviceSource. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
+// does not know; members listed after it are real members, sent only when the request has the header
+// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+//
+// The service or product that created the alert. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know; the members after it (microsoftDefenderForCloud, microsoftSentinel, microsoftInsiderRiskManagement, microsoftThreatIntelligence, microsoftSecurityForAI) are sent only when the request has the header Prefer: include-unknown-enum-members.
+type ServiceSource string
+
+// The members of ServiceSource, in schema order.
+const (
+	// ServiceSourceUnknown is the member "unknown".
+	ServiceSourceUnknown ServiceSource = "unknown"
+	// ServiceSourceMicrosoftDefenderForEndpoint is the member "microsoftDefenderForEndpoint".
+	ServiceSourceMicrosoftDefenderForEndpoint ServiceSource = "microsoftDefenderForEndpoint"
+	// ServiceSourceMicrosoftDefenderForIdentity is the member "microsoftDefenderForIdentity".
+	ServiceSourceMicrosoftDefenderForIdentity ServiceSource = "microsoftDefenderForIdentity"
+	// ServiceSourceMicrosoftDefenderForCloudApps is the member "microsoftDefenderForCloudApps".
+	ServiceSourceMicrosoftDefenderForCloudApps ServiceSource = "microsoftDefenderForCloudApps"
+	// ServiceSourceMicrosoftDefenderForOffice365 is the member "microsoftDefenderForOffice365".
+	ServiceSourceMicrosoftDefenderForOffice365 ServiceSource = "microsoftDefenderForOffice365"
+	// ServiceSourceMicrosoft365Defender is the member "microsoft365Defender".
+	ServiceSourceMicrosoft365Defender ServiceSource = "microsoft365Defender"
+	// ServiceSourceAzureAdIdentityProtection is the member "azureAdIdentityProtection".
+	ServiceSourceAzureAdIdentityProtection ServiceSource = "azureAdIdentityProtection"
+	// ServiceSourceMicrosoftAppGovernance is the member "microsoftAppGovernance".
+	ServiceSourceMicrosoftAppGovernance ServiceSource = "microsoftAppGovernance"
+	// ServiceSourceDataLossPrevention is the member "dataLossPrevention".
+	ServiceSourceDataLossPrevention ServiceSource = "dataLossPrevention"
+	// ServiceSourceUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	ServiceSourceUnknownFutureValue ServiceSource = "unknownFutureValue"
+	// ServiceSourceMicrosoftDefenderForCloud is the member "microsoftDefenderForCloud", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	ServiceSourceMicrosoftDefenderForCloud ServiceSource = "microsoftDefenderForCloud"
+	// ServiceSourceMicrosoftSentinel is the member "microsoftSentinel", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	ServiceSourceMicrosoftSentinel ServiceSource = "microsoftSentinel"
+	// ServiceSourceMicrosoftInsiderRiskManagement is the member "microsoftInsiderRiskManagement", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	ServiceSourceMicrosoftInsiderRiskManagement ServiceSource = "microsoftInsiderRiskManagement"
+	// ServiceSourceMicrosoftThreatIntelligence is the member "microsoftThreatIntelligence", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	ServiceSourceMicrosoftThreatIntelligence ServiceSource = "microsoftThreatIntelligence"
+	// ServiceSourceMicrosoftSecurityForAi is the member "microsoftSecurityForAI", listed after the sentinel: sent only with Prefer: include-unknown-enum-members.
+	ServiceSourceMicrosoftSecurityForAi ServiceSource = "microsoftSecurityForAI"
+)
+
+var membersServiceSource = []string{"unknown", "microsoftDefenderForEndpoint", "microsoftDefenderForIdentity", "microsoftDefenderForCloudApps", "microsoftDefenderForOffice365", "microsoft365Defender", "azureAdIdentityProtection", "microsoftAppGovernance", "dataLossPrevention", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftSentinel", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftSecurityForAI"}
+
+// ServiceSourceMembers returns the members of ServiceSource in schema order.
+func ServiceSourceMembers() []ServiceSource {
+	out := make([]ServiceSource, len(membersServiceSource))
+	for i, m := range membersServiceSource {
+		out[i] = ServiceSource(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of ServiceSource.
+func (v ServiceSource) IsKnown() bool {
+	switch v {
+	case "unknown", "microsoftDefenderForEndpoint", "microsoftDefenderForIdentity", "microsoftDefenderForCloudApps", "microsoftDefenderForOffice365", "microsoft365Defender", "azureAdIdentityProtection", "microsoftAppGovernance", "dataLossPrevention", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftSentinel", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftSecurityForAI":
+		return true
+	}
+	return false
+}
+
+// ShapeDecode reads one ServiceSource from d, reporting every violation of the schema to d.
+func (v *ServiceSource) ShapeDecode(d *shape.Decoder) {
+	s, ok := d.String(shape.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "microsoftDefenderForEndpoint", "microsoftDefenderForIdentity", "microsoftDefenderForCloudApps", "microsoftDefenderForOffice365", "microsoft365Defender", "azureAdIdentityProtection", "microsoftAppGovernance", "dataLossPrevention", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftSentinel", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftSecurityForAI":
+		*v = ServiceSource(s)
+		return
+	}
+	*v = ServiceSource(d.EnumMismatch(s, membersServiceSource))
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *ServiceSource) ShapeEncode(enc *shape.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ServiceSource) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v ServiceSource) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ServiceSource) Validate() error {
 	return shape.Validate(v)
 }

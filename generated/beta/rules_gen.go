@@ -3,8 +3,557 @@
 
 package beta
 
-import "github.com/graphshape/graphshape/generated/shape"
+import (
+	"github.com/graphshape/graphshape/generated/shape"
+	"regexp"
+)
 
 // rules holds the constraints checked by the support package, one entry per schema node that needs them;
 // references between entries are indices plus one.
-var rules = shape.CompileRules([]shape.Rule{})
+var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
+	{
+		Closed: true,
+		Patterns: []shape.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    79,
+		}},
+		Properties: []shape.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 2,
+		}, {
+			Name: "actorDisplayName",
+			Rule: 3,
+		}, {
+			Name: "additionalData",
+			Rule: 4,
+		}, {
+			Name: "alertPolicyId",
+			Rule: 7,
+		}, {
+			Name: "alertWebUrl",
+			Rule: 8,
+		}, {
+			Name: "assignedTo",
+			Rule: 9,
+		}, {
+			Name: "categories",
+			Rule: 10,
+		}, {
+			Name: "category",
+			Rule: 12,
+		}, {
+			Name: "classification",
+			Rule: 13,
+		}, {
+			Name: "comments",
+			Rule: 16,
+		}, {
+			Name: "createdDateTime",
+			Rule: 23,
+		}, {
+			Name: "customDetails",
+			Rule: 24,
+		}, {
+			Name: "description",
+			Rule: 26,
+		}, {
+			Name: "detectionSource",
+			Rule: 27,
+		}, {
+			Name: "detectorId",
+			Rule: 30,
+		}, {
+			Name: "determination",
+			Rule: 31,
+		}, {
+			Name: "evidence",
+			Rule: 34,
+		}, {
+			Name: "firstActivityDateTime",
+			Rule: 52,
+		}, {
+			Name: "id",
+			Rule: 53,
+		}, {
+			Name: "incidentId",
+			Rule: 54,
+		}, {
+			Name: "incidentWebUrl",
+			Rule: 55,
+		}, {
+			Name: "investigationState",
+			Rule: 56,
+		}, {
+			Name: "lastActivityDateTime",
+			Rule: 59,
+		}, {
+			Name: "lastUpdateDateTime",
+			Rule: 60,
+		}, {
+			Name: "mitreTechniques",
+			Rule: 61,
+		}, {
+			Name: "productName",
+			Rule: 63,
+		}, {
+			Name: "providerAlertId",
+			Rule: 64,
+		}, {
+			Name: "recommendedActions",
+			Rule: 65,
+		}, {
+			Name: "resolvedDateTime",
+			Rule: 66,
+		}, {
+			Name: "serviceSource",
+			Rule: 67,
+		}, {
+			Name: "severity",
+			Rule: 69,
+		}, {
+			Name: "status",
+			Rule: 71,
+		}, {
+			Name: "systemTags",
+			Rule: 73,
+		}, {
+			Name: "tenantId",
+			Rule: 75,
+		}, {
+			Name: "threatDisplayName",
+			Rule: 76,
+		}, {
+			Name: "threatFamilyName",
+			Rule: 77,
+		}, {
+			Name: "title",
+			Rule: 78,
+		}},
+		Required: []string{"id", "serviceSource", "severity", "status"},
+		Types:    shape.TObject,
+	}, // #/$defs/alert/properties/@odata.type
+	{Const: shape.Str("\"#microsoft.graph.security.alert\"")}, // #/$defs/alert/properties/actorDisplayName
+	{Types: shape.TNull | shape.TString},                      // #/$defs/alert/properties/additionalData
+	{
+		NullOr:        5,
+		NullOrKeyword: "/anyOf/0",
+	}, // #/$defs/alert/properties/additionalData/anyOf/0
+	{Ref: 6},                             // #/$defs/dictionary
+	{Types: shape.TObject},               // #/$defs/alert/properties/alertPolicyId
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/alertWebUrl
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/assignedTo
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/categories
+	{
+		Items: 11,
+		Types: shape.TArray,
+	}, // #/$defs/alert/properties/categories/items
+	{Types: shape.TString},               // #/$defs/alert/properties/category
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/classification
+	{
+		NullOr:        14,
+		NullOrKeyword: "/anyOf/0",
+	}, // #/$defs/alert/properties/classification/anyOf/0
+	{Ref: 15}, // #/$defs/alertClassification
+	{
+		Enum:  []string{"\"unknown\"", "\"falsePositive\"", "\"truePositive\"", "\"informationalExpectedActivity\"", "\"unknownFutureValue\""},
+		Types: shape.TString,
+	}, // #/$defs/alert/properties/comments
+	{
+		Items: 17,
+		Types: shape.TArray,
+	}, // #/$defs/alert/properties/comments/items
+	{Ref: 18}, // #/$defs/alertComment
+	{
+		Closed: true,
+		Patterns: []shape.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    22,
+		}},
+		Properties: []shape.PropertyRule{{
+			Name: "comment",
+			Rule: 19,
+		}, {
+			Name: "createdByDisplayName",
+			Rule: 20,
+		}, {
+			Name: "createdDateTime",
+			Rule: 21,
+		}},
+		Required: []string{"createdDateTime"},
+		Types:    shape.TObject,
+	}, // #/$defs/alertComment/properties/comment
+	{Types: shape.TNull | shape.TString}, // #/$defs/alertComment/properties/createdByDisplayName
+	{Types: shape.TNull | shape.TString}, // #/$defs/alertComment/properties/createdDateTime
+	{
+		Format: "date-time",
+		Types:  shape.TString,
+	}, // #/$defs/alertComment/patternProperties/@odata\.
+	{}, // #/$defs/alert/properties/createdDateTime
+	{
+		Format: "date-time",
+		Types:  shape.TNull | shape.TString,
+	}, // #/$defs/alert/properties/customDetails
+	{
+		NullOr:        25,
+		NullOrKeyword: "/anyOf/0",
+	}, // #/$defs/alert/properties/customDetails/anyOf/0
+	{Ref: 6},                             // #/$defs/alert/properties/description
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/detectionSource
+	{
+		NullOr:        28,
+		NullOrKeyword: "/anyOf/0",
+	}, // #/$defs/alert/properties/detectionSource/anyOf/0
+	{Ref: 29}, // #/$defs/detectionSource
+	{
+		Enum:  []string{"\"unknown\"", "\"microsoftDefenderForEndpoint\"", "\"antivirus\"", "\"smartScreen\"", "\"customTi\"", "\"microsoftDefenderForOffice365\"", "\"automatedInvestigation\"", "\"microsoftThreatExperts\"", "\"customDetection\"", "\"microsoftDefenderForIdentity\"", "\"cloudAppSecurity\"", "\"microsoft365Defender\"", "\"azureAdIdentityProtection\"", "\"manual\"", "\"microsoftDataLossPrevention\"", "\"appGovernancePolicy\"", "\"appGovernanceDetection\"", "\"unknownFutureValue\"", "\"microsoftDefenderForCloud\"", "\"microsoftDefenderForIoT\"", "\"microsoftDefenderForServers\"", "\"microsoftDefenderForStorage\"", "\"microsoftDefenderForDNS\"", "\"microsoftDefenderForDatabases\"", "\"microsoftDefenderForContainers\"", "\"microsoftDefenderForNetwork\"", "\"microsoftDefenderForAppService\"", "\"microsoftDefenderForKeyVault\"", "\"microsoftDefenderForResourceManager\"", "\"microsoftDefenderForApiManagement\"", "\"nrtAlerts\"", "\"scheduledAlerts\"", "\"microsoftDefenderThreatIntelligenceAnalytics\"", "\"builtInMl\"", "\"microsoftInsiderRiskManagement\"", "\"microsoftThreatIntelligence\"", "\"microsoftDefenderForAIServices\"", "\"securityCopilot\"", "\"microsoftSentinel\""},
+		Types: shape.TString,
+	}, // #/$defs/alert/properties/detectorId
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/determination
+	{
+		NullOr:        32,
+		NullOrKeyword: "/anyOf/0",
+	}, // #/$defs/alert/properties/determination/anyOf/0
+	{Ref: 33}, // #/$defs/alertDetermination
+	{
+		Enum:  []string{"\"unknown\"", "\"apt\"", "\"malware\"", "\"securityPersonnel\"", "\"securityTesting\"", "\"unwantedSoftware\"", "\"other\"", "\"multiStagedAttack\"", "\"compromisedAccount\"", "\"phishing\"", "\"maliciousUserActivity\"", "\"notMalicious\"", "\"notEnoughDataToValidate\"", "\"confirmedActivity\"", "\"lineOfBusinessApplication\"", "\"unknownFutureValue\""},
+		Types: shape.TString,
+	}, // #/$defs/alert/properties/evidence
+	{
+		Items: 35,
+		Types: shape.TArray,
+	}, // #/$defs/alert/properties/evidence/items
+	{Ref: 36}, // #/$defs/alertEvidence
+	{
+		Additional: 51,
+		Properties: []shape.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 37,
+		}, {
+			Name: "createdDateTime",
+			Rule: 38,
+		}, {
+			Name: "detailedRoles",
+			Rule: 39,
+		}, {
+			Name: "remediationStatus",
+			Rule: 41,
+		}, {
+			Name: "remediationStatusDetails",
+			Rule: 43,
+		}, {
+			Name: "roles",
+			Rule: 44,
+		}, {
+			Name: "tags",
+			Rule: 47,
+		}, {
+			Name: "verdict",
+			Rule: 49,
+		}},
+		Required: []string{"@odata.type", "createdDateTime", "remediationStatus", "verdict"},
+		Types:    shape.TObject,
+	}, // #/$defs/alertEvidence/properties/@odata.type
+	{
+		Pattern: regexp.MustCompile("^#microsoft\\.graph\\.security\\.[A-Za-z]+Evidence$"),
+		Types:   shape.TString,
+	}, // #/$defs/alertEvidence/properties/createdDateTime
+	{
+		Format: "date-time",
+		Types:  shape.TString,
+	}, // #/$defs/alertEvidence/properties/detailedRoles
+	{
+		Items: 40,
+		Types: shape.TArray,
+	}, // #/$defs/alertEvidence/properties/detailedRoles/items
+	{Types: shape.TString}, // #/$defs/alertEvidence/properties/remediationStatus
+	{Ref: 42},              // #/$defs/evidenceRemediationStatus
+	{
+		Enum:  []string{"\"none\"", "\"remediated\"", "\"prevented\"", "\"blocked\"", "\"notFound\"", "\"unknownFutureValue\"", "\"active\"", "\"pendingApproval\"", "\"declined\"", "\"unremediated\"", "\"running\"", "\"partiallyRemediated\""},
+		Types: shape.TString,
+	}, // #/$defs/alertEvidence/properties/remediationStatusDetails
+	{Types: shape.TNull | shape.TString}, // #/$defs/alertEvidence/properties/roles
+	{
+		Items: 45,
+		Types: shape.TArray,
+	}, // #/$defs/alertEvidence/properties/roles/items
+	{Ref: 46}, // #/$defs/evidenceRole
+	{
+		Enum:  []string{"\"unknown\"", "\"contextual\"", "\"scanned\"", "\"source\"", "\"destination\"", "\"created\"", "\"added\"", "\"compromised\"", "\"edited\"", "\"attacked\"", "\"attacker\"", "\"commandAndControl\"", "\"loaded\"", "\"suspicious\"", "\"policyViolator\"", "\"unknownFutureValue\""},
+		Types: shape.TString,
+	}, // #/$defs/alertEvidence/properties/tags
+	{
+		Items: 48,
+		Types: shape.TArray,
+	}, // #/$defs/alertEvidence/properties/tags/items
+	{Types: shape.TString}, // #/$defs/alertEvidence/properties/verdict
+	{Ref: 50},              // #/$defs/evidenceVerdict
+	{
+		Enum:  []string{"\"unknown\"", "\"suspicious\"", "\"malicious\"", "\"noThreatsFound\"", "\"unknownFutureValue\""},
+		Types: shape.TString,
+	}, // #/$defs/alertEvidence/additionalProperties
+	{Bool: shape.Bool(true)}, // #/$defs/alert/properties/firstActivityDateTime
+	{
+		Format: "date-time",
+		Types:  shape.TNull | shape.TString,
+	}, // #/$defs/alert/properties/id
+	{Types: shape.TString},               // #/$defs/alert/properties/incidentId
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/incidentWebUrl
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/investigationState
+	{
+		NullOr:        57,
+		NullOrKeyword: "/anyOf/0",
+	}, // #/$defs/alert/properties/investigationState/anyOf/0
+	{Ref: 58}, // #/$defs/investigationState
+	{
+		Enum:  []string{"\"unknown\"", "\"terminated\"", "\"successfullyRemediated\"", "\"benign\"", "\"failed\"", "\"partiallyRemediated\"", "\"running\"", "\"pendingApproval\"", "\"pendingResource\"", "\"queued\"", "\"innerFailure\"", "\"preexistingAlert\"", "\"unsupportedOs\"", "\"unsupportedAlertType\"", "\"suppressedAlert\"", "\"partiallyInvestigated\"", "\"terminatedByUser\"", "\"terminatedBySystem\"", "\"unknownFutureValue\""},
+		Types: shape.TString,
+	}, // #/$defs/alert/properties/lastActivityDateTime
+	{
+		Format: "date-time",
+		Types:  shape.TNull | shape.TString,
+	}, // #/$defs/alert/properties/lastUpdateDateTime
+	{
+		Format: "date-time",
+		Types:  shape.TNull | shape.TString,
+	}, // #/$defs/alert/properties/mitreTechniques
+	{
+		Items: 62,
+		Types: shape.TArray,
+	}, // #/$defs/alert/properties/mitreTechniques/items
+	{Types: shape.TString},               // #/$defs/alert/properties/productName
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/providerAlertId
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/recommendedActions
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/resolvedDateTime
+	{
+		Format: "date-time",
+		Types:  shape.TNull | shape.TString,
+	}, // #/$defs/alert/properties/serviceSource
+	{Ref: 68}, // #/$defs/serviceSource
+	{
+		Enum:  []string{"\"unknown\"", "\"microsoftDefenderForEndpoint\"", "\"microsoftDefenderForIdentity\"", "\"microsoftDefenderForCloudApps\"", "\"microsoftDefenderForOffice365\"", "\"microsoft365Defender\"", "\"azureAdIdentityProtection\"", "\"microsoftAppGovernance\"", "\"dataLossPrevention\"", "\"unknownFutureValue\"", "\"microsoftDefenderForCloud\"", "\"microsoftSentinel\"", "\"microsoftInsiderRiskManagement\"", "\"microsoftThreatIntelligence\"", "\"microsoftSecurityForAI\""},
+		Types: shape.TString,
+	}, // #/$defs/alert/properties/severity
+	{Ref: 70}, // #/$defs/alertSeverity
+	{
+		Enum:  []string{"\"unknown\"", "\"informational\"", "\"low\"", "\"medium\"", "\"high\"", "\"unknownFutureValue\""},
+		Types: shape.TString,
+	}, // #/$defs/alert/properties/status
+	{Ref: 72}, // #/$defs/alertStatus
+	{
+		Enum:  []string{"\"unknown\"", "\"new\"", "\"inProgress\"", "\"resolved\"", "\"unknownFutureValue\""},
+		Types: shape.TString,
+	}, // #/$defs/alert/properties/systemTags
+	{
+		Items: 74,
+		Types: shape.TArray,
+	}, // #/$defs/alert/properties/systemTags/items
+	{Types: shape.TString},               // #/$defs/alert/properties/tenantId
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/threatDisplayName
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/threatFamilyName
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/title
+	{Types: shape.TNull | shape.TString}, // #/$defs/alert/patternProperties/@odata\.
+	{},                                   // #(root)
+	{
+		Closed: true,
+		Patterns: []shape.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    117,
+		}},
+		Properties: []shape.PropertyRule{{
+			Name: "@odata.context",
+			Rule: 81,
+		}, {
+			Name: "@odata.type",
+			Rule: 82,
+		}, {
+			Name: "alerts",
+			Rule: 83,
+		}, {
+			Name: "assignedTo",
+			Rule: 85,
+		}, {
+			Name: "classification",
+			Rule: 86,
+		}, {
+			Name: "comments",
+			Rule: 88,
+		}, {
+			Name: "createdDateTime",
+			Rule: 90,
+		}, {
+			Name: "customTags",
+			Rule: 91,
+		}, {
+			Name: "description",
+			Rule: 93,
+		}, {
+			Name: "determination",
+			Rule: 94,
+		}, {
+			Name: "displayName",
+			Rule: 96,
+		}, {
+			Name: "id",
+			Rule: 97,
+		}, {
+			Name: "incidentWebUrl",
+			Rule: 98,
+		}, {
+			Name: "lastModifiedBy",
+			Rule: 99,
+		}, {
+			Name: "lastUpdateDateTime",
+			Rule: 100,
+		}, {
+			Name: "priorityScore",
+			Rule: 101,
+		}, {
+			Name: "recommendedActions",
+			Rule: 102,
+		}, {
+			Name: "recommendedHuntingQueries",
+			Rule: 103,
+		}, {
+			Name: "redirectIncidentId",
+			Rule: 108,
+		}, {
+			Name: "resolvingComment",
+			Rule: 109,
+		}, {
+			Name: "severity",
+			Rule: 110,
+		}, {
+			Name: "status",
+			Rule: 111,
+		}, {
+			Name: "summary",
+			Rule: 113,
+		}, {
+			Name: "systemTags",
+			Rule: 114,
+		}, {
+			Name: "tenantId",
+			Rule: 116,
+		}},
+		Required: []string{"createdDateTime", "id", "lastUpdateDateTime", "severity", "status"},
+		Types:    shape.TObject,
+	}, // #/properties/@odata.context
+	{Types: shape.TString}, // #/properties/@odata.type
+	{Const: shape.Str("\"#microsoft.graph.security.incident\"")}, // #/properties/alerts
+	{
+		Items: 84,
+		Types: shape.TArray,
+	}, // #/properties/alerts/items
+	{Ref: 1},                             // #/properties/assignedTo
+	{Types: shape.TNull | shape.TString}, // #/properties/classification
+	{
+		NullOr:        87,
+		NullOrKeyword: "/anyOf/0",
+	}, // #/properties/classification/anyOf/0
+	{Ref: 15}, // #/properties/comments
+	{
+		Items: 89,
+		Types: shape.TArray,
+	}, // #/properties/comments/items
+	{Ref: 18}, // #/properties/createdDateTime
+	{
+		Format: "date-time",
+		Types:  shape.TString,
+	}, // #/properties/customTags
+	{
+		Items: 92,
+		Types: shape.TArray,
+	}, // #/properties/customTags/items
+	{Types: shape.TString},               // #/properties/description
+	{Types: shape.TNull | shape.TString}, // #/properties/determination
+	{
+		NullOr:        95,
+		NullOrKeyword: "/anyOf/0",
+	}, // #/properties/determination/anyOf/0
+	{Ref: 33},                            // #/properties/displayName
+	{Types: shape.TNull | shape.TString}, // #/properties/id
+	{Types: shape.TString},               // #/properties/incidentWebUrl
+	{Types: shape.TNull | shape.TString}, // #/properties/lastModifiedBy
+	{Types: shape.TNull | shape.TString}, // #/properties/lastUpdateDateTime
+	{
+		Format: "date-time",
+		Types:  shape.TString,
+	}, // #/properties/priorityScore
+	{
+		Maximum: shape.Num("2147483647"),
+		Minimum: shape.Num("-2147483648"),
+		Types:   shape.TInteger | shape.TNull,
+	}, // #/properties/recommendedActions
+	{Types: shape.TNull | shape.TString}, // #/properties/recommendedHuntingQueries
+	{
+		Items: 104,
+		Types: shape.TArray,
+	}, // #/properties/recommendedHuntingQueries/items
+	{Ref: 105}, // #/$defs/recommendedHuntingQuery
+	{
+		Closed: true,
+		Patterns: []shape.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    107,
+		}},
+		Properties: []shape.PropertyRule{{
+			Name: "kqlText",
+			Rule: 106,
+		}},
+		Types: shape.TObject,
+	}, // #/$defs/recommendedHuntingQuery/properties/kqlText
+	{Types: shape.TNull | shape.TString}, // #/$defs/recommendedHuntingQuery/patternProperties/@odata\.
+	{},                                   // #/properties/redirectIncidentId
+	{Types: shape.TNull | shape.TString}, // #/properties/resolvingComment
+	{Types: shape.TNull | shape.TString}, // #/properties/severity
+	{Ref: 70},                            // #/properties/status
+	{Ref: 112},                           // #/$defs/incidentStatus
+	{
+		Enum:  []string{"\"active\"", "\"resolved\"", "\"inProgress\"", "\"redirected\"", "\"unknownFutureValue\"", "\"awaitingAction\""},
+		Types: shape.TString,
+	}, // #/properties/summary
+	{Types: shape.TNull | shape.TString}, // #/properties/systemTags
+	{
+		Items: 115,
+		Types: shape.TArray,
+	}, // #/properties/systemTags/items
+	{Types: shape.TString},               // #/properties/tenantId
+	{Types: shape.TNull | shape.TString}, // #/patternProperties/@odata\.
+	{},                                   // #/$defs/incidentCollectionResponse
+	{
+		Closed: true,
+		Patterns: []shape.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    124,
+		}},
+		Properties: []shape.PropertyRule{{
+			Name: "@odata.context",
+			Rule: 119,
+		}, {
+			Name: "@odata.count",
+			Rule: 120,
+		}, {
+			Name: "@odata.nextLink",
+			Rule: 121,
+		}, {
+			Name: "value",
+			Rule: 122,
+		}},
+		Required: []string{"value"},
+		Types:    shape.TObject,
+	}, // #/$defs/incidentCollectionResponse/properties/@odata.context
+	{Types: shape.TString}, // #/$defs/incidentCollectionResponse/properties/@odata.count
+	{
+		Minimum: shape.Num("0"),
+		Types:   shape.TInteger,
+	}, // #/$defs/incidentCollectionResponse/properties/@odata.nextLink
+	{
+		Format: "uri",
+		Types:  shape.TString,
+	}, // #/$defs/incidentCollectionResponse/properties/value
+	{
+		Items: 123,
+		Types: shape.TArray,
+	}, // #/$defs/incidentCollectionResponse/properties/value/items
+	{Ref: 80}, // #/$defs/incidentCollectionResponse/patternProperties/@odata\.
+	{}})

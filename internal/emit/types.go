@@ -54,7 +54,7 @@ func (e *emitter) methods(f *jen.File, t *model.Type, decode, encode []jen.Code)
 	f.Func().Params(recv.Clone()).Id("ShapeDecode").Params(jen.Id("d").Op("*").Add(shape("Decoder"))).Block(decode...)
 	f.Comment("ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.")
 	f.Func().Params(recv.Clone()).Id("ShapeEncode").Params(jen.Id("enc").Op("*").Add(shape("Encoder"))).Block(encode...)
-	docLines(f, "UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and\n" +
+	docLines(f, "UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and\n"+
 		"a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.")
 	f.Func().Params(recv.Clone()).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(shape("Unmarshal").Call(jen.Id("data"), jen.Id("v"))))
@@ -190,7 +190,7 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 			docLines(g, comment(p.GoName, lead, docText(p.Schema)))
 			g.Id(p.GoName).Add(e.fieldType(p)).Tag(map[string]string{"json": p.JSONName + ",omitzero"})
 		}
-		docLines(g, s.ExtraGoName+" holds the members the schema does not declare (patternProperties, additionalProperties,\n" +
+		docLines(g, s.ExtraGoName+" holds the members the schema does not declare (patternProperties, additionalProperties,\n"+
 			"and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.")
 		g.Id(s.ExtraGoName).Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"})
 	})

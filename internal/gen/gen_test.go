@@ -52,13 +52,19 @@ func TestGenerateBadInput(t *testing.T) {
 		},
 		{
 			name: "typo-keyword", schema: `{"type": "string", "maxLenght": 3}`,
-			is:      func(err error) bool { var e *model.UnsupportedError; return errors.As(err, &e) && e.Keyword == "maxLenght" },
+			is: func(err error) bool {
+				var e *model.UnsupportedError
+				return errors.As(err, &e) && e.Keyword == "maxLenght"
+			},
 			contain: []string{"t.schema.json#", `"maxLenght"`},
 			reason:  "an unknown keyword (a typo) is not silently ignored",
 		},
 		{
 			name: "unknown-format", schema: `{"type": "string", "format": "color"}`,
-			is:      func(err error) bool { var e *model.UnsupportedError; return errors.As(err, &e) && e.Keyword == "format" },
+			is: func(err error) bool {
+				var e *model.UnsupportedError
+				return errors.As(err, &e) && e.Keyword == "format"
+			},
 			contain: []string{`format "color"`},
 			reason:  "a format the generator cannot assert is rejected",
 		},
