@@ -339,12 +339,12 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 				for d.NextItem(i) {
 					d.EnterIndex(i, "/items")
 					d.PushKeyword("/$ref")
-					at1 := d.Begin()
-					var x1 AlertComment
-					x1.ShapeDecode(d)
+					at := d.Begin()
+					items = append(items, AlertComment{})
+					items[len(items)-1].ShapeDecode(d)
 					d.PopKeyword()
-					if d.Decoded(at1) {
-						items = append(items, x1)
+					if !d.Decoded(at) {
+						items = items[:len(items)-1]
 					}
 					d.Leave()
 					i++
@@ -469,12 +469,12 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 				for d.NextItem(i) {
 					d.EnterIndex(i, "/items")
 					d.PushKeyword("/$ref")
-					at1 := d.Begin()
-					var x1 AlertEvidence
-					x1.ShapeDecode(d)
+					at := d.Begin()
+					items = append(items, AlertEvidence{})
+					items[len(items)-1].ShapeDecode(d)
 					d.PopKeyword()
-					if d.Decoded(at1) {
-						items = append(items, x1)
+					if !d.Decoded(at) {
+						items = items[:len(items)-1]
 					}
 					d.Leave()
 					i++
@@ -2542,12 +2542,12 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 				for d.NextItem(i) {
 					d.EnterIndex(i, "/items")
 					d.PushKeyword("/$ref")
-					at1 := d.Begin()
-					var x1 Alert
-					x1.ShapeDecode(d)
+					at := d.Begin()
+					items = append(items, Alert{})
+					items[len(items)-1].ShapeDecode(d)
 					d.PopKeyword()
-					if d.Decoded(at1) {
-						items = append(items, x1)
+					if !d.Decoded(at) {
+						items = items[:len(items)-1]
 					}
 					d.Leave()
 					i++
@@ -2602,12 +2602,12 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 				for d.NextItem(i) {
 					d.EnterIndex(i, "/items")
 					d.PushKeyword("/$ref")
-					at1 := d.Begin()
-					var x1 AlertComment
-					x1.ShapeDecode(d)
+					at := d.Begin()
+					items = append(items, AlertComment{})
+					items[len(items)-1].ShapeDecode(d)
 					d.PopKeyword()
-					if d.Decoded(at1) {
-						items = append(items, x1)
+					if !d.Decoded(at) {
+						items = items[:len(items)-1]
 					}
 					d.Leave()
 					i++
@@ -2782,12 +2782,12 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 				for d.NextItem(i) {
 					d.EnterIndex(i, "/items")
 					d.PushKeyword("/$ref")
-					at1 := d.Begin()
-					var x1 RecommendedHuntingQuery
-					x1.ShapeDecode(d)
+					at := d.Begin()
+					items = append(items, RecommendedHuntingQuery{})
+					items[len(items)-1].ShapeDecode(d)
 					d.PopKeyword()
-					if d.Decoded(at1) {
-						items = append(items, x1)
+					if !d.Decoded(at) {
+						items = items[:len(items)-1]
 					}
 					d.Leave()
 					i++
@@ -3261,12 +3261,12 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shape.Decoder) {
 				for d.NextItem(i) {
 					d.EnterIndex(i, "/items")
 					d.PushKeyword("/$ref")
-					at1 := d.Begin()
-					var x1 Incident
-					x1.ShapeDecode(d)
+					at := d.Begin()
+					items = append(items, Incident{})
+					items[len(items)-1].ShapeDecode(d)
 					d.PopKeyword()
-					if d.Decoded(at1) {
-						items = append(items, x1)
+					if !d.Decoded(at) {
+						items = items[:len(items)-1]
 					}
 					d.Leave()
 					i++

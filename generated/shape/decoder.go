@@ -709,19 +709,24 @@ func (d *Decoder) readString() (string, bool) {
 	s := d.src
 	start := d.pos + 1
 	i := start
-	for i < len(s) {
-		c := s[i]
-		if c == '"' {
-			d.pos = i + 1
-			return s[start:i], true
-		}
-		if c == '\\' || c < 0x20 || c >= 0x80 {
-			break
-		}
+	for i < len(s) && plain[s[i]] {
 		i++
+	}
+	if i < len(s) && s[i] == '"' {
+		d.pos = i + 1
+		return s[start:i], true
 	}
 	return d.readStringSlow(start, i)
 }
+
+// plain marks the bytes a string can hold as they are: printable ASCII
+// other than '"' and '\\'.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 	s := d.src

@@ -148,6 +148,22 @@ func (e *emitter) decodeArray(s *model.Schema, assign func(jen.Code) jen.Code, d
 	appendTo := func(x jen.Code) jen.Code { return jen.Id(items).Op("=").Append(jen.Id(items), x) }
 	if s.Items == nil {
 		body = append(body, jen.Id(items).Op("=").Append(jen.Id(items), jen.Id("d").Dot("Raw").Call(jen.Id("rules"), jen.Lit(-1))))
+	} else if name, kw, ok := inPlace(s.Items); ok {
+		// Decode a struct item in place: no copy of the (large) value.
+		at := v("at", depth)
+		last := jen.Id(items).Index(jen.Len(jen.Id(items)).Op("-").Lit(1))
+		if kw != "" {
+			body = append(body, jen.Id("d").Dot("PushKeyword").Call(jen.Lit(kw)))
+		}
+		body = append(body,
+			jen.Id(at).Op(":=").Id("d").Dot("Begin").Call(),
+			jen.Id(items).Op("=").Append(jen.Id(items), jen.Id(name).Values()),
+			last.Dot("ShapeDecode").Call(jen.Id("d")))
+		if kw != "" {
+			body = append(body, jen.Id("d").Dot("PopKeyword").Call())
+		}
+		body = append(body, jen.If(jen.Op("!").Id("d").Dot("Decoded").Call(jen.Id(at))).Block(
+			jen.Id(items).Op("=").Id(items).Index(jen.Empty(), jen.Len(jen.Id(items)).Op("-").Lit(1))))
 	} else {
 		body = append(body, e.decodeElem(s.Items, appendTo, depth)...)
 	}
@@ -267,4 +283,19 @@ func (e *emitter) encodeElem(s *model.Schema, expr *jen.Statement, depth int) []
 			e.encodeDepth(s, expr.Clone().Dot("Value"), depth+1)...).Else().Block(jen.Id("enc").Dot("Null").Call())}
 	}
 	return e.encodeDepth(s, expr, depth+1)
+}
+
+// inPlace reports whether array items of schema s can be decoded in place:
+// a non-null struct reached by $ref (keyword "/$ref") or defined inline.
+func inPlace(s *model.Schema) (name, kw string, ok bool) {
+	if nullable(s) || s.NullOr != nil {
+		return "", "", false
+	}
+	switch {
+	case s.Ref != nil && !s.Ref.Cyclic && s.Ref.Schema != nil && s.Ref.Schema.Kind == model.KindObject && s.Ref.Schema.Ref == nil:
+		return s.Ref.GoName, "/$ref", true
+	case s.Named != nil && s.Kind == model.KindObject:
+		return s.Named.GoName, "", true
+	}
+	return "", "", false
 }
