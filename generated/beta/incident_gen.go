@@ -14,7 +14,7 @@ import (
 )
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
-const SchemaDigest = "6cdb7e05b0f6b8a4a3a414de17a46e57e604ccdc46df07763d43baba53f434be"
+const SchemaDigest = "3cb19aa22d5cf9c28a05b144d9c0b43aa688bb003cc0c863265052404527c7c3"
 
 // SchemaName is the name of the schema document this package was generated from.
 const SchemaName = "incident.schema.json"
@@ -3423,6 +3423,383 @@ func (v IncidentStatus) MarshalJSON() ([]byte, error) {
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
 func (v *IncidentStatus) Validate() error {
+	return shape.Validate(v)
+}
+
+// IncidentUpdate is the object at #/$defs/incidentUpdate.
+//
+// A PATCH /security/incidents/{id} request body: only the updatable properties, none required. A member set to null clears it.
+type IncidentUpdate struct {
+	// ODataType is the member "@odata.type" (optional, may be null, raw JSON: nil when absent).
+	//
+	// The OData type, when the client sends it.
+	ODataType json.RawMessage `json:"@odata.type,omitzero"`
+	// AssignedTo is the member "assignedTo" (optional, may be null).
+	//
+	// Owner of the incident, or null if no owner is assigned. Free editable text.
+	AssignedTo shape.Optional[string] `json:"assignedTo,omitzero"`
+	// Classification is the member "classification" (optional, may be null).
+	//
+	// The specification for the incident.
+	Classification shape.Optional[AlertClassification] `json:"classification,omitzero"`
+	// CustomTags is the member "customTags" (optional).
+	//
+	// Array of custom tags associated with an incident.
+	CustomTags shape.Optional[[]string] `json:"customTags,omitzero"`
+	// Description is the member "description" (optional, may be null).
+	//
+	// Description of the incident.
+	Description shape.Optional[string] `json:"description,omitzero"`
+	// Determination is the member "determination" (optional, may be null).
+	//
+	// Specifies the determination of the incident.
+	Determination shape.Optional[AlertDetermination] `json:"determination,omitzero"`
+	// DisplayName is the member "displayName" (optional, may be null).
+	//
+	// The incident name.
+	DisplayName shape.Optional[string] `json:"displayName,omitzero"`
+	// ResolvingComment is the member "resolvingComment" (optional, may be null).
+	//
+	// User input that explains the resolution of the incident and the classification choice. Free editable text.
+	ResolvingComment shape.Optional[string] `json:"resolvingComment,omitzero"`
+	// Severity is the member "severity" (optional).
+	//
+	// Indicates the possible impact on assets. The higher the severity, the bigger the impact.
+	Severity shape.Optional[AlertSeverity] `json:"severity,omitzero"`
+	// Status is the member "status" (optional).
+	//
+	// The status of the incident.
+	Status shape.Optional[IncidentStatus] `json:"status,omitzero"`
+	// Summary is the member "summary" (optional, may be null).
+	//
+	// The overview of an attack: when applicable, what occurred, impacted assets and the type of attack.
+	Summary shape.Optional[string] `json:"summary,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// ShapeDecode reads one IncidentUpdate from d, reporting every violation of the schema to d.
+func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
+	*v = IncidentUpdate{}
+	if !d.BeginObject(shape.TObject) {
+		return
+	}
+	var seen [11]bool
+	for i := 0; d.NextKey(i); i++ {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+			}
+			seen[0] = true
+			if x := d.Raw(rules, 125); x != nil {
+				v.ODataType = x
+			}
+			d.Leave()
+		case "assignedTo":
+			d.Enter("assignedTo", "/properties/assignedTo")
+			if seen[1] {
+				d.Duplicate()
+			}
+			seen[1] = true
+			if d.Null() {
+				v.AssignedTo.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.AssignedTo.Set(x)
+				}
+			}
+			d.Leave()
+		case "classification":
+			d.Enter("classification", "/properties/classification")
+			if seen[2] {
+				d.Duplicate()
+			}
+			seen[2] = true
+			if d.Null() {
+				v.Classification.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AlertClassification
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Classification.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "customTags":
+			d.Enter("customTags", "/properties/customTags")
+			if seen[3] {
+				d.Duplicate()
+			}
+			seen[3] = true
+			if d.BeginArray(shape.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shape.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.CustomTags.Set(items)
+			}
+			d.Leave()
+		case "description":
+			d.Enter("description", "/properties/description")
+			if seen[4] {
+				d.Duplicate()
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Description.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.Description.Set(x)
+				}
+			}
+			d.Leave()
+		case "determination":
+			d.Enter("determination", "/properties/determination")
+			if seen[5] {
+				d.Duplicate()
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Determination.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AlertDetermination
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Determination.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "displayName":
+			d.Enter("displayName", "/properties/displayName")
+			if seen[6] {
+				d.Duplicate()
+			}
+			seen[6] = true
+			if d.Null() {
+				v.DisplayName.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.DisplayName.Set(x)
+				}
+			}
+			d.Leave()
+		case "resolvingComment":
+			d.Enter("resolvingComment", "/properties/resolvingComment")
+			if seen[7] {
+				d.Duplicate()
+			}
+			seen[7] = true
+			if d.Null() {
+				v.ResolvingComment.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.ResolvingComment.Set(x)
+				}
+			}
+			d.Leave()
+		case "severity":
+			d.Enter("severity", "/properties/severity")
+			if seen[8] {
+				d.Duplicate()
+			}
+			seen[8] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x AlertSeverity
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Severity.Set(x)
+			}
+			d.Leave()
+		case "status":
+			d.Enter("status", "/properties/status")
+			if seen[9] {
+				d.Duplicate()
+			}
+			seen[9] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x IncidentStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Status.Set(x)
+			}
+			d.Leave()
+		case "summary":
+			d.Enter("summary", "/properties/summary")
+			if seen[10] {
+				d.Duplicate()
+			}
+			seen[10] = true
+			if d.Null() {
+				v.Summary.SetNull()
+			} else {
+				if x, ok := d.String(shape.TNull|shape.TString, nil); ok {
+					v.Summary.Set(x)
+				}
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, rules, 124)
+		}
+	}
+	if d.Err() != nil {
+		return
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *IncidentUpdate) ShapeEncode(enc *shape.Encoder) {
+	enc.BeginObject()
+	if _, over := v.Extra["@odata.type"]; !over {
+		if v.ODataType != nil {
+			enc.Key("@odata.type")
+			enc.Raw(v.ODataType)
+		}
+	}
+	if _, over := v.Extra["assignedTo"]; !over {
+		switch v.AssignedTo.State {
+		case shape.Null:
+			enc.Key("assignedTo")
+			enc.Null()
+		case shape.Present:
+			enc.Key("assignedTo")
+			enc.String(v.AssignedTo.Value)
+		}
+	}
+	if _, over := v.Extra["classification"]; !over {
+		switch v.Classification.State {
+		case shape.Null:
+			enc.Key("classification")
+			enc.Null()
+		case shape.Present:
+			enc.Key("classification")
+			v.Classification.Value.ShapeEncode(enc)
+		}
+	}
+	if _, over := v.Extra["customTags"]; !over {
+		switch v.CustomTags.State {
+		case shape.Null:
+			enc.Key("customTags")
+			enc.Null()
+		case shape.Present:
+			enc.Key("customTags")
+			enc.BeginArray()
+			for i := range v.CustomTags.Value {
+				enc.String(v.CustomTags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if _, over := v.Extra["description"]; !over {
+		switch v.Description.State {
+		case shape.Null:
+			enc.Key("description")
+			enc.Null()
+		case shape.Present:
+			enc.Key("description")
+			enc.String(v.Description.Value)
+		}
+	}
+	if _, over := v.Extra["determination"]; !over {
+		switch v.Determination.State {
+		case shape.Null:
+			enc.Key("determination")
+			enc.Null()
+		case shape.Present:
+			enc.Key("determination")
+			v.Determination.Value.ShapeEncode(enc)
+		}
+	}
+	if _, over := v.Extra["displayName"]; !over {
+		switch v.DisplayName.State {
+		case shape.Null:
+			enc.Key("displayName")
+			enc.Null()
+		case shape.Present:
+			enc.Key("displayName")
+			enc.String(v.DisplayName.Value)
+		}
+	}
+	if _, over := v.Extra["resolvingComment"]; !over {
+		switch v.ResolvingComment.State {
+		case shape.Null:
+			enc.Key("resolvingComment")
+			enc.Null()
+		case shape.Present:
+			enc.Key("resolvingComment")
+			enc.String(v.ResolvingComment.Value)
+		}
+	}
+	if _, over := v.Extra["severity"]; !over {
+		switch v.Severity.State {
+		case shape.Null:
+			enc.Key("severity")
+			enc.Null()
+		case shape.Present:
+			enc.Key("severity")
+			v.Severity.Value.ShapeEncode(enc)
+		}
+	}
+	if _, over := v.Extra["status"]; !over {
+		switch v.Status.State {
+		case shape.Null:
+			enc.Key("status")
+			enc.Null()
+		case shape.Present:
+			enc.Key("status")
+			v.Status.Value.ShapeEncode(enc)
+		}
+	}
+	if _, over := v.Extra["summary"]; !over {
+		switch v.Summary.State {
+		case shape.Null:
+			enc.Key("summary")
+			enc.Null()
+		case shape.Present:
+			enc.Key("summary")
+			enc.String(v.Summary.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *IncidentUpdate) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v IncidentUpdate) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *IncidentUpdate) Validate() error {
 	return shape.Validate(v)
 }
 

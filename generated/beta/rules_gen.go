@@ -556,4 +556,70 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 		Types: shape.TArray,
 	}, // #/$defs/incidentCollectionResponse/properties/value/items
 	{Ref: 80}, // #/$defs/incidentCollectionResponse/patternProperties/@odata\.
+	{},        // #/$defs/incidentUpdate
+	{
+		Closed: true,
+		Patterns: []shape.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    140,
+		}},
+		Properties: []shape.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 126,
+		}, {
+			Name: "assignedTo",
+			Rule: 127,
+		}, {
+			Name: "classification",
+			Rule: 128,
+		}, {
+			Name: "customTags",
+			Rule: 130,
+		}, {
+			Name: "description",
+			Rule: 132,
+		}, {
+			Name: "determination",
+			Rule: 133,
+		}, {
+			Name: "displayName",
+			Rule: 135,
+		}, {
+			Name: "resolvingComment",
+			Rule: 136,
+		}, {
+			Name: "severity",
+			Rule: 137,
+		}, {
+			Name: "status",
+			Rule: 138,
+		}, {
+			Name: "summary",
+			Rule: 139,
+		}},
+		Types: shape.TObject,
+	}, // #/$defs/incidentUpdate/properties/@odata.type
+	{Const: shape.Str("\"#microsoft.graph.security.incident\"")}, // #/$defs/incidentUpdate/properties/assignedTo
+	{Types: shape.TNull | shape.TString},                         // #/$defs/incidentUpdate/properties/classification
+	{
+		NullOr:        129,
+		NullOrKeyword: "/anyOf/0",
+	}, // #/$defs/incidentUpdate/properties/classification/anyOf/0
+	{Ref: 15}, // #/$defs/incidentUpdate/properties/customTags
+	{
+		Items: 131,
+		Types: shape.TArray,
+	}, // #/$defs/incidentUpdate/properties/customTags/items
+	{Types: shape.TString},               // #/$defs/incidentUpdate/properties/description
+	{Types: shape.TNull | shape.TString}, // #/$defs/incidentUpdate/properties/determination
+	{
+		NullOr:        134,
+		NullOrKeyword: "/anyOf/0",
+	}, // #/$defs/incidentUpdate/properties/determination/anyOf/0
+	{Ref: 33},                            // #/$defs/incidentUpdate/properties/displayName
+	{Types: shape.TNull | shape.TString}, // #/$defs/incidentUpdate/properties/resolvingComment
+	{Types: shape.TNull | shape.TString}, // #/$defs/incidentUpdate/properties/severity
+	{Ref: 70},                            // #/$defs/incidentUpdate/properties/status
+	{Ref: 112},                           // #/$defs/incidentUpdate/properties/summary
+	{Types: shape.TNull | shape.TString}, // #/$defs/incidentUpdate/patternProperties/@odata\.
 	{}})

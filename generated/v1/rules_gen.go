@@ -530,4 +530,70 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 		Types: shape.TArray,
 	}, // #/$defs/incidentCollectionResponse/properties/value/items
 	{Ref: 80}, // #/$defs/incidentCollectionResponse/patternProperties/@odata\.
+	{},        // #/$defs/incidentUpdate
+	{
+		Closed: true,
+		Patterns: []shape.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    134,
+		}},
+		Properties: []shape.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 120,
+		}, {
+			Name: "assignedTo",
+			Rule: 121,
+		}, {
+			Name: "classification",
+			Rule: 122,
+		}, {
+			Name: "customTags",
+			Rule: 124,
+		}, {
+			Name: "description",
+			Rule: 126,
+		}, {
+			Name: "determination",
+			Rule: 127,
+		}, {
+			Name: "displayName",
+			Rule: 129,
+		}, {
+			Name: "resolvingComment",
+			Rule: 130,
+		}, {
+			Name: "severity",
+			Rule: 131,
+		}, {
+			Name: "status",
+			Rule: 132,
+		}, {
+			Name: "summary",
+			Rule: 133,
+		}},
+		Types: shape.TObject,
+	}, // #/$defs/incidentUpdate/properties/@odata.type
+	{Const: shape.Str("\"#microsoft.graph.security.incident\"")}, // #/$defs/incidentUpdate/properties/assignedTo
+	{Types: shape.TNull | shape.TString},                         // #/$defs/incidentUpdate/properties/classification
+	{
+		NullOr:        123,
+		NullOrKeyword: "/anyOf/0",
+	}, // #/$defs/incidentUpdate/properties/classification/anyOf/0
+	{Ref: 15}, // #/$defs/incidentUpdate/properties/customTags
+	{
+		Items: 125,
+		Types: shape.TArray,
+	}, // #/$defs/incidentUpdate/properties/customTags/items
+	{Types: shape.TString},               // #/$defs/incidentUpdate/properties/description
+	{Types: shape.TNull | shape.TString}, // #/$defs/incidentUpdate/properties/determination
+	{
+		NullOr:        128,
+		NullOrKeyword: "/anyOf/0",
+	}, // #/$defs/incidentUpdate/properties/determination/anyOf/0
+	{Ref: 33},                            // #/$defs/incidentUpdate/properties/displayName
+	{Types: shape.TNull | shape.TString}, // #/$defs/incidentUpdate/properties/resolvingComment
+	{Types: shape.TNull | shape.TString}, // #/$defs/incidentUpdate/properties/severity
+	{Ref: 70},                            // #/$defs/incidentUpdate/properties/status
+	{Ref: 106},                           // #/$defs/incidentUpdate/properties/summary
+	{Types: shape.TNull | shape.TString}, // #/$defs/incidentUpdate/patternProperties/@odata\.
 	{}})
