@@ -229,7 +229,7 @@ func (l Ledger) Reconcile(found map[string][]Finding) (unexplained []string, sta
 				}
 			}
 			if !hit {
-				unexplained = append(unexplained, fmt.Sprintf("%s (%s): %s %s", sample, target, f.InstanceLocation, f.Keyword))
+				unexplained = append(unexplained, fmt.Sprintf("%s (%s): %q %s", sample, target, f.InstanceLocation, f.Keyword))
 			}
 		}
 	}
