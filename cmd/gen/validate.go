@@ -225,9 +225,17 @@ func (r *report) input(name string, check validator) error {
 		r.started = time.Now()
 	}
 	br := bufio.NewReaderSize(f, 1<<20)
-	// Read the first line: if it is a whole JSON value, the input is JSON
-	// Lines; otherwise it is one document.
+	// Skip leading blank lines, then read the first line: if it is a whole
+	// JSON value, the input is JSON Lines; otherwise it is one document.
+	var skipped []byte
+	line := 1
 	first, tooLong, err := readLine(br)
+	for err == nil && !tooLong && len(bytes.TrimSpace(first)) == 0 {
+		skipped = append(skipped, first...)
+		skipped = append(skipped, '\n')
+		line++
+		first, tooLong, err = readLine(br)
+	}
 	if err != nil && err != io.EOF {
 		return fmt.Errorf("validate: %s: %w", name, err)
 	}
@@ -236,7 +244,7 @@ func (r *report) input(name string, check validator) error {
 		return nil
 	}
 	if !tooLong && json.Valid(first) {
-		line, index := 1, 0
+		index := 0
 		for {
 			if len(bytes.TrimSpace(first)) > 0 {
 				if tooLong {
@@ -256,17 +264,15 @@ func (r *report) input(name string, check validator) error {
 				return fmt.Errorf("validate: %s: %w", name, err)
 			}
 		}
-		if index == 0 {
-			r.document(name, 0, 1, nil, nil, nil, errors.New("holds no JSON document"))
-		}
 		return nil
 	}
-	// One document: the first line and the rest.
-	rest, err := io.ReadAll(io.LimitReader(br, maxDocument+1))
-	if err != nil {
-		return fmt.Errorf("validate: %s: %w", name, err)
+	// One document: what was read and the rest.
+	rest, rerr := io.ReadAll(io.LimitReader(br, maxDocument+1))
+	if rerr != nil {
+		return fmt.Errorf("validate: %s: %w", name, rerr)
 	}
-	doc := append(first, rest...)
+	doc := append(append(skipped, first...), '\n')
+	doc = append(doc, rest...)
 	if tooLong || len(doc) > maxDocument {
 		r.document(name, 0, 1, nil, nil, nil, fmt.Errorf("document longer than %d bytes", maxDocument))
 		return nil
