@@ -110,6 +110,9 @@ func Parse(name string, data []byte) (*Document, error) {
 		if errors.As(err, &se) {
 			return nil, &SyntaxError{Name: name, Offset: se.Offset, Err: err}
 		}
+		if errors.Is(err, errTruncated) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, &SyntaxError{Name: name, Offset: int64(len(data)), Err: errTruncated}
+		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return &Document{Name: name, URL: BaseURL + name, Data: data, Root: root}, nil
@@ -202,7 +205,7 @@ func decodeValue(dec *json.Decoder, ptr string) (any, error) {
 	tok, err := dec.Token()
 	if err != nil {
 		if err == io.EOF {
-			return nil, fmt.Errorf("unexpected end of document")
+			return nil, errTruncated
 		}
 		return nil, err
 	}
@@ -249,6 +252,8 @@ func decodeValue(dec *json.Decoder, ptr string) (any, error) {
 		return t, nil
 	}
 }
+
+var errTruncated = errors.New("unexpected end of document")
 
 func pointerOrRoot(ptr string) string {
 	if ptr == "" {

@@ -38,6 +38,7 @@ type command struct {
 
 // commands lists the subcommands; each lives in its own file.
 var commands = map[string]command{
+	"diff":     {"show what differs between two schemas and judge compatibility", runDiff},
 	"generate": {"generate Go types and validators from a JSON Schema", runGenerate},
 	"validate": {"validate captured Graph responses (files, JSON Lines or stdin)", runValidate},
 }

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/graphshape/graphshape/internal/allow"
+	"github.com/graphshape/graphshape/internal/compat"
+	"github.com/graphshape/graphshape/internal/delta"
+	"github.com/graphshape/graphshape/internal/level"
+	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/schema"
+)
+
+// runDiff implements "gen diff".
+func runDiff(e *env, args []string) error {
+	fs := newFlagSet(e, "diff", "diff [-format text|markdown|json|github] [-fail-on breaking|warning|info|never] [-direction response|request] [-allow FILE] OLD NEW")
+	format := fs.String("format", "text", "output `format`: text, markdown, json or github")
+	failOn := fs.String("fail-on", "breaking", "exit 1 when a finding reaches this `level`: breaking, warning, info or never")
+	direction := fs.String("direction", "response", "judge for a consumer of responses or a sender of requests: response or request")
+	allowFile := fs.String("allow", "", "allow-list `file` of accepted findings, each with a reason")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	switch *format {
+	case "text", "markdown", "json", "github":
+	default:
+		return usagef("diff: unknown format %q (want text, markdown, json or github)", *format)
+	}
+	threshold, err := level.Parse(*failOn)
+	if err != nil {
+		return usagef("diff: -fail-on: %v", err)
+	}
+	dir, err := compat.ParseDirection(*direction)
+	if err != nil {
+		return usagef("diff: -direction: %v", err)
+	}
+	if fs.NArg() != 2 {
+		fs.Usage()
+		return usagef("diff: want two schemas, OLD and NEW (files, or the built-in v1.0 and beta)")
+	}
+	oldArg, newArg := fs.Arg(0), fs.Arg(1)
+	var list *allow.List
+	if *allowFile != "" {
+		if list, err = allow.Load(*allowFile); err != nil {
+			return fmt.Errorf("diff: %w", err)
+		}
+	}
+	oldRes, err := loadModel(oldArg)
+	if err != nil {
+		return fmt.Errorf("diff: %w", err)
+	}
+	newRes, err := loadModel(newArg)
+	if err != nil {
+		return fmt.Errorf("diff: %w", err)
+	}
+	findings := compat.Check(delta.Compare(oldRes, newRes), dir)
+	kept, allowed, stale := allow.Apply(list, findings, func(f compat.Finding) (string, string) { return f.Rule, f.PointerOf() })
+	rep := diffReport{Old: oldArg, New: newArg, Direction: string(dir), FailOn: threshold.String(), Findings: kept, Allowed: allowed, Stale: stale}
+	if rep.Findings == nil {
+		rep.Findings = []compat.Finding{}
+	}
+	switch *format {
+	case "json":
+		b, _ := json.MarshalIndent(rep, "", "  ")
+		fmt.Fprintf(e.stdout, "%s\n", b)
+	case "markdown":
+		rep.markdown(e.stdout)
+	case "github":
+		rep.github(e.stdout)
+	default:
+		rep.text(e.stdout)
+	}
+	failed := len(stale) > 0
+	for _, f := range kept {
+		if f.Level.Reaches(threshold) {
+			failed = true
+		}
+	}
+	if failed {
+		return errFindings
+	}
+	return nil
+}
+
+// loadModel reads, compiles and models a schema file or built-in version.
+func loadModel(arg string) (*model.Resource, error) {
+	data, name, err := readSchema(arg)
+	if err != nil {
+		return nil, err
+	}
+	doc, _, err := schema.Compile(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return model.Build(doc, model.Options{})
+}
+
+type diffReport struct {
+	Old       string           `json:"old"`
+	New       string           `json:"new"`
+	Direction string           `json:"direction"`
+	FailOn    string           `json:"failOn"`
+	Findings  []compat.Finding `json:"findings"`
+	Allowed   []compat.Finding `json:"allowed,omitempty"`
+	Stale     []allow.Entry    `json:"stale,omitempty"`
+}
+
+func (r *diffReport) counts() string {
+	n := map[level.Level]int{}
+	for _, f := range r.Findings {
+		n[f.Level]++
+	}
+	s := fmt.Sprintf("%d findings: %d breaking, %d warning, %d info", len(r.Findings), n[level.Breaking], n[level.Warning], n[level.Info])
+	if len(r.Allowed) > 0 {
+		s += fmt.Sprintf("; %d allowed", len(r.Allowed))
+	}
+	if len(r.Stale) > 0 {
+		s += fmt.Sprintf("; %d stale allow-list entries", len(r.Stale))
+	}
+	return s
+}
+
+func shown(p string) string {
+	if p == "" {
+		return "/"
+	}
+	return p
+}
+
+func (r *diffReport) text(w io.Writer) {
+	fmt.Fprintf(w, "%s -> %s (%s)\n", r.Old, r.New, r.Direction)
+	for _, f := range r.Findings {
+		fmt.Fprintf(w, "%-8s %-28s %s: %s\n", f.Level, f.Rule, shown(f.Path), f.Message)
+	}
+	for _, s := range r.Stale {
+		fmt.Fprintf(w, "stale allow-list entry: %s %s (%s)\n", s.Rule, s.Path, s.Reason)
+	}
+	fmt.Fprintln(w, r.counts())
+}
+
+func (r *diffReport) markdown(w io.Writer) {
+	fmt.Fprintf(w, "## Schema diff: `%s` → `%s` (%s)\n\n", r.Old, r.New, r.Direction)
+	if len(r.Findings) > 0 {
+		fmt.Fprintln(w, "| level | rule | path | change |")
+		fmt.Fprintln(w, "|---|---|---|---|")
+		for _, f := range r.Findings {
+			fmt.Fprintf(w, "| %s | `%s` | `%s` | %s |\n", f.Level, f.Rule, shown(f.Path), strings.ReplaceAll(f.Message, "|", "\\|"))
+		}
+		fmt.Fprintln(w)
+	}
+	for _, s := range r.Stale {
+		fmt.Fprintf(w, "- stale allow-list entry: `%s` `%s` (%s)\n", s.Rule, s.Path, s.Reason)
+	}
+	fmt.Fprintln(w, r.counts()+".")
+}
+
+func (r *diffReport) github(w io.Writer) {
+	file := ""
+	if !schema.IsBuiltin(r.New) {
+		file = "file=" + filepath.ToSlash(r.New) + ","
+	}
+	for _, f := range r.Findings {
+		cmd := "notice"
+		switch f.Level {
+		case level.Breaking:
+			cmd = "error"
+		case level.Warning:
+			cmd = "warning"
+		}
+		fmt.Fprintf(w, "::%s %stitle=%s::%s\n", cmd, file, f.Rule, annotation(shown(f.Path)+": "+f.Message))
+	}
+	for _, s := range r.Stale {
+		fmt.Fprintf(w, "::error title=stale-allow-entry::%s\n", annotation(s.Rule+" "+s.Path+" matches no finding"))
+	}
+	fmt.Fprintln(w, r.counts())
+}
