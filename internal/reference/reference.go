@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -101,14 +102,15 @@ func Normalise(ve *jsonschema.ValidationError) []shape.Violation {
 			return // the null branch of the nullable form
 		case kw == "additionalProperties" && strings.HasPrefix(e.Message, "additionalProperties "):
 			for _, m := range quoted.FindAllStringSubmatch(e.Message, -1) {
-				out = append(out, shape.Violation{InstanceLocation: e.InstanceLocation + "/" + shape.EscapePointerToken(m[1]),
-					KeywordLocation: e.KeywordLocation, Keyword: kw, Message: "property '" + m[1] + "' is not allowed"})
+				name := unquote(m[1])
+				out = append(out, shape.Violation{InstanceLocation: e.InstanceLocation + "/" + shape.EscapePointerToken(name),
+					KeywordLocation: e.KeywordLocation, Keyword: kw, Message: "property " + strconv.Quote(name) + " is not allowed"})
 			}
 			return
 		case kw == "required" && strings.HasPrefix(e.Message, "missing propert"):
 			for _, m := range quoted.FindAllStringSubmatch(e.Message, -1) {
 				out = append(out, shape.Violation{InstanceLocation: e.InstanceLocation, KeywordLocation: e.KeywordLocation,
-					Keyword: kw, Message: "missing required property '" + m[1] + "'"})
+					Keyword: kw, Message: "missing required property " + strconv.Quote(unquote(m[1]))})
 			}
 			return
 		}
@@ -116,6 +118,17 @@ func Normalise(ve *jsonschema.ValidationError) []shape.Violation {
 	}
 	walk(ve)
 	return out
+}
+
+// unquote inverts v5's quoting of names in messages: Go %q escaping with
+// the double quotes left bare and single quotes escaped.
+func unquote(s string) string {
+	s = strings.ReplaceAll(s, `\'`, `'`)
+	s = strings.ReplaceAll(s, `"`, `\"`)
+	if u, err := strconv.Unquote(`"` + s + `"`); err == nil {
+		return u
+	}
+	return s
 }
 
 func keywordOf(loc string) string {
