@@ -215,9 +215,17 @@ func (d *Decoder) Missing(name string) {
 	d.Report("required", "/required", "missing required property "+strconv.Quote(name))
 }
 
-// Duplicate reports that the member just entered was already seen.
+// Duplicate reports that the member just entered was already seen. The
+// last occurrence wins: a value of the earlier one kept for Extra is
+// dropped (generated code resets the field).
 func (d *Decoder) Duplicate() {
-	d.Report("duplicate", "", "duplicate member name "+strconv.Quote(d.path[len(d.path)-1].key))
+	key := d.path[len(d.path)-1].key
+	d.Report("duplicate", "", "duplicate member name "+strconv.Quote(key))
+	for i := len(d.stash) - 1; i >= 0; i-- {
+		if d.stash[i].key == key && d.stash[i].depth == d.depth {
+			d.stash = append(d.stash[:i], d.stash[i+1:]...)
+		}
+	}
 }
 
 func (d *Decoder) skipWS() {

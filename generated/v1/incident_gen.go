@@ -189,6 +189,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("@odata.type", "/properties/@odata.type")
 			if seen[0] {
 				d.Duplicate()
+				v.ODataType = *new(json.RawMessage)
 			}
 			seen[0] = true
 			if x := d.Raw(rules, 1); x != nil {
@@ -199,6 +200,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("actorDisplayName", "/properties/actorDisplayName")
 			if seen[1] {
 				d.Duplicate()
+				v.ActorDisplayName = *new(shape.Optional[string])
 			}
 			seen[1] = true
 			if d.Null() {
@@ -213,6 +215,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("additionalData", "/properties/additionalData")
 			if seen[2] {
 				d.Duplicate()
+				v.AdditionalData = *new(shape.Optional[Dictionary])
 			}
 			seen[2] = true
 			if d.Null() {
@@ -234,6 +237,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("alertPolicyId", "/properties/alertPolicyId")
 			if seen[3] {
 				d.Duplicate()
+				v.AlertPolicyID = *new(shape.Optional[string])
 			}
 			seen[3] = true
 			if d.Null() {
@@ -248,6 +252,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("alertWebUrl", "/properties/alertWebUrl")
 			if seen[4] {
 				d.Duplicate()
+				v.AlertWebURL = *new(shape.Optional[string])
 			}
 			seen[4] = true
 			if d.Null() {
@@ -262,6 +267,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("assignedTo", "/properties/assignedTo")
 			if seen[5] {
 				d.Duplicate()
+				v.AssignedTo = *new(shape.Optional[string])
 			}
 			seen[5] = true
 			if d.Null() {
@@ -276,6 +282,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("categories", "/properties/categories")
 			if seen[6] {
 				d.Duplicate()
+				v.Categories = *new(shape.Optional[[]string])
 			}
 			seen[6] = true
 			if d.BeginArray(shape.TArray) {
@@ -296,6 +303,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("category", "/properties/category")
 			if seen[7] {
 				d.Duplicate()
+				v.Category = *new(shape.Optional[string])
 			}
 			seen[7] = true
 			if d.Null() {
@@ -310,6 +318,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("classification", "/properties/classification")
 			if seen[8] {
 				d.Duplicate()
+				v.Classification = *new(shape.Optional[AlertClassification])
 			}
 			seen[8] = true
 			if d.Null() {
@@ -331,6 +340,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("comments", "/properties/comments")
 			if seen[9] {
 				d.Duplicate()
+				v.Comments = *new(shape.Optional[[]AlertComment])
 			}
 			seen[9] = true
 			if d.BeginArray(shape.TArray) {
@@ -356,6 +366,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("createdDateTime", "/properties/createdDateTime")
 			if seen[10] {
 				d.Duplicate()
+				v.CreatedDateTime = *new(shape.Optional[string])
 			}
 			seen[10] = true
 			if d.Null() {
@@ -370,6 +381,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("customDetails", "/properties/customDetails")
 			if seen[11] {
 				d.Duplicate()
+				v.CustomDetails = *new(shape.Optional[Dictionary])
 			}
 			seen[11] = true
 			if d.Null() {
@@ -391,6 +403,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("description", "/properties/description")
 			if seen[12] {
 				d.Duplicate()
+				v.Description = *new(shape.Optional[string])
 			}
 			seen[12] = true
 			if d.Null() {
@@ -405,6 +418,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("detectionSource", "/properties/detectionSource")
 			if seen[13] {
 				d.Duplicate()
+				v.DetectionSource = *new(shape.Optional[DetectionSource])
 			}
 			seen[13] = true
 			if d.Null() {
@@ -426,6 +440,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("detectorId", "/properties/detectorId")
 			if seen[14] {
 				d.Duplicate()
+				v.DetectorID = *new(shape.Optional[string])
 			}
 			seen[14] = true
 			if d.Null() {
@@ -440,6 +455,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("determination", "/properties/determination")
 			if seen[15] {
 				d.Duplicate()
+				v.Determination = *new(shape.Optional[AlertDetermination])
 			}
 			seen[15] = true
 			if d.Null() {
@@ -461,6 +477,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("evidence", "/properties/evidence")
 			if seen[16] {
 				d.Duplicate()
+				v.Evidence = *new(shape.Optional[[]AlertEvidence])
 			}
 			seen[16] = true
 			if d.BeginArray(shape.TArray) {
@@ -486,6 +503,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("firstActivityDateTime", "/properties/firstActivityDateTime")
 			if seen[17] {
 				d.Duplicate()
+				v.FirstActivityDateTime = *new(shape.Optional[string])
 			}
 			seen[17] = true
 			if d.Null() {
@@ -500,6 +518,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("id", "/properties/id")
 			if seen[18] {
 				d.Duplicate()
+				v.ID = *new(string)
 			}
 			seen[18] = true
 			if x, ok := d.String(shape.TString, nil); ok {
@@ -510,6 +529,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("incidentId", "/properties/incidentId")
 			if seen[19] {
 				d.Duplicate()
+				v.IncidentID = *new(shape.Optional[string])
 			}
 			seen[19] = true
 			if d.Null() {
@@ -524,6 +544,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("incidentWebUrl", "/properties/incidentWebUrl")
 			if seen[20] {
 				d.Duplicate()
+				v.IncidentWebURL = *new(shape.Optional[string])
 			}
 			seen[20] = true
 			if d.Null() {
@@ -538,6 +559,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("investigationState", "/properties/investigationState")
 			if seen[21] {
 				d.Duplicate()
+				v.InvestigationState = *new(shape.Optional[InvestigationState])
 			}
 			seen[21] = true
 			if d.Null() {
@@ -559,6 +581,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("lastActivityDateTime", "/properties/lastActivityDateTime")
 			if seen[22] {
 				d.Duplicate()
+				v.LastActivityDateTime = *new(shape.Optional[string])
 			}
 			seen[22] = true
 			if d.Null() {
@@ -573,6 +596,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("lastUpdateDateTime", "/properties/lastUpdateDateTime")
 			if seen[23] {
 				d.Duplicate()
+				v.LastUpdateDateTime = *new(shape.Optional[string])
 			}
 			seen[23] = true
 			if d.Null() {
@@ -587,6 +611,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("mitreTechniques", "/properties/mitreTechniques")
 			if seen[24] {
 				d.Duplicate()
+				v.MitreTechniques = *new(shape.Optional[[]string])
 			}
 			seen[24] = true
 			if d.BeginArray(shape.TArray) {
@@ -607,6 +632,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("productName", "/properties/productName")
 			if seen[25] {
 				d.Duplicate()
+				v.ProductName = *new(shape.Optional[string])
 			}
 			seen[25] = true
 			if d.Null() {
@@ -621,6 +647,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("providerAlertId", "/properties/providerAlertId")
 			if seen[26] {
 				d.Duplicate()
+				v.ProviderAlertID = *new(shape.Optional[string])
 			}
 			seen[26] = true
 			if d.Null() {
@@ -635,6 +662,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("recommendedActions", "/properties/recommendedActions")
 			if seen[27] {
 				d.Duplicate()
+				v.RecommendedActions = *new(shape.Optional[string])
 			}
 			seen[27] = true
 			if d.Null() {
@@ -649,6 +677,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("resolvedDateTime", "/properties/resolvedDateTime")
 			if seen[28] {
 				d.Duplicate()
+				v.ResolvedDateTime = *new(shape.Optional[string])
 			}
 			seen[28] = true
 			if d.Null() {
@@ -663,6 +692,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("serviceSource", "/properties/serviceSource")
 			if seen[29] {
 				d.Duplicate()
+				v.ServiceSource = *new(ServiceSource)
 			}
 			seen[29] = true
 			d.PushKeyword("/$ref")
@@ -678,6 +708,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("severity", "/properties/severity")
 			if seen[30] {
 				d.Duplicate()
+				v.Severity = *new(AlertSeverity)
 			}
 			seen[30] = true
 			d.PushKeyword("/$ref")
@@ -693,6 +724,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("status", "/properties/status")
 			if seen[31] {
 				d.Duplicate()
+				v.Status = *new(AlertStatus)
 			}
 			seen[31] = true
 			d.PushKeyword("/$ref")
@@ -708,6 +740,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("systemTags", "/properties/systemTags")
 			if seen[32] {
 				d.Duplicate()
+				v.SystemTags = *new(shape.Optional[[]string])
 			}
 			seen[32] = true
 			if d.BeginArray(shape.TArray) {
@@ -728,6 +761,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("tenantId", "/properties/tenantId")
 			if seen[33] {
 				d.Duplicate()
+				v.TenantID = *new(shape.Optional[string])
 			}
 			seen[33] = true
 			if d.Null() {
@@ -742,6 +776,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("threatDisplayName", "/properties/threatDisplayName")
 			if seen[34] {
 				d.Duplicate()
+				v.ThreatDisplayName = *new(shape.Optional[string])
 			}
 			seen[34] = true
 			if d.Null() {
@@ -756,6 +791,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("threatFamilyName", "/properties/threatFamilyName")
 			if seen[35] {
 				d.Duplicate()
+				v.ThreatFamilyName = *new(shape.Optional[string])
 			}
 			seen[35] = true
 			if d.Null() {
@@ -770,6 +806,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 			d.Enter("title", "/properties/title")
 			if seen[36] {
 				d.Duplicate()
+				v.Title = *new(shape.Optional[string])
 			}
 			seen[36] = true
 			if d.Null() {
@@ -1297,6 +1334,7 @@ func (v *AlertComment) ShapeDecode(d *shape.Decoder) {
 			d.Enter("comment", "/properties/comment")
 			if seen[0] {
 				d.Duplicate()
+				v.Comment = *new(shape.Optional[string])
 			}
 			seen[0] = true
 			if d.Null() {
@@ -1311,6 +1349,7 @@ func (v *AlertComment) ShapeDecode(d *shape.Decoder) {
 			d.Enter("createdByDisplayName", "/properties/createdByDisplayName")
 			if seen[1] {
 				d.Duplicate()
+				v.CreatedByDisplayName = *new(shape.Optional[string])
 			}
 			seen[1] = true
 			if d.Null() {
@@ -1325,6 +1364,7 @@ func (v *AlertComment) ShapeDecode(d *shape.Decoder) {
 			d.Enter("createdDateTime", "/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
+				v.CreatedDateTime = *new(string)
 			}
 			seen[2] = true
 			if x, ok := d.String(shape.TString, &rules[20]); ok {
@@ -1543,6 +1583,7 @@ func (v *AlertEvidence) ShapeDecode(d *shape.Decoder) {
 			d.Enter("@odata.type", "/properties/@odata.type")
 			if seen[0] {
 				d.Duplicate()
+				v.ODataType = *new(string)
 			}
 			seen[0] = true
 			if x, ok := d.String(shape.TString, &rules[36]); ok {
@@ -1553,6 +1594,7 @@ func (v *AlertEvidence) ShapeDecode(d *shape.Decoder) {
 			d.Enter("createdDateTime", "/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
+				v.CreatedDateTime = *new(string)
 			}
 			seen[1] = true
 			if x, ok := d.String(shape.TString, &rules[37]); ok {
@@ -1563,6 +1605,7 @@ func (v *AlertEvidence) ShapeDecode(d *shape.Decoder) {
 			d.Enter("detailedRoles", "/properties/detailedRoles")
 			if seen[2] {
 				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
 			}
 			seen[2] = true
 			if d.BeginArray(shape.TArray) {
@@ -1583,6 +1626,7 @@ func (v *AlertEvidence) ShapeDecode(d *shape.Decoder) {
 			d.Enter("remediationStatus", "/properties/remediationStatus")
 			if seen[3] {
 				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
 			}
 			seen[3] = true
 			d.PushKeyword("/$ref")
@@ -1598,6 +1642,7 @@ func (v *AlertEvidence) ShapeDecode(d *shape.Decoder) {
 			d.Enter("remediationStatusDetails", "/properties/remediationStatusDetails")
 			if seen[4] {
 				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
 			}
 			seen[4] = true
 			if d.Null() {
@@ -1612,6 +1657,7 @@ func (v *AlertEvidence) ShapeDecode(d *shape.Decoder) {
 			d.Enter("roles", "/properties/roles")
 			if seen[5] {
 				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
 			}
 			seen[5] = true
 			if d.BeginArray(shape.TArray) {
@@ -1637,6 +1683,7 @@ func (v *AlertEvidence) ShapeDecode(d *shape.Decoder) {
 			d.Enter("tags", "/properties/tags")
 			if seen[6] {
 				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
 			}
 			seen[6] = true
 			if d.BeginArray(shape.TArray) {
@@ -1657,6 +1704,7 @@ func (v *AlertEvidence) ShapeDecode(d *shape.Decoder) {
 			d.Enter("verdict", "/properties/verdict")
 			if seen[7] {
 				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
 			}
 			seen[7] = true
 			d.PushKeyword("/$ref")
@@ -2506,6 +2554,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("@odata.context", "/properties/@odata.context")
 			if seen[0] {
 				d.Duplicate()
+				v.ODataContext = *new(shape.Optional[string])
 			}
 			seen[0] = true
 			if x, ok := d.String(shape.TString, nil); ok {
@@ -2516,6 +2565,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("@odata.type", "/properties/@odata.type")
 			if seen[1] {
 				d.Duplicate()
+				v.ODataType = *new(json.RawMessage)
 			}
 			seen[1] = true
 			if x := d.Raw(rules, 81); x != nil {
@@ -2526,6 +2576,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("alerts", "/properties/alerts")
 			if seen[2] {
 				d.Duplicate()
+				v.Alerts = *new(shape.Optional[[]Alert])
 			}
 			seen[2] = true
 			if d.BeginArray(shape.TArray) {
@@ -2551,6 +2602,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("assignedTo", "/properties/assignedTo")
 			if seen[3] {
 				d.Duplicate()
+				v.AssignedTo = *new(shape.Optional[string])
 			}
 			seen[3] = true
 			if d.Null() {
@@ -2565,6 +2617,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("classification", "/properties/classification")
 			if seen[4] {
 				d.Duplicate()
+				v.Classification = *new(shape.Optional[AlertClassification])
 			}
 			seen[4] = true
 			if d.Null() {
@@ -2586,6 +2639,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("comments", "/properties/comments")
 			if seen[5] {
 				d.Duplicate()
+				v.Comments = *new(shape.Optional[[]AlertComment])
 			}
 			seen[5] = true
 			if d.BeginArray(shape.TArray) {
@@ -2611,6 +2665,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("createdDateTime", "/properties/createdDateTime")
 			if seen[6] {
 				d.Duplicate()
+				v.CreatedDateTime = *new(string)
 			}
 			seen[6] = true
 			if x, ok := d.String(shape.TString, &rules[89]); ok {
@@ -2621,6 +2676,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("customTags", "/properties/customTags")
 			if seen[7] {
 				d.Duplicate()
+				v.CustomTags = *new(shape.Optional[[]string])
 			}
 			seen[7] = true
 			if d.BeginArray(shape.TArray) {
@@ -2641,6 +2697,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("description", "/properties/description")
 			if seen[8] {
 				d.Duplicate()
+				v.Description = *new(shape.Optional[string])
 			}
 			seen[8] = true
 			if d.Null() {
@@ -2655,6 +2712,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("determination", "/properties/determination")
 			if seen[9] {
 				d.Duplicate()
+				v.Determination = *new(shape.Optional[AlertDetermination])
 			}
 			seen[9] = true
 			if d.Null() {
@@ -2676,6 +2734,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("displayName", "/properties/displayName")
 			if seen[10] {
 				d.Duplicate()
+				v.DisplayName = *new(shape.Optional[string])
 			}
 			seen[10] = true
 			if d.Null() {
@@ -2690,6 +2749,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("id", "/properties/id")
 			if seen[11] {
 				d.Duplicate()
+				v.ID = *new(string)
 			}
 			seen[11] = true
 			if x, ok := d.String(shape.TString, nil); ok {
@@ -2700,6 +2760,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("incidentWebUrl", "/properties/incidentWebUrl")
 			if seen[12] {
 				d.Duplicate()
+				v.IncidentWebURL = *new(shape.Optional[string])
 			}
 			seen[12] = true
 			if d.Null() {
@@ -2714,6 +2775,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("lastModifiedBy", "/properties/lastModifiedBy")
 			if seen[13] {
 				d.Duplicate()
+				v.LastModifiedBy = *new(shape.Optional[string])
 			}
 			seen[13] = true
 			if d.Null() {
@@ -2728,6 +2790,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("lastUpdateDateTime", "/properties/lastUpdateDateTime")
 			if seen[14] {
 				d.Duplicate()
+				v.LastUpdateDateTime = *new(string)
 			}
 			seen[14] = true
 			if x, ok := d.String(shape.TString, &rules[99]); ok {
@@ -2738,6 +2801,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("priorityScore", "/properties/priorityScore")
 			if seen[15] {
 				d.Duplicate()
+				v.PriorityScore = *new(shape.Optional[int32])
 			}
 			seen[15] = true
 			if d.Null() {
@@ -2752,6 +2816,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("redirectIncidentId", "/properties/redirectIncidentId")
 			if seen[16] {
 				d.Duplicate()
+				v.RedirectIncidentID = *new(shape.Optional[string])
 			}
 			seen[16] = true
 			if d.Null() {
@@ -2766,6 +2831,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("resolvingComment", "/properties/resolvingComment")
 			if seen[17] {
 				d.Duplicate()
+				v.ResolvingComment = *new(shape.Optional[string])
 			}
 			seen[17] = true
 			if d.Null() {
@@ -2780,6 +2846,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("severity", "/properties/severity")
 			if seen[18] {
 				d.Duplicate()
+				v.Severity = *new(AlertSeverity)
 			}
 			seen[18] = true
 			d.PushKeyword("/$ref")
@@ -2795,6 +2862,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("status", "/properties/status")
 			if seen[19] {
 				d.Duplicate()
+				v.Status = *new(IncidentStatus)
 			}
 			seen[19] = true
 			d.PushKeyword("/$ref")
@@ -2810,6 +2878,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("summary", "/properties/summary")
 			if seen[20] {
 				d.Duplicate()
+				v.Summary = *new(shape.Optional[string])
 			}
 			seen[20] = true
 			if d.Null() {
@@ -2824,6 +2893,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("systemTags", "/properties/systemTags")
 			if seen[21] {
 				d.Duplicate()
+				v.SystemTags = *new(shape.Optional[[]string])
 			}
 			seen[21] = true
 			if d.BeginArray(shape.TArray) {
@@ -2844,6 +2914,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 			d.Enter("tenantId", "/properties/tenantId")
 			if seen[22] {
 				d.Duplicate()
+				v.TenantID = *new(shape.Optional[string])
 			}
 			seen[22] = true
 			if d.Null() {
@@ -3152,6 +3223,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shape.Decoder) {
 			d.Enter("@odata.context", "/properties/@odata.context")
 			if seen[0] {
 				d.Duplicate()
+				v.ODataContext = *new(shape.Optional[string])
 			}
 			seen[0] = true
 			if x, ok := d.String(shape.TString, nil); ok {
@@ -3162,6 +3234,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shape.Decoder) {
 			d.Enter("@odata.count", "/properties/@odata.count")
 			if seen[1] {
 				d.Duplicate()
+				v.ODataCount = *new(shape.Optional[int64])
 			}
 			seen[1] = true
 			if x, ok := d.Int64(shape.TInteger, &rules[113]); ok {
@@ -3172,6 +3245,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shape.Decoder) {
 			d.Enter("@odata.nextLink", "/properties/@odata.nextLink")
 			if seen[2] {
 				d.Duplicate()
+				v.ODataNextLink = *new(shape.Optional[string])
 			}
 			seen[2] = true
 			if x, ok := d.String(shape.TString, &rules[114]); ok {
@@ -3182,6 +3256,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shape.Decoder) {
 			d.Enter("value", "/properties/value")
 			if seen[3] {
 				d.Duplicate()
+				v.Value = *new([]Incident)
 			}
 			seen[3] = true
 			if d.BeginArray(shape.TArray) {
@@ -3421,6 +3496,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
 			d.Enter("@odata.type", "/properties/@odata.type")
 			if seen[0] {
 				d.Duplicate()
+				v.ODataType = *new(json.RawMessage)
 			}
 			seen[0] = true
 			if x := d.Raw(rules, 119); x != nil {
@@ -3431,6 +3507,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
 			d.Enter("assignedTo", "/properties/assignedTo")
 			if seen[1] {
 				d.Duplicate()
+				v.AssignedTo = *new(shape.Optional[string])
 			}
 			seen[1] = true
 			if d.Null() {
@@ -3445,6 +3522,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
 			d.Enter("classification", "/properties/classification")
 			if seen[2] {
 				d.Duplicate()
+				v.Classification = *new(shape.Optional[AlertClassification])
 			}
 			seen[2] = true
 			if d.Null() {
@@ -3466,6 +3544,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
 			d.Enter("customTags", "/properties/customTags")
 			if seen[3] {
 				d.Duplicate()
+				v.CustomTags = *new(shape.Optional[[]string])
 			}
 			seen[3] = true
 			if d.BeginArray(shape.TArray) {
@@ -3486,6 +3565,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
 			d.Enter("description", "/properties/description")
 			if seen[4] {
 				d.Duplicate()
+				v.Description = *new(shape.Optional[string])
 			}
 			seen[4] = true
 			if d.Null() {
@@ -3500,6 +3580,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
 			d.Enter("determination", "/properties/determination")
 			if seen[5] {
 				d.Duplicate()
+				v.Determination = *new(shape.Optional[AlertDetermination])
 			}
 			seen[5] = true
 			if d.Null() {
@@ -3521,6 +3602,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
 			d.Enter("displayName", "/properties/displayName")
 			if seen[6] {
 				d.Duplicate()
+				v.DisplayName = *new(shape.Optional[string])
 			}
 			seen[6] = true
 			if d.Null() {
@@ -3535,6 +3617,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
 			d.Enter("resolvingComment", "/properties/resolvingComment")
 			if seen[7] {
 				d.Duplicate()
+				v.ResolvingComment = *new(shape.Optional[string])
 			}
 			seen[7] = true
 			if d.Null() {
@@ -3549,6 +3632,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
 			d.Enter("severity", "/properties/severity")
 			if seen[8] {
 				d.Duplicate()
+				v.Severity = *new(shape.Optional[AlertSeverity])
 			}
 			seen[8] = true
 			d.PushKeyword("/$ref")
@@ -3564,6 +3648,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
 			d.Enter("status", "/properties/status")
 			if seen[9] {
 				d.Duplicate()
+				v.Status = *new(shape.Optional[IncidentStatus])
 			}
 			seen[9] = true
 			d.PushKeyword("/$ref")
@@ -3579,6 +3664,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
 			d.Enter("summary", "/properties/summary")
 			if seen[10] {
 				d.Duplicate()
+				v.Summary = *new(shape.Optional[string])
 			}
 			seen[10] = true
 			if d.Null() {

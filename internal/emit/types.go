@@ -203,7 +203,7 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 		dst := jen.Id("v").Dot(p.GoName)
 		body := []jen.Code{
 			jen.Id("d").Dot("Enter").Call(jen.Lit(p.JSONName), jen.Lit("/properties/"+escape(p.JSONName))),
-			jen.If(jen.Id("seen").Index(jen.Lit(i))).Block(jen.Id("d").Dot("Duplicate").Call()),
+			jen.If(jen.Id("seen").Index(jen.Lit(i))).Block(jen.Id("d").Dot("Duplicate").Call(), dst.Clone().Op("=").Op("*").New(e.fieldType(p))),
 			jen.Id("seen").Index(jen.Lit(i)).Op("=").True(),
 		}
 		patterns := matchingPatterns(s, p.JSONName)

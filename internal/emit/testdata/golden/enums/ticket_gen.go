@@ -123,6 +123,7 @@ func (v *Ticket) ShapeDecode(d *shape.Decoder) {
 			d.Enter("kind", "/properties/kind")
 			if seen[0] {
 				d.Duplicate()
+				v.Kind = *new(shape.Optional[TicketKind])
 			}
 			seen[0] = true
 			at := d.Begin()
@@ -136,6 +137,7 @@ func (v *Ticket) ShapeDecode(d *shape.Decoder) {
 			d.Enter("previous", "/properties/previous")
 			if seen[1] {
 				d.Duplicate()
+				v.Previous = *new(shape.Optional[Status])
 			}
 			seen[1] = true
 			if d.Null() {
@@ -157,6 +159,7 @@ func (v *Ticket) ShapeDecode(d *shape.Decoder) {
 			d.Enter("priority", "/properties/priority")
 			if seen[2] {
 				d.Duplicate()
+				v.Priority = *new(json.RawMessage)
 			}
 			seen[2] = true
 			if x := d.Raw(rules, 5); x != nil {
@@ -167,6 +170,7 @@ func (v *Ticket) ShapeDecode(d *shape.Decoder) {
 			d.Enter("status", "/properties/status")
 			if seen[3] {
 				d.Duplicate()
+				v.Status = *new(Status)
 			}
 			seen[3] = true
 			d.PushKeyword("/$ref")
@@ -182,6 +186,7 @@ func (v *Ticket) ShapeDecode(d *shape.Decoder) {
 			d.Enter("version", "/properties/version")
 			if seen[4] {
 				d.Duplicate()
+				v.Version = *new(json.RawMessage)
 			}
 			seen[4] = true
 			if x := d.Raw(rules, 7); x != nil {

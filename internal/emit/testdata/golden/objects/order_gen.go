@@ -59,6 +59,7 @@ func (v *Order) ShapeDecode(d *shape.Decoder) {
 			d.Enter("count", "/properties/count")
 			if seen[0] {
 				d.Duplicate()
+				v.Count = *new(int32)
 			}
 			seen[0] = true
 			if x, ok := d.Int32(shape.TInteger, &rules[1]); ok {
@@ -69,6 +70,7 @@ func (v *Order) ShapeDecode(d *shape.Decoder) {
 			d.Enter("id", "/properties/id")
 			if seen[1] {
 				d.Duplicate()
+				v.ID = *new(string)
 			}
 			seen[1] = true
 			if x, ok := d.String(shape.TString, nil); ok {
@@ -79,6 +81,7 @@ func (v *Order) ShapeDecode(d *shape.Decoder) {
 			d.Enter("labels", "/properties/labels")
 			if seen[2] {
 				d.Duplicate()
+				v.Labels = *new(shape.Optional[map[string]int64])
 			}
 			seen[2] = true
 			if d.BeginObject(shape.TObject) {
@@ -101,6 +104,7 @@ func (v *Order) ShapeDecode(d *shape.Decoder) {
 			d.Enter("note", "/properties/note")
 			if seen[3] {
 				d.Duplicate()
+				v.Note = *new(shape.Optional[string])
 			}
 			seen[3] = true
 			if d.Null() {
@@ -115,6 +119,7 @@ func (v *Order) ShapeDecode(d *shape.Decoder) {
 			d.Enter("paid", "/properties/paid")
 			if seen[4] {
 				d.Duplicate()
+				v.Paid = *new(shape.Optional[bool])
 			}
 			seen[4] = true
 			if x, ok := d.Bool(shape.TBoolean, nil); ok {
@@ -125,6 +130,7 @@ func (v *Order) ShapeDecode(d *shape.Decoder) {
 			d.Enter("price", "/properties/price")
 			if seen[5] {
 				d.Duplicate()
+				v.Price = *new(shape.Optional[float64])
 			}
 			seen[5] = true
 			if x, ok := d.Float64(shape.TNumber, &rules[7]); ok {
@@ -135,6 +141,7 @@ func (v *Order) ShapeDecode(d *shape.Decoder) {
 			d.Enter("shipTo", "/properties/shipTo")
 			if seen[6] {
 				d.Duplicate()
+				v.ShipTo = *new(shape.Optional[OrderShipTo])
 			}
 			seen[6] = true
 			at := d.Begin()
@@ -148,6 +155,7 @@ func (v *Order) ShapeDecode(d *shape.Decoder) {
 			d.Enter("tags", "/properties/tags")
 			if seen[7] {
 				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
 			}
 			seen[7] = true
 			if d.BeginArray(shape.TArray) {
@@ -309,6 +317,7 @@ func (v *OrderShipTo) ShapeDecode(d *shape.Decoder) {
 			d.Enter("city", "/properties/city")
 			if seen[0] {
 				d.Duplicate()
+				v.City = *new(string)
 			}
 			seen[0] = true
 			if x, ok := d.String(shape.TString, nil); ok {
@@ -319,6 +328,7 @@ func (v *OrderShipTo) ShapeDecode(d *shape.Decoder) {
 			d.Enter("zip", "/properties/zip")
 			if seen[1] {
 				d.Duplicate()
+				v.Zip = *new(shape.Optional[string])
 			}
 			seen[1] = true
 			if x, ok := d.String(shape.TString, &rules[10]); ok {

@@ -43,6 +43,7 @@ func (v *Meta) ShapeDecode(d *shape.Decoder) {
 			d.Enter("owner", "/properties/owner")
 			if seen[0] {
 				d.Duplicate()
+				v.Owner = *new(shape.Optional[*Node])
 			}
 			seen[0] = true
 			d.PushKeyword("/$ref")
@@ -58,6 +59,7 @@ func (v *Meta) ShapeDecode(d *shape.Decoder) {
 			d.Enter("when", "/properties/when")
 			if seen[1] {
 				d.Duplicate()
+				v.When = *new(shape.Optional[string])
 			}
 			seen[1] = true
 			if x, ok := d.String(shape.TString, &rules[8]); ok {
@@ -149,6 +151,7 @@ func (v *Node) ShapeDecode(d *shape.Decoder) {
 			d.Enter("children", "/properties/children")
 			if seen[0] {
 				d.Duplicate()
+				v.Children = *new(shape.Optional[[]*Node])
 			}
 			seen[0] = true
 			if d.BeginArray(shape.TArray) {
@@ -174,6 +177,7 @@ func (v *Node) ShapeDecode(d *shape.Decoder) {
 			d.Enter("meta", "/properties/meta")
 			if seen[1] {
 				d.Duplicate()
+				v.Meta = *new(shape.Optional[*Meta])
 			}
 			seen[1] = true
 			d.PushKeyword("/$ref")
@@ -189,6 +193,7 @@ func (v *Node) ShapeDecode(d *shape.Decoder) {
 			d.Enter("name", "/properties/name")
 			if seen[2] {
 				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
 			}
 			seen[2] = true
 			if x, ok := d.String(shape.TString, nil); ok {
@@ -199,6 +204,7 @@ func (v *Node) ShapeDecode(d *shape.Decoder) {
 			d.Enter("parent", "/properties/parent")
 			if seen[3] {
 				d.Duplicate()
+				v.Parent = *new(shape.Optional[*Node])
 			}
 			seen[3] = true
 			d.PushKeyword("/$ref")
