@@ -14,7 +14,7 @@ import (
 )
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
-const SchemaDigest = "3cb19aa22d5cf9c28a05b144d9c0b43aa688bb003cc0c863265052404527c7c3"
+const SchemaDigest = "0d1704bb018a86fbe586ed2462e79aa5a8347d1532b5c35aa56314f1f0d65f44"
 
 // SchemaName is the name of the schema document this package was generated from.
 const SchemaName = "incident.schema.json"
@@ -27,149 +27,149 @@ type Alert struct {
 	//
 	// The OData type of the object.
 	ODataType json.RawMessage `json:"@odata.type,omitzero"`
-	// ActorDisplayName is the member "actorDisplayName" (optional, may be null).
+	// ActorDisplayName is the member "actorDisplayName" (optional, may be null, read-only).
 	//
-	// The alert's actor display name.
+	// The adversary or activity group that is associated with this alert.
 	ActorDisplayName shape.Optional[string] `json:"actorDisplayName,omitzero"`
-	// AdditionalData is the member "additionalData" (optional, may be null).
+	// AdditionalData is the member "additionalData" (optional, may be null, read-only).
 	//
-	// A collection of other alert properties, including user-defined properties (an open dictionary).
+	// A collection of other alert properties, including user-defined properties: any custom details defined in the alert and any dynamic content in the alert details (an open dictionary).
 	AdditionalData shape.Optional[Dictionary] `json:"additionalData,omitzero"`
-	// AlertPolicyID is the member "alertPolicyId" (optional, may be null).
+	// AlertPolicyID is the member "alertPolicyId" (optional, may be null, read-only).
 	//
-	// The alert's alert policy ID.
+	// The ID of the policy that generated the alert, populated when a specific policy (configured by a customer or built in) generated it.
 	AlertPolicyID shape.Optional[string] `json:"alertPolicyId,omitzero"`
-	// AlertWebURL is the member "alertWebUrl" (optional, may be null).
+	// AlertWebURL is the member "alertWebUrl" (optional, may be null, read-only).
 	//
-	// The alert's alert web URL.
+	// URL for the alert page in the Microsoft 365 Defender portal.
 	AlertWebURL shape.Optional[string] `json:"alertWebUrl,omitzero"`
 	// AssignedTo is the member "assignedTo" (optional, may be null).
 	//
-	// The alert's assigned to.
+	// Owner of the alert, or null if no owner is assigned.
 	AssignedTo shape.Optional[string] `json:"assignedTo,omitzero"`
-	// Categories is the member "categories" (optional).
+	// Categories is the member "categories" (optional, read-only).
 	//
-	// The alert's categories.
+	// The attack kill-chain categories that the alert belongs to, aligned with the MITRE ATT&CK framework.
 	Categories shape.Optional[[]string] `json:"categories,omitzero"`
-	// Category is the member "category" (optional, may be null).
+	// Category is the member "category" (optional, may be null, read-only).
 	//
-	// The alert's category.
+	// The attack kill-chain category that the alert belongs to. Aligned with the MITRE ATT&CK framework.
 	Category shape.Optional[string] `json:"category,omitzero"`
 	// Classification is the member "classification" (optional, may be null).
 	//
-	// The alert's classification.
+	// Specifies whether the alert represents a true threat.
 	Classification shape.Optional[AlertClassification] `json:"classification,omitzero"`
-	// Comments is the member "comments" (optional).
+	// Comments is the member "comments" (optional, read-only).
 	//
-	// The alert's comments.
+	// Array of comments created by the Security Operations (SecOps) team during the alert management process.
 	Comments shape.Optional[[]AlertComment] `json:"comments,omitzero"`
-	// CreatedDateTime is the member "createdDateTime" (optional, may be null).
+	// CreatedDateTime is the member "createdDateTime" (optional, may be null, read-only).
 	//
-	// The alert's created date time.
+	// Time when Microsoft 365 Defender created the alert.
 	CreatedDateTime shape.Optional[string] `json:"createdDateTime,omitzero"`
 	// CustomDetails is the member "customDetails" (optional, may be null).
 	//
 	// User-defined custom fields with string values (an open dictionary).
 	CustomDetails shape.Optional[Dictionary] `json:"customDetails,omitzero"`
-	// Description is the member "description" (optional, may be null).
+	// Description is the member "description" (optional, may be null, read-only).
 	//
-	// The alert's description.
+	// String value describing each alert.
 	Description shape.Optional[string] `json:"description,omitzero"`
-	// DetectionSource is the member "detectionSource" (optional, may be null).
+	// DetectionSource is the member "detectionSource" (optional, may be null, read-only).
 	//
-	// The alert's detection source.
+	// Detection technology or sensor that identified the notable component or activity.
 	DetectionSource shape.Optional[DetectionSource] `json:"detectionSource,omitzero"`
-	// DetectorID is the member "detectorId" (optional, may be null).
+	// DetectorID is the member "detectorId" (optional, may be null, read-only).
 	//
-	// The alert's detector ID.
+	// The ID of the detector that triggered the alert.
 	DetectorID shape.Optional[string] `json:"detectorId,omitzero"`
 	// Determination is the member "determination" (optional, may be null).
 	//
-	// The alert's determination.
+	// Specifies the result of the investigation, whether the alert represents a true attack and if so, the nature of the attack.
 	Determination shape.Optional[AlertDetermination] `json:"determination,omitzero"`
-	// Evidence is the member "evidence" (optional).
+	// Evidence is the member "evidence" (optional, read-only).
 	//
 	// Collection of evidence related to the alert; each item is a derived evidence type named by @odata.type.
 	Evidence shape.Optional[[]AlertEvidence] `json:"evidence,omitzero"`
-	// FirstActivityDateTime is the member "firstActivityDateTime" (optional, may be null).
+	// FirstActivityDateTime is the member "firstActivityDateTime" (optional, may be null, read-only).
 	//
-	// The alert's first activity date time.
+	// The earliest activity associated with the alert.
 	FirstActivityDateTime shape.Optional[string] `json:"firstActivityDateTime,omitzero"`
 	// ID is the member "id" (required, read-only).
 	//
 	// Unique identifier of the alert.
 	ID string `json:"id,omitzero"`
-	// IncidentID is the member "incidentId" (optional, may be null).
+	// IncidentID is the member "incidentId" (optional, may be null, read-only).
 	//
-	// The alert's incident ID.
+	// Unique identifier of the incident this alert is associated with.
 	IncidentID shape.Optional[string] `json:"incidentId,omitzero"`
-	// IncidentWebURL is the member "incidentWebUrl" (optional, may be null).
+	// IncidentWebURL is the member "incidentWebUrl" (optional, may be null, read-only).
 	//
-	// The alert's incident web URL.
+	// URL for the incident page in the Microsoft 365 Defender portal.
 	IncidentWebURL shape.Optional[string] `json:"incidentWebUrl,omitzero"`
-	// InvestigationState is the member "investigationState" (optional, may be null).
+	// InvestigationState is the member "investigationState" (optional, may be null, read-only).
 	//
-	// The alert's investigation state.
+	// Information on the current status of the automated investigation.
 	InvestigationState shape.Optional[InvestigationState] `json:"investigationState,omitzero"`
-	// LastActivityDateTime is the member "lastActivityDateTime" (optional, may be null).
+	// LastActivityDateTime is the member "lastActivityDateTime" (optional, may be null, read-only).
 	//
-	// The alert's last activity date time.
+	// The latest activity associated with the alert.
 	LastActivityDateTime shape.Optional[string] `json:"lastActivityDateTime,omitzero"`
-	// LastUpdateDateTime is the member "lastUpdateDateTime" (optional, may be null).
+	// LastUpdateDateTime is the member "lastUpdateDateTime" (optional, may be null, read-only).
 	//
-	// The alert's last update date time.
+	// Time when the alert was last updated at Microsoft 365 Defender.
 	LastUpdateDateTime shape.Optional[string] `json:"lastUpdateDateTime,omitzero"`
-	// MitreTechniques is the member "mitreTechniques" (optional).
+	// MitreTechniques is the member "mitreTechniques" (optional, read-only).
 	//
 	// The attack techniques, as aligned with the MITRE ATT&CK framework.
 	MitreTechniques shape.Optional[[]string] `json:"mitreTechniques,omitzero"`
-	// ProductName is the member "productName" (optional, may be null).
+	// ProductName is the member "productName" (optional, may be null, read-only).
 	//
-	// The alert's product name.
+	// The name of the product which published this alert.
 	ProductName shape.Optional[string] `json:"productName,omitzero"`
-	// ProviderAlertID is the member "providerAlertId" (optional, may be null).
+	// ProviderAlertID is the member "providerAlertId" (optional, may be null, read-only).
 	//
-	// The alert's provider alert ID.
+	// The ID of the alert as it appears in the security provider product that generated the alert.
 	ProviderAlertID shape.Optional[string] `json:"providerAlertId,omitzero"`
-	// RecommendedActions is the member "recommendedActions" (optional, may be null).
+	// RecommendedActions is the member "recommendedActions" (optional, may be null, read-only).
 	//
-	// The alert's recommended actions.
+	// Recommended response and remediation actions to take in the event this alert was generated.
 	RecommendedActions shape.Optional[string] `json:"recommendedActions,omitzero"`
-	// ResolvedDateTime is the member "resolvedDateTime" (optional, may be null).
+	// ResolvedDateTime is the member "resolvedDateTime" (optional, may be null, read-only).
 	//
-	// The alert's resolved date time.
+	// Time when the alert was resolved.
 	ResolvedDateTime shape.Optional[string] `json:"resolvedDateTime,omitzero"`
-	// ServiceSource is the member "serviceSource" (required).
+	// ServiceSource is the member "serviceSource" (required, read-only).
 	//
-	// The alert's service source.
+	// The service or product that created this alert.
 	ServiceSource ServiceSource `json:"serviceSource,omitzero"`
-	// Severity is the member "severity" (required).
+	// Severity is the member "severity" (required, read-only).
 	//
-	// The alert's severity.
+	// Indicates the possible impact on assets. The higher the severity, the bigger the impact.
 	Severity AlertSeverity `json:"severity,omitzero"`
 	// Status is the member "status" (required).
 	//
-	// The alert's status.
+	// The status of the alert.
 	Status AlertStatus `json:"status,omitzero"`
-	// SystemTags is the member "systemTags" (optional).
+	// SystemTags is the member "systemTags" (optional, read-only).
 	//
-	// The alert's system tags.
+	// The system tags associated with the alert.
 	SystemTags shape.Optional[[]string] `json:"systemTags,omitzero"`
-	// TenantID is the member "tenantId" (optional, may be null).
+	// TenantID is the member "tenantId" (optional, may be null, read-only).
 	//
-	// The alert's tenant ID.
+	// The Microsoft Entra tenant the alert was created in.
 	TenantID shape.Optional[string] `json:"tenantId,omitzero"`
-	// ThreatDisplayName is the member "threatDisplayName" (optional, may be null).
+	// ThreatDisplayName is the member "threatDisplayName" (optional, may be null, read-only).
 	//
-	// The alert's threat display name.
+	// The threat associated with this alert.
 	ThreatDisplayName shape.Optional[string] `json:"threatDisplayName,omitzero"`
-	// ThreatFamilyName is the member "threatFamilyName" (optional, may be null).
+	// ThreatFamilyName is the member "threatFamilyName" (optional, may be null, read-only).
 	//
-	// The alert's threat family name.
+	// Threat family associated with this alert.
 	ThreatFamilyName shape.Optional[string] `json:"threatFamilyName,omitzero"`
-	// Title is the member "title" (optional, may be null).
+	// Title is the member "title" (optional, may be null, read-only).
 	//
-	// The alert's title.
+	// Brief identifying string value describing the alert.
 	Title shape.Optional[string] `json:"title,omitzero"`
 	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
 	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
@@ -1228,7 +1228,7 @@ func (v *Alert) Validate() error {
 // does not know; members listed after it are real members, sent only when the request has the header
 // Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
 //
-// How an alert or incident is classified. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+// Whether an alert or incident represents a true threat (microsoft.graph.security.alertClassification, underlying type Edm.Byte). An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type AlertClassification string
 
 // The members of AlertClassification, in schema order.
@@ -1302,7 +1302,7 @@ func (v *AlertClassification) Validate() error {
 
 // AlertComment is the object at #/$defs/alertComment.
 //
-// A comment on an alert or incident (complex type microsoft.graph.security.alertComment). The documentation samples use createdBy and createdTime, which the metadata does not have; see schema/README.md, item 6.
+// A comment on an alert or incident (complex type microsoft.graph.security.alertComment).
 type AlertComment struct {
 	// Comment is the member "comment" (optional, may be null).
 	//
@@ -1435,7 +1435,7 @@ func (v *AlertComment) Validate() error {
 // does not know; members listed after it are real members, sent only when the request has the header
 // Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
 //
-// The determination of an alert or incident: what the investigation found. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+// The result of the investigation of an alert or incident: whether it is a true attack and, if so, its nature. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type AlertDetermination string
 
 // The members of AlertDetermination, in schema order.
@@ -1531,39 +1531,39 @@ func (v *AlertDetermination) Validate() error {
 
 // AlertEvidence is the object at #/$defs/alertEvidence.
 //
-// Evidence related to an alert (complex type microsoft.graph.security.alertEvidence). The property is polymorphic: every item is a derived type named by @odata.type (deviceEvidence, userEvidence, fileEvidence, ...). Only the base properties are modelled; the object is left open (additionalProperties true) so the derived types' own properties pass and are kept in Extra.
+// Evidence related to an alert (complex type microsoft.graph.security.alertEvidence, base of 48 derived *Evidence types); only the base properties are modelled. It is left open (additionalProperties true) because the derived types' own properties are not modelled yet.
 type AlertEvidence struct {
 	// ODataType is the member "@odata.type" (required).
 	//
-	// The derived evidence type, e.g. #microsoft.graph.security.deviceEvidence.
+	// The derived evidence type, e.g. #microsoft.graph.security.deviceEvidence (required: it selects the derived type).
 	ODataType string `json:"@odata.type,omitzero"`
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
-	// The evidence's created date time.
+	// The time the evidence was created and added to the alert.
 	CreatedDateTime string `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
-	// The evidence's detailed roles.
+	// Detailed description of the entity roles in an alert. Values are free-form.
 	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
 	// RemediationStatus is the member "remediationStatus" (required).
 	//
-	// The evidence's remediation status.
+	// Status of the remediation action taken.
 	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
 	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
 	//
-	// The evidence's remediation status details.
+	// Details about the remediation status.
 	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
 	// Roles is the member "roles" (optional).
 	//
-	// The evidence's roles.
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
 	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
 	// Tags is the member "tags" (optional).
 	//
-	// The evidence's tags.
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
 	Tags shape.Optional[[]string] `json:"tags,omitzero"`
 	// Verdict is the member "verdict" (required).
 	//
-	// The evidence's verdict.
+	// The decision reached by automated investigation.
 	Verdict EvidenceVerdict `json:"verdict,omitzero"`
 	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
 	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
@@ -1833,7 +1833,7 @@ func (v *AlertEvidence) Validate() error {
 // does not know; members listed after it are real members, sent only when the request has the header
 // Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
 //
-// The severity of an alert or incident (microsoft.graph.security.alertSeverity; the legacy microsoft.graph.alertSeverity with values 0-4 is a different type). An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+// The possible impact on assets of an alert or incident (microsoft.graph.security.alertSeverity; the legacy microsoft.graph.alertSeverity with values 0-4 is a different type). An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type AlertSeverity string
 
 // The members of AlertSeverity, in schema order.
@@ -1911,7 +1911,7 @@ func (v *AlertSeverity) Validate() error {
 // does not know; members listed after it are real members, sent only when the request has the header
 // Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
 //
-// The status of an alert. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+// The status of an alert. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type AlertStatus string
 
 // The members of AlertStatus, in schema order.
@@ -1987,7 +1987,7 @@ func (v *AlertStatus) Validate() error {
 // does not know; members listed after it are real members, sent only when the request has the header
 // Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
 //
-// The detection technology or sensor that identified the alert. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know; the members after it (microsoftDefenderForCloud, microsoftDefenderForIoT, microsoftDefenderForServers, microsoftDefenderForStorage, microsoftDefenderForDNS, microsoftDefenderForDatabases, microsoftDefenderForContainers, microsoftDefenderForNetwork, microsoftDefenderForAppService, microsoftDefenderForKeyVault, microsoftDefenderForResourceManager, microsoftDefenderForApiManagement, nrtAlerts, scheduledAlerts, microsoftDefenderThreatIntelligenceAnalytics, builtInMl, microsoftInsiderRiskManagement, microsoftThreatIntelligence, microsoftDefenderForAIServices, securityCopilot, microsoftSentinel) are sent only when the request has the header Prefer: include-unknown-enum-members.
+// The detection technology or sensor that identified the notable component or activity of an alert. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (microsoftDefenderForCloud, microsoftDefenderForIoT, microsoftDefenderForServers, microsoftDefenderForStorage, microsoftDefenderForDNS, microsoftDefenderForDatabases, microsoftDefenderForContainers, microsoftDefenderForNetwork, microsoftDefenderForAppService, microsoftDefenderForKeyVault, microsoftDefenderForResourceManager, microsoftDefenderForApiManagement, nrtAlerts, scheduledAlerts, microsoftDefenderThreatIntelligenceAnalytics, builtInMl, microsoftInsiderRiskManagement, microsoftThreatIntelligence, microsoftDefenderForAIServices, securityCopilot, microsoftSentinel) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type DetectionSource string
 
 // The members of DetectionSource, in schema order.
@@ -2180,7 +2180,7 @@ func (v *Dictionary) Validate() error {
 // does not know; members listed after it are real members, sent only when the request has the header
 // Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
 //
-// The status of the remediation action taken on an evidence. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know; the members after it (active, pendingApproval, declined, unremediated, running, partiallyRemediated) are sent only when the request has the header Prefer: include-unknown-enum-members.
+// The status of the remediation action taken on an evidence. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (active, pendingApproval, declined, unremediated, running, partiallyRemediated) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type EvidenceRemediationStatus string
 
 // The members of EvidenceRemediationStatus, in schema order.
@@ -2270,7 +2270,7 @@ func (v *EvidenceRemediationStatus) Validate() error {
 // does not know; members listed after it are real members, sent only when the request has the header
 // Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
 //
-// The role of an evidence in an alert. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+// The role an evidence entity plays in an alert. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type EvidenceRole string
 
 // The members of EvidenceRole, in schema order.
@@ -2368,7 +2368,7 @@ func (v *EvidenceRole) Validate() error {
 // does not know; members listed after it are real members, sent only when the request has the header
 // Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
 //
-// The decision reached by automated investigation on an evidence. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+// The decision reached by automated investigation on an evidence. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type EvidenceVerdict string
 
 // The members of EvidenceVerdict, in schema order.
@@ -3429,7 +3429,7 @@ func (v *IncidentCollectionResponse) Validate() error {
 // does not know; members listed after it are real members, sent only when the request has the header
 // Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
 //
-// The status of an incident. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know; the members after it (awaitingAction) are sent only when the request has the header Prefer: include-unknown-enum-members.
+// The status of an incident. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (awaitingAction) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type IncidentStatus string
 
 // The members of IncidentStatus, in schema order.
@@ -3895,7 +3895,7 @@ func (v *IncidentUpdate) Validate() error {
 // does not know; members listed after it are real members, sent only when the request has the header
 // Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
 //
-// The state of the automated investigation of an alert. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know.
+// The state of the automated investigation of an alert (underlying type Edm.Int64). An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type InvestigationState string
 
 // The members of InvestigationState, in schema order.
@@ -4079,7 +4079,7 @@ func (v *RecommendedHuntingQuery) Validate() error {
 // does not know; members listed after it are real members, sent only when the request has the header
 // Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
 //
-// The service or product that created the alert. An evolvable enum: unknownFutureValue is the sentinel the service sends for members a client does not know; the members after it (microsoftDefenderForCloud, microsoftSentinel, microsoftInsiderRiskManagement, microsoftThreatIntelligence, microsoftSecurityForAI) are sent only when the request has the header Prefer: include-unknown-enum-members.
+// The service or product that created an alert. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (microsoftDefenderForCloud, microsoftSentinel, microsoftInsiderRiskManagement, microsoftThreatIntelligence, microsoftSecurityForAI) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type ServiceSource string
 
 // The members of ServiceSource, in schema order.

@@ -29,7 +29,6 @@ type judged struct {
 	Level      level.Level
 }
 
-
 // TestRules has one minimal schema pair per rule, judged in both directions.
 func TestRules(t *testing.T) {
 	tests := []struct {
