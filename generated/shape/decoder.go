@@ -361,8 +361,14 @@ func (d *Decoder) enter() bool {
 
 // BeginObject consumes '{' and returns true if an object is next; else it
 // reports a mismatch against t, skips the value and returns false.
-func (d *Decoder) BeginObject(t Types) bool {
-	if d.peek() == '{' {
+func (d *Decoder) BeginObject(t Types) bool { return d.begin('{', t) }
+
+// BeginArray consumes '[' and returns true if an array is next; else it
+// reports a mismatch against t, skips the value and returns false.
+func (d *Decoder) BeginArray(t Types) bool { return d.begin('[', t) }
+
+func (d *Decoder) begin(open byte, t Types) bool {
+	if d.peek() == open {
 		if !d.enter() {
 			return false
 		}
@@ -373,27 +379,35 @@ func (d *Decoder) BeginObject(t Types) bool {
 	return false
 }
 
-// NextKey advances to member i of the current object (i counts from 0) and
-// returns true with its name in Key, or consumes '}' and returns false.
-func (d *Decoder) NextKey(i int) bool {
+// next moves past the separator before element i of the current object or
+// array, or consumes its closing byte and reports false.
+func (d *Decoder) next(i int, close byte) bool {
 	if d.err != nil {
 		return false
 	}
 	c := d.peek()
-	if c == '}' {
+	if c == close {
 		d.pos++
 		d.depth--
 		return false
 	}
 	if i > 0 {
 		if c != ',' {
-			d.syntax("expected ',' or '}' after object member")
+			d.syntax("expected ',' or '" + string(close) + "'")
 			return false
 		}
 		d.pos++
-		c = d.peek()
 	}
-	if c != '"' {
+	return true
+}
+
+// NextKey advances to member i of the current object (i counts from 0) and
+// returns true with its name in Key, or consumes '}' and returns false.
+func (d *Decoder) NextKey(i int) bool {
+	if !d.next(i, '}') {
+		return false
+	}
+	if d.peek() != '"' {
 		d.syntax("expected a member name")
 		return false
 	}
@@ -413,41 +427,9 @@ func (d *Decoder) NextKey(i int) bool {
 // Key returns the member name NextKey read.
 func (d *Decoder) Key() string { return d.key }
 
-// BeginArray consumes '[' and returns true if an array is next; else it
-// reports a mismatch against t, skips the value and returns false.
-func (d *Decoder) BeginArray(t Types) bool {
-	if d.peek() == '[' {
-		if !d.enter() {
-			return false
-		}
-		d.pos++
-		return true
-	}
-	d.Mismatch(t)
-	return false
-}
-
 // NextItem advances to item i of the current array and returns true, or
 // consumes ']' and returns false.
-func (d *Decoder) NextItem(i int) bool {
-	if d.err != nil {
-		return false
-	}
-	c := d.peek()
-	if c == ']' {
-		d.pos++
-		d.depth--
-		return false
-	}
-	if i > 0 {
-		if c != ',' {
-			d.syntax("expected ',' or ']' after array item")
-			return false
-		}
-		d.pos++
-	}
-	return true
-}
+func (d *Decoder) NextItem(i int) bool { return d.next(i, ']') }
 
 // String reads a string, or reports a mismatch against t. r, if not nil,
 // holds the string's constraints.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"net/url"
 	"regexp"
 	"slices"
 	"sort"
@@ -215,23 +216,57 @@ func (b *builder) refTarget(ref, at, hint string) (*Type, error) {
 	if !strings.HasPrefix(r, "#") {
 		return nil, &RefError{Location: b.loc(at), Ref: ref, Detail: "only references within the document (#/...) are supported"}
 	}
-	ptr := r[1:]
+	// The fragment is URI-encoded (RFC 3986): "#/$defs/a%25b" names "a%b".
+	ptr, err := url.PathUnescape(r[1:])
+	if err != nil {
+		return nil, &RefError{Location: b.loc(at), Ref: ref, Detail: "invalid percent-encoding in the fragment"}
+	}
 	if ptr != "" && !strings.HasPrefix(ptr, "/") {
 		return nil, &RefError{Location: b.loc(at), Ref: ref, Detail: "anchors are not supported; use a JSON Pointer"}
 	}
 	if t, ok := b.types[ptr]; ok {
 		return t, nil
 	}
-	raw, err := b.resolvePointer(ptr, at)
-	if err != nil {
+	if _, err := b.resolvePointer(ptr, at); err != nil {
 		return nil, err
 	}
-	_ = raw
-	t, err := b.declare(hint, ptr)
+	// A reference into the middle of the document: the target becomes a
+	// named type of its own, named after its location.
+	t, err := b.declare(b.freeName(pointerName(ptr)), ptr)
 	if err != nil {
 		return nil, err
 	}
 	return t, b.define(t)
+}
+
+// pointerName derives a Go name from a JSON Pointer, skipping the keywords
+// that only structure a schema: "/$defs/x/items" becomes "XItems".
+func pointerName(ptr string) string {
+	var b strings.Builder
+	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+		switch tok {
+		case "$defs", "properties", "patternProperties":
+			continue
+		}
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		b.WriteString(naming.Exported(tok))
+	}
+	if b.Len() == 0 {
+		return "Ref"
+	}
+	return b.String()
+}
+
+// freeName returns name, or name with the first free number appended.
+func (b *builder) freeName(name string) string {
+	if !b.scope.Taken(name) {
+		return name
+	}
+	for i := 2; ; i++ {
+		if n := name + strconv.Itoa(i); !b.scope.Taken(n) {
+			return n
+		}
+	}
 }
 
 // node builds the model of the schema raw at ptr. name is the Go name an
