@@ -380,26 +380,28 @@ func (d *Decoder) begin(open byte, t Types) bool {
 }
 
 // next moves past the separator before element i of the current object or
-// array, or consumes its closing byte and reports false.
+// array, or consumes its closing byte and reports false. It is small enough
+// to be inlined into the generated loops.
 func (d *Decoder) next(i int, close byte) bool {
-	if d.err != nil {
-		return false
-	}
 	c := d.peek()
-	if c == close {
+	switch {
+	case d.err != nil:
+		return false
+	case c == close:
 		d.pos++
 		d.depth--
 		return false
-	}
-	if i > 0 {
-		if c != ',' {
-			d.syntax("expected ',' or '" + string(close) + "'")
-			return false
-		}
+	case i == 0:
+		return true
+	case c == ',':
 		d.pos++
+		return true
 	}
-	return true
+	d.syntax(separatorError[close])
+	return false
 }
+
+var separatorError = map[byte]string{'}': "expected ',' or '}' after object member", ']': "expected ',' or ']' after array item"}
 
 // NextKey advances to member i of the current object (i counts from 0) and
 // returns true with its name in Key, or consumes '}' and returns false.
