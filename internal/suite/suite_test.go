@@ -346,7 +346,7 @@ func goCmd(ctx context.Context, dir string, args ...string) *exec.Cmd {
 	goBin := filepath.Join(runtime.GOROOT(), "bin", "go")
 	cmd := exec.CommandContext(ctx, goBin, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local")
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOSUMDB=off", "GOWORK=off", "GOTOOLCHAIN=local")
 	return cmd
 }
 
