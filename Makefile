@@ -4,10 +4,11 @@
 GO ?= go
 GEN := $(GO) run ./cmd/gen
 
-.PHONY: all generate check-generated samples diff docs test lint vet fmt-check golden bench fuzz
+.PHONY: all generate check-generated samples metadata diff docs test lint vet fmt-check golden bench fuzz
 
-## all: regenerate, validate the samples, show the v1.0 -> beta diff and refresh its report
-all: generate samples diff docs
+## all: regenerate, validate the samples, check the schemas against the metadata,
+## show the v1.0 -> beta diff and refresh its report
+all: generate samples metadata diff docs
 
 ## generate: regenerate generated/v1 and generated/beta from the schemas
 generate:
@@ -26,6 +27,11 @@ samples:
 	$(GEN) validate -version v1.0 testdata/v1.0/get-incident.json $(RESPONSES:%=testdata/v1.0/own/%.json)
 	$(GEN) validate -version beta $(RESPONSES:%=testdata/beta/own/%.json)
 	-$(GEN) validate -version beta testdata/beta/get-incident.json
+
+## metadata: hold each built-in schema against Graph's metadata (v1.0 CSDL, beta type names)
+metadata:
+	$(GEN) metadata-check -metadata testdata/metadata/v1.0-security.csdl.xml -schema v1.0 -allow testdata/metadata/v1.0.allow.json
+	$(GEN) metadata-check -names testdata/metadata/beta-security-type-names.json -schema beta -allow testdata/metadata/beta.names.allow.json
 
 ## diff: show what differs between v1.0 and beta
 diff:

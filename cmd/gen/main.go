@@ -7,7 +7,7 @@
 //	gen generate -schema FILE -out DIR -package NAME [-root NAME] [-check]
 //	gen diff [-format text|markdown|json|github] [-fail-on LEVEL] [-direction response|request] [-allow FILE] OLD NEW
 //	gen validate [-version v1.0|beta | -schema FILE] [-type NAME] [-lenient] [-format text|json|github] [FILE...|-]
-//	gen metadata-check -metadata FILE -entity NAME -schema FILE [-format text|json|github] [-allow FILE]
+//	gen metadata-check (-metadata FILE | -names FILE) [-entity NAME] -schema FILE|v1.0|beta [-format text|json|github] [-allow FILE]
 //
 // Exit codes: 0 when all is well, 1 when there are findings (stale files,
 // breaking changes, invalid documents), 2 on usage or I/O errors.
@@ -38,9 +38,10 @@ type command struct {
 
 // commands lists the subcommands; each lives in its own file.
 var commands = map[string]command{
-	"diff":     {"show what differs between two schemas and judge compatibility", runDiff},
-	"generate": {"generate Go types and validators from a JSON Schema", runGenerate},
-	"validate": {"validate captured Graph responses (files, JSON Lines or stdin)", runValidate},
+	"diff":           {"show what differs between two schemas and judge compatibility", runDiff},
+	"generate":       {"generate Go types and validators from a JSON Schema", runGenerate},
+	"metadata-check": {"check a schema against Graph's CSDL metadata (or, for beta, its published type names)", runMetadataCheck},
+	"validate":       {"validate captured Graph responses (files, JSON Lines or stdin)", runValidate},
 }
 
 // errFindings is returned (wrapped) by a subcommand that ran fine and found

@@ -43,6 +43,10 @@ type Rule struct {
 	MaxItems    *int
 	UniqueItems bool
 
+	MinProperties     *int
+	MaxProperties     *int
+	DependentRequired map[string][]string
+
 	Properties []PropertyRule // sorted by Name
 	Required   []string
 	Patterns   []PatternRule
@@ -463,6 +467,33 @@ func (d *Decoder) validateObject(rules []Rule, r *Rule) {
 	for _, name := range r.Required {
 		if !seen[name] {
 			d.Missing(name)
+		}
+	}
+	d.checkMembers(r, len(seen), func(k string) bool { return seen[k] })
+}
+
+// CheckMembers applies minProperties, maxProperties and dependentRequired
+// of rules[i] to an object of n members; has tells whether a member is
+// present.
+func (d *Decoder) CheckMembers(rules []Rule, i, n int, has func(string) bool) {
+	d.checkMembers(&rules[i], n, has)
+}
+
+func (d *Decoder) checkMembers(r *Rule, n int, has func(string) bool) {
+	if r.MinProperties != nil && n < *r.MinProperties {
+		d.Report("minProperties", "/minProperties", "object has "+strconv.Itoa(n)+" members, fewer than "+strconv.Itoa(*r.MinProperties))
+	}
+	if r.MaxProperties != nil && n > *r.MaxProperties {
+		d.Report("maxProperties", "/maxProperties", "object has "+strconv.Itoa(n)+" members, more than "+strconv.Itoa(*r.MaxProperties))
+	}
+	for _, k := range SortedKeys(r.DependentRequired) {
+		if !has(k) {
+			continue
+		}
+		for j, need := range r.DependentRequired[k] {
+			if !has(need) {
+				d.Report("dependentRequired", "/dependentRequired/"+EscapePointerToken(k)+"/"+strconv.Itoa(j), "member "+strconv.Quote(k)+" requires member "+strconv.Quote(need))
+			}
 		}
 	}
 }

@@ -183,7 +183,8 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 		return
 	}
 	var seen [37]bool
-	for i := 0; d.NextKey(i); i++ {
+	n := 0
+	for d.NextKey(n) {
 		switch d.Key() {
 		case "@odata.type":
 			d.Enter("@odata.type", "/properties/@odata.type")
@@ -820,6 +821,7 @@ func (v *Alert) ShapeDecode(d *shape.Decoder) {
 		default:
 			v.Extra = d.Undeclared(v.Extra, rules, 0)
 		}
+		n++
 	}
 	if d.Err() != nil {
 		return
@@ -1328,7 +1330,8 @@ func (v *AlertComment) ShapeDecode(d *shape.Decoder) {
 		return
 	}
 	var seen [3]bool
-	for i := 0; d.NextKey(i); i++ {
+	n := 0
+	for d.NextKey(n) {
 		switch d.Key() {
 		case "comment":
 			d.Enter("comment", "/properties/comment")
@@ -1374,6 +1377,7 @@ func (v *AlertComment) ShapeDecode(d *shape.Decoder) {
 		default:
 			v.Extra = d.Undeclared(v.Extra, rules, 17)
 		}
+		n++
 	}
 	if d.Err() != nil {
 		return
@@ -1577,7 +1581,8 @@ func (v *AlertEvidence) ShapeDecode(d *shape.Decoder) {
 		return
 	}
 	var seen [8]bool
-	for i := 0; d.NextKey(i); i++ {
+	n := 0
+	for d.NextKey(n) {
 		switch d.Key() {
 		case "@odata.type":
 			d.Enter("@odata.type", "/properties/@odata.type")
@@ -1719,6 +1724,7 @@ func (v *AlertEvidence) ShapeDecode(d *shape.Decoder) {
 		default:
 			v.Extra = d.Undeclared(v.Extra, rules, 35)
 		}
+		n++
 	}
 	if d.Err() != nil {
 		return
@@ -2548,7 +2554,8 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 		return
 	}
 	var seen [23]bool
-	for i := 0; d.NextKey(i); i++ {
+	n := 0
+	for d.NextKey(n) {
 		switch d.Key() {
 		case "@odata.context":
 			d.Enter("@odata.context", "/properties/@odata.context")
@@ -2928,6 +2935,7 @@ func (v *Incident) ShapeDecode(d *shape.Decoder) {
 		default:
 			v.Extra = d.Undeclared(v.Extra, rules, 79)
 		}
+		n++
 	}
 	if d.Err() != nil {
 		return
@@ -3217,7 +3225,8 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shape.Decoder) {
 		return
 	}
 	var seen [4]bool
-	for i := 0; d.NextKey(i); i++ {
+	n := 0
+	for d.NextKey(n) {
 		switch d.Key() {
 		case "@odata.context":
 			d.Enter("@odata.context", "/properties/@odata.context")
@@ -3281,6 +3290,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shape.Decoder) {
 		default:
 			v.Extra = d.Undeclared(v.Extra, rules, 111)
 		}
+		n++
 	}
 	if d.Err() != nil {
 		return
@@ -3490,7 +3500,8 @@ func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
 		return
 	}
 	var seen [11]bool
-	for i := 0; d.NextKey(i); i++ {
+	n := 0
+	for d.NextKey(n) {
 		switch d.Key() {
 		case "@odata.type":
 			d.Enter("@odata.type", "/properties/@odata.type")
@@ -3678,6 +3689,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shape.Decoder) {
 		default:
 			v.Extra = d.Undeclared(v.Extra, rules, 118)
 		}
+		n++
 	}
 	if d.Err() != nil {
 		return

@@ -211,11 +211,17 @@ func (e *emitter) decodeMap(s *model.Schema, assign func(jen.Code) jen.Code, dep
 		body = append(body, e.decodeElem(s.Additional, put, depth)...)
 	}
 	body = append(body, jen.Id("d").Dot("Leave").Call())
-	return []jen.Code{jen.If(jen.Id("d").Dot("BeginObject").Call(typesExpr(s))).Block(
+	block := []jen.Code{
 		jen.Id(m).Op(":=").Map(jen.String()).Add(elem).Values(),
 		jen.For(jen.Id(i).Op(":=").Lit(0), jen.Id("d").Dot("NextKey").Call(jen.Id(i)), jen.Id(i).Op("++")).Block(body...),
-		assign(jen.Id(m)),
-	)}
+	}
+	if s.MinProperties >= 0 || s.MaxProperties >= 0 || len(s.DependentRequired) > 0 {
+		block = append(block, jen.Id("d").Dot("CheckMembers").Call(jen.Id("rules"), jen.Lit(e.ruleFor(s)), jen.Len(jen.Id(m)),
+			jen.Func().Params(jen.Id("k").String()).Bool().Block(
+				jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id(m).Index(jen.Id("k")), jen.Return(jen.Id("ok")))))
+	}
+	block = append(block, assign(jen.Id(m)))
+	return []jen.Code{jen.If(jen.Id("d").Dot("BeginObject").Call(typesExpr(s))).Block(block...)}
 }
 
 // encodeValue appends the JSON of expr, a non-null value of s.

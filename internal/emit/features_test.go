@@ -56,6 +56,7 @@ func TestFeatureViolations(t *testing.T) {
 				{"/tags/2", "minLength", "/properties/tags/items/minLength"},
 				{"/tags", "uniqueItems", "/properties/tags/uniqueItems"},
 				{"/shipTo/zip", "pattern", "/properties/shipTo/properties/zip/pattern"},
+				{"/shipTo", "dependentRequired", "/properties/shipTo/dependentRequired/zip/0"},
 				{"/shipTo", "required", "/properties/shipTo/required"},
 				{"/x-y", "type", "/patternProperties/^x-/type"},
 				{"/bad", "additionalProperties", "/additionalProperties"},
@@ -68,8 +69,19 @@ func TestFeatureViolations(t *testing.T) {
 			doc:    `{"paid":null}`,
 			want: []found{
 				{"/paid", "type", "/properties/paid/type"},
+				{"", "minProperties", "/minProperties"},
 				{"", "required", "/required"},
 				{"", "required", "/required"},
+			},
+		},
+		{
+			name: "objects-member-counts", reason: "minProperties, maxProperties and dependentRequired on structs and maps",
+			decode: func(b []byte) error { var v objects.Order; return v.UnmarshalJSON(b) },
+			doc:    `{"id":"a","count":1,"shipTo":{"zip":"12345"},"labels":{"a":1,"b":2,"c":3,"d":4}}`,
+			want: []found{
+				{"/shipTo", "dependentRequired", "/properties/shipTo/dependentRequired/zip/0"},
+				{"/shipTo", "required", "/properties/shipTo/required"},
+				{"/labels", "maxProperties", "/properties/labels/maxProperties"},
 			},
 		},
 		{

@@ -95,6 +95,24 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 		if s.UniqueItems {
 			lit("UniqueItems", jen.True())
 		}
+		limit("MinProperties", s.MinProperties)
+		limit("MaxProperties", s.MaxProperties)
+		if len(s.DependentRequired) > 0 {
+			keys := make([]string, 0, len(s.DependentRequired))
+			for k := range s.DependentRequired {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			lit("DependentRequired", jen.Map(jen.String()).Index().String().Values(jen.DictFunc(func(dd jen.Dict) {
+				for _, k := range keys {
+					dd[jen.Lit(k)] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+						for _, n := range s.DependentRequired[k] {
+							g.Lit(n)
+						}
+					})
+				}
+			})))
+		}
 		if len(s.Properties) > 0 {
 			props := append([]*model.Property(nil), s.Properties...)
 			sort.Slice(props, func(i, j int) bool { return props[i].JSONName < props[j].JSONName })

@@ -231,10 +231,26 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 		decode = append(decode, jen.Var().Id("seen").Index(jen.Lit(n)).Bool())
 	}
 	decode = append(decode,
-		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("d").Dot("NextKey").Call(jen.Id("i")), jen.Id("i").Op("++")).Block(
-			jen.Switch(jen.Id("d").Dot("Key").Call()).Block(cases...)),
+		jen.Id("n").Op(":=").Lit(0),
+		jen.For(jen.Id("d").Dot("NextKey").Call(jen.Id("n"))).Block(
+			jen.Switch(jen.Id("d").Dot("Key").Call()).Block(cases...),
+			jen.Id("n").Op("++")),
 		jen.If(jen.Id("d").Dot("Err").Call().Op("!=").Nil()).Block(jen.Return()),
 	)
+	if s.MinProperties >= 0 || s.MaxProperties >= 0 || len(s.DependentRequired) > 0 {
+		// has tells whether a member is present, declared or not.
+		var hasCases []jen.Code
+		for i, p := range s.Properties {
+			hasCases = append(hasCases, jen.Case(jen.Lit(p.JSONName)).Block(jen.Return(jen.Id("seen").Index(jen.Lit(i)))))
+		}
+		var body []jen.Code
+		if len(hasCases) > 0 {
+			body = append(body, jen.Switch(jen.Id("k")).Block(hasCases...))
+		}
+		body = append(body, jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("v").Dot(s.ExtraGoName).Index(jen.Id("k")), jen.Return(jen.Id("ok")))
+		decode = append(decode, jen.Id("d").Dot("CheckMembers").Call(jen.Id("rules"), jen.Lit(objRule), jen.Id("n"),
+			jen.Func().Params(jen.Id("k").String()).Bool().Block(body...)))
+	}
 	for i, p := range s.Properties {
 		if p.Required {
 			decode = append(decode, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("d").Dot("Missing").Call(jen.Lit(p.JSONName))))
@@ -281,7 +297,7 @@ func isEmptySchema(s *model.Schema) bool {
 		s.Enum == nil && s.Const == nil && s.Format == "" && s.MinLength < 0 && s.MaxLength < 0 && s.Pattern == nil &&
 		s.Minimum == nil && s.Maximum == nil && s.ExclusiveMinimum == nil && s.ExclusiveMaximum == nil && s.MultipleOf == nil &&
 		s.Items == nil && s.MinItems < 0 && s.MaxItems < 0 && !s.UniqueItems && s.Properties == nil && s.Required == nil &&
-		s.Additional == nil && s.PatternProperties == nil
+		s.Additional == nil && s.PatternProperties == nil && s.MinProperties < 0 && s.MaxProperties < 0 && s.DependentRequired == nil
 }
 
 // propertyDecode decodes the value of property p into dst (a field).

@@ -31,8 +31,9 @@ var Supported = map[string]string{
 	"items": "validated", "minItems": "validated", "maxItems": "validated", "uniqueItems": "validated",
 	"properties": "validated", "required": "validated", "additionalProperties": "validated",
 	"patternProperties": "validated",
-	"anyOf":             "only the nullable form [S, {\"type\": \"null\"}]",
-	"oneOf":             "only the nullable form [S, {\"type\": \"null\"}]",
+	"minProperties":     "validated", "maxProperties": "validated", "dependentRequired": "validated",
+	"anyOf": "only the nullable form [S, {\"type\": \"null\"}]",
+	"oneOf": "only the nullable form [S, {\"type\": \"null\"}]",
 }
 
 // Formats lists the "format" values Build accepts; each is asserted by the
@@ -273,7 +274,7 @@ func (b *builder) freeName(name string) string {
 // inline object or enum here takes; self is the named type being defined
 // when raw is its schema.
 func (b *builder) node(raw any, ptr, name string, self *Type) (*Schema, error) {
-	s := &Schema{Pointer: ptr, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1}
+	s := &Schema{Pointer: ptr, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1}
 	switch v := raw.(type) {
 	case bool:
 		s.Bool = &v
@@ -375,6 +376,18 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 	s.MinItems = intKw(m, "minItems")
 	s.MaxItems = intKw(m, "maxItems")
 	s.UniqueItems, _ = m["uniqueItems"].(bool)
+	s.MinProperties = intKw(m, "minProperties")
+	s.MaxProperties = intKw(m, "maxProperties")
+	if dr, ok := m["dependentRequired"].(map[string]any); ok {
+		s.DependentRequired = map[string][]string{}
+		for k, v := range dr {
+			names := []string{}
+			for _, n := range v.([]any) {
+				names = append(names, n.(string))
+			}
+			s.DependentRequired[k] = names
+		}
+	}
 	if p, ok := m["pattern"].(string); ok {
 		re, err := regexp.Compile(p)
 		if err != nil {
@@ -419,7 +432,7 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 		if !slices.ContainsFunc(s.Properties, func(p *Property) bool { return p.JSONName == r }) {
 			t := true
 			s.Properties = append(s.Properties, &Property{JSONName: r, GoName: naming.Exported(r), Required: true,
-				Schema: &Schema{Pointer: ptr + "/required", Bool: &t, Kind: KindAny, Nullable: true, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1}})
+				Schema: &Schema{Pointer: ptr + "/required", Bool: &t, Kind: KindAny, Nullable: true, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1}})
 		}
 	}
 	sort.Slice(s.Properties, func(i, j int) bool { return s.Properties[i].JSONName < s.Properties[j].JSONName })

@@ -124,6 +124,10 @@ type Schema struct {
 	MaxItems    int     // -1 when absent
 	UniqueItems bool
 
+	MinProperties     int                 // -1 when absent
+	MaxProperties     int                 // -1 when absent
+	DependentRequired map[string][]string // "dependentRequired"; nil when absent
+
 	Properties []*Property // sorted by JSONName
 	Required   []string    // as written
 	// Additional is the "additionalProperties" schema: nil when absent

@@ -131,7 +131,12 @@ func unquote(s string) string {
 	return s
 }
 
+var dependentRequiredRE = regexp.MustCompile(`/dependentRequired/[^/]*/\d+$`)
+
 func keywordOf(loc string) string {
+	if dependentRequiredRE.MatchString(loc) {
+		return "dependentRequired" // v5 names the index of the required member last
+	}
 	i := strings.LastIndexByte(loc, '/')
 	if i < 0 {
 		return loc

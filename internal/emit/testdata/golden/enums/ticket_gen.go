@@ -117,7 +117,8 @@ func (v *Ticket) ShapeDecode(d *shape.Decoder) {
 		return
 	}
 	var seen [5]bool
-	for i := 0; d.NextKey(i); i++ {
+	n := 0
+	for d.NextKey(n) {
 		switch d.Key() {
 		case "kind":
 			d.Enter("kind", "/properties/kind")
@@ -196,6 +197,7 @@ func (v *Ticket) ShapeDecode(d *shape.Decoder) {
 		default:
 			v.Extra = d.Undeclared(v.Extra, rules, 0)
 		}
+		n++
 	}
 	if d.Err() != nil {
 		return

@@ -14,7 +14,7 @@ import (
 )
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
-const SchemaDigest = "15d3cf11fbada91164ead3b7e2a2d91b7b69bc87ba26194349a62e65fa3a281c"
+const SchemaDigest = "ea3841fc7bdf1da906dff13ff756d697f8473187948967c30d317ab8e2bffcda"
 
 // SchemaName is the name of the schema document this package was generated from.
 const SchemaName = "objects.schema.json"
@@ -53,7 +53,8 @@ func (v *Order) ShapeDecode(d *shape.Decoder) {
 		return
 	}
 	var seen [8]bool
-	for i := 0; d.NextKey(i); i++ {
+	n := 0
+	for d.NextKey(n) {
 		switch d.Key() {
 		case "count":
 			d.Enter("count", "/properties/count")
@@ -97,6 +98,10 @@ func (v *Order) ShapeDecode(d *shape.Decoder) {
 					}
 					d.Leave()
 				}
+				d.CheckMembers(rules, 3, len(m), func(k string) bool {
+					_, ok := m[k]
+					return ok
+				})
 				v.Labels.Set(m)
 			}
 			d.Leave()
@@ -179,10 +184,33 @@ func (v *Order) ShapeDecode(d *shape.Decoder) {
 		default:
 			v.Extra = d.Undeclared(v.Extra, rules, 0)
 		}
+		n++
 	}
 	if d.Err() != nil {
 		return
 	}
+	d.CheckMembers(rules, 0, n, func(k string) bool {
+		switch k {
+		case "count":
+			return seen[0]
+		case "id":
+			return seen[1]
+		case "labels":
+			return seen[2]
+		case "note":
+			return seen[3]
+		case "paid":
+			return seen[4]
+		case "price":
+			return seen[5]
+		case "shipTo":
+			return seen[6]
+		case "tags":
+			return seen[7]
+		}
+		_, ok := v.Extra[k]
+		return ok
+	})
 	if !seen[0] {
 		d.Missing("count")
 	}
@@ -311,7 +339,8 @@ func (v *OrderShipTo) ShapeDecode(d *shape.Decoder) {
 		return
 	}
 	var seen [2]bool
-	for i := 0; d.NextKey(i); i++ {
+	n := 0
+	for d.NextKey(n) {
 		switch d.Key() {
 		case "city":
 			d.Enter("city", "/properties/city")
@@ -338,10 +367,21 @@ func (v *OrderShipTo) ShapeDecode(d *shape.Decoder) {
 		default:
 			v.Extra = d.Undeclared(v.Extra, rules, 8)
 		}
+		n++
 	}
 	if d.Err() != nil {
 		return
 	}
+	d.CheckMembers(rules, 8, n, func(k string) bool {
+		switch k {
+		case "city":
+			return seen[0]
+		case "zip":
+			return seen[1]
+		}
+		_, ok := v.Extra[k]
+		return ok
+	})
 	if !seen[0] {
 		d.Missing("city")
 	}

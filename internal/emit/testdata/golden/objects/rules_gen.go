@@ -12,7 +12,8 @@ import (
 // references between entries are indices plus one.
 var rules = shape.CompileRules([]shape.Rule{ // #(root)
 	{
-		Closed: true,
+		Closed:        true,
+		MinProperties: shape.Int(2),
 		Patterns: []shape.PatternRule{{
 			Pattern: regexp.MustCompile("^x-"),
 			Rule:    14,
@@ -52,8 +53,9 @@ var rules = shape.CompileRules([]shape.Rule{ // #(root)
 	}, // #/properties/id
 	{Types: shape.TString}, // #/properties/labels
 	{
-		Additional: 5,
-		Types:      shape.TObject,
+		Additional:    5,
+		MaxProperties: shape.Int(3),
+		Types:         shape.TObject,
 	}, // #/properties/labels/additionalProperties
 	{Types: shape.TInteger}, // #/properties/note
 	{
@@ -67,7 +69,8 @@ var rules = shape.CompileRules([]shape.Rule{ // #(root)
 		Types:            shape.TNumber,
 	}, // #/properties/shipTo
 	{
-		Closed: true,
+		Closed:            true,
+		DependentRequired: map[string][]string{"zip": []string{"city"}},
 		Properties: []shape.PropertyRule{{
 			Name: "city",
 			Rule: 10,

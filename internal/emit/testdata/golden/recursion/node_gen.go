@@ -37,7 +37,8 @@ func (v *Meta) ShapeDecode(d *shape.Decoder) {
 		return
 	}
 	var seen [2]bool
-	for i := 0; d.NextKey(i); i++ {
+	n := 0
+	for d.NextKey(n) {
 		switch d.Key() {
 		case "owner":
 			d.Enter("owner", "/properties/owner")
@@ -69,6 +70,7 @@ func (v *Meta) ShapeDecode(d *shape.Decoder) {
 		default:
 			v.Extra = d.Undeclared(v.Extra, rules, 0)
 		}
+		n++
 	}
 	if d.Err() != nil {
 		return
@@ -145,7 +147,8 @@ func (v *Node) ShapeDecode(d *shape.Decoder) {
 		return
 	}
 	var seen [4]bool
-	for i := 0; d.NextKey(i); i++ {
+	n := 0
+	for d.NextKey(n) {
 		switch d.Key() {
 		case "children":
 			d.Enter("children", "/properties/children")
@@ -219,6 +222,7 @@ func (v *Node) ShapeDecode(d *shape.Decoder) {
 		default:
 			v.Extra = d.Undeclared(v.Extra, rules, 2)
 		}
+		n++
 	}
 	if d.Err() != nil {
 		return

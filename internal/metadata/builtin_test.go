@@ -1,0 +1,93 @@
+package metadata
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/graphshape/graphshape/internal/allow"
+	"github.com/graphshape/graphshape/schema"
+)
+
+const incident = "microsoft.graph.security.incident"
+
+func loadV1(t testing.TB) *Model {
+	t.Helper()
+	f, err := os.Open("../../testdata/metadata/v1.0-security.csdl.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := Parse(f, "v1.0-security.csdl.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func builtinDoc(t *testing.T, version string) *schema.Document {
+	t.Helper()
+	data, _, err := schema.Builtin(version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _, err := schema.Compile("incident.schema.json", data)
+	if err != nil {
+		t.Fatalf("built-in %s: %v", version, err)
+	}
+	return doc
+}
+
+// expectAllowed fails for every finding the allow-list file does not
+// accept and for every entry that accepts nothing: the schema must agree
+// with the metadata except where a reviewed entry says why not.
+func expectAllowed(t *testing.T, findings []Finding, allowFile string) {
+	t.Helper()
+	list, err := allow.Load(allowFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, allowed, stale := allow.Apply(list, findings, func(f Finding) (string, string) { return f.Rule, f.SchemaPath })
+	for _, f := range kept {
+		t.Errorf("%s %s %s (%s): %s\n\tfix the schema, or add {\"rule\": %q, \"path\": %q, \"reason\": \"...\"} to %s",
+			f.Level, f.Rule, shownPath(f.SchemaPath), f.CSDLElement, f.Message, f.Rule, f.SchemaPath, filepath.Base(allowFile))
+	}
+	for _, e := range stale {
+		t.Errorf("stale entry in %s: %s %s (%s) matches no finding: remove it", filepath.Base(allowFile), e.Rule, e.Path, e.Reason)
+	}
+	for _, f := range allowed {
+		t.Logf("allowed: %s %s %s: %s", f.Level, f.Rule, shownPath(f.SchemaPath), f.Message)
+	}
+}
+
+func shownPath(p string) string {
+	if p == "" {
+		return "/"
+	}
+	return p
+}
+
+// TestBuiltinV1 holds the built-in v1.0 schema against the v1.0 metadata
+// excerpt.
+func TestBuiltinV1(t *testing.T) {
+	expectAllowed(t, Check(loadV1(t), incident, builtinDoc(t, "v1.0")), "../../testdata/metadata/v1.0.allow.json")
+}
+
+// TestBuiltinNames holds each built-in schema against its version's
+// published type names (beta has no CSDL at hand; v1.0 is checked both
+// ways).
+func TestBuiltinNames(t *testing.T) {
+	for _, version := range schema.Versions {
+		t.Run(version, func(t *testing.T) {
+			data, err := os.ReadFile("../../testdata/metadata/" + version + "-security-type-names.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			names, err := ParseNames(version+"-security-type-names.json", data, "microsoft.graph.security")
+			if err != nil {
+				t.Fatal(err)
+			}
+			expectAllowed(t, CheckNames(names, incident, builtinDoc(t, version)), "../../testdata/metadata/"+version+".names.allow.json")
+		})
+	}
+}
