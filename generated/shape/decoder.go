@@ -749,23 +749,8 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 				return "", false
 			}
 			switch e := s[i+1]; e {
-			case '"', '\\', '/':
-				buf = append(buf, e)
-				i += 2
-			case 'b':
-				buf = append(buf, '\b')
-				i += 2
-			case 'f':
-				buf = append(buf, '\f')
-				i += 2
-			case 'n':
-				buf = append(buf, '\n')
-				i += 2
-			case 'r':
-				buf = append(buf, '\r')
-				i += 2
-			case 't':
-				buf = append(buf, '\t')
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				buf = append(buf, unescape[e])
 				i += 2
 			case 'u':
 				r, ok := hex4(s, i+2)
@@ -826,6 +811,9 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 	d.syntax("unexpected end of input in string")
 	return "", false
 }
+
+// unescape maps the letter of a one-letter escape to its byte.
+var unescape = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 
 func hex4(s string, i int) (rune, bool) {
 	if i+4 > len(s) {
