@@ -145,18 +145,11 @@ type metadataReport struct {
 }
 
 func (r *metadataReport) summary() string {
-	n := map[level.Level]int{}
-	for _, f := range r.Findings {
-		n[f.Level]++
+	levels := make([]level.Level, len(r.Findings))
+	for i, f := range r.Findings {
+		levels[i] = f.Level
 	}
-	s := fmt.Sprintf("%d findings: %d breaking, %d warning, %d info", len(r.Findings), n[level.Breaking], n[level.Warning], n[level.Info])
-	if len(r.Allowed) > 0 {
-		s += fmt.Sprintf("; %d allowed", len(r.Allowed))
-	}
-	if len(r.Stale) > 0 {
-		s += fmt.Sprintf("; %d stale allow-list entries", len(r.Stale))
-	}
-	return s
+	return countLine(levels, len(r.Allowed), len(r.Stale))
 }
 
 func (r *metadataReport) text(w io.Writer) {
@@ -179,14 +172,7 @@ func (r *metadataReport) github(w io.Writer) {
 		file = "file=" + r.file + ","
 	}
 	for _, f := range r.Findings {
-		cmd := "notice"
-		switch f.Level {
-		case level.Breaking:
-			cmd = "error"
-		case level.Warning:
-			cmd = "warning"
-		}
-		fmt.Fprintf(w, "::%s %stitle=%s::%s\n", cmd, file, f.Rule, annotation(shown(f.SchemaPath)+" ("+f.CSDLElement+"): "+f.Message))
+		fmt.Fprintf(w, "::%s %stitle=%s::%s\n", annotationCommand(f.Level), file, f.Rule, annotation(shown(f.SchemaPath)+" ("+f.CSDLElement+"): "+f.Message))
 	}
 	for _, s := range r.Stale {
 		fmt.Fprintf(w, "::error %stitle=stale-allow-entry::%s\n", file, annotation(s.Rule+" "+s.Path+" matches no finding"))
