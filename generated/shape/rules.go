@@ -38,7 +38,11 @@ type Rule struct {
 	ExclusiveMaximum *Number
 	MultipleOf       *Number
 
-	Items       int // index+1 of the items rule
+	Items       int   // index+1 of the items rule (items after PrefixItems)
+	PrefixItems []int // index+1 of the rule for each leading item
+	Contains    int   // index+1 of the contains rule
+	MinContains *int  // default 1 when Contains is set
+	MaxContains *int
 	MinItems    *int
 	MaxItems    *int
 	UniqueItems bool
@@ -504,26 +508,63 @@ func (d *Decoder) validateArray(rules []Rule, r *Rule) {
 	}
 	d.pos++
 	var items []string
-	n := 0
+	n, matched := 0, 0
 	for ; d.NextItem(n); n++ {
 		d.peek()
 		start := d.pos
-		if r.Items > 0 {
+		switch {
+		case n < len(r.PrefixItems):
+			d.EnterIndex(n, "/prefixItems/"+strconv.Itoa(n))
+			d.validate(rules, r.PrefixItems[n]-1)
+		case r.Items > 0:
 			d.EnterIndex(n, "/items")
 			d.validate(rules, r.Items-1)
-			d.Leave()
-		} else {
+		default:
 			d.EnterIndex(n, "")
 			d.Skip()
-			d.Leave()
 		}
-		if r.UniqueItems && d.err == nil {
+		d.Leave()
+		if d.err != nil {
+			return
+		}
+		if r.Contains > 0 {
+			end := d.pos
+			d.pos = start
+			if d.trial(func() { d.EnterIndex(n, "/contains"); d.validate(rules, r.Contains-1); d.Leave() }) {
+				matched++
+			}
+			d.pos = end
+		}
+		if r.UniqueItems {
 			items = append(items, d.src[start:d.pos])
 		}
 	}
-	if d.err == nil {
-		d.checkItems(r, n, items)
+	if d.err != nil {
+		return
 	}
+	d.checkItems(r, n, items)
+	if r.Contains > 0 {
+		least := 1
+		if r.MinContains != nil {
+			least = *r.MinContains
+		}
+		if matched < least {
+			d.Report("minContains", "/minContains", strconv.Itoa(matched)+" items match contains, fewer than "+strconv.Itoa(least))
+		}
+		if r.MaxContains != nil && matched > *r.MaxContains {
+			d.Report("maxContains", "/maxContains", strconv.Itoa(matched)+" items match contains, more than "+strconv.Itoa(*r.MaxContains))
+		}
+	}
+}
+
+// trial runs check and reports whether it found no violation, leaving no
+// trace of what it found (for contains, where a failing item is no error).
+func (d *Decoder) trial(check func()) bool {
+	nv, nt := len(d.violations), len(d.tolerated)
+	check()
+	ok := len(d.violations) == nv && len(d.tolerated) == nt
+	d.violations, d.tolerated = d.violations[:nv], d.tolerated[:nt]
+	return ok
 }
 
 // decimal is an exact decimal number: 0.digits × 10^exp, digits without

@@ -141,6 +141,18 @@ func TestFeatureViolations(t *testing.T) {
 			want:   []found{{"", "maximum", "/maximum"}},
 		},
 		{
+			name: "prefix-items-and-contains", reason: "prefixItems check item by item; contains counts matching items",
+			decode: func(b []byte) error { var v roots.Pair; return v.UnmarshalJSON(b) },
+			doc:    `["x", "y", "x"]`,
+			want:   []found{{"/1", "type", "/prefixItems/1/type"}, {"", "maxContains", "/maxContains"}},
+		},
+		{
+			name: "contains-none", reason: "without a matching item, contains fails (minContains defaults to 1)",
+			decode: func(b []byte) error { var v roots.Pair; return v.UnmarshalJSON(b) },
+			doc:    `["a", 1]`,
+			want:   []found{{"", "minContains", "/minContains"}},
+		},
+		{
 			name: "false-def", reason: "the false schema accepts nothing",
 			decode: func(b []byte) error { var v roots.Nothing; return v.UnmarshalJSON(b) },
 			doc:    `1`,

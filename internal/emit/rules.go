@@ -90,6 +90,18 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 		if s.Items != nil {
 			lit("Items", jen.Lit(e.ruleFor(s.Items)+1))
 		}
+		if len(s.PrefixItems) > 0 {
+			lit("PrefixItems", jen.Index().Int().ValuesFunc(func(g *jen.Group) {
+				for _, p := range s.PrefixItems {
+					g.Lit(e.ruleFor(p) + 1)
+				}
+			}))
+		}
+		if s.Contains != nil {
+			lit("Contains", jen.Lit(e.ruleFor(s.Contains)+1))
+		}
+		limit("MinContains", s.MinContains)
+		limit("MaxContains", s.MaxContains)
 		limit("MinItems", s.MinItems)
 		limit("MaxItems", s.MaxItems)
 		if s.UniqueItems {

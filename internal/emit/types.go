@@ -297,7 +297,8 @@ func isEmptySchema(s *model.Schema) bool {
 		s.Enum == nil && s.Const == nil && s.Format == "" && s.MinLength < 0 && s.MaxLength < 0 && s.Pattern == nil &&
 		s.Minimum == nil && s.Maximum == nil && s.ExclusiveMinimum == nil && s.ExclusiveMaximum == nil && s.MultipleOf == nil &&
 		s.Items == nil && s.MinItems < 0 && s.MaxItems < 0 && !s.UniqueItems && s.Properties == nil && s.Required == nil &&
-		s.Additional == nil && s.PatternProperties == nil && s.MinProperties < 0 && s.MaxProperties < 0 && s.DependentRequired == nil
+		s.Additional == nil && s.PatternProperties == nil && s.MinProperties < 0 && s.MaxProperties < 0 && s.DependentRequired == nil &&
+		s.PrefixItems == nil && s.Contains == nil
 }
 
 // propertyDecode decodes the value of property p into dst (a field).

@@ -32,6 +32,8 @@ var Supported = map[string]string{
 	"properties": "validated", "required": "validated", "additionalProperties": "validated",
 	"patternProperties": "validated",
 	"minProperties":     "validated", "maxProperties": "validated", "dependentRequired": "validated",
+	"prefixItems": "validated (the array is held as raw JSON)", "contains": "validated (the array is held as raw JSON)",
+	"minContains": "validated", "maxContains": "validated",
 	"anyOf": "only the nullable form [S, {\"type\": \"null\"}]",
 	"oneOf": "only the nullable form [S, {\"type\": \"null\"}]",
 }
@@ -274,7 +276,7 @@ func (b *builder) freeName(name string) string {
 // inline object or enum here takes; self is the named type being defined
 // when raw is its schema.
 func (b *builder) node(raw any, ptr, name string, self *Type) (*Schema, error) {
-	s := &Schema{Pointer: ptr, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1}
+	s := &Schema{Pointer: ptr, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1, MinContains: -1, MaxContains: -1}
 	switch v := raw.(type) {
 	case bool:
 		s.Bool = &v
@@ -432,7 +434,7 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 		if !slices.ContainsFunc(s.Properties, func(p *Property) bool { return p.JSONName == r }) {
 			t := true
 			s.Properties = append(s.Properties, &Property{JSONName: r, GoName: naming.Exported(r), Required: true,
-				Schema: &Schema{Pointer: ptr + "/required", Bool: &t, Kind: KindAny, Nullable: true, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1}})
+				Schema: &Schema{Pointer: ptr + "/required", Bool: &t, Kind: KindAny, Nullable: true, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1, MinContains: -1, MaxContains: -1}})
 		}
 	}
 	sort.Slice(s.Properties, func(i, j int) bool { return s.Properties[i].JSONName < s.Properties[j].JSONName })
@@ -461,6 +463,24 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 		}
 		s.Additional = sub
 	}
+	if pi, ok := m["prefixItems"].([]any); ok {
+		for i, it := range pi {
+			sub, err := b.node(it, fmt.Sprintf("%s/prefixItems/%d", ptr, i), fmt.Sprintf("%sPrefix%d", name, i), nil)
+			if err != nil {
+				return err
+			}
+			s.PrefixItems = append(s.PrefixItems, sub)
+		}
+	}
+	if c, ok := m["contains"]; ok {
+		sub, err := b.node(c, ptr+"/contains", name+"Contains", nil)
+		if err != nil {
+			return err
+		}
+		s.Contains = sub
+	}
+	s.MinContains = intKw(m, "minContains")
+	s.MaxContains = intKw(m, "maxContains")
 	if it, ok := m["items"]; ok {
 		sub, err := b.node(it, ptr+"/items", name+"Item", nil)
 		if err != nil {
@@ -563,7 +583,7 @@ func kindOf(s *Schema) Kind {
 		return true
 	}
 	switch {
-	case len(s.Types) == 0:
+	case len(s.Types) == 0, len(s.PrefixItems) > 0, s.Contains != nil:
 		return KindAny
 	case len(nonNull) == 0:
 		return KindNull

@@ -119,9 +119,13 @@ type Schema struct {
 	MultipleOf       *Number
 	GoInt32          bool // KindInteger whose range fits int32
 
-	Items       *Schema // "items"; nil when absent
-	MinItems    int     // -1 when absent
-	MaxItems    int     // -1 when absent
+	Items       *Schema   // "items"; nil when absent
+	PrefixItems []*Schema // "prefixItems"; arrays with it are held as raw JSON
+	Contains    *Schema   // "contains"; arrays with it are held as raw JSON
+	MinContains int       // -1 when absent (contains then needs 1)
+	MaxContains int       // -1 when absent
+	MinItems    int       // -1 when absent
+	MaxItems    int       // -1 when absent
 	UniqueItems bool
 
 	MinProperties     int                 // -1 when absent

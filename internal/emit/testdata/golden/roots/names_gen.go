@@ -14,7 +14,7 @@ import (
 )
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
-const SchemaDigest = "c2a63530cbc5679c5cc7ccfeb4c0e639e76dcb75884a6c5494307ec84c217701"
+const SchemaDigest = "95b7b1cc5b7f259b2ff97cf45ed0dcd34f418ac86d880436e8d0a2c9748dae9c"
 
 // SchemaName is the name of the schema document this package was generated from.
 const SchemaName = "roots.schema.json"
@@ -235,5 +235,36 @@ func (v Nothing) MarshalJSON() ([]byte, error) {
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
 func (v *Nothing) Validate() error {
+	return shape.Validate(v)
+}
+
+// Pair is the type at #/$defs/pair.
+type Pair json.RawMessage
+
+// ShapeDecode reads one Pair from d, reporting every violation of the schema to d.
+func (v *Pair) ShapeDecode(d *shape.Decoder) {
+	if x := d.Raw(rules, 5); x != nil {
+		*v = Pair(x)
+	}
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *Pair) ShapeEncode(enc *shape.Encoder) {
+	enc.Raw(json.RawMessage(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *Pair) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v Pair) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *Pair) Validate() error {
 	return shape.Validate(v)
 }

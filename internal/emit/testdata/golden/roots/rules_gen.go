@@ -26,4 +26,13 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/id
 		MinItems: shape.Int(1),
 		Types:    shape.TArray,
 	}, // #/$defs/nothing
-	{Bool: shape.Bool(false)}})
+	{Bool: shape.Bool(false)}, // #/$defs/pair
+	{
+		Contains:    9,
+		MaxContains: shape.Int(1),
+		PrefixItems: []int{7, 8},
+		Types:       shape.TArray,
+	}, // #/$defs/pair/prefixItems/0
+	{Types: shape.TString},  // #/$defs/pair/prefixItems/1
+	{Types: shape.TInteger}, // #/$defs/pair/contains
+	{Const: shape.Str("\"x\"")}})
