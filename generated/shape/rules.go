@@ -25,6 +25,14 @@ type Rule struct {
 	// NullOrKeyword is the keyword path to the non-null branch, e.g. "/anyOf/0".
 	NullOrKeyword string
 
+	AllOf []int // index+1 of each subschema
+	AnyOf []int
+	OneOf []int
+	Not   int // index+1
+	If    int
+	Then  int
+	Else  int
+
 	Enum      []string // members as JSON text
 	Const     *string  // const value as JSON text
 	Format    string
@@ -378,6 +386,93 @@ func (d *Decoder) validate(rules []Rule, i int) {
 		d.PopKeyword()
 		return
 	}
+	if r.AllOf != nil || r.AnyOf != nil || r.OneOf != nil || r.Not > 0 || r.If > 0 {
+		d.peek()
+		start := d.pos
+		d.validateOwn(rules, r)
+		if d.err != nil {
+			return
+		}
+		end := d.pos
+		d.applicators(rules, r, start)
+		d.pos = end
+		return
+	}
+	d.validateOwn(rules, r)
+}
+
+// applicators applies allOf, anyOf, oneOf, not and if/then/else of r to the
+// value at start, reporting as jsonschema v5 does: the failures of every
+// branch when none of anyOf or oneOf passes.
+func (d *Decoder) applicators(rules []Rule, r *Rule, start int) {
+	sub := func(kw string, i int) { d.pos = start; d.PushKeyword(kw); d.validate(rules, i); d.PopKeyword() }
+	for j, a := range r.AllOf {
+		sub("/allOf/"+strconv.Itoa(j), a-1)
+	}
+	for _, group := range []struct {
+		kw   string
+		list []int
+	}{{"anyOf", r.AnyOf}, {"oneOf", r.OneOf}} {
+		if group.list == nil {
+			continue
+		}
+		var failures []Violation
+		passed := 0
+		for j, a := range group.list {
+			ok, found := d.capture(func() { sub("/"+group.kw+"/"+strconv.Itoa(j), a-1) })
+			if ok {
+				passed++
+			} else {
+				failures = append(failures, found...)
+			}
+		}
+		switch {
+		case passed == 0:
+			d.readd(failures)
+		case group.kw == "oneOf" && passed > 1:
+			d.Report("oneOf", "/oneOf", "the value is valid against "+strconv.Itoa(passed)+" subschemas, not exactly one")
+		}
+	}
+	if r.Not > 0 {
+		if d.trial(func() { sub("/not", r.Not-1) }) {
+			d.pos = start
+			d.Report("not", "/not", "the value is valid against the not subschema")
+		}
+	}
+	if r.If > 0 {
+		if d.trial(func() { sub("/if", r.If-1) }) {
+			if r.Then > 0 {
+				sub("/then", r.Then-1)
+			}
+		} else if r.Else > 0 {
+			sub("/else", r.Else-1)
+		}
+	}
+}
+
+// capture runs check and returns whether it found no violation, and the
+// violations it found, which it removes.
+func (d *Decoder) capture(check func()) (bool, []Violation) {
+	nv, nt := len(d.violations), len(d.tolerated)
+	check()
+	var found []Violation
+	found = append(found, d.violations[nv:]...)
+	found = append(found, d.tolerated[nt:]...)
+	d.violations, d.tolerated = d.violations[:nv], d.tolerated[:nt]
+	return len(found) == 0, found
+}
+
+// readd records violations captured earlier.
+func (d *Decoder) readd(vs []Violation) {
+	if d.Lenient {
+		d.tolerated = append(d.tolerated, vs...)
+	} else {
+		d.violations = append(d.violations, vs...)
+	}
+}
+
+// validateOwn applies r's own keywords (not its applicators) to one value.
+func (d *Decoder) validateOwn(rules []Rule, r *Rule) {
 	k := d.kindAt()
 	if k == 0 {
 		d.syntax("expected a JSON value")

@@ -153,6 +153,21 @@ func TestFeatureViolations(t *testing.T) {
 			want:   []found{{"", "minContains", "/minContains"}},
 		},
 		{
+			name: "applicators-valid", reason: "allOf, oneOf, if/then/else, not all satisfied",
+			decode: func(b []byte) error { var v roots.Composed; return v.UnmarshalJSON(b) },
+			doc:    `{"kind":"a","x":1,"z":true}`,
+		},
+		{
+			name: "applicators-invalid", reason: "each applicator reports where it failed",
+			decode: func(b []byte) error { var v roots.Composed; return v.UnmarshalJSON(b) },
+			doc:    `{"kind":"c","x":1,"y":2,"z":3}`,
+			want: []found{
+				{"/kind", "enum", "/allOf/1/properties/kind/enum"},
+				{"", "oneOf", "/oneOf"},
+				{"", "not", "/else/not"},
+			},
+		},
+		{
 			name: "false-def", reason: "the false schema accepts nothing",
 			decode: func(b []byte) error { var v roots.Nothing; return v.UnmarshalJSON(b) },
 			doc:    `1`,

@@ -90,6 +90,26 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 		if s.Items != nil {
 			lit("Items", jen.Lit(e.ruleFor(s.Items)+1))
 		}
+		for _, ap := range []struct {
+			name string
+			list []*model.Schema
+		}{{"AllOf", s.AllOf}, {"AnyOf", s.AnyOf}, {"OneOf", s.OneOf}} {
+			if len(ap.list) > 0 {
+				lit(ap.name, jen.Index().Int().ValuesFunc(func(g *jen.Group) {
+					for _, b := range ap.list {
+						g.Lit(e.ruleFor(b) + 1)
+					}
+				}))
+			}
+		}
+		for _, one := range []struct {
+			name string
+			s    *model.Schema
+		}{{"Not", s.Not}, {"If", s.If}, {"Then", s.Then}, {"Else", s.Else}} {
+			if one.s != nil {
+				lit(one.name, jen.Lit(e.ruleFor(one.s)+1))
+			}
+		}
 		if len(s.PrefixItems) > 0 {
 			lit("PrefixItems", jen.Index().Int().ValuesFunc(func(g *jen.Group) {
 				for _, p := range s.PrefixItems {

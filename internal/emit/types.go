@@ -298,7 +298,8 @@ func isEmptySchema(s *model.Schema) bool {
 		s.Minimum == nil && s.Maximum == nil && s.ExclusiveMinimum == nil && s.ExclusiveMaximum == nil && s.MultipleOf == nil &&
 		s.Items == nil && s.MinItems < 0 && s.MaxItems < 0 && !s.UniqueItems && s.Properties == nil && s.Required == nil &&
 		s.Additional == nil && s.PatternProperties == nil && s.MinProperties < 0 && s.MaxProperties < 0 && s.DependentRequired == nil &&
-		s.PrefixItems == nil && s.Contains == nil
+		s.PrefixItems == nil && s.Contains == nil && s.AllOf == nil && s.AnyOf == nil && s.OneOf == nil &&
+		s.Not == nil && s.If == nil
 }
 
 // propertyDecode decodes the value of property p into dst (a field).

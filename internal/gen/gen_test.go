@@ -39,16 +39,31 @@ func TestGenerateBadInput(t *testing.T) {
 			reason:  "the metaschema rejects it, naming the keyword",
 		},
 		{
-			name: "unsupported-oneOf", schema: `{"type": "object", "properties": {"a": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}}`,
-			is:      func(err error) bool { var e *model.UnsupportedError; return errors.As(err, &e) && e.Keyword == "oneOf" },
-			contain: []string{"t.schema.json#/properties/a", `"oneOf"`},
-			reason:  "general oneOf is not honoured, so it is rejected with its location",
+			name: "unsupported-unevaluatedProperties", schema: `{"type": "object", "properties": {"a": {"type": "object", "unevaluatedProperties": false}}}`,
+			is: func(err error) bool {
+				var e *model.UnsupportedError
+				return errors.As(err, &e) && e.Keyword == "unevaluatedProperties"
+			},
+			contain: []string{"t.schema.json#/properties/a", `"unevaluatedProperties"`},
+			reason:  "a keyword the generator does not honour is rejected with its location",
 		},
 		{
-			name: "unsupported-if", schema: `{"$defs": {"x": {"if": {"type": "string"}, "then": {"minLength": 1}}}}`,
-			is:      func(err error) bool { var e *model.UnsupportedError; return errors.As(err, &e) && e.Keyword == "if" },
-			contain: []string{"t.schema.json#/$defs/x", `"if"`},
-			reason:  "if/then is rejected where it stands",
+			name: "unsupported-dependentSchemas", schema: `{"$defs": {"x": {"dependentSchemas": {"a": {"required": ["b"]}}}}}`,
+			is: func(err error) bool {
+				var e *model.UnsupportedError
+				return errors.As(err, &e) && e.Keyword == "dependentSchemas"
+			},
+			contain: []string{"t.schema.json#/$defs/x", `"dependentSchemas"`},
+			reason:  "rejected where it stands, in a $defs entry too",
+		},
+		{
+			name: "ref-with-siblings", schema: `{"$defs": {"x": {"type": "string"}}, "properties": {"a": {"$ref": "#/$defs/x", "minLength": 2}}}`,
+			is: func(err error) bool {
+				var e *model.UnsupportedError
+				return errors.As(err, &e) && e.Keyword == "minLength"
+			},
+			contain: []string{"t.schema.json#/properties/a", "beside $ref"},
+			reason:  "constraints beside $ref are not honoured, so they are rejected",
 		},
 		{
 			name: "typo-keyword", schema: `{"type": "string", "maxLenght": 3}`,

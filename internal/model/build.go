@@ -34,8 +34,12 @@ var Supported = map[string]string{
 	"minProperties":     "validated", "maxProperties": "validated", "dependentRequired": "validated",
 	"prefixItems": "validated (the array is held as raw JSON)", "contains": "validated (the array is held as raw JSON)",
 	"minContains": "validated", "maxContains": "validated",
-	"anyOf": "only the nullable form [S, {\"type\": \"null\"}]",
-	"oneOf": "only the nullable form [S, {\"type\": \"null\"}]",
+	"anyOf": "validated; the nullable form [S, {\"type\": \"null\"}] keeps S's Go type, any other makes the value raw JSON",
+	"oneOf": "validated; as anyOf",
+	"allOf": "validated (the value is held as raw JSON)",
+	"not":   "validated (the value is held as raw JSON)",
+	"if":    "validated with then and else (the value is held as raw JSON)",
+	"then":  "validated with if", "else": "validated with if",
 }
 
 // Formats lists the "format" values Build accepts; each is asserted by the
@@ -335,11 +339,30 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 		return nil
 	}
 	for _, kw := range []string{"anyOf", "oneOf"} {
-		if v, ok := m[kw]; ok {
+		if v, ok := m[kw]; ok && isNullForm(v) && onlyAnnotationsBeside(kw, keys) {
 			if err := b.nullOr(s, kw, v, m, keys, ptr, name); err != nil {
 				return err
 			}
 			return nil
+		}
+	}
+	for kw, dst := range map[string]*[]*Schema{"allOf": &s.AllOf, "anyOf": &s.AnyOf, "oneOf": &s.OneOf} {
+		arr, _ := m[kw].([]any)
+		for i, sub := range arr {
+			n, err := b.node(sub, fmt.Sprintf("%s/%s/%d", ptr, kw, i), fmt.Sprintf("%s%s%d", name, naming.Exported(kw), i), nil)
+			if err != nil {
+				return err
+			}
+			*dst = append(*dst, n)
+		}
+	}
+	for kw, dst := range map[string]**Schema{"not": &s.Not, "if": &s.If, "then": &s.Then, "else": &s.Else} {
+		if sub, ok := m[kw]; ok {
+			n, err := b.node(sub, ptr+"/"+kw, name+naming.Exported(kw), nil)
+			if err != nil {
+				return err
+			}
+			*dst = n
 		}
 	}
 
@@ -517,6 +540,26 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 	return nil
 }
 
+// isNullForm reports whether v is [S, {"type": "null"}] (in either order).
+func isNullForm(v any) bool {
+	arr, _ := v.([]any)
+	isNull := func(x any) bool {
+		o, ok := x.(map[string]any)
+		t, _ := o["type"].(string)
+		return ok && len(o) == 1 && t == TypeNull
+	}
+	return len(arr) == 2 && isNull(arr[0]) != isNull(arr[1])
+}
+
+func onlyAnnotationsBeside(kw string, keys []string) bool {
+	for _, k := range keys {
+		if k != kw && !annotationSiblings[k] && !strings.HasPrefix(k, "x-") {
+			return false
+		}
+	}
+	return true
+}
+
 // nullOr handles {"anyOf"|"oneOf": [S, {"type": "null"}]}.
 func (b *builder) nullOr(s *Schema, kw string, v any, m map[string]any, keys []string, ptr, name string) error {
 	for _, k := range keys {
@@ -583,7 +626,8 @@ func kindOf(s *Schema) Kind {
 		return true
 	}
 	switch {
-	case len(s.Types) == 0, len(s.PrefixItems) > 0, s.Contains != nil:
+	case len(s.Types) == 0, len(s.PrefixItems) > 0, s.Contains != nil,
+		s.AllOf != nil, s.AnyOf != nil, s.OneOf != nil, s.Not != nil, s.If != nil:
 		return KindAny
 	case len(nonNull) == 0:
 		return KindNull

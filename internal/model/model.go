@@ -97,6 +97,16 @@ type Schema struct {
 	NullOrKeyword string
 	NullOrIndex   int
 
+	// Applicators other than the nullable form. A node with any of them is
+	// KindAny: held as raw JSON, validated by the rule interpreter.
+	AllOf []*Schema
+	AnyOf []*Schema
+	OneOf []*Schema
+	Not   *Schema
+	If    *Schema
+	Then  *Schema
+	Else  *Schema
+
 	// Bool is set for a boolean schema: true accepts everything, false
 	// nothing.
 	Bool *bool

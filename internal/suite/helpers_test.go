@@ -87,7 +87,7 @@ func TestSkipKeywordFromGenerate(t *testing.T) {
 		schema string
 		want   string
 	}{
-		{`{"allOf": [{"type": "string"}]}`, "allOf"},
+		{`{"unevaluatedItems": false}`, "unevaluatedItems"},
 		{`{"format": "iri"}`, "format"},
 		{`{"$ref": "http://example.com/x.json"}`, "$ref (remote)"},
 		{`{"$defs": {"a": {"$anchor": "a"}}, "$ref": "#a"}`, "$ref (anchor)"},

@@ -14,7 +14,7 @@ import (
 )
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
-const SchemaDigest = "95b7b1cc5b7f259b2ff97cf45ed0dcd34f418ac86d880436e8d0a2c9748dae9c"
+const SchemaDigest = "7ba9b66107f5b31a51ecb8d2dd0a5a443cf8232b9e311ef9c43896cb367d1fb1"
 
 // SchemaName is the name of the schema document this package was generated from.
 const SchemaName = "roots.schema.json"
@@ -47,6 +47,110 @@ func (v Anything) MarshalJSON() ([]byte, error) {
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
 func (v *Anything) Validate() error {
+	return shape.Validate(v)
+}
+
+// Composed is the type at #/$defs/composed.
+type Composed json.RawMessage
+
+// ShapeDecode reads one Composed from d, reporting every violation of the schema to d.
+func (v *Composed) ShapeDecode(d *shape.Decoder) {
+	if x := d.Raw(rules, 0); x != nil {
+		*v = Composed(x)
+	}
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *Composed) ShapeEncode(enc *shape.Encoder) {
+	enc.Raw(json.RawMessage(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *Composed) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v Composed) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *Composed) Validate() error {
+	return shape.Validate(v)
+}
+
+// ComposedAllOf0 is the object at #/$defs/composed/allOf/0.
+type ComposedAllOf0 struct {
+	// Kind is the member "kind" (required, may be null, raw JSON: nil when absent).
+	Kind json.RawMessage `json:"kind,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// ShapeDecode reads one ComposedAllOf0 from d, reporting every violation of the schema to d.
+func (v *ComposedAllOf0) ShapeDecode(d *shape.Decoder) {
+	*v = ComposedAllOf0{}
+	if !d.BeginObject(shape.TObject) {
+		return
+	}
+	var seen [1]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "kind":
+			d.Enter("kind", "/properties/kind")
+			if seen[0] {
+				d.Duplicate()
+				v.Kind = *new(json.RawMessage)
+			}
+			seen[0] = true
+			if x := d.Raw(rules, -1); x != nil {
+				v.Kind = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, rules, 1)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.Missing("kind")
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
+func (v *ComposedAllOf0) ShapeEncode(enc *shape.Encoder) {
+	enc.BeginObject()
+	if _, over := v.Extra["kind"]; !over {
+		if v.Kind != nil {
+			enc.Key("kind")
+			enc.Raw(v.Kind)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ComposedAllOf0) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, keeping absent and null members as they are.
+func (v ComposedAllOf0) MarshalJSON() ([]byte, error) {
+	return shape.Marshal(&v), nil
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ComposedAllOf0) Validate() error {
 	return shape.Validate(v)
 }
 
@@ -102,7 +206,7 @@ type ID string
 
 // ShapeDecode reads one ID from d, reporting every violation of the schema to d.
 func (v *ID) ShapeDecode(d *shape.Decoder) {
-	if x, ok := d.String(shape.TString, &rules[0]); ok {
+	if x, ok := d.String(shape.TString, &rules[16]); ok {
 		*v = ID(x)
 	}
 }
@@ -133,7 +237,7 @@ type Mixed json.RawMessage
 
 // ShapeDecode reads one Mixed from d, reporting every violation of the schema to d.
 func (v *Mixed) ShapeDecode(d *shape.Decoder) {
-	if x := d.Raw(rules, 1); x != nil {
+	if x := d.Raw(rules, 17); x != nil {
 		*v = Mixed(x)
 	}
 }
@@ -171,13 +275,13 @@ func (v *Names) ShapeDecode(d *shape.Decoder) {
 		i := 0
 		for d.NextItem(i) {
 			d.EnterIndex(i, "/items")
-			if x1, ok := d.String(shape.TString, &rules[2]); ok {
+			if x1, ok := d.String(shape.TString, &rules[18]); ok {
 				items = append(items, x1)
 			}
 			d.Leave()
 			i++
 		}
-		d.CheckItems(rules, 3, i, nil)
+		d.CheckItems(rules, 19, i, nil)
 		*v = Names(items)
 	}
 }
@@ -212,7 +316,7 @@ type Nothing json.RawMessage
 
 // ShapeDecode reads one Nothing from d, reporting every violation of the schema to d.
 func (v *Nothing) ShapeDecode(d *shape.Decoder) {
-	if x := d.Raw(rules, 4); x != nil {
+	if x := d.Raw(rules, 20); x != nil {
 		*v = Nothing(x)
 	}
 }
@@ -243,7 +347,7 @@ type Pair json.RawMessage
 
 // ShapeDecode reads one Pair from d, reporting every violation of the schema to d.
 func (v *Pair) ShapeDecode(d *shape.Decoder) {
-	if x := d.Raw(rules, 5); x != nil {
+	if x := d.Raw(rules, 21); x != nil {
 		*v = Pair(x)
 	}
 }

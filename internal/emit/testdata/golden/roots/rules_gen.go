@@ -7,7 +7,66 @@ import "github.com/graphshape/graphshape/generated/shape"
 
 // rules holds the constraints checked by the support package, one entry per schema node that needs them;
 // references between entries are indices plus one.
-var rules = shape.CompileRules([]shape.Rule{ // #/$defs/id
+var rules = shape.CompileRules([]shape.Rule{ // #/$defs/composed
+	{
+		AllOf: []int{2, 4},
+		Else:  14,
+		If:    10,
+		OneOf: []int{6, 8},
+		Then:  12,
+	}, // #/$defs/composed/allOf/0
+	{
+		Properties: []shape.PropertyRule{{
+			Name: "kind",
+			Rule: 3,
+		}},
+		Required: []string{"kind"},
+		Types:    shape.TObject,
+	}, // #/$defs/composed/allOf/0/required
+	{Bool: shape.Bool(true)}, // #/$defs/composed/allOf/1
+	{Properties: []shape.PropertyRule{{
+		Name: "kind",
+		Rule: 5,
+	}}}, // #/$defs/composed/allOf/1/properties/kind
+	{Enum: []string{"\"a\"", "\"b\""}}, // #/$defs/composed/oneOf/0
+	{
+		Properties: []shape.PropertyRule{{
+			Name: "x",
+			Rule: 7,
+		}},
+		Required: []string{"x"},
+	}, // #/$defs/composed/oneOf/0/required
+	{Bool: shape.Bool(true)}, // #/$defs/composed/oneOf/1
+	{
+		Properties: []shape.PropertyRule{{
+			Name: "y",
+			Rule: 9,
+		}},
+		Required: []string{"y"},
+	}, // #/$defs/composed/oneOf/1/required
+	{Bool: shape.Bool(true)}, // #/$defs/composed/if
+	{Properties: []shape.PropertyRule{{
+		Name: "kind",
+		Rule: 11,
+	}}}, // #/$defs/composed/if/properties/kind
+	{Const: shape.Str("\"a\"")}, // #/$defs/composed/then
+	{
+		Properties: []shape.PropertyRule{{
+			Name: "z",
+			Rule: 13,
+		}},
+		Required: []string{"z"},
+	}, // #/$defs/composed/then/required
+	{Bool: shape.Bool(true)}, // #/$defs/composed/else
+	{Not: 15},                // #/$defs/composed/else/not
+	{
+		Properties: []shape.PropertyRule{{
+			Name: "z",
+			Rule: 16,
+		}},
+		Required: []string{"z"},
+	}, // #/$defs/composed/else/not/required
+	{Bool: shape.Bool(true)}, // #/$defs/id
 	{
 		Format: "uuid",
 		Types:  shape.TString,
@@ -22,15 +81,15 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/id
 		Types:  shape.TString,
 	}, // #(root)
 	{
-		Items:    3,
+		Items:    19,
 		MinItems: shape.Int(1),
 		Types:    shape.TArray,
 	}, // #/$defs/nothing
 	{Bool: shape.Bool(false)}, // #/$defs/pair
 	{
-		Contains:    9,
+		Contains:    25,
 		MaxContains: shape.Int(1),
-		PrefixItems: []int{7, 8},
+		PrefixItems: []int{23, 24},
 		Types:       shape.TArray,
 	}, // #/$defs/pair/prefixItems/0
 	{Types: shape.TString},  // #/$defs/pair/prefixItems/1
