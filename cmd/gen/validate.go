@@ -17,7 +17,6 @@ import (
 	"github.com/graphshape/graphshape/generated/shape"
 	v1 "github.com/graphshape/graphshape/generated/v1"
 	"github.com/graphshape/graphshape/internal/reference"
-	"github.com/graphshape/graphshape/schema"
 )
 
 // maxDocument bounds one document (one line of JSON Lines, or one file):
@@ -156,9 +155,6 @@ func schemaValidator(file, typ string) (validator, error) {
 	}
 	v, err := reference.Compile(name, data, ptr)
 	if err != nil {
-		return nil, fmt.Errorf("validate: %w", err)
-	}
-	if _, _, err := schema.Compile(name, data); err != nil {
 		return nil, fmt.Errorf("validate: %w", err)
 	}
 	return func(doc []byte, _ string) ([]shape.Violation, []shape.Violation, error) {

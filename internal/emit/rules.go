@@ -3,6 +3,7 @@ package emit
 import (
 	"encoding/json"
 	"sort"
+	"strconv"
 
 	"github.com/dave/jennifer/jen"
 
@@ -59,7 +60,7 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 		lit("Ref", jen.Lit(e.typeRule(s.Ref)+1))
 	case s.NullOr != nil:
 		lit("NullOr", jen.Lit(e.ruleFor(s.NullOr)+1))
-		lit("NullOrKeyword", jen.Lit("/"+s.NullOrKeyword+"/"+itoa(s.NullOrIndex)))
+		lit("NullOrKeyword", jen.Lit("/"+s.NullOrKeyword+"/"+strconv.Itoa(s.NullOrIndex)))
 	default:
 		if s.Types != nil {
 			lit("Types", typesExpr(s))
@@ -185,8 +186,4 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 // typeRule returns the rule index of a named type's schema.
 func (e *emitter) typeRule(t *model.Type) int {
 	return e.ruleFor(t.Schema)
-}
-
-func itoa(i int) string {
-	return jsonText(i)
 }
