@@ -76,7 +76,7 @@ var Rules = []Rule{
 		Description: "A member was added to an enum without unknownFutureValue: strict readers reject it."},
 	{ID: "enum-member-removed", kind: delta.EnumMemberRemoved, Response: level.Breaking, Request: level.Breaking,
 		Description: "A member was removed: writers that send it are rejected, and readers of older data break (Graph treats removal as breaking)."},
-	{ID: "enum-member-recased", kind: delta.EnumMemberRecased, Response: level.Breaking, Request: level.Breaking,
+	{ID: "enum-casing-changed", kind: delta.EnumMemberRecased, Response: level.Breaking, Request: level.Breaking,
 		Description: "A member changed case: enum values are case-sensitive."},
 	{ID: "enum-members-reordered", kind: delta.EnumReordered, Response: level.Info, Request: level.Info,
 		Description: "Members were reordered: values travel by name, so only generated constant order changes."},

@@ -50,7 +50,7 @@ func TestRules(t *testing.T) {
 		{"enum-member-added-evolvable", `{"enum":["a","unknownFutureValue"],"type":"string"}`, `{"enum":["a","unknownFutureValue","b"],"type":"string"}`, level.Info, level.Info, "Graph clients map b to the sentinel"},
 		{"enum-member-added", `{"enum":["a"],"type":"string"}`, `{"enum":["a","b"],"type":"string"}`, level.Breaking, level.Info, "strict readers reject b"},
 		{"enum-member-removed", `{"enum":["a","b"],"type":"string"}`, `{"enum":["a"],"type":"string"}`, level.Breaking, level.Breaking, "writers of b are rejected"},
-		{"enum-member-recased", `{"enum":["TruePositive"],"type":"string"}`, `{"enum":["truePositive"],"type":"string"}`, level.Breaking, level.Breaking, "case-sensitive"},
+		{"enum-casing-changed", `{"enum":["TruePositive"],"type":"string"}`, `{"enum":["truePositive"],"type":"string"}`, level.Breaking, level.Breaking, "case-sensitive"},
 		{"enum-members-reordered", `{"enum":["a","b"],"type":"string"}`, `{"enum":["b","a"],"type":"string"}`, level.Info, level.Info, "values travel by name"},
 		{"enum-sentinel-removed", `{"enum":["a","unknownFutureValue"],"type":"string"}`, `{"enum":["a"],"type":"string"}`, level.Breaking, level.Warning, "no longer evolvable"},
 		{"enum-sentinel-added", `{"enum":["a"],"type":"string"}`, `{"enum":["a","unknownFutureValue"],"type":"string"}`, level.Warning, level.Info, "readers may get the sentinel"},
