@@ -186,3 +186,51 @@ func TestFragment(t *testing.T) {
 		t.Errorf("Fragment = %q, want %q", got, want)
 	}
 }
+
+func TestLocate(t *testing.T) {
+	doc := []byte(`{
+  "type": "object",
+  "properties": {
+    "a/b": {"type": "string"},
+    "list": [
+      1,
+      {"x": true}
+    ],
+    "c": {
+      "enum": ["p", "q"]
+    }
+  }
+}
+`)
+	tests := []struct {
+		ptr    string
+		line   int
+		found  bool
+		reason string
+	}{
+		{"", 1, true, "the document"},
+		{"/type", 2, true, "a member's name line"},
+		{"/properties/a~1b", 4, true, "escaped token"},
+		{"/properties/a~1b/type", 4, true, "a member on the same line"},
+		{"/properties/list/0", 6, true, "an array element's own line"},
+		{"/properties/list/1/x", 7, true, "inside an element"},
+		{"/properties/c/enum", 10, true, "nested"},
+		{"/properties/c/enum/1", 10, true, "an element on the line it starts"},
+		{"/properties/nope", 3, false, "missing member: the nearest ancestor"},
+		{"/properties/list/9", 5, false, "index out of range"},
+		{"/properties/list/01", 5, false, "leading zero is not an index"},
+		{"/type/x", 2, false, "a scalar has no members"},
+		{"type", 1, false, "malformed pointer"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.ptr, func(t *testing.T) {
+			line, found := Locate(doc, tt.ptr)
+			if line != tt.line || found != tt.found {
+				t.Errorf("Locate(%q) = %d, %v, want %d, %v (%s)", tt.ptr, line, found, tt.line, tt.found, tt.reason)
+			}
+		})
+	}
+	if line, found := Locate([]byte(`{"a":`), "/a/b"); found || line != 1 {
+		t.Errorf("truncated document: %d, %v, want 1, false", line, found)
+	}
+}
