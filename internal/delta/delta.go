@@ -130,25 +130,6 @@ func defs(r *model.Resource) map[string]*model.Type {
 
 func (d *differ) add(c Change) { d.out = append(d.out, c) }
 
-// nullable reports whether null is allowed, through $ref and null-or.
-func nullable(s *model.Schema) bool {
-	for range 64 {
-		switch {
-		case s.Bool != nil:
-			return *s.Bool
-		case s.NullOr != nil:
-			return true
-		case s.Nullable:
-			return true
-		case s.Ref != nil && s.Ref.Schema != nil:
-			s = s.Ref.Schema
-		default:
-			return false
-		}
-	}
-	return false
-}
-
 // typeSet returns the non-null JSON types a schema allows ("any" when
 // unconstrained), sorted.
 func typeSet(s *model.Schema) []string {
@@ -192,7 +173,7 @@ func (d *differ) schema(p string, a, b *model.Schema, aReq, bReq bool) {
 	d.seen[pair{a, b}] = true
 	ta, tb := a.Target(), b.Target()
 	ap, bp := ta.Pointer, tb.Pointer
-	if na, nb := nullable(a), nullable(b); na != nb {
+	if na, nb := a.Nullable, b.Nullable; na != nb {
 		k := BecameNullable
 		if !nb {
 			k = BecameNonNullable
@@ -326,18 +307,18 @@ func (d *differ) enum(p string, a, b *model.Schema) {
 		return
 	}
 	am, bm := members(a), members(b)
-	evolvable := slices.Contains(bm, "unknownFutureValue")
+	evolvable := b.Evolvable
 	base := Change{Path: p, OldPointer: a.Pointer + "/enum", NewPointer: b.Pointer + "/enum", Evolvable: evolvable}
 	with := func(k Kind, detail, old, new string) Change {
 		c := base
 		c.Kind, c.Detail, c.Old, c.New = k, detail, old, new
 		return c
 	}
-	if slices.Contains(am, "unknownFutureValue") && !evolvable {
-		d.add(with(EnumSentinelRemoved, "unknownFutureValue", "", ""))
+	if a.Evolvable && !evolvable {
+		d.add(with(EnumSentinelRemoved, model.EnumSentinel, "", ""))
 	}
-	if !slices.Contains(am, "unknownFutureValue") && evolvable {
-		d.add(with(EnumSentinelAdded, "unknownFutureValue", "", ""))
+	if !a.Evolvable && evolvable {
+		d.add(with(EnumSentinelAdded, model.EnumSentinel, "", ""))
 	}
 	var removed, added []string
 	for _, m := range am {
@@ -356,12 +337,12 @@ func (d *differ) enum(p string, a, b *model.Schema) {
 			added = slices.Delete(added, i, i+1)
 			continue
 		}
-		if r != "unknownFutureValue" {
+		if r != model.EnumSentinel {
 			d.add(with(EnumMemberRemoved, r, r, ""))
 		}
 	}
 	for _, n := range added {
-		if n != "unknownFutureValue" {
+		if n != model.EnumSentinel {
 			d.add(with(EnumMemberAdded, n, "", n))
 		}
 	}
