@@ -333,6 +333,14 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 		}
 	}
 	// Annotations.
+	for _, k := range keys {
+		if strings.HasPrefix(k, "x-") {
+			if s.Extensions == nil {
+				s.Extensions = map[string]any{}
+			}
+			s.Extensions[k] = m[k]
+		}
+	}
 	s.Title, _ = m["title"].(string)
 	s.Description, _ = m["description"].(string)
 	s.Comment, _ = m["$comment"].(string)
@@ -401,6 +409,12 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 	}
 	if s.Types == nil {
 		s.Nullable = true
+		if e, ok := m["enum"].([]any); ok {
+			s.Nullable = slices.Contains(e, nil)
+		}
+		if c, ok := m["const"]; ok {
+			s.Nullable = c == nil
+		}
 	}
 
 	if e, ok := m["enum"].([]any); ok {
@@ -483,7 +497,7 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 			t := true
 			any := b.newSchema(ptr + "/required")
 			any.Bool, any.Kind, any.Nullable, any.Unconstrained = &t, KindAny, true, true
-			s.Properties = append(s.Properties, &Property{JSONName: r, GoName: naming.Exported(r), Required: true, Schema: any})
+			s.Properties = append(s.Properties, &Property{JSONName: r, GoName: naming.Exported(r), Required: true, Implicit: true, Schema: any})
 		}
 	}
 	sort.Slice(s.Properties, func(i, j int) bool { return s.Properties[i].JSONName < s.Properties[j].JSONName })

@@ -113,9 +113,11 @@ type Schema struct {
 
 	Types []string // the "type" keyword, as written (nil: any type)
 	// Nullable reports whether null is a valid value of the node, decided
-	// once by Build: by "type" (null among the types, or no "type" at all),
-	// by the NullOr form, by a true boolean schema, or for a $ref node by
-	// its target. False for the false schema.
+	// once by Build: by "type" (null among the types; with no "type", unless
+	// an "enum" without null or a non-null "const" excludes it), by the
+	// NullOr form, by a true boolean schema, or for a $ref node by its
+	// target. False for the false schema. For a Raw node with applicators
+	// (allOf, not, ...) it says only that type, enum and const allow null.
 	Nullable bool
 
 	// Unconstrained reports whether the node accepts every value: the true
@@ -181,6 +183,11 @@ type Schema struct {
 	PatternProperties []*PatternProperty // in document order
 	ExtraGoName       string             // struct field holding members not declared (KindObject)
 
+	// Extensions holds the "x-" keywords as decoded (json.Number for
+	// numbers), such as x-enumValues; nil when there are none. They are
+	// annotations: nothing is validated or generated from them.
+	Extensions map[string]any
+
 	Title       string
 	Description string
 	ReadOnly    bool
@@ -224,6 +231,10 @@ type Property struct {
 	GoName   string  // the struct field's name, unique within the struct
 	Schema   *Schema // the member's schema; never nil
 	Required bool    // listed in the object's "required"
+	// Implicit reports a member listed in "required" that "properties" does
+	// not declare: Schema is then the true schema at the object's
+	// /required pointer.
+	Implicit bool
 
 	// Optional reports whether the field is a shape.Optional[T] (T is
 	// Schema.Go) keeping absent, null and present apart: the member may be
