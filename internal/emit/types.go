@@ -122,7 +122,7 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
 		jen.Return(jen.False()))
 
-	var types jen.Code = typesExpr(s)
+	types := typesExpr(s)
 	if s.Types == nil {
 		types = shape("TString").Op("|").Add(shape("ViaEnum"))
 	}
