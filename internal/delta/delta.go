@@ -46,6 +46,14 @@ const (
 	DescriptionChanged  Kind = "description-changed"
 	TypeAdded           Kind = "definition-added"
 	TypeRemoved         Kind = "definition-removed"
+	// DerivedTypeAdded and DerivedTypeRemoved are a branch added to or
+	// removed from a discriminated union (a base type's oneOf whose
+	// branches each fix @odata.type with const); Detail is the branch's
+	// @odata.type. Compare does not report them yet: it will once
+	// internal/model describes discriminated unions, and reading them is
+	// its job, not delta's.
+	DerivedTypeAdded   Kind = "derived-type-added"
+	DerivedTypeRemoved Kind = "derived-type-removed"
 )
 
 // Change is one difference. Besides where it is, a change carries the
