@@ -260,7 +260,7 @@ func (e *emitter) encodeDepth(s *model.Schema, expr *jen.Statement, depth int) [
 		}
 		return []jen.Code{
 			enc.Clone().Dot("BeginObject").Call(),
-			jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Add(shape("SortedKeys").Call(expr.Clone()))).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Add(impl("SortedKeys").Call(expr.Clone()))).Block(
 				append([]jen.Code{enc.Clone().Dot("Key").Call(jen.Id(k)), jen.Id(val).Op(":=").Add(expr.Clone()).Index(jen.Id(k))}, body...)...),
 			enc.Clone().Dot("EndObject").Call(),
 		}

@@ -47,20 +47,21 @@ func (e *emitter) typeDecl(f *jen.File, t *model.Type) error {
 }
 
 // methods emits ShapeDecode, ShapeEncode, UnmarshalJSON, MarshalJSON and
-// Validate for t.
-func (e *emitter) methods(f *jen.File, t *model.Type, decode, encode []jen.Code) {
+// Validate for t, in the codec file (f, the types file, is not used).
+func (e *emitter) methods(_ *jen.File, t *model.Type, decode, encode []jen.Code) {
+	f := e.codec
 	recv := jen.Id("v").Op("*").Id(t.GoName)
-	f.Comment("ShapeDecode reads one " + t.GoName + " from d, reporting every violation of the schema to d.")
-	f.Func().Params(recv.Clone()).Id("ShapeDecode").Params(jen.Id("d").Op("*").Add(shape("Decoder"))).Block(decode...)
-	f.Comment("ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.")
-	f.Func().Params(recv.Clone()).Id("ShapeEncode").Params(jen.Id("enc").Op("*").Add(shape("Encoder"))).Block(encode...)
+	f.Comment("ShapeDecode is the decoder hook; see package shapeimpl.")
+	f.Func().Params(recv.Clone()).Id("ShapeDecode").Params(jen.Id("d").Op("*").Add(impl("Decoder"))).Block(decode...)
+	f.Comment("ShapeEncode is the encoder hook; see package shapeimpl.")
+	f.Func().Params(recv.Clone()).Id("ShapeEncode").Params(jen.Id("enc").Op("*").Add(impl("Encoder"))).Block(encode...)
 	docLines(f, "UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and\n"+
 		"a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.")
 	f.Func().Params(recv.Clone()).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(shape("Unmarshal").Call(jen.Id("data"), jen.Id("v"))))
 	f.Comment("MarshalJSON encodes v, keeping absent and null members as they are.")
 	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(shape("Marshal").Call(jen.Op("&").Id("v")), jen.Nil()))
+		jen.Return(shape("Marshal").Call(jen.Op("&").Id("v"))))
 	f.Comment("Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.")
 	f.Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(
 		jen.Return(shape("Validate").Call(jen.Id("v"))))
@@ -124,7 +125,7 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 
 	types := typesExpr(s)
 	if s.Types == nil {
-		types = shape("TString").Op("|").Add(shape("ViaEnum"))
+		types = impl("TString").Op("|").Add(impl("ViaEnum"))
 	}
 	var rule jen.Code = jen.Nil()
 	if s.MinLength >= 0 || s.MaxLength >= 0 || s.Pattern != nil || s.Format != "" {

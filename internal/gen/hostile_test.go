@@ -1,184 +1,233 @@
-package gen_test
+package gen
 
 import (
-	"crypto/sha256"
+	"errors"
+	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
-	"github.com/graphshape/graphshape/internal/gen"
+	"github.com/google/go-cmp/cmp"
 )
 
-// nested returns a schema whose root property "a" is an array of arrays,
-// depth levels deep.
-func nested(depth int) string {
-	return `{"type":"object","properties":{"a":` + strings.Repeat(`{"type":"array","items":`, depth) + `{"type":"string"}` + strings.Repeat(`}`, depth) + `}}`
-}
-
-// hostile are schemas that once made gen generate exit 0 with code that
-// does not compile, or refuse with a wrong reason (issue 15 point 2). Each
-// is either refused with an error naming the schema location (refused is
-// the text the error must contain) or generates code that go vet accepts.
-var hostile = []struct {
-	name    string
-	schema  string
-	pkg     string
-	refused []string // "" entries never: nil means the code must compile
-	reason  string
-}{
-	{name: "ref-cycle-two", schema: `{"type":"object","$defs":{"a":{"$ref":"#/$defs/b"},"b":{"$ref":"#/$defs/a"}}}`,
-		refused: []string{"t.schema.json#/$defs/a", "$ref cycle", "#/$defs/a -> #/$defs/b -> #/$defs/a"}, reason: "type A B; type B A is an invalid recursive type"},
-	{name: "ref-cycle-two-reached", schema: `{"type":"object","properties":{"p":{"$ref":"#/$defs/a"}},"$defs":{"a":{"$ref":"#/$defs/b"},"b":{"$ref":"#/$defs/a"}}}`,
-		refused: []string{"t.schema.json", "infinite loop"}, reason: "reached from the root, jsonschema v5 refuses the loop first"},
-	{name: "ref-cycle-self", schema: `{"type":"object","$defs":{"a":{"$ref":"#/$defs/a"}}}`,
-		refused: []string{"t.schema.json#/$defs/a", "$ref cycle"}, reason: "type A A is invalid"},
-	{name: "ref-cycle-nullable-anyOf", schema: `{"type":"object","$defs":{"a":{"anyOf":[{"$ref":"#/$defs/b"},{"type":"null"}]},"b":{"anyOf":[{"type":"null"},{"$ref":"#/$defs/a"}]}}}`,
-		refused: []string{"t.schema.json#/$defs/a", "$ref cycle"}, reason: "the nullable form keeps the target's Go type, so the cycle has no object in between"},
-	{name: "ref-cycle-through-array", schema: `{"type":"object","properties":{"t":{"$ref":"#/$defs/list"}},"$defs":{"list":{"type":"array","items":{"$ref":"#/$defs/list"}}}}`,
-		reason: "type List []List is valid Go: a slice in between is enough"},
-	{name: "ref-cycle-through-object", schema: `{"type":"object","properties":{"n":{"$ref":"#/$defs/n"}},"$defs":{"n":{"type":"object","properties":{"next":{"anyOf":[{"$ref":"#/$defs/m"},{"type":"null"}]}}},"m":{"$ref":"#/$defs/n"}}}`,
-		reason: "an object in between: the struct holds a pointer"},
-	{name: "title-SchemaDigest", schema: `{"title":"SchemaDigest","type":"object"}`,
-		refused: []string{"t.schema.json", `"SchemaDigest"`}, reason: "the root type would collide with the SchemaDigest constant"},
-	{name: "defs-schemaName", schema: `{"type":"object","properties":{"n":{"$ref":"#/$defs/schemaName"}},"$defs":{"schemaName":{"type":"string"}}}`,
-		refused: []string{"t.schema.json#/$defs/schemaName", `"SchemaName"`}, reason: "a $defs entry colliding with the SchemaName constant"},
-	{name: "enum-member-members", schema: `{"type":"object","properties":{"s":{"$ref":"#/$defs/status"}},"$defs":{"status":{"type":"string","enum":["open","members"]}}}`,
-		refused: []string{"t.schema.json#/$defs/status", `"StatusMembers"`}, reason: "the constant StatusMembers would collide with the function StatusMembers"},
-	{name: "type-named-like-members-func", schema: `{"type":"object","properties":{"s":{"$ref":"#/$defs/status"},"m":{"$ref":"#/$defs/statusMembers"}},"$defs":{"status":{"type":"string","enum":["open"]},"statusMembers":{"type":"object"}}}`,
-		refused: []string{"#/$defs/status", "#/$defs/statusMembers", `"StatusMembers"`}, reason: "a type named like an enum's members function"},
-	{name: "items-250-deep", schema: nested(250), refused: []string{"t.schema.json#/properties/a/items/items", "model.MaxDepth"},
-		reason: "deeper than model.MaxDepth: the decoder's blocks would nest deeper than the Go parser allows"},
-	{name: "map-97-deep", schema: `{"type":"object","properties":{"a":` + strings.Repeat(`{"type":"object","additionalProperties":`, 97) + `{"type":"string"}` + strings.Repeat(`}`, 97) + `}}`,
-		reason: "maps of maps just inside model.MaxDepth compile too"},
-	{name: "items-97-deep", schema: nested(97), reason: "just inside model.MaxDepth (root, property, 97 arrays, the string): compiles"},
-	{name: "package-blank", schema: `{"type":"object"}`, pkg: "_", refused: []string{`"_"`, "package name"}, reason: "package _ cannot be imported"},
-	{name: "package-keyword", schema: `{"type":"object"}`, pkg: "func", refused: []string{`"func"`, "package name"}, reason: "a keyword is no package name"},
-	{name: "package-main", schema: `{"type":"object"}`, pkg: "main", refused: []string{`"main"`, "package name"}, reason: "package main without func main does not build"},
-	{name: "package-not-identifier", schema: `{"type":"object"}`, pkg: "a-b", refused: []string{`"a-b"`, "package name"}, reason: "not an identifier"},
-	{name: "nullable-oneOf-ref", schema: `{"type":"object","properties":{"o":{"oneOf":[{"$ref":"#/$defs/o"},{"type":"null"}]}},"$defs":{"o":{"type":"object","properties":{"a":{"type":"string"}}}}}`,
-		reason: "README lists the nullable oneOf form; a $ref branch to an object does not accept null"},
-	{name: "nullable-oneOf-ref-to-nullable", schema: `{"type":"object","properties":{"o":{"oneOf":[{"$ref":"#/$defs/o"},{"type":"null"}]}},"$defs":{"o":{"type":["string","null"]}}}`,
-		refused: []string{"t.schema.json#/properties/o", "oneOf", "must not accept null"}, reason: "null would match both branches: oneOf fails on null, which the typed form cannot model"},
-	{name: "nullable-items", schema: `{"type":"object","properties":{"a":{"type":"array","items":{"type":["string","null"]}},"m":{"type":"object","additionalProperties":{"type":["integer","null"]}}}}`,
-		reason: "nullable items and map values are held in shape.Optional: the field type and the decoder agree"},
-	{name: "ref-to-inline-object", schema: `{"type":"object","properties":{"a":{"$ref":"#/$defs/x/properties/o"}},"$defs":{"x":{"type":"object","properties":{"o":{"type":"object","properties":{"q":{"type":"string"}}}}}}}`,
-		reason: "a $ref into an inline object gives one named type, not two of the same name"},
-}
-
-// TestHostileSchemas generates each hostile schema: a refusal must name the
-// place, and every schema that is accepted must compile (go vet, in one
-// module outside this one with a replace to this checkout).
-func TestHostileSchemas(t *testing.T) {
-	mod := t.TempDir()
-	compiled := 0
-	for _, tc := range hostile {
-		t.Run(tc.name, func(t *testing.T) {
-			pkg := tc.pkg
-			if pkg == "" {
-				pkg = "p" + strings.ReplaceAll(tc.name, "-", "")
-			}
-			files, err := gen.Generate(gen.Options{SchemaName: "t.schema.json", Schema: []byte(tc.schema), Package: pkg})
-			if tc.refused != nil {
-				if err == nil {
-					t.Fatalf("%s: generated code; want a refusal containing %q", tc.reason, tc.refused)
-				}
-				for _, want := range tc.refused {
-					if !strings.Contains(err.Error(), want) {
-						t.Errorf("%s: error %q lacks %q", tc.reason, err, want)
-					}
-				}
-				return
-			}
-			if err != nil {
-				t.Fatalf("%s: %v", tc.reason, err)
-			}
-			dir := filepath.Join(mod, pkg)
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			for _, f := range files {
-				if err := os.WriteFile(filepath.Join(dir, f.Name), f.Source, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			compiled++
-		})
-	}
-	if compiled == 0 {
-		t.Fatal("no schema produced code to compile")
-	}
-	vetModule(t, mod)
-}
-
-// vetModule runs go vet on every package of the module in dir, which it
-// gives a go.mod replacing this module with the checkout.
-func vetModule(t *testing.T, dir string) {
+// twoFiles generates the files of a small schema: at least two, so that a
+// failure part-way through a run can be staged.
+func twoFiles(t *testing.T, title string) []File {
 	t.Helper()
-	if testing.Short() {
-		t.Log("-short: the generated code is not compiled")
-		return
-	}
-	repo, err := filepath.Abs("../..")
+	files, err := Generate(Options{SchemaName: "a.schema.json", Schema: []byte(`{"title": "` + title + `", "type": "object", "properties": {"p": {"pattern": "^` + title + `"}}}`), Package: "p"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	gomod := "module example.com/hostile\n\ngo 1.24\n\nrequire github.com/graphshape/graphshape v0.0.0\n\nreplace github.com/graphshape/graphshape => " + repo + "\n"
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
-		t.Fatal(err)
+	if len(files) < 2 {
+		t.Fatalf("got %d files, want at least 2", len(files))
 	}
-	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command("go", "vet", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOSUMDB=off", "GOWORK=off", "GOTOOLCHAIN=local")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go vet of the generated code: %v\n%s", err, out)
-	}
+	return files
 }
 
-// TestCollidingDerivedNames: two references into the middle of the
-// document whose pointers derive the same Go name (#/$defs/x/properties/yZ
-// and #/$defs/xY/properties/z both give XYZ) are named by the documented
-// rule, the same way every run: the first in Build's walk order keeps the
-// name, the next gets XYZ2 (issue 11 point 2).
-func TestCollidingDerivedNames(t *testing.T) {
-	const schema = `{"type":"object",
- "properties":{"a":{"not":{"$ref":"#/$defs/x/properties/yZ"},"if":{"$ref":"#/$defs/xY/properties/z"}},
-   "b":{"allOf":[{"$ref":"#/$defs/xY/properties/z"}],"anyOf":[{"$ref":"#/$defs/x/properties/yZ"}]}},
- "$defs":{"x":{"type":"object","properties":{"yZ":{"type":"string"}}},"xY":{"type":"object","properties":{"z":{"type":"integer"}}}}}`
-	var first [32]byte
-	var source string
-	for i := range 50 {
-		files, err := gen.Generate(gen.Options{SchemaName: "t.schema.json", Schema: []byte(schema), Package: "p"})
+// snapshot returns every file of dir with its content.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		if err != nil {
 			t.Fatal(err)
 		}
-		var all []byte
-		for _, f := range files {
-			all = append(all, f.Name...)
-			all = append(all, f.Source...)
-		}
-		sum := sha256.Sum256(all)
-		if i == 0 {
-			first, source = sum, string(all)
-			continue
-		}
-		if sum != first {
-			t.Fatalf("run %d differs from run 0", i)
-		}
+		out[e.Name()] = string(b)
 	}
-	// The walk visits "a" before "b" and, in a schema, not before if: XYZ
-	// is the string at #/$defs/x/properties/yZ.
-	for _, want := range []string{"type XYZ string", "type XYZ2 int64"} {
-		if !strings.Contains(source, want) {
-			t.Errorf("generated code lacks %q", want)
+	return out
+}
+
+// TestWriteAllOrNothing: a failure part-way through a run leaves the old set
+// exactly as it was and no temporary behind (issue 15, point 3).
+func TestWriteAllOrNothing(t *testing.T) {
+	tests := []struct {
+		name   string
+		inject func(calls *int) func()
+		reason string
+	}{
+		{"second-temp-fails", func(calls *int) func() {
+			orig := createTemp
+			createTemp = func(dir, pattern string) (*os.File, error) {
+				if *calls++; *calls == 2 {
+					return nil, errors.New("injected: disk full")
+				}
+				return orig(dir, pattern)
+			}
+			return func() { createTemp = orig }
+		}, "the first temporary is removed, nothing renamed"},
+		{"second-rename-fails", func(calls *int) func() {
+			orig := rename
+			rename = func(a, b string) error {
+				if *calls++; *calls == 2 {
+					return errors.New("injected: rename failed")
+				}
+				return orig(a, b)
+			}
+			return func() { rename = orig }
+		}, "the file already renamed is restored"},
+		{"remove-fails", func(calls *int) func() {
+			orig := remove
+			remove = func(p string) error {
+				return errors.New("injected: remove failed")
+			}
+			return func() { remove = orig }
+		}, "both renamed files are restored when the old file cannot be removed"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			// The old set: generated from title A, plus a generated file
+			// the new schema no longer produces, plus a foreign file.
+			if err := Write(dir, twoFiles(t, "A")); err != nil {
+				t.Fatal(err)
+			}
+			write(t, filepath.Join(dir, "gone_gen.go"), "// "+headerText()+"\npackage p\n")
+			write(t, filepath.Join(dir, "hand.go"), "package p\n")
+			before := snapshot(t, dir)
+			calls := 0
+			restore := tc.inject(&calls)
+			err := Write(dir, twoFiles(t, "B"))
+			restore()
+			if err == nil || !strings.Contains(err.Error(), "injected") {
+				t.Fatalf("%s: Write = %v, want the injected error", tc.reason, err)
+			}
+			if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+				t.Errorf("%s: directory changed (-want +got):\n%s", tc.reason, diff)
+			}
+		})
+	}
+}
+
+// TestWriteRefusesWhatItCannotRead: a *_gen.go file the generator cannot
+// read was treated as its own and replaced (issue 15, point 3).
+func TestWriteRefusesWhatItCannotRead(t *testing.T) {
+	dir := t.TempDir()
+	files := twoFiles(t, "A")
+	target := filepath.Join(dir, files[0].Name)
+	other := filepath.Join(dir, "other_gen.go")
+	write(t, target, "package p // hand-written, unreadable\n")
+	orig := openFile
+	openFile = func(name string, flag int, perm fs.FileMode) (*os.File, error) {
+		if name == target || name == other {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
 		}
+		return orig(name, flag, perm)
+	}
+	defer func() { openFile = orig }()
+	before := snapshot(t, dir)
+	err := Write(dir, files)
+	var fe *ForeignFileError
+	if !errors.As(err, &fe) || fe.Path != target || !strings.Contains(err.Error(), "cannot read") {
+		t.Fatalf("Write over an unreadable file = %v, want a *ForeignFileError naming %s", err, target)
+	}
+	if _, err := Stale(dir, files); err == nil || !strings.Contains(err.Error(), target) {
+		t.Errorf("Stale = %v, want an error naming %s", err, target)
+	}
+	// An unreadable *_gen.go that is no target: the generator cannot tell
+	// whether to remove it, so it refuses, naming it.
+	if err := os.Remove(target); err != nil {
+		t.Fatal(err)
+	}
+	write(t, other, "package p\n")
+	delete(before, files[0].Name)
+	before["other_gen.go"] = "package p\n"
+	if err := Write(dir, files); err == nil || !strings.Contains(err.Error(), other) {
+		t.Errorf("Write beside an unreadable *_gen.go = %v, want an error naming %s", err, other)
+	}
+	if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+		t.Errorf("directory changed (-want +got):\n%s", diff)
+	}
+}
+
+// TestWriteLeftoverTemporaries: temporaries of a killed run are removed by
+// the next run when they hold graphshape's output, reported by Stale, and
+// refused when they hold anything else.
+func TestWriteLeftoverTemporaries(t *testing.T) {
+	files := twoFiles(t, "A")
+	tests := []struct {
+		name, content string
+		wantWrite     bool // Write succeeds and removes it
+		reason        string
+	}{
+		{"empty", "", true, "killed before the first write"},
+		{"header-prefix", "// Code gen", true, "killed mid-header"},
+		{"whole", "// " + headerText() + "\npackage p\n", true, "killed before the rename"},
+		{"foreign", "package p // mine\n", false, "not graphshape's: never removed"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := Write(dir, files); err != nil {
+				t.Fatal(err)
+			}
+			tmp := "." + files[0].Name + ".tmp123456"
+			write(t, filepath.Join(dir, tmp), tc.content)
+			stale, err := Stale(dir, files)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]string{tmp}, stale); diff != "" {
+				t.Errorf("%s: Stale (-want +got):\n%s", tc.reason, diff)
+			}
+			err = Write(dir, files)
+			_, statErr := os.Stat(filepath.Join(dir, tmp))
+			if tc.wantWrite {
+				if err != nil || !errors.Is(statErr, fs.ErrNotExist) {
+					t.Errorf("%s: Write = %v, leftover stat = %v; want it removed", tc.reason, err, statErr)
+				}
+				return
+			}
+			var fe *ForeignFileError
+			if !errors.As(err, &fe) || statErr != nil {
+				t.Errorf("%s: Write = %v, leftover stat = %v; want a *ForeignFileError and the file kept", tc.reason, err, statErr)
+			}
+		})
+	}
+}
+
+// TestWriteNotRegular: a symbolic link or directory named *_gen.go is
+// never replaced through, and one that is no target is left alone.
+func TestWriteNotRegular(t *testing.T) {
+	files := twoFiles(t, "A")
+	dir := t.TempDir()
+	elsewhere := filepath.Join(t.TempDir(), "x.go")
+	write(t, elsewhere, "// "+headerText()+"\npackage p\n")
+	if err := os.Symlink(elsewhere, filepath.Join(dir, files[0].Name)); err != nil {
+		t.Fatal(err)
+	}
+	err := Write(dir, files)
+	var fe *ForeignFileError
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "not a regular file") {
+		t.Fatalf("Write over a symbolic link = %v, want a *ForeignFileError", err)
+	}
+	if err := os.Remove(filepath.Join(dir, files[0].Name)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "d_gen.go"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(dir, files); err != nil {
+		t.Fatalf("Write beside a directory named d_gen.go: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	want := []string{"d_gen.go"}
+	for _, f := range files {
+		want = append(want, f.Name)
+	}
+	sort.Strings(want)
+	if diff := cmp.Diff(want, names); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
