@@ -117,6 +117,19 @@ func (b *builder) newSchema(ptr string) *Schema {
 // Build builds the model of doc, which must already have compiled with
 // schema.Compile (so it is a valid draft 2020-12 schema without remote
 // references).
+//
+// Go names are decided here, deterministically. The root is named by
+// Options.Root, else its title, else the document name; a $defs entry by
+// its name; an inline object or enum by its parent's name and its place
+// (IncidentStatus, ListItem); a $ref target in the middle of the document
+// by its pointer (#/$defs/x/items is XItems). Two names that collide are
+// refused with a *naming.CollisionError naming both locations, except a
+// mid-document $ref target's name: when it is taken, the first free number
+// from 2 is appended (XYZ2). Build walks the root, then $defs in name order,
+// and inside a schema the subschemas in a fixed keyword order (allOf,
+// anyOf, oneOf, not, if, then, else, properties by name, patternProperties,
+// additionalProperties, prefixItems, contains, items), never in map order,
+// so the same document always gets the same names.
 func Build(doc *schema.Document, opts Options) (*Resource, error) {
 	b := &builder{doc: doc, types: map[string]*Type{}, inProg: map[string]bool{}}
 	for _, n := range PackageNames {
