@@ -49,8 +49,8 @@ type emitter struct {
 
 // Files prints the Go files of res.
 func Files(res *model.Resource, opts Options) ([]File, error) {
-	if !isIdent(opts.Package) {
-		return nil, fmt.Errorf("emit: package name %q is not a valid Go identifier", opts.Package)
+	if err := checkPackage(opts.Package); err != nil {
+		return nil, err
 	}
 	e := &emitter{res: res, opts: opts, index: map[*model.Schema]int{}}
 	types := e.newFile()
@@ -62,11 +62,12 @@ func Files(res *model.Resource, opts Options) ([]File, error) {
 	for _, line := range strings.Split(pkgDoc, "\n") {
 		types.PackageComment(line)
 	}
+	// The names are model.PackageNames, which Build keeps free.
 	types.Comment("SchemaDigest is the hex SHA-256 of the schema document this package was generated from.")
-	types.Const().Id("SchemaDigest").Op("=").Lit(res.Digest)
+	types.Const().Id(model.PackageNames[0]).Op("=").Lit(res.Digest)
 	types.Line()
 	types.Comment("SchemaName is the name of the schema document this package was generated from.")
-	types.Const().Id("SchemaName").Op("=").Lit(opts.Source)
+	types.Const().Id(model.PackageNames[1]).Op("=").Lit(opts.Source)
 	for _, t := range res.Types {
 		if err := e.typeDecl(types, t); err != nil {
 			return nil, err
@@ -222,7 +223,20 @@ func comment(name, lead, desc string) string {
 	return c
 }
 
-func isIdent(s string) bool { return token.IsIdentifier(s) }
+// checkPackage refuses a package name Go code cannot use for a library: a
+// non-identifier or keyword, the blank identifier (a package cannot be
+// named _), and main (a command, which needs func main).
+func checkPackage(name string) error {
+	switch {
+	case !token.IsIdentifier(name):
+		return fmt.Errorf("emit: package name %q is not a Go identifier (or is a keyword)", name)
+	case name == "_":
+		return fmt.Errorf("emit: package name %q is the blank identifier, which is no package name", name)
+	case name == "main":
+		return fmt.Errorf("emit: package name %q is for commands; generated code is a library package", name)
+	}
+	return nil
+}
 
 func escape(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
