@@ -83,6 +83,9 @@ type Decoder struct {
 	stash      []stashed
 
 	lastMismatch int // offset+1 of the last value skipped as a mismatch
+
+	memo    map[memoKey]bool // verdicts of rules on values (see passes)
+	probing int              // > 0 while only a verdict is wanted
 }
 
 // NewDecoder returns a Decoder reading data. data is copied once, so the
