@@ -15,6 +15,7 @@ import (
 
 	"github.com/graphshape/graphshape/generated/beta"
 	"github.com/graphshape/graphshape/generated/shape"
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 	v1 "github.com/graphshape/graphshape/generated/v1"
 	"github.com/graphshape/graphshape/internal/reference"
 )
@@ -166,14 +167,14 @@ func schemaValidator(file, typ string) (validator, error) {
 // detectType tells a list response (an object with a "value" array) from a
 // single incident by reading only the top-level member names.
 func detectType(doc []byte) string {
-	d := shape.NewDecoder(doc)
-	if !d.BeginObject(shape.TObject) {
+	d := shapeimpl.NewDecoder(doc)
+	if !d.BeginObject(shapeimpl.TObject) {
 		return "Incident"
 	}
 	for i := 0; d.NextKey(i); i++ {
 		if d.Key() == "value" {
 			d.Begin()
-			if d.BeginArray(shape.TArray) {
+			if d.BeginArray(shapeimpl.TArray) {
 				return "IncidentCollectionResponse"
 			}
 			continue

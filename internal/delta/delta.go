@@ -93,24 +93,8 @@ type Change struct {
 	NewMembers []string `json:"newMembers,omitempty"`
 }
 
-// Sentinel is the member that makes a Graph enum evolvable: the service
-// sends it in place of members a client did not ask for.
-const Sentinel = "unknownFutureValue"
-
-// sentinel returns whether the enum s is evolvable (it has Sentinel) and
-// the index of Sentinel in its members, -1 when none. It is the one place
-// in delta and compat that decides this.
-//
-// TODO(model): read model.Schema.Evolvable and model.Schema.SentinelIndex
-// once internal/model has them.
-func sentinel(s *model.Schema) (evolvable bool, index int) {
-	for i, m := range s.Enum {
-		if m == Sentinel {
-			return true, i
-		}
-	}
-	return false, -1
-}
+// Sentinel is the member that makes a Graph enum evolvable (model.EnumSentinel).
+const Sentinel = model.EnumSentinel
 
 // Diff is the list of changes from an old schema to a new one, sorted by
 // path, kind and detail. A nil *Diff means no change.
@@ -184,25 +168,6 @@ func defs(r *model.Resource) map[string]*model.Type {
 
 func (d *differ) add(c Change) { d.out = append(d.out, c) }
 
-// nullable reports whether null is allowed, through $ref and null-or.
-func nullable(s *model.Schema) bool {
-	for range 64 {
-		switch {
-		case s.Bool != nil:
-			return *s.Bool
-		case s.NullOr != nil:
-			return true
-		case s.Nullable:
-			return true
-		case s.Ref != nil && s.Ref.Schema != nil:
-			s = s.Ref.Schema
-		default:
-			return false
-		}
-	}
-	return false
-}
-
 // typeSet returns the non-null JSON types a schema allows ("any" when
 // unconstrained), sorted.
 func typeSet(s *model.Schema) []string {
@@ -246,7 +211,7 @@ func (d *differ) schema(p string, a, b *model.Schema, aReq, bReq bool) {
 	d.seen[pair{a, b}] = true
 	ta, tb := a.Target(), b.Target()
 	ap, bp := ta.Pointer, tb.Pointer
-	if na, nb := nullable(a), nullable(b); na != nb {
+	if na, nb := a.Nullable, b.Nullable; na != nb {
 		k := BecameNullable
 		if !nb {
 			k = BecameNonNullable
@@ -345,7 +310,7 @@ func (d *differ) properties(p string, a, b *model.Schema) {
 	}
 	for _, n := range added {
 		d.add(Change{Kind: PropertyAdded, Path: pointer.Append(p, n.JSONName), NewPointer: n.Schema.Pointer, Detail: n.JSONName,
-			Closed: a.Closed(), Required: n.Required, Nullable: nullable(n.Schema), Defaulted: defaulted(n.Schema)})
+			Closed: a.Closed(), Required: n.Required, Nullable: n.Schema.Nullable, Defaulted: defaulted(n.Schema)})
 	}
 	for _, pa := range a.Properties {
 		pb, ok := bm[pa.JSONName]
@@ -388,8 +353,8 @@ func (d *differ) enum(p string, a, b *model.Schema) {
 		return
 	}
 	am, bm := members(a), members(b)
-	oldEvolvable, _ := sentinel(a)
-	evolvable, newSentinel := sentinel(b)
+	oldEvolvable := a.Evolvable
+	evolvable, newSentinel := b.Evolvable, b.SentinelIndex
 	base := Change{Path: p, OldPointer: pointer.Append(a.Pointer, "enum"), NewPointer: pointer.Append(b.Pointer, "enum"), Evolvable: evolvable, OldMembers: am, NewMembers: bm}
 	with := func(k Kind, detail, old, new string) Change {
 		c := base

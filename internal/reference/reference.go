@@ -31,6 +31,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/graphshape/graphshape/generated/shape"
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 	"github.com/graphshape/graphshape/schema"
 )
 
@@ -118,7 +119,7 @@ func Normalise(ve *jsonschema.ValidationError) []shape.Violation {
 		case kw == "additionalProperties" && strings.HasPrefix(e.Message, "additionalProperties "):
 			for _, m := range quoted.FindAllStringSubmatch(e.Message, -1) {
 				name := unquote(m[1])
-				out = append(out, shape.Violation{InstanceLocation: e.InstanceLocation + "/" + shape.EscapePointerToken(name),
+				out = append(out, shape.Violation{InstanceLocation: e.InstanceLocation + "/" + shapeimpl.EscapePointerToken(name),
 					KeywordLocation: e.KeywordLocation, Keyword: kw, Message: "property " + strconv.Quote(name) + " is not allowed"})
 			}
 			return
