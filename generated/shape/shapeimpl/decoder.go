@@ -185,6 +185,9 @@ func (d *Decoder) Offset() int { return d.pos }
 func (d *Decoder) Since(start int) string { return d.src[start:d.pos] }
 
 func (d *Decoder) syntax(msg string) {
+	if strings.HasPrefix(d.src[d.pos:], "\ufeff") {
+		msg = "a byte order mark (U+FEFF) where a JSON value or token was expected; JSON text must not begin with one (RFC 8259, section 8.1)"
+	}
 	if d.err == nil {
 		d.err = &SyntaxError{Offset: int64(d.pos), Msg: msg}
 	}
