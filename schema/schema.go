@@ -114,6 +114,9 @@ const MaxNesting = 256
 // nesting deeper than MaxNesting.
 func Parse(name string, data []byte) (*Document, error) {
 	name = path.Base(strings.ReplaceAll(name, "\\", "/"))
+	if bytes.HasPrefix(data, bom) {
+		return nil, &SyntaxError{Name: name, Offset: 0, Err: ErrBOM}
+	}
 	root, err := decodeStrict(data)
 	if err != nil {
 		var se *json.SyntaxError
@@ -345,6 +348,11 @@ func decodeValue(dec *json.Decoder, ptr string, depth int) (any, error) {
 }
 
 var errTruncated = errors.New("unexpected end of document")
+
+// ErrBOM is the error of a document that begins with a byte order mark.
+var ErrBOM = errors.New("the document begins with a byte order mark (U+FEFF); JSON text must not (RFC 8259, section 8.1): save it as UTF-8 without a BOM")
+
+var bom = []byte("\ufeff")
 
 func pointerOrRoot(ptr string) string {
 	if ptr == "" {
