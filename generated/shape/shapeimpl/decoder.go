@@ -517,7 +517,7 @@ func (d *Decoder) Bool(t Types, r *Rule) (bool, bool) {
 		d.Mismatch(t)
 		return false, false
 	}
-	if r != nil && (r.Enum != nil || r.Const != nil) {
+	if r != nil && (r.Enum != nil || r.HasConst) {
 		d.checkEnumConst(r, strconv.FormatBool(v))
 	}
 	return v, true
@@ -621,12 +621,12 @@ func parsePlainInt(s string, bits int) (int64, bool) {
 	return n, true
 }
 
-// Raw reads any value, validates it against rules[i] (i < 0: no rule),
+// Raw reads any value, validates it against rules[i] (i == 0: no rule),
 // and returns its text.
 func (d *Decoder) Raw(rules []Rule, i int) RawValue {
 	d.peek()
 	start := d.pos
-	if i >= 0 {
+	if i > 0 {
 		d.validate(rules, i)
 	} else {
 		d.Skip()

@@ -15,26 +15,27 @@ type RawValue = json.RawMessage
 
 // Rule is the compiled form of one schema node's constraints, in a table
 // that generated code declares once per package (see CompileRules). Child
-// references are indices into the same table plus one, so the zero value
-// means "none" and recursion needs no pointers.
+// references are indices into the same table; entry 0 is never used, so the
+// zero value means "none" and recursion needs no pointers.
 type Rule struct {
 	Bool   *bool // a boolean schema: true accepts anything, false nothing
 	Types  Types // allowed types; 0 means any (no "type" keyword)
-	Ref    int   // "$ref": index+1 of the referenced rule
-	NullOr int   // nullable form of anyOf/oneOf: index+1 of the non-null branch
+	Ref    int   // "$ref": index of the referenced rule
+	NullOr int   // nullable form of anyOf/oneOf: index of the non-null branch
 	// NullOrKeyword is the keyword path to the non-null branch, e.g. "/anyOf/0".
 	NullOrKeyword string
 
-	AllOf []int // index+1 of each subschema
+	AllOf []int // index of each subschema
 	AnyOf []int
 	OneOf []int
-	Not   int // index+1
+	Not   int // index
 	If    int
 	Then  int
 	Else  int
 
-	Enum      []string // members as JSON text
-	Const     *string  // const value as JSON text
+	Enum      []any // members: string, bool, nil, json.Number, []any, map[string]any
+	Const     any   // the const value (as Enum's members), when HasConst
+	HasConst  bool
 	Format    string
 	MinLength *int
 	MaxLength *int
@@ -46,9 +47,9 @@ type Rule struct {
 	ExclusiveMaximum *Number
 	MultipleOf       *Number
 
-	Items       int   // index+1 of the items rule (items after PrefixItems)
-	PrefixItems []int // index+1 of the rule for each leading item
-	Contains    int   // index+1 of the contains rule
+	Items       int   // index of the items rule (items after PrefixItems)
+	PrefixItems []int // index of the rule for each leading item
+	Contains    int   // index of the contains rule
 	MinContains *int  // default 1 when Contains is set
 	MaxContains *int
 	MinItems    *int
@@ -62,25 +63,26 @@ type Rule struct {
 	Properties []PropertyRule // sorted by Name
 	Required   []string
 	Patterns   []PatternRule
-	Additional int  // index+1 of the additionalProperties rule (0: any)
+	Additional int  // index of the additionalProperties rule (0: any)
 	Closed     bool // additionalProperties is false
 
 	enumCanon  []string
 	constCanon string
+	constText  string
 	strMembers []string
 }
 
 // PropertyRule is a declared property of an object rule.
 type PropertyRule struct {
 	Name string
-	Rule int // index+1
+	Rule int // index
 	kw   string
 }
 
 // PatternRule is one patternProperties entry.
 type PatternRule struct {
 	Pattern *regexp.Regexp
-	Rule    int // index+1
+	Rule    int // index
 	kw      string
 }
 
@@ -107,23 +109,20 @@ func Int(n int) *int { return &n }
 // Bool returns a pointer to b, for Rule.Bool.
 func Bool(b bool) *bool { return &b }
 
-// Str returns a pointer to s, for Rule.Const.
-func Str(s string) *string { return &s }
-
 // CompileRules prepares a rule table for use and returns it. It panics on
 // a malformed table, which only a generator bug can produce.
 func CompileRules(rules []Rule) []Rule {
 	for i := range rules {
 		r := &rules[i]
 		for _, e := range r.Enum {
-			r.enumCanon = append(r.enumCanon, mustCanon(e))
-			var s string
-			if json.Unmarshal([]byte(e), &s) == nil {
+			r.enumCanon = append(r.enumCanon, mustCanon(mustJSON(e)))
+			if s, ok := e.(string); ok {
 				r.strMembers = append(r.strMembers, s)
 			}
 		}
-		if r.Const != nil {
-			r.constCanon = mustCanon(*r.Const)
+		if r.HasConst {
+			r.constText = mustJSON(r.Const)
+			r.constCanon = mustCanon(r.constText)
 		}
 		for j := range r.Properties {
 			r.Properties[j].kw = "/properties/" + EscapePointerToken(r.Properties[j].Name)
@@ -133,6 +132,14 @@ func CompileRules(rules []Rule) []Rule {
 		}
 	}
 	return rules
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("shape: a rule value cannot be encoded: " + err.Error())
+	}
+	return string(b)
 }
 
 func mustCanon(text string) string {
@@ -204,7 +211,7 @@ func (d *Decoder) undeclared(rules []Rule, r *Rule, k string, start int) {
 			matched = true
 			d.pos = start
 			d.Enter(k, p.kw)
-			d.validate(rules, p.Rule-1)
+			d.validate(rules, p.Rule)
 			d.Leave()
 		}
 	}
@@ -219,7 +226,7 @@ func (d *Decoder) undeclared(rules []Rule, r *Rule, k string, start int) {
 		d.Leave()
 	case r.Additional > 0:
 		d.Enter(k, "/additionalProperties")
-		d.validate(rules, r.Additional-1)
+		d.validate(rules, r.Additional)
 		d.Leave()
 	default:
 		d.Enter(k, "")
@@ -260,15 +267,15 @@ func (d *Decoder) CheckEnumConst(rules []Rule, i int, text string) {
 }
 
 func (d *Decoder) checkEnumConst(r *Rule, text string) {
-	if r.Enum == nil && r.Const == nil {
+	if r.Enum == nil && !r.HasConst {
 		return
 	}
 	c, ok := canonical(text)
 	if !ok {
 		return
 	}
-	if r.Const != nil && c != r.constCanon {
-		d.Report("const", "/const", "value "+abbrev(text)+" is not the const value "+abbrev(*r.Const))
+	if r.HasConst && c != r.constCanon {
+		d.Report("const", "/const", "value "+abbrev(text)+" is not the const value "+abbrev(r.constText))
 	}
 	if r.Enum != nil && !slices.Contains(r.enumCanon, c) {
 		msg := "value " + abbrev(text) + " is not a member of the enum"
@@ -373,7 +380,7 @@ func (d *Decoder) validate(rules []Rule, i int) {
 	}
 	if r.Ref > 0 {
 		d.PushKeyword("/$ref")
-		d.validate(rules, r.Ref-1)
+		d.validate(rules, r.Ref)
 		d.PopKeyword()
 		return
 	}
@@ -382,7 +389,7 @@ func (d *Decoder) validate(rules []Rule, i int) {
 			return
 		}
 		d.PushKeyword(r.NullOrKeyword)
-		d.validate(rules, r.NullOr-1)
+		d.validate(rules, r.NullOr)
 		d.PopKeyword()
 		return
 	}
@@ -407,7 +414,7 @@ func (d *Decoder) validate(rules []Rule, i int) {
 func (d *Decoder) applicators(rules []Rule, r *Rule, start int) {
 	sub := func(kw string, i int) { d.pos = start; d.PushKeyword(kw); d.validate(rules, i); d.PopKeyword() }
 	for j, a := range r.AllOf {
-		sub("/allOf/"+strconv.Itoa(j), a-1)
+		sub("/allOf/"+strconv.Itoa(j), a)
 	}
 	for _, group := range []struct {
 		kw   string
@@ -419,7 +426,7 @@ func (d *Decoder) applicators(rules []Rule, r *Rule, start int) {
 		var failures []Violation
 		passed := 0
 		for j, a := range group.list {
-			ok, found := d.capture(func() { sub("/"+group.kw+"/"+strconv.Itoa(j), a-1) })
+			ok, found := d.capture(func() { sub("/"+group.kw+"/"+strconv.Itoa(j), a) })
 			if ok {
 				passed++
 			} else {
@@ -434,18 +441,18 @@ func (d *Decoder) applicators(rules []Rule, r *Rule, start int) {
 		}
 	}
 	if r.Not > 0 {
-		if d.trial(func() { sub("/not", r.Not-1) }) {
+		if d.trial(func() { sub("/not", r.Not) }) {
 			d.pos = start
 			d.Report("not", "/not", "the value is valid against the not subschema")
 		}
 	}
 	if r.If > 0 {
-		if d.trial(func() { sub("/if", r.If-1) }) {
+		if d.trial(func() { sub("/if", r.If) }) {
 			if r.Then > 0 {
-				sub("/then", r.Then-1)
+				sub("/then", r.Then)
 			}
 		} else if r.Else > 0 {
-			sub("/else", r.Else-1)
+			sub("/else", r.Else)
 		}
 	}
 }
@@ -543,7 +550,7 @@ func (d *Decoder) validateObject(rules []Rule, r *Rule) {
 		if found {
 			p := r.Properties[j]
 			d.Enter(k, p.kw)
-			d.validate(rules, p.Rule-1)
+			d.validate(rules, p.Rule)
 			d.Leave()
 			// patternProperties apply to declared members too.
 			for _, pp := range r.Patterns {
@@ -551,7 +558,7 @@ func (d *Decoder) validateObject(rules []Rule, r *Rule) {
 					end := d.pos
 					d.pos = start
 					d.Enter(k, pp.kw)
-					d.validate(rules, pp.Rule-1)
+					d.validate(rules, pp.Rule)
 					d.Leave()
 					d.pos = end
 				}
@@ -610,10 +617,10 @@ func (d *Decoder) validateArray(rules []Rule, r *Rule) {
 		switch {
 		case n < len(r.PrefixItems):
 			d.EnterIndex(n, "/prefixItems/"+strconv.Itoa(n))
-			d.validate(rules, r.PrefixItems[n]-1)
+			d.validate(rules, r.PrefixItems[n])
 		case r.Items > 0:
 			d.EnterIndex(n, "/items")
-			d.validate(rules, r.Items-1)
+			d.validate(rules, r.Items)
 		default:
 			d.EnterIndex(n, "")
 			d.Skip()
@@ -625,7 +632,7 @@ func (d *Decoder) validateArray(rules []Rule, r *Rule) {
 		if r.Contains > 0 {
 			end := d.pos
 			d.pos = start
-			if d.trial(func() { d.EnterIndex(n, "/contains"); d.validate(rules, r.Contains-1); d.Leave() }) {
+			if d.trial(func() { d.EnterIndex(n, "/contains"); d.validate(rules, r.Contains); d.Leave() }) {
 				matched++
 			}
 			d.pos = end
