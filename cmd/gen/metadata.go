@@ -12,6 +12,7 @@ import (
 	"github.com/graphshape/graphshape/internal/allow"
 	"github.com/graphshape/graphshape/internal/level"
 	"github.com/graphshape/graphshape/internal/metadata"
+	"github.com/graphshape/graphshape/internal/model"
 	"github.com/graphshape/graphshape/schema"
 )
 
@@ -59,13 +60,17 @@ func runMetadataCheck(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("metadata-check: schema %s: %w", *schemaArg, err)
 	}
+	res, err := model.Build(doc, model.Options{})
+	if err != nil {
+		return fmt.Errorf("metadata-check: schema %s: %w", *schemaArg, err)
+	}
 	var findings []metadata.Finding
 	if *metaFile != "" {
 		m, err := loadMetadata(*metaFile)
 		if err != nil {
 			return fmt.Errorf("metadata-check: %w", err)
 		}
-		findings = metadata.Check(m, *entity, doc)
+		findings = metadata.Check(m, *entity, res)
 	} else {
 		nd, err := os.ReadFile(*namesFile)
 		if err != nil {
@@ -75,7 +80,7 @@ func runMetadataCheck(e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("metadata-check: %w", err)
 		}
-		findings = metadata.CheckNames(names, *entity, doc)
+		findings = metadata.CheckNames(names, *entity, res)
 	}
 	kept, allowed, stale := allow.Apply(list, findings, func(f metadata.Finding) (string, string) { return f.Rule, f.SchemaPath })
 	rep := metadataReport{Findings: nonNil(kept), Allowed: nonNil(allowed), Stale: stale, file: schemaFileName(*schemaArg)}

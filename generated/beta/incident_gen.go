@@ -23,7 +23,7 @@ const SchemaName = "incident.schema.json"
 //
 // An alert (entity microsoft.graph.security.alert), as $expand=alerts embeds it in an incident.
 type Alert struct {
-	// ODataType is the member "@odata.type" (optional, may be null, raw JSON: nil when absent).
+	// ODataType is the member "@odata.type" (optional, raw JSON: nil when absent).
 	//
 	// The OData type of the object.
 	ODataType json.RawMessage `json:"@odata.type,omitzero"`
@@ -691,7 +691,7 @@ type Incident struct {
 	//
 	// The OData context URL of the response.
 	ODataContext shape.Optional[string] `json:"@odata.context,omitzero"`
-	// ODataType is the member "@odata.type" (optional, may be null, raw JSON: nil when absent).
+	// ODataType is the member "@odata.type" (optional, raw JSON: nil when absent).
 	//
 	// The OData type of the object.
 	ODataType json.RawMessage `json:"@odata.type,omitzero"`
@@ -862,7 +862,7 @@ func (v IncidentStatus) IsKnown() bool {
 //
 // A PATCH /security/incidents/{id} request body: only the updatable properties, none required. A member set to null clears it.
 type IncidentUpdate struct {
-	// ODataType is the member "@odata.type" (optional, may be null, raw JSON: nil when absent).
+	// ODataType is the member "@odata.type" (optional, raw JSON: nil when absent).
 	//
 	// The OData type, when the client sends it.
 	ODataType json.RawMessage `json:"@odata.type,omitzero"`

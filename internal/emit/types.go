@@ -35,7 +35,7 @@ func (e *emitter) typeDecl(f *jen.File, t *model.Type) error {
 		docLines(f, comment(t.GoName, fmt.Sprintf("is the type at %s.", where(t)), desc))
 		f.Type().Id(t.GoName).Add(e.goType(s))
 		var dec []jen.Code
-		if nullable(s) && !raw(s) {
+		if s.Nullable && !s.Raw {
 			dec = append(dec, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return()))
 		}
 		dec = append(dec, e.decodeInto(s, func(x jen.Code) jen.Code {
@@ -80,17 +80,11 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 			members = append(members, str)
 		}
 	}
-	sentinel := -1
-	for i, m := range members {
-		if m == "unknownFutureValue" {
-			sentinel = i
-		}
-	}
 	lead := fmt.Sprintf("is the enum at %s.", where(t))
-	if sentinel >= 0 && strings.Contains(docText(s), "unknownFutureValue") {
+	if s.Evolvable && strings.Contains(docText(s), "unknownFutureValue") {
 		// The description explains the sentinel already.
 		lead += " It is an evolvable enum; lenient decoding keeps any value it does not know as sent."
-	} else if sentinel >= 0 {
+	} else if s.Evolvable {
 		lead += " It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client\n" +
 			"does not know; members listed after it are real members, sent only when the request has the header\n" +
 			"Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent."
@@ -105,12 +99,11 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 			if !ok {
 				continue
 			}
-			idx := indexOf(members, str)
 			doc := fmt.Sprintf("%s is the member %q.", s.EnumGo[i], str)
 			switch {
-			case sentinel >= 0 && idx == sentinel:
+			case s.Evolvable && i == s.SentinelIndex:
 				doc = fmt.Sprintf("%s is the member %q: the evolvable-enum sentinel.", s.EnumGo[i], str)
-			case sentinel >= 0 && idx > sentinel:
+			case s.Evolvable && i > s.SentinelIndex:
 				doc = fmt.Sprintf("%s is the member %q, listed after the sentinel: sent only with Prefer: include-unknown-enum-members.", s.EnumGo[i], str)
 			}
 			g.Comment(doc)
@@ -138,7 +131,7 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
 		jen.Return(jen.False()))
 
-	var types jen.Code = typesExpr(s)
+	types := typesExpr(s)
 	if s.Types == nil {
 		types = impl("TString").Op("|").Add(impl("ViaEnum"))
 	}
@@ -147,7 +140,7 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 		rule = e.ruleRef(e.leafRule(s))
 	}
 	decode := []jen.Code{}
-	if nullable(s) {
+	if s.Nullable {
 		decode = append(decode, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return()))
 	}
 	decode = append(decode,
@@ -161,15 +154,6 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 	e.methods(f, t, decode, []jen.Code{jen.Id("enc").Dot("String").Call(jen.String().Parens(jen.Op("*").Id("v")))})
 }
 
-func indexOf(xs []string, x string) int {
-	for i, y := range xs {
-		if x == y {
-			return i
-		}
-	}
-	return -1
-}
-
 func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 	s := t.Schema
 	docLines(f, comment(t.GoName, fmt.Sprintf("is the object at %s.", where(t)), docText(s)))
@@ -177,22 +161,22 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 		for _, p := range s.Properties {
 			var notes []string
 			switch {
-			case p.Required && nullable(p.Schema):
+			case p.Required && p.Schema.Nullable:
 				notes = append(notes, "required, may be null")
 			case p.Required:
 				notes = append(notes, "required")
-			case nullable(p.Schema):
+			case p.Schema.Nullable:
 				notes = append(notes, "optional, may be null")
 			default:
 				notes = append(notes, "optional")
 			}
-			if p.Schema.ReadOnly || unwrap(p.Schema).ReadOnly {
+			if p.ReadOnly {
 				notes = append(notes, "read-only")
 			}
 			if p.Schema.Deprecated {
 				notes = append(notes, "deprecated")
 			}
-			if raw(p.Schema) {
+			if p.Schema.Raw {
 				notes = append(notes, "raw JSON: nil when absent")
 			}
 			lead := fmt.Sprintf("is the member %q (%s).", p.JSONName, strings.Join(notes, ", "))
@@ -230,7 +214,7 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 	cases = append(cases, jen.Default().Block(
 		jen.Id("v").Dot(s.ExtraGoName).Op("=").Id("d").Dot("Undeclared").Call(jen.Id("v").Dot(s.ExtraGoName), jen.Id(RulesVar), jen.Lit(objRule))))
 	decode := []jen.Code{}
-	if nullable(s) {
+	if s.Nullable {
 		decode = append(decode, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return()))
 	}
 	decode = append(decode,
@@ -275,9 +259,9 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 		key := jen.Id("enc").Dot("Key").Call(jen.Lit(p.JSONName))
 		var write []jen.Code
 		switch {
-		case raw(p.Schema):
+		case p.Schema.Raw:
 			write = []jen.Code{jen.If(fld.Clone().Op("!=").Nil()).Block(key, jen.Id("enc").Dot("Raw").Call(fld.Clone()))}
-		case optional(p):
+		case p.Optional:
 			write = []jen.Code{jen.Switch(fld.Clone().Dot("State")).Block(
 				jen.Case(shape("Null")).Block(key.Clone(), jen.Id("enc").Dot("Null").Call()),
 				jen.Case(shape("Present")).Block(append([]jen.Code{key.Clone()}, e.encodeValue(p.Schema, fld.Clone().Dot("Value"))...)...))}
@@ -293,31 +277,20 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 func matchingPatterns(s *model.Schema, name string) []*model.PatternProperty {
 	var out []*model.PatternProperty
 	for _, pp := range s.PatternProperties {
-		if pp.Regexp.MatchString(name) && !(pp.Schema.Bool != nil && *pp.Schema.Bool) && !isEmptySchema(pp.Schema) {
+		if pp.Regexp.MatchString(name) && !pp.Schema.Unconstrained {
 			out = append(out, pp)
 		}
 	}
 	return out
 }
 
-// isEmptySchema reports whether s is {} (or only annotations).
-func isEmptySchema(s *model.Schema) bool {
-	return s.Kind == model.KindAny && s.Ref == nil && s.NullOr == nil && s.Bool == nil && s.Types == nil &&
-		s.Enum == nil && s.Const == nil && s.Format == "" && s.MinLength < 0 && s.MaxLength < 0 && s.Pattern == nil &&
-		s.Minimum == nil && s.Maximum == nil && s.ExclusiveMinimum == nil && s.ExclusiveMaximum == nil && s.MultipleOf == nil &&
-		s.Items == nil && s.MinItems < 0 && s.MaxItems < 0 && !s.UniqueItems && s.Properties == nil && s.Required == nil &&
-		s.Additional == nil && s.PatternProperties == nil && s.MinProperties < 0 && s.MaxProperties < 0 && s.DependentRequired == nil &&
-		s.PrefixItems == nil && s.Contains == nil && s.AllOf == nil && s.AnyOf == nil && s.OneOf == nil &&
-		s.Not == nil && s.If == nil
-}
-
 // propertyDecode decodes the value of property p into dst (a field).
 func (e *emitter) propertyDecode(p *model.Property, dst *jen.Statement) []jen.Code {
-	if !optional(p) {
+	if !p.Optional {
 		return e.decodeInto(p.Schema, func(x jen.Code) jen.Code { return dst.Clone().Op("=").Add(x) })
 	}
 	set := func(x jen.Code) jen.Code { return dst.Clone().Dot("Set").Call(x) }
-	if nullable(p.Schema) {
+	if p.Schema.Nullable {
 		return []jen.Code{e.elseBlock(jen.If(jen.Id("d").Dot("Null").Call()).Block(dst.Clone().Dot("SetNull").Call()), e.decodeInto(p.Schema, set))}
 	}
 	return e.decodeInto(p.Schema, set)
