@@ -63,3 +63,59 @@ func TestLinearWorkloads(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDecode runs every contestant on every workload (go test -bench;
+// cmd/table gives the interleaved ratios).
+func BenchmarkDecode(b *testing.B) {
+	ws, err := Workloads()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cs, err := Contestants()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, w := range ws {
+		for _, c := range cs {
+			b.Run(w.Name+"/"+c.Name, func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(w.Doc)))
+				for b.Loop() {
+					if _, err := c.Decode(w); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkEncode runs every encoder on every workload.
+func BenchmarkEncode(b *testing.B) {
+	ws, err := Workloads()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cs, err := Contestants()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, w := range ws {
+		gv, _ := cs[0].Decode(w)
+		pv, _ := cs[2].Decode(w)
+		for i, e := range Encoders() {
+			v := pv
+			if i == 0 {
+				v = gv
+			}
+			b.Run(w.Name+"/"+e.Name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := e.Encode(v); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}

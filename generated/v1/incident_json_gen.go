@@ -179,6 +179,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 					d.PopKeyword()
 					if !d.Decoded(at) {
 						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
 					}
 					d.Leave()
 					i++
@@ -310,6 +312,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 					d.PopKeyword()
 					if !d.Decoded(at) {
 						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
 					}
 					d.Leave()
 					i++
@@ -1762,6 +1766,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 					d.PopKeyword()
 					if !d.Decoded(at) {
 						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
 					}
 					d.Leave()
 					i++
@@ -1823,6 +1829,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 					d.PopKeyword()
 					if !d.Decoded(at) {
 						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
 					}
 					d.Leave()
 					i++
@@ -2400,6 +2408,8 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 					d.PopKeyword()
 					if !d.Decoded(at) {
 						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
 					}
 					d.Leave()
 					i++

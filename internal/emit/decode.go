@@ -151,7 +151,9 @@ func (e *emitter) decodeArray(s *model.Schema, assign func(jen.Code) jen.Code, d
 			body = append(body, jen.Id("d").Dot("PopKeyword").Call())
 		}
 		body = append(body, jen.If(jen.Op("!").Id("d").Dot("Decoded").Call(jen.Id(at))).Block(
-			jen.Id(items).Op("=").Id(items).Index(jen.Empty(), jen.Len(jen.Id(items)).Op("-").Lit(1))))
+			jen.Id(items).Op("=").Id(items).Index(jen.Empty(), jen.Len(jen.Id(items)).Op("-").Lit(1))).
+			Else().If(jen.Id(i).Op("==").Lit(0)).Block(
+			jen.Id(items).Op("=").Add(impl("Grow")).Call(jen.Id("d"), jen.Id(items), jen.Id(at))))
 	} else {
 		body = append(body, e.decodeElem(s.Items, appendTo, depth)...)
 	}

@@ -66,6 +66,7 @@ type Rule struct {
 	Additional int  // index of the additionalProperties rule (0: any)
 	Closed     bool // additionalProperties is false
 
+	lit        literal // Pattern as a literal, when it is one
 	enumCanon  []string
 	constCanon string
 	constText  string
@@ -84,6 +85,7 @@ type PatternRule struct {
 	Pattern *regexp.Regexp
 	Rule    int // index
 	kw      string
+	lit     literal
 }
 
 // Number is a numeric limit kept exactly.
@@ -129,9 +131,33 @@ func CompileRules(rules []Rule) []Rule {
 		}
 		for j := range r.Patterns {
 			r.Patterns[j].kw = "/patternProperties/" + EscapePointerToken(r.Patterns[j].Pattern.String())
+			r.Patterns[j].lit = literalOf(r.Patterns[j].Pattern)
+		}
+		if r.Pattern != nil {
+			r.lit = literalOf(r.Pattern)
 		}
 	}
 	return rules
+}
+
+// literal is an unanchored regular expression that is a plain string (such
+// as "@odata\\."), matched without the regexp machinery.
+type literal struct {
+	text string
+	ok   bool
+}
+
+func literalOf(re *regexp.Regexp) literal {
+	text, complete := re.LiteralPrefix()
+	return literal{text: text, ok: complete}
+}
+
+// match reports whether re, whose literal form is l, matches s.
+func (l literal) match(re *regexp.Regexp, s string) bool {
+	if l.ok {
+		return strings.Contains(s, l.text)
+	}
+	return re.MatchString(s)
 }
 
 func mustJSON(v any) string {
@@ -207,7 +233,7 @@ func (d *Decoder) Undeclared(extra map[string]RawValue, rules []Rule, i int) map
 func (d *Decoder) undeclared(rules []Rule, r *Rule, k string, start int) {
 	matched := false
 	for _, p := range r.Patterns {
-		if p.Pattern.MatchString(k) {
+		if p.lit.match(p.Pattern, k) {
 			matched = true
 			d.pos = start
 			d.Enter(k, p.kw)
@@ -302,7 +328,7 @@ func (d *Decoder) checkString(r *Rule, s string) {
 			d.Report("maxLength", "/maxLength", "string has "+strconv.Itoa(n)+" characters, more than "+strconv.Itoa(*r.MaxLength))
 		}
 	}
-	if r.Pattern != nil && !r.Pattern.MatchString(s) {
+	if r.Pattern != nil && !r.lit.match(r.Pattern, s) {
 		d.Report("pattern", "/pattern", "string "+abbrev(strconv.Quote(s))+" does not match the pattern "+strconv.Quote(r.Pattern.String()))
 	}
 	if r.Format != "" && !CheckFormat(r.Format, s) {
@@ -554,7 +580,7 @@ func (d *Decoder) validateObject(rules []Rule, r *Rule) {
 			d.Leave()
 			// patternProperties apply to declared members too.
 			for _, pp := range r.Patterns {
-				if pp.Pattern.MatchString(k) {
+				if pp.lit.match(pp.Pattern, k) {
 					end := d.pos
 					d.pos = start
 					d.Enter(k, pp.kw)
