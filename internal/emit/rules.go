@@ -180,7 +180,7 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 	if where == "" {
 		where = "(root)"
 	}
-	return jen.Comment("#" + where).Line().Values(d)
+	return jen.Comment(CommentText("#" + where)).Line().Values(d)
 }
 
 // typeRule returns the rule index of a named type's schema.

@@ -88,6 +88,9 @@ type Decoder struct {
 	scratch    []byte // unescaping buffer
 
 	lastMismatch int // offset+1 of the last value skipped as a mismatch
+
+	memo    map[memoKey]bool // verdicts of rules on values (see passes)
+	probing int              // > 0 while only a verdict is wanted
 }
 
 // NewDecoder returns a Decoder reading a copy of data, so the caller may
@@ -182,6 +185,9 @@ func (d *Decoder) Offset() int { return d.pos }
 func (d *Decoder) Since(start int) string { return d.src[start:d.pos] }
 
 func (d *Decoder) syntax(msg string) {
+	if strings.HasPrefix(d.src[d.pos:], "\ufeff") {
+		msg = "a byte order mark (U+FEFF) where a JSON value or token was expected; JSON text must not begin with one (RFC 8259, section 8.1)"
+	}
 	if d.err == nil {
 		d.err = &SyntaxError{Offset: int64(d.pos), Msg: msg}
 	}
