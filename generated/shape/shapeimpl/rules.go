@@ -147,9 +147,12 @@ type literal struct {
 	ok   bool
 }
 
+// literalOf returns the literal form of re when its source is exactly a
+// quoted literal. LiteralPrefix alone is not enough: it reports "^abc$" as
+// the complete literal "abc", dropping the anchors.
 func literalOf(re *regexp.Regexp) literal {
 	text, complete := re.LiteralPrefix()
-	return literal{text: text, ok: complete}
+	return literal{text: text, ok: complete && regexp.QuoteMeta(text) == re.String()}
 }
 
 // match reports whether re, whose literal form is l, matches s.
@@ -334,7 +337,7 @@ func (d *Decoder) checkString(r *Rule, s string) {
 	if r.Format != "" && !CheckFormat(r.Format, s) {
 		d.Report("format", "/format", "string "+abbrev(strconv.Quote(s))+" is not a valid "+r.Format)
 	}
-	if r.Enum != nil || r.Const != nil {
+	if r.Enum != nil || r.HasConst {
 		d.checkEnumConst(r, string(appendString(nil, s)))
 	}
 }
@@ -360,7 +363,7 @@ func (d *Decoder) checkNumber(r *Rule, text string) {
 			d.Report("multipleOf", "/multipleOf", "number "+abbrev(text)+" is not a multiple of "+r.MultipleOf.text)
 		}
 	}
-	if r.Enum != nil || r.Const != nil {
+	if r.Enum != nil || r.HasConst {
 		d.checkEnumConst(r, text)
 	}
 }
@@ -580,17 +583,17 @@ func (d *Decoder) validateOwn(rules []Rule, r *Rule) {
 		}
 	case TObject:
 		d.validateObject(rules, r)
-		if r.Enum != nil || r.Const != nil {
+		if r.Enum != nil || r.HasConst {
 			d.checkEnumConst(r, d.src[start:d.pos])
 		}
 	case TArray:
 		d.validateArray(rules, r)
-		if r.Enum != nil || r.Const != nil {
+		if r.Enum != nil || r.HasConst {
 			d.checkEnumConst(r, d.src[start:d.pos])
 		}
 	default:
 		d.Skip()
-		if d.err == nil && (r.Enum != nil || r.Const != nil) {
+		if d.err == nil && (r.Enum != nil || r.HasConst) {
 			d.checkEnumConst(r, d.src[start:d.pos])
 		}
 	}
