@@ -53,6 +53,7 @@ func (t Types) String() string {
 type seg struct {
 	key   string
 	index int // -1 for a key
+	at    int // offset where the value starts, before white space
 }
 
 type stashed struct {
@@ -143,13 +144,13 @@ func (d *Decoder) syntax(msg string) {
 // Enter descends into member key of the current object; kw is the keyword
 // path segment of its schema (e.g. "/properties/status").
 func (d *Decoder) Enter(key, kw string) {
-	d.path = append(d.path, seg{key: key, index: -1})
+	d.path = append(d.path, seg{key: key, index: -1, at: d.pos})
 	d.kw = append(d.kw, kw)
 }
 
 // EnterIndex descends into item i of the current array.
 func (d *Decoder) EnterIndex(i int, kw string) {
-	d.path = append(d.path, seg{index: i})
+	d.path = append(d.path, seg{index: i, at: d.pos})
 	d.kw = append(d.kw, kw)
 }
 
@@ -196,7 +197,7 @@ func (d *Decoder) keywordPointer(suffix string) string {
 // Report records a violation of keyword at the current value; kwSuffix is
 // appended to the keyword path (e.g. "/enum").
 func (d *Decoder) Report(keyword, kwSuffix, msg string) {
-	v := Violation{InstanceLocation: d.InstancePointer(), KeywordLocation: d.keywordPointer(kwSuffix), Keyword: keyword, Message: msg}
+	v := Violation{InstanceLocation: d.InstancePointer(), KeywordLocation: d.keywordPointer(kwSuffix), Keyword: keyword, Message: msg, Offset: d.violationOffset(keyword)}
 	if d.Lenient {
 		d.tolerated = append(d.tolerated, v)
 	} else {
@@ -207,7 +208,66 @@ func (d *Decoder) Report(keyword, kwSuffix, msg string) {
 // Tolerate records a point lenient decoding accepted. It is only called in
 // lenient mode.
 func (d *Decoder) Tolerate(keyword, kwSuffix, msg string) {
-	d.tolerated = append(d.tolerated, Violation{InstanceLocation: d.InstancePointer(), KeywordLocation: d.keywordPointer(kwSuffix), Keyword: keyword, Message: msg})
+	d.tolerated = append(d.tolerated, Violation{InstanceLocation: d.InstancePointer(), KeywordLocation: d.keywordPointer(kwSuffix), Keyword: keyword, Message: msg, Offset: d.violationOffset(keyword)})
+}
+
+// violationOffset returns the byte offset a violation of keyword at the
+// current value points at: the start of the value (of the object, for a
+// missing member), or the opening quote of the member name for a member
+// that is undeclared or repeated. It is only computed when a violation is
+// made, so decoding valid documents costs nothing.
+func (d *Decoder) violationOffset(keyword string) int64 {
+	at := 0
+	if n := len(d.path); n > 0 {
+		s := d.path[n-1]
+		at = s.at
+		if s.index < 0 && (keyword == "additionalProperties" || keyword == "unevaluatedProperties" || keyword == "duplicate") {
+			if k, ok := keyStart(d.src, at); ok {
+				return int64(k)
+			}
+		}
+	}
+	for at < len(d.src) && isSpace(d.src[at]) {
+		at++
+	}
+	return int64(at)
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// keyStart returns the offset of the opening quote of the member name that
+// precedes the value whose text (after the ':') starts at at.
+func keyStart(src string, at int) (int, bool) {
+	i := at - 1
+	for i >= 0 && isSpace(src[i]) {
+		i--
+	}
+	if i < 0 || src[i] != ':' {
+		return 0, false
+	}
+	i--
+	for i >= 0 && isSpace(src[i]) {
+		i--
+	}
+	if i < 0 || src[i] != '"' {
+		return 0, false
+	}
+	// Inside a string every '"' is escaped: preceded by an odd number of
+	// backslashes. The first one walking back that is not is the opening
+	// quote.
+	for j := i - 1; j >= 0; j-- {
+		if src[j] != '"' {
+			continue
+		}
+		b := 0
+		for k := j - 1; k >= 0 && src[k] == '\\'; k-- {
+			b++
+		}
+		if b%2 == 0 {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // Missing reports required member name absent from the current object.
