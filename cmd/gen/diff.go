@@ -3,21 +3,21 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"path/filepath"
-	"strings"
 
 	"github.com/graphshape/graphshape/internal/allow"
 	"github.com/graphshape/graphshape/internal/compat"
 	"github.com/graphshape/graphshape/internal/delta"
 	"github.com/graphshape/graphshape/internal/level"
 	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/internal/report"
 	"github.com/graphshape/graphshape/schema"
 )
 
 // runDiff implements "gen diff".
 func runDiff(e *env, args []string) error {
-	fs := newFlagSet(e, "diff", "diff [-format text|markdown|json|github] [-fail-on breaking|warning|info|never] [-direction response|request] [-allow FILE] OLD NEW")
+	fs := newFlagSet(e, "diff", "diff [-format text|markdown|json|github] [-fail-on breaking|warning|info|never] [-direction response|request] [-allow FILE] OLD NEW",
+		"  gen diff v1.0 beta\n  gen diff -fail-on warning -format github old.schema.json new.schema.json")
 	format := fs.String("format", "text", "output `format`: text, markdown, json or github")
 	failOn := fs.String("fail-on", "breaking", "exit 1 when a finding reaches this `level`: breaking, warning, info or never")
 	direction := fs.String("direction", "response", "judge for a consumer of responses or a sender of requests: response or request")
@@ -39,7 +39,6 @@ func runDiff(e *env, args []string) error {
 		return usagef("diff: -direction: %v", err)
 	}
 	if fs.NArg() != 2 {
-		fs.Usage()
 		return usagef("diff: want two schemas, OLD and NEW (files, or the built-in v1.0 and beta)")
 	}
 	oldArg, newArg := fs.Arg(0), fs.Arg(1)
@@ -68,11 +67,15 @@ func runDiff(e *env, args []string) error {
 		b, _ := json.MarshalIndent(rep, "", "  ")
 		fmt.Fprintf(e.stdout, "%s\n", b)
 	case "markdown":
-		rep.markdown(e.stdout)
+		p := rep.printed()
+		p.Title = "Schema diff: `" + rep.Old + "` → `" + rep.New + "` (" + rep.Direction + ")"
+		p.Markdown(e.stdout)
 	case "github":
-		rep.github(e.stdout)
+		p := rep.printed()
+		p.Title = ""
+		p.GitHub(e.stdout)
 	default:
-		rep.text(e.stdout)
+		rep.printed().Text(e.stdout)
 	}
 	failed := len(stale) > 0
 	for _, f := range kept {
@@ -88,7 +91,7 @@ func runDiff(e *env, args []string) error {
 
 // loadModel reads, compiles and models a schema file or built-in version.
 func loadModel(arg string) (*model.Resource, error) {
-	data, name, err := readSchema(arg)
+	data, name, err := schema.Load(arg)
 	if err != nil {
 		return nil, err
 	}
@@ -109,58 +112,17 @@ type diffReport struct {
 	Stale     []allow.Entry    `json:"stale,omitempty"`
 }
 
-func (r *diffReport) counts() string {
-	levels := make([]level.Level, len(r.Findings))
-	for i, f := range r.Findings {
-		levels[i] = f.Level
+// printed is the report as internal/report prints it.
+func (r *diffReport) printed() *report.Report {
+	p := &report.Report{Title: r.Old + " -> " + r.New + " (" + r.Direction + ")", Allowed: len(r.Allowed)}
+	if !schema.IsBuiltin(r.New) {
+		p.File = filepath.ToSlash(r.New)
 	}
-	return countLine(levels, len(r.Allowed), len(r.Stale))
-}
-
-func shown(p string) string {
-	if p == "" {
-		return "/"
+	for _, f := range r.Findings {
+		p.Items = append(p.Items, report.Item{Level: f.Level, Rule: f.Rule, Path: f.Path, Message: f.Message})
+	}
+	for _, s := range r.Stale {
+		p.Stale = append(p.Stale, report.Stale{Rule: s.Rule, Path: s.Path, Reason: s.Reason})
 	}
 	return p
-}
-
-func (r *diffReport) text(w io.Writer) {
-	fmt.Fprintf(w, "%s -> %s (%s)\n", r.Old, r.New, r.Direction)
-	for _, f := range r.Findings {
-		fmt.Fprintf(w, "%-8s %-28s %s: %s\n", f.Level, f.Rule, shown(f.Path), f.Message)
-	}
-	for _, s := range r.Stale {
-		fmt.Fprintf(w, "stale allow-list entry: %s %s (%s)\n", s.Rule, s.Path, s.Reason)
-	}
-	fmt.Fprintln(w, r.counts())
-}
-
-func (r *diffReport) markdown(w io.Writer) {
-	fmt.Fprintf(w, "## Schema diff: `%s` → `%s` (%s)\n\n", r.Old, r.New, r.Direction)
-	if len(r.Findings) > 0 {
-		fmt.Fprintln(w, "| level | rule | path | change |")
-		fmt.Fprintln(w, "|---|---|---|---|")
-		for _, f := range r.Findings {
-			fmt.Fprintf(w, "| %s | `%s` | `%s` | %s |\n", f.Level, f.Rule, shown(f.Path), strings.ReplaceAll(f.Message, "|", "\\|"))
-		}
-		fmt.Fprintln(w)
-	}
-	for _, s := range r.Stale {
-		fmt.Fprintf(w, "- stale allow-list entry: `%s` `%s` (%s)\n", s.Rule, s.Path, s.Reason)
-	}
-	fmt.Fprintln(w, r.counts()+".")
-}
-
-func (r *diffReport) github(w io.Writer) {
-	file := ""
-	if !schema.IsBuiltin(r.New) {
-		file = "file=" + filepath.ToSlash(r.New) + ","
-	}
-	for _, f := range r.Findings {
-		fmt.Fprintf(w, "::%s %stitle=%s::%s\n", annotationCommand(f.Level), file, f.Rule, annotation(shown(f.Path)+": "+f.Message))
-	}
-	for _, s := range r.Stale {
-		fmt.Fprintf(w, "::error title=stale-allow-entry::%s\n", annotation(s.Rule+" "+s.Path+" matches no finding"))
-	}
-	fmt.Fprintln(w, r.counts())
 }

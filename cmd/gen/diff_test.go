@@ -102,13 +102,13 @@ func TestDiffErrors(t *testing.T) {
 		contains string
 	}{
 		{"missing-file", []string{"diff", good, filepath.Join(dir, "nope.json")}, 2, "no such file"},
-		{"invalid-schema", []string{"diff", good, bad}, 2, "bad.json: invalid JSON at byte offset"},
+		{"invalid-schema", []string{"diff", good, bad}, 2, "bad.json:1:9: schema is not valid JSON"},
 		{"unknown-format", []string{"diff", "-format", "yaml", good, good}, 2, `unknown format "yaml"`},
 		{"unknown-level", []string{"diff", "-fail-on", "fatal", good, good}, 2, `unknown level "fatal"`},
 		{"unknown-direction", []string{"diff", "-direction", "up", good, good}, 2, `unknown direction "up"`},
 		{"one-argument", []string{"diff", good}, 2, "want two schemas"},
 		{"breaking", []string{"diff", good, fewer}, 1, "property-removed"},
-		{"below-threshold", []string{"diff", "-fail-on", "never", good, fewer}, 0, "1 findings: 1 breaking"},
+		{"below-threshold", []string{"diff", "-fail-on", "never", good, fewer}, 0, "1 finding: 1 breaking"},
 		{"allowed", []string{"diff", "-allow", allowOK, good, fewer}, 0, "0 findings: 0 breaking, 0 warning, 0 info; 1 allowed"},
 		{"stale-allow-entry", []string{"diff", "-allow", allowStale, good, fewer}, 1, "stale allow-list entry: enum-member-added /x"},
 		{"no-change", []string{"diff", good, good}, 0, "0 findings"},

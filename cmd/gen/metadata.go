@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,12 +11,14 @@ import (
 	"github.com/graphshape/graphshape/internal/allow"
 	"github.com/graphshape/graphshape/internal/level"
 	"github.com/graphshape/graphshape/internal/metadata"
+	"github.com/graphshape/graphshape/internal/report"
 	"github.com/graphshape/graphshape/schema"
 )
 
 // runMetadataCheck implements "gen metadata-check".
 func runMetadataCheck(e *env, args []string) error {
-	fs := newFlagSet(e, "metadata-check", "metadata-check (-metadata FILE | -names FILE) [-entity NAME] -schema FILE|v1.0|beta [-format text|json|github] [-allow FILE]")
+	fs := newFlagSet(e, "metadata-check", "metadata-check (-metadata FILE | -names FILE) [-entity NAME] -schema FILE|v1.0|beta [-format text|json|github] [-allow FILE]",
+		"  gen metadata-check -metadata testdata/metadata/v1.0-security.csdl.xml -schema v1.0 -allow testdata/metadata/v1.0.allow.json\n  gen metadata-check -names testdata/metadata/beta-security-type-names.json -schema beta")
 	metaFile := fs.String("metadata", "", "CSDL (EDMX) metadata `file`, such as Graph's $metadata")
 	namesFile := fs.String("names", "", "type-name list `file` (Graph's type-mappings, merged) to check names against when no CSDL is at hand")
 	entity := fs.String("entity", "microsoft.graph.security.incident", "full `name` of the entity type the schema's root stands for")
@@ -31,15 +32,12 @@ func runMetadataCheck(e *env, args []string) error {
 	case *format != "text" && *format != "json" && *format != "github":
 		return usagef("metadata-check: unknown format %q (want text, json or github)", *format)
 	case fs.NArg() > 0:
-		fs.Usage()
 		return usagef("metadata-check: unexpected argument %q (the schema is given with -schema)", fs.Arg(0))
 	case *metaFile == "" && *namesFile == "":
-		fs.Usage()
 		return usagef("metadata-check: give -metadata FILE (CSDL) or -names FILE (type names)")
 	case *metaFile != "" && *namesFile != "":
 		return usagef("metadata-check: give -metadata or -names, not both")
 	case *schemaArg == "":
-		fs.Usage()
 		return usagef("metadata-check: -schema is required (a file, or the built-in v1.0 or beta)")
 	case !strings.Contains(*entity, "."):
 		return usagef("metadata-check: -entity %q is not a full name (want namespace.name, such as microsoft.graph.security.incident)", *entity)
@@ -51,7 +49,7 @@ func runMetadataCheck(e *env, args []string) error {
 			return fmt.Errorf("metadata-check: %w", err)
 		}
 	}
-	data, name, err := readSchema(*schemaArg)
+	data, name, err := schema.Load(*schemaArg)
 	if err != nil {
 		return fmt.Errorf("metadata-check: schema: %w", err)
 	}
@@ -90,9 +88,9 @@ func runMetadataCheck(e *env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "%s\n", b)
 	case "github":
-		rep.github(e.stdout)
+		rep.printed().GitHub(e.stdout)
 	default:
-		rep.text(e.stdout)
+		rep.printed().Text(e.stdout)
 	}
 	failed := len(stale) > 0
 	for _, f := range kept {
@@ -144,38 +142,14 @@ type metadataReport struct {
 	file     string
 }
 
-func (r *metadataReport) summary() string {
-	levels := make([]level.Level, len(r.Findings))
-	for i, f := range r.Findings {
-		levels[i] = f.Level
-	}
-	return countLine(levels, len(r.Allowed), len(r.Stale))
-}
-
-func (r *metadataReport) text(w io.Writer) {
+// printed is the report as internal/report prints it.
+func (r *metadataReport) printed() *report.Report {
+	p := &report.Report{File: r.file, Allowed: len(r.Allowed)}
 	for _, f := range r.Findings {
-		elem := ""
-		if f.CSDLElement != "" {
-			elem = " (" + f.CSDLElement + ")"
-		}
-		fmt.Fprintf(w, "%s %s %s%s: %s\n", f.Level, f.Rule, shown(f.SchemaPath), elem, f.Message)
+		p.Items = append(p.Items, report.Item{Level: f.Level, Rule: f.Rule, Path: f.SchemaPath, Detail: f.CSDLElement, Message: f.Message})
 	}
 	for _, s := range r.Stale {
-		fmt.Fprintf(w, "stale allow-list entry: %s %s (%s)\n", s.Rule, s.Path, s.Reason)
+		p.Stale = append(p.Stale, report.Stale{Rule: s.Rule, Path: s.Path, Reason: s.Reason})
 	}
-	fmt.Fprintln(w, r.summary())
-}
-
-func (r *metadataReport) github(w io.Writer) {
-	file := ""
-	if r.file != "" {
-		file = "file=" + r.file + ","
-	}
-	for _, f := range r.Findings {
-		fmt.Fprintf(w, "::%s %stitle=%s::%s\n", annotationCommand(f.Level), file, f.Rule, annotation(shown(f.SchemaPath)+" ("+f.CSDLElement+"): "+f.Message))
-	}
-	for _, s := range r.Stale {
-		fmt.Fprintf(w, "::error %stitle=stale-allow-entry::%s\n", file, annotation(s.Rule+" "+s.Path+" matches no finding"))
-	}
-	fmt.Fprintln(w, r.summary())
+	return p
 }
