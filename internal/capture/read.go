@@ -119,6 +119,11 @@ func ReadDocuments(source string, r io.Reader, limit int, emit func([]Document))
 	index := 0
 	text := first
 	for {
+		if tooLong {
+			if serr := lr.skip(); serr != nil {
+				err = serr
+			}
+		}
 		if tooLong || !blank(text) {
 			index++
 			d := Document{Source: source, Index: index, Line: line, Text: text}
@@ -188,6 +193,8 @@ type lineReader struct {
 	text  string // complete lines not yet returned
 	carry []byte // the incomplete line after them
 	err   error  // the reader's error (io.EOF at the end)
+
+	partial bool // next reported an over-long line whose rest is unread
 }
 
 // buffered reports whether next can return a line without reading.
@@ -195,7 +202,8 @@ func (l *lineReader) buffered() bool { return l.text != "" }
 
 // next returns the next line with its newline ("" and io.EOF at the end;
 // the last line may lack the newline, and comes with a nil error). A line
-// longer than limit is consumed and reported as tooLong, without its text.
+// longer than limit is reported as tooLong, without its text; skip then
+// drops the rest of it.
 func (l *lineReader) next() (line string, tooLong bool, err error) {
 	for {
 		if i := strings.IndexByte(l.text, '\n'); i >= 0 {
@@ -216,7 +224,8 @@ func (l *lineReader) next() (line string, tooLong bool, err error) {
 			return "", false, l.err
 		}
 		if len(l.carry) > l.limit {
-			return "", true, l.discard()
+			l.partial = true
+			return "", true, nil
 		}
 		l.fill()
 	}
@@ -255,9 +264,13 @@ func (l *lineReader) fill() {
 	l.carry = buf[end:n]
 }
 
-// discard drops the rest of an over-long line, up to and including its
-// newline, in fixed-size reads.
-func (l *lineReader) discard() error {
+// skip drops the rest of the over-long line next reported, up to and
+// including its newline, in fixed-size reads.
+func (l *lineReader) skip() error {
+	if !l.partial {
+		return nil // the line was complete in text, and next dropped it
+	}
+	l.partial = false
 	buf := l.carry[:cap(l.carry)]
 	if len(buf) > blockSize {
 		buf = buf[:blockSize]
