@@ -120,3 +120,27 @@ func TestLongLineContinues(t *testing.T) {
 		t.Errorf("exit code %d, want 1", code)
 	}
 }
+
+// TestExpect: a ledger's deviations are shown as expected, with their
+// reasons, and do not fail; one that no longer happens does.
+func TestExpect(t *testing.T) {
+	dir := writeInputs(t)
+	ledger := filepath.Join(dir, "ledger.json")
+	if err := os.WriteFile(ledger, []byte(`[{"sample":"v1.json","instanceLocation":"/id","keyword":"type","reason":"sent as a number on purpose"}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The documented beta sample against the repository's ledger, as make runs it.
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runGen(t, root, nil, "validate", "-version", "beta", "-expect", "contracttest/testdata/ledger.json", "testdata/beta/get-incident.json")
+	if code != 0 || !strings.Contains(out, "1 document: 1 valid, 0 invalid, 8 expected deviations") ||
+		!strings.Contains(out, `testdata/beta/get-incident.json:13:13: expected: /status: value "Active" is not a member of the enum; the member is "active" (the case differs) (ledger: the sample sends PascalCase "Active"; the member is active)`) {
+		t.Errorf("exit %d, want 0 with every deviation expected\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+	out, errOut, code = runGen(t, dir, nil, "validate", "-expect", ledger, "v1.json")
+	if code != 1 || !strings.Contains(out, "v1.json:1: expected deviation not found: /id type (sent as a number on purpose)") {
+		t.Errorf("exit %d, want 1 naming the deviation that no longer happens\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+}

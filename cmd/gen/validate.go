@@ -8,7 +8,7 @@ import (
 	"github.com/graphshape/graphshape/schema"
 )
 
-const validateSynopsis = "validate [-version v1.0|beta | -schema FILE] [-type NAME] [-lenient] [-format text|json|github] [-workers N] [FILE...|-]"
+const validateSynopsis = "validate [-version v1.0|beta | -schema FILE] [-type NAME] [-lenient] [-format text|json|github] [-expect LEDGER] [-workers N] [FILE...|-]"
 
 const validateExamples = `  gen validate -version beta captured.jsonl
   gen validate -type incidentUpdate testdata/v1.0/own/patch-request.json
@@ -21,6 +21,7 @@ func runValidate(e *env, args []string) error {
 	typ := fs.String("type", "", "the document `type`: a $defs name or Go name (incidentUpdate, IncidentUpdate), incident, or list (default: a document with a top-level \"value\" array is a list response, else an incident)")
 	lenient := fs.Bool("lenient", false, "decode leniently: re-cased and unknown enum members and unknown properties are warnings")
 	format := fs.String("format", "text", "output `format`: text, json or github")
+	expect := fs.String("expect", "", "a ledger `file` of known deviations (JSON array of sample, instanceLocation, keyword, reason): they are shown as expected and do not fail")
 	workers := fs.Int("workers", 0, "check documents on `N` goroutines (default: GOMAXPROCS); output stays in input order")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -62,6 +63,13 @@ func runValidate(e *env, args []string) error {
 		inputs = []string{"-"}
 	}
 	rep := capture.NewReport(e.stdout, *format, *lenient)
+	if *expect != "" {
+		es, err := capture.LoadExpectations(*expect)
+		if err != nil {
+			return usagef("validate: -expect: %v", err)
+		}
+		rep.Expect = es
+	}
 	progress := false
 	if f, ok := e.stderr.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {

@@ -17,12 +17,16 @@ import (
 type Report struct {
 	Format  string
 	Lenient bool
+	// Expect lists known deviations: a violation one explains is printed
+	// as expected, with its reason, and does not fail the document; an
+	// expectation for a document that no violation matches does.
+	Expect []Expectation
 
 	w *bufio.Writer
 
-	Docs, Valid, Invalid, Warned, Unreadable int
-	Bytes                                    int64
-	drift                                    map[string]int
+	Docs, Valid, Invalid, Warned, Unreadable, Expected int
+	Bytes                                              int64
+	drift                                              map[string]int
 }
 
 // NewReport returns a Report writing to w in format.
@@ -32,16 +36,24 @@ func NewReport(w io.Writer, format string, lenient bool) *Report {
 
 // jsonResult is the JSON form of one document's result.
 type jsonResult struct {
-	Source      string    `json:"source"`
-	Index       int       `json:"index"`
-	Line        int       `json:"line"`
-	Valid       bool      `json:"valid"`
-	Error       string    `json:"error,omitempty"`
-	ErrorLine   int       `json:"errorLine,omitempty"`
-	ErrorColumn int       `json:"errorColumn,omitempty"`
-	ErrorOffset int64     `json:"errorOffset,omitempty"`
-	Violations  []Finding `json:"violations"`
-	Warnings    []Finding `json:"warnings,omitempty"`
+	Source      string            `json:"source"`
+	Index       int               `json:"index"`
+	Line        int               `json:"line"`
+	Valid       bool              `json:"valid"`
+	Error       string            `json:"error,omitempty"`
+	ErrorLine   int               `json:"errorLine,omitempty"`
+	ErrorColumn int               `json:"errorColumn,omitempty"`
+	ErrorOffset int64             `json:"errorOffset,omitempty"`
+	Violations  []Finding         `json:"violations"`
+	Warnings    []Finding         `json:"warnings,omitempty"`
+	Expected    []expectedFinding `json:"expected,omitempty"`
+	NotFound    []Expectation     `json:"notFound,omitempty"`
+}
+
+// expectedFinding is a violation an expectation explains.
+type expectedFinding struct {
+	Finding
+	Reason string `json:"reason"`
 }
 
 // Add records and prints one result.
@@ -56,6 +68,17 @@ func (p *Report) Add(r *Result) {
 	for _, k := range r.Drift {
 		p.drift[k]++
 	}
+	var explained []expectedFinding
+	var missing []Expectation
+	if len(p.Expect) > 0 {
+		fs, reasons, rest, miss := expected(p.Expect, r)
+		for i, f := range fs {
+			explained = append(explained, expectedFinding{f, reasons[i]})
+		}
+		r.Violations, missing = rest, miss
+		r.Valid = r.Err == nil && len(rest) == 0 && len(miss) == 0
+		p.Expected += len(explained)
+	}
 	if r.Valid {
 		p.Valid++
 	} else {
@@ -66,7 +89,7 @@ func (p *Report) Add(r *Result) {
 	}
 	switch p.Format {
 	case "json":
-		res := jsonResult{Source: r.Source, Index: r.Index, Line: r.Line, Valid: r.Valid, Violations: r.Violations, Warnings: r.Warnings}
+		res := jsonResult{Source: r.Source, Index: r.Index, Line: r.Line, Valid: r.Valid, Violations: r.Violations, Warnings: r.Warnings, Expected: explained, NotFound: missing}
 		if res.Violations == nil {
 			res.Violations = []Finding{}
 		}
@@ -87,6 +110,12 @@ func (p *Report) Add(r *Result) {
 		for _, f := range r.Warnings {
 			fmt.Fprintf(p.w, "::warning %s::%s\n", properties(r.Source, f.Line, f.Column, f.Keyword), Message(Pointer(f.InstanceLocation)+": "+f.Message))
 		}
+		for _, f := range explained {
+			fmt.Fprintf(p.w, "::notice %s::%s\n", properties(r.Source, f.Line, f.Column, f.Keyword), Message("expected: "+Pointer(f.InstanceLocation)+": "+f.Message+" (ledger: "+f.Reason+")"))
+		}
+		for _, e := range missing {
+			fmt.Fprintf(p.w, "::error %s::%s\n", properties(r.Source, r.Line, 0, e.Keyword), Message("expected deviation not found: "+Pointer(e.InstanceLocation)+" "+e.Keyword+" ("+e.Reason+")"))
+		}
 	default:
 		if r.Err != nil {
 			fmt.Fprintf(p.w, "%s: document %d: %s\n", position(r.Source, r.errLine(), r.ErrColumn), r.Index, escapeControls(r.Err.Error()))
@@ -96,6 +125,12 @@ func (p *Report) Add(r *Result) {
 		}
 		for _, f := range r.Warnings {
 			fmt.Fprintf(p.w, "%s: warning: %s: %s\n", position(r.Source, f.Line, f.Column), Pointer(f.InstanceLocation), escapeControls(f.Message))
+		}
+		for _, f := range explained {
+			fmt.Fprintf(p.w, "%s: expected: %s: %s (%s)\n", position(r.Source, f.Line, f.Column), Pointer(f.InstanceLocation), escapeControls(f.Message), "ledger: "+escapeControls(f.Reason))
+		}
+		for _, e := range missing {
+			fmt.Fprintf(p.w, "%s: expected deviation not found: %s %s (%s)\n", position(r.Source, r.Line, 0), Pointer(e.InstanceLocation), e.Keyword, escapeControls(e.Reason))
 		}
 	}
 }
@@ -170,6 +205,9 @@ func (p *Report) Summary(w io.Writer) {
 		noun = "document"
 	}
 	fmt.Fprintf(w, "%d %s: %d valid, %d invalid", p.Docs, noun, p.Valid, p.Invalid)
+	if p.Expected > 0 {
+		fmt.Fprintf(w, ", %d expected deviations", p.Expected)
+	}
 	if p.Lenient {
 		fmt.Fprintf(w, ", %d with warnings", p.Warned)
 	}
