@@ -197,7 +197,10 @@ func TestBenchmarkWorkloadsValid(t *testing.T) {
 	if err := json.Unmarshal(doc, &p); err != nil || len(p.Value) != 50 {
 		t.Fatalf("plain decode: %v, %d incidents", err, len(p.Value))
 	}
-	enc := shape.Marshal(&v)
+	enc, err := shape.Marshal(&v)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var again v1.IncidentCollectionResponse
 	if err := again.UnmarshalJSON(enc); err != nil {
 		t.Fatal(err)

@@ -19,6 +19,7 @@ import (
 	"io"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
@@ -110,6 +111,11 @@ func Parse(name string, data []byte) (*Document, error) {
 		if errors.As(err, &se) {
 			return nil, &SyntaxError{Name: name, Offset: se.Offset, Err: err}
 		}
+		var ne *NumberError
+		if errors.As(err, &ne) {
+			ne.Name = name
+			return nil, ne
+		}
 		if errors.Is(err, errTruncated) || errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil, &SyntaxError{Name: name, Offset: int64(len(data)), Err: errTruncated}
 		}
@@ -136,7 +142,18 @@ func Compile(name string, data []byte) (*Document, *jsonschema.Schema, error) {
 
 // Compile compiles the subschema of d at the JSON Pointer ptr ("" for the
 // root).
-func (d *Document) Compile(ptr string) (*jsonschema.Schema, error) {
+//
+// A panic inside jsonschema v5 (Parse already refuses the numbers known to
+// cause one, see NumberError) is returned as an error naming the document.
+func (d *Document) Compile(ptr string) (s *jsonschema.Schema, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("%s: jsonschema v5 failed compiling the schema at %s: %v", d.Name, pointerOrRoot(ptr), r)
+		}
+	}()
+	if err := d.checkDraft(); err != nil {
+		return nil, err
+	}
 	c := NewCompiler()
 	if err := c.AddResource(d.URL, bytes.NewReader(d.Data)); err != nil {
 		return nil, fmt.Errorf("%s: %w", d.Name, err)
@@ -145,7 +162,7 @@ func (d *Document) Compile(ptr string) (*jsonschema.Schema, error) {
 	if ptr != "" {
 		url += "#" + ptr
 	}
-	s, err := c.Compile(url)
+	s, err = c.Compile(url)
 	if err != nil {
 		var re *RemoteRefError
 		if errors.As(err, &re) {
@@ -154,6 +171,61 @@ func (d *Document) Compile(ptr string) (*jsonschema.Schema, error) {
 		return nil, fmt.Errorf("%s: %w", d.Name, err)
 	}
 	return s, nil
+}
+
+// Draft2020 is the one meta-schema URI graphshape reads. A root "$schema"
+// may spell it with "http" or a trailing "#". Another draft (04, 06, 07,
+// 2019-09, or the unversioned "latest" URI) is refused with a *DraftError,
+// because graphshape (model, generated code, diff) implements draft 2020-12
+// only; any other meta-schema would have to be fetched and is refused as a
+// *RemoteRefError.
+const Draft2020 = "https://json-schema.org/draft/2020-12/schema"
+
+// DraftError reports a root "$schema" other than Draft2020.
+type DraftError struct {
+	Name   string // the document's name
+	Schema any    // the "$schema" value as written
+}
+
+func (e *DraftError) Error() string {
+	return fmt.Sprintf("%s#/$schema: %s is not draft 2020-12: graphshape reads only draft 2020-12 schemas (%s); declare that or remove \"$schema\"", e.Name, cutQuoted(e.Schema), Draft2020)
+}
+
+func cutQuoted(v any) string {
+	s, ok := v.(string)
+	if !ok {
+		return fmt.Sprintf("a %T", v)
+	}
+	return strconv.Quote(cut(s))
+}
+
+// checkDraft refuses a root "$schema" other than Draft2020.
+func (d *Document) checkDraft() error {
+	m, ok := d.Root.(map[string]any)
+	if !ok {
+		return nil
+	}
+	v, ok := m["$schema"]
+	if !ok {
+		return nil
+	}
+	s, ok := v.(string)
+	if !ok {
+		return &DraftError{Name: d.Name, Schema: v}
+	}
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "/"), "#")
+	s = "https://" + strings.TrimPrefix(strings.TrimPrefix(s, "http://"), "https://")
+	switch s {
+	case Draft2020:
+		return nil
+	case "https://json-schema.org/schema", "https://json-schema.org/draft/2019-09/schema",
+		"https://json-schema.org/draft-07/schema", "https://json-schema.org/draft-06/schema",
+		"https://json-schema.org/draft-04/schema", "https://json-schema.org/draft-03/schema":
+		return &DraftError{Name: d.Name, Schema: v}
+	}
+	// Any other meta-schema is a document graphshape would have to fetch:
+	// jsonschema v5 asks for it and the loader refuses (*RemoteRefError).
+	return nil
 }
 
 // NewCompiler returns a jsonschema v5 compiler configured as graphshape
@@ -248,6 +320,13 @@ func decodeValue(dec *json.Decoder, ptr string) (any, error) {
 			return a, nil
 		}
 		return nil, fmt.Errorf("unexpected %v at %s", t, pointerOrRoot(ptr))
+	case json.Number:
+		if err := CheckNumber(string(t)); err != nil {
+			ne := err.(*NumberError)
+			ne.Pointer = ptr
+			return nil, ne
+		}
+		return t, nil
 	default:
 		return t, nil
 	}

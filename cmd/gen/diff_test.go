@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/graphshape/graphshape/internal/golden"
+	"github.com/graphshape/graphshape/schema"
 )
 
 // runInProcess runs gen with args and returns stdout, stderr and the exit
@@ -28,12 +29,15 @@ func TestDiffBuiltinFormats(t *testing.T) {
 		args []string
 		code int
 	}{
-		{"text", []string{"diff", "v1.0", "beta"}, 1},
+		{"text", []string{"diff", "v1.0", "beta"}, 0},
 		{"markdown", []string{"diff", "-format", "markdown", "-fail-on", "never", "v1.0", "beta"}, 0},
-		{"json", []string{"diff", "-format", "json", "v1.0", "beta"}, 1},
-		{"github", []string{"diff", "-format", "github", "v1.0", "beta"}, 1},
+		{"json", []string{"diff", "-format", "json", "v1.0", "beta"}, 0},
+		{"github", []string{"diff", "-format", "github", "v1.0", "beta"}, 0},
 		{"request", []string{"diff", "-direction", "request", "v1.0", "beta"}, 0},
 		{"reverse", []string{"diff", "beta", "v1.0"}, 1},
+		{"strict", []string{"diff", "-profile", "strict", "v1.0", "beta"}, 1},
+		{"strict-github", []string{"diff", "-profile", "strict", "-format", "github", "beta", "v1.0"}, 1},
+		{"warning", []string{"diff", "-fail-on", "warning", "v1.0", "beta"}, 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out, errOut, code := runInProcess(tt.args...)
@@ -77,6 +81,12 @@ func TestMaintainersReport(t *testing.T) {
 		"property-added-closed /recommendedActions",
 		"property-added-closed /recommendedHuntingQueries",
 	}
+	// The rule catalogue, generated from the same table gen diff judges by.
+	rules, _, code := runInProcess("diff", "-rules", "-format", "markdown")
+	if code != 0 {
+		t.Errorf("gen diff -rules -format markdown: exit %d", code)
+	}
+	golden.Check(t, filepath.Join("..", "..", "docs", "diff-rules.md"), []byte(rules), *update)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("v1.0 -> beta differences vs graph-incident.md (-documented +found):\n%s", diff)
 	}
@@ -96,6 +106,8 @@ func TestDiffErrors(t *testing.T) {
 	bad := write("bad.json", `{"type":`)
 	allowStale := write("allow-stale.json", `[{"rule":"property-removed","path":"/properties/a","reason":"known"},{"rule":"enum-member-added","path":"/x","reason":"gone"}]`)
 	allowOK := write("allow-ok.json", `[{"rule":"property-removed","path":"/properties/a","reason":"a is gone on purpose"}]`)
+	allowPrinted := write("allow-printed.json", `[{"rule":"property-removed","path":"/a","reason":"the path as gen diff prints it"}]`)
+	forged := write("forged.json", `{"type":"object","properties":{"a":{"type":"string"},"a\nbreaking property-removed /x: property /x removed":{"type":["string","null"]}}}`)
 	tests := []struct {
 		name     string
 		args     []string
@@ -107,11 +119,16 @@ func TestDiffErrors(t *testing.T) {
 		{"unknown-format", []string{"diff", "-format", "yaml", good, good}, 2, `unknown format "yaml"`},
 		{"unknown-level", []string{"diff", "-fail-on", "fatal", good, good}, 2, `unknown level "fatal"`},
 		{"unknown-direction", []string{"diff", "-direction", "up", good, good}, 2, `unknown direction "up"`},
+		{"unknown-profile", []string{"diff", "-profile", "lax", good, good}, 2, `unknown profile "lax"`},
+		{"rules-with-schemas", []string{"diff", "-rules", good, good}, 2, "-rules takes no schemas"},
+		{"rules-github", []string{"diff", "-rules", "-format", "github"}, 2, `format "github" is not supported`},
 		{"one-argument", []string{"diff", good}, 2, "want two schemas"},
 		{"breaking", []string{"diff", good, fewer}, 1, "property-removed"},
 		{"below-threshold", []string{"diff", "-fail-on", "never", good, fewer}, 0, "1 finding: 1 breaking"},
 		{"allowed", []string{"diff", "-allow", allowOK, good, fewer}, 0, "0 findings: 0 breaking, 0 warning, 0 info; 1 allowed"},
 		{"stale-allow-entry", []string{"diff", "-allow", allowStale, good, fewer}, 1, "stale allow-list entry: enum-member-added /x"},
+		{"allowed-printed-path", []string{"diff", "-allow", allowPrinted, good, fewer}, 0, "0 findings: 0 breaking, 0 warning, 0 info; 1 allowed"},
+		{"newline-in-name", []string{"diff", "-fail-on", "never", good, forged}, 0, `/a\nbreaking property-removed ~1x: property`},
 		{"no-change", []string{"diff", good, good}, 0, "0 findings"},
 	}
 	for _, tt := range tests {
@@ -122,4 +139,151 @@ func TestDiffErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestDiffRulesText(t *testing.T) {
+	out, errOut, code := runInProcess("diff", "-rules")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	js, _, code := runInProcess("diff", "-rules", "-format", "json")
+	if code != 0 {
+		t.Fatalf("-format json: exit %d", code)
+	}
+	var rules []struct {
+		ID     string
+		Graph  *struct{ Response, Request string }
+		Policy []struct{ Source, Text string }
+	}
+	if err := json.Unmarshal([]byte(js), &rules); err != nil {
+		t.Fatal(err)
+	}
+	if len(rules) < 30 {
+		t.Errorf("%d rules in the JSON catalogue, want the whole table", len(rules))
+	}
+	for _, r := range rules {
+		if !strings.Contains(out, "\n"+r.ID+" ") {
+			t.Errorf("gen diff -rules does not list %s", r.ID)
+		}
+		for _, q := range r.Policy {
+			if !strings.Contains(out, q.Text) {
+				t.Errorf("gen diff -rules does not quote %q for %s", q.Text, r.ID)
+			}
+		}
+	}
+}
+
+// TestDiffRevisions: crafted revisions of the real v1.0 schema, each with
+// the exit code of gen diff -fail-on breaking in the Graph profile (the
+// default) and the strict one, and the rule that decides it.
+func TestDiffRevisions(t *testing.T) {
+	base, _, err := schema.Builtin("v1.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	const (
+		rootProps  = "\"properties\": {\n    \"@odata.context\": {"
+		enumTail   = "\"informationalExpectedActivity\",\n        \"unknownFutureValue\"\n      ]"
+		rootClosed = "\"additionalProperties\": false,\n  \"$defs\""
+	)
+	noSentinel := replaceOnce(t, string(base), enumTail, "\"informationalExpectedActivity\"\n      ]")
+	assignedTo := "\"assignedTo\": {\n      \"description\": \"Owner of the incident, or null if no owner is assigned. Free editable text.\",\n      \"type\": [\n        \"string\",\n        \"null\"\n      ]\n    },\n    "
+	tests := []struct {
+		name, old, new string
+		allow          string // allow-list contents, "" for none
+		graph, strict  int
+		rule           string
+		reason         string
+	}{
+		{"nullable-property-added", string(base), replaceOnce(t, string(base), rootProps, "\"properties\": {\n    \"aaNew\": {\"type\": [\"string\", \"null\"]},\n    \"@odata.context\": {"),
+			"", 0, 1, "property-added-closed", "Graph: \"Addition of properties that are nullable\" is compatible; strict readers reject it"},
+		{"non-nullable-property-added", string(base), replaceOnce(t, string(base), rootProps, "\"properties\": {\n    \"aaNew\": {\"type\": \"string\"},\n    \"@odata.context\": {"),
+			"", 1, 1, "property-added-non-nullable", "Graph: \"Adding Nullable=false properties to existing types\" is breaking"},
+		{"object-opened", string(base), replaceOnce(t, string(base), rootClosed, "\"additionalProperties\": true,\n  \"$defs\""),
+			"", 0, 1, "object-opened", "Graph: removing OpenType is non-breaking; strict readers reject extra members"},
+		{"member-after-sentinel", string(base), replaceOnce(t, string(base), enumTail, "\"informationalExpectedActivity\",\n        \"unknownFutureValue\",\n        \"aaNew\"\n      ]"),
+			"", 0, 0, "enum-member-added-evolvable", "a member after the sentinel is compatible"},
+		{"member-before-sentinel", string(base), replaceOnce(t, string(base), enumTail, "\"informationalExpectedActivity\",\n        \"aaNew\",\n        \"unknownFutureValue\"\n      ]"),
+			"", 1, 0, "enum-member-added-before-sentinel", "new values MUST not be inserted before unknownFutureValue; strict is today's behaviour"},
+		{"sentinel-moved", string(base), replaceOnce(t, string(base), enumTail, "\"unknownFutureValue\",\n        \"informationalExpectedActivity\"\n      ]"),
+			"", 1, 0, "enum-sentinel-moved", "changing the sentinel's position is breaking; strict sees a reordering"},
+		{"sentinel-removed", string(base), noSentinel,
+			"", 1, 1, "enum-sentinel-removed", "removing the sentinel is breaking"},
+		{"closed-enum-member-added", noSentinel, replaceOnce(t, noSentinel, "\"informationalExpectedActivity\"\n      ]", "\"informationalExpectedActivity\",\n        \"aaNew\"\n      ]"),
+			"", 1, 1, "enum-member-added", "adding members to a nonevolvable enum is breaking"},
+		{"property-removed", string(base), replaceOnce(t, string(base), assignedTo, ""),
+			"", 1, 1, "property-removed", "removing a declared property is breaking"},
+		{"property-removed-allowed-by-printed-path", string(base), replaceOnce(t, string(base), assignedTo, ""),
+			`[{"rule":"property-removed","path":"/assignedTo","reason":"removed on purpose"}]`, 0, 0, "", "the allow-list names the path the output prints"},
+		{"property-removed-allowed-by-pointer", string(base), replaceOnce(t, string(base), assignedTo, ""),
+			`[{"rule":"property-removed","path":"/properties/assignedTo","reason":"removed on purpose"}]`, 0, 0, "", "the schema pointer still matches"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			oldFile := filepath.Join(dir, tt.name+".old.json")
+			newFile := filepath.Join(dir, tt.name+".new.json")
+			for f, s := range map[string]string{oldFile: tt.old, newFile: tt.new} {
+				if err := os.WriteFile(f, []byte(s), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var flags []string
+			if tt.allow != "" {
+				allowFile := filepath.Join(dir, tt.name+".allow.json")
+				if err := os.WriteFile(allowFile, []byte(tt.allow), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				flags = []string{"-allow", allowFile}
+			}
+			for _, p := range []struct {
+				profile string
+				code    int
+			}{{"graph", tt.graph}, {"strict", tt.strict}} {
+				args := append(append([]string{"diff", "-fail-on", "breaking", "-profile", p.profile}, flags...), oldFile, newFile)
+				out, errOut, code := runInProcess(args...)
+				if code != p.code {
+					t.Errorf("%s: exit %d, want %d (%s)\n%s%s", p.profile, code, p.code, tt.reason, out, errOut)
+				}
+				if tt.rule != "" && p.profile == "graph" && !strings.Contains(out, " "+tt.rule+" ") {
+					t.Errorf("%s: output lacks rule %s (%s)\n%s", p.profile, tt.rule, tt.reason, out)
+				}
+			}
+		})
+	}
+}
+
+// TestDiffGitHub: annotations name the file and line of each finding, in
+// the new schema or, for a removal, the old one, with GitHub's escaping.
+func TestDiffGitHub(t *testing.T) {
+	dir := t.TempDir()
+	oldFile := filepath.Join(dir, "old,v1:x.json")
+	newFile := filepath.Join(dir, "new.json")
+	if err := os.WriteFile(oldFile, []byte("{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": {\"type\": \"string\"},\n    \"gone\": {\"type\": \"string\"}\n  }\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(newFile, []byte("{\n  \"type\": \"object\",\n  \"properties\": {\n    \"a\": {\"type\": \"string\"},\n\n    \"b%\": {\"type\": \"integer\"}\n  }\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runInProcess("diff", "-format", "github", oldFile, newFile)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	escapedOld := strings.NewReplacer(":", "%3A", ",", "%2C").Replace(filepath.ToSlash(oldFile))
+	want := []string{
+		"::error file=" + filepath.ToSlash(newFile) + ",line=6,title=property-added-non-nullable::/b%25: property /b%25 added (not nullable)",
+		"::error file=" + escapedOld + ",line=5,title=property-removed::/gone: property /gone removed",
+		"2 findings: 2 breaking, 0 warning, 0 info",
+	}
+	if diff := cmp.Diff(want, strings.Split(strings.TrimSuffix(out, "\n"), "\n")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func replaceOnce(t *testing.T, s, from, to string) string {
+	t.Helper()
+	if n := strings.Count(s, from); n != 1 {
+		t.Fatalf("%q occurs %d times, want once", from, n)
+	}
+	return strings.Replace(s, from, to, 1)
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +12,7 @@ import (
 	"github.com/graphshape/graphshape/internal/allow"
 	"github.com/graphshape/graphshape/internal/level"
 	"github.com/graphshape/graphshape/internal/metadata"
-	"github.com/graphshape/graphshape/internal/report"
+	"github.com/graphshape/graphshape/internal/model"
 	"github.com/graphshape/graphshape/schema"
 )
 
@@ -57,13 +58,17 @@ func runMetadataCheck(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("metadata-check: schema %s: %w", *schemaArg, err)
 	}
+	res, err := model.Build(doc, model.Options{})
+	if err != nil {
+		return fmt.Errorf("metadata-check: schema %s: %w", *schemaArg, err)
+	}
 	var findings []metadata.Finding
 	if *metaFile != "" {
 		m, err := loadMetadata(*metaFile)
 		if err != nil {
 			return fmt.Errorf("metadata-check: %w", err)
 		}
-		findings = metadata.Check(m, *entity, doc)
+		findings = metadata.Check(m, *entity, res)
 	} else {
 		nd, err := os.ReadFile(*namesFile)
 		if err != nil {
@@ -73,7 +78,7 @@ func runMetadataCheck(e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("metadata-check: %w", err)
 		}
-		findings = metadata.CheckNames(names, *entity, doc)
+		findings = metadata.CheckNames(names, *entity, res)
 	}
 	kept, allowed, stale := allow.Apply(list, findings, func(f metadata.Finding) (string, string) { return f.Rule, f.SchemaPath })
 	rep := metadataReport{Findings: nonNil(kept), Allowed: nonNil(allowed), Stale: stale, file: schemaFileName(*schemaArg)}
@@ -88,9 +93,9 @@ func runMetadataCheck(e *env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "%s\n", b)
 	case "github":
-		rep.printed().GitHub(e.stdout)
+		rep.github(e.stdout)
 	default:
-		rep.printed().Text(e.stdout)
+		rep.text(e.stdout)
 	}
 	failed := len(stale) > 0
 	for _, f := range kept {
@@ -142,14 +147,38 @@ type metadataReport struct {
 	file     string
 }
 
-// printed is the report as internal/report prints it.
-func (r *metadataReport) printed() *report.Report {
-	p := &report.Report{File: r.file, Allowed: len(r.Allowed)}
+func (r *metadataReport) summary() string {
+	levels := make([]level.Level, len(r.Findings))
+	for i, f := range r.Findings {
+		levels[i] = f.Level
+	}
+	return countLine(levels, len(r.Allowed), len(r.Stale))
+}
+
+func (r *metadataReport) text(w io.Writer) {
 	for _, f := range r.Findings {
-		p.Items = append(p.Items, report.Item{Level: f.Level, Rule: f.Rule, Path: f.SchemaPath, Detail: f.CSDLElement, Message: f.Message})
+		elem := ""
+		if f.CSDLElement != "" {
+			elem = " (" + f.CSDLElement + ")"
+		}
+		fmt.Fprintf(w, "%s %s %s%s: %s\n", f.Level, f.Rule, shown(f.SchemaPath), elem, f.Message)
 	}
 	for _, s := range r.Stale {
-		p.Stale = append(p.Stale, report.Stale{Rule: s.Rule, Path: s.Path, Reason: s.Reason})
+		fmt.Fprintf(w, "stale allow-list entry: %s %s (%s)\n", s.Rule, s.Path, s.Reason)
 	}
-	return p
+	fmt.Fprintln(w, r.summary())
+}
+
+func (r *metadataReport) github(w io.Writer) {
+	file := ""
+	if r.file != "" {
+		file = "file=" + r.file + ","
+	}
+	for _, f := range r.Findings {
+		fmt.Fprintf(w, "::%s %stitle=%s::%s\n", annotationCommand(f.Level), file, f.Rule, annotation(shown(f.SchemaPath)+" ("+f.CSDLElement+"): "+f.Message))
+	}
+	for _, s := range r.Stale {
+		fmt.Fprintf(w, "::error %stitle=stale-allow-entry::%s\n", file, annotation(s.Rule+" "+s.Path+" matches no finding"))
+	}
+	fmt.Fprintln(w, r.summary())
 }

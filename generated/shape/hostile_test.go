@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/graphshape/graphshape/generated/shape"
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 	"github.com/graphshape/graphshape/internal/emit/testdata/golden/objects"
 	"github.com/graphshape/graphshape/internal/emit/testdata/golden/roots"
 )
@@ -68,7 +69,7 @@ func TestHostileInput(t *testing.T) {
 		{"int-too-large", `{"id":"a","count":99999999999999999999}`, true, outcome{Instance: "/count", Keyword: "maximum", Violations: 1}, "the schema's maximum catches it first"},
 		{"number-10M-digits", `{"id":"a","count":` + hugeNumber + `}`, true, outcome{Instance: "/count", Keyword: "maximum", Violations: 1}, "a 10,000,000-digit number is compared in linear time"},
 		{"number-10M-digits-raw", `[` + hugeNumber + `]`, false, outcome{}, "kept as raw text, no limit to violate"},
-		{"deep-nesting", deep, false, outcome{Syntax: true, Offset: int64(shape.DefaultMaxDepth)}, "nesting is limited, so no stack exhaustion"},
+		{"deep-nesting", deep, false, outcome{Syntax: true, Offset: int64(shapeimpl.DefaultMaxDepth)}, "nesting is limited, so no stack exhaustion"},
 		{"long-string", `{"id":` + longString + `,"count":1}`, true, outcome{}, "a 20 MiB string is fine"},
 	}
 	for _, tt := range tests {

@@ -4,20 +4,20 @@
 package v1
 
 import (
-	"github.com/graphshape/graphshape/generated/shape"
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 	"regexp"
 )
 
 // rules holds the constraints checked by the support package, one entry per schema node that needs them;
 // references between entries are indices plus one.
-var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
+var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/alert
 	{
 		Closed: true,
-		Patterns: []shape.PatternRule{{
+		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
 			Rule:    79,
 		}},
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
 			Rule: 2,
 		}, {
@@ -130,25 +130,25 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 			Rule: 78,
 		}},
 		Required: []string{"id", "serviceSource", "severity", "status"},
-		Types:    shape.TObject,
+		Types:    shapeimpl.TObject,
 	}, // #/$defs/alert/properties/@odata.type
-	{Const: shape.Str("\"#microsoft.graph.security.alert\"")}, // #/$defs/alert/properties/actorDisplayName
-	{Types: shape.TNull | shape.TString},                      // #/$defs/alert/properties/additionalData
+	{Const: shapeimpl.Str("\"#microsoft.graph.security.alert\"")}, // #/$defs/alert/properties/actorDisplayName
+	{Types: shapeimpl.TNull | shapeimpl.TString},                  // #/$defs/alert/properties/additionalData
 	{
 		NullOr:        5,
 		NullOrKeyword: "/anyOf/0",
 	}, // #/$defs/alert/properties/additionalData/anyOf/0
-	{Ref: 6},                             // #/$defs/dictionary
-	{Types: shape.TObject},               // #/$defs/alert/properties/alertPolicyId
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/alertWebUrl
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/assignedTo
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/categories
+	{Ref: 6},                   // #/$defs/dictionary
+	{Types: shapeimpl.TObject}, // #/$defs/alert/properties/alertPolicyId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/alertWebUrl
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/assignedTo
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/categories
 	{
 		Items: 11,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/$defs/alert/properties/categories/items
-	{Types: shape.TString},               // #/$defs/alert/properties/category
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/classification
+	{Types: shapeimpl.TString},                   // #/$defs/alert/properties/category
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/classification
 	{
 		NullOr:        14,
 		NullOrKeyword: "/anyOf/0",
@@ -156,20 +156,20 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 	{Ref: 15}, // #/$defs/alertClassification
 	{
 		Enum:  []string{"\"unknown\"", "\"falsePositive\"", "\"truePositive\"", "\"informationalExpectedActivity\"", "\"unknownFutureValue\""},
-		Types: shape.TString,
+		Types: shapeimpl.TString,
 	}, // #/$defs/alert/properties/comments
 	{
 		Items: 17,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/$defs/alert/properties/comments/items
 	{Ref: 18}, // #/$defs/alertComment
 	{
 		Closed: true,
-		Patterns: []shape.PatternRule{{
+		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
 			Rule:    22,
 		}},
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "comment",
 			Rule: 19,
 		}, {
@@ -180,25 +180,25 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 			Rule: 21,
 		}},
 		Required: []string{"createdDateTime"},
-		Types:    shape.TObject,
+		Types:    shapeimpl.TObject,
 	}, // #/$defs/alertComment/properties/comment
-	{Types: shape.TNull | shape.TString}, // #/$defs/alertComment/properties/createdByDisplayName
-	{Types: shape.TNull | shape.TString}, // #/$defs/alertComment/properties/createdDateTime
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alertComment/properties/createdByDisplayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alertComment/properties/createdDateTime
 	{
 		Format: "date-time",
-		Types:  shape.TString,
+		Types:  shapeimpl.TString,
 	}, // #/$defs/alertComment/patternProperties/@odata\.
 	{}, // #/$defs/alert/properties/createdDateTime
 	{
 		Format: "date-time",
-		Types:  shape.TNull | shape.TString,
+		Types:  shapeimpl.TNull | shapeimpl.TString,
 	}, // #/$defs/alert/properties/customDetails
 	{
 		NullOr:        25,
 		NullOrKeyword: "/anyOf/0",
 	}, // #/$defs/alert/properties/customDetails/anyOf/0
-	{Ref: 6},                             // #/$defs/alert/properties/description
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/detectionSource
+	{Ref: 6}, // #/$defs/alert/properties/description
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/detectionSource
 	{
 		NullOr:        28,
 		NullOrKeyword: "/anyOf/0",
@@ -206,9 +206,9 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 	{Ref: 29}, // #/$defs/detectionSource
 	{
 		Enum:  []string{"\"unknown\"", "\"microsoftDefenderForEndpoint\"", "\"antivirus\"", "\"smartScreen\"", "\"customTi\"", "\"microsoftDefenderForOffice365\"", "\"automatedInvestigation\"", "\"microsoftThreatExperts\"", "\"customDetection\"", "\"microsoftDefenderForIdentity\"", "\"cloudAppSecurity\"", "\"microsoft365Defender\"", "\"azureAdIdentityProtection\"", "\"manual\"", "\"microsoftDataLossPrevention\"", "\"appGovernancePolicy\"", "\"appGovernanceDetection\"", "\"unknownFutureValue\"", "\"microsoftDefenderForCloud\"", "\"microsoftDefenderForIoT\"", "\"microsoftDefenderForServers\"", "\"microsoftDefenderForStorage\"", "\"microsoftDefenderForDNS\"", "\"microsoftDefenderForDatabases\"", "\"microsoftDefenderForContainers\"", "\"microsoftDefenderForNetwork\"", "\"microsoftDefenderForAppService\"", "\"microsoftDefenderForKeyVault\"", "\"microsoftDefenderForResourceManager\"", "\"microsoftDefenderForApiManagement\"", "\"nrtAlerts\"", "\"scheduledAlerts\"", "\"microsoftDefenderThreatIntelligenceAnalytics\"", "\"builtInMl\"", "\"microsoftInsiderRiskManagement\"", "\"microsoftThreatIntelligence\"", "\"microsoftDefenderForAIServices\"", "\"securityCopilot\"", "\"microsoftSentinel\""},
-		Types: shape.TString,
+		Types: shapeimpl.TString,
 	}, // #/$defs/alert/properties/detectorId
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/determination
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/determination
 	{
 		NullOr:        32,
 		NullOrKeyword: "/anyOf/0",
@@ -216,16 +216,16 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 	{Ref: 33}, // #/$defs/alertDetermination
 	{
 		Enum:  []string{"\"unknown\"", "\"apt\"", "\"malware\"", "\"securityPersonnel\"", "\"securityTesting\"", "\"unwantedSoftware\"", "\"other\"", "\"multiStagedAttack\"", "\"compromisedAccount\"", "\"phishing\"", "\"maliciousUserActivity\"", "\"notMalicious\"", "\"notEnoughDataToValidate\"", "\"confirmedActivity\"", "\"lineOfBusinessApplication\"", "\"unknownFutureValue\""},
-		Types: shape.TString,
+		Types: shapeimpl.TString,
 	}, // #/$defs/alert/properties/evidence
 	{
 		Items: 35,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/$defs/alert/properties/evidence/items
 	{Ref: 36}, // #/$defs/alertEvidence
 	{
 		Additional: 51,
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
 			Rule: 37,
 		}, {
@@ -251,54 +251,54 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 			Rule: 49,
 		}},
 		Required: []string{"@odata.type", "createdDateTime", "remediationStatus", "verdict"},
-		Types:    shape.TObject,
+		Types:    shapeimpl.TObject,
 	}, // #/$defs/alertEvidence/properties/@odata.type
 	{
 		Pattern: regexp.MustCompile("^#microsoft\\.graph\\.security\\.[A-Za-z]+Evidence$"),
-		Types:   shape.TString,
+		Types:   shapeimpl.TString,
 	}, // #/$defs/alertEvidence/properties/createdDateTime
 	{
 		Format: "date-time",
-		Types:  shape.TString,
+		Types:  shapeimpl.TString,
 	}, // #/$defs/alertEvidence/properties/detailedRoles
 	{
 		Items: 40,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/$defs/alertEvidence/properties/detailedRoles/items
-	{Types: shape.TString}, // #/$defs/alertEvidence/properties/remediationStatus
-	{Ref: 42},              // #/$defs/evidenceRemediationStatus
+	{Types: shapeimpl.TString}, // #/$defs/alertEvidence/properties/remediationStatus
+	{Ref: 42},                  // #/$defs/evidenceRemediationStatus
 	{
 		Enum:  []string{"\"none\"", "\"remediated\"", "\"prevented\"", "\"blocked\"", "\"notFound\"", "\"unknownFutureValue\"", "\"active\"", "\"pendingApproval\"", "\"declined\"", "\"unremediated\"", "\"running\"", "\"partiallyRemediated\""},
-		Types: shape.TString,
+		Types: shapeimpl.TString,
 	}, // #/$defs/alertEvidence/properties/remediationStatusDetails
-	{Types: shape.TNull | shape.TString}, // #/$defs/alertEvidence/properties/roles
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alertEvidence/properties/roles
 	{
 		Items: 45,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/$defs/alertEvidence/properties/roles/items
 	{Ref: 46}, // #/$defs/evidenceRole
 	{
 		Enum:  []string{"\"unknown\"", "\"contextual\"", "\"scanned\"", "\"source\"", "\"destination\"", "\"created\"", "\"added\"", "\"compromised\"", "\"edited\"", "\"attacked\"", "\"attacker\"", "\"commandAndControl\"", "\"loaded\"", "\"suspicious\"", "\"policyViolator\"", "\"unknownFutureValue\""},
-		Types: shape.TString,
+		Types: shapeimpl.TString,
 	}, // #/$defs/alertEvidence/properties/tags
 	{
 		Items: 48,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/$defs/alertEvidence/properties/tags/items
-	{Types: shape.TString}, // #/$defs/alertEvidence/properties/verdict
-	{Ref: 50},              // #/$defs/evidenceVerdict
+	{Types: shapeimpl.TString}, // #/$defs/alertEvidence/properties/verdict
+	{Ref: 50},                  // #/$defs/evidenceVerdict
 	{
 		Enum:  []string{"\"unknown\"", "\"suspicious\"", "\"malicious\"", "\"noThreatsFound\"", "\"unknownFutureValue\""},
-		Types: shape.TString,
+		Types: shapeimpl.TString,
 	}, // #/$defs/alertEvidence/additionalProperties
-	{Bool: shape.Bool(true)}, // #/$defs/alert/properties/firstActivityDateTime
+	{Bool: shapeimpl.Bool(true)}, // #/$defs/alert/properties/firstActivityDateTime
 	{
 		Format: "date-time",
-		Types:  shape.TNull | shape.TString,
+		Types:  shapeimpl.TNull | shapeimpl.TString,
 	}, // #/$defs/alert/properties/id
-	{Types: shape.TString},               // #/$defs/alert/properties/incidentId
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/incidentWebUrl
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/investigationState
+	{Types: shapeimpl.TString},                   // #/$defs/alert/properties/incidentId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/incidentWebUrl
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/investigationState
 	{
 		NullOr:        57,
 		NullOrKeyword: "/anyOf/0",
@@ -306,60 +306,60 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 	{Ref: 58}, // #/$defs/investigationState
 	{
 		Enum:  []string{"\"unknown\"", "\"terminated\"", "\"successfullyRemediated\"", "\"benign\"", "\"failed\"", "\"partiallyRemediated\"", "\"running\"", "\"pendingApproval\"", "\"pendingResource\"", "\"queued\"", "\"innerFailure\"", "\"preexistingAlert\"", "\"unsupportedOs\"", "\"unsupportedAlertType\"", "\"suppressedAlert\"", "\"partiallyInvestigated\"", "\"terminatedByUser\"", "\"terminatedBySystem\"", "\"unknownFutureValue\""},
-		Types: shape.TString,
+		Types: shapeimpl.TString,
 	}, // #/$defs/alert/properties/lastActivityDateTime
 	{
 		Format: "date-time",
-		Types:  shape.TNull | shape.TString,
+		Types:  shapeimpl.TNull | shapeimpl.TString,
 	}, // #/$defs/alert/properties/lastUpdateDateTime
 	{
 		Format: "date-time",
-		Types:  shape.TNull | shape.TString,
+		Types:  shapeimpl.TNull | shapeimpl.TString,
 	}, // #/$defs/alert/properties/mitreTechniques
 	{
 		Items: 62,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/$defs/alert/properties/mitreTechniques/items
-	{Types: shape.TString},               // #/$defs/alert/properties/productName
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/providerAlertId
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/recommendedActions
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/resolvedDateTime
+	{Types: shapeimpl.TString},                   // #/$defs/alert/properties/productName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/providerAlertId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/recommendedActions
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/resolvedDateTime
 	{
 		Format: "date-time",
-		Types:  shape.TNull | shape.TString,
+		Types:  shapeimpl.TNull | shapeimpl.TString,
 	}, // #/$defs/alert/properties/serviceSource
 	{Ref: 68}, // #/$defs/serviceSource
 	{
 		Enum:  []string{"\"unknown\"", "\"microsoftDefenderForEndpoint\"", "\"microsoftDefenderForIdentity\"", "\"microsoftDefenderForCloudApps\"", "\"microsoftDefenderForOffice365\"", "\"microsoft365Defender\"", "\"azureAdIdentityProtection\"", "\"microsoftAppGovernance\"", "\"dataLossPrevention\"", "\"unknownFutureValue\"", "\"microsoftDefenderForCloud\"", "\"microsoftSentinel\"", "\"microsoftInsiderRiskManagement\"", "\"microsoftThreatIntelligence\"", "\"microsoftSecurityForAI\""},
-		Types: shape.TString,
+		Types: shapeimpl.TString,
 	}, // #/$defs/alert/properties/severity
 	{Ref: 70}, // #/$defs/alertSeverity
 	{
 		Enum:  []string{"\"unknown\"", "\"informational\"", "\"low\"", "\"medium\"", "\"high\"", "\"unknownFutureValue\""},
-		Types: shape.TString,
+		Types: shapeimpl.TString,
 	}, // #/$defs/alert/properties/status
 	{Ref: 72}, // #/$defs/alertStatus
 	{
 		Enum:  []string{"\"unknown\"", "\"new\"", "\"inProgress\"", "\"resolved\"", "\"unknownFutureValue\""},
-		Types: shape.TString,
+		Types: shapeimpl.TString,
 	}, // #/$defs/alert/properties/systemTags
 	{
 		Items: 74,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/$defs/alert/properties/systemTags/items
-	{Types: shape.TString},               // #/$defs/alert/properties/tenantId
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/threatDisplayName
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/threatFamilyName
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/properties/title
-	{Types: shape.TNull | shape.TString}, // #/$defs/alert/patternProperties/@odata\.
-	{},                                   // #(root)
+	{Types: shapeimpl.TString},                   // #/$defs/alert/properties/tenantId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/threatDisplayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/threatFamilyName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/title
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/patternProperties/@odata\.
+	{}, // #(root)
 	{
 		Closed: true,
-		Patterns: []shape.PatternRule{{
+		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
 			Rule:    111,
 		}},
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.context",
 			Rule: 81,
 		}, {
@@ -430,16 +430,16 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 			Rule: 110,
 		}},
 		Required: []string{"createdDateTime", "id", "lastUpdateDateTime", "severity", "status"},
-		Types:    shape.TObject,
+		Types:    shapeimpl.TObject,
 	}, // #/properties/@odata.context
-	{Types: shape.TString}, // #/properties/@odata.type
-	{Const: shape.Str("\"#microsoft.graph.security.incident\"")}, // #/properties/alerts
+	{Types: shapeimpl.TString},                                       // #/properties/@odata.type
+	{Const: shapeimpl.Str("\"#microsoft.graph.security.incident\"")}, // #/properties/alerts
 	{
 		Items: 84,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/properties/alerts/items
-	{Ref: 1},                             // #/properties/assignedTo
-	{Types: shape.TNull | shape.TString}, // #/properties/classification
+	{Ref: 1}, // #/properties/assignedTo
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/classification
 	{
 		NullOr:        87,
 		NullOrKeyword: "/anyOf/0",
@@ -447,60 +447,60 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 	{Ref: 15}, // #/properties/comments
 	{
 		Items: 89,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/properties/comments/items
 	{Ref: 18}, // #/properties/createdDateTime
 	{
 		Format: "date-time",
-		Types:  shape.TString,
+		Types:  shapeimpl.TString,
 	}, // #/properties/customTags
 	{
 		Items: 92,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/properties/customTags/items
-	{Types: shape.TString},               // #/properties/description
-	{Types: shape.TNull | shape.TString}, // #/properties/determination
+	{Types: shapeimpl.TString},                   // #/properties/description
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/determination
 	{
 		NullOr:        95,
 		NullOrKeyword: "/anyOf/0",
 	}, // #/properties/determination/anyOf/0
-	{Ref: 33},                            // #/properties/displayName
-	{Types: shape.TNull | shape.TString}, // #/properties/id
-	{Types: shape.TString},               // #/properties/incidentWebUrl
-	{Types: shape.TNull | shape.TString}, // #/properties/lastModifiedBy
-	{Types: shape.TNull | shape.TString}, // #/properties/lastUpdateDateTime
+	{Ref: 33}, // #/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/id
+	{Types: shapeimpl.TString},                   // #/properties/incidentWebUrl
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/lastModifiedBy
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/lastUpdateDateTime
 	{
 		Format: "date-time",
-		Types:  shape.TString,
+		Types:  shapeimpl.TString,
 	}, // #/properties/priorityScore
 	{
-		Maximum: shape.Num("2147483647"),
-		Minimum: shape.Num("-2147483648"),
-		Types:   shape.TInteger | shape.TNull,
+		Maximum: shapeimpl.Num("2147483647"),
+		Minimum: shapeimpl.Num("-2147483648"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
 	}, // #/properties/redirectIncidentId
-	{Types: shape.TNull | shape.TString}, // #/properties/resolvingComment
-	{Types: shape.TNull | shape.TString}, // #/properties/severity
-	{Ref: 70},                            // #/properties/status
-	{Ref: 106},                           // #/$defs/incidentStatus
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/resolvingComment
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/severity
+	{Ref: 70},  // #/properties/status
+	{Ref: 106}, // #/$defs/incidentStatus
 	{
 		Enum:  []string{"\"active\"", "\"resolved\"", "\"inProgress\"", "\"redirected\"", "\"unknownFutureValue\"", "\"awaitingAction\""},
-		Types: shape.TString,
+		Types: shapeimpl.TString,
 	}, // #/properties/summary
-	{Types: shape.TNull | shape.TString}, // #/properties/systemTags
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/systemTags
 	{
 		Items: 109,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/properties/systemTags/items
-	{Types: shape.TString},               // #/properties/tenantId
-	{Types: shape.TNull | shape.TString}, // #/patternProperties/@odata\.
-	{},                                   // #/$defs/incidentCollectionResponse
+	{Types: shapeimpl.TString},                   // #/properties/tenantId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/patternProperties/@odata\.
+	{}, // #/$defs/incidentCollectionResponse
 	{
 		Closed: true,
-		Patterns: []shape.PatternRule{{
+		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
 			Rule:    118,
 		}},
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.context",
 			Rule: 113,
 		}, {
@@ -514,30 +514,30 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 			Rule: 116,
 		}},
 		Required: []string{"value"},
-		Types:    shape.TObject,
+		Types:    shapeimpl.TObject,
 	}, // #/$defs/incidentCollectionResponse/properties/@odata.context
-	{Types: shape.TString}, // #/$defs/incidentCollectionResponse/properties/@odata.count
+	{Types: shapeimpl.TString}, // #/$defs/incidentCollectionResponse/properties/@odata.count
 	{
-		Minimum: shape.Num("0"),
-		Types:   shape.TInteger,
+		Minimum: shapeimpl.Num("0"),
+		Types:   shapeimpl.TInteger,
 	}, // #/$defs/incidentCollectionResponse/properties/@odata.nextLink
 	{
 		Format: "uri",
-		Types:  shape.TString,
+		Types:  shapeimpl.TString,
 	}, // #/$defs/incidentCollectionResponse/properties/value
 	{
 		Items: 117,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/$defs/incidentCollectionResponse/properties/value/items
 	{Ref: 80}, // #/$defs/incidentCollectionResponse/patternProperties/@odata\.
 	{},        // #/$defs/incidentUpdate
 	{
 		Closed: true,
-		Patterns: []shape.PatternRule{{
+		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
 			Rule:    134,
 		}},
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
 			Rule: 120,
 		}, {
@@ -571,10 +571,10 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 			Name: "summary",
 			Rule: 133,
 		}},
-		Types: shape.TObject,
+		Types: shapeimpl.TObject,
 	}, // #/$defs/incidentUpdate/properties/@odata.type
-	{Const: shape.Str("\"#microsoft.graph.security.incident\"")}, // #/$defs/incidentUpdate/properties/assignedTo
-	{Types: shape.TNull | shape.TString},                         // #/$defs/incidentUpdate/properties/classification
+	{Const: shapeimpl.Str("\"#microsoft.graph.security.incident\"")}, // #/$defs/incidentUpdate/properties/assignedTo
+	{Types: shapeimpl.TNull | shapeimpl.TString},                     // #/$defs/incidentUpdate/properties/classification
 	{
 		NullOr:        123,
 		NullOrKeyword: "/anyOf/0",
@@ -582,18 +582,18 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/alert
 	{Ref: 15}, // #/$defs/incidentUpdate/properties/customTags
 	{
 		Items: 125,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/$defs/incidentUpdate/properties/customTags/items
-	{Types: shape.TString},               // #/$defs/incidentUpdate/properties/description
-	{Types: shape.TNull | shape.TString}, // #/$defs/incidentUpdate/properties/determination
+	{Types: shapeimpl.TString},                   // #/$defs/incidentUpdate/properties/description
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/incidentUpdate/properties/determination
 	{
 		NullOr:        128,
 		NullOrKeyword: "/anyOf/0",
 	}, // #/$defs/incidentUpdate/properties/determination/anyOf/0
-	{Ref: 33},                            // #/$defs/incidentUpdate/properties/displayName
-	{Types: shape.TNull | shape.TString}, // #/$defs/incidentUpdate/properties/resolvingComment
-	{Types: shape.TNull | shape.TString}, // #/$defs/incidentUpdate/properties/severity
-	{Ref: 70},                            // #/$defs/incidentUpdate/properties/status
-	{Ref: 106},                           // #/$defs/incidentUpdate/properties/summary
-	{Types: shape.TNull | shape.TString}, // #/$defs/incidentUpdate/patternProperties/@odata\.
+	{Ref: 33}, // #/$defs/incidentUpdate/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/incidentUpdate/properties/resolvingComment
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/incidentUpdate/properties/severity
+	{Ref: 70},  // #/$defs/incidentUpdate/properties/status
+	{Ref: 106}, // #/$defs/incidentUpdate/properties/summary
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/incidentUpdate/patternProperties/@odata\.
 	{}})

@@ -83,21 +83,23 @@ func Parse(name string, data []byte) (*List, error) {
 	return &List{Name: name, Entries: entries}, nil
 }
 
-// Apply splits findings into those the list does not accept (kept) and
-// those it does (allowed), and returns the entries that matched no finding
-// (stale). key gives a finding's rule ID and path. A nil list keeps all.
-func Apply[F any](l *List, findings []F, key func(F) (rule, path string)) (kept, allowed []F, stale []Entry) {
+// ApplyKeys is Apply for findings that have several names: key gives a
+// finding's rule ID and every path it may be listed by (gen diff prints an
+// instance path and points into the schema; an entry may name either).
+func ApplyKeys[F any](l *List, findings []F, key func(F) (rule string, paths []string)) (kept, allowed []F, stale []Entry) {
 	if l == nil {
 		return findings, nil, nil
 	}
 	used := make([]bool, len(l.Entries))
 	for _, f := range findings {
-		rule, path := key(f)
+		rule, paths := key(f)
 		hit := false
 		for i, e := range l.Entries {
-			if e.Matches(rule, path) {
-				used[i] = true
-				hit = true
+			for _, p := range paths {
+				if e.Matches(rule, p) {
+					used[i] = true
+					hit = true
+				}
 			}
 		}
 		if hit {
@@ -112,4 +114,14 @@ func Apply[F any](l *List, findings []F, key func(F) (rule, path string)) (kept,
 		}
 	}
 	return kept, allowed, stale
+}
+
+// Apply splits findings into those the list does not accept (kept) and
+// those it does (allowed), and returns the entries that matched no finding
+// (stale). key gives a finding's rule ID and path. A nil list keeps all.
+func Apply[F any](l *List, findings []F, key func(F) (rule, path string)) (kept, allowed []F, stale []Entry) {
+	return ApplyKeys(l, findings, func(f F) (string, []string) {
+		rule, path := key(f)
+		return rule, []string{path}
+	})
 }

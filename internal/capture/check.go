@@ -1,13 +1,13 @@
 package capture
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/graphshape/graphshape/generated/beta"
 	"github.com/graphshape/graphshape/generated/shape"
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 	v1 "github.com/graphshape/graphshape/generated/v1"
 	"github.com/graphshape/graphshape/internal/model"
 	"github.com/graphshape/graphshape/internal/reference"
@@ -216,22 +216,18 @@ func hasValueMember(lists ...[]shape.Violation) bool {
 }
 
 func (g *Generated) decode(doc string, v shape.Decodable) ([]shape.Violation, []shape.Violation, error) {
-	d := shape.NewDecoderString(doc)
+	d := shapeimpl.NewDecoderString(doc)
 	d.Lenient = g.Lenient
 	v.ShapeDecode(d)
-	err := d.Finish()
-	if !g.Lenient {
-		var ve *shape.ValidationError
-		if errors.As(err, &ve) {
-			return ve.Violations, nil, nil
-		}
-		return nil, nil, err
+	d.Finish()
+	if se := d.Syntax(); se != nil {
+		return nil, nil, &shape.SyntaxError{Offset: se.Offset, Msg: se.Msg}
 	}
-	if err != nil {
-		return nil, nil, err
+	if !g.Lenient {
+		return convert(d.Violations()), nil, nil
 	}
 	var fail, warn []shape.Violation
-	for _, t := range d.Tolerated() {
+	for _, t := range convert(d.Tolerated()) {
 		if Tolerable(t.Keyword) {
 			warn = append(warn, t)
 		} else {
@@ -282,10 +278,11 @@ func (r *Reference) Check(doc string) ([]shape.Violation, []shape.Violation, err
 	vs, err := v.Validate([]byte(doc))
 	if err != nil {
 		// Say where, as the generated decoders do.
-		d := shape.NewDecoderString(doc)
+		d := shapeimpl.NewDecoderString(doc)
 		d.Skip()
-		if serr := d.Finish(); serr != nil {
-			return nil, nil, serr
+		d.Finish()
+		if se := d.Syntax(); se != nil {
+			return nil, nil, &shape.SyntaxError{Offset: se.Offset, Msg: se.Msg}
 		}
 		return nil, nil, err
 	}
@@ -297,4 +294,16 @@ func (r *Reference) Check(doc string) ([]shape.Violation, []shape.Violation, err
 func isList(doc string) bool {
 	off, ok := Locate(doc, "/value", false)
 	return ok && doc[off] == '['
+}
+
+// convert copies the decoder's violations into the user type.
+func convert(vs []shapeimpl.Violation) []shape.Violation {
+	if len(vs) == 0 {
+		return nil
+	}
+	out := make([]shape.Violation, len(vs))
+	for i, v := range vs {
+		out[i] = shape.Violation{InstanceLocation: v.InstanceLocation, KeywordLocation: v.KeywordLocation, Keyword: v.Keyword, Message: v.Message, Offset: v.Offset}
+	}
+	return out
 }

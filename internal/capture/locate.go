@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/graphshape/graphshape/generated/shape"
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 )
 
 // Position returns the 1-based line and column (in bytes) of offset in doc,
@@ -41,7 +42,7 @@ func Locate(doc, pointer string, key bool) (int64, bool) {
 		}
 		tokens = strings.Split(pointer[1:], "/")
 	}
-	d := shape.NewDecoderString(doc)
+	d := shapeimpl.NewDecoderString(doc)
 	at := d.Begin()
 	keyAt := -1
 	for _, tok := range tokens {
@@ -52,7 +53,7 @@ func Locate(doc, pointer string, key bool) (int64, bool) {
 		}
 		switch doc[at] {
 		case '{':
-			d.BeginObject(shape.TObject)
+			d.BeginObject(shapeimpl.TObject)
 			for i := 0; ; i++ {
 				before := d.Offset()
 				if !d.NextKey(i) {
@@ -67,7 +68,7 @@ func Locate(doc, pointer string, key bool) (int64, bool) {
 				d.Skip()
 			}
 		case '[':
-			d.BeginArray(shape.TArray)
+			d.BeginArray(shapeimpl.TArray)
 			n, err := strconv.Atoi(tok)
 			if err != nil || n < 0 {
 				return 0, false
@@ -129,7 +130,7 @@ func ValueAt(doc string, offset int64) string {
 	if offset < 0 || offset >= int64(len(doc)) {
 		return ""
 	}
-	d := shape.NewDecoderString(doc[offset:])
+	d := shapeimpl.NewDecoderString(doc[offset:])
 	d.Skip()
 	if d.Err() != nil {
 		return ""

@@ -5,12 +5,13 @@
 package delta
 
 import (
-	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/internal/pointer"
 )
 
 // Kind names a kind of change. The values are stable: they appear in JSON.
@@ -34,6 +35,7 @@ const (
 	EnumReordered       Kind = "enum-members-reordered"
 	EnumSentinelRemoved Kind = "enum-sentinel-removed"
 	EnumSentinelAdded   Kind = "enum-sentinel-added"
+	EnumSentinelMoved   Kind = "enum-sentinel-moved"
 	ConstChanged        Kind = "const-changed"
 	FormatChanged       Kind = "format-changed"
 	LimitTightened      Kind = "limit-tightened"
@@ -46,17 +48,53 @@ const (
 	TypeRemoved         Kind = "definition-removed"
 )
 
-// Change is one difference.
+// Change is one difference. Besides where it is, a change carries the
+// facts the compatibility rules judge by as typed fields; each field's
+// comment names the kinds that set it, and it is the zero value on every
+// other kind.
 type Change struct {
-	Kind       Kind   `json:"kind"`
-	Path       string `json:"path"`                 // instance path, "/*" for array items and map values; "#/$defs/x" for definitions
-	OldPointer string `json:"oldPointer,omitempty"` // JSON Pointer into the old schema
-	NewPointer string `json:"newPointer,omitempty"` // JSON Pointer into the new schema
-	Detail     string `json:"detail,omitempty"`     // which keyword, member or property
-	Old        string `json:"old,omitempty"`        // the old value, as text
-	New        string `json:"new,omitempty"`        // the new value, as text
-	Evolvable  bool   `json:"evolvable,omitempty"`  // enum changes: the enum has unknownFutureValue
+	Kind Kind `json:"kind"`
+	// Path is the instance path (a JSON Pointer into the instance, with
+	// "*" as the token for array items and map values), or "#" and the
+	// schema pointer for a definition ("#/$defs/x"). "" is the root.
+	Path       string `json:"path"`
+	OldPointer string `json:"oldPointer,omitempty"` // JSON Pointer into the old schema; "" when the change has no old side
+	NewPointer string `json:"newPointer,omitempty"` // JSON Pointer into the new schema; "" when the change has no new side
+	Detail     string `json:"detail,omitempty"`     // the keyword (limits), member (enums), property or definition name
+	Old        string `json:"old,omitempty"`        // the old value as text: type set, member, limit, format, const, pattern
+	New        string `json:"new,omitempty"`        // the new value as text, likewise
+
+	// Closed: for property-added, the old object forbade undeclared
+	// members (so strict old readers reject the new one); for
+	// property-removed, the new object forbids them (so writers still
+	// sending it are rejected).
+	Closed bool `json:"closed,omitempty"`
+	// Required: property-added, the new property is in "required".
+	Required bool `json:"required,omitempty"`
+	// Nullable: property-added, the new property admits null.
+	Nullable bool `json:"nullable,omitempty"`
+	// Defaulted: property-added, the new property has a "default", or is
+	// an array (Graph collections are never null and read as empty when
+	// absent).
+	Defaulted bool `json:"defaulted,omitempty"`
+	// ReadOnly: read-only-changed, the new readOnly value.
+	ReadOnly bool `json:"readOnly,omitempty"`
+
+	// Evolvable: enum changes, the new enum has the sentinel
+	// unknownFutureValue.
+	Evolvable bool `json:"evolvable,omitempty"`
+	// BeforeSentinel: enum-member-added, the member sits before the new
+	// enum's sentinel (Graph forbids that: "New values MUST not be
+	// inserted into the enum before unknownFutureValue").
+	BeforeSentinel bool `json:"beforeSentinel,omitempty"`
+	// OldMembers and NewMembers: enum changes, the members of each enum
+	// in order (as text: strings as they are, other values as JSON).
+	OldMembers []string `json:"oldMembers,omitempty"`
+	NewMembers []string `json:"newMembers,omitempty"`
 }
+
+// Sentinel is the member that makes a Graph enum evolvable (model.EnumSentinel).
+const Sentinel = model.EnumSentinel
 
 // Diff is the list of changes from an old schema to a new one, sorted by
 // path, kind and detail. A nil *Diff means no change.
@@ -130,25 +168,6 @@ func defs(r *model.Resource) map[string]*model.Type {
 
 func (d *differ) add(c Change) { d.out = append(d.out, c) }
 
-// nullable reports whether null is allowed, through $ref and null-or.
-func nullable(s *model.Schema) bool {
-	for range 64 {
-		switch {
-		case s.Bool != nil:
-			return *s.Bool
-		case s.NullOr != nil:
-			return true
-		case s.Nullable:
-			return true
-		case s.Ref != nil && s.Ref.Schema != nil:
-			s = s.Ref.Schema
-		default:
-			return false
-		}
-	}
-	return false
-}
-
 // typeSet returns the non-null JSON types a schema allows ("any" when
 // unconstrained), sorted.
 func typeSet(s *model.Schema) []string {
@@ -192,7 +211,7 @@ func (d *differ) schema(p string, a, b *model.Schema, aReq, bReq bool) {
 	d.seen[pair{a, b}] = true
 	ta, tb := a.Target(), b.Target()
 	ap, bp := ta.Pointer, tb.Pointer
-	if na, nb := nullable(a), nullable(b); na != nb {
+	if na, nb := a.Nullable, b.Nullable; na != nb {
 		k := BecameNullable
 		if !nb {
 			k = BecameNonNullable
@@ -209,8 +228,8 @@ func (d *differ) schema(p string, a, b *model.Schema, aReq, bReq bool) {
 		}
 		d.add(Change{Kind: k, Path: p, OldPointer: ap, NewPointer: bp, Old: strings.Join(sa, "|"), New: strings.Join(sb, "|")})
 	}
-	if ta.ReadOnly != tb.ReadOnly || a.ReadOnly != b.ReadOnly {
-		d.add(Change{Kind: ReadOnlyChanged, Path: p, OldPointer: a.Pointer, NewPointer: b.Pointer, Old: fmt.Sprint(a.ReadOnly || ta.ReadOnly), New: fmt.Sprint(b.ReadOnly || tb.ReadOnly)})
+	if (a.ReadOnly || ta.ReadOnly) != (b.ReadOnly || tb.ReadOnly) {
+		d.add(Change{Kind: ReadOnlyChanged, Path: p, OldPointer: a.Pointer, NewPointer: b.Pointer, ReadOnly: b.ReadOnly || tb.ReadOnly})
 	}
 	if strings.TrimSpace(a.Description) != strings.TrimSpace(b.Description) {
 		d.add(Change{Kind: DescriptionChanged, Path: p, OldPointer: a.Pointer, NewPointer: b.Pointer})
@@ -239,10 +258,10 @@ func (d *differ) schema(p string, a, b *model.Schema, aReq, bReq bool) {
 	}
 	d.properties(p, ta, tb)
 	if ta.Items != nil && tb.Items != nil {
-		d.schema(p+"/*", ta.Items, tb.Items, true, true)
+		d.schema(pointer.Append(p, "*"), ta.Items, tb.Items, true, true)
 	}
 	if ta.Kind == model.KindMap && tb.Kind == model.KindMap && ta.Additional != nil && tb.Additional != nil {
-		d.schema(p+"/*", ta.Additional, tb.Additional, false, false)
+		d.schema(pointer.Append(p, "*"), ta.Additional, tb.Additional, false, false)
 	}
 }
 
@@ -278,7 +297,7 @@ func (d *differ) properties(p string, a, b *model.Schema) {
 		for j := 0; j < len(added); j++ {
 			if strings.EqualFold(removed[i].JSONName, added[j].JSONName) {
 				r, n := removed[i], added[j]
-				d.add(Change{Kind: PropertyRenamedCase, Path: p + "/" + r.JSONName, OldPointer: r.Schema.Pointer, NewPointer: n.Schema.Pointer, Old: r.JSONName, New: n.JSONName})
+				d.add(Change{Kind: PropertyRenamedCase, Path: pointer.Append(p, r.JSONName), OldPointer: r.Schema.Pointer, NewPointer: n.Schema.Pointer, Old: r.JSONName, New: n.JSONName})
 				removed = slices.Delete(removed, i, i+1)
 				added = slices.Delete(added, j, j+1)
 				i--
@@ -287,17 +306,18 @@ func (d *differ) properties(p string, a, b *model.Schema) {
 		}
 	}
 	for _, r := range removed {
-		d.add(Change{Kind: PropertyRemoved, Path: p + "/" + r.JSONName, OldPointer: r.Schema.Pointer, Detail: r.JSONName, New: fmt.Sprint(b.Closed())})
+		d.add(Change{Kind: PropertyRemoved, Path: pointer.Append(p, r.JSONName), OldPointer: r.Schema.Pointer, Detail: r.JSONName, Closed: b.Closed()})
 	}
 	for _, n := range added {
-		d.add(Change{Kind: PropertyAdded, Path: p + "/" + n.JSONName, NewPointer: n.Schema.Pointer, Detail: n.JSONName, Old: fmt.Sprint(a.Closed()), New: fmt.Sprint(n.Required)})
+		d.add(Change{Kind: PropertyAdded, Path: pointer.Append(p, n.JSONName), NewPointer: n.Schema.Pointer, Detail: n.JSONName,
+			Closed: a.Closed(), Required: n.Required, Nullable: n.Schema.Nullable, Defaulted: defaulted(n.Schema)})
 	}
 	for _, pa := range a.Properties {
 		pb, ok := bm[pa.JSONName]
 		if !ok {
 			continue
 		}
-		path := p + "/" + pa.JSONName
+		path := pointer.Append(p, pa.JSONName)
 		if pa.Required != pb.Required {
 			k := BecameRequired
 			if !pb.Required {
@@ -309,13 +329,20 @@ func (d *differ) properties(p string, a, b *model.Schema) {
 	}
 }
 
+// defaulted reports whether an absent value of s reads as a value: s (or
+// its target) has a default, or is an array.
+func defaulted(s *model.Schema) bool {
+	t := s.Target()
+	return s.Default != nil || t.Default != nil || t.Kind == model.KindArray
+}
+
 func members(s *model.Schema) []string {
 	var out []string
 	for _, m := range s.Enum {
 		if str, ok := m.(string); ok {
 			out = append(out, str)
 		} else {
-			out = append(out, fmt.Sprint(m))
+			out = append(out, model.NewValue(m).JSON)
 		}
 	}
 	return out
@@ -326,18 +353,19 @@ func (d *differ) enum(p string, a, b *model.Schema) {
 		return
 	}
 	am, bm := members(a), members(b)
-	evolvable := slices.Contains(bm, "unknownFutureValue")
-	base := Change{Path: p, OldPointer: a.Pointer + "/enum", NewPointer: b.Pointer + "/enum", Evolvable: evolvable}
+	oldEvolvable := a.Evolvable
+	evolvable, newSentinel := b.Evolvable, b.SentinelIndex
+	base := Change{Path: p, OldPointer: pointer.Append(a.Pointer, "enum"), NewPointer: pointer.Append(b.Pointer, "enum"), Evolvable: evolvable, OldMembers: am, NewMembers: bm}
 	with := func(k Kind, detail, old, new string) Change {
 		c := base
 		c.Kind, c.Detail, c.Old, c.New = k, detail, old, new
 		return c
 	}
-	if slices.Contains(am, "unknownFutureValue") && !evolvable {
-		d.add(with(EnumSentinelRemoved, "unknownFutureValue", "", ""))
+	if oldEvolvable && !evolvable {
+		d.add(with(EnumSentinelRemoved, Sentinel, "", ""))
 	}
-	if !slices.Contains(am, "unknownFutureValue") && evolvable {
-		d.add(with(EnumSentinelAdded, "unknownFutureValue", "", ""))
+	if !oldEvolvable && evolvable {
+		d.add(with(EnumSentinelAdded, Sentinel, "", ""))
 	}
 	var removed, added []string
 	for _, m := range am {
@@ -356,13 +384,15 @@ func (d *differ) enum(p string, a, b *model.Schema) {
 			added = slices.Delete(added, i, i+1)
 			continue
 		}
-		if r != "unknownFutureValue" {
+		if r != Sentinel {
 			d.add(with(EnumMemberRemoved, r, r, ""))
 		}
 	}
 	for _, n := range added {
-		if n != "unknownFutureValue" {
-			d.add(with(EnumMemberAdded, n, "", n))
+		if n != Sentinel {
+			c := with(EnumMemberAdded, n, "", n)
+			c.BeforeSentinel = evolvable && slices.Index(bm, n) < newSentinel
+			d.add(c)
 		}
 	}
 	// Order of the members both have.
@@ -380,6 +410,13 @@ func (d *differ) enum(p string, a, b *model.Schema) {
 	if !slices.Equal(ca, cb) {
 		d.add(with(EnumReordered, "", strings.Join(ca, ","), strings.Join(cb, ",")))
 	}
+	// The sentinel's position among the members both have: inserting or
+	// removing a member before it is judged as that, not as a move.
+	if oldEvolvable && evolvable {
+		if i, j := slices.Index(ca, Sentinel), slices.Index(cb, Sentinel); i != j {
+			d.add(with(EnumSentinelMoved, Sentinel, strconv.Itoa(i), strconv.Itoa(j)))
+		}
+	}
 }
 
 // limits compares the numeric and length limits; a tighter limit accepts
@@ -394,7 +431,7 @@ func (d *differ) limits(p string, a, b *model.Schema) {
 		if tight {
 			k = LimitTightened
 		}
-		d.add(Change{Kind: k, Path: p, OldPointer: a.Pointer + "/" + name, NewPointer: b.Pointer + "/" + name, Detail: name, Old: intText(old), New: intText(new)})
+		d.add(Change{Kind: k, Path: p, OldPointer: pointer.Append(a.Pointer, name), NewPointer: pointer.Append(b.Pointer, name), Detail: name, Old: intText(old), New: intText(new)})
 	}
 	lim("minLength", a.MinLength, b.MinLength, true)
 	lim("maxLength", a.MaxLength, b.MaxLength, false)
@@ -412,7 +449,7 @@ func (d *differ) limits(p string, a, b *model.Schema) {
 		if tight {
 			k = LimitTightened
 		}
-		d.add(Change{Kind: k, Path: p, OldPointer: a.Pointer + "/" + name, NewPointer: b.Pointer + "/" + name, Detail: name, Old: numText(old), New: numText(new)})
+		d.add(Change{Kind: k, Path: p, OldPointer: pointer.Append(a.Pointer, name), NewPointer: pointer.Append(b.Pointer, name), Detail: name, Old: numText(old), New: numText(new)})
 	}
 	num("minimum", a.Minimum, b.Minimum, true)
 	num("exclusiveMinimum", a.ExclusiveMinimum, b.ExclusiveMinimum, true)
@@ -430,7 +467,7 @@ func (d *differ) limits(p string, a, b *model.Schema) {
 		if pb == "" {
 			k = LimitLoosened
 		}
-		d.add(Change{Kind: k, Path: p, OldPointer: a.Pointer + "/pattern", NewPointer: b.Pointer + "/pattern", Detail: "pattern", Old: pa, New: pb})
+		d.add(Change{Kind: k, Path: p, OldPointer: pointer.Append(a.Pointer, "pattern"), NewPointer: pointer.Append(b.Pointer, "pattern"), Detail: "pattern", Old: pa, New: pb})
 	}
 }
 
@@ -438,7 +475,7 @@ func intText(n int) string {
 	if n < 0 {
 		return "none"
 	}
-	return fmt.Sprint(n)
+	return strconv.Itoa(n)
 }
 
 func numText(n *model.Number) string {

@@ -8,15 +8,6 @@ import (
 	"github.com/graphshape/graphshape/internal/model"
 )
 
-// elemType is the Go type of an array item or map value: nullable values
-// are held in a shape.Optional so null survives re-encoding.
-func (e *emitter) elemType(s *model.Schema) jen.Code {
-	if nullable(s) && !raw(s) {
-		return shape("Optional").Types(e.goType(s))
-	}
-	return e.goType(s)
-}
-
 func hasLeafConstraints(s *model.Schema) bool {
 	if s.Enum != nil || s.Const != nil {
 		return true
@@ -87,9 +78,9 @@ func (e *emitter) decodeDepth(s *model.Schema, assign func(jen.Code) jen.Code, d
 			jen.Id(x).Dot("ShapeDecode").Call(d.Clone()),
 			jen.If(d.Clone().Dot("Decoded").Call(jen.Id(at))).Block(assign(jen.Id(x))),
 		}
-	case raw(s):
+	case s.Raw:
 		idx := -1
-		if !isEmptySchema(s) && !(s.Bool != nil && *s.Bool) {
+		if !s.Unconstrained {
 			idx = e.ruleFor(s)
 		}
 		return []jen.Code{jen.If(jen.Id(x).Op(":=").Add(d.Clone()).Dot("Raw").Call(jen.Id("rules"), jen.Lit(idx)), jen.Id(x).Op("!=").Nil()).Block(assign(jen.Id(x)))}
@@ -118,11 +109,11 @@ func (e *emitter) decodeDepth(s *model.Schema, assign func(jen.Code) jen.Code, d
 }
 
 func (e *emitter) decodeElem(s *model.Schema, assign func(jen.Code) jen.Code, depth int) []jen.Code {
-	if nullable(s) && !raw(s) {
+	if s.Nullable && !s.Raw {
 		it := v("it", depth)
 		inner := e.decodeDepth(s, func(x jen.Code) jen.Code { return jen.Id(it).Dot("Set").Call(x) }, depth+1)
 		return []jen.Code{
-			jen.Var().Id(it).Add(e.elemType(s)),
+			jen.Var().Id(it).Add(shape("Optional").Types(e.goType(s))),
 			jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Id(it).Dot("SetNull").Call()).Else().Block(inner...),
 			assign(jen.Id(it)),
 		}
@@ -132,10 +123,7 @@ func (e *emitter) decodeElem(s *model.Schema, assign func(jen.Code) jen.Code, de
 
 func (e *emitter) decodeArray(s *model.Schema, assign func(jen.Code) jen.Code, depth int) []jen.Code {
 	items, i, spans, start := v("items", depth), v("i", depth), v("spans", depth), v("start", depth)
-	var elem jen.Code = jen.Qual("encoding/json", "RawMessage")
-	if s.Items != nil {
-		elem = e.elemType(s.Items)
-	}
+	elem := elemCode(s.Go)
 	body := []jen.Code{}
 	if s.UniqueItems {
 		body = append(body, jen.Id(start).Op(":=").Id("d").Dot("Begin").Call())
@@ -191,10 +179,7 @@ func (e *emitter) decodeArray(s *model.Schema, assign func(jen.Code) jen.Code, d
 
 func (e *emitter) decodeMap(s *model.Schema, assign func(jen.Code) jen.Code, depth int) []jen.Code {
 	m, i, k := v("m", depth), v("i", depth), v("k", depth)
-	var elem jen.Code = jen.Qual("encoding/json", "RawMessage")
-	if s.Additional != nil {
-		elem = e.elemType(s.Additional)
-	}
+	elem := elemCode(s.Go)
 	kw := ""
 	if s.Additional != nil {
 		kw = "/additionalProperties"
@@ -237,7 +222,7 @@ func (e *emitter) encodeDepth(s *model.Schema, expr *jen.Statement, depth int) [
 		return []jen.Code{jen.If(expr.Clone().Op("==").Nil()).Block(enc.Clone().Dot("Null").Call()).Else().Block(expr.Clone().Dot("ShapeEncode").Call(enc.Clone()))}
 	case s.Ref != nil || s.Named != nil:
 		return []jen.Code{expr.Clone().Dot("ShapeEncode").Call(enc.Clone())}
-	case raw(s):
+	case s.Raw:
 		return []jen.Code{enc.Clone().Dot("Raw").Call(expr.Clone())}
 	}
 	switch s.Kind {
@@ -275,7 +260,7 @@ func (e *emitter) encodeDepth(s *model.Schema, expr *jen.Statement, depth int) [
 		}
 		return []jen.Code{
 			enc.Clone().Dot("BeginObject").Call(),
-			jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Add(shape("SortedKeys").Call(expr.Clone()))).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Add(impl("SortedKeys").Call(expr.Clone()))).Block(
 				append([]jen.Code{enc.Clone().Dot("Key").Call(jen.Id(k)), jen.Id(val).Op(":=").Add(expr.Clone()).Index(jen.Id(k))}, body...)...),
 			enc.Clone().Dot("EndObject").Call(),
 		}
@@ -284,7 +269,7 @@ func (e *emitter) encodeDepth(s *model.Schema, expr *jen.Statement, depth int) [
 }
 
 func (e *emitter) encodeElem(s *model.Schema, expr *jen.Statement, depth int) []jen.Code {
-	if nullable(s) && !raw(s) {
+	if s.Nullable && !s.Raw {
 		return []jen.Code{jen.If(expr.Clone().Dot("State").Op("==").Add(shape("Present"))).Block(
 			e.encodeDepth(s, expr.Clone().Dot("Value"), depth+1)...).Else().Block(jen.Id("enc").Dot("Null").Call())}
 	}
@@ -294,7 +279,7 @@ func (e *emitter) encodeElem(s *model.Schema, expr *jen.Statement, depth int) []
 // inPlace reports whether array items of schema s can be decoded in place:
 // a non-null struct reached by $ref (keyword "/$ref") or defined inline.
 func inPlace(s *model.Schema) (name, kw string, ok bool) {
-	if nullable(s) || s.NullOr != nil {
+	if s.Nullable {
 		return "", "", false
 	}
 	switch {

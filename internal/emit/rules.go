@@ -45,17 +45,17 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 	lit := func(name string, c jen.Code) { d[jen.Id(name)] = c }
 	num := func(name string, n *model.Number) {
 		if n != nil {
-			lit(name, shape("Num").Call(jen.Lit(n.Text)))
+			lit(name, impl("Num").Call(jen.Lit(n.Text)))
 		}
 	}
 	limit := func(name string, n int) {
 		if n >= 0 {
-			lit(name, shape("Int").Call(jen.Lit(n)))
+			lit(name, impl("Int").Call(jen.Lit(n)))
 		}
 	}
 	switch {
 	case s.Bool != nil:
-		lit("Bool", shape("Bool").Call(jen.Lit(*s.Bool)))
+		lit("Bool", impl("Bool").Call(jen.Lit(*s.Bool)))
 	case s.Ref != nil:
 		lit("Ref", jen.Lit(e.typeRule(s.Ref)+1))
 	case s.NullOr != nil:
@@ -73,7 +73,7 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 			}))
 		}
 		if withEnum && s.Const != nil {
-			lit("Const", shape("Str").Call(jen.Lit(s.Const.JSON)))
+			lit("Const", impl("Str").Call(jen.Lit(s.Const.JSON)))
 		}
 		if s.Format != "" {
 			lit("Format", jen.Lit(s.Format))
@@ -149,7 +149,7 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 		if len(s.Properties) > 0 {
 			props := append([]*model.Property(nil), s.Properties...)
 			sort.Slice(props, func(i, j int) bool { return props[i].JSONName < props[j].JSONName })
-			lit("Properties", jen.Index().Add(shape("PropertyRule")).ValuesFunc(func(g *jen.Group) {
+			lit("Properties", jen.Index().Add(impl("PropertyRule")).ValuesFunc(func(g *jen.Group) {
 				for _, p := range props {
 					g.Values(jen.Dict{jen.Id("Name"): jen.Lit(p.JSONName), jen.Id("Rule"): jen.Lit(e.ruleFor(p.Schema) + 1)})
 				}
@@ -163,7 +163,7 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 			}))
 		}
 		if len(s.PatternProperties) > 0 {
-			lit("Patterns", jen.Index().Add(shape("PatternRule")).ValuesFunc(func(g *jen.Group) {
+			lit("Patterns", jen.Index().Add(impl("PatternRule")).ValuesFunc(func(g *jen.Group) {
 				for _, pp := range s.PatternProperties {
 					g.Values(jen.Dict{jen.Id("Pattern"): jen.Qual("regexp", "MustCompile").Call(jen.Lit(pp.Pattern)), jen.Id("Rule"): jen.Lit(e.ruleFor(pp.Schema) + 1)})
 				}

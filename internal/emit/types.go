@@ -35,7 +35,7 @@ func (e *emitter) typeDecl(f *jen.File, t *model.Type) error {
 		docLines(f, comment(t.GoName, fmt.Sprintf("is the type at %s.", where(t)), desc))
 		f.Type().Id(t.GoName).Add(e.goType(s))
 		var dec []jen.Code
-		if nullable(s) && !raw(s) {
+		if s.Nullable && !s.Raw {
 			dec = append(dec, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return()))
 		}
 		dec = append(dec, e.decodeInto(s, func(x jen.Code) jen.Code {
@@ -47,20 +47,21 @@ func (e *emitter) typeDecl(f *jen.File, t *model.Type) error {
 }
 
 // methods emits ShapeDecode, ShapeEncode, UnmarshalJSON, MarshalJSON and
-// Validate for t.
-func (e *emitter) methods(f *jen.File, t *model.Type, decode, encode []jen.Code) {
+// Validate for t, in the codec file (f, the types file, is not used).
+func (e *emitter) methods(_ *jen.File, t *model.Type, decode, encode []jen.Code) {
+	f := e.codec
 	recv := jen.Id("v").Op("*").Id(t.GoName)
-	f.Comment("ShapeDecode reads one " + t.GoName + " from d, reporting every violation of the schema to d.")
-	f.Func().Params(recv.Clone()).Id("ShapeDecode").Params(jen.Id("d").Op("*").Add(shape("Decoder"))).Block(decode...)
-	f.Comment("ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.")
-	f.Func().Params(recv.Clone()).Id("ShapeEncode").Params(jen.Id("enc").Op("*").Add(shape("Encoder"))).Block(encode...)
+	f.Comment("ShapeDecode is the decoder hook; see package shapeimpl.")
+	f.Func().Params(recv.Clone()).Id("ShapeDecode").Params(jen.Id("d").Op("*").Add(impl("Decoder"))).Block(decode...)
+	f.Comment("ShapeEncode is the encoder hook; see package shapeimpl.")
+	f.Func().Params(recv.Clone()).Id("ShapeEncode").Params(jen.Id("enc").Op("*").Add(impl("Encoder"))).Block(encode...)
 	docLines(f, "UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and\n"+
 		"a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.")
 	f.Func().Params(recv.Clone()).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(shape("Unmarshal").Call(jen.Id("data"), jen.Id("v"))))
 	f.Comment("MarshalJSON encodes v, keeping absent and null members as they are.")
 	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(shape("Marshal").Call(jen.Op("&").Id("v")), jen.Nil()))
+		jen.Return(shape("Marshal").Call(jen.Op("&").Id("v"))))
 	f.Comment("Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.")
 	f.Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(
 		jen.Return(shape("Validate").Call(jen.Id("v"))))
@@ -74,14 +75,8 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 			members = append(members, str)
 		}
 	}
-	sentinel := -1
-	for i, m := range members {
-		if m == "unknownFutureValue" {
-			sentinel = i
-		}
-	}
 	lead := fmt.Sprintf("is the enum at %s.", where(t))
-	if sentinel >= 0 {
+	if s.Evolvable {
 		lead += " It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client\n" +
 			"does not know; members listed after it are real members, sent only when the request has the header\n" +
 			"Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent."
@@ -96,12 +91,11 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 			if !ok {
 				continue
 			}
-			idx := indexOf(members, str)
 			doc := fmt.Sprintf("%s is the member %q.", s.EnumGo[i], str)
 			switch {
-			case sentinel >= 0 && idx == sentinel:
+			case s.Evolvable && i == s.SentinelIndex:
 				doc = fmt.Sprintf("%s is the member %q: the evolvable-enum sentinel.", s.EnumGo[i], str)
-			case sentinel >= 0 && idx > sentinel:
+			case s.Evolvable && i > s.SentinelIndex:
 				doc = fmt.Sprintf("%s is the member %q, listed after the sentinel: sent only with Prefer: include-unknown-enum-members.", s.EnumGo[i], str)
 			}
 			g.Comment(doc)
@@ -129,16 +123,16 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 		jen.Switch(jen.Id("v")).Block(jen.Case(cases...).Block(jen.Return(jen.True()))),
 		jen.Return(jen.False()))
 
-	var types jen.Code = typesExpr(s)
+	types := typesExpr(s)
 	if s.Types == nil {
-		types = shape("TString").Op("|").Add(shape("ViaEnum"))
+		types = impl("TString").Op("|").Add(impl("ViaEnum"))
 	}
 	var rule jen.Code = jen.Nil()
 	if s.MinLength >= 0 || s.MaxLength >= 0 || s.Pattern != nil || s.Format != "" {
 		rule = e.ruleRef(e.leafRule(s))
 	}
 	decode := []jen.Code{}
-	if nullable(s) {
+	if s.Nullable {
 		decode = append(decode, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return()))
 	}
 	decode = append(decode,
@@ -152,15 +146,6 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 	e.methods(f, t, decode, []jen.Code{jen.Id("enc").Dot("String").Call(jen.String().Parens(jen.Op("*").Id("v")))})
 }
 
-func indexOf(xs []string, x string) int {
-	for i, y := range xs {
-		if x == y {
-			return i
-		}
-	}
-	return -1
-}
-
 func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 	s := t.Schema
 	docLines(f, comment(t.GoName, fmt.Sprintf("is the object at %s.", where(t)), docText(s)))
@@ -168,22 +153,22 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 		for _, p := range s.Properties {
 			var notes []string
 			switch {
-			case p.Required && nullable(p.Schema):
+			case p.Required && p.Schema.Nullable:
 				notes = append(notes, "required, may be null")
 			case p.Required:
 				notes = append(notes, "required")
-			case nullable(p.Schema):
+			case p.Schema.Nullable:
 				notes = append(notes, "optional, may be null")
 			default:
 				notes = append(notes, "optional")
 			}
-			if p.Schema.ReadOnly || unwrap(p.Schema).ReadOnly {
+			if p.ReadOnly {
 				notes = append(notes, "read-only")
 			}
 			if p.Schema.Deprecated {
 				notes = append(notes, "deprecated")
 			}
-			if raw(p.Schema) {
+			if p.Schema.Raw {
 				notes = append(notes, "raw JSON: nil when absent")
 			}
 			lead := fmt.Sprintf("is the member %q (%s).", p.JSONName, strings.Join(notes, ", "))
@@ -221,7 +206,7 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 	cases = append(cases, jen.Default().Block(
 		jen.Id("v").Dot(s.ExtraGoName).Op("=").Id("d").Dot("Undeclared").Call(jen.Id("v").Dot(s.ExtraGoName), jen.Id("rules"), jen.Lit(objRule))))
 	decode := []jen.Code{}
-	if nullable(s) {
+	if s.Nullable {
 		decode = append(decode, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return()))
 	}
 	decode = append(decode,
@@ -266,9 +251,9 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 		key := jen.Id("enc").Dot("Key").Call(jen.Lit(p.JSONName))
 		var write []jen.Code
 		switch {
-		case raw(p.Schema):
+		case p.Schema.Raw:
 			write = []jen.Code{jen.If(fld.Clone().Op("!=").Nil()).Block(key, jen.Id("enc").Dot("Raw").Call(fld.Clone()))}
-		case optional(p):
+		case p.Optional:
 			write = []jen.Code{jen.Switch(fld.Clone().Dot("State")).Block(
 				jen.Case(shape("Null")).Block(key.Clone(), jen.Id("enc").Dot("Null").Call()),
 				jen.Case(shape("Present")).Block(append([]jen.Code{key.Clone()}, e.encodeValue(p.Schema, fld.Clone().Dot("Value"))...)...))}
@@ -284,31 +269,20 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 func matchingPatterns(s *model.Schema, name string) []*model.PatternProperty {
 	var out []*model.PatternProperty
 	for _, pp := range s.PatternProperties {
-		if pp.Regexp.MatchString(name) && !(pp.Schema.Bool != nil && *pp.Schema.Bool) && !isEmptySchema(pp.Schema) {
+		if pp.Regexp.MatchString(name) && !pp.Schema.Unconstrained {
 			out = append(out, pp)
 		}
 	}
 	return out
 }
 
-// isEmptySchema reports whether s is {} (or only annotations).
-func isEmptySchema(s *model.Schema) bool {
-	return s.Kind == model.KindAny && s.Ref == nil && s.NullOr == nil && s.Bool == nil && s.Types == nil &&
-		s.Enum == nil && s.Const == nil && s.Format == "" && s.MinLength < 0 && s.MaxLength < 0 && s.Pattern == nil &&
-		s.Minimum == nil && s.Maximum == nil && s.ExclusiveMinimum == nil && s.ExclusiveMaximum == nil && s.MultipleOf == nil &&
-		s.Items == nil && s.MinItems < 0 && s.MaxItems < 0 && !s.UniqueItems && s.Properties == nil && s.Required == nil &&
-		s.Additional == nil && s.PatternProperties == nil && s.MinProperties < 0 && s.MaxProperties < 0 && s.DependentRequired == nil &&
-		s.PrefixItems == nil && s.Contains == nil && s.AllOf == nil && s.AnyOf == nil && s.OneOf == nil &&
-		s.Not == nil && s.If == nil
-}
-
 // propertyDecode decodes the value of property p into dst (a field).
 func (e *emitter) propertyDecode(p *model.Property, dst *jen.Statement) []jen.Code {
-	if !optional(p) {
+	if !p.Optional {
 		return e.decodeInto(p.Schema, func(x jen.Code) jen.Code { return dst.Clone().Op("=").Add(x) })
 	}
 	set := func(x jen.Code) jen.Code { return dst.Clone().Dot("Set").Call(x) }
-	if nullable(p.Schema) {
+	if p.Schema.Nullable {
 		return []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(dst.Clone().Dot("SetNull").Call()).Else().Block(e.decodeInto(p.Schema, set)...)}
 	}
 	return e.decodeInto(p.Schema, set)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/graphshape/graphshape/internal/allow"
+	"github.com/graphshape/graphshape/internal/model"
 	"github.com/graphshape/graphshape/schema"
 )
 
@@ -25,17 +26,13 @@ func loadV1(t testing.TB) *Model {
 	return m
 }
 
-func builtinDoc(t *testing.T, version string) *schema.Document {
+func builtinDoc(t *testing.T, version string) *model.Resource {
 	t.Helper()
 	data, _, err := schema.Builtin(version)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, _, err := schema.Compile("incident.schema.json", data)
-	if err != nil {
-		t.Fatalf("built-in %s: %v", version, err)
-	}
-	return doc
+	return buildModel(t, "incident.schema.json", data)
 }
 
 // expectAllowed fails for every finding the allow-list file does not

@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/graphshape/graphshape/schema"
+	"github.com/graphshape/graphshape/internal/model"
 )
 
 // primitive is how an Edm primitive type travels in JSON.
@@ -56,31 +56,25 @@ type checker struct {
 	visited  map[string]string // definition pointer -> the CSDL type it was checked as
 }
 
-func newSchemaDoc(doc *schema.Document, entity string) (*schemaDoc, bool) {
-	d := &schemaDoc{rootName: simpleName(entity)}
-	if doc == nil {
-		return d, false
-	}
-	d.name, d.url = doc.Name, doc.URL
-	root, ok := doc.Root.(map[string]any)
-	d.root = root
-	return d, ok
+func newSchemaDoc(res *model.Resource, entity string) (*schemaDoc, bool) {
+	d := &schemaDoc{res: res, rootName: simpleName(entity)}
+	return d, res != nil && res.Root != nil && res.Root.Schema != nil && res.Root.Schema.Bool == nil
 }
 
 func (c *checker) add(rule, ptr, elem, format string, args ...any) {
 	c.findings = append(c.findings, Finding{Rule: rule, Level: ruleLevels[rule], SchemaPath: ptr, CSDLElement: elem, Message: fmt.Sprintf(format, args...)})
 }
 
-// Check compares the schema document doc, whose root stands for the entity
-// type named entity (a full name such as
+// Check compares the schema model res (built by model.Build), whose root
+// stands for the entity type named entity (a full name such as
 // "microsoft.graph.security.incident"), with the metadata m, and returns
 // the findings sorted by schema path, rule and CSDL element. It follows
 // every $ref reached from the root's properties, structural and navigation
 // (each definition once); $defs the root does not reach (a collection
-// response, a PATCH body) are not checked. A nil m or doc, or a schema root
-// that is not an object, gives a finding, not a panic.
-func Check(m *Model, entity string, doc *schema.Document) []Finding {
-	d, ok := newSchemaDoc(doc, entity)
+// response, a PATCH body) are not checked. A nil m or res, or a boolean
+// schema root, gives a finding, not a panic.
+func Check(m *Model, entity string, res *model.Resource) []Finding {
+	d, ok := newSchemaDoc(res, entity)
 	c := &checker{doc: d, m: m, visited: map[string]string{}}
 	if m == nil {
 		m = &Model{}
@@ -100,7 +94,7 @@ func Check(m *Model, entity string, doc *schema.Document) []Finding {
 		c.add(ruleSchemaUnsupported, "", entity, "the schema root is not a JSON object")
 	default:
 		c.visited[""] = entity
-		c.structured(t, d.root, "")
+		c.structured(t, res.Root.Schema)
 	}
 	return sortFindings(c.findings)
 }
@@ -135,9 +129,9 @@ func typeList(types []string) string {
 	return strings.Join(types, " or ")
 }
 
-// structured checks the object schema n at ptr against t.
-func (c *checker) structured(t *StructuredType, n map[string]any, ptr string) {
-	elem := t.FullName
+// structured checks the object schema n against t.
+func (c *checker) structured(t *StructuredType, n *model.Schema) {
+	ptr, elem := n.Pointer, t.FullName
 	if types, _, typed := typesOf(n); typed && !(len(types) == 1 && types[0] == "object") {
 		c.add(ruleTypeMismatch, ptr, elem, "the metadata %s %s is a JSON object; the schema allows %s", t.Kind, elem, typeList(types))
 		return
@@ -146,7 +140,7 @@ func (c *checker) structured(t *StructuredType, n map[string]any, ptr string) {
 	if unresolved != "" {
 		c.unresolvedType(ptr, elem, unresolved, "base type of "+elem)
 	}
-	isClosed, open := closed(n), c.isOpen(t)
+	isClosed, open := n.Closed(), c.isOpen(t)
 	switch {
 	case open && isClosed:
 		c.add(ruleOpenTypeClosed, ptr, elem, "%s is an open type in the metadata, but the schema object is closed", elem)
@@ -161,14 +155,12 @@ func (c *checker) structured(t *StructuredType, n map[string]any, ptr string) {
 			c.add(ruleDerivedTypeNotModelled, ptr, elem, "%d types derive from %s (such as %s); the closed schema object rejects their members", len(d), elem, strings.Join(d[:min(3, len(d))], ", "))
 		}
 	}
-	if ps, ok := n["properties"].(map[string]any); ok {
-		if ot, ok := ps["@odata.type"].(map[string]any); ok {
-			if cv, ok := ot["const"].(string); ok && cv != "#"+elem {
-				c.add(ruleODataTypeMismatch, ptr+"/properties/@odata.type", elem, "@odata.type is const %q; the metadata type is #%s", cv, elem)
-			}
+	if ot := property(n, "@odata.type"); ot != nil && ot.Schema.Const != nil {
+		if cv, ok := ot.Schema.Const.V.(string); ok && cv != "#"+elem {
+			c.add(ruleODataTypeMismatch, ot.Schema.Pointer, elem, "@odata.type is const %q; the metadata type is #%s", cv, elem)
 		}
 	}
-	schemaProps := c.doc.objectProperties(n, ptr)
+	schemaProps := c.doc.objectProperties(n)
 	req := required(n)
 	declared := map[string]bool{}
 	for _, p := range props {
@@ -187,7 +179,7 @@ func (c *checker) structured(t *StructuredType, n map[string]any, ptr string) {
 			}
 			continue
 		}
-		c.property(p, sp.node, sp.ptr, pelem)
+		c.property(p, sp, pelem)
 	}
 	names := make([]string, 0, len(schemaProps))
 	for name := range schemaProps {
@@ -198,16 +190,17 @@ func (c *checker) structured(t *StructuredType, n map[string]any, ptr string) {
 	sort.Strings(names)
 	for _, name := range names {
 		if req[name] {
-			c.add(ruleRequiredNotInMetadata, schemaProps[name].ptr, elem, "the schema requires %s, which the metadata %s %s does not have", name, t.Kind, elem)
+			c.add(ruleRequiredNotInMetadata, schemaProps[name].Pointer, elem, "the schema requires %s, which the metadata %s %s does not have", name, t.Kind, elem)
 		} else {
-			c.add(rulePropertyNotInMetadata, schemaProps[name].ptr, elem, "the metadata %s %s has no property %s", t.Kind, elem, name)
+			c.add(rulePropertyNotInMetadata, schemaProps[name].Pointer, elem, "the metadata %s %s has no property %s", t.Kind, elem, name)
 		}
 	}
 }
 
-// property checks one property's schema n at ptr.
-func (c *checker) property(p Declared, n map[string]any, ptr, elem string) {
-	s := c.doc.shapeOf(n, ptr)
+// property checks one property's schema n.
+func (c *checker) property(p Declared, n *model.Schema, elem string) {
+	ptr := n.Pointer
+	s := c.doc.shapeOf(n)
 	if s.problem != "" {
 		c.add(ruleSchemaUnsupported, ptr, elem, "%s", s.problem)
 		return
@@ -221,12 +214,11 @@ func (c *checker) property(p Declared, n map[string]any, ptr, elem string) {
 			c.add(ruleTypeMismatch, ptr, elem, "the metadata type is %s, a JSON array; the schema allows %s", p.TypeString(), c.describe(r))
 			return
 		}
-		items, ok := r.node["items"].(map[string]any)
-		if !ok {
+		if r.node.Items == nil || r.node.Items.Bool != nil {
 			c.add(ruleTypeWider, ptr, elem, "the schema does not constrain the array's items; the metadata type is %s", p.TypeString())
 			return
 		}
-		is := c.doc.shapeOf(items, r.ptr+"/items")
+		is := c.doc.shapeOf(r.node.Items)
 		if is.problem != "" {
 			c.add(ruleSchemaUnsupported, is.at, elem, "%s", is.problem)
 			return
@@ -268,11 +260,11 @@ func (c *checker) value(typ string, s shape, elem string) {
 		return
 	}
 	if e, ok := c.m.Enums[typ]; ok {
-		c.named(typ, s, elem, func(n map[string]any, ptr string) { c.enum(e, n, ptr) })
+		c.named(typ, s, elem, func(n *model.Schema) { c.enum(e, n) })
 		return
 	}
 	if t, ok := c.m.Types[typ]; ok {
-		c.named(typ, s, elem, func(n map[string]any, ptr string) { c.structured(t, n, ptr) })
+		c.named(typ, s, elem, func(n *model.Schema) { c.structured(t, n) })
 		return
 	}
 	c.unresolvedType(s.at, elem, typ, "type of "+elem)
@@ -293,9 +285,9 @@ func (c *checker) unresolvedType(ptr, elem, typ, role string) {
 // named checks a value of an enum or structured type: the schema must refer
 // to a definition named like the type (or describe it inline), and the
 // definition is checked once.
-func (c *checker) named(typ string, s shape, elem string, check func(n map[string]any, ptr string)) {
+func (c *checker) named(typ string, s shape, elem string, check func(n *model.Schema)) {
 	if s.ref == "" {
-		check(s.node, s.ptr)
+		check(s.node)
 		return
 	}
 	want := simpleName(typ)
@@ -310,7 +302,7 @@ func (c *checker) named(typ string, s shape, elem string, check func(n map[strin
 		return
 	}
 	c.visited[s.refPtr] = typ
-	check(s.refNode, s.refPtr)
+	check(s.refNode)
 }
 
 // primitive checks s against an Edm primitive type.
@@ -332,7 +324,7 @@ func (c *checker) primitive(typ string, prim primitive, s shape, elem string) {
 	if !(len(r.types) == 1 && r.types[0] == prim.json) {
 		c.add(ruleTypeWider, s.at, elem, "the metadata type %s is a JSON %s; the schema allows %s", typ, prim.json, typeList(r.types))
 	}
-	format, _ := r.node["format"].(string)
+	format := r.node.Format
 	switch {
 	case prim.format != "" && format == "":
 		c.add(ruleFormatMissing, s.at, elem, "the metadata type %s implies format %q; the schema has none", typ, prim.format)
@@ -347,17 +339,18 @@ func (c *checker) primitive(typ string, prim primitive, s shape, elem string) {
 }
 
 func (c *checker) intRange(typ string, prim primitive, r shape, ptr, elem string) {
-	bound := func(kw, exclusive string, step int64) (*big.Rat, bool) {
-		if v, ok := number(r.node[kw]); ok {
-			return v, true
+	bound := func(inclusive, exclusive *model.Number, step int64) (*big.Rat, bool) {
+		if inclusive != nil {
+			return new(big.Rat).Set(inclusive.Rat), true
 		}
-		if v, ok := number(r.node[exclusive]); ok {
+		if exclusive != nil {
+			v := new(big.Rat).Set(exclusive.Rat)
 			return v.Add(v, big.NewRat(step, 1)), true
 		}
 		return nil, false
 	}
-	lo, hasLo := bound("minimum", "exclusiveMinimum", 1)
-	hi, hasHi := bound("maximum", "exclusiveMaximum", -1)
+	lo, hasLo := bound(r.node.Minimum, r.node.ExclusiveMinimum, 1)
+	hi, hasHi := bound(r.node.Maximum, r.node.ExclusiveMaximum, -1)
 	show := func(v *big.Rat, ok bool) string {
 		if !ok {
 			return "none"
@@ -377,9 +370,9 @@ func (c *checker) intRange(typ string, prim primitive, r shape, ptr, elem string
 	c.add(ruleRangeMismatch, ptr, elem, "the schema's range is [%s, %s]; %s is [%s, %s] (%s)", show(lo, hasLo), show(hi, hasHi), typ, prim.min.RatString(), prim.max.RatString(), strings.Join(how, "; "))
 }
 
-// enum checks the enum schema n at ptr against e.
-func (c *checker) enum(e *EnumType, n map[string]any, ptr string) {
-	elem := e.FullName
+// enum checks the enum schema n against e.
+func (c *checker) enum(e *EnumType, n *model.Schema) {
+	ptr, elem := n.Pointer, e.FullName
 	if types, _, typed := typesOf(n); typed && !(len(types) == 1 && types[0] == "string") {
 		c.add(ruleTypeMismatch, ptr, elem, "the metadata enum %s travels as a JSON string; the schema allows %s", elem, typeList(types))
 		return
@@ -397,7 +390,7 @@ func (c *checker) enum(e *EnumType, n map[string]any, ptr string) {
 		want[i] = m.Name
 	}
 	c.members(want, got, ptr+"/enum", elem, true)
-	if vals, ok := n["x-enumValues"].(map[string]any); ok {
+	if vals, ok := n.Extensions["x-enumValues"].(map[string]any); ok {
 		for _, m := range e.Members {
 			v, present := vals[m.Name]
 			if !present {
@@ -427,7 +420,7 @@ func (c *checker) members(want, got []string, ptr, elem string, ordered bool) {
 	}
 	for _, w := range missing {
 		after := ""
-		if i := indexOf(want, "unknownFutureValue"); i >= 0 && indexOf(want, w) > i {
+		if i := indexOf(want, model.EnumSentinel); i >= 0 && indexOf(want, w) > i {
 			after = " (it comes after unknownFutureValue: the service sends it when the request has Prefer: include-unknown-enum-members)"
 		}
 		c.add(ruleEnumMemberMissing, ptr, elem+"/"+w, "the metadata member %s is not in the schema's enum%s", w, after)

@@ -8,7 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/graphshape/graphshape/schema"
+	"github.com/graphshape/graphshape/internal/model"
 )
 
 // Names is a published list of type names of one Graph version, as the
@@ -120,8 +120,8 @@ func (n *Names) byKind(kind string) map[string]*NamedType {
 // properties that the list lacks is taken for a type of another namespace
 // (the lists cover one) and skipped. Findings are sorted as Check sorts
 // them.
-func CheckNames(n *Names, entity string, doc *schema.Document) []Finding {
-	d, ok := newSchemaDoc(doc, entity)
+func CheckNames(n *Names, entity string, res *model.Resource) []Finding {
+	d, ok := newSchemaDoc(res, entity)
 	c := &namesChecker{checker: checker{doc: d, visited: map[string]string{}}, names: n, ns: namespaceOf(entity)}
 	if n == nil {
 		c.names = &Names{}
@@ -138,7 +138,7 @@ func CheckNames(n *Names, entity string, doc *schema.Document) []Finding {
 		c.add(ruleSchemaUnsupported, "", entity, "the schema root is not a JSON object")
 	default:
 		c.visited[""] = entity
-		c.structured(entity, true, t, d.root, "")
+		c.structured(entity, true, t, res.Root.Schema)
 	}
 	return sortFindings(c.findings)
 }
@@ -149,14 +149,15 @@ type namesChecker struct {
 	ns    string
 }
 
-func (c *namesChecker) structured(full string, entity bool, t *NamedType, n map[string]any, ptr string) {
+func (c *namesChecker) structured(full string, entity bool, t *NamedType, n *model.Schema) {
+	ptr := n.Pointer
 	if types, _, typed := typesOf(n); typed && !(len(types) == 1 && types[0] == "object") {
 		c.add(ruleTypeMismatch, ptr, full, "%s is an object type in the names; the schema allows %s", full, typeList(types))
 		return
 	}
-	schemaProps := c.doc.objectProperties(n, ptr)
+	schemaProps := c.doc.objectProperties(n)
 	if t.Detailed {
-		isClosed := closed(n)
+		isClosed := n.Closed()
 		listed := map[string]bool{}
 		check := func(name string, nav bool) {
 			listed[name] = true
@@ -188,18 +189,17 @@ func (c *namesChecker) structured(full string, entity bool, t *NamedType, n map[
 				continue
 			}
 			if req[name] {
-				c.add(ruleRequiredNotInMetadata, schemaProps[name].ptr, full, "the schema requires %s, which the names do not list for %s (the lists give declared properties only)", name, full)
+				c.add(ruleRequiredNotInMetadata, schemaProps[name].Pointer, full, "the schema requires %s, which the names do not list for %s (the lists give declared properties only)", name, full)
 			} else {
-				c.add(rulePropertyNotInMetadata, schemaProps[name].ptr, full, "the names list no property %s for %s (the lists give declared properties only)", name, full)
+				c.add(rulePropertyNotInMetadata, schemaProps[name].Pointer, full, "the names list no property %s for %s (the lists give declared properties only)", name, full)
 			}
 		}
 	}
 	for _, name := range sortedKeys(schemaProps) {
-		sp := schemaProps[name]
-		s := c.doc.shapeOf(sp.node, sp.ptr)
+		s := c.doc.shapeOf(schemaProps[name])
 		if s.problem == "" && s.ref == "" && s.typed && len(s.types) == 1 && s.types[0] == "array" {
-			if items, ok := s.node["items"].(map[string]any); ok {
-				s = c.doc.shapeOf(items, s.ptr+"/items")
+			if items := s.node.Items; items != nil && items.Bool == nil {
+				s = c.doc.shapeOf(items)
 			}
 		}
 		if s.problem != "" {
@@ -213,7 +213,7 @@ func (c *namesChecker) structured(full string, entity bool, t *NamedType, n map[
 }
 
 // definition checks a $defs entry the first time it is reached.
-func (c *namesChecker) definition(name, ptr string, n map[string]any, elem string) {
+func (c *namesChecker) definition(name, ptr string, n *model.Schema, elem string) {
 	if _, ok := c.visited[ptr]; ok {
 		return
 	}
@@ -239,18 +239,18 @@ func (c *namesChecker) definition(name, ptr string, n map[string]any, elem strin
 		return // a primitive definition, not a type of the names
 	}
 	if t, ok := c.names.Complex[full]; ok {
-		c.structured(full, false, t, n, ptr)
+		c.structured(full, false, t, n)
 		return
 	}
 	if t, ok := c.names.Entities[full]; ok {
-		c.structured(full, true, t, n, ptr)
+		c.structured(full, true, t, n)
 		return
 	}
 	if c.names.Enums[full] != nil {
 		c.add(ruleTypeMismatch, ptr, full, "the names list %s as an enum type; the schema defines an object", full)
 		return
 	}
-	if !closed(n) && len(c.doc.objectProperties(n, ptr)) == 0 {
+	if !n.Closed() && len(c.doc.objectProperties(n)) == 0 {
 		return // an open placeholder for a type of another namespace
 	}
 	c.add(ruleNameNotInMetadata, ptr, full, "the names list no complex or entity type %s (reached from %s)", full, elem)

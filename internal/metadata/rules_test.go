@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/graphshape/graphshape/internal/level"
+	"github.com/graphshape/graphshape/internal/model"
 	"github.com/graphshape/graphshape/schema"
 )
 
@@ -45,13 +46,23 @@ func loadCrafted(t testing.TB) *Model {
 	return m
 }
 
-func parseSchema(t testing.TB, s string) *schema.Document {
+func parseSchema(t testing.TB, s string) *model.Resource {
 	t.Helper()
-	doc, _, err := schema.Compile("test.schema.json", []byte(s))
+	return buildModel(t, "test.schema.json", []byte(s))
+}
+
+// buildModel compiles data and builds its model, as gen metadata-check does.
+func buildModel(t testing.TB, name string, data []byte) *model.Resource {
+	t.Helper()
+	doc, _, err := schema.Compile(name, data)
 	if err != nil {
-		t.Fatalf("schema: %v\n%s", err, s)
+		t.Fatalf("schema: %v\n%s", err, data)
 	}
-	return doc
+	res, err := model.Build(doc, model.Options{})
+	if err != nil {
+		t.Fatalf("model: %v\n%s", err, data)
+	}
+	return res
 }
 
 // thingSchema describes test.ns.thing of crafted.csdl.xml exactly as the
@@ -322,13 +333,13 @@ func TestCheckNilInputs(t *testing.T) {
 	tests := []struct {
 		name   string
 		m      *Model
-		doc    *schema.Document
+		doc    *model.Resource
 		want   []got
 		reason string
 	}{
 		{"nil-model", nil, parseSchema(t, thingSchema), []got{want("entity-not-found", "", thing)}, "an empty model has no entity"},
 		{"nil-schema", loadCrafted(t), nil, []got{want("schema-unsupported", "", thing)}, "no schema root to walk"},
-		{"array-root", loadCrafted(t), &schema.Document{Root: []any{}}, []got{want("schema-unsupported", "", thing)}, "the root must be an object"},
+		{"boolean-root", loadCrafted(t), parseSchema(t, `true`), []got{want("schema-unsupported", "", thing)}, "the root must be an object schema"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,34 +3,34 @@ package metadata
 import (
 	"encoding/json"
 	"math/big"
-	"net/url"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/graphshape/graphshape/internal/model"
 )
 
 // shape is what the check needs to know of one schema node that describes a
 // value: its JSON types, whether null is allowed and which definition it
-// refers to.
+// refers to. It is read from the model (internal/model), which resolved
+// references, the nullable anyOf form and nullability once.
 type shape struct {
-	at       string         // pointer of the node as written (before anyOf is unwrapped)
-	ptr      string         // pointer of the node that gives the value's type
-	node     map[string]any // that node
-	types    []string       // non-null JSON types, sorted; nil when typed is false
-	typed    bool           // the node constrains the type (type, enum or const)
+	at       string        // pointer of the node as written (before anyOf is unwrapped)
+	ptr      string        // pointer of the node that gives the value's type
+	node     *model.Schema // that node
+	types    []string      // non-null JSON types, sorted; nil when typed is false
+	typed    bool          // the node constrains the type (type, enum or const)
 	nullable bool
-	ref      string         // the $defs name referred to, "" when none
-	refPtr   string         // the pointer of the definition referred to
-	refNode  map[string]any // the definition referred to
-	problem  string         // why the node cannot be followed, "" when it can
+	ref      string        // the $defs name referred to, "" when none
+	refPtr   string        // the pointer of the definition referred to
+	refNode  *model.Schema // the definition referred to
+	problem  string        // why the node cannot be followed, "" when it can
 }
 
-// schemaDoc is the schema document being checked.
+// schemaDoc is the schema being checked.
 type schemaDoc struct {
-	root     map[string]any
-	name     string // the document's base name, accepted before '#' in $ref
-	url      string
+	res      *model.Resource
 	rootName string // the $defs-like name of the root: the entity's simple name
 }
 
@@ -44,41 +44,30 @@ func unescape(s string) string {
 
 // typesOf returns the non-null JSON types n allows, whether it allows null,
 // and whether it constrains the type at all (type, enum or const).
-func typesOf(n map[string]any) (types []string, nullable, typed bool) {
+func typesOf(n *model.Schema) (types []string, nullable, typed bool) {
 	add := func(t string) {
-		if t == "null" {
+		if t == model.TypeNull {
 			nullable = true
 		} else if !slices.Contains(types, t) {
 			types = append(types, t)
 		}
 	}
-	switch t := n["type"].(type) {
-	case string:
-		add(t)
-		typed = true
-	case []any:
-		for _, v := range t {
-			if s, ok := v.(string); ok {
-				add(s)
-			}
+	switch {
+	case n.Types != nil:
+		for _, t := range n.Types {
+			add(t)
 		}
-		typed = true
-	default:
-		var values []any
-		if e, ok := n["enum"].([]any); ok {
-			values = e
-		} else if c, ok := n["const"]; ok {
-			values = []any{c}
-		} else {
-			return nil, false, false
-		}
-		for _, v := range values {
+	case n.Enum != nil:
+		for _, v := range n.Enum {
 			add(jsonType(v))
 		}
-		typed = true
+	case n.Const != nil:
+		add(jsonType(n.Const.V))
+	default:
+		return nil, false, false
 	}
 	sort.Strings(types)
-	return types, nullable, typed
+	return types, nullable, true
 }
 
 func jsonType(v any) string {
@@ -94,11 +83,6 @@ func jsonType(v any) string {
 			return "integer"
 		}
 		return "number"
-	case float64:
-		if x == float64(int64(x)) {
-			return "integer"
-		}
-		return "number"
 	case map[string]any:
 		return "object"
 	case []any:
@@ -108,81 +92,76 @@ func jsonType(v any) string {
 }
 
 // isNullSchema reports whether n admits null only.
-func isNullSchema(n map[string]any) bool {
+func isNullSchema(n *model.Schema) bool {
 	types, nullable, typed := typesOf(n)
 	return typed && nullable && len(types) == 0
 }
 
-// shapeOf describes the value schema n at ptr.
-func (d *schemaDoc) shapeOf(n map[string]any, ptr string) shape {
+// shapeOf describes the value schema n.
+func (d *schemaDoc) shapeOf(n *model.Schema) shape {
+	ptr := n.Pointer
 	s := shape{at: ptr, ptr: ptr, node: n}
-	for _, kw := range []string{"anyOf", "oneOf"} {
-		branches, ok := n[kw].([]any)
-		if !ok {
+	if n.NullOr != nil {
+		inner := d.shapeOf(n.NullOr)
+		inner.at = ptr
+		inner.nullable = true
+		return inner
+	}
+	for _, alt := range []struct {
+		kw       string
+		branches []*model.Schema
+	}{{"anyOf", n.AnyOf}, {"oneOf", n.OneOf}} {
+		if alt.branches == nil {
 			continue
 		}
-		var value map[string]any
-		valueAt, nullBranch, others := "", false, 0
-		for i, b := range branches {
-			bn, ok := b.(map[string]any)
-			if !ok {
+		var value *model.Schema
+		nullBranch, others := false, 0
+		for _, b := range alt.branches {
+			if b.Bool != nil {
 				continue
 			}
-			if isNullSchema(bn) {
+			if isNullSchema(b) {
 				nullBranch = true
 				continue
 			}
 			others++
-			value, valueAt = bn, ptr+"/"+kw+"/"+strconv.Itoa(i)
+			value = b
 		}
 		if others != 1 {
-			s.problem = kw + " with " + strconv.Itoa(others) + " non-null branches"
+			s.problem = alt.kw + " with " + strconv.Itoa(others) + " non-null branches"
 			return s
 		}
-		inner := d.shapeOf(value, valueAt)
+		inner := d.shapeOf(value)
 		inner.at = ptr
 		inner.nullable = inner.nullable || nullBranch
 		return inner
 	}
 	s.types, s.nullable, s.typed = typesOf(n)
-	if ref, ok := n["$ref"].(string); ok {
-		name, refPtr, target, problem := d.resolveRef(ref)
+	if n.Ref != nil {
+		name, problem := d.refName(n.Ref)
 		if problem != "" {
 			s.problem = problem
 			return s
 		}
-		s.ref, s.refPtr, s.refNode = name, refPtr, target
-		if _, tn, _ := typesOf(target); tn {
+		s.ref, s.refPtr, s.refNode = name, n.Ref.Pointer, n.Ref.Schema
+		if _, tn, _ := typesOf(n.Ref.Schema); tn {
 			s.nullable = true
 		}
 	}
 	return s
 }
 
-// resolveRef resolves a $ref to the root or to a $defs entry of the
-// document.
-func (d *schemaDoc) resolveRef(ref string) (name, ptr string, target map[string]any, problem string) {
-	base, frag, _ := strings.Cut(ref, "#")
-	if base != "" && base != d.name && base != d.url {
-		return "", "", nil, "$ref " + strconv.Quote(ref) + " leaves the document"
+// refName returns the $defs-like name of the named type a $ref reaches:
+// the root's (the entity's simple name) or a $defs entry's.
+func (d *schemaDoc) refName(t *model.Type) (name, problem string) {
+	if t.Pointer == "" {
+		return d.rootName, ""
 	}
-	if f, err := url.PathUnescape(frag); err == nil {
-		frag = f
-	}
-	if frag == "" {
-		return d.rootName, "", d.root, ""
-	}
-	rest, ok := strings.CutPrefix(frag, "/$defs/")
+	rest, ok := strings.CutPrefix(t.Pointer, "/$defs/")
 	if !ok || strings.Contains(rest, "/") {
-		return "", "", nil, "$ref " + strconv.Quote(ref) + " does not name a $defs entry"
+		return "", "$ref " + strconv.Quote("#"+t.Pointer) + " does not name a $defs entry"
 	}
-	defs, _ := d.root["$defs"].(map[string]any)
-	name = unescape(rest)
-	target, ok = defs[name].(map[string]any)
-	if !ok {
-		return "", "", nil, "$ref " + strconv.Quote(ref) + " names no $defs entry"
-	}
-	return name, "/$defs/" + rest, target, ""
+	return unescape(rest), ""
 }
 
 // follow returns the shape of the definition s refers to when s itself
@@ -190,7 +169,7 @@ func (d *schemaDoc) resolveRef(ref string) (name, ptr string, target map[string]
 // s's pointer and nullability.
 func (d *schemaDoc) follow(s shape) shape {
 	for i := 0; i < 16 && !s.typed && s.ref != "" && s.problem == ""; i++ {
-		next := d.shapeOf(s.refNode, s.refPtr)
+		next := d.shapeOf(s.refNode)
 		next.at = s.at
 		next.nullable = next.nullable || s.nullable
 		s = next
@@ -199,98 +178,69 @@ func (d *schemaDoc) follow(s shape) shape {
 }
 
 // objectProperties returns the properties n declares, directly or in allOf
-// branches (followed through $ref), by name with their pointers. Members
-// whose names contain '@' are OData annotations and are left out.
-func (d *schemaDoc) objectProperties(n map[string]any, ptr string) map[string]propAt {
-	out := map[string]propAt{}
-	var walk func(n map[string]any, ptr string, depth int)
-	walk = func(n map[string]any, ptr string, depth int) {
+// branches (followed through $ref), by name with their schemas. Members
+// listed only in "required", and members whose names contain '@' (OData
+// annotations), are left out.
+func (d *schemaDoc) objectProperties(n *model.Schema) map[string]*model.Schema {
+	out := map[string]*model.Schema{}
+	var walk func(n *model.Schema, depth int)
+	walk = func(n *model.Schema, depth int) {
 		if depth > 16 {
 			return
 		}
-		if props, ok := n["properties"].(map[string]any); ok {
-			for name, v := range props {
-				pn, ok := v.(map[string]any)
-				if !ok || strings.Contains(name, "@") {
-					continue
-				}
-				if _, dup := out[name]; !dup {
-					out[name] = propAt{node: pn, ptr: ptr + "/properties/" + escape(name)}
-				}
+		for _, p := range n.Properties {
+			if p.Implicit || strings.Contains(p.JSONName, "@") {
+				continue
+			}
+			if _, dup := out[p.JSONName]; !dup {
+				out[p.JSONName] = p.Schema
 			}
 		}
-		if all, ok := n["allOf"].([]any); ok {
-			for i, b := range all {
-				bn, ok := b.(map[string]any)
-				if !ok {
-					continue
-				}
-				bptr := ptr + "/allOf/" + strconv.Itoa(i)
-				if ref, ok := bn["$ref"].(string); ok {
-					if _, rp, target, problem := d.resolveRef(ref); problem == "" {
-						bn, bptr = target, rp
-					}
-				}
-				walk(bn, bptr, depth+1)
+		for _, b := range n.AllOf {
+			if b.Ref != nil && b.Ref.Schema != nil {
+				b = b.Ref.Schema
 			}
+			walk(b, depth+1)
 		}
 	}
-	walk(n, ptr, 0)
+	walk(n, 0)
 	return out
 }
 
-type propAt struct {
-	node map[string]any
-	ptr  string
-}
-
-// closed reports whether n refuses undeclared members.
-func closed(n map[string]any) bool {
-	for _, kw := range []string{"additionalProperties", "unevaluatedProperties"} {
-		if b, ok := n[kw].(bool); ok && !b {
-			return true
+// property returns n's declared property name, or nil.
+func property(n *model.Schema, name string) *model.Property {
+	for _, p := range n.Properties {
+		if p.JSONName == name && !p.Implicit {
+			return p
 		}
 	}
-	return false
+	return nil
 }
 
-func required(n map[string]any) map[string]bool {
+func required(n *model.Schema) map[string]bool {
 	out := map[string]bool{}
-	if r, ok := n["required"].([]any); ok {
-		for _, v := range r {
-			if s, ok := v.(string); ok {
-				out[s] = true
-			}
-		}
+	for _, r := range n.Required {
+		out[r] = true
 	}
 	return out
 }
 
-// number reads a JSON number keyword as an exact rational.
+// number reads an extension's numeric value as an exact rational.
 func number(v any) (*big.Rat, bool) {
-	switch x := v.(type) {
-	case json.Number:
-		r, ok := new(big.Rat).SetString(string(x))
-		return r, ok
-	case float64:
-		return new(big.Rat).SetFloat64(x), true
-	case int:
-		return new(big.Rat).SetInt64(int64(x)), true
-	case int64:
-		return new(big.Rat).SetInt64(x), true
+	if x, ok := v.(json.Number); ok {
+		return new(big.Rat).SetString(string(x))
 	}
 	return nil, false
 }
 
 // enumMembers returns the string members of n's enum, and whether n has an
 // enum keyword.
-func enumMembers(n map[string]any) ([]string, bool) {
-	vals, ok := n["enum"].([]any)
-	if !ok {
+func enumMembers(n *model.Schema) ([]string, bool) {
+	if n.Enum == nil {
 		return nil, false
 	}
-	out := make([]string, 0, len(vals))
-	for _, v := range vals {
+	out := make([]string, 0, len(n.Enum))
+	for _, v := range n.Enum {
 		if s, ok := v.(string); ok {
 			out = append(out, s)
 		}

@@ -86,6 +86,14 @@ type builder struct {
 	all    []*Type
 	inProg map[string]bool
 	refs   []*Schema // $ref and null-or nodes, whose Kind is set once all types are defined
+	nodes  []*Schema // every node built, in creation order, for the resolving pass
+}
+
+// newSchema returns a node at ptr with every count keyword absent.
+func (b *builder) newSchema(ptr string) *Schema {
+	s := &Schema{Pointer: ptr, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1, MinContains: -1, MaxContains: -1, SentinelIndex: -1}
+	b.nodes = append(b.nodes, s)
+	return s
 }
 
 // Build builds the model of doc, which must already have compiled with
@@ -138,6 +146,7 @@ func Build(doc *schema.Document, opts Options) (*Resource, error) {
 	for _, t := range b.all {
 		t.Cyclic = cyclic(t)
 	}
+	b.resolve()
 	sort.Slice(b.all, func(i, j int) bool { return b.all[i].GoName < b.all[j].GoName })
 	return &Resource{Name: doc.Name, Digest: schema.Digest(doc.Data), Root: root, Types: b.all}, nil
 }
@@ -280,12 +289,13 @@ func (b *builder) freeName(name string) string {
 // inline object or enum here takes; self is the named type being defined
 // when raw is its schema.
 func (b *builder) node(raw any, ptr, name string, self *Type) (*Schema, error) {
-	s := &Schema{Pointer: ptr, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1, MinContains: -1, MaxContains: -1}
+	s := b.newSchema(ptr)
 	switch v := raw.(type) {
 	case bool:
 		s.Bool = &v
 		s.Kind = KindAny
 		s.Nullable = v
+		s.Unconstrained = v
 		return s, nil
 	case map[string]any:
 		return s, b.object(s, v, ptr, name, self)
@@ -295,6 +305,9 @@ func (b *builder) node(raw any, ptr, name string, self *Type) (*Schema, error) {
 }
 
 var annotationSiblings = map[string]bool{"$comment": true, "title": true, "description": true, "default": true, "readOnly": true, "writeOnly": true, "deprecated": true, "examples": true, "$schema": true, "$id": true, "$defs": true}
+
+// annotations are the keywords that assert nothing about an instance.
+var annotations = map[string]bool{"$comment": true, "title": true, "description": true, "default": true, "readOnly": true, "writeOnly": true, "deprecated": true, "examples": true, "$schema": true, "$id": true, "$defs": true, "contentEncoding": true, "contentMediaType": true}
 
 func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Type) error {
 	keys := make([]string, 0, len(m))
@@ -313,7 +326,21 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 			return &UnsupportedError{Location: b.loc(ptr), Keyword: k, Detail: "allowed only at the document root"}
 		}
 	}
+	s.Unconstrained = true
+	for _, k := range keys {
+		if !annotations[k] && !strings.HasPrefix(k, "x-") {
+			s.Unconstrained = false
+		}
+	}
 	// Annotations.
+	for _, k := range keys {
+		if strings.HasPrefix(k, "x-") {
+			if s.Extensions == nil {
+				s.Extensions = map[string]any{}
+			}
+			s.Extensions[k] = m[k]
+		}
+	}
 	s.Title, _ = m["title"].(string)
 	s.Description, _ = m["description"].(string)
 	s.Comment, _ = m["$comment"].(string)
@@ -382,10 +409,22 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 	}
 	if s.Types == nil {
 		s.Nullable = true
+		if e, ok := m["enum"].([]any); ok {
+			s.Nullable = slices.Contains(e, nil)
+		}
+		if c, ok := m["const"]; ok {
+			s.Nullable = c == nil
+		}
 	}
 
 	if e, ok := m["enum"].([]any); ok {
 		s.Enum = e
+		for i, v := range e {
+			if v == EnumSentinel {
+				s.Evolvable, s.SentinelIndex = true, i
+				break
+			}
+		}
 	}
 	if c, ok := m["const"]; ok {
 		s.Const = NewValue(c)
@@ -456,8 +495,9 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 	for _, r := range s.Required {
 		if !slices.ContainsFunc(s.Properties, func(p *Property) bool { return p.JSONName == r }) {
 			t := true
-			s.Properties = append(s.Properties, &Property{JSONName: r, GoName: naming.Exported(r), Required: true,
-				Schema: &Schema{Pointer: ptr + "/required", Bool: &t, Kind: KindAny, Nullable: true, MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProperties: -1, MaxProperties: -1, MinContains: -1, MaxContains: -1}})
+			any := b.newSchema(ptr + "/required")
+			any.Bool, any.Kind, any.Nullable, any.Unconstrained = &t, KindAny, true, true
+			s.Properties = append(s.Properties, &Property{JSONName: r, GoName: naming.Exported(r), Required: true, Implicit: true, Schema: any})
 		}
 	}
 	sort.Slice(s.Properties, func(i, j int) bool { return s.Properties[i].JSONName < s.Properties[j].JSONName })
@@ -538,6 +578,115 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 		}
 	}
 	return nil
+}
+
+// resolve decides, once the kinds of all nodes are settled, what every
+// consumer reads: Nullable through $ref, Raw, the Go type, and each
+// property's Optional and ReadOnly.
+func (b *builder) resolve() {
+	for _, s := range b.nodes {
+		if s.Ref != nil {
+			s.Nullable = nullThrough(s)
+		}
+	}
+	for _, s := range b.nodes {
+		u := s
+		if u.NullOr != nil {
+			u = u.NullOr
+		}
+		s.Raw = u.Ref == nil && (u.Kind == KindAny || u.Kind == KindNull || u.Bool != nil)
+	}
+	for _, t := range b.all {
+		if s := t.Schema; s.Ref == nil && s.NullOr == nil && (s.Kind == KindObject || s.Kind == KindEnum) {
+			s.Go = &GoType{Kind: GoNamed, Named: t}
+		}
+	}
+	for _, s := range b.nodes {
+		goTypeOf(s)
+	}
+	for _, s := range b.nodes {
+		for _, p := range s.Properties {
+			p.Optional = !p.Schema.Raw && (!p.Required || p.Schema.Nullable)
+			p.ReadOnly = p.Schema.ReadOnly || p.Schema.NullOr != nil && p.Schema.NullOr.ReadOnly
+		}
+	}
+}
+
+// nullThrough reports whether null is valid for s, following $ref.
+func nullThrough(s *Schema) bool {
+	for range 64 {
+		switch {
+		case s.Bool != nil:
+			return *s.Bool
+		case s.NullOr != nil, s.Ref == nil && s.Nullable:
+			return true
+		case s.Ref != nil && s.Ref.Schema != nil:
+			s = s.Ref.Schema
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	goRaw     = &GoType{Kind: GoRaw}
+	goBool    = &GoType{Kind: GoBool}
+	goInt32   = &GoType{Kind: GoInt32}
+	goInt64   = &GoType{Kind: GoInt64}
+	goFloat64 = &GoType{Kind: GoFloat64}
+	goString  = &GoType{Kind: GoString}
+)
+
+// goTypeOf sets and returns s.Go; Raw must be decided.
+func goTypeOf(s *Schema) *GoType {
+	if s.Go != nil {
+		return s.Go
+	}
+	u := s
+	if u.NullOr != nil {
+		u = u.NullOr
+	}
+	var g *GoType
+	switch {
+	case u.Ref != nil && u.Ref.Cyclic:
+		g = &GoType{Kind: GoPointer, Named: u.Ref}
+	case u.Ref != nil:
+		g = &GoType{Kind: GoNamed, Named: u.Ref}
+	case u.Named != nil:
+		g = &GoType{Kind: GoNamed, Named: u.Named}
+	case s.Raw:
+		g = goRaw
+	default:
+		switch u.Kind {
+		case KindBool:
+			g = goBool
+		case KindInteger:
+			g = goInt64
+			if u.GoInt32 {
+				g = goInt32
+			}
+		case KindNumber:
+			g = goFloat64
+		case KindString, KindEnum:
+			g = goString
+		case KindArray:
+			g = elemType(GoSlice, u.Items)
+		case KindMap:
+			g = elemType(GoMap, u.Additional)
+		default:
+			g = goRaw
+		}
+	}
+	s.Go = g
+	return g
+}
+
+func elemType(k GoKind, elem *Schema) *GoType {
+	if elem == nil {
+		return &GoType{Kind: k, Elem: goRaw}
+	}
+	return &GoType{Kind: k, Elem: goTypeOf(elem), ElemOptional: elem.Nullable && !elem.Raw}
 }
 
 // isNullForm reports whether v is [S, {"type": "null"}] (in either order).

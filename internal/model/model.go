@@ -111,16 +111,49 @@ type Schema struct {
 	// nothing.
 	Bool *bool
 
-	Types    []string // the "type" keyword, as written (nil: any type)
-	Nullable bool     // null is allowed (by "type", NullOr, or no type at all)
+	Types []string // the "type" keyword, as written (nil: any type)
+	// Nullable reports whether null is a valid value of the node, decided
+	// once by Build: by "type" (null among the types; with no "type", unless
+	// an "enum" without null or a non-null "const" excludes it), by the
+	// NullOr form, by a true boolean schema, or for a $ref node by its
+	// target. False for the false schema. For a Raw node with applicators
+	// (allOf, not, ...) it says only that type, enum and const allow null.
+	Nullable bool
 
-	Enum      []any // "enum" members in order (json.Number for numbers); nil if absent
-	EnumGo    []string
-	Const     *Value // "const"
-	Format    string
-	MinLength int // -1 when absent
-	MaxLength int // -1 when absent
-	Pattern   *regexp.Regexp
+	// Unconstrained reports whether the node accepts every value: the true
+	// schema, or an object schema whose keywords are all annotations ($comment,
+	// title, description, default, readOnly, writeOnly, deprecated, examples,
+	// contentEncoding, contentMediaType, x-*). Decided from the set of keywords
+	// present, so a keyword added to Supported is never silently "empty".
+	Unconstrained bool
+
+	// Raw reports whether the value is held as json.RawMessage (Go.Kind is
+	// GoRaw) and validated by the support package's rule interpreter: KindAny
+	// and KindNull nodes and boolean schemas, looking through NullOr but not
+	// through $ref (a $ref to a raw type is held as that named type).
+	Raw bool
+
+	// Go is the Go type a value of this node is held in where the node is
+	// used (a struct field, an array item, a map value), without the
+	// shape.Optional wrapper a property may add. Never nil after Build.
+	Go *GoType
+
+	Enum   []any    // "enum" members in order (json.Number for numbers); nil if absent
+	EnumGo []string // Go constant per Enum member, same index; "" for a non-string member (null)
+	// Evolvable reports whether the enum follows Graph's evolvable-enum
+	// profile: one of its members is the string EnumSentinel
+	// ("unknownFutureValue"). Clients treat members they do not know as the
+	// sentinel; members listed after it are sent only on request (Prefer:
+	// include-unknown-enum-members). False when Enum is nil.
+	Evolvable bool
+	// SentinelIndex is the index in Enum of EnumSentinel; -1 when the enum
+	// is not evolvable or there is no enum.
+	SentinelIndex int
+	Const         *Value // "const"
+	Format        string
+	MinLength     int // -1 when absent
+	MaxLength     int // -1 when absent
+	Pattern       *regexp.Regexp
 
 	Minimum          *Number
 	Maximum          *Number
@@ -150,6 +183,11 @@ type Schema struct {
 	PatternProperties []*PatternProperty // in document order
 	ExtraGoName       string             // struct field holding members not declared (KindObject)
 
+	// Extensions holds the "x-" keywords as decoded (json.Number for
+	// numbers), such as x-enumValues; nil when there are none. They are
+	// annotations: nothing is validated or generated from them.
+	Extensions map[string]any
+
 	Title       string
 	Description string
 	ReadOnly    bool
@@ -158,8 +196,10 @@ type Schema struct {
 	Default     *Value
 	Comment     string
 
-	// GoName is set on nodes that define an inline named type (an object or
-	// enum schema written in place); its Type is in Resource.Types.
+	// Named is set on nodes that define an inline named type (an object or
+	// enum schema written in place); its Type is in Resource.Types. Nil on a
+	// type's own schema (Type.Schema of a $defs entry or the root) and on
+	// every other node.
 	Named *Type
 }
 
@@ -187,10 +227,79 @@ func (s *Schema) Target() *Schema {
 
 // Property is a declared object member.
 type Property struct {
-	JSONName string
-	GoName   string
-	Schema   *Schema
-	Required bool
+	JSONName string  // the member name, as written in the schema
+	GoName   string  // the struct field's name, unique within the struct
+	Schema   *Schema // the member's schema; never nil
+	Required bool    // listed in the object's "required"
+	// Implicit reports a member listed in "required" that "properties" does
+	// not declare: Schema is then the true schema at the object's
+	// /required pointer.
+	Implicit bool
+
+	// Optional reports whether the field is a shape.Optional[T] (T is
+	// Schema.Go) keeping absent, null and present apart: the member may be
+	// absent or may be null, and the value is not raw (a raw field is nil
+	// when absent and holds the text null when null).
+	Optional bool
+
+	// ReadOnly reports whether the member is readOnly, on the property's own
+	// schema or on the NullOr branch it wraps.
+	ReadOnly bool
+}
+
+// EnumSentinel is the member that makes an enum evolvable in Graph's
+// profile: the service sends it for members a client does not know.
+const EnumSentinel = "unknownFutureValue"
+
+// GoKind is the kind of a GoType.
+type GoKind int
+
+const (
+	// GoRaw is json.RawMessage: the value as sent, validated by the rule table.
+	GoRaw GoKind = iota
+	// GoBool is bool.
+	GoBool
+	// GoInt32 is int32 (an integer whose declared range fits).
+	GoInt32
+	// GoInt64 is int64.
+	GoInt64
+	// GoFloat64 is float64.
+	GoFloat64
+	// GoString is string.
+	GoString
+	// GoNamed is the generated named type GoType.Named, by value.
+	GoNamed
+	// GoPointer is *Named: a reference to a named type that contains itself
+	// through struct fields (Type.Cyclic), so the struct needs a pointer.
+	GoPointer
+	// GoSlice is []Elem.
+	GoSlice
+	// GoMap is map[string]Elem.
+	GoMap
+)
+
+var goKindNames = [...]string{"raw", "bool", "int32", "int64", "float64", "string", "named", "pointer", "slice", "map"}
+
+// String returns the Go kind's name.
+func (k GoKind) String() string {
+	if int(k) >= 0 && int(k) < len(goKindNames) {
+		return goKindNames[k]
+	}
+	return "gokind?"
+}
+
+// GoType is the Go type of a schema node's values, decided once by Build.
+type GoType struct {
+	Kind GoKind
+	// Named is the named type for GoNamed and GoPointer; nil otherwise.
+	Named *Type
+	// Elem is the element type for GoSlice and GoMap (json.RawMessage when
+	// the schema has no "items" or "additionalProperties"); nil otherwise.
+	Elem *GoType
+	// ElemOptional reports, for GoSlice and GoMap, whether each element is
+	// held in a shape.Optional[Elem] because the element schema allows null
+	// and is not raw; false otherwise.
+	ElemOptional bool
 }
 
 // PatternProperty is one "patternProperties" entry.

@@ -31,6 +31,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/graphshape/graphshape/generated/shape"
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 	"github.com/graphshape/graphshape/schema"
 )
 
@@ -55,7 +56,9 @@ func Compile(name string, data []byte, ptr string) (*Validator, error) {
 
 // Validate decodes instance (numbers kept exact) and validates it. It
 // returns the normalised violations, sorted as Sort does, or an error when
-// instance is not JSON.
+// instance is not JSON or holds a number beyond what graphshape hands to
+// v5 (see schema.MaxNumberLength and schema.MaxNumberExponent; the error
+// wraps a *schema.NumberError naming the number's instance location).
 func (v *Validator) Validate(instance []byte) ([]shape.Violation, error) {
 	dec := json.NewDecoder(bytes.NewReader(instance))
 	dec.UseNumber()
@@ -66,7 +69,10 @@ func (v *Validator) Validate(instance []byte) ([]shape.Violation, error) {
 	if _, err := dec.Token(); err == nil {
 		return nil, errors.New("reference: unexpected data after the top-level value")
 	}
-	err := v.s.Validate(doc)
+	if err := schema.CheckNumbers("", doc); err != nil {
+		return nil, fmt.Errorf("reference: %w", err)
+	}
+	err := v.validate(doc)
 	if err == nil {
 		return nil, nil
 	}
@@ -77,6 +83,16 @@ func (v *Validator) Validate(instance []byte) ([]shape.Violation, error) {
 	out := Normalise(ve)
 	Sort(out)
 	return out, nil
+}
+
+// validate runs v5, turning a panic inside it into an error.
+func (v *Validator) validate(doc any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("jsonschema v5 failed validating the document: %v", r)
+		}
+	}()
+	return v.s.Validate(doc)
 }
 
 var (
@@ -103,7 +119,7 @@ func Normalise(ve *jsonschema.ValidationError) []shape.Violation {
 		case kw == "additionalProperties" && strings.HasPrefix(e.Message, "additionalProperties "):
 			for _, m := range quoted.FindAllStringSubmatch(e.Message, -1) {
 				name := unquote(m[1])
-				out = append(out, shape.Violation{InstanceLocation: e.InstanceLocation + "/" + shape.EscapePointerToken(name),
+				out = append(out, shape.Violation{InstanceLocation: e.InstanceLocation + "/" + shapeimpl.EscapePointerToken(name),
 					KeywordLocation: e.KeywordLocation, Keyword: kw, Message: "property " + strconv.Quote(name) + " is not allowed"})
 			}
 			return

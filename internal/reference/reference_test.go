@@ -1,6 +1,7 @@
 package reference
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -47,5 +48,33 @@ func TestNormalise(t *testing.T) {
 	}
 	if _, err := v.Validate([]byte(`{"e":`)); err == nil {
 		t.Error("invalid JSON gave no error")
+	}
+}
+
+// TestValidateHostileNumbers: a document number jsonschema v5 cannot turn
+// into a big.Rat made it panic (issue 15, point 1); it is an error naming
+// where.
+func TestValidateHostileNumbers(t *testing.T) {
+	v, err := Compile("s.json", []byte(`{"properties":{"n":{"type":"integer","maximum":5}}}`), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, doc, want, reason string
+	}{
+		{"huge-exponent", `{"n":1e99999999999}`, "instance /n: number 1e99999999999", "v5 would panic"},
+		{"long", `{"n":` + strings.Repeat("9", 20000) + `}`, "instance /n: number 999", "v5 would take quadratic time"},
+		{"nested", `[{"n":[1,2e-99999]}]`, "instance /0/n/1", "the pointer names the element"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := v.Validate([]byte(tc.doc))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("%s: got error %v, want one containing %q", tc.reason, err, tc.want)
+			}
+		})
+	}
+	if vs, err := v.Validate([]byte(`{"n":6}`)); err != nil || len(vs) != 1 {
+		t.Errorf("an ordinary number: got %v, %v; want one violation", vs, err)
 	}
 }

@@ -3,13 +3,13 @@
 
 package enums
 
-import "github.com/graphshape/graphshape/generated/shape"
+import "github.com/graphshape/graphshape/generated/shape/shapeimpl"
 
 // rules holds the constraints checked by the support package, one entry per schema node that needs them;
 // references between entries are indices plus one.
-var rules = shape.CompileRules([]shape.Rule{ // #(root)
+var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #(root)
 	{
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "kind",
 			Rule: 2,
 		}, {
@@ -26,11 +26,11 @@ var rules = shape.CompileRules([]shape.Rule{ // #(root)
 			Rule: 8,
 		}},
 		Required: []string{"status"},
-		Types:    shape.TObject,
+		Types:    shapeimpl.TObject,
 	}, // #/properties/kind
 	{
 		Enum:  []string{"\"bug\"", "\"feature\""},
-		Types: shape.TString,
+		Types: shapeimpl.TString,
 	}, // #/properties/previous
 	{
 		NullOr:        4,
@@ -39,8 +39,8 @@ var rules = shape.CompileRules([]shape.Rule{ // #(root)
 	{Ref: 5}, // #/$defs/status
 	{
 		Enum:  []string{"\"open\"", "\"closed\"", "\"unknownFutureValue\"", "\"awaitingAction\""},
-		Types: shape.TString,
+		Types: shapeimpl.TString,
 	}, // #/properties/priority
 	{Enum: []string{"1", "2", "3"}}, // #/properties/status
 	{Ref: 5},                        // #/properties/version
-	{Const: shape.Str("2")}})
+	{Const: shapeimpl.Str("2")}})

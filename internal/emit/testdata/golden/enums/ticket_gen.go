@@ -58,213 +58,21 @@ func (v Status) IsKnown() bool {
 	return false
 }
 
-// ShapeDecode reads one Status from d, reporting every violation of the schema to d.
-func (v *Status) ShapeDecode(d *shape.Decoder) {
-	s, ok := d.String(shape.TString, nil)
-	if !ok {
-		return
-	}
-	switch s {
-	case "open", "closed", "unknownFutureValue", "awaitingAction":
-		*v = Status(s)
-		return
-	}
-	*v = Status(d.EnumMismatch(s, membersStatus))
-}
-
-// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
-func (v *Status) ShapeEncode(enc *shape.Encoder) {
-	enc.String(string(*v))
-}
-
-// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
-// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
-func (v *Status) UnmarshalJSON(data []byte) error {
-	return shape.Unmarshal(data, v)
-}
-
-// MarshalJSON encodes v, keeping absent and null members as they are.
-func (v Status) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v), nil
-}
-
-// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
-func (v *Status) Validate() error {
-	return shape.Validate(v)
-}
-
 // Ticket is the object at the schema root.
 type Ticket struct {
 	// Kind is the member "kind" (optional).
 	Kind shape.Optional[TicketKind] `json:"kind,omitzero"`
 	// Previous is the member "previous" (optional, may be null).
 	Previous shape.Optional[Status] `json:"previous,omitzero"`
-	// Priority is the member "priority" (optional, may be null, raw JSON: nil when absent).
+	// Priority is the member "priority" (optional, raw JSON: nil when absent).
 	Priority json.RawMessage `json:"priority,omitzero"`
 	// Status is the member "status" (required).
 	Status Status `json:"status,omitzero"`
-	// Version is the member "version" (optional, may be null, raw JSON: nil when absent).
+	// Version is the member "version" (optional, raw JSON: nil when absent).
 	Version json.RawMessage `json:"version,omitzero"`
 	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
 	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
 	Extra map[string]json.RawMessage `json:"-"`
-}
-
-// ShapeDecode reads one Ticket from d, reporting every violation of the schema to d.
-func (v *Ticket) ShapeDecode(d *shape.Decoder) {
-	*v = Ticket{}
-	if !d.BeginObject(shape.TObject) {
-		return
-	}
-	var seen [5]bool
-	n := 0
-	for d.NextKey(n) {
-		switch d.Key() {
-		case "kind":
-			d.Enter("kind", "/properties/kind")
-			if seen[0] {
-				d.Duplicate()
-				v.Kind = *new(shape.Optional[TicketKind])
-			}
-			seen[0] = true
-			at := d.Begin()
-			var x TicketKind
-			x.ShapeDecode(d)
-			if d.Decoded(at) {
-				v.Kind.Set(x)
-			}
-			d.Leave()
-		case "previous":
-			d.Enter("previous", "/properties/previous")
-			if seen[1] {
-				d.Duplicate()
-				v.Previous = *new(shape.Optional[Status])
-			}
-			seen[1] = true
-			if d.Null() {
-				v.Previous.SetNull()
-			} else {
-				d.PushKeyword("/anyOf/0")
-				d.PushKeyword("/$ref")
-				at := d.Begin()
-				var x Status
-				x.ShapeDecode(d)
-				d.PopKeyword()
-				if d.Decoded(at) {
-					v.Previous.Set(x)
-				}
-				d.PopKeyword()
-			}
-			d.Leave()
-		case "priority":
-			d.Enter("priority", "/properties/priority")
-			if seen[2] {
-				d.Duplicate()
-				v.Priority = *new(json.RawMessage)
-			}
-			seen[2] = true
-			if x := d.Raw(rules, 5); x != nil {
-				v.Priority = x
-			}
-			d.Leave()
-		case "status":
-			d.Enter("status", "/properties/status")
-			if seen[3] {
-				d.Duplicate()
-				v.Status = *new(Status)
-			}
-			seen[3] = true
-			d.PushKeyword("/$ref")
-			at := d.Begin()
-			var x Status
-			x.ShapeDecode(d)
-			d.PopKeyword()
-			if d.Decoded(at) {
-				v.Status = x
-			}
-			d.Leave()
-		case "version":
-			d.Enter("version", "/properties/version")
-			if seen[4] {
-				d.Duplicate()
-				v.Version = *new(json.RawMessage)
-			}
-			seen[4] = true
-			if x := d.Raw(rules, 7); x != nil {
-				v.Version = x
-			}
-			d.Leave()
-		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 0)
-		}
-		n++
-	}
-	if d.Err() != nil {
-		return
-	}
-	if !seen[3] {
-		d.Missing("status")
-	}
-	v.Extra = d.Unstash(v.Extra)
-}
-
-// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
-func (v *Ticket) ShapeEncode(enc *shape.Encoder) {
-	enc.BeginObject()
-	if _, over := v.Extra["kind"]; !over {
-		switch v.Kind.State {
-		case shape.Null:
-			enc.Key("kind")
-			enc.Null()
-		case shape.Present:
-			enc.Key("kind")
-			v.Kind.Value.ShapeEncode(enc)
-		}
-	}
-	if _, over := v.Extra["previous"]; !over {
-		switch v.Previous.State {
-		case shape.Null:
-			enc.Key("previous")
-			enc.Null()
-		case shape.Present:
-			enc.Key("previous")
-			v.Previous.Value.ShapeEncode(enc)
-		}
-	}
-	if _, over := v.Extra["priority"]; !over {
-		if v.Priority != nil {
-			enc.Key("priority")
-			enc.Raw(v.Priority)
-		}
-	}
-	if _, over := v.Extra["status"]; !over {
-		enc.Key("status")
-		v.Status.ShapeEncode(enc)
-	}
-	if _, over := v.Extra["version"]; !over {
-		if v.Version != nil {
-			enc.Key("version")
-			enc.Raw(v.Version)
-		}
-	}
-	enc.Extra(v.Extra)
-	enc.EndObject()
-}
-
-// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
-// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
-func (v *Ticket) UnmarshalJSON(data []byte) error {
-	return shape.Unmarshal(data, v)
-}
-
-// MarshalJSON encodes v, keeping absent and null members as they are.
-func (v Ticket) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v), nil
-}
-
-// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
-func (v *Ticket) Validate() error {
-	return shape.Validate(v)
 }
 
 // TicketKind is the enum at #/properties/kind.
@@ -296,39 +104,4 @@ func (v TicketKind) IsKnown() bool {
 		return true
 	}
 	return false
-}
-
-// ShapeDecode reads one TicketKind from d, reporting every violation of the schema to d.
-func (v *TicketKind) ShapeDecode(d *shape.Decoder) {
-	s, ok := d.String(shape.TString, nil)
-	if !ok {
-		return
-	}
-	switch s {
-	case "bug", "feature":
-		*v = TicketKind(s)
-		return
-	}
-	*v = TicketKind(d.EnumMismatch(s, membersTicketKind))
-}
-
-// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
-func (v *TicketKind) ShapeEncode(enc *shape.Encoder) {
-	enc.String(string(*v))
-}
-
-// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
-// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
-func (v *TicketKind) UnmarshalJSON(data []byte) error {
-	return shape.Unmarshal(data, v)
-}
-
-// MarshalJSON encodes v, keeping absent and null members as they are.
-func (v TicketKind) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v), nil
-}
-
-// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
-func (v *TicketKind) Validate() error {
-	return shape.Validate(v)
 }

@@ -4,21 +4,21 @@
 package objects
 
 import (
-	"github.com/graphshape/graphshape/generated/shape"
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 	"regexp"
 )
 
 // rules holds the constraints checked by the support package, one entry per schema node that needs them;
 // references between entries are indices plus one.
-var rules = shape.CompileRules([]shape.Rule{ // #(root)
+var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #(root)
 	{
 		Closed:        true,
-		MinProperties: shape.Int(2),
-		Patterns: []shape.PatternRule{{
+		MinProperties: shapeimpl.Int(2),
+		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("^x-"),
 			Rule:    14,
 		}},
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "count",
 			Rule: 2,
 		}, {
@@ -44,34 +44,34 @@ var rules = shape.CompileRules([]shape.Rule{ // #(root)
 			Rule: 12,
 		}},
 		Required: []string{"id", "count"},
-		Types:    shape.TObject,
+		Types:    shapeimpl.TObject,
 	}, // #/properties/count
 	{
-		Maximum: shape.Num("100"),
-		Minimum: shape.Num("0"),
-		Types:   shape.TInteger,
+		Maximum: shapeimpl.Num("100"),
+		Minimum: shapeimpl.Num("0"),
+		Types:   shapeimpl.TInteger,
 	}, // #/properties/id
-	{Types: shape.TString}, // #/properties/labels
+	{Types: shapeimpl.TString}, // #/properties/labels
 	{
 		Additional:    5,
-		MaxProperties: shape.Int(3),
-		Types:         shape.TObject,
+		MaxProperties: shapeimpl.Int(3),
+		Types:         shapeimpl.TObject,
 	}, // #/properties/labels/additionalProperties
-	{Types: shape.TInteger}, // #/properties/note
+	{Types: shapeimpl.TInteger}, // #/properties/note
 	{
-		MaxLength: shape.Int(20),
-		Types:     shape.TNull | shape.TString,
+		MaxLength: shapeimpl.Int(20),
+		Types:     shapeimpl.TNull | shapeimpl.TString,
 	}, // #/properties/paid
-	{Types: shape.TBoolean}, // #/properties/price
+	{Types: shapeimpl.TBoolean}, // #/properties/price
 	{
-		ExclusiveMinimum: shape.Num("0"),
-		MultipleOf:       shape.Num("0.01"),
-		Types:            shape.TNumber,
+		ExclusiveMinimum: shapeimpl.Num("0"),
+		MultipleOf:       shapeimpl.Num("0.01"),
+		Types:            shapeimpl.TNumber,
 	}, // #/properties/shipTo
 	{
 		Closed:            true,
 		DependentRequired: map[string][]string{"zip": []string{"city"}},
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "city",
 			Rule: 10,
 		}, {
@@ -79,21 +79,21 @@ var rules = shape.CompileRules([]shape.Rule{ // #(root)
 			Rule: 11,
 		}},
 		Required: []string{"city"},
-		Types:    shape.TObject,
+		Types:    shapeimpl.TObject,
 	}, // #/properties/shipTo/properties/city
-	{Types: shape.TString}, // #/properties/shipTo/properties/zip
+	{Types: shapeimpl.TString}, // #/properties/shipTo/properties/zip
 	{
 		Pattern: regexp.MustCompile("^[0-9]{5}$"),
-		Types:   shape.TString,
+		Types:   shapeimpl.TString,
 	}, // #/properties/tags
 	{
 		Items:       13,
-		MaxItems:    shape.Int(3),
-		Types:       shape.TArray,
+		MaxItems:    shapeimpl.Int(3),
+		Types:       shapeimpl.TArray,
 		UniqueItems: true,
 	}, // #/properties/tags/items
 	{
-		MinLength: shape.Int(1),
-		Types:     shape.TString,
+		MinLength: shapeimpl.Int(1),
+		Types:     shapeimpl.TString,
 	}, // #/patternProperties/^x-
-	{Types: shape.TString}})
+	{Types: shapeimpl.TString}})

@@ -3,24 +3,24 @@
 
 package recursion
 
-import "github.com/graphshape/graphshape/generated/shape"
+import "github.com/graphshape/graphshape/generated/shape/shapeimpl"
 
 // rules holds the constraints checked by the support package, one entry per schema node that needs them;
 // references between entries are indices plus one.
-var rules = shape.CompileRules([]shape.Rule{ // #/$defs/meta
+var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/meta
 	{
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "owner",
 			Rule: 2,
 		}, {
 			Name: "when",
 			Rule: 9,
 		}},
-		Types: shape.TObject,
+		Types: shapeimpl.TObject,
 	}, // #/$defs/meta/properties/owner
 	{Ref: 3}, // #(root)
 	{
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "children",
 			Rule: 4,
 		}, {
@@ -33,17 +33,17 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/meta
 			Name: "parent",
 			Rule: 8,
 		}},
-		Types: shape.TObject,
+		Types: shapeimpl.TObject,
 	}, // #/properties/children
 	{
 		Items: 5,
-		Types: shape.TArray,
+		Types: shapeimpl.TArray,
 	}, // #/properties/children/items
-	{Ref: 3},               // #/properties/meta
-	{Ref: 1},               // #/properties/name
-	{Types: shape.TString}, // #/properties/parent
-	{Ref: 3},               // #/$defs/meta/properties/when
+	{Ref: 3},                   // #/properties/meta
+	{Ref: 1},                   // #/properties/name
+	{Types: shapeimpl.TString}, // #/properties/parent
+	{Ref: 3},                   // #/$defs/meta/properties/when
 	{
 		Format: "date-time",
-		Types:  shape.TString,
+		Types:  shapeimpl.TString,
 	}})

@@ -8,10 +8,7 @@
 // what it tolerated). Optional members are shape.Optional values that keep absent, null and present apart.
 package roots
 
-import (
-	"encoding/json"
-	"github.com/graphshape/graphshape/generated/shape"
-)
+import "encoding/json"
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
 const SchemaDigest = "7ba9b66107f5b31a51ecb8d2dd0a5a443cf8232b9e311ef9c43896cb367d1fb1"
@@ -22,64 +19,8 @@ const SchemaName = "roots.schema.json"
 // Anything is the type at #/$defs/anything.
 type Anything json.RawMessage
 
-// ShapeDecode reads one Anything from d, reporting every violation of the schema to d.
-func (v *Anything) ShapeDecode(d *shape.Decoder) {
-	if x := d.Raw(rules, -1); x != nil {
-		*v = Anything(x)
-	}
-}
-
-// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
-func (v *Anything) ShapeEncode(enc *shape.Encoder) {
-	enc.Raw(json.RawMessage(*v))
-}
-
-// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
-// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
-func (v *Anything) UnmarshalJSON(data []byte) error {
-	return shape.Unmarshal(data, v)
-}
-
-// MarshalJSON encodes v, keeping absent and null members as they are.
-func (v Anything) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v), nil
-}
-
-// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
-func (v *Anything) Validate() error {
-	return shape.Validate(v)
-}
-
 // Composed is the type at #/$defs/composed.
 type Composed json.RawMessage
-
-// ShapeDecode reads one Composed from d, reporting every violation of the schema to d.
-func (v *Composed) ShapeDecode(d *shape.Decoder) {
-	if x := d.Raw(rules, 0); x != nil {
-		*v = Composed(x)
-	}
-}
-
-// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
-func (v *Composed) ShapeEncode(enc *shape.Encoder) {
-	enc.Raw(json.RawMessage(*v))
-}
-
-// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
-// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
-func (v *Composed) UnmarshalJSON(data []byte) error {
-	return shape.Unmarshal(data, v)
-}
-
-// MarshalJSON encodes v, keeping absent and null members as they are.
-func (v Composed) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v), nil
-}
-
-// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
-func (v *Composed) Validate() error {
-	return shape.Validate(v)
-}
 
 // ComposedAllOf0 is the object at #/$defs/composed/allOf/0.
 type ComposedAllOf0 struct {
@@ -90,285 +31,22 @@ type ComposedAllOf0 struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// ShapeDecode reads one ComposedAllOf0 from d, reporting every violation of the schema to d.
-func (v *ComposedAllOf0) ShapeDecode(d *shape.Decoder) {
-	*v = ComposedAllOf0{}
-	if !d.BeginObject(shape.TObject) {
-		return
-	}
-	var seen [1]bool
-	n := 0
-	for d.NextKey(n) {
-		switch d.Key() {
-		case "kind":
-			d.Enter("kind", "/properties/kind")
-			if seen[0] {
-				d.Duplicate()
-				v.Kind = *new(json.RawMessage)
-			}
-			seen[0] = true
-			if x := d.Raw(rules, -1); x != nil {
-				v.Kind = x
-			}
-			d.Leave()
-		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 1)
-		}
-		n++
-	}
-	if d.Err() != nil {
-		return
-	}
-	if !seen[0] {
-		d.Missing("kind")
-	}
-	v.Extra = d.Unstash(v.Extra)
-}
-
-// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
-func (v *ComposedAllOf0) ShapeEncode(enc *shape.Encoder) {
-	enc.BeginObject()
-	if _, over := v.Extra["kind"]; !over {
-		if v.Kind != nil {
-			enc.Key("kind")
-			enc.Raw(v.Kind)
-		}
-	}
-	enc.Extra(v.Extra)
-	enc.EndObject()
-}
-
-// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
-// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
-func (v *ComposedAllOf0) UnmarshalJSON(data []byte) error {
-	return shape.Unmarshal(data, v)
-}
-
-// MarshalJSON encodes v, keeping absent and null members as they are.
-func (v ComposedAllOf0) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v), nil
-}
-
-// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
-func (v *ComposedAllOf0) Validate() error {
-	return shape.Validate(v)
-}
-
 // Dictionary is the type at #/$defs/dictionary.
 type Dictionary map[string]json.RawMessage
-
-// ShapeDecode reads one Dictionary from d, reporting every violation of the schema to d.
-func (v *Dictionary) ShapeDecode(d *shape.Decoder) {
-	if d.BeginObject(shape.TObject) {
-		m := map[string]json.RawMessage{}
-		for i := 0; d.NextKey(i); i++ {
-			k := d.Key()
-			d.Enter(k, "")
-			if _, dup := m[k]; dup {
-				d.Duplicate()
-			}
-			m[k] = d.Raw(rules, -1)
-			d.Leave()
-		}
-		*v = Dictionary(m)
-	}
-}
-
-// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
-func (v *Dictionary) ShapeEncode(enc *shape.Encoder) {
-	enc.BeginObject()
-	for _, k := range shape.SortedKeys(map[string]json.RawMessage(*v)) {
-		enc.Key(k)
-		val := map[string]json.RawMessage(*v)[k]
-		enc.Raw(val)
-	}
-	enc.EndObject()
-}
-
-// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
-// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
-func (v *Dictionary) UnmarshalJSON(data []byte) error {
-	return shape.Unmarshal(data, v)
-}
-
-// MarshalJSON encodes v, keeping absent and null members as they are.
-func (v Dictionary) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v), nil
-}
-
-// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
-func (v *Dictionary) Validate() error {
-	return shape.Validate(v)
-}
 
 // ID is the type at #/$defs/id.
 type ID string
 
-// ShapeDecode reads one ID from d, reporting every violation of the schema to d.
-func (v *ID) ShapeDecode(d *shape.Decoder) {
-	if x, ok := d.String(shape.TString, &rules[16]); ok {
-		*v = ID(x)
-	}
-}
-
-// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
-func (v *ID) ShapeEncode(enc *shape.Encoder) {
-	enc.String(string(*v))
-}
-
-// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
-// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
-func (v *ID) UnmarshalJSON(data []byte) error {
-	return shape.Unmarshal(data, v)
-}
-
-// MarshalJSON encodes v, keeping absent and null members as they are.
-func (v ID) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v), nil
-}
-
-// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
-func (v *ID) Validate() error {
-	return shape.Validate(v)
-}
-
 // Mixed is the type at #/$defs/mixed.
 type Mixed json.RawMessage
-
-// ShapeDecode reads one Mixed from d, reporting every violation of the schema to d.
-func (v *Mixed) ShapeDecode(d *shape.Decoder) {
-	if x := d.Raw(rules, 17); x != nil {
-		*v = Mixed(x)
-	}
-}
-
-// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
-func (v *Mixed) ShapeEncode(enc *shape.Encoder) {
-	enc.Raw(json.RawMessage(*v))
-}
-
-// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
-// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
-func (v *Mixed) UnmarshalJSON(data []byte) error {
-	return shape.Unmarshal(data, v)
-}
-
-// MarshalJSON encodes v, keeping absent and null members as they are.
-func (v Mixed) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v), nil
-}
-
-// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
-func (v *Mixed) Validate() error {
-	return shape.Validate(v)
-}
 
 // Names is the type at the schema root.
 //
 // A root that is an array, with $defs of other root-level shapes.
 type Names []string
 
-// ShapeDecode reads one Names from d, reporting every violation of the schema to d.
-func (v *Names) ShapeDecode(d *shape.Decoder) {
-	if d.BeginArray(shape.TArray) {
-		items := []string{}
-		i := 0
-		for d.NextItem(i) {
-			d.EnterIndex(i, "/items")
-			if x1, ok := d.String(shape.TString, &rules[18]); ok {
-				items = append(items, x1)
-			}
-			d.Leave()
-			i++
-		}
-		d.CheckItems(rules, 19, i, nil)
-		*v = Names(items)
-	}
-}
-
-// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
-func (v *Names) ShapeEncode(enc *shape.Encoder) {
-	enc.BeginArray()
-	for i := range []string(*v) {
-		enc.String([]string(*v)[i])
-	}
-	enc.EndArray()
-}
-
-// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
-// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
-func (v *Names) UnmarshalJSON(data []byte) error {
-	return shape.Unmarshal(data, v)
-}
-
-// MarshalJSON encodes v, keeping absent and null members as they are.
-func (v Names) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v), nil
-}
-
-// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
-func (v *Names) Validate() error {
-	return shape.Validate(v)
-}
-
 // Nothing is the type at #/$defs/nothing.
 type Nothing json.RawMessage
 
-// ShapeDecode reads one Nothing from d, reporting every violation of the schema to d.
-func (v *Nothing) ShapeDecode(d *shape.Decoder) {
-	if x := d.Raw(rules, 20); x != nil {
-		*v = Nothing(x)
-	}
-}
-
-// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
-func (v *Nothing) ShapeEncode(enc *shape.Encoder) {
-	enc.Raw(json.RawMessage(*v))
-}
-
-// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
-// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
-func (v *Nothing) UnmarshalJSON(data []byte) error {
-	return shape.Unmarshal(data, v)
-}
-
-// MarshalJSON encodes v, keeping absent and null members as they are.
-func (v Nothing) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v), nil
-}
-
-// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
-func (v *Nothing) Validate() error {
-	return shape.Validate(v)
-}
-
 // Pair is the type at #/$defs/pair.
 type Pair json.RawMessage
-
-// ShapeDecode reads one Pair from d, reporting every violation of the schema to d.
-func (v *Pair) ShapeDecode(d *shape.Decoder) {
-	if x := d.Raw(rules, 21); x != nil {
-		*v = Pair(x)
-	}
-}
-
-// ShapeEncode appends v's JSON to enc; absent members are left out and null ones written as null.
-func (v *Pair) ShapeEncode(enc *shape.Encoder) {
-	enc.Raw(json.RawMessage(*v))
-}
-
-// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
-// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
-func (v *Pair) UnmarshalJSON(data []byte) error {
-	return shape.Unmarshal(data, v)
-}
-
-// MarshalJSON encodes v, keeping absent and null members as they are.
-func (v Pair) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v), nil
-}
-
-// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
-func (v *Pair) Validate() error {
-	return shape.Validate(v)
-}

@@ -3,11 +3,11 @@
 
 package roots
 
-import "github.com/graphshape/graphshape/generated/shape"
+import "github.com/graphshape/graphshape/generated/shape/shapeimpl"
 
 // rules holds the constraints checked by the support package, one entry per schema node that needs them;
 // references between entries are indices plus one.
-var rules = shape.CompileRules([]shape.Rule{ // #/$defs/composed
+var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/composed
 	{
 		AllOf: []int{2, 4},
 		Else:  14,
@@ -16,82 +16,82 @@ var rules = shape.CompileRules([]shape.Rule{ // #/$defs/composed
 		Then:  12,
 	}, // #/$defs/composed/allOf/0
 	{
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "kind",
 			Rule: 3,
 		}},
 		Required: []string{"kind"},
-		Types:    shape.TObject,
+		Types:    shapeimpl.TObject,
 	}, // #/$defs/composed/allOf/0/required
-	{Bool: shape.Bool(true)}, // #/$defs/composed/allOf/1
-	{Properties: []shape.PropertyRule{{
+	{Bool: shapeimpl.Bool(true)}, // #/$defs/composed/allOf/1
+	{Properties: []shapeimpl.PropertyRule{{
 		Name: "kind",
 		Rule: 5,
 	}}}, // #/$defs/composed/allOf/1/properties/kind
 	{Enum: []string{"\"a\"", "\"b\""}}, // #/$defs/composed/oneOf/0
 	{
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "x",
 			Rule: 7,
 		}},
 		Required: []string{"x"},
 	}, // #/$defs/composed/oneOf/0/required
-	{Bool: shape.Bool(true)}, // #/$defs/composed/oneOf/1
+	{Bool: shapeimpl.Bool(true)}, // #/$defs/composed/oneOf/1
 	{
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "y",
 			Rule: 9,
 		}},
 		Required: []string{"y"},
 	}, // #/$defs/composed/oneOf/1/required
-	{Bool: shape.Bool(true)}, // #/$defs/composed/if
-	{Properties: []shape.PropertyRule{{
+	{Bool: shapeimpl.Bool(true)}, // #/$defs/composed/if
+	{Properties: []shapeimpl.PropertyRule{{
 		Name: "kind",
 		Rule: 11,
 	}}}, // #/$defs/composed/if/properties/kind
-	{Const: shape.Str("\"a\"")}, // #/$defs/composed/then
+	{Const: shapeimpl.Str("\"a\"")}, // #/$defs/composed/then
 	{
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "z",
 			Rule: 13,
 		}},
 		Required: []string{"z"},
 	}, // #/$defs/composed/then/required
-	{Bool: shape.Bool(true)}, // #/$defs/composed/else
-	{Not: 15},                // #/$defs/composed/else/not
+	{Bool: shapeimpl.Bool(true)}, // #/$defs/composed/else
+	{Not: 15},                    // #/$defs/composed/else/not
 	{
-		Properties: []shape.PropertyRule{{
+		Properties: []shapeimpl.PropertyRule{{
 			Name: "z",
 			Rule: 16,
 		}},
 		Required: []string{"z"},
 	}, // #/$defs/composed/else/not/required
-	{Bool: shape.Bool(true)}, // #/$defs/id
+	{Bool: shapeimpl.Bool(true)}, // #/$defs/id
 	{
 		Format: "uuid",
-		Types:  shape.TString,
+		Types:  shapeimpl.TString,
 	}, // #/$defs/mixed
 	{
-		Maximum:   shape.Num("10"),
-		MinLength: shape.Int(2),
-		Types:     shape.TInteger | shape.TString,
+		Maximum:   shapeimpl.Num("10"),
+		MinLength: shapeimpl.Int(2),
+		Types:     shapeimpl.TInteger | shapeimpl.TString,
 	}, // #/items
 	{
 		Format: "email",
-		Types:  shape.TString,
+		Types:  shapeimpl.TString,
 	}, // #(root)
 	{
 		Items:    19,
-		MinItems: shape.Int(1),
-		Types:    shape.TArray,
+		MinItems: shapeimpl.Int(1),
+		Types:    shapeimpl.TArray,
 	}, // #/$defs/nothing
-	{Bool: shape.Bool(false)}, // #/$defs/pair
+	{Bool: shapeimpl.Bool(false)}, // #/$defs/pair
 	{
 		Contains:    25,
-		MaxContains: shape.Int(1),
+		MaxContains: shapeimpl.Int(1),
 		PrefixItems: []int{23, 24},
-		Types:       shape.TArray,
+		Types:       shapeimpl.TArray,
 	}, // #/$defs/pair/prefixItems/0
-	{Types: shape.TString},  // #/$defs/pair/prefixItems/1
-	{Types: shape.TInteger}, // #/$defs/pair/contains
-	{Const: shape.Str("\"x\"")}})
+	{Types: shapeimpl.TString},  // #/$defs/pair/prefixItems/1
+	{Types: shapeimpl.TInteger}, // #/$defs/pair/contains
+	{Const: shapeimpl.Str("\"x\"")}})

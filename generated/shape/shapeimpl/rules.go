@@ -1,4 +1,4 @@
-package shape
+package shapeimpl
 
 import (
 	"encoding/json"
@@ -775,7 +775,7 @@ func canonical(text string) (string, bool) {
 	d := NewDecoderString(text)
 	var b strings.Builder
 	d.canon(&b)
-	if d.Finish() != nil {
+	if d.Finish(); d.err != nil || len(d.violations) > 0 {
 		return "", false
 	}
 	return b.String(), true

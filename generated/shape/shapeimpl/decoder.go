@@ -1,10 +1,11 @@
-package shape
+package shapeimpl
 
 import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // DefaultMaxDepth is the nesting limit of a Decoder whose MaxDepth is 0:
@@ -50,10 +51,13 @@ func (t Types) String() string {
 	return strings.Join(parts, " or ")
 }
 
-type seg struct {
+// frame is one step down from the root: into a member (index -1), into an
+// array item (index >= 0), or in the schema only (index -2, PushKeyword).
+type frame struct {
 	key   string
-	index int // -1 for a key
-	at    int // offset where the value starts, before white space
+	kw    string
+	index int
+	at    int // for a member or item: offset where its value starts, before white space
 }
 
 type stashed struct {
@@ -62,11 +66,12 @@ type stashed struct {
 	raw   string
 }
 
-// Decoder reads one JSON document, validating while it decodes. It is used
-// by generated code; callers use Unmarshal, UnmarshalLenient or a generated
-// type's UnmarshalJSON. A Decoder is not safe for concurrent use.
+// Decoder reads one JSON document, validating while it decodes. Generated
+// ShapeDecode methods drive it; programs use package shape. A Decoder is not
+// safe for concurrent use; Reset makes it ready for another document, so one
+// can be kept in a sync.Pool.
 type Decoder struct {
-	// Lenient turns violations into tolerated points (see the package doc).
+	// Lenient turns violations into tolerated points (see package shape).
 	Lenient bool
 	// MaxDepth limits nesting; 0 means DefaultMaxDepth.
 	MaxDepth int
@@ -75,47 +80,87 @@ type Decoder struct {
 	pos   int
 	err   *SyntaxError
 	depth int
-	path  []seg
-	kw    []string
+	stack []frame
 	key   string
 
 	violations []Violation
 	tolerated  []Violation
 	stash      []stashed
+	scratch    []byte // unescaping buffer
 
 	lastMismatch int // offset+1 of the last value skipped as a mismatch
 }
 
-// NewDecoder returns a Decoder reading data. data is copied once, so the
-// caller may reuse it; decoded strings share that one copy.
+// NewDecoder returns a Decoder reading a copy of data, so the caller may
+// reuse data; decoded strings share that one copy.
 func NewDecoder(data []byte) *Decoder {
-	return &Decoder{src: string(data)}
+	d := new(Decoder)
+	d.Reset(data)
+	return d
 }
 
 // NewDecoderString is NewDecoder for a string, without the copy.
 func NewDecoderString(s string) *Decoder {
-	return &Decoder{src: s}
+	d := new(Decoder)
+	d.reset(s)
+	return d
 }
 
-// Finish checks that only white space follows the value and returns the
-// outcome: nil, a *SyntaxError, or (strict) a *ValidationError.
-func (d *Decoder) Finish() error {
+// Reset prepares d for decoding a copy of data, keeping the memory of its
+// stacks. Lenient and MaxDepth are cleared.
+func (d *Decoder) Reset(data []byte) { d.reset(string(data)) }
+
+// ResetBorrowed is Reset without the copy: decoded strings and raw values
+// point into data, which must outlive them and not change.
+func (d *Decoder) ResetBorrowed(data []byte) {
+	d.reset(unsafe.String(unsafe.SliceData(data), len(data)))
+}
+
+func (d *Decoder) reset(src string) {
+	*d = Decoder{
+		src:        src,
+		stack:      d.stack[:0],
+		violations: d.violations[:0],
+		tolerated:  d.tolerated[:0],
+		stash:      d.stash[:0],
+		scratch:    d.scratch[:0],
+	}
+}
+
+// Release drops d's references to the document and to what it decoded, so
+// a pooled Decoder keeps neither alive. Violations and Tolerated must have
+// been copied before.
+func (d *Decoder) Release() {
+	const keep = 1 << 10 // entries; larger stacks go to the collector
+	if cap(d.stack) > keep || cap(d.violations) > keep || cap(d.tolerated) > keep || cap(d.stash) > keep {
+		*d = Decoder{}
+		return
+	}
+	clear(d.stack[:cap(d.stack)])
+	clear(d.violations[:cap(d.violations)])
+	clear(d.tolerated[:cap(d.tolerated)])
+	clear(d.stash[:cap(d.stash)])
+	if cap(d.scratch) > 64<<10 {
+		d.scratch = nil
+	}
+	d.reset("")
+}
+
+// Finish checks that only white space follows the value. The outcome is
+// then in Syntax, Violations and Tolerated.
+func (d *Decoder) Finish() {
 	if d.err == nil {
 		d.skipWS()
 		if d.pos < len(d.src) {
 			d.syntax("unexpected data after the top-level value")
 		}
 	}
-	if d.err != nil {
-		return d.err
-	}
-	if len(d.violations) > 0 {
-		return &ValidationError{Violations: d.violations}
-	}
-	return nil
 }
 
-// Err returns the syntax error that stopped decoding, or nil.
+// Syntax returns the syntax error that stopped decoding, or nil.
+func (d *Decoder) Syntax() *SyntaxError { return d.err }
+
+// Err returns the syntax error that stopped decoding as an error, or nil.
 func (d *Decoder) Err() error {
 	if d.err == nil {
 		return nil
@@ -123,10 +168,12 @@ func (d *Decoder) Err() error {
 	return d.err
 }
 
-// Violations returns the violations found so far (strict mode).
+// Violations returns the violations found so far (strict mode). The slice
+// is d's own: it is reused after Reset.
 func (d *Decoder) Violations() []Violation { return d.violations }
 
-// Tolerated returns the points lenient decoding tolerated.
+// Tolerated returns the points lenient decoding tolerated. The slice is d's
+// own: it is reused after Reset.
 func (d *Decoder) Tolerated() []Violation { return d.tolerated }
 
 // Offset returns the current byte offset.
@@ -144,37 +191,47 @@ func (d *Decoder) syntax(msg string) {
 // Enter descends into member key of the current object; kw is the keyword
 // path segment of its schema (e.g. "/properties/status").
 func (d *Decoder) Enter(key, kw string) {
-	d.path = append(d.path, seg{key: key, index: -1, at: d.pos})
-	d.kw = append(d.kw, kw)
+	d.stack = append(d.stack, frame{key: key, kw: kw, index: -1, at: d.pos})
 }
 
 // EnterIndex descends into item i of the current array.
 func (d *Decoder) EnterIndex(i int, kw string) {
-	d.path = append(d.path, seg{index: i, at: d.pos})
-	d.kw = append(d.kw, kw)
+	d.stack = append(d.stack, frame{kw: kw, index: i, at: d.pos})
 }
 
 // Leave undoes the last Enter or EnterIndex.
-func (d *Decoder) Leave() {
-	d.path = d.path[:len(d.path)-1]
-	d.kw = d.kw[:len(d.kw)-1]
-}
+func (d *Decoder) Leave() { d.stack = d.stack[:len(d.stack)-1] }
 
 // PushKeyword descends in the schema only (through $ref, anyOf, ...).
-func (d *Decoder) PushKeyword(kw string) { d.kw = append(d.kw, kw) }
+func (d *Decoder) PushKeyword(kw string) {
+	d.stack = append(d.stack, frame{kw: kw, index: -2})
+}
 
 // PopKeyword undoes PushKeyword.
-func (d *Decoder) PopKeyword() { d.kw = d.kw[:len(d.kw)-1] }
+func (d *Decoder) PopKeyword() { d.stack = d.stack[:len(d.stack)-1] }
+
+// lastKey returns the member name of the innermost Enter, and whether the
+// innermost step into the document was into a member.
+func (d *Decoder) lastKey() (string, bool) {
+	for i := len(d.stack) - 1; i >= 0; i-- {
+		if f := d.stack[i]; f.index != -2 {
+			return f.key, f.index == -1
+		}
+	}
+	return "", false
+}
 
 // InstancePointer returns the JSON Pointer of the current value.
 func (d *Decoder) InstancePointer() string {
 	var b strings.Builder
-	for _, s := range d.path {
-		b.WriteByte('/')
-		if s.index >= 0 {
-			b.WriteString(strconv.Itoa(s.index))
-		} else {
-			b.WriteString(EscapePointerToken(s.key))
+	for _, f := range d.stack {
+		switch {
+		case f.index >= 0:
+			b.WriteByte('/')
+			b.WriteString(strconv.Itoa(f.index))
+		case f.index == -1:
+			b.WriteByte('/')
+			b.WriteString(EscapePointerToken(f.key))
 		}
 	}
 	return b.String()
@@ -182,13 +239,13 @@ func (d *Decoder) InstancePointer() string {
 
 func (d *Decoder) keywordPointer(suffix string) string {
 	n := len(suffix)
-	for _, k := range d.kw {
-		n += len(k)
+	for _, f := range d.stack {
+		n += len(f.kw)
 	}
 	var b strings.Builder
 	b.Grow(n)
-	for _, k := range d.kw {
-		b.WriteString(k)
+	for _, f := range d.stack {
+		b.WriteString(f.kw)
 	}
 	b.WriteString(suffix)
 	return b.String()
@@ -218,14 +275,18 @@ func (d *Decoder) Tolerate(keyword, kwSuffix, msg string) {
 // made, so decoding valid documents costs nothing.
 func (d *Decoder) violationOffset(keyword string) int64 {
 	at := 0
-	if n := len(d.path); n > 0 {
-		s := d.path[n-1]
+	for i := len(d.stack) - 1; i >= 0; i-- {
+		s := d.stack[i]
+		if s.index == -2 {
+			continue // a step in the schema only
+		}
 		at = s.at
-		if s.index < 0 && (keyword == "additionalProperties" || keyword == "unevaluatedProperties" || keyword == "duplicate") {
+		if s.index == -1 && (keyword == "additionalProperties" || keyword == "unevaluatedProperties" || keyword == "duplicate") {
 			if k, ok := keyStart(d.src, at); ok {
 				return int64(k)
 			}
 		}
+		break
 	}
 	for at < len(d.src) && isSpace(d.src[at]) {
 		at++
@@ -279,7 +340,7 @@ func (d *Decoder) Missing(name string) {
 // last occurrence wins: a value of the earlier one kept for Extra is
 // dropped (generated code resets the field).
 func (d *Decoder) Duplicate() {
-	key := d.path[len(d.path)-1].key
+	key, _ := d.lastKey()
 	d.Report("duplicate", "", "duplicate member name "+strconv.Quote(key))
 	for i := len(d.stash) - 1; i >= 0; i-- {
 		if d.stash[i].key == key && d.stash[i].depth == d.depth {
@@ -370,8 +431,8 @@ func (d *Decoder) Mismatch(t Types) {
 	d.Report(keyword, suffix, msg)
 	d.lastMismatch = start + 1
 	d.Skip()
-	if d.Lenient && d.err == nil && len(d.path) > 0 && d.path[len(d.path)-1].index < 0 {
-		d.stash = append(d.stash, stashed{depth: d.depth, key: d.path[len(d.path)-1].key, raw: d.src[start:d.pos]})
+	if key, member := d.lastKey(); d.Lenient && d.err == nil && member {
+		d.stash = append(d.stash, stashed{depth: d.depth, key: key, raw: d.src[start:d.pos]})
 	}
 }
 
