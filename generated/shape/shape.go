@@ -127,6 +127,12 @@ type Violation struct {
 	Keyword string `json:"keyword"`
 	// Message says what is wrong, in one line.
 	Message string `json:"message"`
+	// Offset is the byte offset in the document of the offending value; for
+	// a missing member, of the object; for an undeclared or repeated member,
+	// of the opening quote of its name. It is 0 for the root value at the
+	// start of the document and for violations of values built in Go
+	// (Validate), which have no document.
+	Offset int64 `json:"offset"`
 }
 
 // String formats the violation as "pointer: message".
@@ -220,7 +226,7 @@ func convert(vs []shapeimpl.Violation) []Violation {
 	}
 	out := make([]Violation, len(vs))
 	for i, v := range vs {
-		out[i] = Violation{InstanceLocation: v.InstanceLocation, KeywordLocation: v.KeywordLocation, Keyword: v.Keyword, Message: v.Message}
+		out[i] = Violation{InstanceLocation: v.InstanceLocation, KeywordLocation: v.KeywordLocation, Keyword: v.Keyword, Message: v.Message, Offset: v.Offset}
 	}
 	return out
 }

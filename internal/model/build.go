@@ -370,7 +370,7 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 			continue
 		}
 		if _, ok := Supported[k]; !ok {
-			return &UnsupportedError{Location: b.loc(ptr), Keyword: k, Detail: "not in graphshape's supported subset (see model.Supported)"}
+			return &UnsupportedError{Location: b.loc(ptr), Keyword: k, Detail: "not in graphshape's supported subset (see README.md, \"Supported JSON Schema subset\")"}
 		}
 		if (k == "$schema" || k == "$id") && ptr != "" {
 			return &UnsupportedError{Location: b.loc(ptr), Keyword: k, Detail: "allowed only at the document root"}

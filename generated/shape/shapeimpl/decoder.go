@@ -59,6 +59,7 @@ type frame struct {
 	key   string
 	kw    string
 	index int
+	at    int // for a member or item: offset where its value starts, before white space
 }
 
 type stashed struct {
@@ -214,14 +215,14 @@ func (d *Decoder) syntax(msg string) {
 // path segment of its schema (e.g. "/properties/status").
 func (d *Decoder) Enter(key, kw string) {
 	if !d.Untracked {
-		d.stack = append(d.stack, frame{key: key, kw: kw, index: -1})
+		d.stack = append(d.stack, frame{key: key, kw: kw, index: -1, at: d.pos})
 	}
 }
 
 // EnterIndex descends into item i of the current array.
 func (d *Decoder) EnterIndex(i int, kw string) {
 	if !d.Untracked {
-		d.stack = append(d.stack, frame{kw: kw, index: i})
+		d.stack = append(d.stack, frame{kw: kw, index: i, at: d.pos})
 	}
 }
 
@@ -308,8 +309,72 @@ func (d *Decoder) violation(keyword, kwSuffix, msg string) Violation {
 	v := Violation{Keyword: keyword, Message: msg, Offset: int64(d.pos)}
 	if !d.Untracked {
 		v.InstanceLocation, v.KeywordLocation = d.InstancePointer(), d.keywordPointer(kwSuffix)
+		v.Offset = d.violationOffset(keyword)
 	}
 	return v
+}
+
+// violationOffset returns the byte offset a violation of keyword at the
+// current value points at: the start of the value (of the object, for a
+// missing member), or the opening quote of the member name for a member
+// that is undeclared or repeated. It is only computed when a violation is
+// made, so decoding valid documents costs nothing.
+func (d *Decoder) violationOffset(keyword string) int64 {
+	at := 0
+	for i := len(d.stack) - 1; i >= 0; i-- {
+		s := d.stack[i]
+		if s.index == -2 {
+			continue // a step in the schema only
+		}
+		at = s.at
+		if s.index == -1 && (keyword == "additionalProperties" || keyword == "unevaluatedProperties" || keyword == "duplicate") {
+			if k, ok := keyStart(d.src, at); ok {
+				return int64(k)
+			}
+		}
+		break
+	}
+	for at < len(d.src) && isSpace(d.src[at]) {
+		at++
+	}
+	return int64(at)
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// keyStart returns the offset of the opening quote of the member name that
+// precedes the value whose text (after the ':') starts at at.
+func keyStart(src string, at int) (int, bool) {
+	i := at - 1
+	for i >= 0 && isSpace(src[i]) {
+		i--
+	}
+	if i < 0 || src[i] != ':' {
+		return 0, false
+	}
+	i--
+	for i >= 0 && isSpace(src[i]) {
+		i--
+	}
+	if i < 0 || src[i] != '"' {
+		return 0, false
+	}
+	// Inside a string every '"' is escaped: preceded by an odd number of
+	// backslashes. The first one walking back that is not is the opening
+	// quote.
+	for j := i - 1; j >= 0; j-- {
+		if src[j] != '"' {
+			continue
+		}
+		b := 0
+		for k := j - 1; k >= 0 && src[k] == '\\'; k-- {
+			b++
+		}
+		if b%2 == 0 {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // Missing reports required member name absent from the current object.
