@@ -61,9 +61,12 @@ GOLDEN_PKGS = ./cmd/gen ./contracttest ./internal/emit
 golden:
 	$(GO) test $(GOLDEN_PKGS) -count=1 -update
 
-## bench: benchmarks with allocations
+## bench: benchmarks with allocations, then the table against goccy/go-json,
+## encoding/json, json.Valid and jsonschema v5 (module bench/, its own go.mod)
+ROUNDS ?= 5
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	cd bench && $(GO) test -count=1 ./... && $(GO) run ./cmd/table -rounds $(ROUNDS)
 
 ## fuzz: run each fuzz target for FUZZTIME (default 30s)
 FUZZTIME ?= 30s

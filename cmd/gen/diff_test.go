@@ -105,6 +105,8 @@ func TestDiffErrors(t *testing.T) {
 	bad := write("bad.json", `{"type":`)
 	allowStale := write("allow-stale.json", `[{"rule":"property-removed","path":"/properties/a","reason":"known"},{"rule":"enum-member-added","path":"/x","reason":"gone"}]`)
 	allowOK := write("allow-ok.json", `[{"rule":"property-removed","path":"/properties/a","reason":"a is gone on purpose"}]`)
+	allowNull := write("allow-null.json", `null`)
+	allowTrailing := write("allow-trailing.json", `[{"rule":"property-removed","path":"/a","reason":"r"}] [`)
 	allowPrinted := write("allow-printed.json", `[{"rule":"property-removed","path":"/a","reason":"the path as gen diff prints it"}]`)
 	forged := write("forged.json", `{"type":"object","properties":{"a":{"type":"string"},"a\nbreaking property-removed /x: property /x removed":{"type":["string","null"]}}}`)
 	tests := []struct {
@@ -126,6 +128,8 @@ func TestDiffErrors(t *testing.T) {
 		{"below-threshold", []string{"diff", "-fail-on", "never", good, fewer}, 0, "1 findings: 1 breaking"},
 		{"allowed", []string{"diff", "-allow", allowOK, good, fewer}, 0, "0 findings: 0 breaking, 0 warning, 0 info; 1 allowed"},
 		{"stale-allow-entry", []string{"diff", "-allow", allowStale, good, fewer}, 1, "stale allow-list entry: enum-member-added /x"},
+		{"allow-list-null", []string{"diff", "-allow", allowNull, good, fewer}, 2, "want a JSON array of entries"},
+		{"allow-list-trailing-data", []string{"diff", "-allow", allowTrailing, good, fewer}, 2, "trailing data after the array"},
 		{"allowed-printed-path", []string{"diff", "-allow", allowPrinted, good, fewer}, 0, "0 findings: 0 breaking, 0 warning, 0 info; 1 allowed"},
 		{"newline-in-name", []string{"diff", "-fail-on", "never", good, forged}, 0, `/a\nbreaking property-removed ~1x: property`},
 		{"no-change", []string{"diff", good, good}, 0, "0 findings"},

@@ -26,7 +26,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataType = *new(json.RawMessage)
 			}
 			seen[0] = true
-			if x := d.Raw(rules, 1); x != nil {
+			if x := d.Raw(graphshapeRules, 2); x != nil {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -39,10 +39,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[1] = true
 			if d.Null() {
 				v.ActorDisplayName.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.ActorDisplayName.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ActorDisplayName.Set(x)
 			}
 			d.Leave()
 		case "additionalData":
@@ -76,10 +74,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[3] = true
 			if d.Null() {
 				v.AlertPolicyID.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.AlertPolicyID.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AlertPolicyID.Set(x)
 			}
 			d.Leave()
 		case "alertWebUrl":
@@ -91,10 +87,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[4] = true
 			if d.Null() {
 				v.AlertWebURL.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.AlertWebURL.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AlertWebURL.Set(x)
 			}
 			d.Leave()
 		case "assignedTo":
@@ -106,10 +100,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[5] = true
 			if d.Null() {
 				v.AssignedTo.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.AssignedTo.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AssignedTo.Set(x)
 			}
 			d.Leave()
 		case "categories":
@@ -142,10 +134,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[7] = true
 			if d.Null() {
 				v.Category.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.Category.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Category.Set(x)
 			}
 			d.Leave()
 		case "classification":
@@ -189,6 +179,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 					d.PopKeyword()
 					if !d.Decoded(at) {
 						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
 					}
 					d.Leave()
 					i++
@@ -205,10 +197,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[10] = true
 			if d.Null() {
 				v.CreatedDateTime.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &rules[22]); ok {
-					v.CreatedDateTime.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[23]); ok {
+				v.CreatedDateTime.Set(x)
 			}
 			d.Leave()
 		case "customDetails":
@@ -242,10 +232,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[12] = true
 			if d.Null() {
 				v.Description.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.Description.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Description.Set(x)
 			}
 			d.Leave()
 		case "detectionSource":
@@ -279,10 +267,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[14] = true
 			if d.Null() {
 				v.DetectorID.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.DetectorID.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DetectorID.Set(x)
 			}
 			d.Leave()
 		case "determination":
@@ -326,6 +312,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 					d.PopKeyword()
 					if !d.Decoded(at) {
 						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
 					}
 					d.Leave()
 					i++
@@ -342,10 +330,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[17] = true
 			if d.Null() {
 				v.FirstActivityDateTime.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &rules[51]); ok {
-					v.FirstActivityDateTime.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[52]); ok {
+				v.FirstActivityDateTime.Set(x)
 			}
 			d.Leave()
 		case "id":
@@ -368,10 +354,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[19] = true
 			if d.Null() {
 				v.IncidentID.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.IncidentID.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.IncidentID.Set(x)
 			}
 			d.Leave()
 		case "incidentWebUrl":
@@ -383,10 +367,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[20] = true
 			if d.Null() {
 				v.IncidentWebURL.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.IncidentWebURL.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.IncidentWebURL.Set(x)
 			}
 			d.Leave()
 		case "investigationState":
@@ -420,10 +402,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[22] = true
 			if d.Null() {
 				v.LastActivityDateTime.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &rules[58]); ok {
-					v.LastActivityDateTime.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[59]); ok {
+				v.LastActivityDateTime.Set(x)
 			}
 			d.Leave()
 		case "lastUpdateDateTime":
@@ -435,10 +415,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[23] = true
 			if d.Null() {
 				v.LastUpdateDateTime.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &rules[59]); ok {
-					v.LastUpdateDateTime.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[60]); ok {
+				v.LastUpdateDateTime.Set(x)
 			}
 			d.Leave()
 		case "mitreTechniques":
@@ -471,10 +449,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[25] = true
 			if d.Null() {
 				v.ProductName.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.ProductName.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ProductName.Set(x)
 			}
 			d.Leave()
 		case "providerAlertId":
@@ -486,10 +462,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[26] = true
 			if d.Null() {
 				v.ProviderAlertID.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.ProviderAlertID.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ProviderAlertID.Set(x)
 			}
 			d.Leave()
 		case "recommendedActions":
@@ -501,10 +475,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[27] = true
 			if d.Null() {
 				v.RecommendedActions.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.RecommendedActions.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RecommendedActions.Set(x)
 			}
 			d.Leave()
 		case "resolvedDateTime":
@@ -516,10 +488,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[28] = true
 			if d.Null() {
 				v.ResolvedDateTime.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &rules[65]); ok {
-					v.ResolvedDateTime.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[66]); ok {
+				v.ResolvedDateTime.Set(x)
 			}
 			d.Leave()
 		case "serviceSource":
@@ -600,10 +570,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[33] = true
 			if d.Null() {
 				v.TenantID.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.TenantID.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.TenantID.Set(x)
 			}
 			d.Leave()
 		case "threatDisplayName":
@@ -615,10 +583,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[34] = true
 			if d.Null() {
 				v.ThreatDisplayName.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.ThreatDisplayName.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ThreatDisplayName.Set(x)
 			}
 			d.Leave()
 		case "threatFamilyName":
@@ -630,10 +596,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[35] = true
 			if d.Null() {
 				v.ThreatFamilyName.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.ThreatFamilyName.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ThreatFamilyName.Set(x)
 			}
 			d.Leave()
 		case "title":
@@ -645,14 +609,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[36] = true
 			if d.Null() {
 				v.Title.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.Title.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Title.Set(x)
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 0)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 1)
 		}
 		n++
 	}
@@ -1049,7 +1011,8 @@ func (v *Alert) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
+// value is not JSON or Extra repeats a member that is set.
 func (v Alert) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -1070,7 +1033,7 @@ func (v *AlertClassification) ShapeDecode(d *shapeimpl.Decoder) {
 		*v = AlertClassification(s)
 		return
 	}
-	*v = AlertClassification(d.EnumMismatch(s, membersAlertClassification))
+	*v = AlertClassification(d.EnumMismatch(s, graphshapeMembersAlertClassification))
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
@@ -1084,7 +1047,7 @@ func (v *AlertClassification) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v AlertClassification) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -1113,10 +1076,8 @@ func (v *AlertComment) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[0] = true
 			if d.Null() {
 				v.Comment.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.Comment.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Comment.Set(x)
 			}
 			d.Leave()
 		case "createdByDisplayName":
@@ -1128,10 +1089,8 @@ func (v *AlertComment) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[1] = true
 			if d.Null() {
 				v.CreatedByDisplayName.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.CreatedByDisplayName.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.CreatedByDisplayName.Set(x)
 			}
 			d.Leave()
 		case "createdDateTime":
@@ -1141,12 +1100,12 @@ func (v *AlertComment) ShapeDecode(d *shapeimpl.Decoder) {
 				v.CreatedDateTime = *new(string)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &rules[20]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[21]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 17)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 18)
 		}
 		n++
 	}
@@ -1196,7 +1155,8 @@ func (v *AlertComment) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
+// value is not JSON or Extra repeats a member that is set.
 func (v AlertComment) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -1217,7 +1177,7 @@ func (v *AlertDetermination) ShapeDecode(d *shapeimpl.Decoder) {
 		*v = AlertDetermination(s)
 		return
 	}
-	*v = AlertDetermination(d.EnumMismatch(s, membersAlertDetermination))
+	*v = AlertDetermination(d.EnumMismatch(s, graphshapeMembersAlertDetermination))
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
@@ -1231,7 +1191,7 @@ func (v *AlertDetermination) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v AlertDetermination) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -1258,7 +1218,7 @@ func (v *AlertEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataType = *new(string)
 			}
 			seen[0] = true
-			if x, ok := d.String(shapeimpl.TString, &rules[36]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[37]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -1269,7 +1229,7 @@ func (v *AlertEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 				v.CreatedDateTime = *new(string)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &rules[37]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[38]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -1319,10 +1279,8 @@ func (v *AlertEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[4] = true
 			if d.Null() {
 				v.RemediationStatusDetails.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.RemediationStatusDetails.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
 			}
 			d.Leave()
 		case "roles":
@@ -1389,7 +1347,7 @@ func (v *AlertEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 35)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 36)
 		}
 		n++
 	}
@@ -1492,7 +1450,8 @@ func (v *AlertEvidence) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
+// value is not JSON or Extra repeats a member that is set.
 func (v AlertEvidence) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -1513,7 +1472,7 @@ func (v *AlertSeverity) ShapeDecode(d *shapeimpl.Decoder) {
 		*v = AlertSeverity(s)
 		return
 	}
-	*v = AlertSeverity(d.EnumMismatch(s, membersAlertSeverity))
+	*v = AlertSeverity(d.EnumMismatch(s, graphshapeMembersAlertSeverity))
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
@@ -1527,7 +1486,7 @@ func (v *AlertSeverity) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v AlertSeverity) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -1548,7 +1507,7 @@ func (v *AlertStatus) ShapeDecode(d *shapeimpl.Decoder) {
 		*v = AlertStatus(s)
 		return
 	}
-	*v = AlertStatus(d.EnumMismatch(s, membersAlertStatus))
+	*v = AlertStatus(d.EnumMismatch(s, graphshapeMembersAlertStatus))
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
@@ -1562,7 +1521,7 @@ func (v *AlertStatus) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v AlertStatus) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -1583,7 +1542,7 @@ func (v *DetectionSource) ShapeDecode(d *shapeimpl.Decoder) {
 		*v = DetectionSource(s)
 		return
 	}
-	*v = DetectionSource(d.EnumMismatch(s, membersDetectionSource))
+	*v = DetectionSource(d.EnumMismatch(s, graphshapeMembersDetectionSource))
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
@@ -1597,7 +1556,7 @@ func (v *DetectionSource) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v DetectionSource) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -1617,7 +1576,7 @@ func (v *Dictionary) ShapeDecode(d *shapeimpl.Decoder) {
 			if _, dup := m[k]; dup {
 				d.Duplicate()
 			}
-			m[k] = d.Raw(rules, -1)
+			m[k] = d.Raw(graphshapeRules, 0)
 			d.Leave()
 		}
 		*v = Dictionary(m)
@@ -1641,7 +1600,7 @@ func (v *Dictionary) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v Dictionary) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -1662,7 +1621,7 @@ func (v *EvidenceRemediationStatus) ShapeDecode(d *shapeimpl.Decoder) {
 		*v = EvidenceRemediationStatus(s)
 		return
 	}
-	*v = EvidenceRemediationStatus(d.EnumMismatch(s, membersEvidenceRemediationStatus))
+	*v = EvidenceRemediationStatus(d.EnumMismatch(s, graphshapeMembersEvidenceRemediationStatus))
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
@@ -1676,7 +1635,7 @@ func (v *EvidenceRemediationStatus) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v EvidenceRemediationStatus) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -1697,7 +1656,7 @@ func (v *EvidenceRole) ShapeDecode(d *shapeimpl.Decoder) {
 		*v = EvidenceRole(s)
 		return
 	}
-	*v = EvidenceRole(d.EnumMismatch(s, membersEvidenceRole))
+	*v = EvidenceRole(d.EnumMismatch(s, graphshapeMembersEvidenceRole))
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
@@ -1711,7 +1670,7 @@ func (v *EvidenceRole) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v EvidenceRole) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -1732,7 +1691,7 @@ func (v *EvidenceVerdict) ShapeDecode(d *shapeimpl.Decoder) {
 		*v = EvidenceVerdict(s)
 		return
 	}
-	*v = EvidenceVerdict(d.EnumMismatch(s, membersEvidenceVerdict))
+	*v = EvidenceVerdict(d.EnumMismatch(s, graphshapeMembersEvidenceVerdict))
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
@@ -1746,7 +1705,7 @@ func (v *EvidenceVerdict) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v EvidenceVerdict) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -1784,7 +1743,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataType = *new(json.RawMessage)
 			}
 			seen[1] = true
-			if x := d.Raw(rules, 81); x != nil {
+			if x := d.Raw(graphshapeRules, 82); x != nil {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -1807,6 +1766,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 					d.PopKeyword()
 					if !d.Decoded(at) {
 						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
 					}
 					d.Leave()
 					i++
@@ -1823,10 +1784,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[3] = true
 			if d.Null() {
 				v.AssignedTo.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.AssignedTo.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AssignedTo.Set(x)
 			}
 			d.Leave()
 		case "classification":
@@ -1870,6 +1829,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 					d.PopKeyword()
 					if !d.Decoded(at) {
 						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
 					}
 					d.Leave()
 					i++
@@ -1884,7 +1845,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 				v.CreatedDateTime = *new(string)
 			}
 			seen[6] = true
-			if x, ok := d.String(shapeimpl.TString, &rules[89]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[90]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -1918,10 +1879,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[8] = true
 			if d.Null() {
 				v.Description.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.Description.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Description.Set(x)
 			}
 			d.Leave()
 		case "determination":
@@ -1955,10 +1914,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[10] = true
 			if d.Null() {
 				v.DisplayName.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.DisplayName.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DisplayName.Set(x)
 			}
 			d.Leave()
 		case "id":
@@ -1981,10 +1938,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[12] = true
 			if d.Null() {
 				v.IncidentWebURL.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.IncidentWebURL.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.IncidentWebURL.Set(x)
 			}
 			d.Leave()
 		case "lastModifiedBy":
@@ -1996,10 +1951,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[13] = true
 			if d.Null() {
 				v.LastModifiedBy.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.LastModifiedBy.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.LastModifiedBy.Set(x)
 			}
 			d.Leave()
 		case "lastUpdateDateTime":
@@ -2009,7 +1962,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 				v.LastUpdateDateTime = *new(string)
 			}
 			seen[14] = true
-			if x, ok := d.String(shapeimpl.TString, &rules[99]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[100]); ok {
 				v.LastUpdateDateTime = x
 			}
 			d.Leave()
@@ -2022,10 +1975,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[15] = true
 			if d.Null() {
 				v.PriorityScore.SetNull()
-			} else {
-				if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &rules[100]); ok {
-					v.PriorityScore.Set(x)
-				}
+			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[101]); ok {
+				v.PriorityScore.Set(x)
 			}
 			d.Leave()
 		case "recommendedActions":
@@ -2037,10 +1988,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[16] = true
 			if d.Null() {
 				v.RecommendedActions.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.RecommendedActions.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RecommendedActions.Set(x)
 			}
 			d.Leave()
 		case "recommendedHuntingQueries":
@@ -2062,6 +2011,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 					d.PopKeyword()
 					if !d.Decoded(at) {
 						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
 					}
 					d.Leave()
 					i++
@@ -2078,10 +2029,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[18] = true
 			if d.Null() {
 				v.RedirectIncidentID.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.RedirectIncidentID.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RedirectIncidentID.Set(x)
 			}
 			d.Leave()
 		case "resolvingComment":
@@ -2093,10 +2042,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[19] = true
 			if d.Null() {
 				v.ResolvingComment.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.ResolvingComment.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ResolvingComment.Set(x)
 			}
 			d.Leave()
 		case "severity":
@@ -2140,10 +2087,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[22] = true
 			if d.Null() {
 				v.Summary.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.Summary.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Summary.Set(x)
 			}
 			d.Leave()
 		case "systemTags":
@@ -2176,14 +2121,12 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[24] = true
 			if d.Null() {
 				v.TenantID.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.TenantID.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.TenantID.Set(x)
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 79)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 80)
 		}
 		n++
 	}
@@ -2457,7 +2400,8 @@ func (v *Incident) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
+// value is not JSON or Extra repeats a member that is set.
 func (v Incident) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -2495,7 +2439,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataCount = *new(shape.Optional[int64])
 			}
 			seen[1] = true
-			if x, ok := d.Int64(shapeimpl.TInteger, &rules[119]); ok {
+			if x, ok := d.Int64(shapeimpl.TInteger, &graphshapeRules[120]); ok {
 				v.ODataCount.Set(x)
 			}
 			d.Leave()
@@ -2506,7 +2450,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataNextLink = *new(shape.Optional[string])
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &rules[120]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[121]); ok {
 				v.ODataNextLink.Set(x)
 			}
 			d.Leave()
@@ -2529,6 +2473,8 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 					d.PopKeyword()
 					if !d.Decoded(at) {
 						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
 					}
 					d.Leave()
 					i++
@@ -2537,7 +2483,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 117)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 118)
 		}
 		n++
 	}
@@ -2601,7 +2547,8 @@ func (v *IncidentCollectionResponse) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
+// value is not JSON or Extra repeats a member that is set.
 func (v IncidentCollectionResponse) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -2622,7 +2569,7 @@ func (v *IncidentStatus) ShapeDecode(d *shapeimpl.Decoder) {
 		*v = IncidentStatus(s)
 		return
 	}
-	*v = IncidentStatus(d.EnumMismatch(s, membersIncidentStatus))
+	*v = IncidentStatus(d.EnumMismatch(s, graphshapeMembersIncidentStatus))
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
@@ -2636,7 +2583,7 @@ func (v *IncidentStatus) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v IncidentStatus) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -2663,7 +2610,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataType = *new(json.RawMessage)
 			}
 			seen[0] = true
-			if x := d.Raw(rules, 125); x != nil {
+			if x := d.Raw(graphshapeRules, 126); x != nil {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -2676,10 +2623,8 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[1] = true
 			if d.Null() {
 				v.AssignedTo.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.AssignedTo.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AssignedTo.Set(x)
 			}
 			d.Leave()
 		case "classification":
@@ -2734,10 +2679,8 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[4] = true
 			if d.Null() {
 				v.Description.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.Description.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Description.Set(x)
 			}
 			d.Leave()
 		case "determination":
@@ -2771,10 +2714,8 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[6] = true
 			if d.Null() {
 				v.DisplayName.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.DisplayName.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DisplayName.Set(x)
 			}
 			d.Leave()
 		case "resolvingComment":
@@ -2786,10 +2727,8 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[7] = true
 			if d.Null() {
 				v.ResolvingComment.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.ResolvingComment.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ResolvingComment.Set(x)
 			}
 			d.Leave()
 		case "severity":
@@ -2833,14 +2772,12 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[10] = true
 			if d.Null() {
 				v.Summary.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.Summary.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Summary.Set(x)
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 124)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 125)
 		}
 		n++
 	}
@@ -2973,7 +2910,8 @@ func (v *IncidentUpdate) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
+// value is not JSON or Extra repeats a member that is set.
 func (v IncidentUpdate) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -2994,7 +2932,7 @@ func (v *InvestigationState) ShapeDecode(d *shapeimpl.Decoder) {
 		*v = InvestigationState(s)
 		return
 	}
-	*v = InvestigationState(d.EnumMismatch(s, membersInvestigationState))
+	*v = InvestigationState(d.EnumMismatch(s, graphshapeMembersInvestigationState))
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
@@ -3008,7 +2946,7 @@ func (v *InvestigationState) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v InvestigationState) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -3037,14 +2975,12 @@ func (v *RecommendedHuntingQuery) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[0] = true
 			if d.Null() {
 				v.KQLText.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
-					v.KQLText.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.KQLText.Set(x)
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 104)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 105)
 		}
 		n++
 	}
@@ -3077,7 +3013,8 @@ func (v *RecommendedHuntingQuery) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
+// value is not JSON or Extra repeats a member that is set.
 func (v RecommendedHuntingQuery) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -3098,7 +3035,7 @@ func (v *ServiceSource) ShapeDecode(d *shapeimpl.Decoder) {
 		*v = ServiceSource(s)
 		return
 	}
-	*v = ServiceSource(d.EnumMismatch(s, membersServiceSource))
+	*v = ServiceSource(d.EnumMismatch(s, graphshapeMembersServiceSource))
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
@@ -3112,7 +3049,7 @@ func (v *ServiceSource) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v ServiceSource) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }

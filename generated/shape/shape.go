@@ -190,9 +190,17 @@ func decode(data []byte, v Decodable, borrow, lenient bool) ([]Violation, error)
 	} else {
 		d.Reset(data)
 	}
-	d.Lenient = lenient
+	// A first pass skips the bookkeeping of locations; only a document with
+	// violations (or tolerated points) is decoded again to locate them.
+	d.Lenient, d.Untracked = lenient, true
 	v.ShapeDecode(d)
 	d.Finish()
+	if d.Retrack() {
+		d.Rewind()
+		d.Lenient = lenient
+		v.ShapeDecode(d)
+		d.Finish()
+	}
 	var err error
 	if se := d.Syntax(); se != nil {
 		err = &SyntaxError{Offset: se.Offset, Msg: se.Msg}

@@ -176,9 +176,7 @@ type Alert struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// AlertClassification is the enum at #/$defs/alertClassification. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
-// does not know; members listed after it are real members, sent only when the request has the header
-// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+// AlertClassification is the enum at #/$defs/alertClassification. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // Whether an alert or incident represents a true threat (microsoft.graph.security.alertClassification, underlying type Edm.Byte). An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type AlertClassification string
@@ -197,12 +195,12 @@ const (
 	AlertClassificationUnknownFutureValue AlertClassification = "unknownFutureValue"
 )
 
-var membersAlertClassification = []string{"unknown", "falsePositive", "truePositive", "informationalExpectedActivity", "unknownFutureValue"}
+var graphshapeMembersAlertClassification = []string{"unknown", "falsePositive", "truePositive", "informationalExpectedActivity", "unknownFutureValue"}
 
 // AlertClassificationMembers returns the members of AlertClassification in schema order.
 func AlertClassificationMembers() []AlertClassification {
-	out := make([]AlertClassification, len(membersAlertClassification))
-	for i, m := range membersAlertClassification {
+	out := make([]AlertClassification, len(graphshapeMembersAlertClassification))
+	for i, m := range graphshapeMembersAlertClassification {
 		out[i] = AlertClassification(m)
 	}
 	return out
@@ -238,9 +236,7 @@ type AlertComment struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// AlertDetermination is the enum at #/$defs/alertDetermination. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
-// does not know; members listed after it are real members, sent only when the request has the header
-// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+// AlertDetermination is the enum at #/$defs/alertDetermination. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // The result of the investigation of an alert or incident: whether it is a true attack and, if so, its nature. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type AlertDetermination string
@@ -281,12 +277,12 @@ const (
 	AlertDeterminationUnknownFutureValue AlertDetermination = "unknownFutureValue"
 )
 
-var membersAlertDetermination = []string{"unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedAccount", "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate", "confirmedActivity", "lineOfBusinessApplication", "unknownFutureValue"}
+var graphshapeMembersAlertDetermination = []string{"unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedAccount", "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate", "confirmedActivity", "lineOfBusinessApplication", "unknownFutureValue"}
 
 // AlertDeterminationMembers returns the members of AlertDetermination in schema order.
 func AlertDeterminationMembers() []AlertDetermination {
-	out := make([]AlertDetermination, len(membersAlertDetermination))
-	for i, m := range membersAlertDetermination {
+	out := make([]AlertDetermination, len(graphshapeMembersAlertDetermination))
+	for i, m := range graphshapeMembersAlertDetermination {
 		out[i] = AlertDetermination(m)
 	}
 	return out
@@ -342,9 +338,7 @@ type AlertEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// AlertSeverity is the enum at #/$defs/alertSeverity. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
-// does not know; members listed after it are real members, sent only when the request has the header
-// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+// AlertSeverity is the enum at #/$defs/alertSeverity. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // The possible impact on assets of an alert or incident (microsoft.graph.security.alertSeverity; the legacy microsoft.graph.alertSeverity with values 0-4 is a different type). An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type AlertSeverity string
@@ -365,12 +359,12 @@ const (
 	AlertSeverityUnknownFutureValue AlertSeverity = "unknownFutureValue"
 )
 
-var membersAlertSeverity = []string{"unknown", "informational", "low", "medium", "high", "unknownFutureValue"}
+var graphshapeMembersAlertSeverity = []string{"unknown", "informational", "low", "medium", "high", "unknownFutureValue"}
 
 // AlertSeverityMembers returns the members of AlertSeverity in schema order.
 func AlertSeverityMembers() []AlertSeverity {
-	out := make([]AlertSeverity, len(membersAlertSeverity))
-	for i, m := range membersAlertSeverity {
+	out := make([]AlertSeverity, len(graphshapeMembersAlertSeverity))
+	for i, m := range graphshapeMembersAlertSeverity {
 		out[i] = AlertSeverity(m)
 	}
 	return out
@@ -385,9 +379,7 @@ func (v AlertSeverity) IsKnown() bool {
 	return false
 }
 
-// AlertStatus is the enum at #/$defs/alertStatus. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
-// does not know; members listed after it are real members, sent only when the request has the header
-// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+// AlertStatus is the enum at #/$defs/alertStatus. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // The status of an alert. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type AlertStatus string
@@ -406,12 +398,12 @@ const (
 	AlertStatusUnknownFutureValue AlertStatus = "unknownFutureValue"
 )
 
-var membersAlertStatus = []string{"unknown", "new", "inProgress", "resolved", "unknownFutureValue"}
+var graphshapeMembersAlertStatus = []string{"unknown", "new", "inProgress", "resolved", "unknownFutureValue"}
 
 // AlertStatusMembers returns the members of AlertStatus in schema order.
 func AlertStatusMembers() []AlertStatus {
-	out := make([]AlertStatus, len(membersAlertStatus))
-	for i, m := range membersAlertStatus {
+	out := make([]AlertStatus, len(graphshapeMembersAlertStatus))
+	for i, m := range graphshapeMembersAlertStatus {
 		out[i] = AlertStatus(m)
 	}
 	return out
@@ -426,9 +418,7 @@ func (v AlertStatus) IsKnown() bool {
 	return false
 }
 
-// DetectionSource is the enum at #/$defs/detectionSource. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
-// does not know; members listed after it are real members, sent only when the request has the header
-// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+// DetectionSource is the enum at #/$defs/detectionSource. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // The detection technology or sensor that identified the notable component or activity of an alert. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (microsoftDefenderForCloud, microsoftDefenderForIoT, microsoftDefenderForServers, microsoftDefenderForStorage, microsoftDefenderForDNS, microsoftDefenderForDatabases, microsoftDefenderForContainers, microsoftDefenderForNetwork, microsoftDefenderForAppService, microsoftDefenderForKeyVault, microsoftDefenderForResourceManager, microsoftDefenderForApiManagement, nrtAlerts, scheduledAlerts, microsoftDefenderThreatIntelligenceAnalytics, builtInMl, microsoftInsiderRiskManagement, microsoftThreatIntelligence, microsoftDefenderForAIServices, securityCopilot, microsoftSentinel) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type DetectionSource string
@@ -515,12 +505,12 @@ const (
 	DetectionSourceMicrosoftSentinel DetectionSource = "microsoftSentinel"
 )
 
-var membersDetectionSource = []string{"unknown", "microsoftDefenderForEndpoint", "antivirus", "smartScreen", "customTi", "microsoftDefenderForOffice365", "automatedInvestigation", "microsoftThreatExperts", "customDetection", "microsoftDefenderForIdentity", "cloudAppSecurity", "microsoft365Defender", "azureAdIdentityProtection", "manual", "microsoftDataLossPrevention", "appGovernancePolicy", "appGovernanceDetection", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftDefenderForIoT", "microsoftDefenderForServers", "microsoftDefenderForStorage", "microsoftDefenderForDNS", "microsoftDefenderForDatabases", "microsoftDefenderForContainers", "microsoftDefenderForNetwork", "microsoftDefenderForAppService", "microsoftDefenderForKeyVault", "microsoftDefenderForResourceManager", "microsoftDefenderForApiManagement", "nrtAlerts", "scheduledAlerts", "microsoftDefenderThreatIntelligenceAnalytics", "builtInMl", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftDefenderForAIServices", "securityCopilot", "microsoftSentinel"}
+var graphshapeMembersDetectionSource = []string{"unknown", "microsoftDefenderForEndpoint", "antivirus", "smartScreen", "customTi", "microsoftDefenderForOffice365", "automatedInvestigation", "microsoftThreatExperts", "customDetection", "microsoftDefenderForIdentity", "cloudAppSecurity", "microsoft365Defender", "azureAdIdentityProtection", "manual", "microsoftDataLossPrevention", "appGovernancePolicy", "appGovernanceDetection", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftDefenderForIoT", "microsoftDefenderForServers", "microsoftDefenderForStorage", "microsoftDefenderForDNS", "microsoftDefenderForDatabases", "microsoftDefenderForContainers", "microsoftDefenderForNetwork", "microsoftDefenderForAppService", "microsoftDefenderForKeyVault", "microsoftDefenderForResourceManager", "microsoftDefenderForApiManagement", "nrtAlerts", "scheduledAlerts", "microsoftDefenderThreatIntelligenceAnalytics", "builtInMl", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftDefenderForAIServices", "securityCopilot", "microsoftSentinel"}
 
 // DetectionSourceMembers returns the members of DetectionSource in schema order.
 func DetectionSourceMembers() []DetectionSource {
-	out := make([]DetectionSource, len(membersDetectionSource))
-	for i, m := range membersDetectionSource {
+	out := make([]DetectionSource, len(graphshapeMembersDetectionSource))
+	for i, m := range graphshapeMembersDetectionSource {
 		out[i] = DetectionSource(m)
 	}
 	return out
@@ -540,9 +530,7 @@ func (v DetectionSource) IsKnown() bool {
 // An open dictionary of key-value pairs (microsoft.graph.security.dictionary, an open type): any members.
 type Dictionary map[string]json.RawMessage
 
-// EvidenceRemediationStatus is the enum at #/$defs/evidenceRemediationStatus. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
-// does not know; members listed after it are real members, sent only when the request has the header
-// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+// EvidenceRemediationStatus is the enum at #/$defs/evidenceRemediationStatus. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // The status of the remediation action taken on an evidence. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (active, pendingApproval, declined, unremediated, running, partiallyRemediated) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type EvidenceRemediationStatus string
@@ -575,12 +563,12 @@ const (
 	EvidenceRemediationStatusPartiallyRemediated EvidenceRemediationStatus = "partiallyRemediated"
 )
 
-var membersEvidenceRemediationStatus = []string{"none", "remediated", "prevented", "blocked", "notFound", "unknownFutureValue", "active", "pendingApproval", "declined", "unremediated", "running", "partiallyRemediated"}
+var graphshapeMembersEvidenceRemediationStatus = []string{"none", "remediated", "prevented", "blocked", "notFound", "unknownFutureValue", "active", "pendingApproval", "declined", "unremediated", "running", "partiallyRemediated"}
 
 // EvidenceRemediationStatusMembers returns the members of EvidenceRemediationStatus in schema order.
 func EvidenceRemediationStatusMembers() []EvidenceRemediationStatus {
-	out := make([]EvidenceRemediationStatus, len(membersEvidenceRemediationStatus))
-	for i, m := range membersEvidenceRemediationStatus {
+	out := make([]EvidenceRemediationStatus, len(graphshapeMembersEvidenceRemediationStatus))
+	for i, m := range graphshapeMembersEvidenceRemediationStatus {
 		out[i] = EvidenceRemediationStatus(m)
 	}
 	return out
@@ -595,9 +583,7 @@ func (v EvidenceRemediationStatus) IsKnown() bool {
 	return false
 }
 
-// EvidenceRole is the enum at #/$defs/evidenceRole. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
-// does not know; members listed after it are real members, sent only when the request has the header
-// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+// EvidenceRole is the enum at #/$defs/evidenceRole. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // The role an evidence entity plays in an alert. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type EvidenceRole string
@@ -638,12 +624,12 @@ const (
 	EvidenceRoleUnknownFutureValue EvidenceRole = "unknownFutureValue"
 )
 
-var membersEvidenceRole = []string{"unknown", "contextual", "scanned", "source", "destination", "created", "added", "compromised", "edited", "attacked", "attacker", "commandAndControl", "loaded", "suspicious", "policyViolator", "unknownFutureValue"}
+var graphshapeMembersEvidenceRole = []string{"unknown", "contextual", "scanned", "source", "destination", "created", "added", "compromised", "edited", "attacked", "attacker", "commandAndControl", "loaded", "suspicious", "policyViolator", "unknownFutureValue"}
 
 // EvidenceRoleMembers returns the members of EvidenceRole in schema order.
 func EvidenceRoleMembers() []EvidenceRole {
-	out := make([]EvidenceRole, len(membersEvidenceRole))
-	for i, m := range membersEvidenceRole {
+	out := make([]EvidenceRole, len(graphshapeMembersEvidenceRole))
+	for i, m := range graphshapeMembersEvidenceRole {
 		out[i] = EvidenceRole(m)
 	}
 	return out
@@ -658,9 +644,7 @@ func (v EvidenceRole) IsKnown() bool {
 	return false
 }
 
-// EvidenceVerdict is the enum at #/$defs/evidenceVerdict. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
-// does not know; members listed after it are real members, sent only when the request has the header
-// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+// EvidenceVerdict is the enum at #/$defs/evidenceVerdict. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // The decision reached by automated investigation on an evidence. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type EvidenceVerdict string
@@ -679,12 +663,12 @@ const (
 	EvidenceVerdictUnknownFutureValue EvidenceVerdict = "unknownFutureValue"
 )
 
-var membersEvidenceVerdict = []string{"unknown", "suspicious", "malicious", "noThreatsFound", "unknownFutureValue"}
+var graphshapeMembersEvidenceVerdict = []string{"unknown", "suspicious", "malicious", "noThreatsFound", "unknownFutureValue"}
 
 // EvidenceVerdictMembers returns the members of EvidenceVerdict in schema order.
 func EvidenceVerdictMembers() []EvidenceVerdict {
-	out := make([]EvidenceVerdict, len(membersEvidenceVerdict))
-	for i, m := range membersEvidenceVerdict {
+	out := make([]EvidenceVerdict, len(graphshapeMembersEvidenceVerdict))
+	for i, m := range graphshapeMembersEvidenceVerdict {
 		out[i] = EvidenceVerdict(m)
 	}
 	return out
@@ -825,9 +809,7 @@ type IncidentCollectionResponse struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// IncidentStatus is the enum at #/$defs/incidentStatus. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
-// does not know; members listed after it are real members, sent only when the request has the header
-// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+// IncidentStatus is the enum at #/$defs/incidentStatus. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // The status of an incident. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (awaitingAction) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type IncidentStatus string
@@ -848,12 +830,12 @@ const (
 	IncidentStatusAwaitingAction IncidentStatus = "awaitingAction"
 )
 
-var membersIncidentStatus = []string{"active", "resolved", "inProgress", "redirected", "unknownFutureValue", "awaitingAction"}
+var graphshapeMembersIncidentStatus = []string{"active", "resolved", "inProgress", "redirected", "unknownFutureValue", "awaitingAction"}
 
 // IncidentStatusMembers returns the members of IncidentStatus in schema order.
 func IncidentStatusMembers() []IncidentStatus {
-	out := make([]IncidentStatus, len(membersIncidentStatus))
-	for i, m := range membersIncidentStatus {
+	out := make([]IncidentStatus, len(graphshapeMembersIncidentStatus))
+	for i, m := range graphshapeMembersIncidentStatus {
 		out[i] = IncidentStatus(m)
 	}
 	return out
@@ -921,9 +903,7 @@ type IncidentUpdate struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// InvestigationState is the enum at #/$defs/investigationState. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
-// does not know; members listed after it are real members, sent only when the request has the header
-// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+// InvestigationState is the enum at #/$defs/investigationState. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // The state of the automated investigation of an alert (underlying type Edm.Int64). An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type InvestigationState string
@@ -970,12 +950,12 @@ const (
 	InvestigationStateUnknownFutureValue InvestigationState = "unknownFutureValue"
 )
 
-var membersInvestigationState = []string{"unknown", "terminated", "successfullyRemediated", "benign", "failed", "partiallyRemediated", "running", "pendingApproval", "pendingResource", "queued", "innerFailure", "preexistingAlert", "unsupportedOs", "unsupportedAlertType", "suppressedAlert", "partiallyInvestigated", "terminatedByUser", "terminatedBySystem", "unknownFutureValue"}
+var graphshapeMembersInvestigationState = []string{"unknown", "terminated", "successfullyRemediated", "benign", "failed", "partiallyRemediated", "running", "pendingApproval", "pendingResource", "queued", "innerFailure", "preexistingAlert", "unsupportedOs", "unsupportedAlertType", "suppressedAlert", "partiallyInvestigated", "terminatedByUser", "terminatedBySystem", "unknownFutureValue"}
 
 // InvestigationStateMembers returns the members of InvestigationState in schema order.
 func InvestigationStateMembers() []InvestigationState {
-	out := make([]InvestigationState, len(membersInvestigationState))
-	for i, m := range membersInvestigationState {
+	out := make([]InvestigationState, len(graphshapeMembersInvestigationState))
+	for i, m := range graphshapeMembersInvestigationState {
 		out[i] = InvestigationState(m)
 	}
 	return out
@@ -990,9 +970,7 @@ func (v InvestigationState) IsKnown() bool {
 	return false
 }
 
-// ServiceSource is the enum at #/$defs/serviceSource. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
-// does not know; members listed after it are real members, sent only when the request has the header
-// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+// ServiceSource is the enum at #/$defs/serviceSource. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // The service or product that created an alert. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (microsoftDefenderForCloud, microsoftSentinel, microsoftInsiderRiskManagement, microsoftThreatIntelligence, microsoftSecurityForAI) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
 type ServiceSource string
@@ -1031,12 +1009,12 @@ const (
 	ServiceSourceMicrosoftSecurityForAi ServiceSource = "microsoftSecurityForAI"
 )
 
-var membersServiceSource = []string{"unknown", "microsoftDefenderForEndpoint", "microsoftDefenderForIdentity", "microsoftDefenderForCloudApps", "microsoftDefenderForOffice365", "microsoft365Defender", "azureAdIdentityProtection", "microsoftAppGovernance", "dataLossPrevention", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftSentinel", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftSecurityForAI"}
+var graphshapeMembersServiceSource = []string{"unknown", "microsoftDefenderForEndpoint", "microsoftDefenderForIdentity", "microsoftDefenderForCloudApps", "microsoftDefenderForOffice365", "microsoft365Defender", "azureAdIdentityProtection", "microsoftAppGovernance", "dataLossPrevention", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftSentinel", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftSecurityForAI"}
 
 // ServiceSourceMembers returns the members of ServiceSource in schema order.
 func ServiceSourceMembers() []ServiceSource {
-	out := make([]ServiceSource, len(membersServiceSource))
-	for i, m := range membersServiceSource {
+	out := make([]ServiceSource, len(graphshapeMembersServiceSource))
+	for i, m := range graphshapeMembersServiceSource {
 		out[i] = ServiceSource(m)
 	}
 	return out

@@ -8,9 +8,10 @@ import (
 	"regexp"
 )
 
-// rules holds the constraints checked by the support package, one entry per schema node that needs them;
-// references between entries are indices plus one.
-var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/alert
+// graphshapeRules holds the constraints checked by the support package, one entry per schema node that needs them,
+// labelled with its index and schema location; references between entries are indices, and 0 means none.
+var graphshapeRules = shapeimpl.CompileRules([]shapeimpl.Rule{
+	{}, // 0: unused, so that the index 0 means none
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
@@ -131,38 +132,41 @@ var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/alert
 		}},
 		Required: []string{"id", "serviceSource", "severity", "status"},
 		Types:    shapeimpl.TObject,
-	}, // #/$defs/alert/properties/@odata.type
-	{Const: shapeimpl.Str("\"#microsoft.graph.security.alert\"")}, // #/$defs/alert/properties/actorDisplayName
-	{Types: shapeimpl.TNull | shapeimpl.TString},                  // #/$defs/alert/properties/additionalData
+	}, // 1: #/$defs/alert
+	{
+		Const:    "#microsoft.graph.security.alert",
+		HasConst: true,
+	}, // 2: #/$defs/alert/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 3: #/$defs/alert/properties/actorDisplayName
 	{
 		NullOr:        5,
 		NullOrKeyword: "/anyOf/0",
-	}, // #/$defs/alert/properties/additionalData/anyOf/0
-	{Ref: 6},                   // #/$defs/dictionary
-	{Types: shapeimpl.TObject}, // #/$defs/alert/properties/alertPolicyId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/alertWebUrl
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/assignedTo
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/categories
+	}, // 4: #/$defs/alert/properties/additionalData
+	{Ref: 6},                   // 5: #/$defs/alert/properties/additionalData/anyOf/0
+	{Types: shapeimpl.TObject}, // 6: #/$defs/dictionary
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 7: #/$defs/alert/properties/alertPolicyId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 8: #/$defs/alert/properties/alertWebUrl
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 9: #/$defs/alert/properties/assignedTo
 	{
 		Items: 11,
 		Types: shapeimpl.TArray,
-	}, // #/$defs/alert/properties/categories/items
-	{Types: shapeimpl.TString},                   // #/$defs/alert/properties/category
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/classification
+	}, // 10: #/$defs/alert/properties/categories
+	{Types: shapeimpl.TString},                   // 11: #/$defs/alert/properties/categories/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 12: #/$defs/alert/properties/category
 	{
 		NullOr:        14,
 		NullOrKeyword: "/anyOf/0",
-	}, // #/$defs/alert/properties/classification/anyOf/0
-	{Ref: 15}, // #/$defs/alertClassification
+	}, // 13: #/$defs/alert/properties/classification
+	{Ref: 15}, // 14: #/$defs/alert/properties/classification/anyOf/0
 	{
-		Enum:  []string{"\"unknown\"", "\"falsePositive\"", "\"truePositive\"", "\"informationalExpectedActivity\"", "\"unknownFutureValue\""},
+		Enum:  []any{"unknown", "falsePositive", "truePositive", "informationalExpectedActivity", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // #/$defs/alert/properties/comments
+	}, // 15: #/$defs/alertClassification
 	{
 		Items: 17,
 		Types: shapeimpl.TArray,
-	}, // #/$defs/alert/properties/comments/items
-	{Ref: 18}, // #/$defs/alertComment
+	}, // 16: #/$defs/alert/properties/comments
+	{Ref: 18}, // 17: #/$defs/alert/properties/comments/items
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
@@ -181,48 +185,48 @@ var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/alert
 		}},
 		Required: []string{"createdDateTime"},
 		Types:    shapeimpl.TObject,
-	}, // #/$defs/alertComment/properties/comment
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alertComment/properties/createdByDisplayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alertComment/properties/createdDateTime
+	}, // 18: #/$defs/alertComment
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 19: #/$defs/alertComment/properties/comment
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 20: #/$defs/alertComment/properties/createdByDisplayName
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TString,
-	}, // #/$defs/alertComment/patternProperties/@odata\.
-	{}, // #/$defs/alert/properties/createdDateTime
+	}, // 21: #/$defs/alertComment/properties/createdDateTime
+	{}, // 22: #/$defs/alertComment/patternProperties/@odata\.
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // #/$defs/alert/properties/customDetails
+	}, // 23: #/$defs/alert/properties/createdDateTime
 	{
 		NullOr:        25,
 		NullOrKeyword: "/anyOf/0",
-	}, // #/$defs/alert/properties/customDetails/anyOf/0
-	{Ref: 6}, // #/$defs/alert/properties/description
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/detectionSource
+	}, // 24: #/$defs/alert/properties/customDetails
+	{Ref: 6}, // 25: #/$defs/alert/properties/customDetails/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 26: #/$defs/alert/properties/description
 	{
 		NullOr:        28,
 		NullOrKeyword: "/anyOf/0",
-	}, // #/$defs/alert/properties/detectionSource/anyOf/0
-	{Ref: 29}, // #/$defs/detectionSource
+	}, // 27: #/$defs/alert/properties/detectionSource
+	{Ref: 29}, // 28: #/$defs/alert/properties/detectionSource/anyOf/0
 	{
-		Enum:  []string{"\"unknown\"", "\"microsoftDefenderForEndpoint\"", "\"antivirus\"", "\"smartScreen\"", "\"customTi\"", "\"microsoftDefenderForOffice365\"", "\"automatedInvestigation\"", "\"microsoftThreatExperts\"", "\"customDetection\"", "\"microsoftDefenderForIdentity\"", "\"cloudAppSecurity\"", "\"microsoft365Defender\"", "\"azureAdIdentityProtection\"", "\"manual\"", "\"microsoftDataLossPrevention\"", "\"appGovernancePolicy\"", "\"appGovernanceDetection\"", "\"unknownFutureValue\"", "\"microsoftDefenderForCloud\"", "\"microsoftDefenderForIoT\"", "\"microsoftDefenderForServers\"", "\"microsoftDefenderForStorage\"", "\"microsoftDefenderForDNS\"", "\"microsoftDefenderForDatabases\"", "\"microsoftDefenderForContainers\"", "\"microsoftDefenderForNetwork\"", "\"microsoftDefenderForAppService\"", "\"microsoftDefenderForKeyVault\"", "\"microsoftDefenderForResourceManager\"", "\"microsoftDefenderForApiManagement\"", "\"nrtAlerts\"", "\"scheduledAlerts\"", "\"microsoftDefenderThreatIntelligenceAnalytics\"", "\"builtInMl\"", "\"microsoftInsiderRiskManagement\"", "\"microsoftThreatIntelligence\"", "\"microsoftDefenderForAIServices\"", "\"securityCopilot\"", "\"microsoftSentinel\""},
+		Enum:  []any{"unknown", "microsoftDefenderForEndpoint", "antivirus", "smartScreen", "customTi", "microsoftDefenderForOffice365", "automatedInvestigation", "microsoftThreatExperts", "customDetection", "microsoftDefenderForIdentity", "cloudAppSecurity", "microsoft365Defender", "azureAdIdentityProtection", "manual", "microsoftDataLossPrevention", "appGovernancePolicy", "appGovernanceDetection", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftDefenderForIoT", "microsoftDefenderForServers", "microsoftDefenderForStorage", "microsoftDefenderForDNS", "microsoftDefenderForDatabases", "microsoftDefenderForContainers", "microsoftDefenderForNetwork", "microsoftDefenderForAppService", "microsoftDefenderForKeyVault", "microsoftDefenderForResourceManager", "microsoftDefenderForApiManagement", "nrtAlerts", "scheduledAlerts", "microsoftDefenderThreatIntelligenceAnalytics", "builtInMl", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftDefenderForAIServices", "securityCopilot", "microsoftSentinel"},
 		Types: shapeimpl.TString,
-	}, // #/$defs/alert/properties/detectorId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/determination
+	}, // 29: #/$defs/detectionSource
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 30: #/$defs/alert/properties/detectorId
 	{
 		NullOr:        32,
 		NullOrKeyword: "/anyOf/0",
-	}, // #/$defs/alert/properties/determination/anyOf/0
-	{Ref: 33}, // #/$defs/alertDetermination
+	}, // 31: #/$defs/alert/properties/determination
+	{Ref: 33}, // 32: #/$defs/alert/properties/determination/anyOf/0
 	{
-		Enum:  []string{"\"unknown\"", "\"apt\"", "\"malware\"", "\"securityPersonnel\"", "\"securityTesting\"", "\"unwantedSoftware\"", "\"other\"", "\"multiStagedAttack\"", "\"compromisedAccount\"", "\"phishing\"", "\"maliciousUserActivity\"", "\"notMalicious\"", "\"notEnoughDataToValidate\"", "\"confirmedActivity\"", "\"lineOfBusinessApplication\"", "\"unknownFutureValue\""},
+		Enum:  []any{"unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedAccount", "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate", "confirmedActivity", "lineOfBusinessApplication", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // #/$defs/alert/properties/evidence
+	}, // 33: #/$defs/alertDetermination
 	{
 		Items: 35,
 		Types: shapeimpl.TArray,
-	}, // #/$defs/alert/properties/evidence/items
-	{Ref: 36}, // #/$defs/alertEvidence
+	}, // 34: #/$defs/alert/properties/evidence
+	{Ref: 36}, // 35: #/$defs/alert/properties/evidence/items
 	{
 		Additional: 51,
 		Properties: []shapeimpl.PropertyRule{{
@@ -252,107 +256,107 @@ var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/alert
 		}},
 		Required: []string{"@odata.type", "createdDateTime", "remediationStatus", "verdict"},
 		Types:    shapeimpl.TObject,
-	}, // #/$defs/alertEvidence/properties/@odata.type
+	}, // 36: #/$defs/alertEvidence
 	{
 		Pattern: regexp.MustCompile("^#microsoft\\.graph\\.security\\.[A-Za-z]+Evidence$"),
 		Types:   shapeimpl.TString,
-	}, // #/$defs/alertEvidence/properties/createdDateTime
+	}, // 37: #/$defs/alertEvidence/properties/@odata.type
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TString,
-	}, // #/$defs/alertEvidence/properties/detailedRoles
+	}, // 38: #/$defs/alertEvidence/properties/createdDateTime
 	{
 		Items: 40,
 		Types: shapeimpl.TArray,
-	}, // #/$defs/alertEvidence/properties/detailedRoles/items
-	{Types: shapeimpl.TString}, // #/$defs/alertEvidence/properties/remediationStatus
-	{Ref: 42},                  // #/$defs/evidenceRemediationStatus
+	}, // 39: #/$defs/alertEvidence/properties/detailedRoles
+	{Types: shapeimpl.TString}, // 40: #/$defs/alertEvidence/properties/detailedRoles/items
+	{Ref: 42},                  // 41: #/$defs/alertEvidence/properties/remediationStatus
 	{
-		Enum:  []string{"\"none\"", "\"remediated\"", "\"prevented\"", "\"blocked\"", "\"notFound\"", "\"unknownFutureValue\"", "\"active\"", "\"pendingApproval\"", "\"declined\"", "\"unremediated\"", "\"running\"", "\"partiallyRemediated\""},
+		Enum:  []any{"none", "remediated", "prevented", "blocked", "notFound", "unknownFutureValue", "active", "pendingApproval", "declined", "unremediated", "running", "partiallyRemediated"},
 		Types: shapeimpl.TString,
-	}, // #/$defs/alertEvidence/properties/remediationStatusDetails
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alertEvidence/properties/roles
+	}, // 42: #/$defs/evidenceRemediationStatus
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 43: #/$defs/alertEvidence/properties/remediationStatusDetails
 	{
 		Items: 45,
 		Types: shapeimpl.TArray,
-	}, // #/$defs/alertEvidence/properties/roles/items
-	{Ref: 46}, // #/$defs/evidenceRole
+	}, // 44: #/$defs/alertEvidence/properties/roles
+	{Ref: 46}, // 45: #/$defs/alertEvidence/properties/roles/items
 	{
-		Enum:  []string{"\"unknown\"", "\"contextual\"", "\"scanned\"", "\"source\"", "\"destination\"", "\"created\"", "\"added\"", "\"compromised\"", "\"edited\"", "\"attacked\"", "\"attacker\"", "\"commandAndControl\"", "\"loaded\"", "\"suspicious\"", "\"policyViolator\"", "\"unknownFutureValue\""},
+		Enum:  []any{"unknown", "contextual", "scanned", "source", "destination", "created", "added", "compromised", "edited", "attacked", "attacker", "commandAndControl", "loaded", "suspicious", "policyViolator", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // #/$defs/alertEvidence/properties/tags
+	}, // 46: #/$defs/evidenceRole
 	{
 		Items: 48,
 		Types: shapeimpl.TArray,
-	}, // #/$defs/alertEvidence/properties/tags/items
-	{Types: shapeimpl.TString}, // #/$defs/alertEvidence/properties/verdict
-	{Ref: 50},                  // #/$defs/evidenceVerdict
+	}, // 47: #/$defs/alertEvidence/properties/tags
+	{Types: shapeimpl.TString}, // 48: #/$defs/alertEvidence/properties/tags/items
+	{Ref: 50},                  // 49: #/$defs/alertEvidence/properties/verdict
 	{
-		Enum:  []string{"\"unknown\"", "\"suspicious\"", "\"malicious\"", "\"noThreatsFound\"", "\"unknownFutureValue\""},
+		Enum:  []any{"unknown", "suspicious", "malicious", "noThreatsFound", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // #/$defs/alertEvidence/additionalProperties
-	{Bool: shapeimpl.Bool(true)}, // #/$defs/alert/properties/firstActivityDateTime
+	}, // 50: #/$defs/evidenceVerdict
+	{Bool: shapeimpl.Bool(true)}, // 51: #/$defs/alertEvidence/additionalProperties
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // #/$defs/alert/properties/id
-	{Types: shapeimpl.TString},                   // #/$defs/alert/properties/incidentId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/incidentWebUrl
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/investigationState
+	}, // 52: #/$defs/alert/properties/firstActivityDateTime
+	{Types: shapeimpl.TString},                   // 53: #/$defs/alert/properties/id
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 54: #/$defs/alert/properties/incidentId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 55: #/$defs/alert/properties/incidentWebUrl
 	{
 		NullOr:        57,
 		NullOrKeyword: "/anyOf/0",
-	}, // #/$defs/alert/properties/investigationState/anyOf/0
-	{Ref: 58}, // #/$defs/investigationState
+	}, // 56: #/$defs/alert/properties/investigationState
+	{Ref: 58}, // 57: #/$defs/alert/properties/investigationState/anyOf/0
 	{
-		Enum:  []string{"\"unknown\"", "\"terminated\"", "\"successfullyRemediated\"", "\"benign\"", "\"failed\"", "\"partiallyRemediated\"", "\"running\"", "\"pendingApproval\"", "\"pendingResource\"", "\"queued\"", "\"innerFailure\"", "\"preexistingAlert\"", "\"unsupportedOs\"", "\"unsupportedAlertType\"", "\"suppressedAlert\"", "\"partiallyInvestigated\"", "\"terminatedByUser\"", "\"terminatedBySystem\"", "\"unknownFutureValue\""},
+		Enum:  []any{"unknown", "terminated", "successfullyRemediated", "benign", "failed", "partiallyRemediated", "running", "pendingApproval", "pendingResource", "queued", "innerFailure", "preexistingAlert", "unsupportedOs", "unsupportedAlertType", "suppressedAlert", "partiallyInvestigated", "terminatedByUser", "terminatedBySystem", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // #/$defs/alert/properties/lastActivityDateTime
+	}, // 58: #/$defs/investigationState
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // #/$defs/alert/properties/lastUpdateDateTime
+	}, // 59: #/$defs/alert/properties/lastActivityDateTime
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // #/$defs/alert/properties/mitreTechniques
+	}, // 60: #/$defs/alert/properties/lastUpdateDateTime
 	{
 		Items: 62,
 		Types: shapeimpl.TArray,
-	}, // #/$defs/alert/properties/mitreTechniques/items
-	{Types: shapeimpl.TString},                   // #/$defs/alert/properties/productName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/providerAlertId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/recommendedActions
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/resolvedDateTime
+	}, // 61: #/$defs/alert/properties/mitreTechniques
+	{Types: shapeimpl.TString},                   // 62: #/$defs/alert/properties/mitreTechniques/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 63: #/$defs/alert/properties/productName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 64: #/$defs/alert/properties/providerAlertId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 65: #/$defs/alert/properties/recommendedActions
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // #/$defs/alert/properties/serviceSource
-	{Ref: 68}, // #/$defs/serviceSource
+	}, // 66: #/$defs/alert/properties/resolvedDateTime
+	{Ref: 68}, // 67: #/$defs/alert/properties/serviceSource
 	{
-		Enum:  []string{"\"unknown\"", "\"microsoftDefenderForEndpoint\"", "\"microsoftDefenderForIdentity\"", "\"microsoftDefenderForCloudApps\"", "\"microsoftDefenderForOffice365\"", "\"microsoft365Defender\"", "\"azureAdIdentityProtection\"", "\"microsoftAppGovernance\"", "\"dataLossPrevention\"", "\"unknownFutureValue\"", "\"microsoftDefenderForCloud\"", "\"microsoftSentinel\"", "\"microsoftInsiderRiskManagement\"", "\"microsoftThreatIntelligence\"", "\"microsoftSecurityForAI\""},
+		Enum:  []any{"unknown", "microsoftDefenderForEndpoint", "microsoftDefenderForIdentity", "microsoftDefenderForCloudApps", "microsoftDefenderForOffice365", "microsoft365Defender", "azureAdIdentityProtection", "microsoftAppGovernance", "dataLossPrevention", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftSentinel", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftSecurityForAI"},
 		Types: shapeimpl.TString,
-	}, // #/$defs/alert/properties/severity
-	{Ref: 70}, // #/$defs/alertSeverity
+	}, // 68: #/$defs/serviceSource
+	{Ref: 70}, // 69: #/$defs/alert/properties/severity
 	{
-		Enum:  []string{"\"unknown\"", "\"informational\"", "\"low\"", "\"medium\"", "\"high\"", "\"unknownFutureValue\""},
+		Enum:  []any{"unknown", "informational", "low", "medium", "high", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // #/$defs/alert/properties/status
-	{Ref: 72}, // #/$defs/alertStatus
+	}, // 70: #/$defs/alertSeverity
+	{Ref: 72}, // 71: #/$defs/alert/properties/status
 	{
-		Enum:  []string{"\"unknown\"", "\"new\"", "\"inProgress\"", "\"resolved\"", "\"unknownFutureValue\""},
+		Enum:  []any{"unknown", "new", "inProgress", "resolved", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // #/$defs/alert/properties/systemTags
+	}, // 72: #/$defs/alertStatus
 	{
 		Items: 74,
 		Types: shapeimpl.TArray,
-	}, // #/$defs/alert/properties/systemTags/items
-	{Types: shapeimpl.TString},                   // #/$defs/alert/properties/tenantId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/threatDisplayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/threatFamilyName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/properties/title
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/alert/patternProperties/@odata\.
-	{}, // #(root)
+	}, // 73: #/$defs/alert/properties/systemTags
+	{Types: shapeimpl.TString},                   // 74: #/$defs/alert/properties/systemTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 75: #/$defs/alert/properties/tenantId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 76: #/$defs/alert/properties/threatDisplayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 77: #/$defs/alert/properties/threatFamilyName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 78: #/$defs/alert/properties/title
+	{}, // 79: #/$defs/alert/patternProperties/@odata\.
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
@@ -431,69 +435,72 @@ var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/alert
 		}},
 		Required: []string{"createdDateTime", "id", "lastUpdateDateTime", "severity", "status"},
 		Types:    shapeimpl.TObject,
-	}, // #/properties/@odata.context
-	{Types: shapeimpl.TString},                                       // #/properties/@odata.type
-	{Const: shapeimpl.Str("\"#microsoft.graph.security.incident\"")}, // #/properties/alerts
+	}, // 80: #
+	{Types: shapeimpl.TString}, // 81: #/properties/@odata.context
+	{
+		Const:    "#microsoft.graph.security.incident",
+		HasConst: true,
+	}, // 82: #/properties/@odata.type
 	{
 		Items: 84,
 		Types: shapeimpl.TArray,
-	}, // #/properties/alerts/items
-	{Ref: 1}, // #/properties/assignedTo
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/classification
+	}, // 83: #/properties/alerts
+	{Ref: 1}, // 84: #/properties/alerts/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 85: #/properties/assignedTo
 	{
 		NullOr:        87,
 		NullOrKeyword: "/anyOf/0",
-	}, // #/properties/classification/anyOf/0
-	{Ref: 15}, // #/properties/comments
+	}, // 86: #/properties/classification
+	{Ref: 15}, // 87: #/properties/classification/anyOf/0
 	{
 		Items: 89,
 		Types: shapeimpl.TArray,
-	}, // #/properties/comments/items
-	{Ref: 18}, // #/properties/createdDateTime
+	}, // 88: #/properties/comments
+	{Ref: 18}, // 89: #/properties/comments/items
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TString,
-	}, // #/properties/customTags
+	}, // 90: #/properties/createdDateTime
 	{
 		Items: 92,
 		Types: shapeimpl.TArray,
-	}, // #/properties/customTags/items
-	{Types: shapeimpl.TString},                   // #/properties/description
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/determination
+	}, // 91: #/properties/customTags
+	{Types: shapeimpl.TString},                   // 92: #/properties/customTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 93: #/properties/description
 	{
 		NullOr:        95,
 		NullOrKeyword: "/anyOf/0",
-	}, // #/properties/determination/anyOf/0
-	{Ref: 33}, // #/properties/displayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/id
-	{Types: shapeimpl.TString},                   // #/properties/incidentWebUrl
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/lastModifiedBy
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/lastUpdateDateTime
+	}, // 94: #/properties/determination
+	{Ref: 33}, // 95: #/properties/determination/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 96: #/properties/displayName
+	{Types: shapeimpl.TString},                   // 97: #/properties/id
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 98: #/properties/incidentWebUrl
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 99: #/properties/lastModifiedBy
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TString,
-	}, // #/properties/priorityScore
+	}, // 100: #/properties/lastUpdateDateTime
 	{
 		Maximum: shapeimpl.Num("2147483647"),
 		Minimum: shapeimpl.Num("-2147483648"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // #/properties/redirectIncidentId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/resolvingComment
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/severity
-	{Ref: 70},  // #/properties/status
-	{Ref: 106}, // #/$defs/incidentStatus
+	}, // 101: #/properties/priorityScore
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 102: #/properties/redirectIncidentId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 103: #/properties/resolvingComment
+	{Ref: 70},  // 104: #/properties/severity
+	{Ref: 106}, // 105: #/properties/status
 	{
-		Enum:  []string{"\"active\"", "\"resolved\"", "\"inProgress\"", "\"redirected\"", "\"unknownFutureValue\"", "\"awaitingAction\""},
+		Enum:  []any{"active", "resolved", "inProgress", "redirected", "unknownFutureValue", "awaitingAction"},
 		Types: shapeimpl.TString,
-	}, // #/properties/summary
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/properties/systemTags
+	}, // 106: #/$defs/incidentStatus
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 107: #/properties/summary
 	{
 		Items: 109,
 		Types: shapeimpl.TArray,
-	}, // #/properties/systemTags/items
-	{Types: shapeimpl.TString},                   // #/properties/tenantId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/patternProperties/@odata\.
-	{}, // #/$defs/incidentCollectionResponse
+	}, // 108: #/properties/systemTags
+	{Types: shapeimpl.TString},                   // 109: #/properties/systemTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 110: #/properties/tenantId
+	{}, // 111: #/patternProperties/@odata\.
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
@@ -515,22 +522,22 @@ var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/alert
 		}},
 		Required: []string{"value"},
 		Types:    shapeimpl.TObject,
-	}, // #/$defs/incidentCollectionResponse/properties/@odata.context
-	{Types: shapeimpl.TString}, // #/$defs/incidentCollectionResponse/properties/@odata.count
+	}, // 112: #/$defs/incidentCollectionResponse
+	{Types: shapeimpl.TString}, // 113: #/$defs/incidentCollectionResponse/properties/@odata.context
 	{
 		Minimum: shapeimpl.Num("0"),
 		Types:   shapeimpl.TInteger,
-	}, // #/$defs/incidentCollectionResponse/properties/@odata.nextLink
+	}, // 114: #/$defs/incidentCollectionResponse/properties/@odata.count
 	{
 		Format: "uri",
 		Types:  shapeimpl.TString,
-	}, // #/$defs/incidentCollectionResponse/properties/value
+	}, // 115: #/$defs/incidentCollectionResponse/properties/@odata.nextLink
 	{
 		Items: 117,
 		Types: shapeimpl.TArray,
-	}, // #/$defs/incidentCollectionResponse/properties/value/items
-	{Ref: 80}, // #/$defs/incidentCollectionResponse/patternProperties/@odata\.
-	{},        // #/$defs/incidentUpdate
+	}, // 116: #/$defs/incidentCollectionResponse/properties/value
+	{Ref: 80}, // 117: #/$defs/incidentCollectionResponse/properties/value/items
+	{},        // 118: #/$defs/incidentCollectionResponse/patternProperties/@odata\.
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
@@ -572,28 +579,32 @@ var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/alert
 			Rule: 133,
 		}},
 		Types: shapeimpl.TObject,
-	}, // #/$defs/incidentUpdate/properties/@odata.type
-	{Const: shapeimpl.Str("\"#microsoft.graph.security.incident\"")}, // #/$defs/incidentUpdate/properties/assignedTo
-	{Types: shapeimpl.TNull | shapeimpl.TString},                     // #/$defs/incidentUpdate/properties/classification
+	}, // 119: #/$defs/incidentUpdate
+	{
+		Const:    "#microsoft.graph.security.incident",
+		HasConst: true,
+	}, // 120: #/$defs/incidentUpdate/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 121: #/$defs/incidentUpdate/properties/assignedTo
 	{
 		NullOr:        123,
 		NullOrKeyword: "/anyOf/0",
-	}, // #/$defs/incidentUpdate/properties/classification/anyOf/0
-	{Ref: 15}, // #/$defs/incidentUpdate/properties/customTags
+	}, // 122: #/$defs/incidentUpdate/properties/classification
+	{Ref: 15}, // 123: #/$defs/incidentUpdate/properties/classification/anyOf/0
 	{
 		Items: 125,
 		Types: shapeimpl.TArray,
-	}, // #/$defs/incidentUpdate/properties/customTags/items
-	{Types: shapeimpl.TString},                   // #/$defs/incidentUpdate/properties/description
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/incidentUpdate/properties/determination
+	}, // 124: #/$defs/incidentUpdate/properties/customTags
+	{Types: shapeimpl.TString},                   // 125: #/$defs/incidentUpdate/properties/customTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 126: #/$defs/incidentUpdate/properties/description
 	{
 		NullOr:        128,
 		NullOrKeyword: "/anyOf/0",
-	}, // #/$defs/incidentUpdate/properties/determination/anyOf/0
-	{Ref: 33}, // #/$defs/incidentUpdate/properties/displayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/incidentUpdate/properties/resolvingComment
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/incidentUpdate/properties/severity
-	{Ref: 70},  // #/$defs/incidentUpdate/properties/status
-	{Ref: 106}, // #/$defs/incidentUpdate/properties/summary
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // #/$defs/incidentUpdate/patternProperties/@odata\.
-	{}})
+	}, // 127: #/$defs/incidentUpdate/properties/determination
+	{Ref: 33}, // 128: #/$defs/incidentUpdate/properties/determination/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 129: #/$defs/incidentUpdate/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 130: #/$defs/incidentUpdate/properties/resolvingComment
+	{Ref: 70},  // 131: #/$defs/incidentUpdate/properties/severity
+	{Ref: 106}, // 132: #/$defs/incidentUpdate/properties/status
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 133: #/$defs/incidentUpdate/properties/summary
+	{}, // 134: #/$defs/incidentUpdate/patternProperties/@odata\.
+})

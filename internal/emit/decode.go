@@ -29,7 +29,7 @@ func (e *emitter) leafArg(s *model.Schema) jen.Code {
 }
 
 func (e *emitter) ruleRef(i int) jen.Code {
-	return jen.Op("&").Id("rules").Index(jen.Lit(i))
+	return jen.Op("&").Id(RulesVar).Index(jen.Lit(i))
 }
 
 func v(name string, depth int) string {
@@ -79,14 +79,14 @@ func (e *emitter) decodeDepth(s *model.Schema, assign func(jen.Code) jen.Code, d
 			jen.If(d.Clone().Dot("Decoded").Call(jen.Id(at))).Block(assign(jen.Id(x))),
 		}
 	case s.Raw:
-		idx := -1
+		idx := 0
 		if !s.Unconstrained {
 			idx = e.ruleFor(s)
 		}
-		return []jen.Code{jen.If(jen.Id(x).Op(":=").Add(d.Clone()).Dot("Raw").Call(jen.Id("rules"), jen.Lit(idx)), jen.Id(x).Op("!=").Nil()).Block(assign(jen.Id(x)))}
+		return []jen.Code{e.ifStmt(jen.Id(x).Op(":=").Add(d.Clone()).Dot("Raw").Call(jen.Id(RulesVar), jen.Lit(idx)), jen.Id(x).Op("!=").Nil()).Block(assign(jen.Id(x)))}
 	}
 	read := func(method string) []jen.Code {
-		return []jen.Code{jen.If(jen.List(jen.Id(x), jen.Id("ok")).Op(":=").Add(d.Clone()).Dot(method).Call(typesExpr(s), e.leafArg(s)), jen.Id("ok")).Block(assign(jen.Id(x)))}
+		return []jen.Code{e.ifStmt(jen.List(jen.Id(x), jen.Id("ok")).Op(":=").Add(d.Clone()).Dot(method).Call(typesExpr(s), e.leafArg(s)), jen.Id("ok")).Block(assign(jen.Id(x)))}
 	}
 	switch s.Kind {
 	case model.KindString, model.KindEnum:
@@ -114,7 +114,7 @@ func (e *emitter) decodeElem(s *model.Schema, assign func(jen.Code) jen.Code, de
 		inner := e.decodeDepth(s, func(x jen.Code) jen.Code { return jen.Id(it).Dot("Set").Call(x) }, depth+1)
 		return []jen.Code{
 			jen.Var().Id(it).Add(shape("Optional").Types(e.goType(s))),
-			jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Id(it).Dot("SetNull").Call()).Else().Block(inner...),
+			e.elseBlock(jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Id(it).Dot("SetNull").Call()), inner),
 			assign(jen.Id(it)),
 		}
 	}
@@ -135,7 +135,7 @@ func (e *emitter) decodeArray(s *model.Schema, assign func(jen.Code) jen.Code, d
 	body = append(body, jen.Id("d").Dot("EnterIndex").Call(jen.Id(i), jen.Lit(kw)))
 	appendTo := func(x jen.Code) jen.Code { return jen.Id(items).Op("=").Append(jen.Id(items), x) }
 	if s.Items == nil {
-		body = append(body, jen.Id(items).Op("=").Append(jen.Id(items), jen.Id("d").Dot("Raw").Call(jen.Id("rules"), jen.Lit(-1))))
+		body = append(body, jen.Id(items).Op("=").Append(jen.Id(items), jen.Id("d").Dot("Raw").Call(jen.Id(RulesVar), jen.Lit(0))))
 	} else if name, kw, ok := inPlace(s.Items); ok {
 		// Decode a struct item in place: no copy of the (large) value.
 		at := v("at", depth)
@@ -151,7 +151,9 @@ func (e *emitter) decodeArray(s *model.Schema, assign func(jen.Code) jen.Code, d
 			body = append(body, jen.Id("d").Dot("PopKeyword").Call())
 		}
 		body = append(body, jen.If(jen.Op("!").Id("d").Dot("Decoded").Call(jen.Id(at))).Block(
-			jen.Id(items).Op("=").Id(items).Index(jen.Empty(), jen.Len(jen.Id(items)).Op("-").Lit(1))))
+			jen.Id(items).Op("=").Id(items).Index(jen.Empty(), jen.Len(jen.Id(items)).Op("-").Lit(1))).
+			Else().If(jen.Id(i).Op("==").Lit(0)).Block(
+			jen.Id(items).Op("=").Add(impl("Grow")).Call(jen.Id("d"), jen.Id(items), jen.Id(at))))
 	} else {
 		body = append(body, e.decodeElem(s.Items, appendTo, depth)...)
 	}
@@ -171,7 +173,7 @@ func (e *emitter) decodeArray(s *model.Schema, assign func(jen.Code) jen.Code, d
 		if s.UniqueItems {
 			sp = jen.Id(spans)
 		}
-		block = append(block, jen.Id("d").Dot("CheckItems").Call(jen.Id("rules"), jen.Lit(e.ruleFor(s)), jen.Id(i), sp))
+		block = append(block, jen.Id("d").Dot("CheckItems").Call(jen.Id(RulesVar), jen.Lit(e.ruleFor(s)), jen.Id(i), sp))
 	}
 	block = append(block, assign(jen.Id(items)))
 	return []jen.Code{jen.If(jen.Id("d").Dot("BeginArray").Call(typesExpr(s))).Block(block...)}
@@ -191,7 +193,7 @@ func (e *emitter) decodeMap(s *model.Schema, assign func(jen.Code) jen.Code, dep
 		jen.If(jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Id(m).Index(jen.Id(k)), jen.Id("dup")).Block(jen.Id("d").Dot("Duplicate").Call()),
 	}
 	if s.Additional == nil {
-		body = append(body, put(jen.Id("d").Dot("Raw").Call(jen.Id("rules"), jen.Lit(-1))))
+		body = append(body, put(jen.Id("d").Dot("Raw").Call(jen.Id(RulesVar), jen.Lit(0))))
 	} else {
 		body = append(body, e.decodeElem(s.Additional, put, depth)...)
 	}
@@ -201,7 +203,7 @@ func (e *emitter) decodeMap(s *model.Schema, assign func(jen.Code) jen.Code, dep
 		jen.For(jen.Id(i).Op(":=").Lit(0), jen.Id("d").Dot("NextKey").Call(jen.Id(i)), jen.Id(i).Op("++")).Block(body...),
 	}
 	if s.MinProperties >= 0 || s.MaxProperties >= 0 || len(s.DependentRequired) > 0 {
-		block = append(block, jen.Id("d").Dot("CheckMembers").Call(jen.Id("rules"), jen.Lit(e.ruleFor(s)), jen.Len(jen.Id(m)),
+		block = append(block, jen.Id("d").Dot("CheckMembers").Call(jen.Id(RulesVar), jen.Lit(e.ruleFor(s)), jen.Len(jen.Id(m)),
 			jen.Func().Params(jen.Id("k").String()).Bool().Block(
 				jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id(m).Index(jen.Id("k")), jen.Return(jen.Id("ok")))))
 	}
@@ -289,4 +291,23 @@ func inPlace(s *model.Schema) (name, kw string, ok bool) {
 		return s.Named.GoName, "", true
 	}
 	return "", "", false
+}
+
+// ifStmt starts an if statement and remembers that it is one, so that an
+// else branch holding only it is written as else if.
+func (e *emitter) ifStmt(conds ...jen.Code) *jen.Statement {
+	st := jen.If(conds...)
+	e.ifs[st] = true
+	return st
+}
+
+// elseBlock appends the else branch body to stmt: "else if" when body is
+// one if statement, else "else { body }".
+func (e *emitter) elseBlock(stmt *jen.Statement, body []jen.Code) *jen.Statement {
+	if len(body) == 1 {
+		if st, ok := body[0].(*jen.Statement); ok && e.ifs[st] {
+			return stmt.Else().Add(st)
+		}
+	}
+	return stmt.Else().Block(body...)
 }

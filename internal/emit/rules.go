@@ -2,6 +2,7 @@ package emit
 
 import (
 	"encoding/json"
+	"fmt"
 	"sort"
 	"strconv"
 
@@ -18,8 +19,8 @@ func (e *emitter) ruleFor(s *model.Schema) int {
 	}
 	i := len(e.rules)
 	e.index[s] = i
-	e.rules = append(e.rules, nil)
-	e.rules[i] = e.buildRule(s, true)
+	e.rules = append(e.rules, ruleEntry{where: s.Pointer})
+	e.rules[i].code = e.buildRule(s, true)
 	return i
 }
 
@@ -27,17 +28,42 @@ func (e *emitter) ruleFor(s *model.Schema) int {
 // types, whose members the generated switch checks).
 func (e *emitter) leafRule(s *model.Schema) int {
 	i := len(e.rules)
-	e.rules = append(e.rules, nil)
-	e.rules[i] = e.buildRule(s, false)
+	e.rules = append(e.rules, ruleEntry{where: s.Pointer})
+	e.rules[i].code = e.buildRule(s, false)
 	return i
 }
 
-func jsonText(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return "null"
+// goValue returns a JSON value from the schema as a Go literal of the type
+// encoding/json decodes it to (json.Number for numbers).
+func goValue(v any) jen.Code {
+	switch v := v.(type) {
+	case nil:
+		return jen.Nil()
+	case bool, string:
+		return jen.Lit(v)
+	case json.Number:
+		return jen.Qual("encoding/json", "Number").Parens(jen.Lit(string(v)))
+	case float64:
+		return jen.Qual("encoding/json", "Number").Parens(jen.Lit(strconv.FormatFloat(v, 'g', -1, 64)))
+	case []any:
+		return jen.Index().Any().ValuesFunc(func(g *jen.Group) {
+			for _, x := range v {
+				g.Add(goValue(x))
+			}
+		})
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		return jen.Map(jen.String()).Any().Values(jen.DictFunc(func(d jen.Dict) {
+			for _, k := range keys {
+				d[jen.Lit(k)] = goValue(v[k])
+			}
+		}))
 	}
-	return string(b)
+	panic(fmt.Sprintf("emit: a schema value of type %T", v))
 }
 
 func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
@@ -57,23 +83,24 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 	case s.Bool != nil:
 		lit("Bool", impl("Bool").Call(jen.Lit(*s.Bool)))
 	case s.Ref != nil:
-		lit("Ref", jen.Lit(e.typeRule(s.Ref)+1))
+		lit("Ref", jen.Lit(e.typeRule(s.Ref)))
 	case s.NullOr != nil:
-		lit("NullOr", jen.Lit(e.ruleFor(s.NullOr)+1))
+		lit("NullOr", jen.Lit(e.ruleFor(s.NullOr)))
 		lit("NullOrKeyword", jen.Lit("/"+s.NullOrKeyword+"/"+strconv.Itoa(s.NullOrIndex)))
 	default:
 		if s.Types != nil {
 			lit("Types", typesExpr(s))
 		}
 		if withEnum && s.Enum != nil {
-			lit("Enum", jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			lit("Enum", jen.Index().Any().ValuesFunc(func(g *jen.Group) {
 				for _, m := range s.Enum {
-					g.Lit(jsonText(m))
+					g.Add(goValue(m))
 				}
 			}))
 		}
 		if withEnum && s.Const != nil {
-			lit("Const", impl("Str").Call(jen.Lit(s.Const.JSON)))
+			lit("Const", goValue(s.Const.V))
+			lit("HasConst", jen.True())
 		}
 		if s.Format != "" {
 			lit("Format", jen.Lit(s.Format))
@@ -89,7 +116,7 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 		num("ExclusiveMaximum", s.ExclusiveMaximum)
 		num("MultipleOf", s.MultipleOf)
 		if s.Items != nil {
-			lit("Items", jen.Lit(e.ruleFor(s.Items)+1))
+			lit("Items", jen.Lit(e.ruleFor(s.Items)))
 		}
 		for _, ap := range []struct {
 			name string
@@ -98,7 +125,7 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 			if len(ap.list) > 0 {
 				lit(ap.name, jen.Index().Int().ValuesFunc(func(g *jen.Group) {
 					for _, b := range ap.list {
-						g.Lit(e.ruleFor(b) + 1)
+						g.Lit(e.ruleFor(b))
 					}
 				}))
 			}
@@ -108,18 +135,18 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 			s    *model.Schema
 		}{{"Not", s.Not}, {"If", s.If}, {"Then", s.Then}, {"Else", s.Else}} {
 			if one.s != nil {
-				lit(one.name, jen.Lit(e.ruleFor(one.s)+1))
+				lit(one.name, jen.Lit(e.ruleFor(one.s)))
 			}
 		}
 		if len(s.PrefixItems) > 0 {
 			lit("PrefixItems", jen.Index().Int().ValuesFunc(func(g *jen.Group) {
 				for _, p := range s.PrefixItems {
-					g.Lit(e.ruleFor(p) + 1)
+					g.Lit(e.ruleFor(p))
 				}
 			}))
 		}
 		if s.Contains != nil {
-			lit("Contains", jen.Lit(e.ruleFor(s.Contains)+1))
+			lit("Contains", jen.Lit(e.ruleFor(s.Contains)))
 		}
 		limit("MinContains", s.MinContains)
 		limit("MaxContains", s.MaxContains)
@@ -151,7 +178,7 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 			sort.Slice(props, func(i, j int) bool { return props[i].JSONName < props[j].JSONName })
 			lit("Properties", jen.Index().Add(impl("PropertyRule")).ValuesFunc(func(g *jen.Group) {
 				for _, p := range props {
-					g.Values(jen.Dict{jen.Id("Name"): jen.Lit(p.JSONName), jen.Id("Rule"): jen.Lit(e.ruleFor(p.Schema) + 1)})
+					g.Values(jen.Dict{jen.Id("Name"): jen.Lit(p.JSONName), jen.Id("Rule"): jen.Lit(e.ruleFor(p.Schema))})
 				}
 			}))
 		}
@@ -165,7 +192,7 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 		if len(s.PatternProperties) > 0 {
 			lit("Patterns", jen.Index().Add(impl("PatternRule")).ValuesFunc(func(g *jen.Group) {
 				for _, pp := range s.PatternProperties {
-					g.Values(jen.Dict{jen.Id("Pattern"): jen.Qual("regexp", "MustCompile").Call(jen.Lit(pp.Pattern)), jen.Id("Rule"): jen.Lit(e.ruleFor(pp.Schema) + 1)})
+					g.Values(jen.Dict{jen.Id("Pattern"): jen.Qual("regexp", "MustCompile").Call(jen.Lit(pp.Pattern)), jen.Id("Rule"): jen.Lit(e.ruleFor(pp.Schema))})
 				}
 			}))
 		}
@@ -173,14 +200,32 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 		case s.Closed():
 			lit("Closed", jen.True())
 		case s.Additional != nil:
-			lit("Additional", jen.Lit(e.ruleFor(s.Additional)+1))
+			lit("Additional", jen.Lit(e.ruleFor(s.Additional)))
 		}
 	}
-	where := s.Pointer
-	if where == "" {
-		where = "(root)"
+	return jen.Values(d)
+}
+
+// ruleEntry is one entry of the rule table with the schema location it
+// was compiled from.
+type ruleEntry struct {
+	code  jen.Code
+	where string
+}
+
+// ruleTable returns the elements of the rule table, one per line, each
+// labelled with its index and schema location.
+func (e *emitter) ruleTable() jen.Code {
+	items := make([]jen.Code, 0, len(e.rules)+1)
+	items = append(items, jen.Line().Values().Op(",").Comment("0: unused, so that the index 0 means none"))
+	for i, r := range e.rules {
+		if i == 0 {
+			continue
+		}
+		items = append(items, jen.Line().Add(r.code).Op(",").Comment(strconv.Itoa(i)+": #"+r.where))
 	}
-	return jen.Comment(CommentText("#" + where)).Line().Values(d)
+	items = append(items, jen.Line())
+	return jen.Custom(jen.Options{Open: "{", Close: "}"}, items...)
 }
 
 // typeRule returns the rule index of a named type's schema.

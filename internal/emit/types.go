@@ -59,7 +59,12 @@ func (e *emitter) methods(_ *jen.File, t *model.Type, decode, encode []jen.Code)
 		"a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.")
 	f.Func().Params(recv.Clone()).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(shape("Unmarshal").Call(jen.Id("data"), jen.Id("v"))))
-	f.Comment("MarshalJSON encodes v, keeping absent and null members as they are.")
+	if t.Schema.NullOr == nil && t.Schema.Kind == model.KindObject {
+		docLines(f, "MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw\n"+
+			"value is not JSON or Extra repeats a member that is set.")
+	} else {
+		f.Comment("MarshalJSON encodes v.")
+	}
 	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(shape("Marshal").Call(jen.Op("&").Id("v"))))
 	f.Comment("Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.")
@@ -76,7 +81,10 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 		}
 	}
 	lead := fmt.Sprintf("is the enum at %s.", where(t))
-	if s.Evolvable {
+	if s.Evolvable && strings.Contains(docText(s), "unknownFutureValue") {
+		// The description explains the sentinel already.
+		lead += " It is an evolvable enum; lenient decoding keeps any value it does not know as sent."
+	} else if s.Evolvable {
 		lead += " It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client\n" +
 			"does not know; members listed after it are real members, sent only when the request has the header\n" +
 			"Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent."
@@ -102,14 +110,14 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 			g.Id(s.EnumGo[i]).Id(t.GoName).Op("=").Lit(str)
 		}
 	})
-	membersVar := "members" + t.GoName
+	membersVar := "graphshapeMembers" + t.GoName
 	f.Var().Id(membersVar).Op("=").Index().String().ValuesFunc(func(g *jen.Group) {
 		for _, m := range members {
 			g.Lit(m)
 		}
 	})
-	f.Comment(t.GoName + "Members returns the members of " + t.GoName + " in schema order.")
-	f.Func().Id(t.GoName+"Members").Params().Index().Id(t.GoName).Block(
+	f.Comment(model.EnumMembersFunc(t.GoName) + " returns the members of " + t.GoName + " in schema order.")
+	f.Func().Id(model.EnumMembersFunc(t.GoName)).Params().Index().Id(t.GoName).Block(
 		jen.Id("out").Op(":=").Make(jen.Index().Id(t.GoName), jen.Len(jen.Id(membersVar))),
 		jen.For(jen.List(jen.Id("i"), jen.Id("m")).Op(":=").Range().Id(membersVar)).Block(
 			jen.Id("out").Index(jen.Id("i")).Op("=").Id(t.GoName).Parens(jen.Id("m"))),
@@ -199,12 +207,12 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 		body = append(body, jen.Id("d").Dot("Leave").Call())
 		for _, pp := range patterns {
 			body = append(body, jen.Id("d").Dot("Recheck").Call(jen.Id("start"), jen.Lit(p.JSONName),
-				jen.Lit("/patternProperties/"+escape(pp.Pattern)), jen.Id("rules"), jen.Lit(e.ruleFor(pp.Schema))))
+				jen.Lit("/patternProperties/"+escape(pp.Pattern)), jen.Id(RulesVar), jen.Lit(e.ruleFor(pp.Schema))))
 		}
 		cases = append(cases, jen.Case(jen.Lit(p.JSONName)).Block(body...))
 	}
 	cases = append(cases, jen.Default().Block(
-		jen.Id("v").Dot(s.ExtraGoName).Op("=").Id("d").Dot("Undeclared").Call(jen.Id("v").Dot(s.ExtraGoName), jen.Id("rules"), jen.Lit(objRule))))
+		jen.Id("v").Dot(s.ExtraGoName).Op("=").Id("d").Dot("Undeclared").Call(jen.Id("v").Dot(s.ExtraGoName), jen.Id(RulesVar), jen.Lit(objRule))))
 	decode := []jen.Code{}
 	if s.Nullable {
 		decode = append(decode, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return()))
@@ -233,7 +241,7 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 			body = append(body, jen.Switch(jen.Id("k")).Block(hasCases...))
 		}
 		body = append(body, jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Id("v").Dot(s.ExtraGoName).Index(jen.Id("k")), jen.Return(jen.Id("ok")))
-		decode = append(decode, jen.Id("d").Dot("CheckMembers").Call(jen.Id("rules"), jen.Lit(objRule), jen.Id("n"),
+		decode = append(decode, jen.Id("d").Dot("CheckMembers").Call(jen.Id(RulesVar), jen.Lit(objRule), jen.Id("n"),
 			jen.Func().Params(jen.Id("k").String()).Bool().Block(body...)))
 	}
 	for i, p := range s.Properties {
@@ -283,7 +291,7 @@ func (e *emitter) propertyDecode(p *model.Property, dst *jen.Statement) []jen.Co
 	}
 	set := func(x jen.Code) jen.Code { return dst.Clone().Dot("Set").Call(x) }
 	if p.Schema.Nullable {
-		return []jen.Code{jen.If(jen.Id("d").Dot("Null").Call()).Block(dst.Clone().Dot("SetNull").Call()).Else().Block(e.decodeInto(p.Schema, set)...)}
+		return []jen.Code{e.elseBlock(jen.If(jen.Id("d").Dot("Null").Call()).Block(dst.Clone().Dot("SetNull").Call()), e.decodeInto(p.Schema, set))}
 	}
 	return e.decodeInto(p.Schema, set)
 }

@@ -24,6 +24,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/graphshape/graphshape/internal/waiver"
 )
 
 // SuiteDir is where the draft 2020-12 tests live, relative to the directory
@@ -153,30 +155,24 @@ type LedgerEntry struct {
 	Reason string `json:"reason"`
 }
 
-// LoadLedger reads a ledger file: a JSON array of entries, each with a
-// non-empty reason and no key twice.
+// ledgerSpec is the ledger format, read by the shared waiver loader.
+var ledgerSpec = waiver.Spec[LedgerEntry]{
+	Kind:   "suite: ledger",
+	Key:    func(e LedgerEntry) string { return fmt.Sprintf("%q %q %q", e.File, e.Group, e.Test) },
+	Reason: func(e LedgerEntry) string { return e.Reason },
+	Check: func(e LedgerEntry) error {
+		if e.File == "" || e.Group == "" {
+			return fmt.Errorf("entry %v needs file and group", e.Key)
+		}
+		return nil
+	},
+}
+
+// LoadLedger reads a ledger file with the shared waiver loader: a JSON
+// array of entries (nothing else), each with file, group and a non-empty
+// reason, and no key twice.
 func LoadLedger(path string) ([]LedgerEntry, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("suite: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var entries []LedgerEntry
-	if err := dec.Decode(&entries); err != nil {
-		return nil, fmt.Errorf("suite: %s: %w", path, err)
-	}
-	seen := map[Key]bool{}
-	for _, e := range entries {
-		if e.File == "" || e.Group == "" || strings.TrimSpace(e.Reason) == "" {
-			return nil, fmt.Errorf("suite: %s: entry %v needs file, group and reason", path, e.Key)
-		}
-		if seen[e.Key] {
-			return nil, fmt.Errorf("suite: %s: %v is listed twice", path, e.Key)
-		}
-		seen[e.Key] = true
-	}
-	return entries, nil
+	return ledgerSpec.Load(path)
 }
 
 // V5Parity starts the reason of a ledger entry whose verdict is jsonschema

@@ -12,7 +12,8 @@ import (
 
 // recursiveAnyOf is the rule table of
 // {"$defs":{"t":{"anyOf":[{"type":"array","items":{"$ref":"#/$defs/t"}},
-// {"type":"array","items":{"$ref":"#/$defs/t"}}]}}}: rule 0 is t.
+// {"type":"array","items":{"$ref":"#/$defs/t"}}]}}}: rule 1 is t (entry 0
+// is unused, so that the index 0 means none).
 func recursiveAnyOf(kw string) []shape.Rule {
 	r := shape.Rule{}
 	switch kw {
@@ -24,17 +25,18 @@ func recursiveAnyOf(kw string) []shape.Rule {
 		r.AllOf = []int{2, 3}
 	}
 	return shape.CompileRules([]shape.Rule{
+		{},
 		r,
 		{Types: shape.TArray, Items: 1},
 		{Types: shape.TArray, Items: 1},
 	})
 }
 
-// decodeRaw validates doc against rules[0] and returns the syntax error or
+// decodeRaw validates doc against rules[1] and returns the syntax error or
 // the violations.
 func decodeRaw(rules []shape.Rule, doc string) (*shape.SyntaxError, []shape.Violation) {
 	d := shape.NewDecoderString(doc)
-	d.Raw(rules, 0)
+	d.Raw(rules, 1)
 	d.Finish()
 	return d.Syntax(), d.Violations()
 }

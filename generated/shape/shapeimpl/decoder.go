@@ -1,6 +1,8 @@
 package shapeimpl
 
 import (
+	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -74,6 +76,12 @@ type Decoder struct {
 	Lenient bool
 	// MaxDepth limits nesting; 0 means DefaultMaxDepth.
 	MaxDepth int
+	// Untracked skips the bookkeeping of where the decoder is (Enter,
+	// EnterIndex, PushKeyword and their undoing do nothing), which is most of
+	// the cost of a valid document: violations are then recorded without
+	// their locations. A caller that finds Retrack true after Finish decodes
+	// again with Rewind and Untracked false to get them.
+	Untracked bool
 
 	src   string // decoded strings without escapes are substrings of it
 	pos   int
@@ -116,6 +124,15 @@ func (d *Decoder) Reset(data []byte) { d.reset(string(data)) }
 // point into data, which must outlive them and not change.
 func (d *Decoder) ResetBorrowed(data []byte) {
 	d.reset(unsafe.String(unsafe.SliceData(data), len(data)))
+}
+
+// Rewind prepares d for decoding the same document again, as Reset did.
+func (d *Decoder) Rewind() { d.reset(d.src) }
+
+// Retrack reports whether an untracked decoding recorded a violation or a
+// tolerated point whose locations are missing (see Untracked).
+func (d *Decoder) Retrack() bool {
+	return d.Untracked && d.err == nil && len(d.violations)+len(d.tolerated) > 0
 }
 
 func (d *Decoder) reset(src string) {
@@ -196,24 +213,38 @@ func (d *Decoder) syntax(msg string) {
 // Enter descends into member key of the current object; kw is the keyword
 // path segment of its schema (e.g. "/properties/status").
 func (d *Decoder) Enter(key, kw string) {
-	d.stack = append(d.stack, frame{key: key, kw: kw, index: -1})
+	if !d.Untracked {
+		d.stack = append(d.stack, frame{key: key, kw: kw, index: -1})
+	}
 }
 
 // EnterIndex descends into item i of the current array.
 func (d *Decoder) EnterIndex(i int, kw string) {
-	d.stack = append(d.stack, frame{kw: kw, index: i})
+	if !d.Untracked {
+		d.stack = append(d.stack, frame{kw: kw, index: i})
+	}
 }
 
 // Leave undoes the last Enter or EnterIndex.
-func (d *Decoder) Leave() { d.stack = d.stack[:len(d.stack)-1] }
+func (d *Decoder) Leave() {
+	if !d.Untracked {
+		d.stack = d.stack[:len(d.stack)-1]
+	}
+}
 
 // PushKeyword descends in the schema only (through $ref, anyOf, ...).
 func (d *Decoder) PushKeyword(kw string) {
-	d.stack = append(d.stack, frame{kw: kw, index: -2})
+	if !d.Untracked {
+		d.stack = append(d.stack, frame{kw: kw, index: -2})
+	}
 }
 
 // PopKeyword undoes PushKeyword.
-func (d *Decoder) PopKeyword() { d.stack = d.stack[:len(d.stack)-1] }
+func (d *Decoder) PopKeyword() {
+	if !d.Untracked {
+		d.stack = d.stack[:len(d.stack)-1]
+	}
+}
 
 // lastKey returns the member name of the innermost Enter, and whether the
 // innermost step into the document was into a member.
@@ -259,7 +290,7 @@ func (d *Decoder) keywordPointer(suffix string) string {
 // Report records a violation of keyword at the current value; kwSuffix is
 // appended to the keyword path (e.g. "/enum").
 func (d *Decoder) Report(keyword, kwSuffix, msg string) {
-	v := Violation{InstanceLocation: d.InstancePointer(), KeywordLocation: d.keywordPointer(kwSuffix), Keyword: keyword, Message: msg, Offset: int64(d.pos)}
+	v := d.violation(keyword, kwSuffix, msg)
 	if d.Lenient {
 		d.tolerated = append(d.tolerated, v)
 	} else {
@@ -270,7 +301,15 @@ func (d *Decoder) Report(keyword, kwSuffix, msg string) {
 // Tolerate records a point lenient decoding accepted. It is only called in
 // lenient mode.
 func (d *Decoder) Tolerate(keyword, kwSuffix, msg string) {
-	d.tolerated = append(d.tolerated, Violation{InstanceLocation: d.InstancePointer(), KeywordLocation: d.keywordPointer(kwSuffix), Keyword: keyword, Message: msg, Offset: int64(d.pos)})
+	d.tolerated = append(d.tolerated, d.violation(keyword, kwSuffix, msg))
+}
+
+func (d *Decoder) violation(keyword, kwSuffix, msg string) Violation {
+	v := Violation{Keyword: keyword, Message: msg, Offset: int64(d.pos)}
+	if !d.Untracked {
+		v.InstanceLocation, v.KeywordLocation = d.InstancePointer(), d.keywordPointer(kwSuffix)
+	}
+	return v
 }
 
 // Missing reports required member name absent from the current object.
@@ -303,6 +342,11 @@ func (d *Decoder) skipWS() {
 }
 
 func (d *Decoder) peek() byte {
+	if d.pos < len(d.src) {
+		if c := d.src[d.pos]; c > ' ' {
+			return c
+		}
+	}
 	d.skipWS()
 	if d.pos < len(d.src) {
 		return d.src[d.pos]
@@ -523,7 +567,7 @@ func (d *Decoder) Bool(t Types, r *Rule) (bool, bool) {
 		d.Mismatch(t)
 		return false, false
 	}
-	if r != nil && (r.Enum != nil || r.Const != nil) {
+	if r != nil && (r.Enum != nil || r.HasConst) {
 		d.checkEnumConst(r, strconv.FormatBool(v))
 	}
 	return v, true
@@ -627,12 +671,12 @@ func parsePlainInt(s string, bits int) (int64, bool) {
 	return n, true
 }
 
-// Raw reads any value, validates it against rules[i] (i < 0: no rule),
+// Raw reads any value, validates it against rules[i] (i == 0: no rule),
 // and returns its text.
 func (d *Decoder) Raw(rules []Rule, i int) RawValue {
 	d.peek()
 	start := d.pos
-	if i >= 0 {
+	if i > 0 {
 		d.validate(rules, i)
 	} else {
 		d.Skip()
@@ -763,15 +807,34 @@ func (d *Decoder) readNumber() (string, bool) {
 func (d *Decoder) readString() (string, bool) {
 	s := d.src
 	start := d.pos + 1
-	i := start
-	for i < len(s) && plain[s[i]] {
-		i++
-	}
+	i := plainRun(s, start)
 	if i < len(s) && s[i] == '"' {
 		d.pos = i + 1
 		return s[start:i], true
 	}
 	return d.readStringSlow(start, i)
+}
+
+// plainRun returns the offset of the first byte at or after i that is not
+// plain (see plain), or len(s); it looks at eight bytes at a time.
+func plainRun(s string, i int) int {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte's high bit is set in m where the byte is below 0x20, '"',
+		// '\\' or not ASCII; borrows can only mark bytes after a marked one.
+		q, b := x^(0x22*lo), x^(0x5c*lo)
+		m := ((x - 0x20*lo) | (q - lo) | (b - lo)) &^ x
+		m = (m | x) & hi
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for i < len(s) && plain[s[i]] {
+		i++
+	}
+	return i
 }
 
 // plain marks the bytes a string can hold as they are: printable ASCII
@@ -785,7 +848,8 @@ var plain = func() (t [256]bool) {
 
 func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 	s := d.src
-	var buf []byte
+	buf := d.scratch[:0]
+	escaped := false // buf holds the string up to lit
 	badUTF8 := false
 	lit := start // start of the pending literal run
 	for i < len(s) {
@@ -796,15 +860,14 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 			if badUTF8 {
 				d.Report("utf8", "", "string is not valid UTF-8 (invalid bytes or a lone surrogate)")
 			}
-			if buf == nil {
+			if !escaped {
 				return s[start:i], true
 			}
 			buf = append(buf, s[lit:i]...)
+			d.scratch = buf[:0]
 			return string(buf), true
 		case c == '\\':
-			if buf == nil {
-				buf = make([]byte, 0, i-start+16)
-			}
+			escaped = true
 			buf = append(buf, s[lit:i]...)
 			if i+1 >= len(s) {
 				d.pos = i
@@ -853,14 +916,12 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 			d.syntax("control character in string")
 			return "", false
 		case c < 0x80:
-			i++
+			i = plainRun(s, i+1)
 		default:
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
 				badUTF8 = true
-				if buf == nil {
-					buf = make([]byte, 0, i-start+16)
-				}
+				escaped = true
 				buf = append(buf, s[lit:i]...)
 				buf = append(buf, "\uFFFD"...)
 				i++
@@ -931,4 +992,22 @@ func (d *Decoder) Recheck(start int, key, kw string, rules []Rule, i int) {
 	d.validate(rules, i)
 	d.Leave()
 	d.pos = end
+}
+
+// Grow makes room in items, which holds the first item of an array (it
+// started at offset start), for as many more items of the same size as the
+// rest of the document could hold, so that a long list is not copied
+// again and again as it grows. It does so only near the root (a list
+// response's items), and never for more memory than twice the rest of the
+// document; elsewhere append's growth is left alone.
+func Grow[T any](d *Decoder, items []T, start int) []T {
+	size, rest := d.pos-start, len(d.src)-d.pos
+	if d.depth > 2 || size < 16 || len(items) != 1 || rest < size {
+		return items
+	}
+	n := rest / size
+	if elem := int(unsafe.Sizeof(items[0])); elem > 0 && n > 2*rest/elem {
+		n = 2 * rest / elem
+	}
+	return slices.Grow(items, n)
 }

@@ -74,12 +74,14 @@ func isDate(s string) bool {
 	return day <= days
 }
 
+// inRange parses exactly two decimal digits (no sign, unlike strconv.Atoi)
+// and checks that they lie in [lo, hi].
 func inRange(s string, lo, hi int) (int, bool) {
-	n, err := strconv.Atoi(s)
-	if err != nil || n < lo || n > hi {
+	if len(s) != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' {
 		return 0, false
 	}
-	return n, true
+	n := int(s[0]-'0')*10 + int(s[1]-'0')
+	return n, n >= lo && n <= hi
 }
 
 // isTime checks RFC 3339 full-time, leap seconds only at 23:59:60 UTC.

@@ -15,26 +15,27 @@ type RawValue = json.RawMessage
 
 // Rule is the compiled form of one schema node's constraints, in a table
 // that generated code declares once per package (see CompileRules). Child
-// references are indices into the same table plus one, so the zero value
-// means "none" and recursion needs no pointers.
+// references are indices into the same table; entry 0 is never used, so the
+// zero value means "none" and recursion needs no pointers.
 type Rule struct {
 	Bool   *bool // a boolean schema: true accepts anything, false nothing
 	Types  Types // allowed types; 0 means any (no "type" keyword)
-	Ref    int   // "$ref": index+1 of the referenced rule
-	NullOr int   // nullable form of anyOf/oneOf: index+1 of the non-null branch
+	Ref    int   // "$ref": index of the referenced rule
+	NullOr int   // nullable form of anyOf/oneOf: index of the non-null branch
 	// NullOrKeyword is the keyword path to the non-null branch, e.g. "/anyOf/0".
 	NullOrKeyword string
 
-	AllOf []int // index+1 of each subschema
+	AllOf []int // index of each subschema
 	AnyOf []int
 	OneOf []int
-	Not   int // index+1
+	Not   int // index
 	If    int
 	Then  int
 	Else  int
 
-	Enum      []string // members as JSON text
-	Const     *string  // const value as JSON text
+	Enum      []any // members: string, bool, nil, json.Number, []any, map[string]any
+	Const     any   // the const value (as Enum's members), when HasConst
+	HasConst  bool
 	Format    string
 	MinLength *int
 	MaxLength *int
@@ -46,9 +47,9 @@ type Rule struct {
 	ExclusiveMaximum *Number
 	MultipleOf       *Number
 
-	Items       int   // index+1 of the items rule (items after PrefixItems)
-	PrefixItems []int // index+1 of the rule for each leading item
-	Contains    int   // index+1 of the contains rule
+	Items       int   // index of the items rule (items after PrefixItems)
+	PrefixItems []int // index of the rule for each leading item
+	Contains    int   // index of the contains rule
 	MinContains *int  // default 1 when Contains is set
 	MaxContains *int
 	MinItems    *int
@@ -62,26 +63,29 @@ type Rule struct {
 	Properties []PropertyRule // sorted by Name
 	Required   []string
 	Patterns   []PatternRule
-	Additional int  // index+1 of the additionalProperties rule (0: any)
+	Additional int  // index of the additionalProperties rule (0: any)
 	Closed     bool // additionalProperties is false
 
+	lit        literal // Pattern as a literal, when it is one
 	enumCanon  []string
 	constCanon string
+	constText  string
 	strMembers []string
 }
 
 // PropertyRule is a declared property of an object rule.
 type PropertyRule struct {
 	Name string
-	Rule int // index+1
+	Rule int // index
 	kw   string
 }
 
 // PatternRule is one patternProperties entry.
 type PatternRule struct {
 	Pattern *regexp.Regexp
-	Rule    int // index+1
+	Rule    int // index
 	kw      string
+	lit     literal
 }
 
 // Number is a numeric limit kept exactly.
@@ -107,32 +111,61 @@ func Int(n int) *int { return &n }
 // Bool returns a pointer to b, for Rule.Bool.
 func Bool(b bool) *bool { return &b }
 
-// Str returns a pointer to s, for Rule.Const.
-func Str(s string) *string { return &s }
-
 // CompileRules prepares a rule table for use and returns it. It panics on
 // a malformed table, which only a generator bug can produce.
 func CompileRules(rules []Rule) []Rule {
 	for i := range rules {
 		r := &rules[i]
 		for _, e := range r.Enum {
-			r.enumCanon = append(r.enumCanon, mustCanon(e))
-			var s string
-			if json.Unmarshal([]byte(e), &s) == nil {
+			r.enumCanon = append(r.enumCanon, mustCanon(mustJSON(e)))
+			if s, ok := e.(string); ok {
 				r.strMembers = append(r.strMembers, s)
 			}
 		}
-		if r.Const != nil {
-			r.constCanon = mustCanon(*r.Const)
+		if r.HasConst {
+			r.constText = mustJSON(r.Const)
+			r.constCanon = mustCanon(r.constText)
 		}
 		for j := range r.Properties {
 			r.Properties[j].kw = "/properties/" + EscapePointerToken(r.Properties[j].Name)
 		}
 		for j := range r.Patterns {
 			r.Patterns[j].kw = "/patternProperties/" + EscapePointerToken(r.Patterns[j].Pattern.String())
+			r.Patterns[j].lit = literalOf(r.Patterns[j].Pattern)
+		}
+		if r.Pattern != nil {
+			r.lit = literalOf(r.Pattern)
 		}
 	}
 	return rules
+}
+
+// literal is an unanchored regular expression that is a plain string (such
+// as "@odata\\."), matched without the regexp machinery.
+type literal struct {
+	text string
+	ok   bool
+}
+
+func literalOf(re *regexp.Regexp) literal {
+	text, complete := re.LiteralPrefix()
+	return literal{text: text, ok: complete}
+}
+
+// match reports whether re, whose literal form is l, matches s.
+func (l literal) match(re *regexp.Regexp, s string) bool {
+	if l.ok {
+		return strings.Contains(s, l.text)
+	}
+	return re.MatchString(s)
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("shape: a rule value cannot be encoded: " + err.Error())
+	}
+	return string(b)
 }
 
 func mustCanon(text string) string {
@@ -200,11 +233,11 @@ func (d *Decoder) Undeclared(extra map[string]RawValue, rules []Rule, i int) map
 func (d *Decoder) undeclared(rules []Rule, r *Rule, k string, start int) {
 	matched := false
 	for _, p := range r.Patterns {
-		if p.Pattern.MatchString(k) {
+		if p.lit.match(p.Pattern, k) {
 			matched = true
 			d.pos = start
 			d.Enter(k, p.kw)
-			d.validate(rules, p.Rule-1)
+			d.validate(rules, p.Rule)
 			d.Leave()
 		}
 	}
@@ -219,7 +252,7 @@ func (d *Decoder) undeclared(rules []Rule, r *Rule, k string, start int) {
 		d.Leave()
 	case r.Additional > 0:
 		d.Enter(k, "/additionalProperties")
-		d.validate(rules, r.Additional-1)
+		d.validate(rules, r.Additional)
 		d.Leave()
 	default:
 		d.Enter(k, "")
@@ -260,15 +293,15 @@ func (d *Decoder) CheckEnumConst(rules []Rule, i int, text string) {
 }
 
 func (d *Decoder) checkEnumConst(r *Rule, text string) {
-	if r.Enum == nil && r.Const == nil {
+	if r.Enum == nil && !r.HasConst {
 		return
 	}
 	c, ok := canonical(text)
 	if !ok {
 		return
 	}
-	if r.Const != nil && c != r.constCanon {
-		d.Report("const", "/const", "value "+abbrev(text)+" is not the const value "+abbrev(*r.Const))
+	if r.HasConst && c != r.constCanon {
+		d.Report("const", "/const", "value "+abbrev(text)+" is not the const value "+abbrev(r.constText))
 	}
 	if r.Enum != nil && !slices.Contains(r.enumCanon, c) {
 		msg := "value " + abbrev(text) + " is not a member of the enum"
@@ -295,7 +328,7 @@ func (d *Decoder) checkString(r *Rule, s string) {
 			d.Report("maxLength", "/maxLength", "string has "+strconv.Itoa(n)+" characters, more than "+strconv.Itoa(*r.MaxLength))
 		}
 	}
-	if r.Pattern != nil && !r.Pattern.MatchString(s) {
+	if r.Pattern != nil && !r.lit.match(r.Pattern, s) {
 		d.Report("pattern", "/pattern", "string "+abbrev(strconv.Quote(s))+" does not match the pattern "+strconv.Quote(r.Pattern.String()))
 	}
 	if r.Format != "" && !CheckFormat(r.Format, s) {
@@ -373,7 +406,7 @@ func (d *Decoder) validate(rules []Rule, i int) {
 	}
 	if r.Ref > 0 {
 		d.PushKeyword("/$ref")
-		d.validate(rules, r.Ref-1)
+		d.validate(rules, r.Ref)
 		d.PopKeyword()
 		return
 	}
@@ -382,7 +415,7 @@ func (d *Decoder) validate(rules []Rule, i int) {
 			return
 		}
 		d.PushKeyword(r.NullOrKeyword)
-		d.validate(rules, r.NullOr-1)
+		d.validate(rules, r.NullOr)
 		d.PopKeyword()
 		return
 	}
@@ -424,8 +457,8 @@ func (d *Decoder) applicators(rules []Rule, r *Rule, start int) {
 	}
 	for j, a := range r.AllOf {
 		kw := "/allOf/" + strconv.Itoa(j)
-		if !d.passes(rules, a-1, start) {
-			fail(kw, "allOf", a-1)
+		if !d.passes(rules, a, start) {
+			fail(kw, "allOf", a)
 		}
 	}
 	for _, group := range []struct {
@@ -437,7 +470,7 @@ func (d *Decoder) applicators(rules []Rule, r *Rule, start int) {
 		}
 		passed := 0
 		for _, a := range group.list {
-			if d.passes(rules, a-1, start) {
+			if d.passes(rules, a, start) {
 				passed++
 			}
 		}
@@ -447,7 +480,7 @@ func (d *Decoder) applicators(rules []Rule, r *Rule, start int) {
 			d.Report(group.kw, "/"+group.kw, "the value is valid against none of the subschemas")
 		case passed == 0:
 			for j, a := range group.list {
-				fail("/"+group.kw+"/"+strconv.Itoa(j), group.kw, a-1)
+				fail("/"+group.kw+"/"+strconv.Itoa(j), group.kw, a)
 			}
 		case group.kw == "oneOf" && passed > 1:
 			d.pos = start
@@ -455,18 +488,18 @@ func (d *Decoder) applicators(rules []Rule, r *Rule, start int) {
 		}
 	}
 	if r.Not > 0 {
-		if d.passes(rules, r.Not-1, start) {
+		if d.passes(rules, r.Not, start) {
 			d.pos = start
 			d.Report("not", "/not", "the value is valid against the not subschema")
 		}
 	}
 	if r.If > 0 {
-		if d.passes(rules, r.If-1, start) {
-			if r.Then > 0 && !d.passes(rules, r.Then-1, start) {
-				fail("/then", "then", r.Then-1)
+		if d.passes(rules, r.If, start) {
+			if r.Then > 0 && !d.passes(rules, r.Then, start) {
+				fail("/then", "then", r.Then)
 			}
-		} else if r.Else > 0 && !d.passes(rules, r.Else-1, start) {
-			fail("/else", "else", r.Else-1)
+		} else if r.Else > 0 && !d.passes(rules, r.Else, start) {
+			fail("/else", "else", r.Else)
 		}
 	}
 }
@@ -586,15 +619,15 @@ func (d *Decoder) validateObject(rules []Rule, r *Rule) {
 		if found {
 			p := r.Properties[j]
 			d.Enter(k, p.kw)
-			d.validate(rules, p.Rule-1)
+			d.validate(rules, p.Rule)
 			d.Leave()
 			// patternProperties apply to declared members too.
 			for _, pp := range r.Patterns {
-				if pp.Pattern.MatchString(k) {
+				if pp.lit.match(pp.Pattern, k) {
 					end := d.pos
 					d.pos = start
 					d.Enter(k, pp.kw)
-					d.validate(rules, pp.Rule-1)
+					d.validate(rules, pp.Rule)
 					d.Leave()
 					d.pos = end
 				}
@@ -653,10 +686,10 @@ func (d *Decoder) validateArray(rules []Rule, r *Rule) {
 		switch {
 		case n < len(r.PrefixItems):
 			d.EnterIndex(n, "/prefixItems/"+strconv.Itoa(n))
-			d.validate(rules, r.PrefixItems[n]-1)
+			d.validate(rules, r.PrefixItems[n])
 		case r.Items > 0:
 			d.EnterIndex(n, "/items")
-			d.validate(rules, r.Items-1)
+			d.validate(rules, r.Items)
 		default:
 			d.EnterIndex(n, "")
 			d.Skip()
@@ -669,7 +702,7 @@ func (d *Decoder) validateArray(rules []Rule, r *Rule) {
 			end := d.pos
 			d.pos = start
 			d.EnterIndex(n, "/contains")
-			if d.passes(rules, r.Contains-1, start) {
+			if d.passes(rules, r.Contains, start) {
 				matched++
 			}
 			d.Leave()

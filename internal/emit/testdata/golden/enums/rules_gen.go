@@ -3,11 +3,15 @@
 
 package enums
 
-import "github.com/graphshape/graphshape/generated/shape/shapeimpl"
+import (
+	"encoding/json"
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
+)
 
-// rules holds the constraints checked by the support package, one entry per schema node that needs them;
-// references between entries are indices plus one.
-var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #(root)
+// graphshapeRules holds the constraints checked by the support package, one entry per schema node that needs them,
+// labelled with its index and schema location; references between entries are indices, and 0 means none.
+var graphshapeRules = shapeimpl.CompileRules([]shapeimpl.Rule{
+	{}, // 0: unused, so that the index 0 means none
 	{
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "kind",
@@ -27,20 +31,24 @@ var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #(root)
 		}},
 		Required: []string{"status"},
 		Types:    shapeimpl.TObject,
-	}, // #/properties/kind
+	}, // 1: #
 	{
-		Enum:  []string{"\"bug\"", "\"feature\""},
+		Enum:  []any{"bug", "feature"},
 		Types: shapeimpl.TString,
-	}, // #/properties/previous
+	}, // 2: #/properties/kind
 	{
 		NullOr:        4,
 		NullOrKeyword: "/anyOf/0",
-	}, // #/properties/previous/anyOf/0
-	{Ref: 5}, // #/$defs/status
+	}, // 3: #/properties/previous
+	{Ref: 5}, // 4: #/properties/previous/anyOf/0
 	{
-		Enum:  []string{"\"open\"", "\"closed\"", "\"unknownFutureValue\"", "\"awaitingAction\""},
+		Enum:  []any{"open", "closed", "unknownFutureValue", "awaitingAction"},
 		Types: shapeimpl.TString,
-	}, // #/properties/priority
-	{Enum: []string{"1", "2", "3"}}, // #/properties/status
-	{Ref: 5},                        // #/properties/version
-	{Const: shapeimpl.Str("2")}})
+	}, // 5: #/$defs/status
+	{Enum: []any{json.Number("1"), json.Number("2"), json.Number("3")}}, // 6: #/properties/priority
+	{Ref: 5}, // 7: #/properties/status
+	{
+		Const:    json.Number("2"),
+		HasConst: true,
+	}, // 8: #/properties/version
+})

@@ -19,9 +19,7 @@ const SchemaDigest = "54d761ce197088d07eb651e1302fb37020dbe30d018b0170044dfd017c
 // SchemaName is the name of the schema document this package was generated from.
 const SchemaName = "enums.schema.json"
 
-// Status is the enum at #/$defs/status. It is an evolvable enum: unknownFutureValue is the sentinel the service sends for members a client
-// does not know; members listed after it are real members, sent only when the request has the header
-// Prefer: include-unknown-enum-members. Lenient decoding keeps any other value as sent.
+// Status is the enum at #/$defs/status. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // An evolvable enum: members after unknownFutureValue are sent only on request.
 type Status string
@@ -38,12 +36,12 @@ const (
 	StatusAwaitingAction Status = "awaitingAction"
 )
 
-var membersStatus = []string{"open", "closed", "unknownFutureValue", "awaitingAction"}
+var graphshapeMembersStatus = []string{"open", "closed", "unknownFutureValue", "awaitingAction"}
 
 // StatusMembers returns the members of Status in schema order.
 func StatusMembers() []Status {
-	out := make([]Status, len(membersStatus))
-	for i, m := range membersStatus {
+	out := make([]Status, len(graphshapeMembersStatus))
+	for i, m := range graphshapeMembersStatus {
 		out[i] = Status(m)
 	}
 	return out
@@ -86,12 +84,12 @@ const (
 	TicketKindFeature TicketKind = "feature"
 )
 
-var membersTicketKind = []string{"bug", "feature"}
+var graphshapeMembersTicketKind = []string{"bug", "feature"}
 
 // TicketKindMembers returns the members of TicketKind in schema order.
 func TicketKindMembers() []TicketKind {
-	out := make([]TicketKind, len(membersTicketKind))
-	for i, m := range membersTicketKind {
+	out := make([]TicketKind, len(graphshapeMembersTicketKind))
+	for i, m := range graphshapeMembersTicketKind {
 		out[i] = TicketKind(m)
 	}
 	return out

@@ -20,7 +20,7 @@ func (v *Status) ShapeDecode(d *shapeimpl.Decoder) {
 		*v = Status(s)
 		return
 	}
-	*v = Status(d.EnumMismatch(s, membersStatus))
+	*v = Status(d.EnumMismatch(s, graphshapeMembersStatus))
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
@@ -34,7 +34,7 @@ func (v *Status) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v Status) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -97,7 +97,7 @@ func (v *Ticket) ShapeDecode(d *shapeimpl.Decoder) {
 				v.Priority = *new(json.RawMessage)
 			}
 			seen[2] = true
-			if x := d.Raw(rules, 5); x != nil {
+			if x := d.Raw(graphshapeRules, 6); x != nil {
 				v.Priority = x
 			}
 			d.Leave()
@@ -124,12 +124,12 @@ func (v *Ticket) ShapeDecode(d *shapeimpl.Decoder) {
 				v.Version = *new(json.RawMessage)
 			}
 			seen[4] = true
-			if x := d.Raw(rules, 7); x != nil {
+			if x := d.Raw(graphshapeRules, 8); x != nil {
 				v.Version = x
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 0)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 1)
 		}
 		n++
 	}
@@ -191,7 +191,8 @@ func (v *Ticket) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
+// value is not JSON or Extra repeats a member that is set.
 func (v Ticket) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -212,7 +213,7 @@ func (v *TicketKind) ShapeDecode(d *shapeimpl.Decoder) {
 		*v = TicketKind(s)
 		return
 	}
-	*v = TicketKind(d.EnumMismatch(s, membersTicketKind))
+	*v = TicketKind(d.EnumMismatch(s, graphshapeMembersTicketKind))
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
@@ -226,7 +227,7 @@ func (v *TicketKind) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v TicketKind) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }

@@ -25,7 +25,7 @@ func (v *Order) ShapeDecode(d *shapeimpl.Decoder) {
 				v.Count = *new(int32)
 			}
 			seen[0] = true
-			if x, ok := d.Int32(shapeimpl.TInteger, &rules[1]); ok {
+			if x, ok := d.Int32(shapeimpl.TInteger, &graphshapeRules[2]); ok {
 				v.Count = x
 			}
 			d.Leave()
@@ -60,7 +60,7 @@ func (v *Order) ShapeDecode(d *shapeimpl.Decoder) {
 					}
 					d.Leave()
 				}
-				d.CheckMembers(rules, 3, len(m), func(k string) bool {
+				d.CheckMembers(graphshapeRules, 4, len(m), func(k string) bool {
 					_, ok := m[k]
 					return ok
 				})
@@ -76,10 +76,8 @@ func (v *Order) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[3] = true
 			if d.Null() {
 				v.Note.SetNull()
-			} else {
-				if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &rules[5]); ok {
-					v.Note.Set(x)
-				}
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[6]); ok {
+				v.Note.Set(x)
 			}
 			d.Leave()
 		case "paid":
@@ -100,7 +98,7 @@ func (v *Order) ShapeDecode(d *shapeimpl.Decoder) {
 				v.Price = *new(shape.Optional[float64])
 			}
 			seen[5] = true
-			if x, ok := d.Float64(shapeimpl.TNumber, &rules[7]); ok {
+			if x, ok := d.Float64(shapeimpl.TNumber, &graphshapeRules[8]); ok {
 				v.Price.Set(x)
 			}
 			d.Leave()
@@ -132,26 +130,26 @@ func (v *Order) ShapeDecode(d *shapeimpl.Decoder) {
 				for d.NextItem(i) {
 					start := d.Begin()
 					d.EnterIndex(i, "/items")
-					if x1, ok := d.String(shapeimpl.TString, &rules[12]); ok {
+					if x1, ok := d.String(shapeimpl.TString, &graphshapeRules[13]); ok {
 						items = append(items, x1)
 					}
 					d.Leave()
 					spans = append(spans, d.Since(start))
 					i++
 				}
-				d.CheckItems(rules, 11, i, spans)
+				d.CheckItems(graphshapeRules, 12, i, spans)
 				v.Tags.Set(items)
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 0)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 1)
 		}
 		n++
 	}
 	if d.Err() != nil {
 		return
 	}
-	d.CheckMembers(rules, 0, n, func(k string) bool {
+	d.CheckMembers(graphshapeRules, 1, n, func(k string) bool {
 		switch k {
 		case "count":
 			return seen[0]
@@ -273,7 +271,8 @@ func (v *Order) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
+// value is not JSON or Extra repeats a member that is set.
 func (v Order) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -311,19 +310,19 @@ func (v *OrderShipTo) ShapeDecode(d *shapeimpl.Decoder) {
 				v.Zip = *new(shape.Optional[string])
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &rules[10]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[11]); ok {
 				v.Zip.Set(x)
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 8)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 9)
 		}
 		n++
 	}
 	if d.Err() != nil {
 		return
 	}
-	d.CheckMembers(rules, 8, n, func(k string) bool {
+	d.CheckMembers(graphshapeRules, 9, n, func(k string) bool {
 		switch k {
 		case "city":
 			return seen[0]
@@ -366,7 +365,8 @@ func (v *OrderShipTo) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
+// value is not JSON or Extra repeats a member that is set.
 func (v OrderShipTo) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }

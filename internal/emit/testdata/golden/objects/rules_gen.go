@@ -8,9 +8,10 @@ import (
 	"regexp"
 )
 
-// rules holds the constraints checked by the support package, one entry per schema node that needs them;
-// references between entries are indices plus one.
-var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #(root)
+// graphshapeRules holds the constraints checked by the support package, one entry per schema node that needs them,
+// labelled with its index and schema location; references between entries are indices, and 0 means none.
+var graphshapeRules = shapeimpl.CompileRules([]shapeimpl.Rule{
+	{}, // 0: unused, so that the index 0 means none
 	{
 		Closed:        true,
 		MinProperties: shapeimpl.Int(2),
@@ -45,29 +46,29 @@ var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #(root)
 		}},
 		Required: []string{"id", "count"},
 		Types:    shapeimpl.TObject,
-	}, // #/properties/count
+	}, // 1: #
 	{
 		Maximum: shapeimpl.Num("100"),
 		Minimum: shapeimpl.Num("0"),
 		Types:   shapeimpl.TInteger,
-	}, // #/properties/id
-	{Types: shapeimpl.TString}, // #/properties/labels
+	}, // 2: #/properties/count
+	{Types: shapeimpl.TString}, // 3: #/properties/id
 	{
 		Additional:    5,
 		MaxProperties: shapeimpl.Int(3),
 		Types:         shapeimpl.TObject,
-	}, // #/properties/labels/additionalProperties
-	{Types: shapeimpl.TInteger}, // #/properties/note
+	}, // 4: #/properties/labels
+	{Types: shapeimpl.TInteger}, // 5: #/properties/labels/additionalProperties
 	{
 		MaxLength: shapeimpl.Int(20),
 		Types:     shapeimpl.TNull | shapeimpl.TString,
-	}, // #/properties/paid
-	{Types: shapeimpl.TBoolean}, // #/properties/price
+	}, // 6: #/properties/note
+	{Types: shapeimpl.TBoolean}, // 7: #/properties/paid
 	{
 		ExclusiveMinimum: shapeimpl.Num("0"),
 		MultipleOf:       shapeimpl.Num("0.01"),
 		Types:            shapeimpl.TNumber,
-	}, // #/properties/shipTo
+	}, // 8: #/properties/price
 	{
 		Closed:            true,
 		DependentRequired: map[string][]string{"zip": []string{"city"}},
@@ -80,20 +81,21 @@ var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #(root)
 		}},
 		Required: []string{"city"},
 		Types:    shapeimpl.TObject,
-	}, // #/properties/shipTo/properties/city
-	{Types: shapeimpl.TString}, // #/properties/shipTo/properties/zip
+	}, // 9: #/properties/shipTo
+	{Types: shapeimpl.TString}, // 10: #/properties/shipTo/properties/city
 	{
 		Pattern: regexp.MustCompile("^[0-9]{5}$"),
 		Types:   shapeimpl.TString,
-	}, // #/properties/tags
+	}, // 11: #/properties/shipTo/properties/zip
 	{
 		Items:       13,
 		MaxItems:    shapeimpl.Int(3),
 		Types:       shapeimpl.TArray,
 		UniqueItems: true,
-	}, // #/properties/tags/items
+	}, // 12: #/properties/tags
 	{
 		MinLength: shapeimpl.Int(1),
 		Types:     shapeimpl.TString,
-	}, // #/patternProperties/^x-
-	{Types: shapeimpl.TString}})
+	}, // 13: #/properties/tags/items
+	{Types: shapeimpl.TString}, // 14: #/patternProperties/^x-
+})

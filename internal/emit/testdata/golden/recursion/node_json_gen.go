@@ -41,12 +41,12 @@ func (v *Meta) ShapeDecode(d *shapeimpl.Decoder) {
 				v.When = *new(shape.Optional[string])
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &rules[8]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[9]); ok {
 				v.When.Set(x)
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 0)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 1)
 		}
 		n++
 	}
@@ -93,7 +93,8 @@ func (v *Meta) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
+// value is not JSON or Extra repeats a member that is set.
 func (v Meta) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -183,7 +184,7 @@ func (v *Node) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 2)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 3)
 		}
 		n++
 	}
@@ -262,7 +263,8 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
+// value is not JSON or Extra repeats a member that is set.
 func (v Node) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }

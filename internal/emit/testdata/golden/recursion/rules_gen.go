@@ -5,9 +5,10 @@ package recursion
 
 import "github.com/graphshape/graphshape/generated/shape/shapeimpl"
 
-// rules holds the constraints checked by the support package, one entry per schema node that needs them;
-// references between entries are indices plus one.
-var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/meta
+// graphshapeRules holds the constraints checked by the support package, one entry per schema node that needs them,
+// labelled with its index and schema location; references between entries are indices, and 0 means none.
+var graphshapeRules = shapeimpl.CompileRules([]shapeimpl.Rule{
+	{}, // 0: unused, so that the index 0 means none
 	{
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "owner",
@@ -17,8 +18,8 @@ var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/meta
 			Rule: 9,
 		}},
 		Types: shapeimpl.TObject,
-	}, // #/$defs/meta/properties/owner
-	{Ref: 3}, // #(root)
+	}, // 1: #/$defs/meta
+	{Ref: 3}, // 2: #/$defs/meta/properties/owner
 	{
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "children",
@@ -34,16 +35,17 @@ var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/meta
 			Rule: 8,
 		}},
 		Types: shapeimpl.TObject,
-	}, // #/properties/children
+	}, // 3: #
 	{
 		Items: 5,
 		Types: shapeimpl.TArray,
-	}, // #/properties/children/items
-	{Ref: 3},                   // #/properties/meta
-	{Ref: 1},                   // #/properties/name
-	{Types: shapeimpl.TString}, // #/properties/parent
-	{Ref: 3},                   // #/$defs/meta/properties/when
+	}, // 4: #/properties/children
+	{Ref: 3},                   // 5: #/properties/children/items
+	{Ref: 1},                   // 6: #/properties/meta
+	{Types: shapeimpl.TString}, // 7: #/properties/name
+	{Ref: 3},                   // 8: #/properties/parent
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TString,
-	}})
+	}, // 9: #/$defs/meta/properties/when
+})

@@ -11,7 +11,7 @@ import (
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *Anything) ShapeDecode(d *shapeimpl.Decoder) {
-	if x := d.Raw(rules, -1); x != nil {
+	if x := d.Raw(graphshapeRules, 0); x != nil {
 		*v = Anything(x)
 	}
 }
@@ -27,7 +27,7 @@ func (v *Anything) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v Anything) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -39,7 +39,7 @@ func (v *Anything) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *Composed) ShapeDecode(d *shapeimpl.Decoder) {
-	if x := d.Raw(rules, 0); x != nil {
+	if x := d.Raw(graphshapeRules, 1); x != nil {
 		*v = Composed(x)
 	}
 }
@@ -55,7 +55,7 @@ func (v *Composed) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v Composed) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -82,12 +82,12 @@ func (v *ComposedAllOf0) ShapeDecode(d *shapeimpl.Decoder) {
 				v.Kind = *new(json.RawMessage)
 			}
 			seen[0] = true
-			if x := d.Raw(rules, -1); x != nil {
+			if x := d.Raw(graphshapeRules, 0); x != nil {
 				v.Kind = x
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, rules, 1)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 2)
 		}
 		n++
 	}
@@ -119,7 +119,8 @@ func (v *ComposedAllOf0) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
+// value is not JSON or Extra repeats a member that is set.
 func (v ComposedAllOf0) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -139,7 +140,7 @@ func (v *Dictionary) ShapeDecode(d *shapeimpl.Decoder) {
 			if _, dup := m[k]; dup {
 				d.Duplicate()
 			}
-			m[k] = d.Raw(rules, -1)
+			m[k] = d.Raw(graphshapeRules, 0)
 			d.Leave()
 		}
 		*v = Dictionary(m)
@@ -163,7 +164,7 @@ func (v *Dictionary) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v Dictionary) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -175,7 +176,7 @@ func (v *Dictionary) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *ID) ShapeDecode(d *shapeimpl.Decoder) {
-	if x, ok := d.String(shapeimpl.TString, &rules[16]); ok {
+	if x, ok := d.String(shapeimpl.TString, &graphshapeRules[17]); ok {
 		*v = ID(x)
 	}
 }
@@ -191,7 +192,7 @@ func (v *ID) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v ID) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -203,7 +204,7 @@ func (v *ID) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *Mixed) ShapeDecode(d *shapeimpl.Decoder) {
-	if x := d.Raw(rules, 17); x != nil {
+	if x := d.Raw(graphshapeRules, 18); x != nil {
 		*v = Mixed(x)
 	}
 }
@@ -219,7 +220,7 @@ func (v *Mixed) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v Mixed) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -236,13 +237,13 @@ func (v *Names) ShapeDecode(d *shapeimpl.Decoder) {
 		i := 0
 		for d.NextItem(i) {
 			d.EnterIndex(i, "/items")
-			if x1, ok := d.String(shapeimpl.TString, &rules[18]); ok {
+			if x1, ok := d.String(shapeimpl.TString, &graphshapeRules[19]); ok {
 				items = append(items, x1)
 			}
 			d.Leave()
 			i++
 		}
-		d.CheckItems(rules, 19, i, nil)
+		d.CheckItems(graphshapeRules, 20, i, nil)
 		*v = Names(items)
 	}
 }
@@ -262,7 +263,7 @@ func (v *Names) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v Names) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -274,7 +275,7 @@ func (v *Names) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *Nothing) ShapeDecode(d *shapeimpl.Decoder) {
-	if x := d.Raw(rules, 20); x != nil {
+	if x := d.Raw(graphshapeRules, 21); x != nil {
 		*v = Nothing(x)
 	}
 }
@@ -290,7 +291,7 @@ func (v *Nothing) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v Nothing) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }
@@ -302,7 +303,7 @@ func (v *Nothing) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *Pair) ShapeDecode(d *shapeimpl.Decoder) {
-	if x := d.Raw(rules, 21); x != nil {
+	if x := d.Raw(graphshapeRules, 22); x != nil {
 		*v = Pair(x)
 	}
 }
@@ -318,7 +319,7 @@ func (v *Pair) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, keeping absent and null members as they are.
+// MarshalJSON encodes v.
 func (v Pair) MarshalJSON() ([]byte, error) {
 	return shape.Marshal(&v)
 }

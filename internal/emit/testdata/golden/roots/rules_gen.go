@@ -5,16 +5,17 @@ package roots
 
 import "github.com/graphshape/graphshape/generated/shape/shapeimpl"
 
-// rules holds the constraints checked by the support package, one entry per schema node that needs them;
-// references between entries are indices plus one.
-var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/composed
+// graphshapeRules holds the constraints checked by the support package, one entry per schema node that needs them,
+// labelled with its index and schema location; references between entries are indices, and 0 means none.
+var graphshapeRules = shapeimpl.CompileRules([]shapeimpl.Rule{
+	{}, // 0: unused, so that the index 0 means none
 	{
 		AllOf: []int{2, 4},
 		Else:  14,
 		If:    10,
 		OneOf: []int{6, 8},
 		Then:  12,
-	}, // #/$defs/composed/allOf/0
+	}, // 1: #/$defs/composed
 	{
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "kind",
@@ -22,76 +23,83 @@ var rules = shapeimpl.CompileRules([]shapeimpl.Rule{ // #/$defs/composed
 		}},
 		Required: []string{"kind"},
 		Types:    shapeimpl.TObject,
-	}, // #/$defs/composed/allOf/0/required
-	{Bool: shapeimpl.Bool(true)}, // #/$defs/composed/allOf/1
+	}, // 2: #/$defs/composed/allOf/0
+	{Bool: shapeimpl.Bool(true)}, // 3: #/$defs/composed/allOf/0/required
 	{Properties: []shapeimpl.PropertyRule{{
 		Name: "kind",
 		Rule: 5,
-	}}}, // #/$defs/composed/allOf/1/properties/kind
-	{Enum: []string{"\"a\"", "\"b\""}}, // #/$defs/composed/oneOf/0
+	}}}, // 4: #/$defs/composed/allOf/1
+	{Enum: []any{"a", "b"}}, // 5: #/$defs/composed/allOf/1/properties/kind
 	{
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "x",
 			Rule: 7,
 		}},
 		Required: []string{"x"},
-	}, // #/$defs/composed/oneOf/0/required
-	{Bool: shapeimpl.Bool(true)}, // #/$defs/composed/oneOf/1
+	}, // 6: #/$defs/composed/oneOf/0
+	{Bool: shapeimpl.Bool(true)}, // 7: #/$defs/composed/oneOf/0/required
 	{
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "y",
 			Rule: 9,
 		}},
 		Required: []string{"y"},
-	}, // #/$defs/composed/oneOf/1/required
-	{Bool: shapeimpl.Bool(true)}, // #/$defs/composed/if
+	}, // 8: #/$defs/composed/oneOf/1
+	{Bool: shapeimpl.Bool(true)}, // 9: #/$defs/composed/oneOf/1/required
 	{Properties: []shapeimpl.PropertyRule{{
 		Name: "kind",
 		Rule: 11,
-	}}}, // #/$defs/composed/if/properties/kind
-	{Const: shapeimpl.Str("\"a\"")}, // #/$defs/composed/then
+	}}}, // 10: #/$defs/composed/if
+	{
+		Const:    "a",
+		HasConst: true,
+	}, // 11: #/$defs/composed/if/properties/kind
 	{
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "z",
 			Rule: 13,
 		}},
 		Required: []string{"z"},
-	}, // #/$defs/composed/then/required
-	{Bool: shapeimpl.Bool(true)}, // #/$defs/composed/else
-	{Not: 15},                    // #/$defs/composed/else/not
+	}, // 12: #/$defs/composed/then
+	{Bool: shapeimpl.Bool(true)}, // 13: #/$defs/composed/then/required
+	{Not: 15},                    // 14: #/$defs/composed/else
 	{
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "z",
 			Rule: 16,
 		}},
 		Required: []string{"z"},
-	}, // #/$defs/composed/else/not/required
-	{Bool: shapeimpl.Bool(true)}, // #/$defs/id
+	}, // 15: #/$defs/composed/else/not
+	{Bool: shapeimpl.Bool(true)}, // 16: #/$defs/composed/else/not/required
 	{
 		Format: "uuid",
 		Types:  shapeimpl.TString,
-	}, // #/$defs/mixed
+	}, // 17: #/$defs/id
 	{
 		Maximum:   shapeimpl.Num("10"),
 		MinLength: shapeimpl.Int(2),
 		Types:     shapeimpl.TInteger | shapeimpl.TString,
-	}, // #/items
+	}, // 18: #/$defs/mixed
 	{
 		Format: "email",
 		Types:  shapeimpl.TString,
-	}, // #(root)
+	}, // 19: #/items
 	{
 		Items:    19,
 		MinItems: shapeimpl.Int(1),
 		Types:    shapeimpl.TArray,
-	}, // #/$defs/nothing
-	{Bool: shapeimpl.Bool(false)}, // #/$defs/pair
+	}, // 20: #
+	{Bool: shapeimpl.Bool(false)}, // 21: #/$defs/nothing
 	{
 		Contains:    25,
 		MaxContains: shapeimpl.Int(1),
 		PrefixItems: []int{23, 24},
 		Types:       shapeimpl.TArray,
-	}, // #/$defs/pair/prefixItems/0
-	{Types: shapeimpl.TString},  // #/$defs/pair/prefixItems/1
-	{Types: shapeimpl.TInteger}, // #/$defs/pair/contains
-	{Const: shapeimpl.Str("\"x\"")}})
+	}, // 22: #/$defs/pair
+	{Types: shapeimpl.TString},  // 23: #/$defs/pair/prefixItems/0
+	{Types: shapeimpl.TInteger}, // 24: #/$defs/pair/prefixItems/1
+	{
+		Const:    "x",
+		HasConst: true,
+	}, // 25: #/$defs/pair/contains
+})
