@@ -71,7 +71,10 @@ bench:
 
 ## fuzz: run each fuzz target for FUZZTIME (default 30s)
 FUZZTIME ?= 30s
+# GENTEST_N: random schemas the generative test tries in make fuzz (make test: 60)
+GENTEST_N ?= 1000
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./contracttest
 	$(GO) test -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME) ./generated/shape
 	$(GO) test -run '^$$' -fuzz '^FuzzExported$$' -fuzztime $(FUZZTIME) ./internal/naming
+	$(GO) test -count=1 -run '^TestGenerative$$' ./internal/gentest -gentest.n=$(GENTEST_N)
