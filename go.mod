@@ -1,6 +1,10 @@
 module github.com/graphshape/graphshape
 
-go 1.24
+// The oldest release this module can declare: the code needs go 1.24 (the
+// tool directive, encoding/json's omitzero), but the staticcheck tool
+// dependency (honnef.co/go/tools v0.8.2, golang.org/x/tools v0.51.0)
+// requires go 1.26.0. Not a patch pin.
+go 1.26.0
 
 require (
 	github.com/dave/jennifer v1.7.1
