@@ -172,7 +172,7 @@ func (d *Decoder) Finish() {
 	if d.err == nil {
 		d.skipWS()
 		if d.pos < len(d.src) {
-			d.syntax("unexpected data after the top-level value")
+			d.syntax(CauseTrailingData, "unexpected data after the top-level value")
 		}
 	}
 }
@@ -202,12 +202,18 @@ func (d *Decoder) Offset() int { return d.pos }
 // Since returns the document text from offset start to the current offset.
 func (d *Decoder) Since(start int) string { return d.src[start:d.pos] }
 
-func (d *Decoder) syntax(msg string) {
+// syntax records the first syntax error. A cause of CauseInvalidCharacter
+// becomes CauseUnexpectedEnd at the end of
+// the input, and CauseBOM at a byte order mark.
+func (d *Decoder) syntax(cause SyntaxCause, msg string) {
 	if strings.HasPrefix(d.src[d.pos:], "\ufeff") {
 		msg = "a byte order mark (U+FEFF) where a JSON value or token was expected; JSON text must not begin with one (RFC 8259, section 8.1)"
+		cause = CauseBOM
+	} else if cause == CauseInvalidCharacter && d.pos >= len(d.src) {
+		cause = CauseUnexpectedEnd
 	}
 	if d.err == nil {
-		d.err = &SyntaxError{Offset: int64(d.pos), Msg: msg}
+		d.err = &SyntaxError{Offset: int64(d.pos), Msg: msg, Cause: cause}
 	}
 }
 
@@ -467,7 +473,7 @@ func (d *Decoder) Mismatch(t Types) {
 	}
 	got := d.kindAt()
 	if got == 0 {
-		d.syntax("expected a JSON value")
+		d.syntax(CauseInvalidCharacter, "expected a JSON value")
 		return
 	}
 	start := d.pos
@@ -514,7 +520,7 @@ func (d *Decoder) Null() bool {
 		d.pos += 4
 		return true
 	}
-	d.syntax("invalid literal")
+	d.syntax(CauseInvalidLiteral, "invalid literal")
 	return false
 }
 
@@ -525,7 +531,7 @@ func (d *Decoder) enter() bool {
 		max = DefaultMaxDepth
 	}
 	if d.depth > max {
-		d.syntax("nesting deeper than " + strconv.Itoa(max) + " levels")
+		d.syntax(CauseDepthLimit, "nesting deeper than "+strconv.Itoa(max)+" levels")
 		return false
 	}
 	return true
@@ -569,7 +575,7 @@ func (d *Decoder) next(i int, close byte) bool {
 		d.pos++
 		return true
 	}
-	d.syntax(separatorError[close])
+	d.syntax(CauseInvalidCharacter, separatorError[close])
 	return false
 }
 
@@ -582,7 +588,7 @@ func (d *Decoder) NextKey(i int) bool {
 		return false
 	}
 	if d.peek() != '"' {
-		d.syntax("expected a member name")
+		d.syntax(CauseInvalidCharacter, "expected a member name")
 		return false
 	}
 	k, ok := d.readString()
@@ -590,7 +596,7 @@ func (d *Decoder) NextKey(i int) bool {
 		return false
 	}
 	if d.peek() != ':' {
-		d.syntax("expected ':' after member name")
+		d.syntax(CauseInvalidCharacter, "expected ':' after member name")
 		return false
 	}
 	d.pos++
@@ -802,7 +808,7 @@ func (d *Decoder) Skip() {
 	case 'n':
 		d.literal("null")
 	case 0:
-		d.syntax("unexpected end of input")
+		d.syntax(CauseUnexpectedEnd, "unexpected end of input")
 	default:
 		d.readNumber()
 	}
@@ -813,7 +819,7 @@ func (d *Decoder) literal(lit string) {
 		d.pos += len(lit)
 		return
 	}
-	d.syntax("invalid literal")
+	d.syntax(CauseInvalidLiteral, "invalid literal")
 }
 
 // readNumber scans a number per RFC 8259 and returns its text.
@@ -833,7 +839,11 @@ func (d *Decoder) readNumber() (string, bool) {
 		}
 	default:
 		d.pos = i
-		d.syntax("invalid number")
+		cause := CauseInvalidNumber
+		if i == start {
+			cause = CauseInvalidCharacter // not a number at all
+		}
+		d.syntax(cause, "invalid number")
 		return "", false
 	}
 	if i < len(s) && s[i] == '.' {
@@ -844,7 +854,7 @@ func (d *Decoder) readNumber() (string, bool) {
 		}
 		if i == j {
 			d.pos = i
-			d.syntax("invalid number: no digits after the decimal point")
+			d.syntax(CauseInvalidNumber, "invalid number: no digits after the decimal point")
 			return "", false
 		}
 	}
@@ -859,7 +869,7 @@ func (d *Decoder) readNumber() (string, bool) {
 		}
 		if i == j {
 			d.pos = i
-			d.syntax("invalid number: no digits in the exponent")
+			d.syntax(CauseInvalidNumber, "invalid number: no digits in the exponent")
 			return "", false
 		}
 	}
@@ -936,7 +946,7 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 			buf = append(buf, s[lit:i]...)
 			if i+1 >= len(s) {
 				d.pos = i
-				d.syntax("unexpected end of input in string escape")
+				d.syntax(CauseUnexpectedEnd, "unexpected end of input in string escape")
 				return "", false
 			}
 			switch e := s[i+1]; e {
@@ -947,7 +957,7 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 				r, ok := hex4(s, i+2)
 				if !ok {
 					d.pos = i
-					d.syntax("invalid \\u escape in string")
+					d.syntax(CauseInvalidEscape, "invalid \\u escape in string")
 					return "", false
 				}
 				i += 6
@@ -972,13 +982,13 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 				buf = utf8.AppendRune(buf, r)
 			default:
 				d.pos = i
-				d.syntax("invalid escape in string")
+				d.syntax(CauseInvalidEscape, "invalid escape in string")
 				return "", false
 			}
 			lit = i
 		case c < 0x20:
 			d.pos = i
-			d.syntax("control character in string")
+			d.syntax(CauseControlCharacter, "control character in string")
 			return "", false
 		case c < 0x80:
 			i = plainRun(s, i+1)
@@ -997,7 +1007,7 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 		}
 	}
 	d.pos = len(s)
-	d.syntax("unexpected end of input in string")
+	d.syntax(CauseUnexpectedEnd, "unexpected end of input in string")
 	return "", false
 }
 

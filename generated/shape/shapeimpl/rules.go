@@ -554,7 +554,7 @@ func (d *Decoder) passes(rules []Rule, i, start int) bool {
 func (d *Decoder) validateOwn(rules []Rule, r *Rule) {
 	k := d.kindAt()
 	if k == 0 {
-		d.syntax("expected a JSON value")
+		d.syntax(CauseInvalidCharacter, "expected a JSON value")
 		return
 	}
 	start := d.pos
