@@ -281,24 +281,13 @@ func UnmarshalLenient(data []byte, v Decodable) ([]Violation, error) {
 	return decode(data, v, false, true)
 }
 
-var encoders = sync.Pool{New: func() any { return new(shapeimpl.Encoder) }}
-
 // Marshal encodes v. The error says why v cannot be encoded as valid JSON
 // without duplicate member names (an Extra key equal to a member that is
 // set, or a raw value that is not JSON); nothing is returned with it.
 func Marshal(v Encodable) ([]byte, error) {
-	e := encoders.Get().(*shapeimpl.Encoder)
-	e.Reset()
+	e := shapeimpl.NewEncoder()
 	v.ShapeEncode(e)
-	out, err := e.Bytes(), e.Err()
-	if err == nil {
-		out = append(make([]byte, 0, len(out)), out...)
-	} else {
-		out = nil
-	}
-	e.Release()
-	encoders.Put(e)
-	return out, err
+	return e.Finish()
 }
 
 // Validate encodes v and decodes the result strictly into a fresh value,

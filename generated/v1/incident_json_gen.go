@@ -639,69 +639,69 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if _, over := v.Extra["@odata.type"]; !over {
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
 		if v.ODataType != nil {
-			enc.Key("@odata.type")
+			enc.Name("\"@odata.type\":")
 			enc.Raw(v.ODataType)
 		}
 	}
-	if _, over := v.Extra["actorDisplayName"]; !over {
+	if !shapeimpl.Has(v.Extra, "actorDisplayName") {
 		switch v.ActorDisplayName.State {
 		case shape.Null:
-			enc.Key("actorDisplayName")
+			enc.Name("\"actorDisplayName\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("actorDisplayName")
+			enc.Name("\"actorDisplayName\":")
 			enc.String(v.ActorDisplayName.Value)
 		}
 	}
-	if _, over := v.Extra["additionalData"]; !over {
+	if !shapeimpl.Has(v.Extra, "additionalData") {
 		switch v.AdditionalData.State {
 		case shape.Null:
-			enc.Key("additionalData")
+			enc.Name("\"additionalData\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("additionalData")
+			enc.Name("\"additionalData\":")
 			v.AdditionalData.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["alertPolicyId"]; !over {
+	if !shapeimpl.Has(v.Extra, "alertPolicyId") {
 		switch v.AlertPolicyID.State {
 		case shape.Null:
-			enc.Key("alertPolicyId")
+			enc.Name("\"alertPolicyId\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("alertPolicyId")
+			enc.Name("\"alertPolicyId\":")
 			enc.String(v.AlertPolicyID.Value)
 		}
 	}
-	if _, over := v.Extra["alertWebUrl"]; !over {
+	if !shapeimpl.Has(v.Extra, "alertWebUrl") {
 		switch v.AlertWebURL.State {
 		case shape.Null:
-			enc.Key("alertWebUrl")
+			enc.Name("\"alertWebUrl\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("alertWebUrl")
+			enc.Name("\"alertWebUrl\":")
 			enc.String(v.AlertWebURL.Value)
 		}
 	}
-	if _, over := v.Extra["assignedTo"]; !over {
+	if !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
-			enc.Key("assignedTo")
+			enc.Name("\"assignedTo\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("assignedTo")
+			enc.Name("\"assignedTo\":")
 			enc.String(v.AssignedTo.Value)
 		}
 	}
-	if _, over := v.Extra["categories"]; !over {
+	if !shapeimpl.Has(v.Extra, "categories") {
 		switch v.Categories.State {
 		case shape.Null:
-			enc.Key("categories")
+			enc.Name("\"categories\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("categories")
+			enc.Name("\"categories\":")
 			enc.BeginArray()
 			for i := range v.Categories.Value {
 				enc.String(v.Categories.Value[i])
@@ -709,33 +709,33 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["category"]; !over {
+	if !shapeimpl.Has(v.Extra, "category") {
 		switch v.Category.State {
 		case shape.Null:
-			enc.Key("category")
+			enc.Name("\"category\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("category")
+			enc.Name("\"category\":")
 			enc.String(v.Category.Value)
 		}
 	}
-	if _, over := v.Extra["classification"]; !over {
+	if !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
-			enc.Key("classification")
+			enc.Name("\"classification\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("classification")
+			enc.Name("\"classification\":")
 			v.Classification.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["comments"]; !over {
+	if !shapeimpl.Has(v.Extra, "comments") {
 		switch v.Comments.State {
 		case shape.Null:
-			enc.Key("comments")
+			enc.Name("\"comments\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("comments")
+			enc.Name("\"comments\":")
 			enc.BeginArray()
 			for i := range v.Comments.Value {
 				v.Comments.Value[i].ShapeEncode(enc)
@@ -743,73 +743,73 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["createdDateTime"]; !over {
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		switch v.CreatedDateTime.State {
 		case shape.Null:
-			enc.Key("createdDateTime")
+			enc.Name("\"createdDateTime\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("createdDateTime")
+			enc.Name("\"createdDateTime\":")
 			enc.String(v.CreatedDateTime.Value)
 		}
 	}
-	if _, over := v.Extra["customDetails"]; !over {
+	if !shapeimpl.Has(v.Extra, "customDetails") {
 		switch v.CustomDetails.State {
 		case shape.Null:
-			enc.Key("customDetails")
+			enc.Name("\"customDetails\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("customDetails")
+			enc.Name("\"customDetails\":")
 			v.CustomDetails.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["description"]; !over {
+	if !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
-			enc.Key("description")
+			enc.Name("\"description\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("description")
+			enc.Name("\"description\":")
 			enc.String(v.Description.Value)
 		}
 	}
-	if _, over := v.Extra["detectionSource"]; !over {
+	if !shapeimpl.Has(v.Extra, "detectionSource") {
 		switch v.DetectionSource.State {
 		case shape.Null:
-			enc.Key("detectionSource")
+			enc.Name("\"detectionSource\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("detectionSource")
+			enc.Name("\"detectionSource\":")
 			v.DetectionSource.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["detectorId"]; !over {
+	if !shapeimpl.Has(v.Extra, "detectorId") {
 		switch v.DetectorID.State {
 		case shape.Null:
-			enc.Key("detectorId")
+			enc.Name("\"detectorId\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("detectorId")
+			enc.Name("\"detectorId\":")
 			enc.String(v.DetectorID.Value)
 		}
 	}
-	if _, over := v.Extra["determination"]; !over {
+	if !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
-			enc.Key("determination")
+			enc.Name("\"determination\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("determination")
+			enc.Name("\"determination\":")
 			v.Determination.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["evidence"]; !over {
+	if !shapeimpl.Has(v.Extra, "evidence") {
 		switch v.Evidence.State {
 		case shape.Null:
-			enc.Key("evidence")
+			enc.Name("\"evidence\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("evidence")
+			enc.Name("\"evidence\":")
 			enc.BeginArray()
 			for i := range v.Evidence.Value {
 				v.Evidence.Value[i].ShapeEncode(enc)
@@ -817,77 +817,77 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["firstActivityDateTime"]; !over {
+	if !shapeimpl.Has(v.Extra, "firstActivityDateTime") {
 		switch v.FirstActivityDateTime.State {
 		case shape.Null:
-			enc.Key("firstActivityDateTime")
+			enc.Name("\"firstActivityDateTime\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("firstActivityDateTime")
+			enc.Name("\"firstActivityDateTime\":")
 			enc.String(v.FirstActivityDateTime.Value)
 		}
 	}
-	if _, over := v.Extra["id"]; !over {
-		enc.Key("id")
+	if !shapeimpl.Has(v.Extra, "id") {
+		enc.Name("\"id\":")
 		enc.String(v.ID)
 	}
-	if _, over := v.Extra["incidentId"]; !over {
+	if !shapeimpl.Has(v.Extra, "incidentId") {
 		switch v.IncidentID.State {
 		case shape.Null:
-			enc.Key("incidentId")
+			enc.Name("\"incidentId\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("incidentId")
+			enc.Name("\"incidentId\":")
 			enc.String(v.IncidentID.Value)
 		}
 	}
-	if _, over := v.Extra["incidentWebUrl"]; !over {
+	if !shapeimpl.Has(v.Extra, "incidentWebUrl") {
 		switch v.IncidentWebURL.State {
 		case shape.Null:
-			enc.Key("incidentWebUrl")
+			enc.Name("\"incidentWebUrl\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("incidentWebUrl")
+			enc.Name("\"incidentWebUrl\":")
 			enc.String(v.IncidentWebURL.Value)
 		}
 	}
-	if _, over := v.Extra["investigationState"]; !over {
+	if !shapeimpl.Has(v.Extra, "investigationState") {
 		switch v.InvestigationState.State {
 		case shape.Null:
-			enc.Key("investigationState")
+			enc.Name("\"investigationState\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("investigationState")
+			enc.Name("\"investigationState\":")
 			v.InvestigationState.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["lastActivityDateTime"]; !over {
+	if !shapeimpl.Has(v.Extra, "lastActivityDateTime") {
 		switch v.LastActivityDateTime.State {
 		case shape.Null:
-			enc.Key("lastActivityDateTime")
+			enc.Name("\"lastActivityDateTime\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("lastActivityDateTime")
+			enc.Name("\"lastActivityDateTime\":")
 			enc.String(v.LastActivityDateTime.Value)
 		}
 	}
-	if _, over := v.Extra["lastUpdateDateTime"]; !over {
+	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
 		switch v.LastUpdateDateTime.State {
 		case shape.Null:
-			enc.Key("lastUpdateDateTime")
+			enc.Name("\"lastUpdateDateTime\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("lastUpdateDateTime")
+			enc.Name("\"lastUpdateDateTime\":")
 			enc.String(v.LastUpdateDateTime.Value)
 		}
 	}
-	if _, over := v.Extra["mitreTechniques"]; !over {
+	if !shapeimpl.Has(v.Extra, "mitreTechniques") {
 		switch v.MitreTechniques.State {
 		case shape.Null:
-			enc.Key("mitreTechniques")
+			enc.Name("\"mitreTechniques\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("mitreTechniques")
+			enc.Name("\"mitreTechniques\":")
 			enc.BeginArray()
 			for i := range v.MitreTechniques.Value {
 				enc.String(v.MitreTechniques.Value[i])
@@ -895,65 +895,65 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["productName"]; !over {
+	if !shapeimpl.Has(v.Extra, "productName") {
 		switch v.ProductName.State {
 		case shape.Null:
-			enc.Key("productName")
+			enc.Name("\"productName\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("productName")
+			enc.Name("\"productName\":")
 			enc.String(v.ProductName.Value)
 		}
 	}
-	if _, over := v.Extra["providerAlertId"]; !over {
+	if !shapeimpl.Has(v.Extra, "providerAlertId") {
 		switch v.ProviderAlertID.State {
 		case shape.Null:
-			enc.Key("providerAlertId")
+			enc.Name("\"providerAlertId\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("providerAlertId")
+			enc.Name("\"providerAlertId\":")
 			enc.String(v.ProviderAlertID.Value)
 		}
 	}
-	if _, over := v.Extra["recommendedActions"]; !over {
+	if !shapeimpl.Has(v.Extra, "recommendedActions") {
 		switch v.RecommendedActions.State {
 		case shape.Null:
-			enc.Key("recommendedActions")
+			enc.Name("\"recommendedActions\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("recommendedActions")
+			enc.Name("\"recommendedActions\":")
 			enc.String(v.RecommendedActions.Value)
 		}
 	}
-	if _, over := v.Extra["resolvedDateTime"]; !over {
+	if !shapeimpl.Has(v.Extra, "resolvedDateTime") {
 		switch v.ResolvedDateTime.State {
 		case shape.Null:
-			enc.Key("resolvedDateTime")
+			enc.Name("\"resolvedDateTime\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("resolvedDateTime")
+			enc.Name("\"resolvedDateTime\":")
 			enc.String(v.ResolvedDateTime.Value)
 		}
 	}
-	if _, over := v.Extra["serviceSource"]; !over {
-		enc.Key("serviceSource")
+	if !shapeimpl.Has(v.Extra, "serviceSource") {
+		enc.Name("\"serviceSource\":")
 		v.ServiceSource.ShapeEncode(enc)
 	}
-	if _, over := v.Extra["severity"]; !over {
-		enc.Key("severity")
+	if !shapeimpl.Has(v.Extra, "severity") {
+		enc.Name("\"severity\":")
 		v.Severity.ShapeEncode(enc)
 	}
-	if _, over := v.Extra["status"]; !over {
-		enc.Key("status")
+	if !shapeimpl.Has(v.Extra, "status") {
+		enc.Name("\"status\":")
 		v.Status.ShapeEncode(enc)
 	}
-	if _, over := v.Extra["systemTags"]; !over {
+	if !shapeimpl.Has(v.Extra, "systemTags") {
 		switch v.SystemTags.State {
 		case shape.Null:
-			enc.Key("systemTags")
+			enc.Name("\"systemTags\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("systemTags")
+			enc.Name("\"systemTags\":")
 			enc.BeginArray()
 			for i := range v.SystemTags.Value {
 				enc.String(v.SystemTags.Value[i])
@@ -961,43 +961,43 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["tenantId"]; !over {
+	if !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
-			enc.Key("tenantId")
+			enc.Name("\"tenantId\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("tenantId")
+			enc.Name("\"tenantId\":")
 			enc.String(v.TenantID.Value)
 		}
 	}
-	if _, over := v.Extra["threatDisplayName"]; !over {
+	if !shapeimpl.Has(v.Extra, "threatDisplayName") {
 		switch v.ThreatDisplayName.State {
 		case shape.Null:
-			enc.Key("threatDisplayName")
+			enc.Name("\"threatDisplayName\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("threatDisplayName")
+			enc.Name("\"threatDisplayName\":")
 			enc.String(v.ThreatDisplayName.Value)
 		}
 	}
-	if _, over := v.Extra["threatFamilyName"]; !over {
+	if !shapeimpl.Has(v.Extra, "threatFamilyName") {
 		switch v.ThreatFamilyName.State {
 		case shape.Null:
-			enc.Key("threatFamilyName")
+			enc.Name("\"threatFamilyName\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("threatFamilyName")
+			enc.Name("\"threatFamilyName\":")
 			enc.String(v.ThreatFamilyName.Value)
 		}
 	}
-	if _, over := v.Extra["title"]; !over {
+	if !shapeimpl.Has(v.Extra, "title") {
 		switch v.Title.State {
 		case shape.Null:
-			enc.Key("title")
+			enc.Name("\"title\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("title")
+			enc.Name("\"title\":")
 			enc.String(v.Title.Value)
 		}
 	}
@@ -1011,10 +1011,13 @@ func (v *Alert) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
-// value is not JSON or Extra repeats a member that is set.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
 func (v Alert) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -1049,7 +1052,9 @@ func (v *AlertClassification) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v AlertClassification) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -1121,28 +1126,28 @@ func (v *AlertComment) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertComment) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if _, over := v.Extra["comment"]; !over {
+	if !shapeimpl.Has(v.Extra, "comment") {
 		switch v.Comment.State {
 		case shape.Null:
-			enc.Key("comment")
+			enc.Name("\"comment\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("comment")
+			enc.Name("\"comment\":")
 			enc.String(v.Comment.Value)
 		}
 	}
-	if _, over := v.Extra["createdByDisplayName"]; !over {
+	if !shapeimpl.Has(v.Extra, "createdByDisplayName") {
 		switch v.CreatedByDisplayName.State {
 		case shape.Null:
-			enc.Key("createdByDisplayName")
+			enc.Name("\"createdByDisplayName\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("createdByDisplayName")
+			enc.Name("\"createdByDisplayName\":")
 			enc.String(v.CreatedByDisplayName.Value)
 		}
 	}
-	if _, over := v.Extra["createdDateTime"]; !over {
-		enc.Key("createdDateTime")
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
 		enc.String(v.CreatedDateTime)
 	}
 	enc.Extra(v.Extra)
@@ -1155,10 +1160,13 @@ func (v *AlertComment) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
-// value is not JSON or Extra repeats a member that is set.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
 func (v AlertComment) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -1193,7 +1201,9 @@ func (v *AlertDetermination) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v AlertDetermination) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -1372,21 +1382,21 @@ func (v *AlertEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if _, over := v.Extra["@odata.type"]; !over {
-		enc.Key("@odata.type")
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if _, over := v.Extra["createdDateTime"]; !over {
-		enc.Key("createdDateTime")
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
 		enc.String(v.CreatedDateTime)
 	}
-	if _, over := v.Extra["detailedRoles"]; !over {
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Key("detailedRoles")
+			enc.Name("\"detailedRoles\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("detailedRoles")
+			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
 			for i := range v.DetailedRoles.Value {
 				enc.String(v.DetailedRoles.Value[i])
@@ -1394,27 +1404,27 @@ func (v *AlertEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["remediationStatus"]; !over {
-		enc.Key("remediationStatus")
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
-	if _, over := v.Extra["remediationStatusDetails"]; !over {
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Key("remediationStatusDetails")
+			enc.Name("\"remediationStatusDetails\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("remediationStatusDetails")
+			enc.Name("\"remediationStatusDetails\":")
 			enc.String(v.RemediationStatusDetails.Value)
 		}
 	}
-	if _, over := v.Extra["roles"]; !over {
+	if !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Key("roles")
+			enc.Name("\"roles\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("roles")
+			enc.Name("\"roles\":")
 			enc.BeginArray()
 			for i := range v.Roles.Value {
 				v.Roles.Value[i].ShapeEncode(enc)
@@ -1422,13 +1432,13 @@ func (v *AlertEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["tags"]; !over {
+	if !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Key("tags")
+			enc.Name("\"tags\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("tags")
+			enc.Name("\"tags\":")
 			enc.BeginArray()
 			for i := range v.Tags.Value {
 				enc.String(v.Tags.Value[i])
@@ -1436,8 +1446,8 @@ func (v *AlertEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["verdict"]; !over {
-		enc.Key("verdict")
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
 	enc.Extra(v.Extra)
@@ -1450,10 +1460,13 @@ func (v *AlertEvidence) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
-// value is not JSON or Extra repeats a member that is set.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
 func (v AlertEvidence) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -1488,7 +1501,9 @@ func (v *AlertSeverity) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v AlertSeverity) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -1523,7 +1538,9 @@ func (v *AlertStatus) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v AlertStatus) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -1558,7 +1575,9 @@ func (v *DetectionSource) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v DetectionSource) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -1602,7 +1621,9 @@ func (v *Dictionary) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v Dictionary) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -1637,7 +1658,9 @@ func (v *EvidenceRemediationStatus) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v EvidenceRemediationStatus) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -1672,7 +1695,9 @@ func (v *EvidenceRole) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v EvidenceRole) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -1707,7 +1732,9 @@ func (v *EvidenceVerdict) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v EvidenceVerdict) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -2113,29 +2140,29 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if _, over := v.Extra["@odata.context"]; !over {
+	if !shapeimpl.Has(v.Extra, "@odata.context") {
 		switch v.ODataContext.State {
 		case shape.Null:
-			enc.Key("@odata.context")
+			enc.Name("\"@odata.context\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("@odata.context")
+			enc.Name("\"@odata.context\":")
 			enc.String(v.ODataContext.Value)
 		}
 	}
-	if _, over := v.Extra["@odata.type"]; !over {
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
 		if v.ODataType != nil {
-			enc.Key("@odata.type")
+			enc.Name("\"@odata.type\":")
 			enc.Raw(v.ODataType)
 		}
 	}
-	if _, over := v.Extra["alerts"]; !over {
+	if !shapeimpl.Has(v.Extra, "alerts") {
 		switch v.Alerts.State {
 		case shape.Null:
-			enc.Key("alerts")
+			enc.Name("\"alerts\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("alerts")
+			enc.Name("\"alerts\":")
 			enc.BeginArray()
 			for i := range v.Alerts.Value {
 				v.Alerts.Value[i].ShapeEncode(enc)
@@ -2143,33 +2170,33 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["assignedTo"]; !over {
+	if !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
-			enc.Key("assignedTo")
+			enc.Name("\"assignedTo\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("assignedTo")
+			enc.Name("\"assignedTo\":")
 			enc.String(v.AssignedTo.Value)
 		}
 	}
-	if _, over := v.Extra["classification"]; !over {
+	if !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
-			enc.Key("classification")
+			enc.Name("\"classification\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("classification")
+			enc.Name("\"classification\":")
 			v.Classification.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["comments"]; !over {
+	if !shapeimpl.Has(v.Extra, "comments") {
 		switch v.Comments.State {
 		case shape.Null:
-			enc.Key("comments")
+			enc.Name("\"comments\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("comments")
+			enc.Name("\"comments\":")
 			enc.BeginArray()
 			for i := range v.Comments.Value {
 				v.Comments.Value[i].ShapeEncode(enc)
@@ -2177,17 +2204,17 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["createdDateTime"]; !over {
-		enc.Key("createdDateTime")
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
 		enc.String(v.CreatedDateTime)
 	}
-	if _, over := v.Extra["customTags"]; !over {
+	if !shapeimpl.Has(v.Extra, "customTags") {
 		switch v.CustomTags.State {
 		case shape.Null:
-			enc.Key("customTags")
+			enc.Name("\"customTags\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("customTags")
+			enc.Name("\"customTags\":")
 			enc.BeginArray()
 			for i := range v.CustomTags.Value {
 				enc.String(v.CustomTags.Value[i])
@@ -2195,119 +2222,119 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["description"]; !over {
+	if !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
-			enc.Key("description")
+			enc.Name("\"description\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("description")
+			enc.Name("\"description\":")
 			enc.String(v.Description.Value)
 		}
 	}
-	if _, over := v.Extra["determination"]; !over {
+	if !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
-			enc.Key("determination")
+			enc.Name("\"determination\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("determination")
+			enc.Name("\"determination\":")
 			v.Determination.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["displayName"]; !over {
+	if !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
-			enc.Key("displayName")
+			enc.Name("\"displayName\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("displayName")
+			enc.Name("\"displayName\":")
 			enc.String(v.DisplayName.Value)
 		}
 	}
-	if _, over := v.Extra["id"]; !over {
-		enc.Key("id")
+	if !shapeimpl.Has(v.Extra, "id") {
+		enc.Name("\"id\":")
 		enc.String(v.ID)
 	}
-	if _, over := v.Extra["incidentWebUrl"]; !over {
+	if !shapeimpl.Has(v.Extra, "incidentWebUrl") {
 		switch v.IncidentWebURL.State {
 		case shape.Null:
-			enc.Key("incidentWebUrl")
+			enc.Name("\"incidentWebUrl\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("incidentWebUrl")
+			enc.Name("\"incidentWebUrl\":")
 			enc.String(v.IncidentWebURL.Value)
 		}
 	}
-	if _, over := v.Extra["lastModifiedBy"]; !over {
+	if !shapeimpl.Has(v.Extra, "lastModifiedBy") {
 		switch v.LastModifiedBy.State {
 		case shape.Null:
-			enc.Key("lastModifiedBy")
+			enc.Name("\"lastModifiedBy\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("lastModifiedBy")
+			enc.Name("\"lastModifiedBy\":")
 			enc.String(v.LastModifiedBy.Value)
 		}
 	}
-	if _, over := v.Extra["lastUpdateDateTime"]; !over {
-		enc.Key("lastUpdateDateTime")
+	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
+		enc.Name("\"lastUpdateDateTime\":")
 		enc.String(v.LastUpdateDateTime)
 	}
-	if _, over := v.Extra["priorityScore"]; !over {
+	if !shapeimpl.Has(v.Extra, "priorityScore") {
 		switch v.PriorityScore.State {
 		case shape.Null:
-			enc.Key("priorityScore")
+			enc.Name("\"priorityScore\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("priorityScore")
+			enc.Name("\"priorityScore\":")
 			enc.Int64(int64(v.PriorityScore.Value))
 		}
 	}
-	if _, over := v.Extra["redirectIncidentId"]; !over {
+	if !shapeimpl.Has(v.Extra, "redirectIncidentId") {
 		switch v.RedirectIncidentID.State {
 		case shape.Null:
-			enc.Key("redirectIncidentId")
+			enc.Name("\"redirectIncidentId\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("redirectIncidentId")
+			enc.Name("\"redirectIncidentId\":")
 			enc.String(v.RedirectIncidentID.Value)
 		}
 	}
-	if _, over := v.Extra["resolvingComment"]; !over {
+	if !shapeimpl.Has(v.Extra, "resolvingComment") {
 		switch v.ResolvingComment.State {
 		case shape.Null:
-			enc.Key("resolvingComment")
+			enc.Name("\"resolvingComment\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("resolvingComment")
+			enc.Name("\"resolvingComment\":")
 			enc.String(v.ResolvingComment.Value)
 		}
 	}
-	if _, over := v.Extra["severity"]; !over {
-		enc.Key("severity")
+	if !shapeimpl.Has(v.Extra, "severity") {
+		enc.Name("\"severity\":")
 		v.Severity.ShapeEncode(enc)
 	}
-	if _, over := v.Extra["status"]; !over {
-		enc.Key("status")
+	if !shapeimpl.Has(v.Extra, "status") {
+		enc.Name("\"status\":")
 		v.Status.ShapeEncode(enc)
 	}
-	if _, over := v.Extra["summary"]; !over {
+	if !shapeimpl.Has(v.Extra, "summary") {
 		switch v.Summary.State {
 		case shape.Null:
-			enc.Key("summary")
+			enc.Name("\"summary\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("summary")
+			enc.Name("\"summary\":")
 			enc.String(v.Summary.Value)
 		}
 	}
-	if _, over := v.Extra["systemTags"]; !over {
+	if !shapeimpl.Has(v.Extra, "systemTags") {
 		switch v.SystemTags.State {
 		case shape.Null:
-			enc.Key("systemTags")
+			enc.Name("\"systemTags\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("systemTags")
+			enc.Name("\"systemTags\":")
 			enc.BeginArray()
 			for i := range v.SystemTags.Value {
 				enc.String(v.SystemTags.Value[i])
@@ -2315,13 +2342,13 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["tenantId"]; !over {
+	if !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
-			enc.Key("tenantId")
+			enc.Name("\"tenantId\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("tenantId")
+			enc.Name("\"tenantId\":")
 			enc.String(v.TenantID.Value)
 		}
 	}
@@ -2335,10 +2362,13 @@ func (v *Incident) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
-// value is not JSON or Extra repeats a member that is set.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
 func (v Incident) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -2434,38 +2464,38 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IncidentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if _, over := v.Extra["@odata.context"]; !over {
+	if !shapeimpl.Has(v.Extra, "@odata.context") {
 		switch v.ODataContext.State {
 		case shape.Null:
-			enc.Key("@odata.context")
+			enc.Name("\"@odata.context\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("@odata.context")
+			enc.Name("\"@odata.context\":")
 			enc.String(v.ODataContext.Value)
 		}
 	}
-	if _, over := v.Extra["@odata.count"]; !over {
+	if !shapeimpl.Has(v.Extra, "@odata.count") {
 		switch v.ODataCount.State {
 		case shape.Null:
-			enc.Key("@odata.count")
+			enc.Name("\"@odata.count\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("@odata.count")
+			enc.Name("\"@odata.count\":")
 			enc.Int64(v.ODataCount.Value)
 		}
 	}
-	if _, over := v.Extra["@odata.nextLink"]; !over {
+	if !shapeimpl.Has(v.Extra, "@odata.nextLink") {
 		switch v.ODataNextLink.State {
 		case shape.Null:
-			enc.Key("@odata.nextLink")
+			enc.Name("\"@odata.nextLink\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("@odata.nextLink")
+			enc.Name("\"@odata.nextLink\":")
 			enc.String(v.ODataNextLink.Value)
 		}
 	}
-	if _, over := v.Extra["value"]; !over {
-		enc.Key("value")
+	if !shapeimpl.Has(v.Extra, "value") {
+		enc.Name("\"value\":")
 		enc.BeginArray()
 		for i := range v.Value {
 			v.Value[i].ShapeEncode(enc)
@@ -2482,10 +2512,13 @@ func (v *IncidentCollectionResponse) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
-// value is not JSON or Extra repeats a member that is set.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
 func (v IncidentCollectionResponse) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -2520,7 +2553,9 @@ func (v *IncidentStatus) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v IncidentStatus) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -2725,39 +2760,39 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if _, over := v.Extra["@odata.type"]; !over {
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
 		if v.ODataType != nil {
-			enc.Key("@odata.type")
+			enc.Name("\"@odata.type\":")
 			enc.Raw(v.ODataType)
 		}
 	}
-	if _, over := v.Extra["assignedTo"]; !over {
+	if !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
-			enc.Key("assignedTo")
+			enc.Name("\"assignedTo\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("assignedTo")
+			enc.Name("\"assignedTo\":")
 			enc.String(v.AssignedTo.Value)
 		}
 	}
-	if _, over := v.Extra["classification"]; !over {
+	if !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
-			enc.Key("classification")
+			enc.Name("\"classification\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("classification")
+			enc.Name("\"classification\":")
 			v.Classification.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["customTags"]; !over {
+	if !shapeimpl.Has(v.Extra, "customTags") {
 		switch v.CustomTags.State {
 		case shape.Null:
-			enc.Key("customTags")
+			enc.Name("\"customTags\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("customTags")
+			enc.Name("\"customTags\":")
 			enc.BeginArray()
 			for i := range v.CustomTags.Value {
 				enc.String(v.CustomTags.Value[i])
@@ -2765,73 +2800,73 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["description"]; !over {
+	if !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
-			enc.Key("description")
+			enc.Name("\"description\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("description")
+			enc.Name("\"description\":")
 			enc.String(v.Description.Value)
 		}
 	}
-	if _, over := v.Extra["determination"]; !over {
+	if !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
-			enc.Key("determination")
+			enc.Name("\"determination\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("determination")
+			enc.Name("\"determination\":")
 			v.Determination.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["displayName"]; !over {
+	if !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
-			enc.Key("displayName")
+			enc.Name("\"displayName\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("displayName")
+			enc.Name("\"displayName\":")
 			enc.String(v.DisplayName.Value)
 		}
 	}
-	if _, over := v.Extra["resolvingComment"]; !over {
+	if !shapeimpl.Has(v.Extra, "resolvingComment") {
 		switch v.ResolvingComment.State {
 		case shape.Null:
-			enc.Key("resolvingComment")
+			enc.Name("\"resolvingComment\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("resolvingComment")
+			enc.Name("\"resolvingComment\":")
 			enc.String(v.ResolvingComment.Value)
 		}
 	}
-	if _, over := v.Extra["severity"]; !over {
+	if !shapeimpl.Has(v.Extra, "severity") {
 		switch v.Severity.State {
 		case shape.Null:
-			enc.Key("severity")
+			enc.Name("\"severity\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("severity")
+			enc.Name("\"severity\":")
 			v.Severity.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["status"]; !over {
+	if !shapeimpl.Has(v.Extra, "status") {
 		switch v.Status.State {
 		case shape.Null:
-			enc.Key("status")
+			enc.Name("\"status\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("status")
+			enc.Name("\"status\":")
 			v.Status.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["summary"]; !over {
+	if !shapeimpl.Has(v.Extra, "summary") {
 		switch v.Summary.State {
 		case shape.Null:
-			enc.Key("summary")
+			enc.Name("\"summary\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("summary")
+			enc.Name("\"summary\":")
 			enc.String(v.Summary.Value)
 		}
 	}
@@ -2845,10 +2880,13 @@ func (v *IncidentUpdate) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
-// value is not JSON or Extra repeats a member that is set.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
 func (v IncidentUpdate) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -2883,7 +2921,9 @@ func (v *InvestigationState) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v InvestigationState) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -2918,7 +2958,9 @@ func (v *ServiceSource) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v ServiceSource) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.

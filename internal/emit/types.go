@@ -6,6 +6,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 	"github.com/graphshape/graphshape/internal/model"
 )
 
@@ -60,13 +61,16 @@ func (e *emitter) methods(_ *jen.File, t *model.Type, decode, encode []jen.Code)
 	f.Func().Params(recv.Clone()).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(shape("Unmarshal").Call(jen.Id("data"), jen.Id("v"))))
 	if t.Schema.NullOr == nil && t.Schema.Kind == model.KindObject {
-		docLines(f, "MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw\n"+
-			"value is not JSON or Extra repeats a member that is set.")
+		docLines(f, "MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in\n"+
+			"Extra is written from there, not from its field, so no member is written twice. It fails when a raw\n"+
+			"value (a json.RawMessage field or an Extra value) is not one JSON value.")
 	} else {
 		f.Comment("MarshalJSON encodes v.")
 	}
 	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(shape("Marshal").Call(jen.Op("&").Id("v"))))
+		jen.Id("enc").Op(":=").Add(impl("NewEncoder")).Call(),
+		jen.Id("v").Dot("ShapeEncode").Call(jen.Id("enc")),
+		jen.Return(jen.Id("enc").Dot("Finish").Call()))
 	f.Comment("Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.")
 	f.Func().Params(recv.Clone()).Id("Validate").Params().Error().Block(
 		jen.Return(shape("Validate").Call(jen.Id("v"))))
@@ -256,7 +260,7 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 	encode := []jen.Code{jen.Id("enc").Dot("BeginObject").Call()}
 	for _, p := range s.Properties {
 		fld := jen.Id("v").Dot(p.GoName)
-		key := jen.Id("enc").Dot("Key").Call(jen.Lit(p.JSONName))
+		key := jen.Id("enc").Dot("Name").Call(jen.Lit(string(shapeimpl.AppendString(nil, p.JSONName)) + ":"))
 		var write []jen.Code
 		switch {
 		case p.Schema.Raw:
@@ -268,7 +272,7 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 		default:
 			write = append([]jen.Code{key}, e.encodeValue(p.Schema, fld.Clone())...)
 		}
-		encode = append(encode, jen.If(jen.List(jen.Id("_"), jen.Id("over")).Op(":=").Id("v").Dot(s.ExtraGoName).Index(jen.Lit(p.JSONName)), jen.Op("!").Id("over")).Block(write...))
+		encode = append(encode, jen.If(jen.Op("!").Add(impl("Has")).Call(jen.Id("v").Dot(s.ExtraGoName), jen.Lit(p.JSONName))).Block(write...))
 	}
 	encode = append(encode, jen.Id("enc").Dot("Extra").Call(jen.Id("v").Dot(s.ExtraGoName)), jen.Id("enc").Dot("EndObject").Call())
 	e.methods(f, t, decode, encode)

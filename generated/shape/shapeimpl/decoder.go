@@ -402,14 +402,24 @@ func (d *Decoder) Duplicate() {
 }
 
 func (d *Decoder) skipWS() {
-	for d.pos < len(d.src) {
-		switch d.src[d.pos] {
-		case ' ', '\t', '\n', '\r':
-			d.pos++
+	s, i := d.src, d.pos
+	for i < len(s) {
+		switch s[i] {
+		case ' ':
+			i++
+			// Indentation: eight spaces at a time.
+			for i+8 <= len(s) && s[i] == ' ' && s[i+1] == ' ' && s[i+2] == ' ' && s[i+3] == ' ' &&
+				s[i+4] == ' ' && s[i+5] == ' ' && s[i+6] == ' ' && s[i+7] == ' ' {
+				i += 8
+			}
+		case '\t', '\n', '\r':
+			i++
 		default:
+			d.pos = i
 			return
 		}
 	}
+	d.pos = i
 }
 
 func (d *Decoder) peek() byte {
@@ -767,23 +777,33 @@ func (d *Decoder) Skip() {
 			return
 		}
 		d.pos++
+		// The names seen so far: in a small array, then (for a large
+		// object) in a map.
+		var small [8]string
+		names := small[:0]
 		var seen map[string]bool
 		for i := 0; d.NextKey(i); i++ {
 			k := d.key
-			if i > 0 {
-				if seen == nil {
-					seen = map[string]bool{}
-				}
-				if seen[k] {
-					d.Enter(k, "")
-					d.Duplicate()
-					d.Leave()
-				}
-			}
+			dup := false
 			if seen != nil {
+				dup = seen[k]
 				seen[k] = true
 			} else {
-				seen = map[string]bool{k: true}
+				dup = slices.Contains(names, k)
+				if len(names) < len(small) {
+					names = append(names, k)
+				} else {
+					seen = make(map[string]bool, 2*len(small))
+					for _, n := range names {
+						seen[n] = true
+					}
+					seen[k] = true
+				}
+			}
+			if dup {
+				d.Enter(k, "")
+				d.Duplicate()
+				d.Leave()
 			}
 			d.Enter(k, "")
 			d.Skip()

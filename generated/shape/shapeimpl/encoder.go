@@ -3,7 +3,10 @@ package shapeimpl
 import (
 	"errors"
 	"math"
+	"math/bits"
+	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -12,19 +15,49 @@ import (
 // it places commas itself. The zero value is ready to use; Reset makes it
 // ready for another value, so one can be kept in a sync.Pool.
 type Encoder struct {
-	buf  []byte
-	err  error
-	objs []int // offset of each open object's '{'
+	buf []byte
+	err error
+}
+
+var encoders = sync.Pool{New: func() any { return new(Encoder) }}
+
+// NewEncoder returns an empty Encoder from a pool; Finish returns it there.
+func NewEncoder() *Encoder {
+	e := encoders.Get().(*Encoder)
+	e.Reset()
+	return e
+}
+
+// Finish returns a copy of the encoded JSON (one allocation of its size)
+// or e's error, and puts e back in the pool: e must not be used after.
+func (e *Encoder) Finish() ([]byte, error) {
+	var out []byte
+	err := e.err
+	if err == nil {
+		out = append(make([]byte, 0, len(e.buf)), e.buf...)
+	}
+	e.Release()
+	encoders.Put(e)
+	return out, err
+}
+
+// Has reports whether m holds key k; it is cheap for an empty m.
+func Has[V any](m map[string]V, k string) bool {
+	if len(m) == 0 {
+		return false
+	}
+	_, ok := m[k]
+	return ok
 }
 
 // Reset empties e, keeping its buffer's memory.
 func (e *Encoder) Reset() {
-	e.buf, e.err, e.objs = e.buf[:0], nil, e.objs[:0]
+	e.buf, e.err = e.buf[:0], nil
 }
 
 // Release drops a very large buffer, so a pooled Encoder does not keep it.
 func (e *Encoder) Release() {
-	if cap(e.buf) > 1<<20 {
+	if cap(e.buf) > 64<<20 { // a pool drops its items over two collections anyway
 		e.buf = nil
 	}
 	e.Reset()
@@ -55,25 +88,23 @@ func (e *Encoder) comma() {
 }
 
 // BeginObject writes '{'.
-func (e *Encoder) BeginObject() {
-	e.comma()
-	e.objs = append(e.objs, len(e.buf))
-	e.buf = append(e.buf, '{')
-}
+func (e *Encoder) BeginObject() { e.comma(); e.buf = append(e.buf, '{') }
 
 // EndObject writes '}'.
-func (e *Encoder) EndObject() {
-	if n := len(e.objs); n > 0 {
-		e.objs = e.objs[:n-1]
-	}
-	e.buf = append(e.buf, '}')
-}
+func (e *Encoder) EndObject() { e.buf = append(e.buf, '}') }
 
 // BeginArray writes '['.
 func (e *Encoder) BeginArray() { e.comma(); e.buf = append(e.buf, '[') }
 
 // EndArray writes ']'.
 func (e *Encoder) EndArray() { e.buf = append(e.buf, ']') }
+
+// Name writes a member name already encoded as a JSON string, with the
+// colon after it (generated code passes constants such as `"id":`).
+func (e *Encoder) Name(encoded string) {
+	e.comma()
+	e.buf = append(e.buf, encoded...)
+}
 
 // Key writes a member name and ':'.
 func (e *Encoder) Key(k string) {
@@ -137,61 +168,67 @@ func validRaw(v RawValue) bool {
 	}
 	var d Decoder
 	d.reset(unsafe.String(unsafe.SliceData(v), len(v)))
+	d.Untracked = true
 	d.Skip()
 	d.Finish()
 	return d.err == nil && len(d.violations) == 0
 }
 
-// Extra writes the members of an Extra map, in sorted order. A key equal to
-// a member already written to the current object is not written again: it
-// is recorded as e's error.
+// Extra writes the members of an Extra map, in sorted order. Generated
+// code writes a declared member only when Extra does not hold it, so no
+// member name is written twice.
 func (e *Encoder) Extra(extra map[string]RawValue) {
 	if len(extra) == 0 {
 		return
 	}
-	written := e.writtenKeys()
-	for _, k := range SortedKeys(extra) {
-		if _, dup := written[k]; dup {
-			e.Fail(errors.New("shape: Extra holds " + strconv.Quote(k) + ", a member the value sets already"))
-			continue
-		}
+	var small [16]string
+	keys := small[:0]
+	for k := range extra {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
 		e.Key(k)
 		e.Raw(extra[k])
 	}
 }
 
-// writtenKeys returns the member names written so far to the innermost
-// open object, read back from the buffer (which holds valid JSON).
-func (e *Encoder) writtenKeys() map[string]struct{} {
-	keys := map[string]struct{}{}
-	if len(e.objs) == 0 {
-		return keys
-	}
-	start := e.objs[len(e.objs)-1]
-	var d Decoder
-	d.reset(unsafe.String(unsafe.SliceData(e.buf[start:]), len(e.buf)-start))
-	d.pos = 1 // past '{'
-	d.depth = 1
-	for i := 0; ; i++ {
-		if d.peek() == 0 { // the object is still open
-			break
+const hexDigits = "0123456789abcdef"
+
+// safeRun returns the offset of the first byte at or after i that
+// appendString does not copy as it is, or len(s); eight bytes at a time.
+func safeRun(s string, i int) int {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		m := (x - 0x20*lo) | (x ^ ('"' * lo) - lo) | (x ^ ('\\' * lo) - lo) |
+			(x ^ ('<' * lo) - lo) | (x ^ ('>' * lo) - lo) | (x ^ ('&' * lo) - lo)
+		if m = (m&^x | x) & hi; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
 		}
-		if !d.NextKey(i) {
-			break
-		}
-		keys[d.key] = struct{}{}
-		d.Skip()
 	}
-	return keys
+	for i < len(s) {
+		if c := s[i]; c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return i
+		}
+		i++
+	}
+	return i
 }
 
-const hexDigits = "0123456789abcdef"
+// AppendString appends s to b as a JSON string, as Encoder writes strings
+// (the generator uses it to encode member names once).
+func AppendString(b []byte, s string) []byte { return appendString(b, s) }
 
 // appendString appends s as a JSON string; invalid UTF-8 becomes U+FFFD.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if i = safeRun(s, i); i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math/big"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,7 +67,7 @@ type Rule struct {
 	Additional int  // index of the additionalProperties rule (0: any)
 	Closed     bool // additionalProperties is false
 
-	lit        literal // Pattern as a literal, when it is one
+	lit        *literal // Pattern as a literal, when it is one
 	enumCanon  []string
 	constCanon string
 	constText  string
@@ -85,7 +86,7 @@ type PatternRule struct {
 	Pattern *regexp.Regexp
 	Rule    int // index
 	kw      string
-	lit     literal
+	lit     *literal
 }
 
 // Number is a numeric limit kept exactly.
@@ -140,27 +141,92 @@ func CompileRules(rules []Rule) []Rule {
 	return rules
 }
 
-// literal is an unanchored regular expression that is a plain string (such
-// as "@odata\\."), matched without the regexp machinery.
+// literal is a regular expression simple enough to match without the
+// regexp machinery: an unanchored plain string (such as "@odata\\."), or
+// the anchored form ^prefix[class]+suffix$ (as in
+// "^#microsoft\\.graph\\.security\\.[A-Za-z]+Evidence$"), with ASCII classes.
 type literal struct {
-	text string
-	ok   bool
+	text     string
+	ok       bool
+	anchored bool      // ^prefix class+ suffix$: text is the prefix
+	suffix   string    // anchored: the literal after the class
+	class    [256]bool // anchored: the bytes of the class
 }
 
-// literalOf returns the literal form of re when its source is exactly a
-// quoted literal. LiteralPrefix alone is not enough: it reports "^abc$" as
-// the complete literal "abc", dropping the anchors.
-func literalOf(re *regexp.Regexp) literal {
-	text, complete := re.LiteralPrefix()
-	return literal{text: text, ok: complete && regexp.QuoteMeta(text) == re.String()}
+// literalOf returns the literal form of re, or nil. LiteralPrefix alone is
+// not enough: it reports "^abc$" as the complete literal "abc", dropping the
+// anchors, so an unanchored literal must also be its pattern's whole source.
+func literalOf(re *regexp.Regexp) *literal {
+	if text, complete := re.LiteralPrefix(); complete && regexp.QuoteMeta(text) == re.String() {
+		return &literal{text: text, ok: true}
+	}
+	return anchoredOf(re)
 }
 
-// match reports whether re, whose literal form is l, matches s.
-func (l literal) match(re *regexp.Regexp, s string) bool {
-	if l.ok {
+// anchoredOf recognises ^prefix[class]+suffix$ or returns nil.
+func anchoredOf(re *regexp.Regexp) *literal {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	t = t.Simplify()
+	if t.Op != syntax.OpConcat {
+		return nil
+	}
+	subs := t.Sub
+	if len(subs) < 3 || subs[0].Op != syntax.OpBeginText || subs[len(subs)-1].Op != syntax.OpEndText {
+		return nil
+	}
+	subs = subs[1 : len(subs)-1]
+	l := &literal{anchored: true}
+	lit := func(x *syntax.Regexp) (string, bool) {
+		if x.Op != syntax.OpLiteral || x.Flags&syntax.FoldCase != 0 {
+			return "", false
+		}
+		return string(x.Rune), true
+	}
+	if len(subs) > 0 {
+		if text, ok := lit(subs[0]); ok {
+			l.text, subs = text, subs[1:]
+		}
+	}
+	if len(subs) > 0 {
+		if text, ok := lit(subs[len(subs)-1]); ok {
+			l.suffix, subs = text, subs[:len(subs)-1]
+		}
+	}
+	if len(subs) != 1 || subs[0].Op != syntax.OpPlus || len(subs[0].Sub) != 1 || subs[0].Sub[0].Op != syntax.OpCharClass {
+		return nil
+	}
+	rs := subs[0].Sub[0].Rune
+	for i := 0; i+1 < len(rs); i += 2 {
+		if rs[i+1] >= 0x80 {
+			return nil
+		}
+		for c := rs[i]; c <= rs[i+1]; c++ {
+			l.class[c] = true
+		}
+	}
+	return l
+}
+
+// match reports whether re, whose literal form is l (nil: none), matches s.
+func (l *literal) match(re *regexp.Regexp, s string) bool {
+	switch {
+	case l == nil:
+		return re.MatchString(s)
+	case l.ok:
 		return strings.Contains(s, l.text)
 	}
-	return re.MatchString(s)
+	if len(s) < len(l.text)+1+len(l.suffix) || !strings.HasPrefix(s, l.text) || !strings.HasSuffix(s, l.suffix) {
+		return false
+	}
+	for _, c := range []byte(s[len(l.text) : len(s)-len(l.suffix)]) {
+		if !l.class[c] {
+			return false
+		}
+	}
+	return true
 }
 
 func mustJSON(v any) string {

@@ -36,7 +36,9 @@ func (v *Status) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v Status) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -145,39 +147,39 @@ func (v *Ticket) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Ticket) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if _, over := v.Extra["kind"]; !over {
+	if !shapeimpl.Has(v.Extra, "kind") {
 		switch v.Kind.State {
 		case shape.Null:
-			enc.Key("kind")
+			enc.Name("\"kind\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("kind")
+			enc.Name("\"kind\":")
 			v.Kind.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["previous"]; !over {
+	if !shapeimpl.Has(v.Extra, "previous") {
 		switch v.Previous.State {
 		case shape.Null:
-			enc.Key("previous")
+			enc.Name("\"previous\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("previous")
+			enc.Name("\"previous\":")
 			v.Previous.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["priority"]; !over {
+	if !shapeimpl.Has(v.Extra, "priority") {
 		if v.Priority != nil {
-			enc.Key("priority")
+			enc.Name("\"priority\":")
 			enc.Raw(v.Priority)
 		}
 	}
-	if _, over := v.Extra["status"]; !over {
-		enc.Key("status")
+	if !shapeimpl.Has(v.Extra, "status") {
+		enc.Name("\"status\":")
 		v.Status.ShapeEncode(enc)
 	}
-	if _, over := v.Extra["version"]; !over {
+	if !shapeimpl.Has(v.Extra, "version") {
 		if v.Version != nil {
-			enc.Key("version")
+			enc.Name("\"version\":")
 			enc.Raw(v.Version)
 		}
 	}
@@ -191,10 +193,13 @@ func (v *Ticket) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
-// value is not JSON or Extra repeats a member that is set.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
 func (v Ticket) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -229,7 +234,9 @@ func (v *TicketKind) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v TicketKind) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.

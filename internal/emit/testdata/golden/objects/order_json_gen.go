@@ -183,21 +183,21 @@ func (v *Order) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Order) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if _, over := v.Extra["count"]; !over {
-		enc.Key("count")
+	if !shapeimpl.Has(v.Extra, "count") {
+		enc.Name("\"count\":")
 		enc.Int64(int64(v.Count))
 	}
-	if _, over := v.Extra["id"]; !over {
-		enc.Key("id")
+	if !shapeimpl.Has(v.Extra, "id") {
+		enc.Name("\"id\":")
 		enc.String(v.ID)
 	}
-	if _, over := v.Extra["labels"]; !over {
+	if !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
-			enc.Key("labels")
+			enc.Name("\"labels\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("labels")
+			enc.Name("\"labels\":")
 			enc.BeginObject()
 			for _, k := range shapeimpl.SortedKeys(v.Labels.Value) {
 				enc.Key(k)
@@ -207,53 +207,53 @@ func (v *Order) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndObject()
 		}
 	}
-	if _, over := v.Extra["note"]; !over {
+	if !shapeimpl.Has(v.Extra, "note") {
 		switch v.Note.State {
 		case shape.Null:
-			enc.Key("note")
+			enc.Name("\"note\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("note")
+			enc.Name("\"note\":")
 			enc.String(v.Note.Value)
 		}
 	}
-	if _, over := v.Extra["paid"]; !over {
+	if !shapeimpl.Has(v.Extra, "paid") {
 		switch v.Paid.State {
 		case shape.Null:
-			enc.Key("paid")
+			enc.Name("\"paid\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("paid")
+			enc.Name("\"paid\":")
 			enc.Bool(v.Paid.Value)
 		}
 	}
-	if _, over := v.Extra["price"]; !over {
+	if !shapeimpl.Has(v.Extra, "price") {
 		switch v.Price.State {
 		case shape.Null:
-			enc.Key("price")
+			enc.Name("\"price\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("price")
+			enc.Name("\"price\":")
 			enc.Float64(v.Price.Value)
 		}
 	}
-	if _, over := v.Extra["shipTo"]; !over {
+	if !shapeimpl.Has(v.Extra, "shipTo") {
 		switch v.ShipTo.State {
 		case shape.Null:
-			enc.Key("shipTo")
+			enc.Name("\"shipTo\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("shipTo")
+			enc.Name("\"shipTo\":")
 			v.ShipTo.Value.ShapeEncode(enc)
 		}
 	}
-	if _, over := v.Extra["tags"]; !over {
+	if !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Key("tags")
+			enc.Name("\"tags\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("tags")
+			enc.Name("\"tags\":")
 			enc.BeginArray()
 			for i := range v.Tags.Value {
 				enc.String(v.Tags.Value[i])
@@ -271,10 +271,13 @@ func (v *Order) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
-// value is not JSON or Extra repeats a member that is set.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
 func (v Order) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -341,17 +344,17 @@ func (v *OrderShipTo) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *OrderShipTo) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if _, over := v.Extra["city"]; !over {
-		enc.Key("city")
+	if !shapeimpl.Has(v.Extra, "city") {
+		enc.Name("\"city\":")
 		enc.String(v.City)
 	}
-	if _, over := v.Extra["zip"]; !over {
+	if !shapeimpl.Has(v.Extra, "zip") {
 		switch v.Zip.State {
 		case shape.Null:
-			enc.Key("zip")
+			enc.Name("\"zip\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("zip")
+			enc.Name("\"zip\":")
 			enc.String(v.Zip.Value)
 		}
 	}
@@ -365,10 +368,13 @@ func (v *OrderShipTo) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
-// value is not JSON or Extra repeats a member that is set.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
 func (v OrderShipTo) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.

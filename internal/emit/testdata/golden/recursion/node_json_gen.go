@@ -59,13 +59,13 @@ func (v *Meta) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Meta) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if _, over := v.Extra["owner"]; !over {
+	if !shapeimpl.Has(v.Extra, "owner") {
 		switch v.Owner.State {
 		case shape.Null:
-			enc.Key("owner")
+			enc.Name("\"owner\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("owner")
+			enc.Name("\"owner\":")
 			if v.Owner.Value == nil {
 				enc.Null()
 			} else {
@@ -73,13 +73,13 @@ func (v *Meta) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if _, over := v.Extra["when"]; !over {
+	if !shapeimpl.Has(v.Extra, "when") {
 		switch v.When.State {
 		case shape.Null:
-			enc.Key("when")
+			enc.Name("\"when\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("when")
+			enc.Name("\"when\":")
 			enc.String(v.When.Value)
 		}
 	}
@@ -93,10 +93,13 @@ func (v *Meta) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
-// value is not JSON or Extra repeats a member that is set.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
 func (v Meta) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -197,13 +200,13 @@ func (v *Node) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Node) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if _, over := v.Extra["children"]; !over {
+	if !shapeimpl.Has(v.Extra, "children") {
 		switch v.Children.State {
 		case shape.Null:
-			enc.Key("children")
+			enc.Name("\"children\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("children")
+			enc.Name("\"children\":")
 			enc.BeginArray()
 			for i := range v.Children.Value {
 				if v.Children.Value[i] == nil {
@@ -215,13 +218,13 @@ func (v *Node) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if _, over := v.Extra["meta"]; !over {
+	if !shapeimpl.Has(v.Extra, "meta") {
 		switch v.Meta.State {
 		case shape.Null:
-			enc.Key("meta")
+			enc.Name("\"meta\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("meta")
+			enc.Name("\"meta\":")
 			if v.Meta.Value == nil {
 				enc.Null()
 			} else {
@@ -229,23 +232,23 @@ func (v *Node) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if _, over := v.Extra["name"]; !over {
+	if !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Key("name")
+			enc.Name("\"name\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("name")
+			enc.Name("\"name\":")
 			enc.String(v.Name.Value)
 		}
 	}
-	if _, over := v.Extra["parent"]; !over {
+	if !shapeimpl.Has(v.Extra, "parent") {
 		switch v.Parent.State {
 		case shape.Null:
-			enc.Key("parent")
+			enc.Name("\"parent\":")
 			enc.Null()
 		case shape.Present:
-			enc.Key("parent")
+			enc.Name("\"parent\":")
 			if v.Parent.Value == nil {
 				enc.Null()
 			} else {
@@ -263,10 +266,13 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
-// value is not JSON or Extra repeats a member that is set.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
 func (v Node) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.

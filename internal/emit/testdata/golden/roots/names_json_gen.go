@@ -29,7 +29,9 @@ func (v *Anything) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v Anything) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -57,7 +59,9 @@ func (v *Composed) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v Composed) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -103,9 +107,9 @@ func (v *ComposedAllOf0) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ComposedAllOf0) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if _, over := v.Extra["kind"]; !over {
+	if !shapeimpl.Has(v.Extra, "kind") {
 		if v.Kind != nil {
-			enc.Key("kind")
+			enc.Name("\"kind\":")
 			enc.Raw(v.Kind)
 		}
 	}
@@ -119,10 +123,13 @@ func (v *ComposedAllOf0) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
-// MarshalJSON encodes v, leaving absent members out and writing null ones as null. It fails when a raw
-// value is not JSON or Extra repeats a member that is set.
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
 func (v ComposedAllOf0) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -166,7 +173,9 @@ func (v *Dictionary) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v Dictionary) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -194,7 +203,9 @@ func (v *ID) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v ID) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -222,7 +233,9 @@ func (v *Mixed) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v Mixed) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -265,7 +278,9 @@ func (v *Names) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v Names) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -293,7 +308,9 @@ func (v *Nothing) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v Nothing) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
@@ -321,7 +338,9 @@ func (v *Pair) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v.
 func (v Pair) MarshalJSON() ([]byte, error) {
-	return shape.Marshal(&v)
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
