@@ -49,8 +49,25 @@ func TestSuiteCanFail(t *testing.T) {
 			}
 		})
 	}
+	t.Run("keyword-location-differs", func(t *testing.T) {
+		// An entry for the same place and keyword but another failing
+		// keyword location explains nothing, and is stale.
+		doc := bytes.Replace(v1doc, []byte(`"status": "active"`), []byte(`"status": "Active"`), 1)
+		r, err := target(t, "v1.0", "").Check(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other := Ledger{{Sample: "v1.0/get-incident.json", Target: "v1.0 Incident", InstanceLocation: "/status", Keyword: "enum", KeywordLocation: "/properties/severity/$ref/enum", Reason: "another enum"}}
+		unexplained, stale := other.Reconcile(map[string][]Finding{"v1.0/get-incident.json|v1.0 Incident": r.Generated})
+		if len(unexplained) != 1 || !strings.Contains(unexplained[0], `"/status" enum /properties/status/$ref/enum`) {
+			t.Errorf("unexplained = %v, want the /status enum finding", unexplained)
+		}
+		if len(stale) != 1 {
+			t.Errorf("stale = %v, want the entry with the other keyword location", stale)
+		}
+	})
 	t.Run("stale-ledger-entry", func(t *testing.T) {
-		extra := append(Ledger{{Sample: "v1.0/get-incident.json", Target: "v1.0 Incident", InstanceLocation: "/status", Keyword: "enum", Reason: "no longer true"}}, ledger...)
+		extra := append(Ledger{{Sample: "v1.0/get-incident.json", Target: "v1.0 Incident", InstanceLocation: "/status", Keyword: "enum", KeywordLocation: "/properties/status/$ref/enum", Reason: "no longer true"}}, ledger...)
 		r, err := target(t, "v1.0", "").Check(v1doc)
 		if err != nil {
 			t.Fatal(err)

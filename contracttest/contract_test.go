@@ -25,7 +25,7 @@ const testdata = "../testdata"
 
 // target returns the Target for a built-in version's root type (ptr "")
 // or one of its $defs.
-func target(t *testing.T, version, ptr string) *Target {
+func target(t testing.TB, version, ptr string) *Target {
 	t.Helper()
 	data, file, err := schema.Builtin(version)
 	if err != nil {

@@ -12,7 +12,6 @@ package contracttest
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -24,6 +23,7 @@ import (
 	"github.com/graphshape/graphshape/generated/shape"
 	"github.com/graphshape/graphshape/internal/golden"
 	"github.com/graphshape/graphshape/internal/reference"
+	"github.com/graphshape/graphshape/internal/waiver"
 )
 
 // The sources of a finding.
@@ -177,66 +177,73 @@ func Run(t *testing.T, target *Target, files []string, update bool, allowed func
 	return results
 }
 
-// LedgerEntry explains a finding on a documented sample.
+// LedgerEntry explains a finding on a documented sample. It matches a
+// finding with the same instance location, keyword and keyword location,
+// so an entry for one failing keyword never explains another.
 type LedgerEntry struct {
 	Sample           string `json:"sample"`           // path relative to the repository's testdata, e.g. "beta/get-incident.json"
 	Target           string `json:"target"`           // the target's Name, e.g. "beta Incident"
 	InstanceLocation string `json:"instanceLocation"` // as in the finding
 	Keyword          string `json:"keyword"`
-	Reason           string `json:"reason"` // why the documentation differs from the schema
+	KeywordLocation  string `json:"keywordLocation"` // as in the finding: the failing keyword's schema location
+	Reason           string `json:"reason"`          // why the documentation differs from the schema
+}
+
+// matches reports whether the entry explains finding f of sample and target.
+func (e LedgerEntry) matches(sample, target string, f Finding) bool {
+	return e.Sample == sample && e.Target == target && e.InstanceLocation == f.InstanceLocation &&
+		e.Keyword == f.Keyword && e.KeywordLocation == f.KeywordLocation
 }
 
 // Ledger is the reviewed list of findings on documented samples.
 type Ledger []LedgerEntry
 
-// LoadLedger reads a ledger file; every entry needs a reason.
-func LoadLedger(path string) (Ledger, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("contracttest: ledger: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var l Ledger
-	if err := dec.Decode(&l); err != nil {
-		return nil, fmt.Errorf("contracttest: ledger %s: %w", path, err)
-	}
-	for i, e := range l {
-		if strings.TrimSpace(e.Reason) == "" {
-			return nil, fmt.Errorf("contracttest: ledger %s: entry %d (%s %s): a reason is required", path, i, e.Sample, e.InstanceLocation)
+// ledgerSpec is the ledger format, read by the shared waiver loader.
+var ledgerSpec = waiver.Spec[LedgerEntry]{
+	Kind: "contracttest: ledger",
+	Key: func(e LedgerEntry) string {
+		return fmt.Sprintf("%s %s %q %s %s", e.Sample, e.Target, e.InstanceLocation, e.Keyword, e.KeywordLocation)
+	},
+	Reason: func(e LedgerEntry) string { return e.Reason },
+	Check: func(e LedgerEntry) error {
+		if e.Sample == "" || e.Target == "" || e.Keyword == "" || e.KeywordLocation == "" {
+			return fmt.Errorf("sample, target, keyword and keywordLocation are required (%s %q)", e.Sample, e.InstanceLocation)
 		}
-	}
-	return l, nil
+		return nil
+	},
+}
+
+// LoadLedger reads a ledger file: a JSON array of entries, each with every
+// field set (instanceLocation may be "", the root) and a reason, none
+// twice, nothing else in the file.
+func LoadLedger(path string) (Ledger, error) {
+	return ledgerSpec.Load(path)
 }
 
 // Reconcile matches the generated findings of documented samples with the
 // ledger: it returns the findings no entry explains and the entries that
 // match no finding (stale). Both must be empty for the suite to pass.
+// found is keyed by "sample|target".
 func (l Ledger) Reconcile(found map[string][]Finding) (unexplained []string, stale []LedgerEntry) {
-	used := make([]bool, len(l))
+	type located struct {
+		sample, target string
+		f              Finding
+	}
 	keys := make([]string, 0, len(found))
 	for k := range found {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	var all []located
 	for _, k := range keys {
 		sample, target, _ := strings.Cut(k, "|")
 		for _, f := range found[k] {
-			hit := false
-			for i, e := range l {
-				if e.Sample == sample && e.Target == target && e.InstanceLocation == f.InstanceLocation && e.Keyword == f.Keyword {
-					used[i], hit = true, true
-				}
-			}
-			if !hit {
-				unexplained = append(unexplained, fmt.Sprintf("%s (%s): %q %s", sample, target, f.InstanceLocation, f.Keyword))
-			}
+			all = append(all, located{sample, target, f})
 		}
 	}
-	for i, e := range l {
-		if !used[i] {
-			stale = append(stale, e)
-		}
+	kept, _, stale := waiver.Apply(l, all, func(e LedgerEntry, x located) bool { return e.matches(x.sample, x.target, x.f) })
+	for _, x := range kept {
+		unexplained = append(unexplained, fmt.Sprintf("%s (%s): %q %s %s", x.sample, x.target, x.f.InstanceLocation, x.f.Keyword, x.f.KeywordLocation))
 	}
 	return unexplained, stale
 }

@@ -1,12 +1,13 @@
 package contracttest
 
 import (
-	"encoding/json"
-	"os"
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/graphshape/graphshape/internal/waiver"
 )
 
 // difference is a reviewed entry of testdata/differences.json: a place
@@ -21,22 +22,29 @@ type difference struct {
 	Reason       string `json:"reason"`
 }
 
+// differenceSpec is the format of differences.json, read by the shared
+// waiver loader: strict JSON, a reason per entry, no case twice.
+var differenceSpec = waiver.Spec[difference]{
+	Kind:   "differences",
+	Key:    func(d difference) string { return d.Case },
+	Reason: func(d difference) string { return d.Reason },
+	Check: func(d difference) error {
+		if d.Case == "" || d.Document == "" || d.Disagreement == "" {
+			return errors.New("case, document and disagreement are required")
+		}
+		return nil
+	},
+}
+
 // TestDeliberateDifferences: each reviewed difference happens exactly as
 // recorded (a stale entry fails), and has a reason.
 func TestDeliberateDifferences(t *testing.T) {
-	data, err := os.ReadFile("testdata/differences.json")
+	diffs, err := differenceSpec.Load("testdata/differences.json")
 	if err != nil {
-		t.Fatal(err)
-	}
-	var diffs []difference
-	if err := json.Unmarshal(data, &diffs); err != nil {
 		t.Fatal(err)
 	}
 	for _, d := range diffs {
 		t.Run(d.Case, func(t *testing.T) {
-			if strings.TrimSpace(d.Reason) == "" {
-				t.Fatal("a difference needs a reason")
-			}
 			doc := d.Document
 			if d.InvalidUTF8 {
 				doc = strings.ReplaceAll(doc, "\u00ff", "\xff")

@@ -101,10 +101,22 @@ type Document struct {
 	Root any    // the decoded document
 }
 
+// MaxNesting is how deeply arrays and objects may nest in a schema
+// document: Parse refuses a deeper one, naming where it crosses the limit.
+// The bound keeps compilation fast (jsonschema v5's metaschema check costs
+// grow faster than the depth: 1,000 nested properties took over a minute)
+// and is far above what a real schema uses; model.MaxDepth bounds the
+// subschemas inside one generated type further.
+const MaxNesting = 256
+
 // Parse decodes data as a JSON document named name. Duplicate member names
-// are an error, because they make the meaning of a schema ambiguous.
+// are an error, because they make the meaning of a schema ambiguous; so is
+// nesting deeper than MaxNesting.
 func Parse(name string, data []byte) (*Document, error) {
 	name = path.Base(strings.ReplaceAll(name, "\\", "/"))
+	if bytes.HasPrefix(data, bom) {
+		return nil, &SyntaxError{Name: name, Offset: 0, Err: ErrBOM}
+	}
 	root, err := decodeStrict(data)
 	if err != nil {
 		var se *json.SyntaxError
@@ -116,7 +128,7 @@ func Parse(name string, data []byte) (*Document, error) {
 			ne.Name = name
 			return nil, ne
 		}
-		if errors.Is(err, errTruncated) || errors.Is(err, io.ErrUnexpectedEOF) {
+		if errors.Is(err, errTruncated) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			return nil, &SyntaxError{Name: name, Offset: int64(len(data)), Err: errTruncated}
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -260,7 +272,7 @@ func (d *Document) Defs() []string {
 func decodeStrict(data []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	v, err := decodeValue(dec, "")
+	v, err := decodeValue(dec, "", 0)
 	if err != nil {
 		return nil, err
 	}
@@ -273,7 +285,7 @@ func decodeStrict(data []byte) (any, error) {
 	return v, nil
 }
 
-func decodeValue(dec *json.Decoder, ptr string) (any, error) {
+func decodeValue(dec *json.Decoder, ptr string, depth int) (any, error) {
 	tok, err := dec.Token()
 	if err != nil {
 		if err == io.EOF {
@@ -283,6 +295,9 @@ func decodeValue(dec *json.Decoder, ptr string) (any, error) {
 	}
 	switch t := tok.(type) {
 	case json.Delim:
+		if depth >= MaxNesting && (t == '{' || t == '[') {
+			return nil, fmt.Errorf("arrays and objects nest more than %d deep (schema.MaxNesting) at %s", MaxNesting, pointerOrRoot(ptr))
+		}
 		switch t {
 		case '{':
 			m := map[string]any{}
@@ -295,7 +310,7 @@ func decodeValue(dec *json.Decoder, ptr string) (any, error) {
 				if _, dup := m[k]; dup {
 					return nil, fmt.Errorf("duplicate member %q at %s", k, pointerOrRoot(ptr))
 				}
-				v, err := decodeValue(dec, ptr+"/"+escapePointer(k))
+				v, err := decodeValue(dec, ptr+"/"+escapePointer(k), depth+1)
 				if err != nil {
 					return nil, err
 				}
@@ -308,7 +323,7 @@ func decodeValue(dec *json.Decoder, ptr string) (any, error) {
 		case '[':
 			a := []any{}
 			for i := 0; dec.More(); i++ {
-				v, err := decodeValue(dec, fmt.Sprintf("%s/%d", ptr, i))
+				v, err := decodeValue(dec, fmt.Sprintf("%s/%d", ptr, i), depth+1)
 				if err != nil {
 					return nil, err
 				}
@@ -333,6 +348,11 @@ func decodeValue(dec *json.Decoder, ptr string) (any, error) {
 }
 
 var errTruncated = errors.New("unexpected end of document")
+
+// ErrBOM is the error of a document that begins with a byte order mark.
+var ErrBOM = errors.New("the document begins with a byte order mark (U+FEFF); JSON text must not (RFC 8259, section 8.1): save it as UTF-8 without a BOM")
+
+var bom = []byte("\ufeff")
 
 func pointerOrRoot(ptr string) string {
 	if ptr == "" {

@@ -22,7 +22,8 @@ const diffSynopsis = "diff [-format text|markdown|json|github] [-fail-on breakin
 
 // runDiff implements "gen diff".
 func runDiff(e *env, args []string) error {
-	fs := newFlagSet(e, "diff", diffSynopsis)
+	fs := newFlagSet(e, "diff", diffSynopsis,
+		"  gen diff v1.0 beta\n  gen diff -fail-on warning -format github old.schema.json new.schema.json\n  gen diff -rules")
 	format := fs.String("format", "text", "output `format`: text, markdown, json or github")
 	failOn := fs.String("fail-on", "breaking", "exit 1 when a finding reaches this `level`: breaking, warning, info or never")
 	direction := fs.String("direction", "response", "judge for a consumer of responses or a sender of requests: response or request")
@@ -56,7 +57,6 @@ func runDiff(e *env, args []string) error {
 		return usagef("diff: -profile: %v", err)
 	}
 	if fs.NArg() != 2 {
-		fs.Usage()
 		return usagef("diff: want two schemas, OLD and NEW (files, or the built-in v1.0 and beta)")
 	}
 	oldArg, newArg := fs.Arg(0), fs.Arg(1)
@@ -128,7 +128,7 @@ type diffSide struct {
 
 // loadDiffSide reads, compiles and models a schema file or built-in version.
 func loadDiffSide(arg string) (diffSide, error) {
-	data, name, err := readSchema(arg)
+	data, name, err := schema.Load(arg)
 	if err != nil {
 		return diffSide{}, err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/graphshape/graphshape/internal/gen"
@@ -11,7 +10,8 @@ import (
 
 // runGenerate implements "gen generate".
 func runGenerate(e *env, args []string) error {
-	fs := newFlagSet(e, "generate", "generate -schema FILE -out DIR -package NAME [-root NAME] [-check]")
+	fs := newFlagSet(e, "generate", "generate -schema FILE -out DIR -package NAME [-root NAME] [-check]",
+		"  gen generate -schema pet.schema.json -out . -package pets\n  gen generate -check -schema v1.0 -out generated/v1 -package v1 -root Incident")
 	schemaFile := fs.String("schema", "", "the JSON Schema `file` (draft 2020-12), or a built-in version: v1.0, beta")
 	out := fs.String("out", "", "the output `directory`")
 	pkg := fs.String("package", "", "the Go package `name` (default: the output directory's base name)")
@@ -24,8 +24,10 @@ func runGenerate(e *env, args []string) error {
 		return usagef("generate: unexpected arguments %q", fs.Args())
 	}
 	if *schemaFile == "" || *out == "" {
-		fs.Usage()
 		return usagef("generate: -schema and -out are required")
+	}
+	if *out == "-" {
+		return usagef("generate: -out - is not supported: gen generate writes files into a directory")
 	}
 	if *pkg == "" {
 		abs, err := filepath.Abs(*out)
@@ -34,7 +36,7 @@ func runGenerate(e *env, args []string) error {
 		}
 		*pkg = filepath.Base(abs)
 	}
-	data, name, err := readSchema(*schemaFile)
+	data, name, err := schema.Load(*schemaFile)
 	if err != nil {
 		return err
 	}
@@ -60,19 +62,4 @@ func runGenerate(e *env, args []string) error {
 		return fmt.Errorf("generate: %w", err)
 	}
 	return nil
-}
-
-// readSchema reads a schema file, or a built-in version by name.
-func readSchema(arg string) (data []byte, name string, err error) {
-	if schema.IsBuiltin(arg) {
-		if _, statErr := os.Stat(arg); statErr != nil {
-			data, file, err := schema.Builtin(arg)
-			return data, filepath.Base(file), err
-		}
-	}
-	data, err = os.ReadFile(arg)
-	if err != nil {
-		return nil, "", err
-	}
-	return data, filepath.Base(arg), nil
 }

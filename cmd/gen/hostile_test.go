@@ -154,3 +154,27 @@ func TestHostileOutputDirectory(t *testing.T) {
 		}, args: check, wantCode: 0, reason: "the next run removes it, so -check is clean after it"},
 	})
 }
+
+// TestHostileSmaller: issue 15, point 9 (reader parts).
+func TestHostileSmaller(t *testing.T) {
+	bom := "\ufeff"
+	nul := `{"title":"t","type":"object","description":"a\u0000b\ufeffc","properties":{"q\u0000\ufeff\nx":{"type":"string","pattern":"^\u0000\ufeff$","description":"x\ufeffy"}}}`
+	edm := `xmlns="http://docs.oasis-open.org/odata/ns/edm"`
+	cycle := `<Schema Namespace="n" ` + edm + `><EntityType Name="a" BaseType="n.b"/><EntityType Name="b" BaseType="n.a"/></Schema>`
+	foreign := `<Schema Namespace="n" xmlns="urn:other"><EntityType Name="a"/></Schema>`
+	sch := `{"title":"a","type":"object"}`
+	runHostile(t, []hostileCase{
+		{name: "bom-document", stdin: bom + `{"id":"x"}` + "\n", args: []string{"validate", "-version", "v1.0"},
+			wantCode: 1, contains: []string{"byte order mark"}, reason: "a BOM is named, not 'expected a JSON value'"},
+		{name: "bom-document-reference", stdin: bom + `{"id":"x"}` + "\n", args: []string{"validate", "-schema", "v1.0"},
+			wantCode: 1, contains: []string{"byte order mark"}, reason: "the reference path names it too"},
+		{name: "bom-schema", files: map[string]string{"s.json": bom + sch}, args: []string{"generate", "-schema", "s.json", "-out", "out", "-package", "p"},
+			wantCode: 2, contains: []string{"s.json", "byte order mark"}, reason: "a schema file with a BOM"},
+		{name: "nul-feff-in-comments", files: map[string]string{"s.json": nul}, args: []string{"generate", "-schema", "s.json", "-out", "out", "-package", "p"},
+			wantCode: 0, reason: "NUL, U+FEFF and a newline in descriptions and names are escaped in comments, not a formatter error"},
+		{name: "csdl-cycle", files: map[string]string{"m.xml": cycle, "s.json": sch}, args: []string{"metadata-check", "-metadata", "m.xml", "-entity", "n.a", "-schema", "s.json"},
+			wantCode: 2, contains: []string{"BaseType cycle n.a -> n.b -> n.a"}, reason: "a cyclic BaseType is reported as a cycle"},
+		{name: "csdl-foreign", files: map[string]string{"m.xml": foreign, "s.json": sch}, args: []string{"metadata-check", "-metadata", "m.xml", "-entity", "n.a", "-schema", "s.json"},
+			wantCode: 2, contains: []string{"no CSDL 4", "urn:other"}, reason: "XML in a foreign namespace is not CSDL"},
+	})
+}

@@ -18,7 +18,8 @@ import (
 
 // runMetadataCheck implements "gen metadata-check".
 func runMetadataCheck(e *env, args []string) error {
-	fs := newFlagSet(e, "metadata-check", "metadata-check (-metadata FILE | -names FILE) [-entity NAME] -schema FILE|v1.0|beta [-format text|json|github] [-allow FILE]")
+	fs := newFlagSet(e, "metadata-check", "metadata-check (-metadata FILE | -names FILE) [-entity NAME] -schema FILE|v1.0|beta [-format text|json|github] [-allow FILE]",
+		"  gen metadata-check -metadata testdata/metadata/v1.0-security.csdl.xml -schema v1.0 -allow testdata/metadata/v1.0.allow.json\n  gen metadata-check -names testdata/metadata/beta-security-type-names.json -schema beta")
 	metaFile := fs.String("metadata", "", "CSDL (EDMX) metadata `file`, such as Graph's $metadata")
 	namesFile := fs.String("names", "", "type-name list `file` (Graph's type-mappings, merged) to check names against when no CSDL is at hand")
 	entity := fs.String("entity", "microsoft.graph.security.incident", "full `name` of the entity type the schema's root stands for")
@@ -32,15 +33,12 @@ func runMetadataCheck(e *env, args []string) error {
 	case *format != "text" && *format != "json" && *format != "github":
 		return usagef("metadata-check: unknown format %q (want text, json or github)", *format)
 	case fs.NArg() > 0:
-		fs.Usage()
 		return usagef("metadata-check: unexpected argument %q (the schema is given with -schema)", fs.Arg(0))
 	case *metaFile == "" && *namesFile == "":
-		fs.Usage()
 		return usagef("metadata-check: give -metadata FILE (CSDL) or -names FILE (type names)")
 	case *metaFile != "" && *namesFile != "":
 		return usagef("metadata-check: give -metadata or -names, not both")
 	case *schemaArg == "":
-		fs.Usage()
 		return usagef("metadata-check: -schema is required (a file, or the built-in v1.0 or beta)")
 	case !strings.Contains(*entity, "."):
 		return usagef("metadata-check: -entity %q is not a full name (want namespace.name, such as microsoft.graph.security.incident)", *entity)
@@ -52,7 +50,7 @@ func runMetadataCheck(e *env, args []string) error {
 			return fmt.Errorf("metadata-check: %w", err)
 		}
 	}
-	data, name, err := readSchema(*schemaArg)
+	data, name, err := schema.Load(*schemaArg)
 	if err != nil {
 		return fmt.Errorf("metadata-check: schema: %w", err)
 	}

@@ -47,7 +47,7 @@ func TestMetadataCheck(t *testing.T) {
 		{"v1.0-allowed", []string{"-metadata", v1Metadata, "-schema", "v1.0", "-allow", v1Allow}, 0,
 			[]string{"0 findings: 0 breaking, 0 warning, 0 info; 1 allowed\n"}, "the built-in v1.0 schema agrees with its metadata but for the allow-listed evidence"},
 		{"v1.0-text", []string{"-metadata", v1Metadata, "-entity", "microsoft.graph.security.incident", "-schema", "v1.0"}, 0,
-			[]string{"info object-open-in-schema /$defs/alertEvidence (microsoft.graph.security.alertEvidence): the schema object accepts undeclared members", "1 findings: 0 breaking, 0 warning, 1 info\n"},
+			[]string{"info object-open-in-schema /$defs/alertEvidence (microsoft.graph.security.alertEvidence): the schema object accepts undeclared members", "1 finding: 0 breaking, 0 warning, 1 info\n"},
 			"info findings are printed and do not fail"},
 		{"beta-against-v1.0", []string{"-metadata", v1Metadata, "-schema", "beta"}, 1,
 			[]string{"warning property-not-in-metadata /properties/recommendedActions (microsoft.graph.security.incident):", "/properties/recommendedHuntingQueries"},

@@ -1,35 +1,22 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/graphshape/graphshape/internal/level"
+	"github.com/graphshape/graphshape/internal/report"
 )
 
 // countLine is the closing line of gen diff and gen metadata-check: how
 // many findings at each level, allowed, and stale allow-list entries.
 func countLine(levels []level.Level, allowed, stale int) string {
-	n := map[level.Level]int{}
+	r := &report.Report{Allowed: allowed, Stale: make([]report.Stale, stale)}
 	for _, l := range levels {
-		n[l]++
+		r.Items = append(r.Items, report.Item{Level: l})
 	}
-	s := fmt.Sprintf("%d findings: %d breaking, %d warning, %d info", len(levels), n[level.Breaking], n[level.Warning], n[level.Info])
-	if allowed > 0 {
-		s += fmt.Sprintf("; %d allowed", allowed)
-	}
-	if stale > 0 {
-		s += fmt.Sprintf("; %d stale allow-list entries", stale)
-	}
-	return s
+	return r.CountLine()
 }
 
 // annotationCommand is the GitHub workflow command for a finding's level.
-func annotationCommand(l level.Level) string {
-	switch l {
-	case level.Breaking:
-		return "error"
-	case level.Warning:
-		return "warning"
-	}
-	return "notice"
-}
+func annotationCommand(l level.Level) string { return report.Command(l) }
+
+// annotation escapes a message for a GitHub workflow command.
+func annotation(s string) string { return report.Message(s) }

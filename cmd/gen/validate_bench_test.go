@@ -39,6 +39,7 @@ func BenchmarkValidateJSONLines(b *testing.B) {
 		args []string
 	}{
 		{"builtin", []string{"validate", "-version", "v1.0", path}},
+		{"builtin-1-worker", []string{"validate", "-version", "v1.0", "-workers", "1", path}},
 		{"schema-v5", []string{"validate", "-schema", "../../schema/v1.0/incident.schema.json", path}},
 	} {
 		b.Run(mode.name, func(b *testing.B) {

@@ -27,13 +27,16 @@ func FuzzDecoder(f *testing.F) {
 		err := any.UnmarshalJSON(data)
 		var se *shape.SyntaxError
 		isSyntax := errors.As(err, &se)
+		if isSyntax && (se.Cause == 0 || !errors.Is(err, se.Cause)) {
+			t.Fatalf("syntax error without a cause: %v", err)
+		}
 		if err != nil && !isSyntax {
 			var ve *shape.ValidationError
 			if !errors.As(err, &ve) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}
 		}
-		if json.Valid(data) == isSyntax && !(isSyntax && se.Msg == "nesting deeper than 512 levels") {
+		if json.Valid(data) == isSyntax && !(isSyntax && se.Cause == shape.CauseDepthLimit) {
 			t.Fatalf("json.Valid = %v but syntax error = %v (%v)", json.Valid(data), isSyntax, err)
 		}
 

@@ -127,6 +127,12 @@ type Violation struct {
 	Keyword string `json:"keyword"`
 	// Message says what is wrong, in one line.
 	Message string `json:"message"`
+	// Offset is the byte offset in the document of the offending value; for
+	// a missing member, of the object; for an undeclared or repeated member,
+	// of the opening quote of its name. It is 0 for the root value at the
+	// start of the document and for violations of values built in Go
+	// (Validate), which have no document.
+	Offset int64 `json:"offset"`
 }
 
 // String formats the violation as "pointer: message".
@@ -160,13 +166,39 @@ func (e *ValidationError) Error() string {
 
 // SyntaxError reports a document that is not JSON, or exceeds a limit.
 type SyntaxError struct {
-	Offset int64  // byte offset of the problem
-	Msg    string // what is wrong
+	Offset int64       // byte offset of the problem
+	Msg    string      // what is wrong, for people
+	Cause  SyntaxCause // the kind of problem, for programs (errors.Is works too)
 }
 
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("invalid JSON at byte offset %d: %s", e.Offset, e.Msg)
 }
+
+// Unwrap returns the cause, so errors.Is(err, shape.CauseDepthLimit) works.
+func (e *SyntaxError) Unwrap() error {
+	if e.Cause == 0 {
+		return nil
+	}
+	return e.Cause
+}
+
+// SyntaxCause is the kind of a SyntaxError; it is an error, the target of
+// errors.Is. The values and their meaning are documented in shapeimpl.
+type SyntaxCause = shapeimpl.SyntaxCause
+
+// The syntax causes; see the shapeimpl constants of the same name.
+const (
+	CauseUnexpectedEnd    = shapeimpl.CauseUnexpectedEnd    // input ends inside a value or before an expected token
+	CauseInvalidCharacter = shapeimpl.CauseInvalidCharacter // a byte that cannot start the expected token
+	CauseInvalidLiteral   = shapeimpl.CauseInvalidLiteral   // t, f or n not starting true, false or null
+	CauseInvalidNumber    = shapeimpl.CauseInvalidNumber    // a number outside the RFC 8259 grammar
+	CauseInvalidEscape    = shapeimpl.CauseInvalidEscape    // a string escape RFC 8259 does not define
+	CauseControlCharacter = shapeimpl.CauseControlCharacter // an unescaped U+0000 to U+001F in a string
+	CauseDepthLimit       = shapeimpl.CauseDepthLimit       // nesting deeper than the depth limit
+	CauseTrailingData     = shapeimpl.CauseTrailingData     // data after the top-level value
+	CauseBOM              = shapeimpl.CauseBOM              // a byte order mark where a token was expected
+)
 
 // Decodable is implemented by every generated type. Its one method is the
 // decoder hook generated code calls; see package shapeimpl.
@@ -203,7 +235,7 @@ func decode(data []byte, v Decodable, borrow, lenient bool) ([]Violation, error)
 	}
 	var err error
 	if se := d.Syntax(); se != nil {
-		err = &SyntaxError{Offset: se.Offset, Msg: se.Msg}
+		err = &SyntaxError{Offset: se.Offset, Msg: se.Msg, Cause: se.Cause}
 	} else if vs := d.Violations(); len(vs) > 0 {
 		err = &ValidationError{Violations: convert(vs)}
 	}
@@ -220,7 +252,7 @@ func convert(vs []shapeimpl.Violation) []Violation {
 	}
 	out := make([]Violation, len(vs))
 	for i, v := range vs {
-		out[i] = Violation{InstanceLocation: v.InstanceLocation, KeywordLocation: v.KeywordLocation, Keyword: v.Keyword, Message: v.Message}
+		out[i] = Violation{InstanceLocation: v.InstanceLocation, KeywordLocation: v.KeywordLocation, Keyword: v.Keyword, Message: v.Message, Offset: v.Offset}
 	}
 	return out
 }

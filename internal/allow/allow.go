@@ -9,17 +9,20 @@
 //	  {"rule": "enum-member-added", "path": "/$defs/incidentStatus", "reason": "beta adds it on purpose"}
 //	]
 //
-// rule is a finding's rule ID; path is the JSON Pointer the finding names
-// (exact match; a path ending in "/*" matches that pointer and everything
-// below it); reason is mandatory.
+// rule is a finding's rule ID; path is a path the finding is known by
+// (for gen diff the path it prints, such as "/recommendedActions", or the
+// JSON Pointer into the schema, "/properties/recommendedActions"; for gen
+// metadata-check the schema pointer it prints): an exact match, or a path
+// ending in "/*" matches that path and everything below it; reason is
+// mandatory. The file is read by the shared loader of package waiver.
 package allow
 
 import (
-	"bytes"
-	"encoding/json"
+	"errors"
 	"fmt"
-	"os"
 	"strings"
+
+	"github.com/graphshape/graphshape/internal/waiver"
 )
 
 // Entry accepts the findings with rule Rule at Path, for Reason.
@@ -46,39 +49,39 @@ type List struct {
 	Entries []Entry // in file order
 }
 
-// Load reads and parses the allow-list file at path.
-func Load(path string) (*List, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("allow-list: %w", err)
-	}
-	return Parse(path, data)
-}
-
-// Parse parses an allow-list named name. Unknown fields, a missing rule or
-// path, an empty reason and duplicate entries are errors naming the entry.
-func Parse(name string, data []byte) (*List, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var entries []Entry
-	if err := dec.Decode(&entries); err != nil {
-		return nil, fmt.Errorf("allow-list %s: %w", name, err)
-	}
-	seen := map[Entry]bool{}
-	for i, e := range entries {
+// spec is the allow-list format, read by the shared waiver loader.
+var spec = waiver.Spec[Entry]{
+	Kind:   "allow-list",
+	Key:    func(e Entry) string { return e.Rule + " " + e.Path },
+	Reason: func(e Entry) string { return e.Reason },
+	Check: func(e Entry) error {
 		switch {
 		case e.Rule == "":
-			return nil, fmt.Errorf("allow-list %s: entry %d: missing rule", name, i)
+			return errors.New("missing rule")
 		case e.Path == "":
-			return nil, fmt.Errorf("allow-list %s: entry %d (%s): missing path", name, i, e.Rule)
-		case strings.TrimSpace(e.Reason) == "":
-			return nil, fmt.Errorf("allow-list %s: entry %d (%s %s): a reason is required", name, i, e.Rule, e.Path)
+			return fmt.Errorf("missing path (rule %s)", e.Rule)
 		}
-		key := Entry{Rule: e.Rule, Path: e.Path}
-		if seen[key] {
-			return nil, fmt.Errorf("allow-list %s: entry %d (%s %s): duplicate entry", name, i, e.Rule, e.Path)
-		}
-		seen[key] = true
+		return nil
+	},
+}
+
+// Load reads and parses the allow-list file at path.
+func Load(path string) (*List, error) {
+	entries, err := spec.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	return &List{Name: path, Entries: entries}, nil
+}
+
+// Parse parses an allow-list named name with the shared waiver loader:
+// the file is one JSON array and nothing else (null and trailing data are
+// refused); unknown fields, a missing rule or path, an empty reason and
+// duplicate entries are errors naming the entry.
+func Parse(name string, data []byte) (*List, error) {
+	entries, err := spec.Parse(name, data)
+	if err != nil {
+		return nil, err
 	}
 	return &List{Name: name, Entries: entries}, nil
 }
@@ -90,30 +93,15 @@ func ApplyKeys[F any](l *List, findings []F, key func(F) (rule string, paths []s
 	if l == nil {
 		return findings, nil, nil
 	}
-	used := make([]bool, len(l.Entries))
-	for _, f := range findings {
+	return waiver.Apply(l.Entries, findings, func(e Entry, f F) bool {
 		rule, paths := key(f)
-		hit := false
-		for i, e := range l.Entries {
-			for _, p := range paths {
-				if e.Matches(rule, p) {
-					used[i] = true
-					hit = true
-				}
+		for _, p := range paths {
+			if e.Matches(rule, p) {
+				return true
 			}
 		}
-		if hit {
-			allowed = append(allowed, f)
-		} else {
-			kept = append(kept, f)
-		}
-	}
-	for i, e := range l.Entries {
-		if !used[i] {
-			stale = append(stale, e)
-		}
-	}
-	return kept, allowed, stale
+		return false
+	})
 }
 
 // Apply splits findings into those the list does not accept (kept) and

@@ -45,10 +45,12 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"no-reason", `[{"rule":"a","path":"/x","reason":" "}]`, "entry 0 (a /x): a reason is required", "every entry needs a reason"},
 		{"no-rule", `[{"path":"/x","reason":"r"}]`, "entry 0: missing rule", "rule is mandatory"},
-		{"no-path", `[{"rule":"a","reason":"r"}]`, "entry 0 (a): missing path", "path is mandatory"},
+		{"no-path", `[{"rule":"a","reason":"r"}]`, "entry 0: missing path (rule a)", "path is mandatory"},
 		{"unknown-field", `[{"rule":"a","path":"/x","reason":"r","why":"?"}]`, `unknown field "why"`, "typos in field names are caught"},
-		{"duplicate", `[{"rule":"a","path":"/x","reason":"r"},{"rule":"a","path":"/x","reason":"s"}]`, "entry 1 (a /x): duplicate entry", "duplicates are ambiguous"},
-		{"not-json", `{`, "allow-list t.json:", "syntax errors name the file"},
+		{"duplicate", `[{"rule":"a","path":"/x","reason":"r"},{"rule":"a","path":"/x","reason":"s"}]`, "entry 1 (a /x): duplicate of entry 0", "duplicates are ambiguous"},
+		{"not-json", `[{`, "allow-list t.json:", "syntax errors name the file"},
+		{"null", `null`, "allow-list t.json: want a JSON array", "null is not an empty allow-list (issue 15 point 9)"},
+		{"trailing-garbage", `[{"rule":"a","path":"/x","reason":"r"}]}`, "allow-list t.json: trailing data after the array", "nothing may follow the array"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -314,6 +314,16 @@ var Rules = []Rule{
 		Graph: lv(info, info), Strict: lv(info, info),
 		Description: "A description changed (documentation only).",
 		Decision:    "Documentation has no wire effect; the sources do not mention it."},
+	{ID: "derived-type-added", kinds: kinds(delta.DerivedTypeAdded),
+		Graph: lv(warning, info), Strict: lv(breaking, info),
+		Description: "A derived type was added to a discriminated union: readers may receive an @odata.type they do not know.",
+		Policy:      []Quote{qPrepared},
+		Decision:    "As property-added-closed: Graph clients must expect new derived types, so it is not breaking there; readers that reject an unknown discriminator (the generated strict decoders) do reject it, hence the warning, and breaking in the strict profile. Not reported yet: gen diff detects union branches once internal/model describes discriminated unions."},
+	{ID: "derived-type-removed", kinds: kinds(delta.DerivedTypeRemoved),
+		Graph: lv(breaking, breaking), Strict: lv(breaking, breaking),
+		Description: "A derived type was removed from a discriminated union: writers that send it are rejected, and code generated for it disappears.",
+		Policy:      []Quote{qDeclaredProperty},
+		Decision:    "The sources do not name derived-type removal; it narrows the declared type, which Graph calls breaking, as for enum-member-removed. Not reported yet (see derived-type-added)."},
 	{ID: "definition-added", kinds: kinds(delta.TypeAdded),
 		Graph: lv(info, info), Strict: lv(info, info),
 		Description: "A $defs entry was added.",
@@ -473,6 +483,10 @@ func message(c delta.Change) string {
 		return fmt.Sprintf("%s is no longer read-only", where(c.Path))
 	case delta.DescriptionChanged:
 		return fmt.Sprintf("%s: description changed", where(c.Path))
+	case delta.DerivedTypeAdded:
+		return fmt.Sprintf("%s: derived type %q added", where(c.Path), c.Detail)
+	case delta.DerivedTypeRemoved:
+		return fmt.Sprintf("%s: derived type %q removed", where(c.Path), c.Detail)
 	case delta.TypeAdded:
 		return fmt.Sprintf("definition %q added", c.Detail)
 	case delta.TypeRemoved:

@@ -46,6 +46,14 @@ const (
 	DescriptionChanged  Kind = "description-changed"
 	TypeAdded           Kind = "definition-added"
 	TypeRemoved         Kind = "definition-removed"
+	// DerivedTypeAdded and DerivedTypeRemoved are a branch added to or
+	// removed from a discriminated union (a base type's oneOf whose
+	// branches each fix @odata.type with const); Detail is the branch's
+	// @odata.type. Compare does not report them yet: it will once
+	// internal/model describes discriminated unions, and reading them is
+	// its job, not delta's.
+	DerivedTypeAdded   Kind = "derived-type-added"
+	DerivedTypeRemoved Kind = "derived-type-removed"
 )
 
 // Change is one difference. Besides where it is, a change carries the
@@ -293,18 +301,32 @@ func (d *differ) properties(p string, a, b *model.Schema) {
 		}
 	}
 	// A property removed and one added that differ only in case: renamed.
-	for i := 0; i < len(removed); i++ {
-		for j := 0; j < len(added); j++ {
-			if strings.EqualFold(removed[i].JSONName, added[j].JSONName) {
-				r, n := removed[i], added[j]
-				d.add(Change{Kind: PropertyRenamedCase, Path: pointer.Append(p, r.JSONName), OldPointer: r.Schema.Pointer, NewPointer: n.Schema.Pointer, Old: r.JSONName, New: n.JSONName})
-				removed = slices.Delete(removed, i, i+1)
-				added = slices.Delete(added, j, j+1)
-				i--
-				break
-			}
+	addedNames := make([]string, len(added))
+	byFold := map[string][]int{}
+	for j, n := range added {
+		addedNames[j] = n.JSONName
+		byFold[strings.ToLower(n.JSONName)] = append(byFold[strings.ToLower(n.JSONName)], j)
+	}
+	paired := make([]bool, len(added))
+	var gone []*model.Property
+	for _, r := range removed {
+		j, ok := firstUnpaired(byFold[strings.ToLower(r.JSONName)], paired, addedNames, r.JSONName)
+		if !ok {
+			gone = append(gone, r)
+			continue
+		}
+		paired[j] = true
+		n := added[j]
+		d.add(Change{Kind: PropertyRenamedCase, Path: pointer.Append(p, r.JSONName), OldPointer: r.Schema.Pointer, NewPointer: n.Schema.Pointer, Old: r.JSONName, New: n.JSONName})
+	}
+	removed = gone
+	var fresh []*model.Property
+	for j, n := range added {
+		if !paired[j] {
+			fresh = append(fresh, n)
 		}
 	}
+	added = fresh
 	for _, r := range removed {
 		d.add(Change{Kind: PropertyRemoved, Path: pointer.Append(p, r.JSONName), OldPointer: r.Schema.Pointer, Detail: r.JSONName, Closed: b.Closed()})
 	}
@@ -367,43 +389,51 @@ func (d *differ) enum(p string, a, b *model.Schema) {
 	if !oldEvolvable && evolvable {
 		d.add(with(EnumSentinelAdded, Sentinel, "", ""))
 	}
+	inA, inB := indexOf(am), indexOf(bm)
 	var removed, added []string
 	for _, m := range am {
-		if !slices.Contains(bm, m) {
+		if _, ok := inB[m]; !ok {
 			removed = append(removed, m)
 		}
 	}
 	for _, m := range bm {
-		if !slices.Contains(am, m) {
+		if _, ok := inA[m]; !ok {
 			added = append(added, m)
 		}
 	}
+	// A removed member and an added one that differ only in case: the
+	// member was re-cased. Each added member pairs with one removed member.
+	paired := make([]bool, len(added))
+	byFold := map[string][]int{}
+	for i, n := range added {
+		byFold[strings.ToLower(n)] = append(byFold[strings.ToLower(n)], i)
+	}
 	for _, r := range removed {
-		if i := slices.IndexFunc(added, func(x string) bool { return strings.EqualFold(x, r) }); i >= 0 {
+		if i, ok := firstUnpaired(byFold[strings.ToLower(r)], paired, added, r); ok {
+			paired[i] = true
 			d.add(with(EnumMemberRecased, r, r, added[i]))
-			added = slices.Delete(added, i, i+1)
 			continue
 		}
 		if r != Sentinel {
 			d.add(with(EnumMemberRemoved, r, r, ""))
 		}
 	}
-	for _, n := range added {
-		if n != Sentinel {
+	for i, n := range added {
+		if n != Sentinel && !paired[i] {
 			c := with(EnumMemberAdded, n, "", n)
-			c.BeforeSentinel = evolvable && slices.Index(bm, n) < newSentinel
+			c.BeforeSentinel = evolvable && inB[n] < newSentinel
 			d.add(c)
 		}
 	}
 	// Order of the members both have.
 	var ca, cb []string
 	for _, m := range am {
-		if slices.Contains(bm, m) {
+		if _, ok := inB[m]; ok {
 			ca = append(ca, m)
 		}
 	}
 	for _, m := range bm {
-		if slices.Contains(am, m) {
+		if _, ok := inA[m]; ok {
 			cb = append(cb, m)
 		}
 	}
@@ -417,6 +447,28 @@ func (d *differ) enum(p string, a, b *model.Schema) {
 			d.add(with(EnumSentinelMoved, Sentinel, strconv.Itoa(i), strconv.Itoa(j)))
 		}
 	}
+}
+
+// indexOf maps each member to its first index.
+func indexOf(members []string) map[string]int {
+	m := make(map[string]int, len(members))
+	for i, x := range members {
+		if _, ok := m[x]; !ok {
+			m[x] = i
+		}
+	}
+	return m
+}
+
+// firstUnpaired returns the first candidate index not yet paired whose
+// member equals r under Unicode case folding.
+func firstUnpaired(candidates []int, paired []bool, added []string, r string) (int, bool) {
+	for _, i := range candidates {
+		if !paired[i] && strings.EqualFold(added[i], r) {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // limits compares the numeric and length limits; a tighter limit accepts

@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"go/token"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -56,8 +58,8 @@ type emitter struct {
 
 // Files prints the Go files of res.
 func Files(res *model.Resource, opts Options) ([]File, error) {
-	if !isIdent(opts.Package) {
-		return nil, fmt.Errorf("emit: package name %q is not a valid Go identifier", opts.Package)
+	if err := checkPackage(opts.Package); err != nil {
+		return nil, err
 	}
 	e := &emitter{res: res, opts: opts, rules: make([]ruleEntry, 1), index: map[*model.Schema]int{}, ifs: map[*jen.Statement]bool{}}
 	types := e.newFile()
@@ -67,13 +69,14 @@ func Files(res *model.Resource, opts Options) ([]File, error) {
 		"or with shape.UnmarshalLenient (accepts re-cased and unknown enum members and unknown properties, and reports\n"+
 		"what it tolerated). Optional members are shape.Optional values that keep absent, null and present apart.", opts.Package, opts.Source))
 	for _, line := range strings.Split(pkgDoc, "\n") {
-		types.PackageComment(line)
+		types.PackageComment(CommentText(line))
 	}
+	// The names are model.PackageNames, which Build keeps free.
 	types.Comment("SchemaDigest is the hex SHA-256 of the schema document this package was generated from.")
-	types.Const().Id("SchemaDigest").Op("=").Lit(res.Digest)
+	types.Const().Id(model.PackageNames[0]).Op("=").Lit(res.Digest)
 	types.Line()
 	types.Comment("SchemaName is the name of the schema document this package was generated from.")
-	types.Const().Id("SchemaName").Op("=").Lit(opts.Source)
+	types.Const().Id(model.PackageNames[1]).Op("=").Lit(opts.Source)
 	for _, t := range res.Types {
 		if err := e.typeDecl(types, t); err != nil {
 			return nil, err
@@ -100,7 +103,7 @@ func Files(res *model.Resource, opts Options) ([]File, error) {
 func (e *emitter) newFile() *jen.File {
 	f := jen.NewFile(e.opts.Package)
 	f.HeaderComment(Header)
-	f.HeaderComment("Source: " + e.opts.Source)
+	f.HeaderComment(CommentText("Source: " + e.opts.Source))
 	f.ImportName(ShapePath, "shape")
 	f.ImportName(ImplPath, "shapeimpl")
 	return f
@@ -211,8 +214,43 @@ type commenter interface {
 // multi-line comment).
 func docLines(c commenter, text string) {
 	for _, line := range strings.Split(text, "\n") {
-		c.Comment(line)
+		c.Comment(CommentText(line))
 	}
+}
+
+// CommentText makes s safe as the text of one // comment line: a character
+// Go source cannot hold there (NUL, a byte order mark, invalid UTF-8) or
+// that would end the line or hide text (other control characters, line and
+// paragraph separators) is written as a Go escape (\x00, \ufeff, ...).
+// Everything else is kept verbatim.
+func CommentText(s string) string {
+	clean := true
+	for _, r := range s {
+		if commentEscape(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case commentEscape(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func commentEscape(r rune) bool {
+	return r == utf8.RuneError || r == '\ufeff' || r == '\u2028' || r == '\u2029' || r == 0x7f || (r < 0x20 && r != '\t')
 }
 
 // comment returns a doc comment that starts with name, then the schema's
@@ -225,7 +263,20 @@ func comment(name, lead, desc string) string {
 	return c
 }
 
-func isIdent(s string) bool { return token.IsIdentifier(s) }
+// checkPackage refuses a package name Go code cannot use for a library: a
+// non-identifier or keyword, the blank identifier (a package cannot be
+// named _), and main (a command, which needs func main).
+func checkPackage(name string) error {
+	switch {
+	case !token.IsIdentifier(name):
+		return fmt.Errorf("emit: package name %q is not a Go identifier (or is a keyword)", name)
+	case name == "_":
+		return fmt.Errorf("emit: package name %q is the blank identifier, which is no package name", name)
+	case name == "main":
+		return fmt.Errorf("emit: package name %q is for commands; generated code is a library package", name)
+	}
+	return nil
+}
 
 func escape(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")

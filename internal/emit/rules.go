@@ -222,7 +222,7 @@ func (e *emitter) ruleTable() jen.Code {
 		if i == 0 {
 			continue
 		}
-		items = append(items, jen.Line().Add(r.code).Op(",").Comment(strconv.Itoa(i)+": #"+r.where))
+		items = append(items, jen.Line().Add(r.code).Op(",").Comment(CommentText(strconv.Itoa(i)+": #"+r.where)))
 	}
 	items = append(items, jen.Line())
 	return jen.Custom(jen.Options{Open: "{", Close: "}"}, items...)

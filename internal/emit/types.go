@@ -120,8 +120,8 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 			g.Lit(m)
 		}
 	})
-	f.Comment(t.GoName + "Members returns the members of " + t.GoName + " in schema order.")
-	f.Func().Id(t.GoName+"Members").Params().Index().Id(t.GoName).Block(
+	f.Comment(model.EnumMembersFunc(t.GoName) + " returns the members of " + t.GoName + " in schema order.")
+	f.Func().Id(model.EnumMembersFunc(t.GoName)).Params().Index().Id(t.GoName).Block(
 		jen.Id("out").Op(":=").Make(jen.Index().Id(t.GoName), jen.Len(jen.Id(membersVar))),
 		jen.For(jen.List(jen.Id("i"), jen.Id("m")).Op(":=").Range().Id(membersVar)).Block(
 			jen.Id("out").Index(jen.Id("i")).Op("=").Id(t.GoName).Parens(jen.Id("m"))),

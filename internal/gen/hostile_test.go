@@ -12,15 +12,16 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// twoFiles generates the files of a small schema (types, codec, rules).
+// twoFiles generates the files of a small schema: at least two, so that a
+// failure part-way through a run can be staged.
 func twoFiles(t *testing.T, title string) []File {
 	t.Helper()
 	files, err := Generate(Options{SchemaName: "a.schema.json", Schema: []byte(`{"title": "` + title + `", "type": "object", "properties": {"p": {"pattern": "^` + title + `"}}}`), Package: "p"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 3 {
-		t.Fatalf("got %d files, want 3", len(files))
+	if len(files) < 2 {
+		t.Fatalf("got %d files, want at least 2", len(files))
 	}
 	return files
 }
@@ -221,7 +222,12 @@ func TestWriteNotRegular(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
-	if diff := cmp.Diff([]string{"a_gen.go", "a_json_gen.go", "d_gen.go", "rules_gen.go"}, names); diff != "" {
+	want := []string{"d_gen.go"}
+	for _, f := range files {
+		want = append(want, f.Name)
+	}
+	sort.Strings(want)
+	if diff := cmp.Diff(want, names); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -153,11 +153,20 @@ const entityBase = "microsoft.graph.entity"
 // and enum types, so memory grows with the number of types, not with the
 // size of the document (annotations, actions, functions and entity
 // containers are skipped). Errors are *ParseError.
+//
+// The document must be CSDL 4 (edmx:Edmx in the OASIS edmx namespace, or a
+// Schema in the OASIS edm namespace); elements in other namespaces are
+// skipped. No attribute value, text node or comment may be longer than
+// MaxToken bytes (the reader's memory stays bounded), and a BaseType chain
+// must not be a cycle.
 func Parse(r io.Reader, name string) (*Model, error) {
+	lr := &runLimiter{r: r, line: 1}
 	p := &parser{
-		dec:      xml.NewDecoder(r),
+		dec:      xml.NewDecoder(lr),
+		lim:      lr,
 		name:     name,
 		interned: map[string]string{},
+		based:    map[string]position{},
 		m: &Model{
 			Types:   map[string]*StructuredType{},
 			Enums:   map[string]*EnumType{},
@@ -168,11 +177,113 @@ func Parse(r io.Reader, name string) (*Model, error) {
 		return nil, err
 	}
 	p.resolve()
+	if err := p.cycles(); err != nil {
+		return nil, err
+	}
 	return p.m, nil
+}
+
+// The CSDL 4 namespaces (OData Common Schema Definition Language, XML
+// representation, version 4.0, sections 3.1 and 4).
+const (
+	edmxNamespace = "http://docs.oasis-open.org/odata/ns/edmx"
+	edmNamespace  = "http://docs.oasis-open.org/odata/ns/edm"
+)
+
+// MaxToken is the longest run of input, in bytes, between two '<' that
+// Parse accepts: it bounds every attribute value, text node and comment,
+// which encoding/xml would otherwise hold whole in memory (several
+// copies). Graph's metadata has none longer than a few kilobytes.
+const MaxToken = 4 << 20
+
+// runLimiter passes input through, failing once more than MaxToken bytes
+// pass without a '<', and keeps the position of the run that began last.
+type runLimiter struct {
+	r         io.Reader
+	off, line int64 // position of the next byte
+	run       int64 // bytes since the last '<'
+	runOff    int64 // where that run began
+	runLine   int64
+	err       error
+}
+
+// runError is a run of input longer than MaxToken.
+type runError struct{ off, line int64 }
+
+func (e *runError) Error() string {
+	return fmt.Sprintf("more than %d bytes without markup: an attribute value, text or comment this long is not CSDL", MaxToken)
+}
+
+func (l *runLimiter) Read(b []byte) (int, error) {
+	if l.err != nil {
+		return 0, l.err
+	}
+	n, err := l.r.Read(b)
+	for i := 0; i < n; i++ {
+		switch b[i] {
+		case '<':
+			l.run, l.runOff, l.runLine = 0, l.off+1, l.line
+		case '\n':
+			l.line++
+			l.run++
+		default:
+			l.run++
+		}
+		l.off++
+		if l.run > MaxToken {
+			l.err = &runError{off: l.runOff, line: l.runLine}
+			return i, l.err
+		}
+	}
+	return n, err
+}
+
+// position is where an element began.
+type position struct {
+	line, col int
+	off       int64
+}
+
+// cycles refuses a BaseType chain that returns to a type, naming the
+// cycle, at the element of its first type (in sorted order).
+func (p *parser) cycles() error {
+	names := make([]string, 0, len(p.based))
+	for n := range p.based {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	done := map[string]bool{}
+	for _, n := range names {
+		var chain []string
+		at := map[string]int{}
+		for cur := p.m.Types[n]; cur != nil && !done[cur.FullName]; cur = p.m.Types[cur.BaseType] {
+			if i, seen := at[cur.FullName]; seen {
+				ring := chain[i:] // the cycle, started at its least name
+				k := 0
+				for j, c := range ring {
+					if c < ring[k] {
+						k = j
+					}
+				}
+				cyc := append(append(append([]string(nil), ring[k:]...), ring[:k]...), ring[k])
+				first := ring[k]
+				pos := p.based[first]
+				return &ParseError{File: p.name, Line: pos.line, Column: pos.col, Offset: pos.off,
+					Err: fmt.Errorf("%s %s: BaseType cycle %s", p.m.Types[first].Kind, first, strings.Join(cyc, " -> "))}
+			}
+			at[cur.FullName] = len(chain)
+			chain = append(chain, cur.FullName)
+		}
+		for _, c := range chain {
+			done[c] = true
+		}
+	}
+	return nil
 }
 
 type parser struct {
 	dec  *xml.Decoder
+	lim  *runLimiter
 	name string
 	m    *Model
 
@@ -182,7 +293,8 @@ type parser struct {
 	enum     *EnumType
 	next     int64 // the implicit value of the next enum member
 	sawRoot  bool
-	interned map[string]string // see intern
+	interned map[string]string   // see intern
+	based    map[string]position // where each type with a BaseType is declared
 }
 
 func (p *parser) fail(err error) error {
@@ -203,6 +315,10 @@ func (p *parser) run() error {
 		}
 		if err != nil {
 			var se *xml.SyntaxError
+			var re *runError
+			if errors.As(err, &re) {
+				return &ParseError{File: p.name, Line: int(re.line), Column: 1, Offset: re.off, Err: re}
+			}
 			if errors.As(err, &se) {
 				// se.Error() repeats the line; ParseError gives line and column.
 				return p.fail(errors.New(strings.TrimPrefix(se.Msg, "xml: ")))
@@ -211,12 +327,18 @@ func (p *parser) run() error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if len(p.stack) > 0 && t.Name.Space != edmNamespace && t.Name.Space != edmxNamespace {
+				p.stack = append(p.stack, "") // foreign: skipped with its content
+				continue
+			}
 			if err := p.start(t); err != nil {
 				return err
 			}
 			p.stack = append(p.stack, t.Name.Local)
 		case xml.EndElement:
-			p.end(t)
+			if p.parent() != "" {
+				p.end(t)
+			}
 			p.stack = p.stack[:len(p.stack)-1]
 		}
 	}
@@ -277,7 +399,11 @@ func (p *parser) intern(s string) string {
 func (p *parser) start(t xml.StartElement) error {
 	local := t.Name.Local
 	if len(p.stack) == 0 {
-		if local != "Edmx" && local != "Schema" {
+		switch {
+		case local == "Edmx" && t.Name.Space == edmxNamespace, local == "Schema" && t.Name.Space == edmNamespace:
+		case local == "Edmx" || local == "Schema":
+			return p.failf("no CSDL 4: the root element %s is in the namespace %q, want %s in %q", local, t.Name.Space, local, map[string]string{"Edmx": edmxNamespace, "Schema": edmNamespace}[local])
+		default:
 			return p.failf("no CSDL: the root element is %s, want edmx:Edmx or Schema", local)
 		}
 		p.sawRoot = true
@@ -320,6 +446,8 @@ func (p *parser) start(t xml.StartElement) error {
 		}
 		if b, ok := attr(t, "BaseType"); ok {
 			st.BaseType = p.qualify(b, ns, p.m.Schemas[p.schema].Alias)
+			line, col := p.dec.InputPos()
+			p.based[full] = position{line: line, col: col, off: p.dec.InputOffset()}
 		}
 		var err error
 		if st.Abstract, err = p.boolAttr(t, "Abstract", false); err != nil {

@@ -119,8 +119,6 @@ func TestAllProperties(t *testing.T) {
   <EntityType Name="base" BaseType="graph.entity"><Property Name="b" Type="Edm.String"/><NavigationProperty Name="nb" Type="self.leaf"/></EntityType>
   <EntityType Name="leaf" BaseType="self.base"><Property Name="l" Type="Edm.Int32"/></EntityType>
   <EntityType Name="lost" BaseType="other.gone"><Property Name="x" Type="Edm.String"/></EntityType>
-  <ComplexType Name="loop1" BaseType="self.loop2"/><ComplexType Name="loop2" BaseType="self.loop1"/>
-  <ComplexType Name="self1" BaseType="self.self1"/>
 </Schema></edmx:DataServices></edmx:Edmx>`)
 	type decl struct {
 		Name, From string
@@ -141,8 +139,6 @@ func TestAllProperties(t *testing.T) {
 	}{
 		{"n.leaf", []decl{{"id", "microsoft.graph.entity", false}, {"b", "n.base", false}, {"nb", "n.base", true}, {"l", "n.leaf", false}}, "", "base first, down the chain"},
 		{"n.lost", []decl{{"x", "n.lost", false}}, "other.gone", "a dangling base other than entity is reported"},
-		{"n.loop1", nil, "n.loop1", "a cycle ends the chain and is reported"},
-		{"n.self1", nil, "n.self1", "a type deriving from itself too"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,6 +150,14 @@ func TestAllProperties(t *testing.T) {
 				t.Errorf("%s: unresolved %q, want %q", tt.reason, unresolved, tt.wantUnresolved)
 			}
 		})
+	}
+	// Parse refuses a BaseType cycle (TestParseErrors); a Model built by
+	// hand may still hold one: it ends the chain and is reported.
+	loop := &Model{Types: map[string]*StructuredType{
+		"n.a": {FullName: "n.a", BaseType: "n.b"}, "n.b": {FullName: "n.b", BaseType: "n.a"},
+	}}
+	if _, unresolved := loop.AllProperties(loop.Types["n.a"]); unresolved != "n.a" {
+		t.Errorf("a cycle in a hand-built model: unresolved %q, want n.a", unresolved)
 	}
 	// Without the microsoft.graph schema, entity still contributes id.
 	m2 := parseString(t, `<Schema Namespace="n" `+edm+`><EntityType Name="e" BaseType="graph.entity"/></Schema>`)
@@ -195,6 +199,14 @@ func TestParseErrors(t *testing.T) {
 		{"bad-collection", "<Schema Namespace=\"n\" " + edm + "><ComplexType Name=\"a\"><Property Name=\"p\" Type=\"Collection(Edm.String\"/></ComplexType></Schema>", 1, `malformed type "Collection(Edm.String"`, "unbalanced Collection("},
 		{"no-namespace", "<Schema " + edm + "/>", 1, "Schema: missing Namespace", "types need a namespace"},
 		{"twice", "<Schema Namespace=\"n\" " + edm + "><ComplexType Name=\"a\"/><EnumType Name=\"a\"/></Schema>", 1, "EnumType n.a: declared twice", "names are unique in a namespace"},
+		{"base-cycle", "<Schema Namespace=\"n\" Alias=\"self\" " + edm + ">\n<ComplexType Name=\"b\" BaseType=\"self.c\"/>\n<ComplexType Name=\"c\" BaseType=\"n.b\"/></Schema>", 2, "ComplexType n.b: BaseType cycle n.b -> n.c -> n.b", "a cycle is reported as one, at its first type, not as a type not declared"},
+		{"base-self", "<Schema Namespace=\"n\" " + edm + ">\n\n<EntityType Name=\"e\" BaseType=\"n.e\"/></Schema>", 3, "EntityType n.e: BaseType cycle n.e -> n.e", "a type deriving from itself"},
+		{"base-cycle-tail", "<Schema Namespace=\"n\" " + edm + "><EntityType Name=\"a\" BaseType=\"n.z\"/><EntityType Name=\"y\" BaseType=\"n.z\"/><EntityType Name=\"z\" BaseType=\"n.y\"/></Schema>", 1, "BaseType cycle n.y -> n.z -> n.y", "a chain that runs into a cycle names the cycle"},
+		{"foreign-schema", `<Schema Namespace="n" xmlns="urn:not-csdl"><EntityType Name="e"/></Schema>`, 1, `no CSDL 4: the root element Schema is in the namespace "urn:not-csdl"`, "XML in a foreign namespace is not CSDL"},
+		{"foreign-edmx", `<edmx:Edmx xmlns:edmx="http://schemas.microsoft.com/ado/2007/06/edmx"/>`, 1, "no CSDL 4: the root element Edmx", "CSDL 1-3 (another edmx namespace) is not read"},
+		{"no-namespace-root", `<Schema Namespace="n"/>`, 1, `in the namespace ""`, "a Schema without the edm namespace"},
+		{"long-attribute", "<Schema Namespace=\"n\" " + edm + ">\n\n<ComplexType Name=\"" + strings.Repeat("a", MaxToken+10) + "\"/></Schema>", 3, "bytes without markup", "one huge attribute is refused, not read into memory"},
+		{"long-text", "<Schema Namespace=\"n\" " + edm + ">\n" + strings.Repeat("x", MaxToken+10) + "</Schema>", 1, "bytes without markup", "one huge text node is refused too"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -210,6 +222,24 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("%s: line %d, want %d (%v)", tt.reason, pe.Line, tt.line, err)
 			}
 		})
+	}
+}
+
+// TestParseForeignElements: elements in a foreign namespace inside a CSDL
+// document are skipped with their content, even when their names are
+// CSDL's.
+func TestParseForeignElements(t *testing.T) {
+	m := parseString(t, `<Schema Namespace="n" `+edm+` xmlns:x="urn:x"><x:EntityType Name="ghost"><Property Name="p" Type="Edm.String"/></x:EntityType>
+<ComplexType Name="real"><x:Property Name="ghost" Type="Edm.String"/><Property Name="p" Type="Edm.String"/></ComplexType></Schema>`)
+	var names []string
+	for n := range m.Types {
+		names = append(names, n)
+	}
+	if diff := cmp.Diff([]string{"n.real"}, names); diff != "" {
+		t.Errorf("types (-want +got):\n%s", diff)
+	}
+	if got := len(m.Types["n.real"].Properties); got != 1 {
+		t.Errorf("n.real has %d properties, want 1 (the foreign one skipped)", got)
 	}
 }
 

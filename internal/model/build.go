@@ -87,7 +87,25 @@ type builder struct {
 	inProg map[string]bool
 	refs   []*Schema // $ref and null-or nodes, whose Kind is set once all types are defined
 	nodes  []*Schema // every node built, in creation order, for the resolving pass
+	depth  int       // subschema nesting below the named type being defined
+	oneOfs []*Schema // nullable oneOf nodes whose branch is a $ref, checked once kinds are settled
 }
+
+// MaxDepth is how deep Build lets subschemas nest inside one named type
+// (every keyword holding a subschema counts one level; a $ref starts
+// again at zero). Deeper schemas are refused naming the location: the Go
+// compiler limits how deeply the decoder's blocks may nest, and no real
+// schema comes near.
+const MaxDepth = 100
+
+// PackageNames are the package-level identifiers every generated package
+// declares; a type or constant name the schema would derive to one of them
+// is refused.
+var PackageNames = []string{"SchemaDigest", "SchemaName"}
+
+// EnumMembersFunc is the name of the generated function that lists the
+// members of the enum type typeName; Build claims it beside the type.
+func EnumMembersFunc(typeName string) string { return typeName + "Members" }
 
 // newSchema returns a node at ptr with every count keyword absent.
 func (b *builder) newSchema(ptr string) *Schema {
@@ -99,8 +117,26 @@ func (b *builder) newSchema(ptr string) *Schema {
 // Build builds the model of doc, which must already have compiled with
 // schema.Compile (so it is a valid draft 2020-12 schema without remote
 // references).
+//
+// Go names are decided here, deterministically. The root is named by
+// Options.Root, else its title, else the document name; a $defs entry by
+// its name; an inline object or enum by its parent's name and its place
+// (IncidentStatus, ListItem); a $ref target in the middle of the document
+// by its pointer (#/$defs/x/items is XItems). Two names that collide are
+// refused with a *naming.CollisionError naming both locations, except a
+// mid-document $ref target's name: when it is taken, the first free number
+// from 2 is appended (XYZ2). Build walks the root, then $defs in name order,
+// and inside a schema the subschemas in a fixed keyword order (allOf,
+// anyOf, oneOf, not, if, then, else, properties by name, patternProperties,
+// additionalProperties, prefixItems, contains, items), never in map order,
+// so the same document always gets the same names.
 func Build(doc *schema.Document, opts Options) (*Resource, error) {
 	b := &builder{doc: doc, types: map[string]*Type{}, inProg: map[string]bool{}}
+	for _, n := range PackageNames {
+		if err := b.scope.Claim(n, "a package-level name of every generated package"); err != nil {
+			return nil, err
+		}
+	}
 	rootName := opts.Root
 	if rootName == "" {
 		if m, ok := doc.Root.(map[string]any); ok {
@@ -135,6 +171,9 @@ func Build(doc *schema.Document, opts Options) (*Resource, error) {
 			return nil, err
 		}
 	}
+	if err := b.refCycles(); err != nil {
+		return nil, err
+	}
 	// Reference nodes take the kind of what they point at; the references
 	// were recorded innermost first, so one pass in reverse settles chains.
 	for i := len(b.refs) - 1; i >= 0; i-- {
@@ -147,6 +186,9 @@ func Build(doc *schema.Document, opts Options) (*Resource, error) {
 		t.Cyclic = cyclic(t)
 	}
 	b.resolve()
+	if err := b.checkOneOfs(); err != nil {
+		return nil, err
+	}
 	sort.Slice(b.all, func(i, j int) bool { return b.all[i].GoName < b.all[j].GoName })
 	return &Resource{Name: doc.Name, Digest: schema.Digest(doc.Data), Root: root, Types: b.all}, nil
 }
@@ -180,6 +222,9 @@ func (b *builder) define(t *Type) error {
 	}
 	b.inProg[t.Pointer] = true
 	defer delete(b.inProg, t.Pointer)
+	depth := b.depth
+	b.depth = 0
+	defer func() { b.depth = depth }()
 	raw, err := b.resolvePointer(t.Pointer, "")
 	if err != nil {
 		return err
@@ -289,6 +334,11 @@ func (b *builder) freeName(name string) string {
 // inline object or enum here takes; self is the named type being defined
 // when raw is its schema.
 func (b *builder) node(raw any, ptr, name string, self *Type) (*Schema, error) {
+	if b.depth >= MaxDepth {
+		return nil, fmt.Errorf("%s: subschemas nest more than %d deep inside one type (model.MaxDepth); give the inner schema a $defs entry", b.loc(ptr), MaxDepth)
+	}
+	b.depth++
+	defer func() { b.depth-- }()
 	s := b.newSchema(ptr)
 	switch v := raw.(type) {
 	case bool:
@@ -320,7 +370,7 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 			continue
 		}
 		if _, ok := Supported[k]; !ok {
-			return &UnsupportedError{Location: b.loc(ptr), Keyword: k, Detail: "not in graphshape's supported subset (see model.Supported)"}
+			return &UnsupportedError{Location: b.loc(ptr), Keyword: k, Detail: "not in graphshape's supported subset (see README.md, \"Supported JSON Schema subset\")"}
 		}
 		if (k == "$schema" || k == "$id") && ptr != "" {
 			return &UnsupportedError{Location: b.loc(ptr), Keyword: k, Detail: "allowed only at the document root"}
@@ -373,23 +423,32 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 			return nil
 		}
 	}
-	for kw, dst := range map[string]*[]*Schema{"allOf": &s.AllOf, "anyOf": &s.AnyOf, "oneOf": &s.OneOf} {
-		arr, _ := m[kw].([]any)
+	// Subschemas are visited in this fixed order (never by ranging over a
+	// map): the order decides which of two colliding derived names is
+	// numbered (see Build).
+	for _, a := range []struct {
+		kw  string
+		dst *[]*Schema
+	}{{"allOf", &s.AllOf}, {"anyOf", &s.AnyOf}, {"oneOf", &s.OneOf}} {
+		arr, _ := m[a.kw].([]any)
 		for i, sub := range arr {
-			n, err := b.node(sub, fmt.Sprintf("%s/%s/%d", ptr, kw, i), fmt.Sprintf("%s%s%d", name, naming.Exported(kw), i), nil)
+			n, err := b.node(sub, fmt.Sprintf("%s/%s/%d", ptr, a.kw, i), fmt.Sprintf("%s%s%d", name, naming.Exported(a.kw), i), nil)
 			if err != nil {
 				return err
 			}
-			*dst = append(*dst, n)
+			*a.dst = append(*a.dst, n)
 		}
 	}
-	for kw, dst := range map[string]**Schema{"not": &s.Not, "if": &s.If, "then": &s.Then, "else": &s.Else} {
-		if sub, ok := m[kw]; ok {
-			n, err := b.node(sub, ptr+"/"+kw, name+naming.Exported(kw), nil)
+	for _, a := range []struct {
+		kw  string
+		dst **Schema
+	}{{"not", &s.Not}, {"if", &s.If}, {"then", &s.Then}, {"else", &s.Else}} {
+		if sub, ok := m[a.kw]; ok {
+			n, err := b.node(sub, ptr+"/"+a.kw, name+naming.Exported(a.kw), nil)
 			if err != nil {
 				return err
 			}
-			*dst = n
+			*a.dst = n
 		}
 	}
 
@@ -459,13 +518,16 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 		}
 		s.Pattern = re
 	}
-	for kw, dst := range map[string]**Number{"minimum": &s.Minimum, "maximum": &s.Maximum, "exclusiveMinimum": &s.ExclusiveMinimum, "exclusiveMaximum": &s.ExclusiveMaximum, "multipleOf": &s.MultipleOf} {
-		if n, ok := m[kw].(json.Number); ok {
+	for _, a := range []struct {
+		kw  string
+		dst **Number
+	}{{"minimum", &s.Minimum}, {"maximum", &s.Maximum}, {"exclusiveMinimum", &s.ExclusiveMinimum}, {"exclusiveMaximum", &s.ExclusiveMaximum}, {"multipleOf", &s.MultipleOf}} {
+		if n, ok := m[a.kw].(json.Number); ok {
 			r, ok := new(big.Rat).SetString(string(n))
 			if !ok {
-				return &UnsupportedError{Location: b.loc(ptr), Keyword: kw, Detail: fmt.Sprintf("number %s is out of range", n)}
+				return &UnsupportedError{Location: b.loc(ptr), Keyword: a.kw, Detail: fmt.Sprintf("number %s is out of range", n)}
 			}
-			*dst = &Number{Text: string(n), Rat: r}
+			*a.dst = &Number{Text: string(n), Rat: r}
 		}
 	}
 
@@ -561,20 +623,69 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 			return err
 		}
 	case KindEnum:
+		if _, named := b.types[ptr]; self == nil && named {
+			break // the named type at ptr claimed the member names
+		}
 		if err := b.enumNames(s, ptr, name, self); err != nil {
 			return err
 		}
 	}
 	if (s.Kind == KindObject || s.Kind == KindEnum) && self == nil {
+		if t, ok := b.types[ptr]; ok {
+			// A $ref reached this location first and made it a named type:
+			// this node is that type, not a second one of the same name.
+			s.Named = t
+			return nil
+		}
 		t, err := b.declare(name, ptr)
 		if err != nil {
 			return err
 		}
 		t.Schema = s
 		s.Named = t
-		if s.Kind == KindEnum {
-			// Member names were derived from name already.
-			_ = t
+	}
+	return nil
+}
+
+// refCycles refuses a named type that is, through $ref and the nullable
+// form alone, itself (type A B; type B A): Go has no such type. An array,
+// map or object in between is fine.
+func (b *builder) refCycles() error {
+	for _, t := range b.all {
+		chain := []string{"#" + t.Pointer}
+		seen := map[*Type]bool{t: true}
+		s := t.Schema
+		for s != nil {
+			if s.NullOr != nil {
+				s = s.NullOr
+				continue
+			}
+			if s.Ref == nil {
+				break
+			}
+			chain = append(chain, "#"+s.Ref.Pointer)
+			if s.Ref == t {
+				return fmt.Errorf("%s: $ref cycle with no object, array or map in between: %s", b.loc(t.Pointer), strings.Join(chain, " -> "))
+			}
+			if seen[s.Ref] {
+				break // a cycle that does not pass through t: reported for its own types
+			}
+			seen[s.Ref] = true
+			s = s.Ref.Schema
+		}
+	}
+	return nil
+}
+
+// checkOneOfs checks the nullable oneOf nodes whose branch is a $ref, now
+// that the target's kind and nullability are known.
+func (b *builder) checkOneOfs() error {
+	for _, s := range b.oneOfs {
+		switch {
+		case s.NullOr.Nullable:
+			return &UnsupportedError{Location: b.loc(s.Pointer), Keyword: "oneOf", Detail: "the non-null branch must not accept null (" + "#" + s.NullOr.Ref.Pointer + " does)"}
+		case s.NullOr.Kind == KindAny:
+			return &UnsupportedError{Location: b.loc(s.Pointer), Keyword: "oneOf", Detail: "the non-null branch must have a single non-null type (" + "#" + s.NullOr.Ref.Pointer + " has not)"}
 		}
 	}
 	return nil
@@ -736,14 +847,19 @@ func (b *builder) nullOr(s *Schema, kw string, v any, m map[string]any, keys []s
 	if err != nil {
 		return err
 	}
-	if inner.Bool != nil || inner.Nullable && inner.Kind != KindAny {
+	if inner.Ref != nil {
+		// The target's kind is known once every type is defined.
+		if kw == "oneOf" {
+			b.oneOfs = append(b.oneOfs, s)
+		}
+	} else if inner.Bool != nil || inner.Nullable && inner.Kind != KindAny {
 		// null would match both branches: for oneOf that is a failure we do
 		// not model; for anyOf it is redundant but harmless.
 		if kw == "oneOf" {
 			return &UnsupportedError{Location: b.loc(ptr), Keyword: kw, Detail: "the non-null branch must not accept null"}
 		}
 	}
-	if inner.Kind == KindAny && kw == "oneOf" {
+	if inner.Ref == nil && inner.Kind == KindAny && kw == "oneOf" {
 		return &UnsupportedError{Location: b.loc(ptr), Keyword: kw, Detail: "the non-null branch must have a single non-null type"}
 	}
 	s.NullOr, s.NullOrKeyword, s.NullOrIndex = inner, kw, idx
@@ -839,6 +955,9 @@ func (b *builder) enumNames(s *Schema, ptr, name string, self *Type) error {
 	typeName := name
 	if self != nil {
 		typeName = self.GoName
+	}
+	if err := b.scope.Claim(EnumMembersFunc(typeName), "the members function of the enum at "+b.loc(ptr)); err != nil {
+		return err
 	}
 	s.EnumGo = make([]string, len(s.Enum))
 	for i, e := range s.Enum {

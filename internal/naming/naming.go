@@ -1,7 +1,6 @@
 // Package naming turns JSON names into Go identifiers: exported names with
-// Go's initialisms (redirectIncidentId -> RedirectIncidentID), unexported
-// names that avoid keywords and predeclared identifiers, enum constants
-// (IncidentStatusActive), and a Scope that reports two JSON names producing
+// Go's initialisms (redirectIncidentId -> RedirectIncidentID), enum
+// constants (IncidentStatusActive), and a Scope that reports two JSON names producing
 // one Go name.
 //
 // A name is split into words at camelCase boundaries (tenantId -> tenant,
@@ -134,47 +133,6 @@ func Exported(name string) string {
 		return "X" + s
 	}
 	return s
-}
-
-// Unexported returns the unexported Go identifier for a JSON name, for
-// parameters and locals: Exported's words with the first one lower-cased,
-// an initialism or OData entirely ("URLPath" -> "urlPath", "@odata.type" ->
-// "odataType"). A name that would start with a digit gets an "n" prefix, one
-// that would start with an upper-case letter without a lower case an "x"
-// prefix; a keyword or predeclared identifier gets a "_" suffix ("type" ->
-// "type_").
-func Unexported(name string) string {
-	ws := words(name)
-	if len(ws) == 0 {
-		return strings.ToLower(Exported(name)) // "empty", "x40"
-	}
-	var b strings.Builder
-	b.WriteString(strings.ToLower(word(ws[0])))
-	for _, w := range ws[1:] {
-		b.WriteString(word(w))
-	}
-	s := b.String()
-	if r, _ := utf8.DecodeRuneInString(s); unicode.IsDigit(r) {
-		s = "n" + s
-	} else if unicode.IsUpper(r) {
-		s = "x" + s
-	}
-	if token.IsKeyword(s) || predeclared[s] {
-		s += "_"
-	}
-	return s
-}
-
-// predeclared are the identifiers of Go's universe scope.
-var predeclared = map[string]bool{}
-
-func init() {
-	for _, n := range strings.Fields(`any append bool byte cap clear close comparable complex complex128
-		complex64 copy delete error false float32 float64 imag int int16 int32 int64 int8 iota len make
-		max min new nil panic print println real recover rune string true uint uint16 uint32 uint64 uint8
-		uintptr`) {
-		predeclared[n] = true
-	}
 }
 
 // EnumConst returns the Go constant for an enum member of the type named

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"go/token"
-	"go/types"
 	"math"
 	"slices"
 	"strconv"
@@ -94,72 +93,6 @@ func TestExported(t *testing.T) {
 	}
 }
 
-func TestUnexported(t *testing.T) {
-	tests := []struct {
-		in, want string
-		reason   string
-	}{
-		{"id", "id", "an initialism is lower-cased entirely"},
-		{"ID", "id", "an upper-case initialism is lower-cased entirely"},
-		{"URLPath", "urlPath", "a leading initialism is lower-cased entirely"},
-		{"ODataType", "odataType", "OData is lower-cased entirely"},
-		{"@odata.type", "odataType", "OData is lower-cased entirely"},
-		{"tenantId", "tenantID", "later initialisms stay upper-case"},
-		{"HTTPServer", "httpServer", "a leading upper-case run"},
-		{"ids", "ids", "a plural initialism is lower-cased entirely"},
-		{"URLs", "urls", "a plural initialism is lower-cased entirely"},
-		{"redirectIncidentId", "redirectIncidentID", "camelCase is kept"},
-		{"snake_case_name", "snakeCaseName", "underscores separate words"},
-		{"ALLCAPS", "allcaps", "an upper-case word is lower-cased"},
-		{"Größe", "größe", "non-ASCII letters are lower-cased"},
-		{"名前", "名前", "a letter without a case needs no prefix"},
-		{"ϒ", "xϒ", "an upper-case letter without a lower case gets an x prefix"},
-		{"1st", "n1st", "a leading digit gets an n prefix"},
-		{"", "empty", "the empty name"},
-		{"@", "x40", "no letters or digits"},
-		{"type", "type_", "a keyword"},
-		{"Type", "type_", "a keyword once lower-cased"},
-		{"@func", "func_", "a keyword once separators are dropped"},
-		{"string", "string_", "a predeclared type"},
-		{"len", "len_", "a predeclared function"},
-		{"nil", "nil_", "a predeclared value"},
-		{"true", "true_", "a predeclared constant"},
-		{"types", "types", "not a keyword"},
-	}
-	for _, tt := range tests {
-		t.Run(strconv.Quote(tt.in), func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, Unexported(tt.in)); diff != "" {
-				t.Errorf("Unexported(%q) (-want +got) [%s]:\n%s", tt.in, tt.reason, diff)
-			}
-		})
-	}
-}
-
-// TestReservedWords checks that Unexported suffixes every keyword and every
-// identifier of Go's universe scope.
-func TestReservedWords(t *testing.T) {
-	var names []string
-	for tok := token.Token(0); tok < 256; tok++ {
-		if tok.IsKeyword() {
-			names = append(names, tok.String())
-		}
-	}
-	if len(names) != 25 {
-		t.Fatalf("found %d keywords, want 25", len(names))
-	}
-	names = append(names, types.Universe.Names()...)
-	for _, n := range names {
-		t.Run(n, func(t *testing.T) {
-			if diff := cmp.Diff(n+"_", Unexported(n)); diff != "" {
-				t.Errorf("Unexported(%q) (-want +got) [reserved words get a _ suffix]:\n%s", n, diff)
-			}
-			if diff := cmp.Diff(n+"_", Unexported(strings.ToUpper(n))); diff != "" {
-				t.Errorf("Unexported(%q) (-want +got) [reserved words get a _ suffix after lower-casing]:\n%s", strings.ToUpper(n), diff)
-			}
-		})
-	}
-}
-
 // TestInitialisms checks every initialism in the spellings a JSON name may
 // use.
 func TestInitialisms(t *testing.T) {
@@ -190,10 +123,6 @@ func TestInitialisms(t *testing.T) {
 				{Exported, "get" + in + "Value", "Get" + in + "Value", "upper-case between words"},
 				{Exported, "get_" + lower, "Get" + in, "after a separator"},
 				{Exported, "@" + lower + ".x", in + "X", "between separators"},
-				{Unexported, in, lower, "leading, upper-case"},
-				{Unexported, lower + "Value", lower + "Value", "leading, then a word"},
-				{Unexported, in + "Value", lower + "Value", "leading upper-case, then a word"},
-				{Unexported, "my" + title, "my" + in, "after a word"},
 			}
 			if !initialisms[in+"S"] { // https is HTTPS, not the plural of HTTP
 				tests = append(tests, []struct {
@@ -204,7 +133,6 @@ func TestInitialisms(t *testing.T) {
 					{Exported, lower + "s", in + "s", "plural, lower-case"},
 					{Exported, in + "s", in + "s", "plural, upper-case"},
 					{Exported, "all" + in + "sFound", "All" + in + "sFound", "plural between words"},
-					{Unexported, lower + "s", lower + "s", "leading plural"},
 				}...)
 			}
 			for _, tt := range tests {
@@ -328,15 +256,11 @@ func TestCollisionError(t *testing.T) {
 }
 
 // FuzzExported checks that any input gives Exported a valid exported
-// identifier, and Unexported a valid unexported one that is neither a
-// keyword nor predeclared. Its seeds are in testdata/fuzz/FuzzExported.
+// identifier, and EnumConst one too. Its seeds are in testdata/fuzz/FuzzExported.
 func FuzzExported(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if e := Exported(s); !token.IsIdentifier(e) || !token.IsExported(e) {
 			t.Errorf("Exported(%q) = %q, not an exported identifier", s, e)
-		}
-		if u := Unexported(s); !token.IsIdentifier(u) || token.IsExported(u) || predeclared[u] {
-			t.Errorf("Unexported(%q) = %q, not an unexported identifier that is neither a keyword nor predeclared", s, u)
 		}
 		if c := EnumConst("T", s); !token.IsIdentifier(c) || !token.IsExported(c) {
 			t.Errorf("EnumConst(%q, %q) = %q, not an exported identifier", "T", s, c)

@@ -60,6 +60,9 @@ func Compile(name string, data []byte, ptr string) (*Validator, error) {
 // v5 (see schema.MaxNumberLength and schema.MaxNumberExponent; the error
 // wraps a *schema.NumberError naming the number's instance location).
 func (v *Validator) Validate(instance []byte) ([]shape.Violation, error) {
+	if bytes.HasPrefix(bytes.TrimLeft(instance, " \t\r\n"), []byte("\ufeff")) {
+		return nil, fmt.Errorf("reference: %w", schema.ErrBOM)
+	}
 	dec := json.NewDecoder(bytes.NewReader(instance))
 	dec.UseNumber()
 	var doc any

@@ -117,6 +117,9 @@ func TestLoadLedger(t *testing.T) {
 		{"no reason", `[{"file": "a.json", "group": "g", "test": "t", "reason": " "}]`, true},
 		{"twice", `[{"file": "a.json", "group": "g", "test": "t", "reason": "r"}, {"file": "a.json", "group": "g", "test": "t", "reason": "s"}]`, true},
 		{"unknown field", `[{"file": "a.json", "group": "g", "test": "t", "reason": "r", "why": "x"}]`, true},
+		{"null", `null`, true},
+		{"trailing data", `[{"file": "a.json", "group": "g", "test": "t", "reason": "r"}] x`, true},
+		{"no group", `[{"file": "a.json", "test": "t", "reason": "r"}]`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -24,11 +24,19 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/graphshape/graphshape/internal/waiver"
 )
 
-// SuiteDir is where the draft 2020-12 tests live, relative to the directory
-// that holds the repository (the suite is cloned beside it, in shared/).
-const SuiteDir = "shared/JSON-Schema-Test-Suite/tests/draft2020-12"
+// SuiteDir is where the draft 2020-12 tests live, relative to the
+// repository root: a copy of tests/draft2020-12 of
+// github.com/json-schema-org/JSON-Schema-Test-Suite at the commit
+// testdata/JSON-Schema-Test-Suite/SOURCE names, with its LICENSE.
+const SuiteDir = "testdata/JSON-Schema-Test-Suite/tests/draft2020-12"
+
+// SuiteCommit is the JSON-Schema-Test-Suite commit the copy in SuiteDir
+// comes from (testdata/JSON-Schema-Test-Suite/SOURCE).
+const SuiteCommit = "44401e0c046704b476ec9d2e2fccdaee618f259d"
 
 // Group is one test group of a suite file: a schema and its tests.
 type Group struct {
@@ -153,30 +161,24 @@ type LedgerEntry struct {
 	Reason string `json:"reason"`
 }
 
-// LoadLedger reads a ledger file: a JSON array of entries, each with a
-// non-empty reason and no key twice.
+// ledgerSpec is the ledger format, read by the shared waiver loader.
+var ledgerSpec = waiver.Spec[LedgerEntry]{
+	Kind:   "suite: ledger",
+	Key:    func(e LedgerEntry) string { return fmt.Sprintf("%q %q %q", e.File, e.Group, e.Test) },
+	Reason: func(e LedgerEntry) string { return e.Reason },
+	Check: func(e LedgerEntry) error {
+		if e.File == "" || e.Group == "" {
+			return fmt.Errorf("entry %v needs file and group", e.Key)
+		}
+		return nil
+	},
+}
+
+// LoadLedger reads a ledger file with the shared waiver loader: a JSON
+// array of entries (nothing else), each with file, group and a non-empty
+// reason, and no key twice.
 func LoadLedger(path string) ([]LedgerEntry, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("suite: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var entries []LedgerEntry
-	if err := dec.Decode(&entries); err != nil {
-		return nil, fmt.Errorf("suite: %s: %w", path, err)
-	}
-	seen := map[Key]bool{}
-	for _, e := range entries {
-		if e.File == "" || e.Group == "" || strings.TrimSpace(e.Reason) == "" {
-			return nil, fmt.Errorf("suite: %s: entry %v needs file, group and reason", path, e.Key)
-		}
-		if seen[e.Key] {
-			return nil, fmt.Errorf("suite: %s: %v is listed twice", path, e.Key)
-		}
-		seen[e.Key] = true
-	}
-	return entries, nil
+	return ledgerSpec.Load(path)
 }
 
 // V5Parity starts the reason of a ledger entry whose verdict is jsonschema
@@ -332,7 +334,9 @@ func (r *Report) Markdown() []byte {
 	}
 	p("# JSON-Schema-Test-Suite (draft 2020-12)\n\n")
 	p("<!-- Written by `go test ./internal/suite/ -update`; do not edit. The test fails when this file is stale. -->\n\n")
-	p("`go test ./internal/suite/` generates Go code for every test group of `../shared/JSON-Schema-Test-Suite/tests/draft2020-12`\n")
+	p("`go test ./internal/suite/` generates Go code for every test group of `tests/draft2020-12` of\n")
+	p("[json-schema-org/JSON-Schema-Test-Suite](https://github.com/json-schema-org/JSON-Schema-Test-Suite) at commit\n")
+	p("`" + SuiteCommit + "`, copied with its LICENSE into `testdata/JSON-Schema-Test-Suite/`\n")
 	p("(main directory, `optional/` and `optional/format/`) whose schema stays within graphshape's supported subset\n")
 	p("(`model.Supported`, `model.Formats`), decodes every test's instance with the group's root type (strict\n")
 	p("`UnmarshalJSON`) and compares the verdict with the suite's `valid`. A group whose schema uses an unsupported\n")

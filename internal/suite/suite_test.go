@@ -152,9 +152,13 @@ func TestSuite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(filepath.Dir(repo), filepath.FromSlash(SuiteDir))
-	if _, err := os.Stat(dir); err != nil {
-		t.Fatalf("the JSON-Schema-Test-Suite must be cloned beside the repository: %v", err)
+	dir := filepath.Join(repo, filepath.FromSlash(SuiteDir))
+	source, err := os.ReadFile(filepath.Join(repo, "testdata", "JSON-Schema-Test-Suite", "SOURCE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(source), "commit "+SuiteCommit+" ") {
+		t.Fatalf("testdata/JSON-Schema-Test-Suite/SOURCE names another commit than SuiteCommit %s: %s", SuiteCommit, source)
 	}
 	files, err := LoadSuite(dir)
 	if err != nil {

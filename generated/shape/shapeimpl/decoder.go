@@ -59,6 +59,7 @@ type frame struct {
 	key   string
 	kw    string
 	index int
+	at    int // for a member or item: offset where its value starts, before white space
 }
 
 type stashed struct {
@@ -96,6 +97,9 @@ type Decoder struct {
 	scratch    []byte // unescaping buffer
 
 	lastMismatch int // offset+1 of the last value skipped as a mismatch
+
+	memo    map[memoKey]bool // verdicts of rules on values (see passes)
+	probing int              // > 0 while only a verdict is wanted
 }
 
 // NewDecoder returns a Decoder reading a copy of data, so the caller may
@@ -168,7 +172,7 @@ func (d *Decoder) Finish() {
 	if d.err == nil {
 		d.skipWS()
 		if d.pos < len(d.src) {
-			d.syntax("unexpected data after the top-level value")
+			d.syntax(CauseTrailingData, "unexpected data after the top-level value")
 		}
 	}
 }
@@ -198,9 +202,18 @@ func (d *Decoder) Offset() int { return d.pos }
 // Since returns the document text from offset start to the current offset.
 func (d *Decoder) Since(start int) string { return d.src[start:d.pos] }
 
-func (d *Decoder) syntax(msg string) {
+// syntax records the first syntax error. A cause of CauseInvalidCharacter
+// becomes CauseUnexpectedEnd at the end of
+// the input, and CauseBOM at a byte order mark.
+func (d *Decoder) syntax(cause SyntaxCause, msg string) {
+	if strings.HasPrefix(d.src[d.pos:], "\ufeff") {
+		msg = "a byte order mark (U+FEFF) where a JSON value or token was expected; JSON text must not begin with one (RFC 8259, section 8.1)"
+		cause = CauseBOM
+	} else if cause == CauseInvalidCharacter && d.pos >= len(d.src) {
+		cause = CauseUnexpectedEnd
+	}
 	if d.err == nil {
-		d.err = &SyntaxError{Offset: int64(d.pos), Msg: msg}
+		d.err = &SyntaxError{Offset: int64(d.pos), Msg: msg, Cause: cause}
 	}
 }
 
@@ -208,14 +221,14 @@ func (d *Decoder) syntax(msg string) {
 // path segment of its schema (e.g. "/properties/status").
 func (d *Decoder) Enter(key, kw string) {
 	if !d.Untracked {
-		d.stack = append(d.stack, frame{key: key, kw: kw, index: -1})
+		d.stack = append(d.stack, frame{key: key, kw: kw, index: -1, at: d.pos})
 	}
 }
 
 // EnterIndex descends into item i of the current array.
 func (d *Decoder) EnterIndex(i int, kw string) {
 	if !d.Untracked {
-		d.stack = append(d.stack, frame{kw: kw, index: i})
+		d.stack = append(d.stack, frame{kw: kw, index: i, at: d.pos})
 	}
 }
 
@@ -302,8 +315,72 @@ func (d *Decoder) violation(keyword, kwSuffix, msg string) Violation {
 	v := Violation{Keyword: keyword, Message: msg, Offset: int64(d.pos)}
 	if !d.Untracked {
 		v.InstanceLocation, v.KeywordLocation = d.InstancePointer(), d.keywordPointer(kwSuffix)
+		v.Offset = d.violationOffset(keyword)
 	}
 	return v
+}
+
+// violationOffset returns the byte offset a violation of keyword at the
+// current value points at: the start of the value (of the object, for a
+// missing member), or the opening quote of the member name for a member
+// that is undeclared or repeated. It is only computed when a violation is
+// made, so decoding valid documents costs nothing.
+func (d *Decoder) violationOffset(keyword string) int64 {
+	at := 0
+	for i := len(d.stack) - 1; i >= 0; i-- {
+		s := d.stack[i]
+		if s.index == -2 {
+			continue // a step in the schema only
+		}
+		at = s.at
+		if s.index == -1 && (keyword == "additionalProperties" || keyword == "unevaluatedProperties" || keyword == "duplicate") {
+			if k, ok := keyStart(d.src, at); ok {
+				return int64(k)
+			}
+		}
+		break
+	}
+	for at < len(d.src) && isSpace(d.src[at]) {
+		at++
+	}
+	return int64(at)
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// keyStart returns the offset of the opening quote of the member name that
+// precedes the value whose text (after the ':') starts at at.
+func keyStart(src string, at int) (int, bool) {
+	i := at - 1
+	for i >= 0 && isSpace(src[i]) {
+		i--
+	}
+	if i < 0 || src[i] != ':' {
+		return 0, false
+	}
+	i--
+	for i >= 0 && isSpace(src[i]) {
+		i--
+	}
+	if i < 0 || src[i] != '"' {
+		return 0, false
+	}
+	// Inside a string every '"' is escaped: preceded by an odd number of
+	// backslashes. The first one walking back that is not is the opening
+	// quote.
+	for j := i - 1; j >= 0; j-- {
+		if src[j] != '"' {
+			continue
+		}
+		b := 0
+		for k := j - 1; k >= 0 && src[k] == '\\'; k-- {
+			b++
+		}
+		if b%2 == 0 {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // Missing reports required member name absent from the current object.
@@ -406,7 +483,7 @@ func (d *Decoder) Mismatch(t Types) {
 	}
 	got := d.kindAt()
 	if got == 0 {
-		d.syntax("expected a JSON value")
+		d.syntax(CauseInvalidCharacter, "expected a JSON value")
 		return
 	}
 	start := d.pos
@@ -453,7 +530,7 @@ func (d *Decoder) Null() bool {
 		d.pos += 4
 		return true
 	}
-	d.syntax("invalid literal")
+	d.syntax(CauseInvalidLiteral, "invalid literal")
 	return false
 }
 
@@ -464,7 +541,7 @@ func (d *Decoder) enter() bool {
 		max = DefaultMaxDepth
 	}
 	if d.depth > max {
-		d.syntax("nesting deeper than " + strconv.Itoa(max) + " levels")
+		d.syntax(CauseDepthLimit, "nesting deeper than "+strconv.Itoa(max)+" levels")
 		return false
 	}
 	return true
@@ -508,7 +585,7 @@ func (d *Decoder) next(i int, close byte) bool {
 		d.pos++
 		return true
 	}
-	d.syntax(separatorError[close])
+	d.syntax(CauseInvalidCharacter, separatorError[close])
 	return false
 }
 
@@ -521,7 +598,7 @@ func (d *Decoder) NextKey(i int) bool {
 		return false
 	}
 	if d.peek() != '"' {
-		d.syntax("expected a member name")
+		d.syntax(CauseInvalidCharacter, "expected a member name")
 		return false
 	}
 	k, ok := d.readString()
@@ -529,7 +606,7 @@ func (d *Decoder) NextKey(i int) bool {
 		return false
 	}
 	if d.peek() != ':' {
-		d.syntax("expected ':' after member name")
+		d.syntax(CauseInvalidCharacter, "expected ':' after member name")
 		return false
 	}
 	d.pos++
@@ -751,7 +828,7 @@ func (d *Decoder) Skip() {
 	case 'n':
 		d.literal("null")
 	case 0:
-		d.syntax("unexpected end of input")
+		d.syntax(CauseUnexpectedEnd, "unexpected end of input")
 	default:
 		d.readNumber()
 	}
@@ -762,7 +839,7 @@ func (d *Decoder) literal(lit string) {
 		d.pos += len(lit)
 		return
 	}
-	d.syntax("invalid literal")
+	d.syntax(CauseInvalidLiteral, "invalid literal")
 }
 
 // readNumber scans a number per RFC 8259 and returns its text.
@@ -782,7 +859,11 @@ func (d *Decoder) readNumber() (string, bool) {
 		}
 	default:
 		d.pos = i
-		d.syntax("invalid number")
+		cause := CauseInvalidNumber
+		if i == start {
+			cause = CauseInvalidCharacter // not a number at all
+		}
+		d.syntax(cause, "invalid number")
 		return "", false
 	}
 	if i < len(s) && s[i] == '.' {
@@ -793,7 +874,7 @@ func (d *Decoder) readNumber() (string, bool) {
 		}
 		if i == j {
 			d.pos = i
-			d.syntax("invalid number: no digits after the decimal point")
+			d.syntax(CauseInvalidNumber, "invalid number: no digits after the decimal point")
 			return "", false
 		}
 	}
@@ -808,7 +889,7 @@ func (d *Decoder) readNumber() (string, bool) {
 		}
 		if i == j {
 			d.pos = i
-			d.syntax("invalid number: no digits in the exponent")
+			d.syntax(CauseInvalidNumber, "invalid number: no digits in the exponent")
 			return "", false
 		}
 	}
@@ -885,7 +966,7 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 			buf = append(buf, s[lit:i]...)
 			if i+1 >= len(s) {
 				d.pos = i
-				d.syntax("unexpected end of input in string escape")
+				d.syntax(CauseUnexpectedEnd, "unexpected end of input in string escape")
 				return "", false
 			}
 			switch e := s[i+1]; e {
@@ -896,7 +977,7 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 				r, ok := hex4(s, i+2)
 				if !ok {
 					d.pos = i
-					d.syntax("invalid \\u escape in string")
+					d.syntax(CauseInvalidEscape, "invalid \\u escape in string")
 					return "", false
 				}
 				i += 6
@@ -921,13 +1002,13 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 				buf = utf8.AppendRune(buf, r)
 			default:
 				d.pos = i
-				d.syntax("invalid escape in string")
+				d.syntax(CauseInvalidEscape, "invalid escape in string")
 				return "", false
 			}
 			lit = i
 		case c < 0x20:
 			d.pos = i
-			d.syntax("control character in string")
+			d.syntax(CauseControlCharacter, "control character in string")
 			return "", false
 		case c < 0x80:
 			i = plainRun(s, i+1)
@@ -946,7 +1027,7 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 		}
 	}
 	d.pos = len(s)
-	d.syntax("unexpected end of input in string")
+	d.syntax(CauseUnexpectedEnd, "unexpected end of input in string")
 	return "", false
 }
 

@@ -33,13 +33,81 @@ type Violation struct {
 // SyntaxError is the syntax error that stopped a Decoder; package shape
 // returns it as a *shape.SyntaxError.
 type SyntaxError struct {
-	Offset int64  // byte offset of the problem
-	Msg    string // what is wrong
+	Offset int64       // byte offset of the problem
+	Msg    string      // what is wrong
+	Cause  SyntaxCause // the kind of problem; Msg is for people, Cause for programs
 }
+
+// SyntaxCause is the kind of a SyntaxError. It is an error itself, so
+// errors.Is(err, CauseDepthLimit) finds it through the Unwrap of
+// *SyntaxError and *shape.SyntaxError. The zero value is no cause.
+type SyntaxCause uint8
+
+// The syntax causes, one per kind of syntax error the Decoder reports.
+const (
+	// CauseUnexpectedEnd: the input ends inside a value, a string or an
+	// escape, or where a value, member name or separator was expected.
+	CauseUnexpectedEnd SyntaxCause = iota + 1
+	// CauseInvalidCharacter: a byte that cannot start the expected token
+	// (a value, a member name, ':', ',' or the closing bracket).
+	CauseInvalidCharacter
+	// CauseInvalidLiteral: a token starting with t, f or n that is not
+	// true, false or null.
+	CauseInvalidLiteral
+	// CauseInvalidNumber: a number that breaks the RFC 8259 grammar
+	// (leading zero, missing digits in the fraction or exponent, ...).
+	CauseInvalidNumber
+	// CauseInvalidEscape: a backslash escape in a string that is not one
+	// of the RFC 8259 escapes, or a \u not followed by four hex digits.
+	CauseInvalidEscape
+	// CauseControlCharacter: an unescaped control character (U+0000 to
+	// U+001F) in a string.
+	CauseControlCharacter
+	// CauseDepthLimit: objects and arrays nested deeper than MaxDepth
+	// (DefaultMaxDepth when 0). The input may be valid JSON.
+	CauseDepthLimit
+	// CauseTrailingData: something other than white space after the
+	// top-level value.
+	CauseTrailingData
+	// CauseBOM: a byte order mark (U+FEFF) where a token was expected, at
+	// the start of the document or elsewhere (RFC 8259, section 8.1).
+	CauseBOM
+)
+
+var causeText = [...]string{
+	CauseUnexpectedEnd:    "unexpected end of input",
+	CauseInvalidCharacter: "invalid character",
+	CauseInvalidLiteral:   "invalid literal",
+	CauseInvalidNumber:    "invalid number",
+	CauseInvalidEscape:    "invalid string escape",
+	CauseControlCharacter: "control character in string",
+	CauseDepthLimit:       "nesting depth limit",
+	CauseTrailingData:     "data after the top-level value",
+	CauseBOM:              "byte order mark",
+}
+
+// String returns a short name of the cause.
+func (c SyntaxCause) String() string {
+	if int(c) < len(causeText) && causeText[c] != "" {
+		return causeText[c]
+	}
+	return "syntax cause " + strconv.Itoa(int(c))
+}
+
+// Error returns String, so a cause can be the target of errors.Is.
+func (c SyntaxCause) Error() string { return c.String() }
 
 // Error returns the message with its offset.
 func (e *SyntaxError) Error() string {
 	return "invalid JSON at byte offset " + strconv.FormatInt(e.Offset, 10) + ": " + e.Msg
+}
+
+// Unwrap returns the cause, or nil when there is none.
+func (e *SyntaxError) Unwrap() error {
+	if e.Cause == 0 {
+		return nil
+	}
+	return e.Cause
 }
 
 // EscapePointerToken escapes one JSON Pointer reference token (~ and /).

@@ -153,8 +153,11 @@ type literal struct {
 	class    [256]bool // anchored: the bytes of the class
 }
 
+// literalOf returns the simple form of re, or nil. LiteralPrefix alone is
+// not enough for the plain form: it reports "^abc$" as the complete literal
+// "abc", dropping the anchors.
 func literalOf(re *regexp.Regexp) *literal {
-	if text, complete := re.LiteralPrefix(); complete {
+	if text, complete := re.LiteralPrefix(); complete && regexp.QuoteMeta(text) == re.String() {
 		return &literal{text: text, ok: true}
 	}
 	return anchoredOf(re)
@@ -400,7 +403,7 @@ func (d *Decoder) checkString(r *Rule, s string) {
 	if r.Format != "" && !CheckFormat(r.Format, s) {
 		d.Report("format", "/format", "string "+abbrev(strconv.Quote(s))+" is not a valid "+r.Format)
 	}
-	if r.Enum != nil || r.Const != nil {
+	if r.Enum != nil || r.HasConst {
 		d.checkEnumConst(r, string(appendString(nil, s)))
 	}
 }
@@ -426,7 +429,7 @@ func (d *Decoder) checkNumber(r *Rule, text string) {
 			d.Report("multipleOf", "/multipleOf", "number "+abbrev(text)+" is not a multiple of "+r.MultipleOf.text)
 		}
 	}
-	if r.Enum != nil || r.Const != nil {
+	if r.Enum != nil || r.HasConst {
 		d.checkEnumConst(r, text)
 	}
 }
@@ -503,10 +506,29 @@ func (d *Decoder) validate(rules []Rule, i int) {
 // applicators applies allOf, anyOf, oneOf, not and if/then/else of r to the
 // value at start, reporting as jsonschema v5 does: the failures of every
 // branch when none of anyOf or oneOf passes.
+//
+// Every subschema's verdict on the value is decided once by passes
+// (remembered per value offset and rule, so a recursive anyOf of arrays is
+// linear, not exponential, in the document's size); a branch's violations
+// are then collected only where they are reported, and only while fewer
+// than maxListed have been (the verdict is exact either way).
 func (d *Decoder) applicators(rules []Rule, r *Rule, start int) {
 	sub := func(kw string, i int) { d.pos = start; d.PushKeyword(kw); d.validate(rules, i); d.PopKeyword() }
+	// fail reports that branch i (at kw) failed: its violations, or while
+	// probing (only the verdict counts) or beyond maxListed, one violation.
+	fail := func(kw, keyword string, i int) {
+		if d.probing > 0 || d.listed() >= maxListed {
+			d.pos = start
+			d.Report(keyword, kw, "the value is not valid against the subschema")
+			return
+		}
+		sub(kw, i)
+	}
 	for j, a := range r.AllOf {
-		sub("/allOf/"+strconv.Itoa(j), a)
+		kw := "/allOf/" + strconv.Itoa(j)
+		if !d.passes(rules, a, start) {
+			fail(kw, "allOf", a)
+		}
 	}
 	for _, group := range []struct {
 		kw   string
@@ -515,66 +537,90 @@ func (d *Decoder) applicators(rules []Rule, r *Rule, start int) {
 		if group.list == nil {
 			continue
 		}
-		var failures []Violation
 		passed := 0
-		for j, a := range group.list {
-			ok, found := d.capture(func() { sub("/"+group.kw+"/"+strconv.Itoa(j), a) })
-			if ok {
+		for _, a := range group.list {
+			if d.passes(rules, a, start) {
 				passed++
-			} else {
-				failures = append(failures, found...)
 			}
 		}
 		switch {
+		case passed == 0 && (d.probing > 0 || d.listed() >= maxListed):
+			d.pos = start
+			d.Report(group.kw, "/"+group.kw, "the value is valid against none of the subschemas")
 		case passed == 0:
-			d.readd(failures)
+			for j, a := range group.list {
+				fail("/"+group.kw+"/"+strconv.Itoa(j), group.kw, a)
+			}
 		case group.kw == "oneOf" && passed > 1:
+			d.pos = start
 			d.Report("oneOf", "/oneOf", "the value is valid against "+strconv.Itoa(passed)+" subschemas, not exactly one")
 		}
 	}
 	if r.Not > 0 {
-		if d.trial(func() { sub("/not", r.Not) }) {
+		if d.passes(rules, r.Not, start) {
 			d.pos = start
 			d.Report("not", "/not", "the value is valid against the not subschema")
 		}
 	}
 	if r.If > 0 {
-		if d.trial(func() { sub("/if", r.If) }) {
-			if r.Then > 0 {
-				sub("/then", r.Then)
+		if d.passes(rules, r.If, start) {
+			if r.Then > 0 && !d.passes(rules, r.Then, start) {
+				fail("/then", "then", r.Then)
 			}
-		} else if r.Else > 0 {
-			sub("/else", r.Else)
+		} else if r.Else > 0 && !d.passes(rules, r.Else, start) {
+			fail("/else", "else", r.Else)
 		}
 	}
 }
 
-// capture runs check and returns whether it found no violation, and the
-// violations it found, which it removes.
-func (d *Decoder) capture(check func()) (bool, []Violation) {
-	nv, nt := len(d.violations), len(d.tolerated)
-	check()
-	var found []Violation
-	found = append(found, d.violations[nv:]...)
-	found = append(found, d.tolerated[nt:]...)
-	d.violations, d.tolerated = d.violations[:nv], d.tolerated[:nt]
-	return len(found) == 0, found
+// maxListed bounds the violations collected from failing applicator
+// branches: once a document has this many, a further failing branch is
+// reported as one violation at the applicator, not with every failure
+// inside it, so the output (and the work) cannot grow exponentially with
+// nested anyOf/oneOf/allOf.
+const maxListed = 1000
+
+// listed returns how many violations (or tolerated points) are recorded.
+func (d *Decoder) listed() int { return len(d.violations) + len(d.tolerated) }
+
+// memoKey names one verdict passes remembers: a rule of a table applied to
+// the value starting at an offset.
+type memoKey struct {
+	table *Rule // the table's first rule
+	pos   int
+	rule  int
 }
 
-// readd records violations captured earlier.
-func (d *Decoder) readd(vs []Violation) {
-	if d.Lenient {
-		d.tolerated = append(d.tolerated, vs...)
-	} else {
-		d.violations = append(d.violations, vs...)
+// passes reports whether the value at start is valid against rules[i],
+// leaving no trace (violations, stashed values, position): the verdict
+// depends only on the value and the rule, so it is computed once per
+// (offset, rule) and remembered for the rest of the document.
+func (d *Decoder) passes(rules []Rule, i, start int) bool {
+	key := memoKey{&rules[0], start, i}
+	if ok, seen := d.memo[key]; seen {
+		return ok
 	}
+	nv, nt, ns, lm := len(d.violations), len(d.tolerated), len(d.stash), d.lastMismatch
+	d.probing++
+	d.pos = start
+	d.validate(rules, i)
+	d.probing--
+	ok := len(d.violations) == nv && len(d.tolerated) == nt
+	d.violations, d.tolerated, d.stash, d.lastMismatch = d.violations[:nv], d.tolerated[:nt], d.stash[:ns], lm
+	if d.err == nil {
+		if d.memo == nil {
+			d.memo = map[memoKey]bool{}
+		}
+		d.memo[key] = ok
+	}
+	return ok
 }
 
 // validateOwn applies r's own keywords (not its applicators) to one value.
 func (d *Decoder) validateOwn(rules []Rule, r *Rule) {
 	k := d.kindAt()
 	if k == 0 {
-		d.syntax("expected a JSON value")
+		d.syntax(CauseInvalidCharacter, "expected a JSON value")
 		return
 	}
 	start := d.pos
@@ -603,17 +649,17 @@ func (d *Decoder) validateOwn(rules []Rule, r *Rule) {
 		}
 	case TObject:
 		d.validateObject(rules, r)
-		if r.Enum != nil || r.Const != nil {
+		if r.Enum != nil || r.HasConst {
 			d.checkEnumConst(r, d.src[start:d.pos])
 		}
 	case TArray:
 		d.validateArray(rules, r)
-		if r.Enum != nil || r.Const != nil {
+		if r.Enum != nil || r.HasConst {
 			d.checkEnumConst(r, d.src[start:d.pos])
 		}
 	default:
 		d.Skip()
-		if d.err == nil && (r.Enum != nil || r.Const != nil) {
+		if d.err == nil && (r.Enum != nil || r.HasConst) {
 			d.checkEnumConst(r, d.src[start:d.pos])
 		}
 	}
@@ -724,9 +770,11 @@ func (d *Decoder) validateArray(rules []Rule, r *Rule) {
 		if r.Contains > 0 {
 			end := d.pos
 			d.pos = start
-			if d.trial(func() { d.EnterIndex(n, "/contains"); d.validate(rules, r.Contains); d.Leave() }) {
+			d.EnterIndex(n, "/contains")
+			if d.passes(rules, r.Contains, start) {
 				matched++
 			}
+			d.Leave()
 			d.pos = end
 		}
 		if r.UniqueItems {
@@ -749,16 +797,6 @@ func (d *Decoder) validateArray(rules []Rule, r *Rule) {
 			d.Report("maxContains", "/maxContains", strconv.Itoa(matched)+" items match contains, more than "+strconv.Itoa(*r.MaxContains))
 		}
 	}
-}
-
-// trial runs check and reports whether it found no violation, leaving no
-// trace of what it found (for contains, where a failing item is no error).
-func (d *Decoder) trial(check func()) bool {
-	nv, nt := len(d.violations), len(d.tolerated)
-	check()
-	ok := len(d.violations) == nv && len(d.tolerated) == nt
-	d.violations, d.tolerated = d.violations[:nv], d.tolerated[:nt]
-	return ok
 }
 
 // decimal is an exact decimal number: 0.digits × 10^exp, digits without

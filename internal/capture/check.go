@@ -1,0 +1,309 @@
+package capture
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/graphshape/graphshape/generated/beta"
+	"github.com/graphshape/graphshape/generated/shape"
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
+	v1 "github.com/graphshape/graphshape/generated/v1"
+	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/internal/reference"
+	"github.com/graphshape/graphshape/schema"
+)
+
+// Builtin lists, per built-in version, a constructor for every top-level
+// type of its generated package, by Go name.
+var Builtin = map[string]map[string]func() shape.Decodable{
+	"v1.0": {
+		"Alert":                      func() shape.Decodable { return new(v1.Alert) },
+		"AlertClassification":        func() shape.Decodable { return new(v1.AlertClassification) },
+		"AlertComment":               func() shape.Decodable { return new(v1.AlertComment) },
+		"AlertDetermination":         func() shape.Decodable { return new(v1.AlertDetermination) },
+		"AlertEvidence":              func() shape.Decodable { return new(v1.AlertEvidence) },
+		"AlertSeverity":              func() shape.Decodable { return new(v1.AlertSeverity) },
+		"AlertStatus":                func() shape.Decodable { return new(v1.AlertStatus) },
+		"DetectionSource":            func() shape.Decodable { return new(v1.DetectionSource) },
+		"Dictionary":                 func() shape.Decodable { return new(v1.Dictionary) },
+		"EvidenceRemediationStatus":  func() shape.Decodable { return new(v1.EvidenceRemediationStatus) },
+		"EvidenceRole":               func() shape.Decodable { return new(v1.EvidenceRole) },
+		"EvidenceVerdict":            func() shape.Decodable { return new(v1.EvidenceVerdict) },
+		"Incident":                   func() shape.Decodable { return new(v1.Incident) },
+		"IncidentCollectionResponse": func() shape.Decodable { return new(v1.IncidentCollectionResponse) },
+		"IncidentStatus":             func() shape.Decodable { return new(v1.IncidentStatus) },
+		"IncidentUpdate":             func() shape.Decodable { return new(v1.IncidentUpdate) },
+		"InvestigationState":         func() shape.Decodable { return new(v1.InvestigationState) },
+		"ServiceSource":              func() shape.Decodable { return new(v1.ServiceSource) },
+	},
+	"beta": {
+		"Alert":                      func() shape.Decodable { return new(beta.Alert) },
+		"AlertClassification":        func() shape.Decodable { return new(beta.AlertClassification) },
+		"AlertComment":               func() shape.Decodable { return new(beta.AlertComment) },
+		"AlertDetermination":         func() shape.Decodable { return new(beta.AlertDetermination) },
+		"AlertEvidence":              func() shape.Decodable { return new(beta.AlertEvidence) },
+		"AlertSeverity":              func() shape.Decodable { return new(beta.AlertSeverity) },
+		"AlertStatus":                func() shape.Decodable { return new(beta.AlertStatus) },
+		"DetectionSource":            func() shape.Decodable { return new(beta.DetectionSource) },
+		"Dictionary":                 func() shape.Decodable { return new(beta.Dictionary) },
+		"EvidenceRemediationStatus":  func() shape.Decodable { return new(beta.EvidenceRemediationStatus) },
+		"EvidenceRole":               func() shape.Decodable { return new(beta.EvidenceRole) },
+		"EvidenceVerdict":            func() shape.Decodable { return new(beta.EvidenceVerdict) },
+		"Incident":                   func() shape.Decodable { return new(beta.Incident) },
+		"IncidentCollectionResponse": func() shape.Decodable { return new(beta.IncidentCollectionResponse) },
+		"IncidentStatus":             func() shape.Decodable { return new(beta.IncidentStatus) },
+		"IncidentUpdate":             func() shape.Decodable { return new(beta.IncidentUpdate) },
+		"InvestigationState":         func() shape.Decodable { return new(beta.InvestigationState) },
+		"RecommendedHuntingQuery":    func() shape.Decodable { return new(beta.RecommendedHuntingQuery) },
+		"ServiceSource":              func() shape.Decodable { return new(beta.ServiceSource) },
+	},
+}
+
+// Type is a type of a schema that documents can be checked against.
+type Type struct {
+	GoName  string // as the generator names it ("" when the schema is outside its subset)
+	Pointer string // of its schema in the document ("" for the root)
+}
+
+// Types resolves type names for -type over one schema document: every
+// named type by its Go name or its $defs name, plus "incident" for the
+// root and "list"/"collection" for the root's collection response.
+type Types struct {
+	root, list *Type // list is nil when the schema has no collection type
+	byName     map[string]*Type
+	names      []string
+}
+
+// ResolveTypes builds the names of data's types. A schema outside the
+// generator's subset still resolves its $defs by name.
+func ResolveTypes(name string, data []byte) (*Types, error) {
+	doc, err := schema.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	ts := &Types{byName: map[string]*Type{}}
+	add := func(n string, t *Type) {
+		if _, dup := ts.byName[n]; !dup && n != "" {
+			ts.byName[n] = t
+			ts.names = append(ts.names, n)
+		}
+	}
+	res, merr := model.Build(doc, model.Options{})
+	if merr == nil {
+		for _, mt := range res.Types {
+			t := &Type{GoName: mt.GoName, Pointer: mt.Pointer}
+			if mt == res.Root {
+				ts.root = t
+			}
+			add(mt.GoName, t)
+			if d, ok := strings.CutPrefix(mt.Pointer, "/$defs/"); ok && !strings.Contains(d, "/") {
+				add(unescape(d), t)
+			}
+		}
+		if ts.root != nil {
+			ts.list = ts.byName[ts.root.GoName+"CollectionResponse"]
+		}
+	} else {
+		ts.root = &Type{}
+		for _, d := range doc.Defs() {
+			add(d, &Type{Pointer: "/$defs/" + escape(d)})
+		}
+	}
+	if ts.root == nil {
+		ts.root = &Type{}
+	}
+	sort.Strings(ts.names)
+	return ts, nil
+}
+
+func escape(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1") }
+
+func unescape(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
+}
+
+// Root is the schema's root type.
+func (ts *Types) Root() *Type { return ts.root }
+
+// List is the root's collection response type (GoName + "CollectionResponse"), or nil.
+func (ts *Types) List() *Type { return ts.list }
+
+// Lookup finds a type by name: a Go name, a $defs name, "incident" (the
+// root), "list" or "collection" (the collection response).
+func (ts *Types) Lookup(name string) (*Type, error) {
+	if t, ok := ts.byName[name]; ok {
+		return t, nil
+	}
+	switch strings.ToLower(name) {
+	case "incident":
+		return ts.root, nil
+	case "list", "collection":
+		if ts.list != nil {
+			return ts.list, nil
+		}
+	}
+	return nil, fmt.Errorf("unknown type %q (want incident, list, or one of %s)", name, strings.Join(ts.names, ", "))
+}
+
+// Tolerable reports whether lenient checking turns a tolerated point of
+// keyword into a warning: re-cased or unknown enum members and undeclared
+// members. Every other point still fails the document.
+func Tolerable(keyword string) bool {
+	return keyword == "enum" || keyword == "additionalProperties"
+}
+
+// Generated checks documents with a built-in version's generated decoders.
+type Generated struct {
+	New     func() shape.Decodable // the type; nil to detect Incident or IncidentCollectionResponse
+	Types   map[string]func() shape.Decodable
+	Lenient bool
+}
+
+// NewGenerated returns the Checker for version and the type named typ
+// ("" to detect a list response per document).
+func NewGenerated(version, typ string, lenient bool) (*Generated, error) {
+	types, ok := Builtin[version]
+	if !ok {
+		return nil, fmt.Errorf("unknown version %q (want v1.0 or beta)", version)
+	}
+	g := &Generated{Types: types, Lenient: lenient}
+	if typ == "" {
+		return g, nil
+	}
+	data, file, err := schema.Builtin(version)
+	if err != nil {
+		return nil, err
+	}
+	ts, err := ResolveTypes(file, data)
+	if err != nil {
+		return nil, err
+	}
+	t, err := ts.Lookup(typ)
+	if err != nil {
+		return nil, err
+	}
+	if g.New = types[t.GoName]; g.New == nil {
+		return nil, fmt.Errorf("type %q has no decoder in the %s package", t.GoName, version)
+	}
+	return g, nil
+}
+
+// Check implements Checker. Without a type, a document is decoded as an
+// Incident, and again as an IncidentCollectionResponse only if the
+// Incident decoding found an undeclared top-level "value" member: single
+// incidents are read once.
+func (g *Generated) Check(doc string) ([]shape.Violation, []shape.Violation, error) {
+	if g.New != nil {
+		return g.decode(doc, g.New())
+	}
+	vs, ws, err := g.decode(doc, g.Types["Incident"]())
+	if err == nil && hasValueMember(vs, ws) {
+		return g.decode(doc, g.Types["IncidentCollectionResponse"]())
+	}
+	return vs, ws, err
+}
+
+func hasValueMember(lists ...[]shape.Violation) bool {
+	for _, vs := range lists {
+		for _, v := range vs {
+			if v.InstanceLocation == "/value" && v.Keyword == "additionalProperties" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (g *Generated) decode(doc string, v shape.Decodable) ([]shape.Violation, []shape.Violation, error) {
+	d := shapeimpl.NewDecoderString(doc)
+	d.Lenient = g.Lenient
+	v.ShapeDecode(d)
+	d.Finish()
+	if se := d.Syntax(); se != nil {
+		return nil, nil, &shape.SyntaxError{Offset: se.Offset, Msg: se.Msg}
+	}
+	if !g.Lenient {
+		return convert(d.Violations()), nil, nil
+	}
+	var fail, warn []shape.Violation
+	for _, t := range convert(d.Tolerated()) {
+		if Tolerable(t.Keyword) {
+			warn = append(warn, t)
+		} else {
+			fail = append(fail, t)
+		}
+	}
+	return fail, warn, nil
+}
+
+// Reference checks documents with jsonschema v5 against a schema file.
+type Reference struct {
+	one, list *reference.Validator // list is nil when forced or absent
+}
+
+// NewReference compiles the schema data (named name) at the type named
+// typ, or, with typ "", at the root and (if the schema has one) at its
+// collection response, which a document with a top-level "value" array
+// is checked against.
+func NewReference(name string, data []byte, typ string) (*Reference, error) {
+	ts, err := ResolveTypes(name, data)
+	if err != nil {
+		return nil, err
+	}
+	t := ts.Root()
+	if typ != "" {
+		if t, err = ts.Lookup(typ); err != nil {
+			return nil, err
+		}
+	}
+	r := &Reference{}
+	if r.one, err = reference.Compile(name, data, t.Pointer); err != nil {
+		return nil, err
+	}
+	if typ == "" && ts.List() != nil {
+		if r.list, err = reference.Compile(name, data, ts.List().Pointer); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// Check implements Checker; offsets are found by scanning doc.
+func (r *Reference) Check(doc string) ([]shape.Violation, []shape.Violation, error) {
+	v := r.one
+	if r.list != nil && isList(doc) {
+		v = r.list
+	}
+	vs, err := v.Validate([]byte(doc))
+	if err != nil {
+		// Say where, as the generated decoders do.
+		d := shapeimpl.NewDecoderString(doc)
+		d.Skip()
+		d.Finish()
+		if se := d.Syntax(); se != nil {
+			return nil, nil, &shape.SyntaxError{Offset: se.Offset, Msg: se.Msg}
+		}
+		return nil, nil, err
+	}
+	LocateAll(doc, vs)
+	return vs, nil, nil
+}
+
+// isList reports whether doc is an object with a top-level "value" array.
+func isList(doc string) bool {
+	off, ok := Locate(doc, "/value", false)
+	return ok && doc[off] == '['
+}
+
+// convert copies the decoder's violations into the user type.
+func convert(vs []shapeimpl.Violation) []shape.Violation {
+	if len(vs) == 0 {
+		return nil
+	}
+	out := make([]shape.Violation, len(vs))
+	for i, v := range vs {
+		out[i] = shape.Violation{InstanceLocation: v.InstanceLocation, KeywordLocation: v.KeywordLocation, Keyword: v.Keyword, Message: v.Message, Offset: v.Offset}
+	}
+	return out
+}

@@ -1,0 +1,235 @@
+package gentest
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/graphshape/graphshape/internal/gen"
+	"github.com/graphshape/graphshape/internal/reference"
+	"github.com/graphshape/graphshape/internal/suite"
+)
+
+var (
+	nFlag    = flag.Int("gentest.n", 0, "schemas to try (default: $GENTEST_N, else 60)")
+	seedFlag = flag.Uint64("gentest.seed", 1, "the seed of the random schemas and instances")
+)
+
+const (
+	module    = "gentest"
+	instances = 12 // per schema
+)
+
+func count() int {
+	if *nFlag > 0 {
+		return *nFlag
+	}
+	if n, err := strconv.Atoi(os.Getenv("GENTEST_N")); err == nil && n > 0 {
+		return n
+	}
+	return 60
+}
+
+type tried struct {
+	pkg    string
+	schema *Schema
+	data   []byte
+	docs   [][]byte
+	ref    *reference.Validator
+}
+
+// TestGenerative: random schemas of the supported subset; every one the
+// generator accepts must compile (all in one module, one go build), and the
+// generated strict decoder must agree with jsonschema v5 on every random
+// instance (valid or not). Findings name the schema and the instance.
+func TestGenerative(t *testing.T) {
+	start := time.Now()
+	r := rand.New(rand.NewPCG(*seedFlag, 0x9e3779b97f4a7c15))
+	n := count()
+	var run []*tried
+	pkgs := map[string][]suite.GoFile{}
+	refused := map[string]int{}
+	for i := range n {
+		s := NewSchema(r)
+		data := s.JSON()
+		pkg := fmt.Sprintf("g%04d", i)
+		files, err := gen.Generate(gen.Options{SchemaName: "s.json", Schema: data, Package: pkg, Root: "Root"})
+		if err != nil {
+			refused[refusalKey(err)]++
+			continue
+		}
+		ref, err := reference.Compile("s.json", data, "")
+		if err != nil {
+			t.Errorf("schema %s: accepted by the generator, refused by jsonschema v5: %v", data, err)
+			continue
+		}
+		tr := &tried{pkg: pkg, schema: s, data: data, ref: ref}
+		for range instances {
+			tr.docs = append(tr.docs, NewInstance(r, s))
+		}
+		var gfs []suite.GoFile
+		for _, f := range files {
+			gfs = append(gfs, suite.GoFile{Name: f.Name, Source: f.Source})
+		}
+		run = append(run, tr)
+		pkgs[pkg] = gfs
+	}
+	repo, err := suite.FindRoot(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	if err := suite.WriteModule(tmp, module, repo, pkgs); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := goCmd(ctx, tmp, "mod", "tidy").CombinedOutput(); err != nil {
+		t.Fatalf("go mod tidy: %v\n%s", err, out)
+	}
+	byPkg := map[string]*tried{}
+	var cases []suite.Case
+	for _, tr := range run {
+		byPkg[tr.pkg] = tr
+		for j, d := range tr.docs {
+			cases = append(cases, suite.Case{Key: suite.Key{File: tr.pkg, Group: "g", Test: strconv.Itoa(j)}, Package: tr.pkg, Data: d})
+		}
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "main.go"), suite.MainProgram(module, "Root", cases), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(tmp, "gentest.bin")
+	known := 0
+	for attempt := 0; ; attempt++ {
+		out, err := goCmd(ctx, tmp, "build", "-o", bin, ".").CombinedOutput()
+		if err == nil {
+			break
+		}
+		broken := map[string]bool{}
+		for _, m := range pkgHeader.FindAllStringSubmatch(string(out), -1) {
+			tr := byPkg[m[1]]
+			if tr == nil {
+				continue
+			}
+			broken[tr.pkg] = true
+			if reason := knownBug(tr.schema); reason != "" {
+				known++
+				t.Logf("known bug (%s): schema %s does not compile", reason, tr.data)
+			} else {
+				t.Errorf("schema %s: accepted, but its generated code does not compile", tr.data)
+			}
+		}
+		if len(broken) == 0 || attempt > 0 {
+			t.Fatalf("go build: %v\n%.4000s", err, out)
+		}
+		var keep []suite.Case
+		for _, c := range cases {
+			if !broken[c.Package] {
+				keep = append(keep, c)
+			}
+		}
+		cases = keep
+		if err := os.WriteFile(filepath.Join(tmp, "main.go"), suite.MainProgram(module, "Root", cases), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := exec.CommandContext(ctx, bin).Output()
+	if err != nil {
+		t.Fatalf("running the generated decoders: %v", err)
+	}
+	results, err := suite.ParseOutput(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != len(cases) {
+		t.Fatalf("%d verdicts for %d instances", len(results), len(cases))
+	}
+	disagree, knownDiff := 0, 0
+	for k, res := range results {
+		tr := byPkg[res.File]
+		doc := cases[k].Data
+		vs, err := tr.ref.Validate(doc)
+		if err != nil {
+			t.Errorf("schema %s instance %s: jsonschema v5: %v", tr.data, doc, err)
+			continue
+		}
+		want := suite.Valid
+		if len(vs) > 0 {
+			want = suite.Invalid
+		}
+		if res.Verdict != want && want == suite.Valid && nullableNull.Match(tr.data) && bytes.Contains(doc, []byte("null")) {
+			knownDiff++
+			t.Logf("known bug (nullable form around a branch held as raw JSON refuses null): schema %s instance %s: %s", tr.data, doc, res.Detail)
+			continue
+		}
+		if res.Verdict != want {
+			disagree++
+			if disagree <= 10 {
+				t.Errorf("schema %s\ninstance %s\ngenerated decoder: %s %s\njsonschema v5: %s %v", tr.data, doc, res.Verdict, res.Detail, want, vs)
+			}
+		}
+	}
+	t.Logf("seed %d: %d schemas tried, %d accepted, %d of them not compiling (known bugs), %d refused %v; %d instances, %d verdicts differ, %d more as known bugs; %v",
+		*seedFlag, n, len(run), known, n-len(run), refused, len(cases), disagree, knownDiff, time.Since(start).Round(time.Millisecond))
+}
+
+var pkgHeader = regexp.MustCompile(`(?m)^# ` + module + `/(g\d+)$`)
+
+// knownBug returns the reviewed reason why s's code may not compile, or "".
+// The only one: a $defs entry that is a $ref chain back to itself (no
+// object in between) is accepted and emitted as a type defined as itself;
+// issue 15 point 2, owned by the model (the generator must refuse it).
+func knownBug(s *Schema) string {
+	for name := range s.Defs {
+		cur, seen := name, map[string]bool{}
+		for !seen[cur] {
+			seen[cur] = true
+			m, _ := s.Defs[cur].(map[string]any)
+			ref, ok := m["$ref"].(string)
+			if !ok || len(m) != 1 {
+				break
+			}
+			cur = ref[len("#/$defs/"):]
+			if cur == name {
+				return "issue 15 point 2: $ref cycle with no object in between"
+			}
+		}
+	}
+	return ""
+}
+
+// nullableNull matches the nullable form {"anyOf":[S,{"type":"null"}]}
+// whose S is itself an applicator (held as raw JSON): the generated decoder
+// refuses null there (a known bug, reported to the model/emit owners).
+var nullableNull = regexp.MustCompile(`"anyOf":\[\{"(anyOf|oneOf|allOf|not)"`)
+
+// refusalKey names why the generator refused a schema, for the summary.
+func refusalKey(err error) string {
+	msg := err.Error()
+	if m := regexp.MustCompile(`keyword "?([$\w]+)"?`).FindStringSubmatch(msg); m != nil {
+		return m[1]
+	}
+	if len(msg) > 60 {
+		msg = msg[len(msg)-60:]
+	}
+	return msg
+}
+
+func goCmd(ctx context.Context, dir string, args ...string) *exec.Cmd {
+	//lint:ignore SA1019 the test must build with the toolchain that runs it
+	goBin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	cmd := exec.CommandContext(ctx, goBin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOSUMDB=off", "GOWORK=off", "GOTOOLCHAIN=local")
+	return cmd
+}
