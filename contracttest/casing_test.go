@@ -63,7 +63,10 @@ func TestEnumCasing(t *testing.T) {
 	covered := map[string][]string{
 		"v1.0": {"AlertClassification", "AlertDetermination", "AlertSeverity", "AlertStatus", "DetectionSource", "EvidenceRemediationStatus", "EvidenceRole", "EvidenceVerdict", "IncidentStatus", "InvestigationState", "ServiceSource"},
 	}
+	covered["v1.0"] = append(covered["v1.0"], evidenceEnums...)
+	sort.Strings(covered["v1.0"])
 	covered["beta"] = covered["v1.0"]
+	checkEvidenceEnums(t)
 	checkEnum(t, "v1.0/AlertClassification", v1.AlertClassificationMembers())
 	checkEnum(t, "v1.0/AlertDetermination", v1.AlertDeterminationMembers())
 	checkEnum(t, "v1.0/AlertSeverity", v1.AlertSeverityMembers())

@@ -10,6 +10,759 @@ import (
 )
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = ActiveDirectoryDomainEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [10]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[18]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "activeDirectoryDomainName":
+			d.Enter("activeDirectoryDomainName", "/properties/activeDirectoryDomainName")
+			if seen[1] {
+				d.Duplicate()
+				v.ActiveDirectoryDomainName = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.ActiveDirectoryDomainName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ActiveDirectoryDomainName.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[4] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[4] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[5] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[6] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[7] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[7] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "trustedDomains":
+			d.Enter("trustedDomains", "/properties/trustedDomains")
+			if seen[8] {
+				d.Duplicate()
+				v.TrustedDomains = *new(shape.Optional[[]ActiveDirectoryDomainEvidence])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []ActiveDirectoryDomainEvidence{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at := d.Begin()
+					items = append(items, ActiveDirectoryDomainEvidence{})
+					items[len(items)-1].ShapeDecode(d)
+					d.PopKeyword()
+					if !d.Decoded(at) {
+						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
+					}
+					d.Leave()
+					i++
+				}
+				v.TrustedDomains.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[9] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[9] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedActiveDirectoryDomainEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[4] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[9] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedActiveDirectoryDomainEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "activeDirectoryDomainName") {
+		switch v.ActiveDirectoryDomainName.State {
+		case shape.Null:
+			enc.Name("\"activeDirectoryDomainName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"activeDirectoryDomainName\":")
+			enc.String(v.ActiveDirectoryDomainName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "trustedDomains") {
+		switch v.TrustedDomains.State {
+		case shape.Null:
+			enc.Name("\"trustedDomains\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"trustedDomains\":")
+			enc.BeginArray()
+			for i := range v.TrustedDomains.Value {
+				v.TrustedDomains.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ActiveDirectoryDomainEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v ActiveDirectoryDomainEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ActiveDirectoryDomainEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = AiAgentEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [12]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[25]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "agentId":
+			d.Enter("agentId", "/properties/agentId")
+			if seen[1] {
+				d.Duplicate()
+				v.AgentID = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.AgentID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AgentID.Set(x)
+			}
+			d.Leave()
+		case "agentName":
+			d.Enter("agentName", "/properties/agentName")
+			if seen[2] {
+				d.Duplicate()
+				v.AgentName = *new(shape.Optional[string])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.AgentName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AgentName.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[3] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[3] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[4] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[4] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "hostingPlatformType":
+			d.Enter("hostingPlatformType", "/properties/hostingPlatformType")
+			if seen[5] {
+				d.Duplicate()
+				v.HostingPlatformType = *new(shape.Optional[AiAgentPlatform])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.HostingPlatformType.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AiAgentPlatform
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.HostingPlatformType.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "instructions":
+			d.Enter("instructions", "/properties/instructions")
+			if seen[6] {
+				d.Duplicate()
+				v.Instructions = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.Instructions.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Instructions.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[7] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[9] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[10] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[11] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[11] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedAiAgentEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[3] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[7] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[11] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedAiAgentEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "agentId") {
+		switch v.AgentID.State {
+		case shape.Null:
+			enc.Name("\"agentId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"agentId\":")
+			enc.String(v.AgentID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "agentName") {
+		switch v.AgentName.State {
+		case shape.Null:
+			enc.Name("\"agentName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"agentName\":")
+			enc.String(v.AgentName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "hostingPlatformType") {
+		switch v.HostingPlatformType.State {
+		case shape.Null:
+			enc.Name("\"hostingPlatformType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"hostingPlatformType\":")
+			v.HostingPlatformType.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "instructions") {
+		switch v.Instructions.State {
+		case shape.Null:
+			enc.Name("\"instructions\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"instructions\":")
+			enc.String(v.Instructions.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AiAgentEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v AiAgentEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AiAgentEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *AiAgentPlatform) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "azureAIFoundry", "copilotStudio", "copilot", "unknownFutureValue":
+		*v = AiAgentPlatform(s)
+		return
+	}
+	*v = AiAgentPlatform(d.EnumMismatch(s, graphshapeMembersAiAgentPlatform))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *AiAgentPlatform) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AiAgentPlatform) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v AiAgentPlatform) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AiAgentPlatform) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 	*v = Alert{}
 	if !d.BeginObject(shapeimpl.TObject) {
@@ -26,7 +779,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataType = *new(json.RawMessage)
 			}
 			seen[0] = true
-			if x := d.Raw(graphshapeRules, 2); x != nil {
+			if x := d.Raw(graphshapeRules, 34); x != nil {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -197,7 +950,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[10] = true
 			if d.Null() {
 				v.CreatedDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[23]); ok {
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[55]); ok {
 				v.CreatedDateTime.Set(x)
 			}
 			d.Leave()
@@ -305,15 +1058,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 				i := 0
 				for d.NextItem(i) {
 					d.EnterIndex(i, "/items")
-					d.PushKeyword("/$ref")
-					at := d.Begin()
-					items = append(items, AlertEvidence{})
-					items[len(items)-1].ShapeDecode(d)
-					d.PopKeyword()
-					if !d.Decoded(at) {
-						items = items[:len(items)-1]
-					} else if i == 0 {
-						items = shapeimpl.Grow(d, items, at)
+					if x1 := DecodeAlertEvidence(d); x1 != nil {
+						items = append(items, x1)
 					}
 					d.Leave()
 					i++
@@ -330,7 +1076,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[17] = true
 			if d.Null() {
 				v.FirstActivityDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[52]); ok {
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[737]); ok {
 				v.FirstActivityDateTime.Set(x)
 			}
 			d.Leave()
@@ -402,7 +1148,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[22] = true
 			if d.Null() {
 				v.LastActivityDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[59]); ok {
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[744]); ok {
 				v.LastActivityDateTime.Set(x)
 			}
 			d.Leave()
@@ -415,7 +1161,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[23] = true
 			if d.Null() {
 				v.LastUpdateDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[60]); ok {
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[745]); ok {
 				v.LastUpdateDateTime.Set(x)
 			}
 			d.Leave()
@@ -488,7 +1234,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[28] = true
 			if d.Null() {
 				v.ResolvedDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[66]); ok {
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[751]); ok {
 				v.ResolvedDateTime.Set(x)
 			}
 			d.Leave()
@@ -614,7 +1360,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 1)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 33)
 		}
 		n++
 	}
@@ -812,7 +1558,11 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Name("\"evidence\":")
 			enc.BeginArray()
 			for i := range v.Evidence.Value {
-				v.Evidence.Value[i].ShapeEncode(enc)
+				if v.Evidence.Value[i] == nil {
+					enc.Null()
+				} else {
+					v.Evidence.Value[i].ShapeEncode(enc)
+				}
 			}
 			enc.EndArray()
 		}
@@ -1105,12 +1855,12 @@ func (v *AlertComment) ShapeDecode(d *shapeimpl.Decoder) {
 				v.CreatedDateTime = *new(string)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[21]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[53]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 18)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 50)
 		}
 		n++
 	}
@@ -1212,8 +1962,8 @@ func (v *AlertDetermination) Validate() error {
 }
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
-func (v *AlertEvidence) ShapeDecode(d *shapeimpl.Decoder) {
-	*v = AlertEvidence{}
+func (v *AlertEvidenceBase) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = AlertEvidenceBase{}
 	if !d.BeginObject(shapeimpl.TObject) {
 		return
 	}
@@ -1228,7 +1978,7 @@ func (v *AlertEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataType = *new(string)
 			}
 			seen[0] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[37]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[4]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -1239,7 +1989,7 @@ func (v *AlertEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 				v.CreatedDateTime = *new(string)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[38]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -1357,7 +2107,7 @@ func (v *AlertEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 36)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 3)
 		}
 		n++
 	}
@@ -1380,7 +2130,7 @@ func (v *AlertEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 }
 
 // ShapeEncode is the encoder hook; see package shapeimpl.
-func (v *AlertEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
 	if !shapeimpl.Has(v.Extra, "@odata.type") {
 		enc.Name("\"@odata.type\":")
@@ -1456,21 +2206,21 @@ func (v *AlertEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 
 // UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
 // a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
-func (v *AlertEvidence) UnmarshalJSON(data []byte) error {
+func (v *AlertEvidenceBase) UnmarshalJSON(data []byte) error {
 	return shape.Unmarshal(data, v)
 }
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
 // value (a json.RawMessage field or an Extra value) is not one JSON value.
-func (v AlertEvidence) MarshalJSON() ([]byte, error) {
+func (v AlertEvidenceBase) MarshalJSON() ([]byte, error) {
 	enc := shapeimpl.NewEncoder()
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
-func (v *AlertEvidence) Validate() error {
+func (v *AlertEvidenceBase) Validate() error {
 	return shape.Validate(v)
 }
 
@@ -1549,6 +2299,5158 @@ func (v *AlertStatus) Validate() error {
 }
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = AmazonResourceEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [12]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[73]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "amazonAccountId":
+			d.Enter("amazonAccountId", "/properties/amazonAccountId")
+			if seen[1] {
+				d.Duplicate()
+				v.AmazonAccountID = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.AmazonAccountID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AmazonAccountID.Set(x)
+			}
+			d.Leave()
+		case "amazonResourceId":
+			d.Enter("amazonResourceId", "/properties/amazonResourceId")
+			if seen[2] {
+				d.Duplicate()
+				v.AmazonResourceID = *new(shape.Optional[string])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.AmazonResourceID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AmazonResourceID.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[3] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[3] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[4] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[4] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[5] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[5] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "resourceName":
+			d.Enter("resourceName", "/properties/resourceName")
+			if seen[7] {
+				d.Duplicate()
+				v.ResourceName = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.ResourceName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ResourceName.Set(x)
+			}
+			d.Leave()
+		case "resourceType":
+			d.Enter("resourceType", "/properties/resourceType")
+			if seen[8] {
+				d.Duplicate()
+				v.ResourceType = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.ResourceType.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ResourceType.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[9] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[10] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[11] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[11] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedAmazonResourceEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[3] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[5] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[11] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedAmazonResourceEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "amazonAccountId") {
+		switch v.AmazonAccountID.State {
+		case shape.Null:
+			enc.Name("\"amazonAccountId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"amazonAccountId\":")
+			enc.String(v.AmazonAccountID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "amazonResourceId") {
+		switch v.AmazonResourceID.State {
+		case shape.Null:
+			enc.Name("\"amazonResourceId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"amazonResourceId\":")
+			enc.String(v.AmazonResourceID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "resourceName") {
+		switch v.ResourceName.State {
+		case shape.Null:
+			enc.Name("\"resourceName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"resourceName\":")
+			enc.String(v.ResourceName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "resourceType") {
+		switch v.ResourceType.State {
+		case shape.Null:
+			enc.Name("\"resourceType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"resourceType\":")
+			enc.String(v.ResourceType.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AmazonResourceEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v AmazonResourceEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AmazonResourceEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = AnalyzedMessageEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [26]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[81]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "antiSpamDirection":
+			d.Enter("antiSpamDirection", "/properties/antiSpamDirection")
+			if seen[1] {
+				d.Duplicate()
+				v.AntiSpamDirection = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.AntiSpamDirection.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AntiSpamDirection.Set(x)
+			}
+			d.Leave()
+		case "attachmentsCount":
+			d.Enter("attachmentsCount", "/properties/attachmentsCount")
+			if seen[2] {
+				d.Duplicate()
+				v.AttachmentsCount = *new(shape.Optional[int64])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.AttachmentsCount.SetNull()
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[83]); ok {
+				v.AttachmentsCount.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[3] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[3] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "deliveryAction":
+			d.Enter("deliveryAction", "/properties/deliveryAction")
+			if seen[4] {
+				d.Duplicate()
+				v.DeliveryAction = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.DeliveryAction.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DeliveryAction.Set(x)
+			}
+			d.Leave()
+		case "deliveryLocation":
+			d.Enter("deliveryLocation", "/properties/deliveryLocation")
+			if seen[5] {
+				d.Duplicate()
+				v.DeliveryLocation = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.DeliveryLocation.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DeliveryLocation.Set(x)
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[6] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "internetMessageId":
+			d.Enter("internetMessageId", "/properties/internetMessageId")
+			if seen[7] {
+				d.Duplicate()
+				v.InternetMessageID = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.InternetMessageID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.InternetMessageID.Set(x)
+			}
+			d.Leave()
+		case "language":
+			d.Enter("language", "/properties/language")
+			if seen[8] {
+				d.Duplicate()
+				v.Language = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.Language.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Language.Set(x)
+			}
+			d.Leave()
+		case "networkMessageId":
+			d.Enter("networkMessageId", "/properties/networkMessageId")
+			if seen[9] {
+				d.Duplicate()
+				v.NetworkMessageID = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.NetworkMessageID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.NetworkMessageID.Set(x)
+			}
+			d.Leave()
+		case "p1Sender":
+			d.Enter("p1Sender", "/properties/p1Sender")
+			if seen[10] {
+				d.Duplicate()
+				v.P1Sender = *new(shape.Optional[EmailSender])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.P1Sender.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x EmailSender
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.P1Sender.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "p2Sender":
+			d.Enter("p2Sender", "/properties/p2Sender")
+			if seen[11] {
+				d.Duplicate()
+				v.P2Sender = *new(shape.Optional[EmailSender])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.P2Sender.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x EmailSender
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.P2Sender.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "receivedDateTime":
+			d.Enter("receivedDateTime", "/properties/receivedDateTime")
+			if seen[12] {
+				d.Duplicate()
+				v.ReceivedDateTime = *new(shape.Optional[string])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.ReceivedDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[98]); ok {
+				v.ReceivedDateTime.Set(x)
+			}
+			d.Leave()
+		case "recipientEmailAddress":
+			d.Enter("recipientEmailAddress", "/properties/recipientEmailAddress")
+			if seen[13] {
+				d.Duplicate()
+				v.RecipientEmailAddress = *new(shape.Optional[string])
+			}
+			seen[13] = true
+			if d.Null() {
+				v.RecipientEmailAddress.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RecipientEmailAddress.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[14] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[14] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[15] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[15] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[16] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[16] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "senderIp":
+			d.Enter("senderIp", "/properties/senderIp")
+			if seen[17] {
+				d.Duplicate()
+				v.SenderIP = *new(shape.Optional[string])
+			}
+			seen[17] = true
+			if d.Null() {
+				v.SenderIP.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SenderIP.Set(x)
+			}
+			d.Leave()
+		case "subject":
+			d.Enter("subject", "/properties/subject")
+			if seen[18] {
+				d.Duplicate()
+				v.Subject = *new(shape.Optional[string])
+			}
+			seen[18] = true
+			if d.Null() {
+				v.Subject.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Subject.Set(x)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[19] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[19] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "threatDetectionMethods":
+			d.Enter("threatDetectionMethods", "/properties/threatDetectionMethods")
+			if seen[20] {
+				d.Duplicate()
+				v.ThreatDetectionMethods = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[20] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.ThreatDetectionMethods.Set(items)
+			}
+			d.Leave()
+		case "threats":
+			d.Enter("threats", "/properties/threats")
+			if seen[21] {
+				d.Duplicate()
+				v.Threats = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[21] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.Threats.Set(items)
+			}
+			d.Leave()
+		case "urlCount":
+			d.Enter("urlCount", "/properties/urlCount")
+			if seen[22] {
+				d.Duplicate()
+				v.URLCount = *new(shape.Optional[int64])
+			}
+			seen[22] = true
+			if d.Null() {
+				v.URLCount.SetNull()
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[106]); ok {
+				v.URLCount.Set(x)
+			}
+			d.Leave()
+		case "urls":
+			d.Enter("urls", "/properties/urls")
+			if seen[23] {
+				d.Duplicate()
+				v.URLs = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[23] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.URLs.Set(items)
+			}
+			d.Leave()
+		case "urn":
+			d.Enter("urn", "/properties/urn")
+			if seen[24] {
+				d.Duplicate()
+				v.Urn = *new(shape.Optional[string])
+			}
+			seen[24] = true
+			if d.Null() {
+				v.Urn.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Urn.Set(x)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[25] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[25] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedAnalyzedMessageEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[3] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[14] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[25] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedAnalyzedMessageEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "antiSpamDirection") {
+		switch v.AntiSpamDirection.State {
+		case shape.Null:
+			enc.Name("\"antiSpamDirection\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"antiSpamDirection\":")
+			enc.String(v.AntiSpamDirection.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "attachmentsCount") {
+		switch v.AttachmentsCount.State {
+		case shape.Null:
+			enc.Name("\"attachmentsCount\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"attachmentsCount\":")
+			enc.Int64(v.AttachmentsCount.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "deliveryAction") {
+		switch v.DeliveryAction.State {
+		case shape.Null:
+			enc.Name("\"deliveryAction\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"deliveryAction\":")
+			enc.String(v.DeliveryAction.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "deliveryLocation") {
+		switch v.DeliveryLocation.State {
+		case shape.Null:
+			enc.Name("\"deliveryLocation\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"deliveryLocation\":")
+			enc.String(v.DeliveryLocation.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "internetMessageId") {
+		switch v.InternetMessageID.State {
+		case shape.Null:
+			enc.Name("\"internetMessageId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"internetMessageId\":")
+			enc.String(v.InternetMessageID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "language") {
+		switch v.Language.State {
+		case shape.Null:
+			enc.Name("\"language\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"language\":")
+			enc.String(v.Language.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "networkMessageId") {
+		switch v.NetworkMessageID.State {
+		case shape.Null:
+			enc.Name("\"networkMessageId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"networkMessageId\":")
+			enc.String(v.NetworkMessageID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "p1Sender") {
+		switch v.P1Sender.State {
+		case shape.Null:
+			enc.Name("\"p1Sender\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"p1Sender\":")
+			v.P1Sender.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "p2Sender") {
+		switch v.P2Sender.State {
+		case shape.Null:
+			enc.Name("\"p2Sender\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"p2Sender\":")
+			v.P2Sender.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "receivedDateTime") {
+		switch v.ReceivedDateTime.State {
+		case shape.Null:
+			enc.Name("\"receivedDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"receivedDateTime\":")
+			enc.String(v.ReceivedDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "recipientEmailAddress") {
+		switch v.RecipientEmailAddress.State {
+		case shape.Null:
+			enc.Name("\"recipientEmailAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"recipientEmailAddress\":")
+			enc.String(v.RecipientEmailAddress.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "senderIp") {
+		switch v.SenderIP.State {
+		case shape.Null:
+			enc.Name("\"senderIp\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"senderIp\":")
+			enc.String(v.SenderIP.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "subject") {
+		switch v.Subject.State {
+		case shape.Null:
+			enc.Name("\"subject\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"subject\":")
+			enc.String(v.Subject.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "threatDetectionMethods") {
+		switch v.ThreatDetectionMethods.State {
+		case shape.Null:
+			enc.Name("\"threatDetectionMethods\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"threatDetectionMethods\":")
+			enc.BeginArray()
+			for i := range v.ThreatDetectionMethods.Value {
+				if v.ThreatDetectionMethods.Value[i].State == shape.Present {
+					enc.String(v.ThreatDetectionMethods.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "threats") {
+		switch v.Threats.State {
+		case shape.Null:
+			enc.Name("\"threats\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"threats\":")
+			enc.BeginArray()
+			for i := range v.Threats.Value {
+				if v.Threats.Value[i].State == shape.Present {
+					enc.String(v.Threats.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "urlCount") {
+		switch v.URLCount.State {
+		case shape.Null:
+			enc.Name("\"urlCount\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"urlCount\":")
+			enc.Int64(v.URLCount.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "urls") {
+		switch v.URLs.State {
+		case shape.Null:
+			enc.Name("\"urls\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"urls\":")
+			enc.BeginArray()
+			for i := range v.URLs.Value {
+				if v.URLs.Value[i].State == shape.Present {
+					enc.String(v.URLs.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "urn") {
+		switch v.Urn.State {
+		case shape.Null:
+			enc.Name("\"urn\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"urn\":")
+			enc.String(v.Urn.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AnalyzedMessageEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v AnalyzedMessageEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AnalyzedMessageEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *AntispamTeamsDirection) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "inbound", "outbound", "intraorg", "unknownFutureValue":
+		*v = AntispamTeamsDirection(s)
+		return
+	}
+	*v = AntispamTeamsDirection(d.EnumMismatch(s, graphshapeMembersAntispamTeamsDirection))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *AntispamTeamsDirection) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AntispamTeamsDirection) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v AntispamTeamsDirection) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AntispamTeamsDirection) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = AzureResourceEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [11]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[113]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[3] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[3] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[4] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "resourceId":
+			d.Enter("resourceId", "/properties/resourceId")
+			if seen[5] {
+				d.Duplicate()
+				v.ResourceID = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.ResourceID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ResourceID.Set(x)
+			}
+			d.Leave()
+		case "resourceName":
+			d.Enter("resourceName", "/properties/resourceName")
+			if seen[6] {
+				d.Duplicate()
+				v.ResourceName = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.ResourceName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ResourceName.Set(x)
+			}
+			d.Leave()
+		case "resourceType":
+			d.Enter("resourceType", "/properties/resourceType")
+			if seen[7] {
+				d.Duplicate()
+				v.ResourceType = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.ResourceType.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ResourceType.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[8] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[9] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[10] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[10] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedAzureResourceEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[3] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[10] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedAzureResourceEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "resourceId") {
+		switch v.ResourceID.State {
+		case shape.Null:
+			enc.Name("\"resourceId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"resourceId\":")
+			enc.String(v.ResourceID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "resourceName") {
+		switch v.ResourceName.State {
+		case shape.Null:
+			enc.Name("\"resourceName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"resourceName\":")
+			enc.String(v.ResourceName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "resourceType") {
+		switch v.ResourceType.State {
+		case shape.Null:
+			enc.Name("\"resourceType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"resourceType\":")
+			enc.String(v.ResourceType.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AzureResourceEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v AzureResourceEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AzureResourceEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = BlobContainerEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [11]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[120]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[3] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[4] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[4] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[5] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[6] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "storageResource":
+			d.Enter("storageResource", "/properties/storageResource")
+			if seen[7] {
+				d.Duplicate()
+				v.StorageResource = *new(shape.Optional[AzureResourceEvidence])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.StorageResource.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AzureResourceEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.StorageResource.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[8] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "url":
+			d.Enter("url", "/properties/url")
+			if seen[9] {
+				d.Duplicate()
+				v.URL = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.URL.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.URL.Set(x)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[10] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[10] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedBlobContainerEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[4] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[10] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedBlobContainerEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "storageResource") {
+		switch v.StorageResource.State {
+		case shape.Null:
+			enc.Name("\"storageResource\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"storageResource\":")
+			v.StorageResource.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "url") {
+		switch v.URL.State {
+		case shape.Null:
+			enc.Name("\"url\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"url\":")
+			enc.String(v.URL.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *BlobContainerEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v BlobContainerEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *BlobContainerEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = BlobEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [13]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[128]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "blobContainer":
+			d.Enter("blobContainer", "/properties/blobContainer")
+			if seen[1] {
+				d.Duplicate()
+				v.BlobContainer = *new(shape.Optional[BlobContainerEvidence])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.BlobContainer.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x BlobContainerEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.BlobContainer.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "etag":
+			d.Enter("etag", "/properties/etag")
+			if seen[4] {
+				d.Duplicate()
+				v.Etag = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Etag.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Etag.Set(x)
+			}
+			d.Leave()
+		case "fileHashes":
+			d.Enter("fileHashes", "/properties/fileHashes")
+			if seen[5] {
+				d.Duplicate()
+				v.FileHashes = *new(shape.Optional[[]shape.Optional[FileHash]])
+			}
+			seen[5] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[FileHash]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[FileHash]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 FileHash
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.FileHashes.Set(items)
+			}
+			d.Leave()
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[6] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[7] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[9] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[10] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "url":
+			d.Enter("url", "/properties/url")
+			if seen[11] {
+				d.Duplicate()
+				v.URL = *new(shape.Optional[string])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.URL.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.URL.Set(x)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[12] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[12] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedBlobEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[7] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[12] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedBlobEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "blobContainer") {
+		switch v.BlobContainer.State {
+		case shape.Null:
+			enc.Name("\"blobContainer\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"blobContainer\":")
+			v.BlobContainer.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "etag") {
+		switch v.Etag.State {
+		case shape.Null:
+			enc.Name("\"etag\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"etag\":")
+			enc.String(v.Etag.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "fileHashes") {
+		switch v.FileHashes.State {
+		case shape.Null:
+			enc.Name("\"fileHashes\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"fileHashes\":")
+			enc.BeginArray()
+			for i := range v.FileHashes.Value {
+				if v.FileHashes.Value[i].State == shape.Present {
+					v.FileHashes.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "url") {
+		switch v.URL.State {
+		case shape.Null:
+			enc.Name("\"url\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"url\":")
+			enc.String(v.URL.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *BlobEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v BlobEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *BlobEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = CloudApplicationEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [14]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[145]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "appId":
+			d.Enter("appId", "/properties/appId")
+			if seen[1] {
+				d.Duplicate()
+				v.AppID = *new(shape.Optional[int64])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.AppID.SetNull()
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[146]); ok {
+				v.AppID.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "displayName":
+			d.Enter("displayName", "/properties/displayName")
+			if seen[4] {
+				d.Duplicate()
+				v.DisplayName = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.DisplayName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DisplayName.Set(x)
+			}
+			d.Leave()
+		case "instanceId":
+			d.Enter("instanceId", "/properties/instanceId")
+			if seen[5] {
+				d.Duplicate()
+				v.InstanceID = *new(shape.Optional[int64])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.InstanceID.SetNull()
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[148]); ok {
+				v.InstanceID.Set(x)
+			}
+			d.Leave()
+		case "instanceName":
+			d.Enter("instanceName", "/properties/instanceName")
+			if seen[6] {
+				d.Duplicate()
+				v.InstanceName = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.InstanceName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.InstanceName.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[7] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[9] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "saasAppId":
+			d.Enter("saasAppId", "/properties/saasAppId")
+			if seen[10] {
+				d.Duplicate()
+				v.SaasAppID = *new(shape.Optional[int64])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.SaasAppID.SetNull()
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[150]); ok {
+				v.SaasAppID.Set(x)
+			}
+			d.Leave()
+		case "stream":
+			d.Enter("stream", "/properties/stream")
+			if seen[11] {
+				d.Duplicate()
+				v.Stream = *new(shape.Optional[Stream])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.Stream.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Stream
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Stream.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[12] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[12] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[13] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[13] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedCloudApplicationEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[7] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[13] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedCloudApplicationEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "appId") {
+		switch v.AppID.State {
+		case shape.Null:
+			enc.Name("\"appId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"appId\":")
+			enc.Int64(v.AppID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "displayName") {
+		switch v.DisplayName.State {
+		case shape.Null:
+			enc.Name("\"displayName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"displayName\":")
+			enc.String(v.DisplayName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "instanceId") {
+		switch v.InstanceID.State {
+		case shape.Null:
+			enc.Name("\"instanceId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"instanceId\":")
+			enc.Int64(v.InstanceID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "instanceName") {
+		switch v.InstanceName.State {
+		case shape.Null:
+			enc.Name("\"instanceName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"instanceName\":")
+			enc.String(v.InstanceName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "saasAppId") {
+		switch v.SaasAppID.State {
+		case shape.Null:
+			enc.Name("\"saasAppId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"saasAppId\":")
+			enc.Int64(v.SaasAppID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "stream") {
+		switch v.Stream.State {
+		case shape.Null:
+			enc.Name("\"stream\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"stream\":")
+			v.Stream.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *CloudApplicationEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v CloudApplicationEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *CloudApplicationEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = CloudLogonRequestEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [9]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[159]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[3] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[3] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[4] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "requestId":
+			d.Enter("requestId", "/properties/requestId")
+			if seen[5] {
+				d.Duplicate()
+				v.RequestID = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.RequestID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RequestID.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[6] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[7] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[7] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[8] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[8] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedCloudLogonRequestEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[3] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[8] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedCloudLogonRequestEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "requestId") {
+		switch v.RequestID.State {
+		case shape.Null:
+			enc.Name("\"requestId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"requestId\":")
+			enc.String(v.RequestID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *CloudLogonRequestEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v CloudLogonRequestEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *CloudLogonRequestEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = CloudLogonSessionEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [17]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[164]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "account":
+			d.Enter("account", "/properties/account")
+			if seen[1] {
+				d.Duplicate()
+				v.Account = *new(shape.Optional[UserEvidence])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.Account.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x UserEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Account.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "browser":
+			d.Enter("browser", "/properties/browser")
+			if seen[2] {
+				d.Duplicate()
+				v.Browser = *new(shape.Optional[string])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.Browser.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Browser.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[3] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[3] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[4] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[4] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "deviceName":
+			d.Enter("deviceName", "/properties/deviceName")
+			if seen[5] {
+				d.Duplicate()
+				v.DeviceName = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.DeviceName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DeviceName.Set(x)
+			}
+			d.Leave()
+		case "operatingSystem":
+			d.Enter("operatingSystem", "/properties/operatingSystem")
+			if seen[6] {
+				d.Duplicate()
+				v.OperatingSystem = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.OperatingSystem.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.OperatingSystem.Set(x)
+			}
+			d.Leave()
+		case "previousLogonDateTime":
+			d.Enter("previousLogonDateTime", "/properties/previousLogonDateTime")
+			if seen[7] {
+				d.Duplicate()
+				v.PreviousLogonDateTime = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.PreviousLogonDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[196]); ok {
+				v.PreviousLogonDateTime.Set(x)
+			}
+			d.Leave()
+		case "protocol":
+			d.Enter("protocol", "/properties/protocol")
+			if seen[8] {
+				d.Duplicate()
+				v.Protocol = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.Protocol.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Protocol.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[9] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[9] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[10] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[11] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[11] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "sessionId":
+			d.Enter("sessionId", "/properties/sessionId")
+			if seen[12] {
+				d.Duplicate()
+				v.SessionID = *new(shape.Optional[string])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.SessionID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SessionID.Set(x)
+			}
+			d.Leave()
+		case "startUtcDateTime":
+			d.Enter("startUtcDateTime", "/properties/startUtcDateTime")
+			if seen[13] {
+				d.Duplicate()
+				v.StartUtcDateTime = *new(shape.Optional[string])
+			}
+			seen[13] = true
+			if d.Null() {
+				v.StartUtcDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[199]); ok {
+				v.StartUtcDateTime.Set(x)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[14] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[14] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "userAgent":
+			d.Enter("userAgent", "/properties/userAgent")
+			if seen[15] {
+				d.Duplicate()
+				v.UserAgent = *new(shape.Optional[string])
+			}
+			seen[15] = true
+			if d.Null() {
+				v.UserAgent.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.UserAgent.Set(x)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[16] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[16] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedCloudLogonSessionEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[3] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[9] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[16] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedCloudLogonSessionEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "account") {
+		switch v.Account.State {
+		case shape.Null:
+			enc.Name("\"account\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"account\":")
+			v.Account.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "browser") {
+		switch v.Browser.State {
+		case shape.Null:
+			enc.Name("\"browser\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"browser\":")
+			enc.String(v.Browser.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "deviceName") {
+		switch v.DeviceName.State {
+		case shape.Null:
+			enc.Name("\"deviceName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"deviceName\":")
+			enc.String(v.DeviceName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "operatingSystem") {
+		switch v.OperatingSystem.State {
+		case shape.Null:
+			enc.Name("\"operatingSystem\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"operatingSystem\":")
+			enc.String(v.OperatingSystem.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "previousLogonDateTime") {
+		switch v.PreviousLogonDateTime.State {
+		case shape.Null:
+			enc.Name("\"previousLogonDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"previousLogonDateTime\":")
+			enc.String(v.PreviousLogonDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "protocol") {
+		switch v.Protocol.State {
+		case shape.Null:
+			enc.Name("\"protocol\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"protocol\":")
+			enc.String(v.Protocol.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sessionId") {
+		switch v.SessionID.State {
+		case shape.Null:
+			enc.Name("\"sessionId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sessionId\":")
+			enc.String(v.SessionID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "startUtcDateTime") {
+		switch v.StartUtcDateTime.State {
+		case shape.Null:
+			enc.Name("\"startUtcDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"startUtcDateTime\":")
+			enc.String(v.StartUtcDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "userAgent") {
+		switch v.UserAgent.State {
+		case shape.Null:
+			enc.Name("\"userAgent\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"userAgent\":")
+			enc.String(v.UserAgent.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *CloudLogonSessionEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v CloudLogonSessionEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *CloudLogonSessionEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = ContainerEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [15]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[204]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "args":
+			d.Enter("args", "/properties/args")
+			if seen[1] {
+				d.Duplicate()
+				v.Args = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[1] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.Args.Set(items)
+			}
+			d.Leave()
+		case "command":
+			d.Enter("command", "/properties/command")
+			if seen[2] {
+				d.Duplicate()
+				v.Command = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.Command.Set(items)
+			}
+			d.Leave()
+		case "containerId":
+			d.Enter("containerId", "/properties/containerId")
+			if seen[3] {
+				d.Duplicate()
+				v.ContainerID = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.ContainerID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ContainerID.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[4] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[4] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[5] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[5] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "image":
+			d.Enter("image", "/properties/image")
+			if seen[6] {
+				d.Duplicate()
+				v.Image = *new(shape.Optional[*ContainerImageEvidence])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.Image.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				x := new(ContainerImageEvidence)
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Image.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "isPrivileged":
+			d.Enter("isPrivileged", "/properties/isPrivileged")
+			if seen[7] {
+				d.Duplicate()
+				v.IsPrivileged = *new(bool)
+			}
+			seen[7] = true
+			if x, ok := d.Bool(shapeimpl.TBoolean, nil); ok {
+				v.IsPrivileged = x
+			}
+			d.Leave()
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[8] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		case "pod":
+			d.Enter("pod", "/properties/pod")
+			if seen[9] {
+				d.Duplicate()
+				v.Pod = *new(shape.Optional[KubernetesPodEvidence])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.Pod.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x KubernetesPodEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Pod.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[10] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[10] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[11] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[12] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[12] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[13] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[13] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[14] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[14] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedContainerEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[4] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[7] {
+		d.Missing("isPrivileged")
+	}
+	if !seen[10] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[14] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedContainerEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "args") {
+		switch v.Args.State {
+		case shape.Null:
+			enc.Name("\"args\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"args\":")
+			enc.BeginArray()
+			for i := range v.Args.Value {
+				if v.Args.Value[i].State == shape.Present {
+					enc.String(v.Args.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "command") {
+		switch v.Command.State {
+		case shape.Null:
+			enc.Name("\"command\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"command\":")
+			enc.BeginArray()
+			for i := range v.Command.Value {
+				if v.Command.Value[i].State == shape.Present {
+					enc.String(v.Command.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "containerId") {
+		switch v.ContainerID.State {
+		case shape.Null:
+			enc.Name("\"containerId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"containerId\":")
+			enc.String(v.ContainerID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "image") {
+		switch v.Image.State {
+		case shape.Null:
+			enc.Name("\"image\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"image\":")
+			if v.Image.Value == nil {
+				enc.Null()
+			} else {
+				v.Image.Value.ShapeEncode(enc)
+			}
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "isPrivileged") {
+		enc.Name("\"isPrivileged\":")
+		enc.Bool(v.IsPrivileged)
+	}
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "pod") {
+		switch v.Pod.State {
+		case shape.Null:
+			enc.Name("\"pod\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"pod\":")
+			v.Pod.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ContainerEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v ContainerEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ContainerEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = ContainerImageEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [11]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[214]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "digestImage":
+			d.Enter("digestImage", "/properties/digestImage")
+			if seen[3] {
+				d.Duplicate()
+				v.DigestImage = *new(shape.Optional[*ContainerImageEvidence])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.DigestImage.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				x := new(ContainerImageEvidence)
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.DigestImage.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "imageId":
+			d.Enter("imageId", "/properties/imageId")
+			if seen[4] {
+				d.Duplicate()
+				v.ImageID = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.ImageID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ImageID.Set(x)
+			}
+			d.Leave()
+		case "registry":
+			d.Enter("registry", "/properties/registry")
+			if seen[5] {
+				d.Duplicate()
+				v.Registry = *new(shape.Optional[ContainerRegistryEvidence])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Registry.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x ContainerRegistryEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Registry.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[6] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[8] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[9] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[10] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[10] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedContainerImageEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[6] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[10] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedContainerImageEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "digestImage") {
+		switch v.DigestImage.State {
+		case shape.Null:
+			enc.Name("\"digestImage\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"digestImage\":")
+			if v.DigestImage.Value == nil {
+				enc.Null()
+			} else {
+				v.DigestImage.Value.ShapeEncode(enc)
+			}
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "imageId") {
+		switch v.ImageID.State {
+		case shape.Null:
+			enc.Name("\"imageId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"imageId\":")
+			enc.String(v.ImageID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "registry") {
+		switch v.Registry.State {
+		case shape.Null:
+			enc.Name("\"registry\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"registry\":")
+			v.Registry.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ContainerImageEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v ContainerImageEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ContainerImageEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *ContainerPortProtocol) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "udp", "tcp", "sctp", "unknownFutureValue":
+		*v = ContainerPortProtocol(s)
+		return
+	}
+	*v = ContainerPortProtocol(d.EnumMismatch(s, graphshapeMembersContainerPortProtocol))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *ContainerPortProtocol) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ContainerPortProtocol) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v ContainerPortProtocol) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ContainerPortProtocol) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = ContainerRegistryEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [9]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[222]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "registry":
+			d.Enter("registry", "/properties/registry")
+			if seen[3] {
+				d.Duplicate()
+				v.Registry = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.Registry.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Registry.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[4] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[4] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[5] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[6] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[7] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[7] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[8] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[8] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedContainerRegistryEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[4] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[8] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedContainerRegistryEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "registry") {
+		switch v.Registry.State {
+		case shape.Null:
+			enc.Name("\"registry\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"registry\":")
+			enc.String(v.Registry.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ContainerRegistryEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v ContainerRegistryEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ContainerRegistryEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = DNSEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [12]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[357]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "dnsServerIp":
+			d.Enter("dnsServerIp", "/properties/dnsServerIp")
+			if seen[3] {
+				d.Duplicate()
+				v.DNSServerIP = *new(shape.Optional[IPEvidence])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.DNSServerIP.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x IPEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.DNSServerIP.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "domainName":
+			d.Enter("domainName", "/properties/domainName")
+			if seen[4] {
+				d.Duplicate()
+				v.DomainName = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.DomainName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DomainName.Set(x)
+			}
+			d.Leave()
+		case "hostIpAddress":
+			d.Enter("hostIpAddress", "/properties/hostIpAddress")
+			if seen[5] {
+				d.Duplicate()
+				v.HostIPAddress = *new(shape.Optional[IPEvidence])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.HostIPAddress.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x IPEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.HostIPAddress.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "ipAddresses":
+			d.Enter("ipAddresses", "/properties/ipAddresses")
+			if seen[6] {
+				d.Duplicate()
+				v.IPAddresses = *new(shape.Optional[[]shape.Optional[IPEvidence]])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[IPEvidence]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[IPEvidence]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 IPEvidence
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.IPAddresses.Set(items)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[7] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[9] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[10] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[11] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[11] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedDNSEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[7] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[11] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedDNSEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "dnsServerIp") {
+		switch v.DNSServerIP.State {
+		case shape.Null:
+			enc.Name("\"dnsServerIp\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"dnsServerIp\":")
+			v.DNSServerIP.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "domainName") {
+		switch v.DomainName.State {
+		case shape.Null:
+			enc.Name("\"domainName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"domainName\":")
+			enc.String(v.DomainName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "hostIpAddress") {
+		switch v.HostIPAddress.State {
+		case shape.Null:
+			enc.Name("\"hostIpAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"hostIpAddress\":")
+			v.HostIPAddress.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "ipAddresses") {
+		switch v.IPAddresses.State {
+		case shape.Null:
+			enc.Name("\"ipAddresses\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"ipAddresses\":")
+			enc.BeginArray()
+			for i := range v.IPAddresses.Value {
+				if v.IPAddresses.Value[i].State == shape.Present {
+					v.IPAddresses.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *DNSEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v DNSEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *DNSEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *DefenderAvStatus) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "notReporting", "disabled", "notUpdated", "updated", "unknown", "notSupported", "unknownFutureValue":
+		*v = DefenderAvStatus(s)
+		return
+	}
+	*v = DefenderAvStatus(d.EnumMismatch(s, graphshapeMembersDefenderAvStatus))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *DefenderAvStatus) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *DefenderAvStatus) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v DefenderAvStatus) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *DefenderAvStatus) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *DetectionSource) ShapeDecode(d *shapeimpl.Decoder) {
 	s, ok := d.String(shapeimpl.TString, nil)
 	if !ok {
@@ -1582,6 +7484,1021 @@ func (v DetectionSource) MarshalJSON() ([]byte, error) {
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
 func (v *DetectionSource) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *DetectionStatus) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "detected", "blocked", "prevented", "unknownFutureValue":
+		*v = DetectionStatus(s)
+		return
+	}
+	*v = DetectionStatus(d.EnumMismatch(s, graphshapeMembersDetectionStatus))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *DetectionStatus) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *DetectionStatus) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v DetectionStatus) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *DetectionStatus) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = DeviceEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [30]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[306]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "azureAdDeviceId":
+			d.Enter("azureAdDeviceId", "/properties/azureAdDeviceId")
+			if seen[1] {
+				d.Duplicate()
+				v.AzureAdDeviceID = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.AzureAdDeviceID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AzureAdDeviceID.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "defenderAvStatus":
+			d.Enter("defenderAvStatus", "/properties/defenderAvStatus")
+			if seen[3] {
+				d.Duplicate()
+				v.DefenderAvStatus = *new(shape.Optional[DefenderAvStatus])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.DefenderAvStatus.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x DefenderAvStatus
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.DefenderAvStatus.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[4] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[4] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "deviceDnsName":
+			d.Enter("deviceDnsName", "/properties/deviceDnsName")
+			if seen[5] {
+				d.Duplicate()
+				v.DeviceDNSName = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.DeviceDNSName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DeviceDNSName.Set(x)
+			}
+			d.Leave()
+		case "dnsDomain":
+			d.Enter("dnsDomain", "/properties/dnsDomain")
+			if seen[6] {
+				d.Duplicate()
+				v.DNSDomain = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.DNSDomain.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DNSDomain.Set(x)
+			}
+			d.Leave()
+		case "firstSeenDateTime":
+			d.Enter("firstSeenDateTime", "/properties/firstSeenDateTime")
+			if seen[7] {
+				d.Duplicate()
+				v.FirstSeenDateTime = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.FirstSeenDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[313]); ok {
+				v.FirstSeenDateTime.Set(x)
+			}
+			d.Leave()
+		case "healthStatus":
+			d.Enter("healthStatus", "/properties/healthStatus")
+			if seen[8] {
+				d.Duplicate()
+				v.HealthStatus = *new(shape.Optional[DeviceHealthStatus])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.HealthStatus.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x DeviceHealthStatus
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.HealthStatus.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "hostName":
+			d.Enter("hostName", "/properties/hostName")
+			if seen[9] {
+				d.Duplicate()
+				v.HostName = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.HostName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.HostName.Set(x)
+			}
+			d.Leave()
+		case "ipInterfaces":
+			d.Enter("ipInterfaces", "/properties/ipInterfaces")
+			if seen[10] {
+				d.Duplicate()
+				v.IPInterfaces = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.IPInterfaces.Set(items)
+			}
+			d.Leave()
+		case "lastExternalIpAddress":
+			d.Enter("lastExternalIpAddress", "/properties/lastExternalIpAddress")
+			if seen[11] {
+				d.Duplicate()
+				v.LastExternalIPAddress = *new(shape.Optional[string])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.LastExternalIPAddress.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.LastExternalIPAddress.Set(x)
+			}
+			d.Leave()
+		case "lastIpAddress":
+			d.Enter("lastIpAddress", "/properties/lastIpAddress")
+			if seen[12] {
+				d.Duplicate()
+				v.LastIPAddress = *new(shape.Optional[string])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.LastIPAddress.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.LastIPAddress.Set(x)
+			}
+			d.Leave()
+		case "loggedOnUsers":
+			d.Enter("loggedOnUsers", "/properties/loggedOnUsers")
+			if seen[13] {
+				d.Duplicate()
+				v.LoggedOnUsers = *new(shape.Optional[[]shape.Optional[LoggedOnUser]])
+			}
+			seen[13] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[LoggedOnUser]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[LoggedOnUser]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 LoggedOnUser
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.LoggedOnUsers.Set(items)
+			}
+			d.Leave()
+		case "mdeDeviceId":
+			d.Enter("mdeDeviceId", "/properties/mdeDeviceId")
+			if seen[14] {
+				d.Duplicate()
+				v.MdeDeviceID = *new(shape.Optional[string])
+			}
+			seen[14] = true
+			if d.Null() {
+				v.MdeDeviceID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.MdeDeviceID.Set(x)
+			}
+			d.Leave()
+		case "ntDomain":
+			d.Enter("ntDomain", "/properties/ntDomain")
+			if seen[15] {
+				d.Duplicate()
+				v.NtDomain = *new(shape.Optional[string])
+			}
+			seen[15] = true
+			if d.Null() {
+				v.NtDomain.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.NtDomain.Set(x)
+			}
+			d.Leave()
+		case "onboardingStatus":
+			d.Enter("onboardingStatus", "/properties/onboardingStatus")
+			if seen[16] {
+				d.Duplicate()
+				v.OnboardingStatus = *new(shape.Optional[OnboardingStatus])
+			}
+			seen[16] = true
+			if d.Null() {
+				v.OnboardingStatus.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x OnboardingStatus
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.OnboardingStatus.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "osBuild":
+			d.Enter("osBuild", "/properties/osBuild")
+			if seen[17] {
+				d.Duplicate()
+				v.OsBuild = *new(shape.Optional[int64])
+			}
+			seen[17] = true
+			if d.Null() {
+				v.OsBuild.SetNull()
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[334]); ok {
+				v.OsBuild.Set(x)
+			}
+			d.Leave()
+		case "osPlatform":
+			d.Enter("osPlatform", "/properties/osPlatform")
+			if seen[18] {
+				d.Duplicate()
+				v.OsPlatform = *new(shape.Optional[string])
+			}
+			seen[18] = true
+			if d.Null() {
+				v.OsPlatform.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.OsPlatform.Set(x)
+			}
+			d.Leave()
+		case "rbacGroupId":
+			d.Enter("rbacGroupId", "/properties/rbacGroupId")
+			if seen[19] {
+				d.Duplicate()
+				v.RbacGroupID = *new(shape.Optional[int32])
+			}
+			seen[19] = true
+			if d.Null() {
+				v.RbacGroupID.SetNull()
+			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[336]); ok {
+				v.RbacGroupID.Set(x)
+			}
+			d.Leave()
+		case "rbacGroupName":
+			d.Enter("rbacGroupName", "/properties/rbacGroupName")
+			if seen[20] {
+				d.Duplicate()
+				v.RbacGroupName = *new(shape.Optional[string])
+			}
+			seen[20] = true
+			if d.Null() {
+				v.RbacGroupName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RbacGroupName.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[21] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[21] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[22] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[22] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "resourceAccessEvents":
+			d.Enter("resourceAccessEvents", "/properties/resourceAccessEvents")
+			if seen[23] {
+				d.Duplicate()
+				v.ResourceAccessEvents = *new(shape.Optional[[]shape.Optional[ResourceAccessEvent]])
+			}
+			seen[23] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[ResourceAccessEvent]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[ResourceAccessEvent]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 ResourceAccessEvent
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.ResourceAccessEvents.Set(items)
+			}
+			d.Leave()
+		case "riskScore":
+			d.Enter("riskScore", "/properties/riskScore")
+			if seen[24] {
+				d.Duplicate()
+				v.RiskScore = *new(shape.Optional[DeviceRiskScore])
+			}
+			seen[24] = true
+			if d.Null() {
+				v.RiskScore.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x DeviceRiskScore
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.RiskScore.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[25] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[25] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[26] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[26] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[27] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[27] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		case "version":
+			d.Enter("version", "/properties/version")
+			if seen[28] {
+				d.Duplicate()
+				v.Version = *new(shape.Optional[string])
+			}
+			seen[28] = true
+			if d.Null() {
+				v.Version.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Version.Set(x)
+			}
+			d.Leave()
+		case "vmMetadata":
+			d.Enter("vmMetadata", "/properties/vmMetadata")
+			if seen[29] {
+				d.Duplicate()
+				v.VMMetadata = *new(shape.Optional[VMMetadata])
+			}
+			seen[29] = true
+			if d.Null() {
+				v.VMMetadata.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x VMMetadata
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.VMMetadata.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedDeviceEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[21] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[27] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedDeviceEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "azureAdDeviceId") {
+		switch v.AzureAdDeviceID.State {
+		case shape.Null:
+			enc.Name("\"azureAdDeviceId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"azureAdDeviceId\":")
+			enc.String(v.AzureAdDeviceID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "defenderAvStatus") {
+		switch v.DefenderAvStatus.State {
+		case shape.Null:
+			enc.Name("\"defenderAvStatus\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"defenderAvStatus\":")
+			v.DefenderAvStatus.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "deviceDnsName") {
+		switch v.DeviceDNSName.State {
+		case shape.Null:
+			enc.Name("\"deviceDnsName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"deviceDnsName\":")
+			enc.String(v.DeviceDNSName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "dnsDomain") {
+		switch v.DNSDomain.State {
+		case shape.Null:
+			enc.Name("\"dnsDomain\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"dnsDomain\":")
+			enc.String(v.DNSDomain.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "firstSeenDateTime") {
+		switch v.FirstSeenDateTime.State {
+		case shape.Null:
+			enc.Name("\"firstSeenDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"firstSeenDateTime\":")
+			enc.String(v.FirstSeenDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "healthStatus") {
+		switch v.HealthStatus.State {
+		case shape.Null:
+			enc.Name("\"healthStatus\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"healthStatus\":")
+			v.HealthStatus.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "hostName") {
+		switch v.HostName.State {
+		case shape.Null:
+			enc.Name("\"hostName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"hostName\":")
+			enc.String(v.HostName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "ipInterfaces") {
+		switch v.IPInterfaces.State {
+		case shape.Null:
+			enc.Name("\"ipInterfaces\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"ipInterfaces\":")
+			enc.BeginArray()
+			for i := range v.IPInterfaces.Value {
+				if v.IPInterfaces.Value[i].State == shape.Present {
+					enc.String(v.IPInterfaces.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "lastExternalIpAddress") {
+		switch v.LastExternalIPAddress.State {
+		case shape.Null:
+			enc.Name("\"lastExternalIpAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"lastExternalIpAddress\":")
+			enc.String(v.LastExternalIPAddress.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "lastIpAddress") {
+		switch v.LastIPAddress.State {
+		case shape.Null:
+			enc.Name("\"lastIpAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"lastIpAddress\":")
+			enc.String(v.LastIPAddress.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "loggedOnUsers") {
+		switch v.LoggedOnUsers.State {
+		case shape.Null:
+			enc.Name("\"loggedOnUsers\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"loggedOnUsers\":")
+			enc.BeginArray()
+			for i := range v.LoggedOnUsers.Value {
+				if v.LoggedOnUsers.Value[i].State == shape.Present {
+					v.LoggedOnUsers.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+		switch v.MdeDeviceID.State {
+		case shape.Null:
+			enc.Name("\"mdeDeviceId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"mdeDeviceId\":")
+			enc.String(v.MdeDeviceID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "ntDomain") {
+		switch v.NtDomain.State {
+		case shape.Null:
+			enc.Name("\"ntDomain\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"ntDomain\":")
+			enc.String(v.NtDomain.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "onboardingStatus") {
+		switch v.OnboardingStatus.State {
+		case shape.Null:
+			enc.Name("\"onboardingStatus\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"onboardingStatus\":")
+			v.OnboardingStatus.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "osBuild") {
+		switch v.OsBuild.State {
+		case shape.Null:
+			enc.Name("\"osBuild\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"osBuild\":")
+			enc.Int64(v.OsBuild.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "osPlatform") {
+		switch v.OsPlatform.State {
+		case shape.Null:
+			enc.Name("\"osPlatform\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"osPlatform\":")
+			enc.String(v.OsPlatform.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "rbacGroupId") {
+		switch v.RbacGroupID.State {
+		case shape.Null:
+			enc.Name("\"rbacGroupId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"rbacGroupId\":")
+			enc.Int64(int64(v.RbacGroupID.Value))
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "rbacGroupName") {
+		switch v.RbacGroupName.State {
+		case shape.Null:
+			enc.Name("\"rbacGroupName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"rbacGroupName\":")
+			enc.String(v.RbacGroupName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
+		switch v.ResourceAccessEvents.State {
+		case shape.Null:
+			enc.Name("\"resourceAccessEvents\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"resourceAccessEvents\":")
+			enc.BeginArray()
+			for i := range v.ResourceAccessEvents.Value {
+				if v.ResourceAccessEvents.Value[i].State == shape.Present {
+					v.ResourceAccessEvents.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "riskScore") {
+		switch v.RiskScore.State {
+		case shape.Null:
+			enc.Name("\"riskScore\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"riskScore\":")
+			v.RiskScore.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "version") {
+		switch v.Version.State {
+		case shape.Null:
+			enc.Name("\"version\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"version\":")
+			enc.String(v.Version.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "vmMetadata") {
+		switch v.VMMetadata.State {
+		case shape.Null:
+			enc.Name("\"vmMetadata\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"vmMetadata\":")
+			v.VMMetadata.Value.ShapeEncode(enc)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *DeviceEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v DeviceEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *DeviceEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *DeviceHealthStatus) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "active", "inactive", "impairedCommunication", "noSensorData", "noSensorDataImpairedCommunication", "unknown", "unknownFutureValue":
+		*v = DeviceHealthStatus(s)
+		return
+	}
+	*v = DeviceHealthStatus(d.EnumMismatch(s, graphshapeMembersDeviceHealthStatus))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *DeviceHealthStatus) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *DeviceHealthStatus) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v DeviceHealthStatus) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *DeviceHealthStatus) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *DeviceRiskScore) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "none", "informational", "low", "medium", "high", "unknownFutureValue":
+		*v = DeviceRiskScore(s)
+		return
+	}
+	*v = DeviceRiskScore(d.EnumMismatch(s, graphshapeMembersDeviceRiskScore))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *DeviceRiskScore) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *DeviceRiskScore) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v DeviceRiskScore) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *DeviceRiskScore) Validate() error {
 	return shape.Validate(v)
 }
 
@@ -1628,6 +8545,123 @@ func (v Dictionary) MarshalJSON() ([]byte, error) {
 
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
 func (v *Dictionary) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *EmailSender) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = EmailSender{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	var seen [3]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "displayName":
+			d.Enter("displayName", "/properties/displayName")
+			if seen[0] {
+				d.Duplicate()
+				v.DisplayName = *new(shape.Optional[string])
+			}
+			seen[0] = true
+			if d.Null() {
+				v.DisplayName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DisplayName.Set(x)
+			}
+			d.Leave()
+		case "domainName":
+			d.Enter("domainName", "/properties/domainName")
+			if seen[1] {
+				d.Duplicate()
+				v.DomainName = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.DomainName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DomainName.Set(x)
+			}
+			d.Leave()
+		case "emailAddress":
+			d.Enter("emailAddress", "/properties/emailAddress")
+			if seen[2] {
+				d.Duplicate()
+				v.EmailAddress = *new(shape.Optional[string])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.EmailAddress.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.EmailAddress.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 91)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *EmailSender) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "displayName") {
+		switch v.DisplayName.State {
+		case shape.Null:
+			enc.Name("\"displayName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"displayName\":")
+			enc.String(v.DisplayName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "domainName") {
+		switch v.DomainName.State {
+		case shape.Null:
+			enc.Name("\"domainName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"domainName\":")
+			enc.String(v.DomainName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "emailAddress") {
+		switch v.EmailAddress.State {
+		case shape.Null:
+			enc.Name("\"emailAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"emailAddress\":")
+			enc.String(v.EmailAddress.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *EmailSender) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v EmailSender) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *EmailSender) Validate() error {
 	return shape.Validate(v)
 }
 
@@ -1743,6 +8777,3729 @@ func (v *EvidenceVerdict) Validate() error {
 }
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *FileDetails) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = FileDetails{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	var seen [10]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "fileName":
+			d.Enter("fileName", "/properties/fileName")
+			if seen[0] {
+				d.Duplicate()
+				v.FileName = *new(shape.Optional[string])
+			}
+			seen[0] = true
+			if d.Null() {
+				v.FileName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.FileName.Set(x)
+			}
+			d.Leave()
+		case "filePath":
+			d.Enter("filePath", "/properties/filePath")
+			if seen[1] {
+				d.Duplicate()
+				v.FilePath = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.FilePath.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.FilePath.Set(x)
+			}
+			d.Leave()
+		case "filePublisher":
+			d.Enter("filePublisher", "/properties/filePublisher")
+			if seen[2] {
+				d.Duplicate()
+				v.FilePublisher = *new(shape.Optional[string])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.FilePublisher.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.FilePublisher.Set(x)
+			}
+			d.Leave()
+		case "fileSize":
+			d.Enter("fileSize", "/properties/fileSize")
+			if seen[3] {
+				d.Duplicate()
+				v.FileSize = *new(shape.Optional[int64])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.FileSize.SetNull()
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[379]); ok {
+				v.FileSize.Set(x)
+			}
+			d.Leave()
+		case "issuer":
+			d.Enter("issuer", "/properties/issuer")
+			if seen[4] {
+				d.Duplicate()
+				v.Issuer = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Issuer.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Issuer.Set(x)
+			}
+			d.Leave()
+		case "md5":
+			d.Enter("md5", "/properties/md5")
+			if seen[5] {
+				d.Duplicate()
+				v.Md5 = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Md5.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Md5.Set(x)
+			}
+			d.Leave()
+		case "sha1":
+			d.Enter("sha1", "/properties/sha1")
+			if seen[6] {
+				d.Duplicate()
+				v.Sha1 = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.Sha1.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Sha1.Set(x)
+			}
+			d.Leave()
+		case "sha256":
+			d.Enter("sha256", "/properties/sha256")
+			if seen[7] {
+				d.Duplicate()
+				v.Sha256 = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.Sha256.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Sha256.Set(x)
+			}
+			d.Leave()
+		case "sha256Ac":
+			d.Enter("sha256Ac", "/properties/sha256Ac")
+			if seen[8] {
+				d.Duplicate()
+				v.Sha256Ac = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.Sha256Ac.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Sha256Ac.Set(x)
+			}
+			d.Leave()
+		case "signer":
+			d.Enter("signer", "/properties/signer")
+			if seen[9] {
+				d.Duplicate()
+				v.Signer = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.Signer.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Signer.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 375)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "fileName") {
+		switch v.FileName.State {
+		case shape.Null:
+			enc.Name("\"fileName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"fileName\":")
+			enc.String(v.FileName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "filePath") {
+		switch v.FilePath.State {
+		case shape.Null:
+			enc.Name("\"filePath\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"filePath\":")
+			enc.String(v.FilePath.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "filePublisher") {
+		switch v.FilePublisher.State {
+		case shape.Null:
+			enc.Name("\"filePublisher\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"filePublisher\":")
+			enc.String(v.FilePublisher.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "fileSize") {
+		switch v.FileSize.State {
+		case shape.Null:
+			enc.Name("\"fileSize\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"fileSize\":")
+			enc.Int64(v.FileSize.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "issuer") {
+		switch v.Issuer.State {
+		case shape.Null:
+			enc.Name("\"issuer\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"issuer\":")
+			enc.String(v.Issuer.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "md5") {
+		switch v.Md5.State {
+		case shape.Null:
+			enc.Name("\"md5\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"md5\":")
+			enc.String(v.Md5.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sha1") {
+		switch v.Sha1.State {
+		case shape.Null:
+			enc.Name("\"sha1\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sha1\":")
+			enc.String(v.Sha1.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sha256") {
+		switch v.Sha256.State {
+		case shape.Null:
+			enc.Name("\"sha256\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sha256\":")
+			enc.String(v.Sha256.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sha256Ac") {
+		switch v.Sha256Ac.State {
+		case shape.Null:
+			enc.Name("\"sha256Ac\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sha256Ac\":")
+			enc.String(v.Sha256Ac.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "signer") {
+		switch v.Signer.State {
+		case shape.Null:
+			enc.Name("\"signer\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"signer\":")
+			enc.String(v.Signer.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *FileDetails) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v FileDetails) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *FileDetails) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = FileEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [11]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[369]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "detectionStatus":
+			d.Enter("detectionStatus", "/properties/detectionStatus")
+			if seen[3] {
+				d.Duplicate()
+				v.DetectionStatus = *new(shape.Optional[DetectionStatus])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.DetectionStatus.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x DetectionStatus
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.DetectionStatus.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "fileDetails":
+			d.Enter("fileDetails", "/properties/fileDetails")
+			if seen[4] {
+				d.Duplicate()
+				v.FileDetails = *new(shape.Optional[FileDetails])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.FileDetails.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x FileDetails
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.FileDetails.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "mdeDeviceId":
+			d.Enter("mdeDeviceId", "/properties/mdeDeviceId")
+			if seen[5] {
+				d.Duplicate()
+				v.MdeDeviceID = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.MdeDeviceID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.MdeDeviceID.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[6] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[8] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[9] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[10] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[10] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedFileEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[6] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[10] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedFileEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "detectionStatus") {
+		switch v.DetectionStatus.State {
+		case shape.Null:
+			enc.Name("\"detectionStatus\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detectionStatus\":")
+			v.DetectionStatus.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "fileDetails") {
+		switch v.FileDetails.State {
+		case shape.Null:
+			enc.Name("\"fileDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"fileDetails\":")
+			v.FileDetails.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+		switch v.MdeDeviceID.State {
+		case shape.Null:
+			enc.Name("\"mdeDeviceId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"mdeDeviceId\":")
+			enc.String(v.MdeDeviceID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *FileEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v FileEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *FileEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *FileHash) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = FileHash{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	var seen [2]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "algorithm":
+			d.Enter("algorithm", "/properties/algorithm")
+			if seen[0] {
+				d.Duplicate()
+				v.Algorithm = *new(FileHashAlgorithm)
+			}
+			seen[0] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x FileHashAlgorithm
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Algorithm = x
+			}
+			d.Leave()
+		case "value":
+			d.Enter("value", "/properties/value")
+			if seen[1] {
+				d.Duplicate()
+				v.Value = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.Value.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Value.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 135)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.Missing("algorithm")
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *FileHash) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "algorithm") {
+		enc.Name("\"algorithm\":")
+		v.Algorithm.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "value") {
+		switch v.Value.State {
+		case shape.Null:
+			enc.Name("\"value\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"value\":")
+			enc.String(v.Value.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *FileHash) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v FileHash) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *FileHash) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *FileHashAlgorithm) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "md5", "sha1", "sha256", "sha256ac", "unknownFutureValue":
+		*v = FileHashAlgorithm(s)
+		return
+	}
+	*v = FileHashAlgorithm(d.EnumMismatch(s, graphshapeMembersFileHashAlgorithm))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *FileHashAlgorithm) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *FileHashAlgorithm) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v FileHashAlgorithm) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *FileHashAlgorithm) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = FileHashEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [10]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[391]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "algorithm":
+			d.Enter("algorithm", "/properties/algorithm")
+			if seen[1] {
+				d.Duplicate()
+				v.Algorithm = *new(FileHashAlgorithm)
+			}
+			seen[1] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x FileHashAlgorithm
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Algorithm = x
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[4] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[4] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[5] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[6] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[7] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[7] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "value":
+			d.Enter("value", "/properties/value")
+			if seen[8] {
+				d.Duplicate()
+				v.Value = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.Value.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Value.Set(x)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[9] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[9] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedFileHashEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.Missing("algorithm")
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[4] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[9] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedFileHashEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "algorithm") {
+		enc.Name("\"algorithm\":")
+		v.Algorithm.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "value") {
+		switch v.Value.State {
+		case shape.Null:
+			enc.Name("\"value\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"value\":")
+			enc.String(v.Value.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *FileHashEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v FileHashEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *FileHashEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *GeoLocation) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = GeoLocation{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	var seen [5]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "city":
+			d.Enter("city", "/properties/city")
+			if seen[0] {
+				d.Duplicate()
+				v.City = *new(shape.Optional[string])
+			}
+			seen[0] = true
+			if d.Null() {
+				v.City.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.City.Set(x)
+			}
+			d.Leave()
+		case "countryName":
+			d.Enter("countryName", "/properties/countryName")
+			if seen[1] {
+				d.Duplicate()
+				v.CountryName = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.CountryName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.CountryName.Set(x)
+			}
+			d.Leave()
+		case "latitude":
+			d.Enter("latitude", "/properties/latitude")
+			if seen[2] {
+				d.Duplicate()
+				v.Latitude = *new(shape.Optional[float64])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.Latitude.SetNull()
+			} else if x, ok := d.Float64(shapeimpl.TNull|shapeimpl.TNumber, nil); ok {
+				v.Latitude.Set(x)
+			}
+			d.Leave()
+		case "longitude":
+			d.Enter("longitude", "/properties/longitude")
+			if seen[3] {
+				d.Duplicate()
+				v.Longitude = *new(shape.Optional[float64])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.Longitude.SetNull()
+			} else if x, ok := d.Float64(shapeimpl.TNull|shapeimpl.TNumber, nil); ok {
+				v.Longitude.Set(x)
+			}
+			d.Leave()
+		case "state":
+			d.Enter("state", "/properties/state")
+			if seen[4] {
+				d.Duplicate()
+				v.State = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.State.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.State.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 284)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *GeoLocation) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "city") {
+		switch v.City.State {
+		case shape.Null:
+			enc.Name("\"city\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"city\":")
+			enc.String(v.City.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "countryName") {
+		switch v.CountryName.State {
+		case shape.Null:
+			enc.Name("\"countryName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"countryName\":")
+			enc.String(v.CountryName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "latitude") {
+		switch v.Latitude.State {
+		case shape.Null:
+			enc.Name("\"latitude\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"latitude\":")
+			enc.Float64(v.Latitude.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "longitude") {
+		switch v.Longitude.State {
+		case shape.Null:
+			enc.Name("\"longitude\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"longitude\":")
+			enc.Float64(v.Longitude.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "state") {
+		switch v.State.State {
+		case shape.Null:
+			enc.Name("\"state\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"state\":")
+			enc.String(v.State.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *GeoLocation) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v GeoLocation) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *GeoLocation) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = GitHubOrganizationEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [14]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[397]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "company":
+			d.Enter("company", "/properties/company")
+			if seen[1] {
+				d.Duplicate()
+				v.Company = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.Company.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Company.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "displayName":
+			d.Enter("displayName", "/properties/displayName")
+			if seen[4] {
+				d.Duplicate()
+				v.DisplayName = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.DisplayName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DisplayName.Set(x)
+			}
+			d.Leave()
+		case "email":
+			d.Enter("email", "/properties/email")
+			if seen[5] {
+				d.Duplicate()
+				v.Email = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Email.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Email.Set(x)
+			}
+			d.Leave()
+		case "login":
+			d.Enter("login", "/properties/login")
+			if seen[6] {
+				d.Duplicate()
+				v.Login = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.Login.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Login.Set(x)
+			}
+			d.Leave()
+		case "orgId":
+			d.Enter("orgId", "/properties/orgId")
+			if seen[7] {
+				d.Duplicate()
+				v.OrgID = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.OrgID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.OrgID.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[8] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[9] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[10] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[11] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[11] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[12] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[12] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		case "webUrl":
+			d.Enter("webUrl", "/properties/webUrl")
+			if seen[13] {
+				d.Duplicate()
+				v.WebURL = *new(shape.Optional[string])
+			}
+			seen[13] = true
+			if d.Null() {
+				v.WebURL.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.WebURL.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedGitHubOrganizationEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[8] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[12] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedGitHubOrganizationEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "company") {
+		switch v.Company.State {
+		case shape.Null:
+			enc.Name("\"company\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"company\":")
+			enc.String(v.Company.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "displayName") {
+		switch v.DisplayName.State {
+		case shape.Null:
+			enc.Name("\"displayName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"displayName\":")
+			enc.String(v.DisplayName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "email") {
+		switch v.Email.State {
+		case shape.Null:
+			enc.Name("\"email\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"email\":")
+			enc.String(v.Email.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "login") {
+		switch v.Login.State {
+		case shape.Null:
+			enc.Name("\"login\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"login\":")
+			enc.String(v.Login.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "orgId") {
+		switch v.OrgID.State {
+		case shape.Null:
+			enc.Name("\"orgId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"orgId\":")
+			enc.String(v.OrgID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "webUrl") {
+		switch v.WebURL.State {
+		case shape.Null:
+			enc.Name("\"webUrl\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"webUrl\":")
+			enc.String(v.WebURL.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *GitHubOrganizationEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v GitHubOrganizationEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *GitHubOrganizationEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = GitHubRepoEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [13]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[407]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "baseUrl":
+			d.Enter("baseUrl", "/properties/baseUrl")
+			if seen[1] {
+				d.Duplicate()
+				v.BaseURL = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.BaseURL.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.BaseURL.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "login":
+			d.Enter("login", "/properties/login")
+			if seen[4] {
+				d.Duplicate()
+				v.Login = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Login.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Login.Set(x)
+			}
+			d.Leave()
+		case "owner":
+			d.Enter("owner", "/properties/owner")
+			if seen[5] {
+				d.Duplicate()
+				v.Owner = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Owner.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Owner.Set(x)
+			}
+			d.Leave()
+		case "ownerType":
+			d.Enter("ownerType", "/properties/ownerType")
+			if seen[6] {
+				d.Duplicate()
+				v.OwnerType = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.OwnerType.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.OwnerType.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[7] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "repoId":
+			d.Enter("repoId", "/properties/repoId")
+			if seen[9] {
+				d.Duplicate()
+				v.RepoID = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.RepoID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RepoID.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[10] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[11] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[11] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[12] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[12] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedGitHubRepoEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[7] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[12] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedGitHubRepoEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "baseUrl") {
+		switch v.BaseURL.State {
+		case shape.Null:
+			enc.Name("\"baseUrl\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"baseUrl\":")
+			enc.String(v.BaseURL.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "login") {
+		switch v.Login.State {
+		case shape.Null:
+			enc.Name("\"login\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"login\":")
+			enc.String(v.Login.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "owner") {
+		switch v.Owner.State {
+		case shape.Null:
+			enc.Name("\"owner\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"owner\":")
+			enc.String(v.Owner.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "ownerType") {
+		switch v.OwnerType.State {
+		case shape.Null:
+			enc.Name("\"ownerType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"ownerType\":")
+			enc.String(v.OwnerType.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "repoId") {
+		switch v.RepoID.State {
+		case shape.Null:
+			enc.Name("\"repoId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"repoId\":")
+			enc.String(v.RepoID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *GitHubRepoEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v GitHubRepoEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *GitHubRepoEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = GitHubUserEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [13]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[416]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "email":
+			d.Enter("email", "/properties/email")
+			if seen[3] {
+				d.Duplicate()
+				v.Email = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.Email.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Email.Set(x)
+			}
+			d.Leave()
+		case "login":
+			d.Enter("login", "/properties/login")
+			if seen[4] {
+				d.Duplicate()
+				v.Login = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Login.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Login.Set(x)
+			}
+			d.Leave()
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[5] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[6] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[8] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[9] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "userId":
+			d.Enter("userId", "/properties/userId")
+			if seen[10] {
+				d.Duplicate()
+				v.UserID = *new(shape.Optional[string])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.UserID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.UserID.Set(x)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[11] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[11] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		case "webUrl":
+			d.Enter("webUrl", "/properties/webUrl")
+			if seen[12] {
+				d.Duplicate()
+				v.WebURL = *new(shape.Optional[string])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.WebURL.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.WebURL.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedGitHubUserEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[6] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[11] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedGitHubUserEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "email") {
+		switch v.Email.State {
+		case shape.Null:
+			enc.Name("\"email\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"email\":")
+			enc.String(v.Email.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "login") {
+		switch v.Login.State {
+		case shape.Null:
+			enc.Name("\"login\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"login\":")
+			enc.String(v.Login.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "userId") {
+		switch v.UserID.State {
+		case shape.Null:
+			enc.Name("\"userId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"userId\":")
+			enc.String(v.UserID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "webUrl") {
+		switch v.WebURL.State {
+		case shape.Null:
+			enc.Name("\"webUrl\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"webUrl\":")
+			enc.String(v.WebURL.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *GitHubUserEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v GitHubUserEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *GitHubUserEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *GoogleCloudLocationType) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "regional", "zonal", "global", "unknownFutureValue":
+		*v = GoogleCloudLocationType(s)
+		return
+	}
+	*v = GoogleCloudLocationType(d.EnumMismatch(s, graphshapeMembersGoogleCloudLocationType))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *GoogleCloudLocationType) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *GoogleCloudLocationType) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v GoogleCloudLocationType) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *GoogleCloudLocationType) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = GoogleCloudResourceEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [15]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[425]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "fullResourceName":
+			d.Enter("fullResourceName", "/properties/fullResourceName")
+			if seen[3] {
+				d.Duplicate()
+				v.FullResourceName = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.FullResourceName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.FullResourceName.Set(x)
+			}
+			d.Leave()
+		case "location":
+			d.Enter("location", "/properties/location")
+			if seen[4] {
+				d.Duplicate()
+				v.Location = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Location.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Location.Set(x)
+			}
+			d.Leave()
+		case "locationType":
+			d.Enter("locationType", "/properties/locationType")
+			if seen[5] {
+				d.Duplicate()
+				v.LocationType = *new(shape.Optional[GoogleCloudLocationType])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.LocationType.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x GoogleCloudLocationType
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.LocationType.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "projectId":
+			d.Enter("projectId", "/properties/projectId")
+			if seen[6] {
+				d.Duplicate()
+				v.ProjectID = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.ProjectID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ProjectID.Set(x)
+			}
+			d.Leave()
+		case "projectNumber":
+			d.Enter("projectNumber", "/properties/projectNumber")
+			if seen[7] {
+				d.Duplicate()
+				v.ProjectNumber = *new(shape.Optional[int64])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.ProjectNumber.SetNull()
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[432]); ok {
+				v.ProjectNumber.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[8] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[9] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "resourceName":
+			d.Enter("resourceName", "/properties/resourceName")
+			if seen[10] {
+				d.Duplicate()
+				v.ResourceName = *new(shape.Optional[string])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.ResourceName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ResourceName.Set(x)
+			}
+			d.Leave()
+		case "resourceType":
+			d.Enter("resourceType", "/properties/resourceType")
+			if seen[11] {
+				d.Duplicate()
+				v.ResourceType = *new(shape.Optional[string])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.ResourceType.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ResourceType.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[12] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[12] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[13] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[13] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[14] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[14] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedGoogleCloudResourceEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[8] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[14] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedGoogleCloudResourceEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "fullResourceName") {
+		switch v.FullResourceName.State {
+		case shape.Null:
+			enc.Name("\"fullResourceName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"fullResourceName\":")
+			enc.String(v.FullResourceName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "location") {
+		switch v.Location.State {
+		case shape.Null:
+			enc.Name("\"location\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"location\":")
+			enc.String(v.Location.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "locationType") {
+		switch v.LocationType.State {
+		case shape.Null:
+			enc.Name("\"locationType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"locationType\":")
+			v.LocationType.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "projectId") {
+		switch v.ProjectID.State {
+		case shape.Null:
+			enc.Name("\"projectId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"projectId\":")
+			enc.String(v.ProjectID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "projectNumber") {
+		switch v.ProjectNumber.State {
+		case shape.Null:
+			enc.Name("\"projectNumber\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"projectNumber\":")
+			enc.Int64(v.ProjectNumber.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "resourceName") {
+		switch v.ResourceName.State {
+		case shape.Null:
+			enc.Name("\"resourceName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"resourceName\":")
+			enc.String(v.ResourceName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "resourceType") {
+		switch v.ResourceType.State {
+		case shape.Null:
+			enc.Name("\"resourceType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"resourceType\":")
+			enc.String(v.ResourceType.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *GoogleCloudResourceEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v GoogleCloudResourceEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *GoogleCloudResourceEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = HostLogonSessionEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [13]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[438]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "account":
+			d.Enter("account", "/properties/account")
+			if seen[1] {
+				d.Duplicate()
+				v.Account = *new(shape.Optional[UserEvidence])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.Account.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x UserEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Account.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "endUtcDateTime":
+			d.Enter("endUtcDateTime", "/properties/endUtcDateTime")
+			if seen[4] {
+				d.Duplicate()
+				v.EndUtcDateTime = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.EndUtcDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[441]); ok {
+				v.EndUtcDateTime.Set(x)
+			}
+			d.Leave()
+		case "host":
+			d.Enter("host", "/properties/host")
+			if seen[5] {
+				d.Duplicate()
+				v.Host = *new(shape.Optional[DeviceEvidence])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Host.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x DeviceEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Host.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[6] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[8] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "sessionId":
+			d.Enter("sessionId", "/properties/sessionId")
+			if seen[9] {
+				d.Duplicate()
+				v.SessionID = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.SessionID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SessionID.Set(x)
+			}
+			d.Leave()
+		case "startUtcDateTime":
+			d.Enter("startUtcDateTime", "/properties/startUtcDateTime")
+			if seen[10] {
+				d.Duplicate()
+				v.StartUtcDateTime = *new(shape.Optional[string])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.StartUtcDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[445]); ok {
+				v.StartUtcDateTime.Set(x)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[11] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[11] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[12] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[12] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedHostLogonSessionEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[6] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[12] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedHostLogonSessionEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "account") {
+		switch v.Account.State {
+		case shape.Null:
+			enc.Name("\"account\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"account\":")
+			v.Account.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "endUtcDateTime") {
+		switch v.EndUtcDateTime.State {
+		case shape.Null:
+			enc.Name("\"endUtcDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"endUtcDateTime\":")
+			enc.String(v.EndUtcDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "host") {
+		switch v.Host.State {
+		case shape.Null:
+			enc.Name("\"host\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"host\":")
+			v.Host.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sessionId") {
+		switch v.SessionID.State {
+		case shape.Null:
+			enc.Name("\"sessionId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sessionId\":")
+			enc.String(v.SessionID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "startUtcDateTime") {
+		switch v.StartUtcDateTime.State {
+		case shape.Null:
+			enc.Name("\"startUtcDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"startUtcDateTime\":")
+			enc.String(v.StartUtcDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *HostLogonSessionEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v HostLogonSessionEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *HostLogonSessionEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = IPEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [12]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[279]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "countryLetterCode":
+			d.Enter("countryLetterCode", "/properties/countryLetterCode")
+			if seen[1] {
+				d.Duplicate()
+				v.CountryLetterCode = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.CountryLetterCode.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.CountryLetterCode.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "ipAddress":
+			d.Enter("ipAddress", "/properties/ipAddress")
+			if seen[4] {
+				d.Duplicate()
+				v.IPAddress = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.IPAddress.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.IPAddress.Set(x)
+			}
+			d.Leave()
+		case "location":
+			d.Enter("location", "/properties/location")
+			if seen[5] {
+				d.Duplicate()
+				v.Location = *new(shape.Optional[GeoLocation])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Location.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x GeoLocation
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Location.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[6] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[8] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "stream":
+			d.Enter("stream", "/properties/stream")
+			if seen[9] {
+				d.Duplicate()
+				v.Stream = *new(shape.Optional[Stream])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.Stream.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Stream
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Stream.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[10] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[11] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[11] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedIPEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[6] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[11] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedIPEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "countryLetterCode") {
+		switch v.CountryLetterCode.State {
+		case shape.Null:
+			enc.Name("\"countryLetterCode\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"countryLetterCode\":")
+			enc.String(v.CountryLetterCode.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "ipAddress") {
+		switch v.IPAddress.State {
+		case shape.Null:
+			enc.Name("\"ipAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"ipAddress\":")
+			enc.String(v.IPAddress.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "location") {
+		switch v.Location.State {
+		case shape.Null:
+			enc.Name("\"location\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"location\":")
+			v.Location.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "stream") {
+		switch v.Stream.State {
+		case shape.Null:
+			enc.Name("\"stream\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"stream\":")
+			v.Stream.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *IPEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v IPEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *IPEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 	*v = Incident{}
 	if !d.BeginObject(shapeimpl.TObject) {
@@ -1770,7 +12527,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataType = *new(json.RawMessage)
 			}
 			seen[1] = true
-			if x := d.Raw(graphshapeRules, 82); x != nil {
+			if x := d.Raw(graphshapeRules, 788); x != nil {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -1872,7 +12629,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 				v.CreatedDateTime = *new(string)
 			}
 			seen[6] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[90]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[796]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -1989,7 +12746,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 				v.LastUpdateDateTime = *new(string)
 			}
 			seen[14] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[100]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[806]); ok {
 				v.LastUpdateDateTime = x
 			}
 			d.Leave()
@@ -2002,7 +12759,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[15] = true
 			if d.Null() {
 				v.PriorityScore.SetNull()
-			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[101]); ok {
+			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[807]); ok {
 				v.PriorityScore.Set(x)
 			}
 			d.Leave()
@@ -2153,7 +12910,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 80)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 786)
 		}
 		n++
 	}
@@ -2469,7 +13226,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataCount = *new(shape.Optional[int64])
 			}
 			seen[1] = true
-			if x, ok := d.Int64(shapeimpl.TInteger, &graphshapeRules[120]); ok {
+			if x, ok := d.Int64(shapeimpl.TInteger, &graphshapeRules[826]); ok {
 				v.ODataCount.Set(x)
 			}
 			d.Leave()
@@ -2480,7 +13237,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataNextLink = *new(shape.Optional[string])
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[121]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[827]); ok {
 				v.ODataNextLink.Set(x)
 			}
 			d.Leave()
@@ -2513,7 +13270,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 118)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 824)
 		}
 		n++
 	}
@@ -2645,7 +13402,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataType = *new(json.RawMessage)
 			}
 			seen[0] = true
-			if x := d.Raw(graphshapeRules, 126); x != nil {
+			if x := d.Raw(graphshapeRules, 832); x != nil {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -2812,7 +13569,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 125)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 831)
 		}
 		n++
 	}
@@ -2997,6 +13754,7844 @@ func (v *InvestigationState) Validate() error {
 }
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = IoTDeviceEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [34]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[449]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "deviceId":
+			d.Enter("deviceId", "/properties/deviceId")
+			if seen[3] {
+				d.Duplicate()
+				v.DeviceID = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.DeviceID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DeviceID.Set(x)
+			}
+			d.Leave()
+		case "deviceName":
+			d.Enter("deviceName", "/properties/deviceName")
+			if seen[4] {
+				d.Duplicate()
+				v.DeviceName = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.DeviceName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DeviceName.Set(x)
+			}
+			d.Leave()
+		case "devicePageLink":
+			d.Enter("devicePageLink", "/properties/devicePageLink")
+			if seen[5] {
+				d.Duplicate()
+				v.DevicePageLink = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.DevicePageLink.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DevicePageLink.Set(x)
+			}
+			d.Leave()
+		case "deviceSubType":
+			d.Enter("deviceSubType", "/properties/deviceSubType")
+			if seen[6] {
+				d.Duplicate()
+				v.DeviceSubType = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.DeviceSubType.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DeviceSubType.Set(x)
+			}
+			d.Leave()
+		case "deviceType":
+			d.Enter("deviceType", "/properties/deviceType")
+			if seen[7] {
+				d.Duplicate()
+				v.DeviceType = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.DeviceType.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DeviceType.Set(x)
+			}
+			d.Leave()
+		case "importance":
+			d.Enter("importance", "/properties/importance")
+			if seen[8] {
+				d.Duplicate()
+				v.Importance = *new(shape.Optional[IoTDeviceImportanceType])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.Importance.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x IoTDeviceImportanceType
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Importance.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "ioTHub":
+			d.Enter("ioTHub", "/properties/ioTHub")
+			if seen[9] {
+				d.Duplicate()
+				v.IoTHub = *new(shape.Optional[AzureResourceEvidence])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.IoTHub.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AzureResourceEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.IoTHub.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "ioTSecurityAgentId":
+			d.Enter("ioTSecurityAgentId", "/properties/ioTSecurityAgentId")
+			if seen[10] {
+				d.Duplicate()
+				v.IoTSecurityAgentID = *new(shape.Optional[string])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.IoTSecurityAgentID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.IoTSecurityAgentID.Set(x)
+			}
+			d.Leave()
+		case "ipAddress":
+			d.Enter("ipAddress", "/properties/ipAddress")
+			if seen[11] {
+				d.Duplicate()
+				v.IPAddress = *new(shape.Optional[IPEvidence])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.IPAddress.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x IPEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.IPAddress.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "isAuthorized":
+			d.Enter("isAuthorized", "/properties/isAuthorized")
+			if seen[12] {
+				d.Duplicate()
+				v.IsAuthorized = *new(shape.Optional[bool])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.IsAuthorized.SetNull()
+			} else if x, ok := d.Bool(shapeimpl.TBoolean|shapeimpl.TNull, nil); ok {
+				v.IsAuthorized.Set(x)
+			}
+			d.Leave()
+		case "isProgramming":
+			d.Enter("isProgramming", "/properties/isProgramming")
+			if seen[13] {
+				d.Duplicate()
+				v.IsProgramming = *new(shape.Optional[bool])
+			}
+			seen[13] = true
+			if d.Null() {
+				v.IsProgramming.SetNull()
+			} else if x, ok := d.Bool(shapeimpl.TBoolean|shapeimpl.TNull, nil); ok {
+				v.IsProgramming.Set(x)
+			}
+			d.Leave()
+		case "isScanner":
+			d.Enter("isScanner", "/properties/isScanner")
+			if seen[14] {
+				d.Duplicate()
+				v.IsScanner = *new(shape.Optional[bool])
+			}
+			seen[14] = true
+			if d.Null() {
+				v.IsScanner.SetNull()
+			} else if x, ok := d.Bool(shapeimpl.TBoolean|shapeimpl.TNull, nil); ok {
+				v.IsScanner.Set(x)
+			}
+			d.Leave()
+		case "macAddress":
+			d.Enter("macAddress", "/properties/macAddress")
+			if seen[15] {
+				d.Duplicate()
+				v.MacAddress = *new(shape.Optional[string])
+			}
+			seen[15] = true
+			if d.Null() {
+				v.MacAddress.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.MacAddress.Set(x)
+			}
+			d.Leave()
+		case "manufacturer":
+			d.Enter("manufacturer", "/properties/manufacturer")
+			if seen[16] {
+				d.Duplicate()
+				v.Manufacturer = *new(shape.Optional[string])
+			}
+			seen[16] = true
+			if d.Null() {
+				v.Manufacturer.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Manufacturer.Set(x)
+			}
+			d.Leave()
+		case "model":
+			d.Enter("model", "/properties/model")
+			if seen[17] {
+				d.Duplicate()
+				v.Model = *new(shape.Optional[string])
+			}
+			seen[17] = true
+			if d.Null() {
+				v.Model.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Model.Set(x)
+			}
+			d.Leave()
+		case "nics":
+			d.Enter("nics", "/properties/nics")
+			if seen[18] {
+				d.Duplicate()
+				v.Nics = *new(shape.Optional[[]shape.Optional[NicEvidence]])
+			}
+			seen[18] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[NicEvidence]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[NicEvidence]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 NicEvidence
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.Nics.Set(items)
+			}
+			d.Leave()
+		case "operatingSystem":
+			d.Enter("operatingSystem", "/properties/operatingSystem")
+			if seen[19] {
+				d.Duplicate()
+				v.OperatingSystem = *new(shape.Optional[string])
+			}
+			seen[19] = true
+			if d.Null() {
+				v.OperatingSystem.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.OperatingSystem.Set(x)
+			}
+			d.Leave()
+		case "owners":
+			d.Enter("owners", "/properties/owners")
+			if seen[20] {
+				d.Duplicate()
+				v.Owners = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[20] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.Owners.Set(items)
+			}
+			d.Leave()
+		case "protocols":
+			d.Enter("protocols", "/properties/protocols")
+			if seen[21] {
+				d.Duplicate()
+				v.Protocols = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[21] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.Protocols.Set(items)
+			}
+			d.Leave()
+		case "purdueLayer":
+			d.Enter("purdueLayer", "/properties/purdueLayer")
+			if seen[22] {
+				d.Duplicate()
+				v.PurdueLayer = *new(shape.Optional[string])
+			}
+			seen[22] = true
+			if d.Null() {
+				v.PurdueLayer.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.PurdueLayer.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[23] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[23] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[24] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[24] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[25] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[25] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "sensor":
+			d.Enter("sensor", "/properties/sensor")
+			if seen[26] {
+				d.Duplicate()
+				v.Sensor = *new(shape.Optional[string])
+			}
+			seen[26] = true
+			if d.Null() {
+				v.Sensor.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Sensor.Set(x)
+			}
+			d.Leave()
+		case "serialNumber":
+			d.Enter("serialNumber", "/properties/serialNumber")
+			if seen[27] {
+				d.Duplicate()
+				v.SerialNumber = *new(shape.Optional[string])
+			}
+			seen[27] = true
+			if d.Null() {
+				v.SerialNumber.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SerialNumber.Set(x)
+			}
+			d.Leave()
+		case "site":
+			d.Enter("site", "/properties/site")
+			if seen[28] {
+				d.Duplicate()
+				v.Site = *new(shape.Optional[string])
+			}
+			seen[28] = true
+			if d.Null() {
+				v.Site.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Site.Set(x)
+			}
+			d.Leave()
+		case "source":
+			d.Enter("source", "/properties/source")
+			if seen[29] {
+				d.Duplicate()
+				v.Source = *new(shape.Optional[string])
+			}
+			seen[29] = true
+			if d.Null() {
+				v.Source.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Source.Set(x)
+			}
+			d.Leave()
+		case "sourceRef":
+			d.Enter("sourceRef", "/properties/sourceRef")
+			if seen[30] {
+				d.Duplicate()
+				v.SourceRef = *new(shape.Optional[URLEvidence])
+			}
+			seen[30] = true
+			if d.Null() {
+				v.SourceRef.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x URLEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.SourceRef.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[31] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[31] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[32] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[32] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		case "zone":
+			d.Enter("zone", "/properties/zone")
+			if seen[33] {
+				d.Duplicate()
+				v.Zone = *new(shape.Optional[string])
+			}
+			seen[33] = true
+			if d.Null() {
+				v.Zone.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Zone.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedIoTDeviceEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[23] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[32] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedIoTDeviceEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "deviceId") {
+		switch v.DeviceID.State {
+		case shape.Null:
+			enc.Name("\"deviceId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"deviceId\":")
+			enc.String(v.DeviceID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "deviceName") {
+		switch v.DeviceName.State {
+		case shape.Null:
+			enc.Name("\"deviceName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"deviceName\":")
+			enc.String(v.DeviceName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "devicePageLink") {
+		switch v.DevicePageLink.State {
+		case shape.Null:
+			enc.Name("\"devicePageLink\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"devicePageLink\":")
+			enc.String(v.DevicePageLink.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "deviceSubType") {
+		switch v.DeviceSubType.State {
+		case shape.Null:
+			enc.Name("\"deviceSubType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"deviceSubType\":")
+			enc.String(v.DeviceSubType.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "deviceType") {
+		switch v.DeviceType.State {
+		case shape.Null:
+			enc.Name("\"deviceType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"deviceType\":")
+			enc.String(v.DeviceType.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "importance") {
+		switch v.Importance.State {
+		case shape.Null:
+			enc.Name("\"importance\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"importance\":")
+			v.Importance.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "ioTHub") {
+		switch v.IoTHub.State {
+		case shape.Null:
+			enc.Name("\"ioTHub\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"ioTHub\":")
+			v.IoTHub.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "ioTSecurityAgentId") {
+		switch v.IoTSecurityAgentID.State {
+		case shape.Null:
+			enc.Name("\"ioTSecurityAgentId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"ioTSecurityAgentId\":")
+			enc.String(v.IoTSecurityAgentID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "ipAddress") {
+		switch v.IPAddress.State {
+		case shape.Null:
+			enc.Name("\"ipAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"ipAddress\":")
+			v.IPAddress.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "isAuthorized") {
+		switch v.IsAuthorized.State {
+		case shape.Null:
+			enc.Name("\"isAuthorized\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"isAuthorized\":")
+			enc.Bool(v.IsAuthorized.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "isProgramming") {
+		switch v.IsProgramming.State {
+		case shape.Null:
+			enc.Name("\"isProgramming\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"isProgramming\":")
+			enc.Bool(v.IsProgramming.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "isScanner") {
+		switch v.IsScanner.State {
+		case shape.Null:
+			enc.Name("\"isScanner\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"isScanner\":")
+			enc.Bool(v.IsScanner.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "macAddress") {
+		switch v.MacAddress.State {
+		case shape.Null:
+			enc.Name("\"macAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"macAddress\":")
+			enc.String(v.MacAddress.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "manufacturer") {
+		switch v.Manufacturer.State {
+		case shape.Null:
+			enc.Name("\"manufacturer\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"manufacturer\":")
+			enc.String(v.Manufacturer.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "model") {
+		switch v.Model.State {
+		case shape.Null:
+			enc.Name("\"model\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"model\":")
+			enc.String(v.Model.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "nics") {
+		switch v.Nics.State {
+		case shape.Null:
+			enc.Name("\"nics\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"nics\":")
+			enc.BeginArray()
+			for i := range v.Nics.Value {
+				if v.Nics.Value[i].State == shape.Present {
+					v.Nics.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "operatingSystem") {
+		switch v.OperatingSystem.State {
+		case shape.Null:
+			enc.Name("\"operatingSystem\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"operatingSystem\":")
+			enc.String(v.OperatingSystem.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "owners") {
+		switch v.Owners.State {
+		case shape.Null:
+			enc.Name("\"owners\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"owners\":")
+			enc.BeginArray()
+			for i := range v.Owners.Value {
+				if v.Owners.Value[i].State == shape.Present {
+					enc.String(v.Owners.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "protocols") {
+		switch v.Protocols.State {
+		case shape.Null:
+			enc.Name("\"protocols\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"protocols\":")
+			enc.BeginArray()
+			for i := range v.Protocols.Value {
+				if v.Protocols.Value[i].State == shape.Present {
+					enc.String(v.Protocols.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "purdueLayer") {
+		switch v.PurdueLayer.State {
+		case shape.Null:
+			enc.Name("\"purdueLayer\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"purdueLayer\":")
+			enc.String(v.PurdueLayer.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sensor") {
+		switch v.Sensor.State {
+		case shape.Null:
+			enc.Name("\"sensor\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sensor\":")
+			enc.String(v.Sensor.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "serialNumber") {
+		switch v.SerialNumber.State {
+		case shape.Null:
+			enc.Name("\"serialNumber\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"serialNumber\":")
+			enc.String(v.SerialNumber.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "site") {
+		switch v.Site.State {
+		case shape.Null:
+			enc.Name("\"site\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"site\":")
+			enc.String(v.Site.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "source") {
+		switch v.Source.State {
+		case shape.Null:
+			enc.Name("\"source\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"source\":")
+			enc.String(v.Source.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sourceRef") {
+		switch v.SourceRef.State {
+		case shape.Null:
+			enc.Name("\"sourceRef\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sourceRef\":")
+			v.SourceRef.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "zone") {
+		switch v.Zone.State {
+		case shape.Null:
+			enc.Name("\"zone\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"zone\":")
+			enc.String(v.Zone.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *IoTDeviceEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v IoTDeviceEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *IoTDeviceEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *IoTDeviceImportanceType) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "low", "normal", "high", "unknownFutureValue":
+		*v = IoTDeviceImportanceType(s)
+		return
+	}
+	*v = IoTDeviceImportanceType(d.EnumMismatch(s, graphshapeMembersIoTDeviceImportanceType))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *IoTDeviceImportanceType) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *IoTDeviceImportanceType) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v IoTDeviceImportanceType) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *IoTDeviceImportanceType) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = KubernetesClusterEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [13]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[251]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "cloudResource":
+			d.Enter("cloudResource", "/properties/cloudResource")
+			if seen[1] {
+				d.Duplicate()
+				v.CloudResource = *new(shape.Optional[AlertEvidenceBase])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.CloudResource.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AlertEvidenceBase
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.CloudResource.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "distribution":
+			d.Enter("distribution", "/properties/distribution")
+			if seen[4] {
+				d.Duplicate()
+				v.Distribution = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Distribution.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Distribution.Set(x)
+			}
+			d.Leave()
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[5] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		case "platform":
+			d.Enter("platform", "/properties/platform")
+			if seen[6] {
+				d.Duplicate()
+				v.Platform = *new(shape.Optional[KubernetesPlatform])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.Platform.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x KubernetesPlatform
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Platform.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[7] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[9] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[10] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[11] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[11] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		case "version":
+			d.Enter("version", "/properties/version")
+			if seen[12] {
+				d.Duplicate()
+				v.Version = *new(shape.Optional[string])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.Version.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Version.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesClusterEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[7] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[11] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedKubernetesClusterEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "cloudResource") {
+		switch v.CloudResource.State {
+		case shape.Null:
+			enc.Name("\"cloudResource\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"cloudResource\":")
+			v.CloudResource.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "distribution") {
+		switch v.Distribution.State {
+		case shape.Null:
+			enc.Name("\"distribution\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"distribution\":")
+			enc.String(v.Distribution.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "platform") {
+		switch v.Platform.State {
+		case shape.Null:
+			enc.Name("\"platform\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"platform\":")
+			v.Platform.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "version") {
+		switch v.Version.State {
+		case shape.Null:
+			enc.Name("\"version\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"version\":")
+			enc.String(v.Version.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *KubernetesClusterEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v KubernetesClusterEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *KubernetesClusterEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = KubernetesControllerEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [12]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[238]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "labels":
+			d.Enter("labels", "/properties/labels")
+			if seen[3] {
+				d.Duplicate()
+				v.Labels = *new(shape.Optional[Dictionary])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.Labels.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Dictionary
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Labels.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[4] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		case "namespace":
+			d.Enter("namespace", "/properties/namespace")
+			if seen[5] {
+				d.Duplicate()
+				v.Namespace = *new(shape.Optional[KubernetesNamespaceEvidence])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Namespace.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x KubernetesNamespaceEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Namespace.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[6] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[8] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[9] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "type":
+			d.Enter("type", "/properties/type")
+			if seen[10] {
+				d.Duplicate()
+				v.Type = *new(shape.Optional[string])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.Type.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Type.Set(x)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[11] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[11] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesControllerEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[6] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[11] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedKubernetesControllerEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "labels") {
+		switch v.Labels.State {
+		case shape.Null:
+			enc.Name("\"labels\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"labels\":")
+			v.Labels.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "namespace") {
+		switch v.Namespace.State {
+		case shape.Null:
+			enc.Name("\"namespace\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"namespace\":")
+			v.Namespace.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "type") {
+		switch v.Type.State {
+		case shape.Null:
+			enc.Name("\"type\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"type\":")
+			enc.String(v.Type.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *KubernetesControllerEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v KubernetesControllerEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *KubernetesControllerEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = KubernetesNamespaceEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [11]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[246]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "cluster":
+			d.Enter("cluster", "/properties/cluster")
+			if seen[1] {
+				d.Duplicate()
+				v.Cluster = *new(shape.Optional[KubernetesClusterEvidence])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.Cluster.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x KubernetesClusterEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Cluster.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "labels":
+			d.Enter("labels", "/properties/labels")
+			if seen[4] {
+				d.Duplicate()
+				v.Labels = *new(shape.Optional[Dictionary])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Labels.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Dictionary
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Labels.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[5] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[6] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[8] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[9] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[10] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[10] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesNamespaceEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[6] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[10] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedKubernetesNamespaceEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "cluster") {
+		switch v.Cluster.State {
+		case shape.Null:
+			enc.Name("\"cluster\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"cluster\":")
+			v.Cluster.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "labels") {
+		switch v.Labels.State {
+		case shape.Null:
+			enc.Name("\"labels\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"labels\":")
+			v.Labels.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *KubernetesNamespaceEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v KubernetesNamespaceEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *KubernetesNamespaceEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *KubernetesPlatform) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "aks", "eks", "gke", "arc", "unknownFutureValue":
+		*v = KubernetesPlatform(s)
+		return
+	}
+	*v = KubernetesPlatform(d.EnumMismatch(s, graphshapeMembersKubernetesPlatform))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *KubernetesPlatform) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *KubernetesPlatform) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v KubernetesPlatform) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *KubernetesPlatform) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = KubernetesPodEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [17]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[230]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "containers":
+			d.Enter("containers", "/properties/containers")
+			if seen[1] {
+				d.Duplicate()
+				v.Containers = *new(shape.Optional[[]shape.Optional[ContainerEvidence]])
+			}
+			seen[1] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[ContainerEvidence]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[ContainerEvidence]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 ContainerEvidence
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.Containers.Set(items)
+			}
+			d.Leave()
+		case "controller":
+			d.Enter("controller", "/properties/controller")
+			if seen[2] {
+				d.Duplicate()
+				v.Controller = *new(shape.Optional[KubernetesControllerEvidence])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.Controller.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x KubernetesControllerEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Controller.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[3] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[3] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[4] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[4] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "ephemeralContainers":
+			d.Enter("ephemeralContainers", "/properties/ephemeralContainers")
+			if seen[5] {
+				d.Duplicate()
+				v.EphemeralContainers = *new(shape.Optional[[]shape.Optional[ContainerEvidence]])
+			}
+			seen[5] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[ContainerEvidence]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[ContainerEvidence]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 ContainerEvidence
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.EphemeralContainers.Set(items)
+			}
+			d.Leave()
+		case "initContainers":
+			d.Enter("initContainers", "/properties/initContainers")
+			if seen[6] {
+				d.Duplicate()
+				v.InitContainers = *new(shape.Optional[[]shape.Optional[ContainerEvidence]])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[ContainerEvidence]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[ContainerEvidence]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 ContainerEvidence
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.InitContainers.Set(items)
+			}
+			d.Leave()
+		case "labels":
+			d.Enter("labels", "/properties/labels")
+			if seen[7] {
+				d.Duplicate()
+				v.Labels = *new(shape.Optional[Dictionary])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.Labels.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Dictionary
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Labels.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[8] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		case "namespace":
+			d.Enter("namespace", "/properties/namespace")
+			if seen[9] {
+				d.Duplicate()
+				v.Namespace = *new(shape.Optional[KubernetesNamespaceEvidence])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.Namespace.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x KubernetesNamespaceEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Namespace.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "podIp":
+			d.Enter("podIp", "/properties/podIp")
+			if seen[10] {
+				d.Duplicate()
+				v.PodIP = *new(shape.Optional[IPEvidence])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.PodIP.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x IPEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.PodIP.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[11] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[11] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[12] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[13] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[13] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "serviceAccount":
+			d.Enter("serviceAccount", "/properties/serviceAccount")
+			if seen[14] {
+				d.Duplicate()
+				v.ServiceAccount = *new(shape.Optional[KubernetesServiceAccountEvidence])
+			}
+			seen[14] = true
+			if d.Null() {
+				v.ServiceAccount.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x KubernetesServiceAccountEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.ServiceAccount.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[15] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[15] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[16] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[16] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesPodEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[3] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[11] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[16] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedKubernetesPodEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "containers") {
+		switch v.Containers.State {
+		case shape.Null:
+			enc.Name("\"containers\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"containers\":")
+			enc.BeginArray()
+			for i := range v.Containers.Value {
+				if v.Containers.Value[i].State == shape.Present {
+					v.Containers.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "controller") {
+		switch v.Controller.State {
+		case shape.Null:
+			enc.Name("\"controller\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"controller\":")
+			v.Controller.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "ephemeralContainers") {
+		switch v.EphemeralContainers.State {
+		case shape.Null:
+			enc.Name("\"ephemeralContainers\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"ephemeralContainers\":")
+			enc.BeginArray()
+			for i := range v.EphemeralContainers.Value {
+				if v.EphemeralContainers.Value[i].State == shape.Present {
+					v.EphemeralContainers.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "initContainers") {
+		switch v.InitContainers.State {
+		case shape.Null:
+			enc.Name("\"initContainers\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"initContainers\":")
+			enc.BeginArray()
+			for i := range v.InitContainers.Value {
+				if v.InitContainers.Value[i].State == shape.Present {
+					v.InitContainers.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "labels") {
+		switch v.Labels.State {
+		case shape.Null:
+			enc.Name("\"labels\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"labels\":")
+			v.Labels.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "namespace") {
+		switch v.Namespace.State {
+		case shape.Null:
+			enc.Name("\"namespace\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"namespace\":")
+			v.Namespace.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "podIp") {
+		switch v.PodIP.State {
+		case shape.Null:
+			enc.Name("\"podIp\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"podIp\":")
+			v.PodIP.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "serviceAccount") {
+		switch v.ServiceAccount.State {
+		case shape.Null:
+			enc.Name("\"serviceAccount\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"serviceAccount\":")
+			v.ServiceAccount.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *KubernetesPodEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v KubernetesPodEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *KubernetesPodEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = KubernetesSecretEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [11]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[505]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[3] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		case "namespace":
+			d.Enter("namespace", "/properties/namespace")
+			if seen[4] {
+				d.Duplicate()
+				v.Namespace = *new(shape.Optional[KubernetesNamespaceEvidence])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Namespace.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x KubernetesNamespaceEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Namespace.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[5] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[5] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[7] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[7] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "secretType":
+			d.Enter("secretType", "/properties/secretType")
+			if seen[8] {
+				d.Duplicate()
+				v.SecretType = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.SecretType.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SecretType.Set(x)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[9] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[10] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[10] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesSecretEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[5] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[10] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedKubernetesSecretEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "namespace") {
+		switch v.Namespace.State {
+		case shape.Null:
+			enc.Name("\"namespace\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"namespace\":")
+			v.Namespace.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "secretType") {
+		switch v.SecretType.State {
+		case shape.Null:
+			enc.Name("\"secretType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"secretType\":")
+			enc.String(v.SecretType.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *KubernetesSecretEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v KubernetesSecretEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *KubernetesSecretEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = KubernetesServiceAccountEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [10]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[297]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[3] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		case "namespace":
+			d.Enter("namespace", "/properties/namespace")
+			if seen[4] {
+				d.Duplicate()
+				v.Namespace = *new(shape.Optional[KubernetesNamespaceEvidence])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Namespace.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x KubernetesNamespaceEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Namespace.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[5] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[5] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[7] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[7] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[8] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[9] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[9] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesServiceAccountEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[5] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[9] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedKubernetesServiceAccountEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "namespace") {
+		switch v.Namespace.State {
+		case shape.Null:
+			enc.Name("\"namespace\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"namespace\":")
+			v.Namespace.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *KubernetesServiceAccountEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v KubernetesServiceAccountEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *KubernetesServiceAccountEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = KubernetesServiceEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [16]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[514]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "clusterIP":
+			d.Enter("clusterIP", "/properties/clusterIP")
+			if seen[1] {
+				d.Duplicate()
+				v.ClusterIP = *new(shape.Optional[IPEvidence])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.ClusterIP.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x IPEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.ClusterIP.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "externalIPs":
+			d.Enter("externalIPs", "/properties/externalIPs")
+			if seen[4] {
+				d.Duplicate()
+				v.ExternalIPs = *new(shape.Optional[[]shape.Optional[IPEvidence]])
+			}
+			seen[4] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[IPEvidence]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[IPEvidence]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 IPEvidence
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.ExternalIPs.Set(items)
+			}
+			d.Leave()
+		case "labels":
+			d.Enter("labels", "/properties/labels")
+			if seen[5] {
+				d.Duplicate()
+				v.Labels = *new(shape.Optional[Dictionary])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Labels.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Dictionary
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Labels.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[6] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		case "namespace":
+			d.Enter("namespace", "/properties/namespace")
+			if seen[7] {
+				d.Duplicate()
+				v.Namespace = *new(shape.Optional[KubernetesNamespaceEvidence])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.Namespace.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x KubernetesNamespaceEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Namespace.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[8] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[9] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[10] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "selector":
+			d.Enter("selector", "/properties/selector")
+			if seen[11] {
+				d.Duplicate()
+				v.Selector = *new(shape.Optional[Dictionary])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.Selector.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Dictionary
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Selector.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "servicePorts":
+			d.Enter("servicePorts", "/properties/servicePorts")
+			if seen[12] {
+				d.Duplicate()
+				v.ServicePorts = *new(shape.Optional[[]shape.Optional[KubernetesServicePort]])
+			}
+			seen[12] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[KubernetesServicePort]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[KubernetesServicePort]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 KubernetesServicePort
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.ServicePorts.Set(items)
+			}
+			d.Leave()
+		case "serviceType":
+			d.Enter("serviceType", "/properties/serviceType")
+			if seen[13] {
+				d.Duplicate()
+				v.ServiceType = *new(KubernetesServiceType)
+			}
+			seen[13] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x KubernetesServiceType
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.ServiceType = x
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[14] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[14] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[15] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[15] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesServiceEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[8] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[13] {
+		d.Missing("serviceType")
+	}
+	if !seen[15] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedKubernetesServiceEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "clusterIP") {
+		switch v.ClusterIP.State {
+		case shape.Null:
+			enc.Name("\"clusterIP\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"clusterIP\":")
+			v.ClusterIP.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "externalIPs") {
+		switch v.ExternalIPs.State {
+		case shape.Null:
+			enc.Name("\"externalIPs\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"externalIPs\":")
+			enc.BeginArray()
+			for i := range v.ExternalIPs.Value {
+				if v.ExternalIPs.Value[i].State == shape.Present {
+					v.ExternalIPs.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "labels") {
+		switch v.Labels.State {
+		case shape.Null:
+			enc.Name("\"labels\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"labels\":")
+			v.Labels.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "namespace") {
+		switch v.Namespace.State {
+		case shape.Null:
+			enc.Name("\"namespace\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"namespace\":")
+			v.Namespace.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "selector") {
+		switch v.Selector.State {
+		case shape.Null:
+			enc.Name("\"selector\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"selector\":")
+			v.Selector.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "servicePorts") {
+		switch v.ServicePorts.State {
+		case shape.Null:
+			enc.Name("\"servicePorts\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"servicePorts\":")
+			enc.BeginArray()
+			for i := range v.ServicePorts.Value {
+				if v.ServicePorts.Value[i].State == shape.Present {
+					v.ServicePorts.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "serviceType") {
+		enc.Name("\"serviceType\":")
+		v.ServiceType.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *KubernetesServiceEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v KubernetesServiceEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *KubernetesServiceEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *KubernetesServicePort) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = KubernetesServicePort{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	var seen [6]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "appProtocol":
+			d.Enter("appProtocol", "/properties/appProtocol")
+			if seen[0] {
+				d.Duplicate()
+				v.AppProtocol = *new(shape.Optional[string])
+			}
+			seen[0] = true
+			if d.Null() {
+				v.AppProtocol.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AppProtocol.Set(x)
+			}
+			d.Leave()
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[1] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		case "nodePort":
+			d.Enter("nodePort", "/properties/nodePort")
+			if seen[2] {
+				d.Duplicate()
+				v.NodePort = *new(int32)
+			}
+			seen[2] = true
+			if x, ok := d.Int32(shapeimpl.TInteger, &graphshapeRules[533]); ok {
+				v.NodePort = x
+			}
+			d.Leave()
+		case "port":
+			d.Enter("port", "/properties/port")
+			if seen[3] {
+				d.Duplicate()
+				v.Port = *new(int32)
+			}
+			seen[3] = true
+			if x, ok := d.Int32(shapeimpl.TInteger, &graphshapeRules[534]); ok {
+				v.Port = x
+			}
+			d.Leave()
+		case "protocol":
+			d.Enter("protocol", "/properties/protocol")
+			if seen[4] {
+				d.Duplicate()
+				v.Protocol = *new(shape.Optional[ContainerPortProtocol])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Protocol.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x ContainerPortProtocol
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Protocol.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "targetPort":
+			d.Enter("targetPort", "/properties/targetPort")
+			if seen[5] {
+				d.Duplicate()
+				v.TargetPort = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.TargetPort.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.TargetPort.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 530)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[2] {
+		d.Missing("nodePort")
+	}
+	if !seen[3] {
+		d.Missing("port")
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *KubernetesServicePort) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "appProtocol") {
+		switch v.AppProtocol.State {
+		case shape.Null:
+			enc.Name("\"appProtocol\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"appProtocol\":")
+			enc.String(v.AppProtocol.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "nodePort") {
+		enc.Name("\"nodePort\":")
+		enc.Int64(int64(v.NodePort))
+	}
+	if !shapeimpl.Has(v.Extra, "port") {
+		enc.Name("\"port\":")
+		enc.Int64(int64(v.Port))
+	}
+	if !shapeimpl.Has(v.Extra, "protocol") {
+		switch v.Protocol.State {
+		case shape.Null:
+			enc.Name("\"protocol\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"protocol\":")
+			v.Protocol.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "targetPort") {
+		switch v.TargetPort.State {
+		case shape.Null:
+			enc.Name("\"targetPort\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"targetPort\":")
+			enc.String(v.TargetPort.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *KubernetesServicePort) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v KubernetesServicePort) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *KubernetesServicePort) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *KubernetesServiceType) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "clusterIP", "externalName", "nodePort", "loadBalancer", "unknownFutureValue":
+		*v = KubernetesServiceType(s)
+		return
+	}
+	*v = KubernetesServiceType(d.EnumMismatch(s, graphshapeMembersKubernetesServiceType))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *KubernetesServiceType) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *KubernetesServiceType) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v KubernetesServiceType) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *KubernetesServiceType) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *LoggedOnUser) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = LoggedOnUser{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	var seen [2]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "accountName":
+			d.Enter("accountName", "/properties/accountName")
+			if seen[0] {
+				d.Duplicate()
+				v.AccountName = *new(shape.Optional[string])
+			}
+			seen[0] = true
+			if d.Null() {
+				v.AccountName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AccountName.Set(x)
+			}
+			d.Leave()
+		case "domainName":
+			d.Enter("domainName", "/properties/domainName")
+			if seen[1] {
+				d.Duplicate()
+				v.DomainName = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.DomainName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DomainName.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 325)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *LoggedOnUser) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "accountName") {
+		switch v.AccountName.State {
+		case shape.Null:
+			enc.Name("\"accountName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"accountName\":")
+			enc.String(v.AccountName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "domainName") {
+		switch v.DomainName.State {
+		case shape.Null:
+			enc.Name("\"domainName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"domainName\":")
+			enc.String(v.DomainName.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *LoggedOnUser) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v LoggedOnUser) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *LoggedOnUser) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = MailClusterEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [14]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[545]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "clusterBy":
+			d.Enter("clusterBy", "/properties/clusterBy")
+			if seen[1] {
+				d.Duplicate()
+				v.ClusterBy = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.ClusterBy.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ClusterBy.Set(x)
+			}
+			d.Leave()
+		case "clusterByValue":
+			d.Enter("clusterByValue", "/properties/clusterByValue")
+			if seen[2] {
+				d.Duplicate()
+				v.ClusterByValue = *new(shape.Optional[string])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.ClusterByValue.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ClusterByValue.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[3] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[3] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[4] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[4] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "emailCount":
+			d.Enter("emailCount", "/properties/emailCount")
+			if seen[5] {
+				d.Duplicate()
+				v.EmailCount = *new(shape.Optional[int64])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.EmailCount.SetNull()
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[548]); ok {
+				v.EmailCount.Set(x)
+			}
+			d.Leave()
+		case "networkMessageIds":
+			d.Enter("networkMessageIds", "/properties/networkMessageIds")
+			if seen[6] {
+				d.Duplicate()
+				v.NetworkMessageIDs = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.NetworkMessageIDs.Set(items)
+			}
+			d.Leave()
+		case "query":
+			d.Enter("query", "/properties/query")
+			if seen[7] {
+				d.Duplicate()
+				v.Query = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.Query.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Query.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[8] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[9] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[10] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[11] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[11] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "urn":
+			d.Enter("urn", "/properties/urn")
+			if seen[12] {
+				d.Duplicate()
+				v.Urn = *new(shape.Optional[string])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.Urn.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Urn.Set(x)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[13] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[13] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedMailClusterEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[3] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[8] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[13] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedMailClusterEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "clusterBy") {
+		switch v.ClusterBy.State {
+		case shape.Null:
+			enc.Name("\"clusterBy\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"clusterBy\":")
+			enc.String(v.ClusterBy.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "clusterByValue") {
+		switch v.ClusterByValue.State {
+		case shape.Null:
+			enc.Name("\"clusterByValue\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"clusterByValue\":")
+			enc.String(v.ClusterByValue.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "emailCount") {
+		switch v.EmailCount.State {
+		case shape.Null:
+			enc.Name("\"emailCount\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"emailCount\":")
+			enc.Int64(v.EmailCount.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "networkMessageIds") {
+		switch v.NetworkMessageIDs.State {
+		case shape.Null:
+			enc.Name("\"networkMessageIds\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"networkMessageIds\":")
+			enc.BeginArray()
+			for i := range v.NetworkMessageIDs.Value {
+				if v.NetworkMessageIDs.Value[i].State == shape.Present {
+					enc.String(v.NetworkMessageIDs.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "query") {
+		switch v.Query.State {
+		case shape.Null:
+			enc.Name("\"query\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"query\":")
+			enc.String(v.Query.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "urn") {
+		switch v.Urn.State {
+		case shape.Null:
+			enc.Name("\"urn\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"urn\":")
+			enc.String(v.Urn.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *MailClusterEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v MailClusterEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *MailClusterEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = MailboxConfigurationEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [14]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[556]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "configurationId":
+			d.Enter("configurationId", "/properties/configurationId")
+			if seen[1] {
+				d.Duplicate()
+				v.ConfigurationID = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.ConfigurationID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ConfigurationID.Set(x)
+			}
+			d.Leave()
+		case "configurationType":
+			d.Enter("configurationType", "/properties/configurationType")
+			if seen[2] {
+				d.Duplicate()
+				v.ConfigurationType = *new(shape.Optional[MailboxConfigurationType])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.ConfigurationType.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x MailboxConfigurationType
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.ConfigurationType.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[3] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[3] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[4] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[4] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "displayName":
+			d.Enter("displayName", "/properties/displayName")
+			if seen[5] {
+				d.Duplicate()
+				v.DisplayName = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.DisplayName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DisplayName.Set(x)
+			}
+			d.Leave()
+		case "externalDirectoryObjectId":
+			d.Enter("externalDirectoryObjectId", "/properties/externalDirectoryObjectId")
+			if seen[6] {
+				d.Duplicate()
+				v.ExternalDirectoryObjectID = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.ExternalDirectoryObjectID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[562]); ok {
+				v.ExternalDirectoryObjectID.Set(x)
+			}
+			d.Leave()
+		case "mailboxPrimaryAddress":
+			d.Enter("mailboxPrimaryAddress", "/properties/mailboxPrimaryAddress")
+			if seen[7] {
+				d.Duplicate()
+				v.MailboxPrimaryAddress = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.MailboxPrimaryAddress.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.MailboxPrimaryAddress.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[8] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[9] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[10] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[11] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[11] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "upn":
+			d.Enter("upn", "/properties/upn")
+			if seen[12] {
+				d.Duplicate()
+				v.Upn = *new(shape.Optional[string])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.Upn.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Upn.Set(x)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[13] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[13] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedMailboxConfigurationEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[3] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[8] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[13] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedMailboxConfigurationEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "configurationId") {
+		switch v.ConfigurationID.State {
+		case shape.Null:
+			enc.Name("\"configurationId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"configurationId\":")
+			enc.String(v.ConfigurationID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "configurationType") {
+		switch v.ConfigurationType.State {
+		case shape.Null:
+			enc.Name("\"configurationType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"configurationType\":")
+			v.ConfigurationType.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "displayName") {
+		switch v.DisplayName.State {
+		case shape.Null:
+			enc.Name("\"displayName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"displayName\":")
+			enc.String(v.DisplayName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "externalDirectoryObjectId") {
+		switch v.ExternalDirectoryObjectID.State {
+		case shape.Null:
+			enc.Name("\"externalDirectoryObjectId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"externalDirectoryObjectId\":")
+			enc.String(v.ExternalDirectoryObjectID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "mailboxPrimaryAddress") {
+		switch v.MailboxPrimaryAddress.State {
+		case shape.Null:
+			enc.Name("\"mailboxPrimaryAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"mailboxPrimaryAddress\":")
+			enc.String(v.MailboxPrimaryAddress.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "upn") {
+		switch v.Upn.State {
+		case shape.Null:
+			enc.Name("\"upn\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"upn\":")
+			enc.String(v.Upn.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *MailboxConfigurationEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v MailboxConfigurationEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *MailboxConfigurationEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *MailboxConfigurationType) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "mailForwardingRule", "owaSettings", "ewsSettings", "mailDelegation", "userInboxRule", "unknownFutureValue":
+		*v = MailboxConfigurationType(s)
+		return
+	}
+	*v = MailboxConfigurationType(d.EnumMismatch(s, graphshapeMembersMailboxConfigurationType))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *MailboxConfigurationType) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *MailboxConfigurationType) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v MailboxConfigurationType) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *MailboxConfigurationType) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = MailboxEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [12]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[568]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "displayName":
+			d.Enter("displayName", "/properties/displayName")
+			if seen[3] {
+				d.Duplicate()
+				v.DisplayName = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.DisplayName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DisplayName.Set(x)
+			}
+			d.Leave()
+		case "primaryAddress":
+			d.Enter("primaryAddress", "/properties/primaryAddress")
+			if seen[4] {
+				d.Duplicate()
+				v.PrimaryAddress = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.PrimaryAddress.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.PrimaryAddress.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[5] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[5] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[7] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[7] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[8] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "upn":
+			d.Enter("upn", "/properties/upn")
+			if seen[9] {
+				d.Duplicate()
+				v.Upn = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.Upn.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Upn.Set(x)
+			}
+			d.Leave()
+		case "userAccount":
+			d.Enter("userAccount", "/properties/userAccount")
+			if seen[10] {
+				d.Duplicate()
+				v.UserAccount = *new(shape.Optional[UserAccount])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.UserAccount.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x UserAccount
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.UserAccount.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[11] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[11] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedMailboxEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[5] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[11] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedMailboxEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "displayName") {
+		switch v.DisplayName.State {
+		case shape.Null:
+			enc.Name("\"displayName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"displayName\":")
+			enc.String(v.DisplayName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "primaryAddress") {
+		switch v.PrimaryAddress.State {
+		case shape.Null:
+			enc.Name("\"primaryAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"primaryAddress\":")
+			enc.String(v.PrimaryAddress.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "upn") {
+		switch v.Upn.State {
+		case shape.Null:
+			enc.Name("\"upn\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"upn\":")
+			enc.String(v.Upn.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "userAccount") {
+		switch v.UserAccount.State {
+		case shape.Null:
+			enc.Name("\"userAccount\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"userAccount\":")
+			v.UserAccount.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *MailboxEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v MailboxEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *MailboxEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = MalwareEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [12]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[577]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "category":
+			d.Enter("category", "/properties/category")
+			if seen[1] {
+				d.Duplicate()
+				v.Category = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.Category.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Category.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "files":
+			d.Enter("files", "/properties/files")
+			if seen[4] {
+				d.Duplicate()
+				v.Files = *new(shape.Optional[[]shape.Optional[FileEvidence]])
+			}
+			seen[4] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[FileEvidence]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[FileEvidence]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 FileEvidence
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.Files.Set(items)
+			}
+			d.Leave()
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[5] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		case "processes":
+			d.Enter("processes", "/properties/processes")
+			if seen[6] {
+				d.Duplicate()
+				v.Processes = *new(shape.Optional[[]shape.Optional[ProcessEvidence]])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[ProcessEvidence]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[ProcessEvidence]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 ProcessEvidence
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.Processes.Set(items)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[7] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[9] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[10] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[11] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[11] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedMalwareEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[7] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[11] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedMalwareEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "category") {
+		switch v.Category.State {
+		case shape.Null:
+			enc.Name("\"category\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"category\":")
+			enc.String(v.Category.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "files") {
+		switch v.Files.State {
+		case shape.Null:
+			enc.Name("\"files\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"files\":")
+			enc.BeginArray()
+			for i := range v.Files.Value {
+				if v.Files.Value[i].State == shape.Present {
+					v.Files.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "processes") {
+		switch v.Processes.State {
+		case shape.Null:
+			enc.Name("\"processes\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"processes\":")
+			enc.BeginArray()
+			for i := range v.Processes.Value {
+				if v.Processes.Value[i].State == shape.Present {
+					v.Processes.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *MalwareEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v MalwareEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *MalwareEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = NetworkConnectionEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [13]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[606]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "destinationAddress":
+			d.Enter("destinationAddress", "/properties/destinationAddress")
+			if seen[2] {
+				d.Duplicate()
+				v.DestinationAddress = *new(shape.Optional[IPEvidence])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.DestinationAddress.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x IPEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.DestinationAddress.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "destinationPort":
+			d.Enter("destinationPort", "/properties/destinationPort")
+			if seen[3] {
+				d.Duplicate()
+				v.DestinationPort = *new(shape.Optional[int32])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.DestinationPort.SetNull()
+			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[609]); ok {
+				v.DestinationPort.Set(x)
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[4] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[4] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "protocol":
+			d.Enter("protocol", "/properties/protocol")
+			if seen[5] {
+				d.Duplicate()
+				v.Protocol = *new(shape.Optional[ProtocolType])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.Protocol.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x ProtocolType
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Protocol.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[6] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[8] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "sourceAddress":
+			d.Enter("sourceAddress", "/properties/sourceAddress")
+			if seen[9] {
+				d.Duplicate()
+				v.SourceAddress = *new(shape.Optional[IPEvidence])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.SourceAddress.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x IPEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.SourceAddress.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "sourcePort":
+			d.Enter("sourcePort", "/properties/sourcePort")
+			if seen[10] {
+				d.Duplicate()
+				v.SourcePort = *new(shape.Optional[int32])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.SourcePort.SetNull()
+			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[615]); ok {
+				v.SourcePort.Set(x)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[11] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[11] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[12] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[12] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedNetworkConnectionEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[6] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[12] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedNetworkConnectionEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "destinationAddress") {
+		switch v.DestinationAddress.State {
+		case shape.Null:
+			enc.Name("\"destinationAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"destinationAddress\":")
+			v.DestinationAddress.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "destinationPort") {
+		switch v.DestinationPort.State {
+		case shape.Null:
+			enc.Name("\"destinationPort\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"destinationPort\":")
+			enc.Int64(int64(v.DestinationPort.Value))
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "protocol") {
+		switch v.Protocol.State {
+		case shape.Null:
+			enc.Name("\"protocol\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"protocol\":")
+			v.Protocol.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sourceAddress") {
+		switch v.SourceAddress.State {
+		case shape.Null:
+			enc.Name("\"sourceAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sourceAddress\":")
+			v.SourceAddress.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sourcePort") {
+		switch v.SourcePort.State {
+		case shape.Null:
+			enc.Name("\"sourcePort\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sourcePort\":")
+			enc.Int64(int64(v.SourcePort.Value))
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *NetworkConnectionEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v NetworkConnectionEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *NetworkConnectionEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = NicEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [11]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[474]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "ipAddress":
+			d.Enter("ipAddress", "/properties/ipAddress")
+			if seen[3] {
+				d.Duplicate()
+				v.IPAddress = *new(shape.Optional[IPEvidence])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.IPAddress.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x IPEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.IPAddress.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "macAddress":
+			d.Enter("macAddress", "/properties/macAddress")
+			if seen[4] {
+				d.Duplicate()
+				v.MacAddress = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.MacAddress.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.MacAddress.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[5] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[5] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[7] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[7] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[8] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[9] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[9] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		case "vlans":
+			d.Enter("vlans", "/properties/vlans")
+			if seen[10] {
+				d.Duplicate()
+				v.Vlans = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.Vlans.Set(items)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedNicEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[5] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[9] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedNicEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "ipAddress") {
+		switch v.IPAddress.State {
+		case shape.Null:
+			enc.Name("\"ipAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"ipAddress\":")
+			v.IPAddress.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "macAddress") {
+		switch v.MacAddress.State {
+		case shape.Null:
+			enc.Name("\"macAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"macAddress\":")
+			enc.String(v.MacAddress.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "vlans") {
+		switch v.Vlans.State {
+		case shape.Null:
+			enc.Name("\"vlans\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"vlans\":")
+			enc.BeginArray()
+			for i := range v.Vlans.Value {
+				if v.Vlans.Value[i].State == shape.Present {
+					enc.String(v.Vlans.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *NicEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v NicEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *NicEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = OauthApplicationEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [12]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[620]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "appId":
+			d.Enter("appId", "/properties/appId")
+			if seen[1] {
+				d.Duplicate()
+				v.AppID = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.AppID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AppID.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "displayName":
+			d.Enter("displayName", "/properties/displayName")
+			if seen[4] {
+				d.Duplicate()
+				v.DisplayName = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.DisplayName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DisplayName.Set(x)
+			}
+			d.Leave()
+		case "objectId":
+			d.Enter("objectId", "/properties/objectId")
+			if seen[5] {
+				d.Duplicate()
+				v.ObjectID = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.ObjectID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ObjectID.Set(x)
+			}
+			d.Leave()
+		case "publisher":
+			d.Enter("publisher", "/properties/publisher")
+			if seen[6] {
+				d.Duplicate()
+				v.Publisher = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.Publisher.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Publisher.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[7] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[9] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[10] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[10] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[11] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[11] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedOauthApplicationEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[7] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[11] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedOauthApplicationEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "appId") {
+		switch v.AppID.State {
+		case shape.Null:
+			enc.Name("\"appId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"appId\":")
+			enc.String(v.AppID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "displayName") {
+		switch v.DisplayName.State {
+		case shape.Null:
+			enc.Name("\"displayName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"displayName\":")
+			enc.String(v.DisplayName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "objectId") {
+		switch v.ObjectID.State {
+		case shape.Null:
+			enc.Name("\"objectId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"objectId\":")
+			enc.String(v.ObjectID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "publisher") {
+		switch v.Publisher.State {
+		case shape.Null:
+			enc.Name("\"publisher\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"publisher\":")
+			enc.String(v.Publisher.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *OauthApplicationEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v OauthApplicationEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *OauthApplicationEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *OnboardingStatus) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "insufficientInfo", "onboarded", "canBeOnboarded", "unsupported", "unknownFutureValue":
+		*v = OnboardingStatus(s)
+		return
+	}
+	*v = OnboardingStatus(d.EnumMismatch(s, graphshapeMembersOnboardingStatus))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *OnboardingStatus) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *OnboardingStatus) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v OnboardingStatus) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *OnboardingStatus) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = ProcessEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [18]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[588]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "detectionStatus":
+			d.Enter("detectionStatus", "/properties/detectionStatus")
+			if seen[3] {
+				d.Duplicate()
+				v.DetectionStatus = *new(shape.Optional[DetectionStatus])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.DetectionStatus.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x DetectionStatus
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.DetectionStatus.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "imageFile":
+			d.Enter("imageFile", "/properties/imageFile")
+			if seen[4] {
+				d.Duplicate()
+				v.ImageFile = *new(shape.Optional[FileDetails])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.ImageFile.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x FileDetails
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.ImageFile.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "mdeDeviceId":
+			d.Enter("mdeDeviceId", "/properties/mdeDeviceId")
+			if seen[5] {
+				d.Duplicate()
+				v.MdeDeviceID = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.MdeDeviceID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.MdeDeviceID.Set(x)
+			}
+			d.Leave()
+		case "parentProcessCreationDateTime":
+			d.Enter("parentProcessCreationDateTime", "/properties/parentProcessCreationDateTime")
+			if seen[6] {
+				d.Duplicate()
+				v.ParentProcessCreationDateTime = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.ParentProcessCreationDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[594]); ok {
+				v.ParentProcessCreationDateTime.Set(x)
+			}
+			d.Leave()
+		case "parentProcessId":
+			d.Enter("parentProcessId", "/properties/parentProcessId")
+			if seen[7] {
+				d.Duplicate()
+				v.ParentProcessID = *new(shape.Optional[int64])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.ParentProcessID.SetNull()
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[595]); ok {
+				v.ParentProcessID.Set(x)
+			}
+			d.Leave()
+		case "parentProcessImageFile":
+			d.Enter("parentProcessImageFile", "/properties/parentProcessImageFile")
+			if seen[8] {
+				d.Duplicate()
+				v.ParentProcessImageFile = *new(shape.Optional[FileDetails])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.ParentProcessImageFile.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x FileDetails
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.ParentProcessImageFile.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "processCommandLine":
+			d.Enter("processCommandLine", "/properties/processCommandLine")
+			if seen[9] {
+				d.Duplicate()
+				v.ProcessCommandLine = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.ProcessCommandLine.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ProcessCommandLine.Set(x)
+			}
+			d.Leave()
+		case "processCreationDateTime":
+			d.Enter("processCreationDateTime", "/properties/processCreationDateTime")
+			if seen[10] {
+				d.Duplicate()
+				v.ProcessCreationDateTime = *new(shape.Optional[string])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.ProcessCreationDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[599]); ok {
+				v.ProcessCreationDateTime.Set(x)
+			}
+			d.Leave()
+		case "processId":
+			d.Enter("processId", "/properties/processId")
+			if seen[11] {
+				d.Duplicate()
+				v.ProcessID = *new(shape.Optional[int64])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.ProcessID.SetNull()
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[600]); ok {
+				v.ProcessID.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[12] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[12] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[13] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[13] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[14] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[14] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[15] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[15] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "userAccount":
+			d.Enter("userAccount", "/properties/userAccount")
+			if seen[16] {
+				d.Duplicate()
+				v.UserAccount = *new(shape.Optional[UserAccount])
+			}
+			seen[16] = true
+			if d.Null() {
+				v.UserAccount.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x UserAccount
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.UserAccount.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[17] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[17] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedProcessEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[12] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[17] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedProcessEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "detectionStatus") {
+		switch v.DetectionStatus.State {
+		case shape.Null:
+			enc.Name("\"detectionStatus\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detectionStatus\":")
+			v.DetectionStatus.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "imageFile") {
+		switch v.ImageFile.State {
+		case shape.Null:
+			enc.Name("\"imageFile\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"imageFile\":")
+			v.ImageFile.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+		switch v.MdeDeviceID.State {
+		case shape.Null:
+			enc.Name("\"mdeDeviceId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"mdeDeviceId\":")
+			enc.String(v.MdeDeviceID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "parentProcessCreationDateTime") {
+		switch v.ParentProcessCreationDateTime.State {
+		case shape.Null:
+			enc.Name("\"parentProcessCreationDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"parentProcessCreationDateTime\":")
+			enc.String(v.ParentProcessCreationDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "parentProcessId") {
+		switch v.ParentProcessID.State {
+		case shape.Null:
+			enc.Name("\"parentProcessId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"parentProcessId\":")
+			enc.Int64(v.ParentProcessID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "parentProcessImageFile") {
+		switch v.ParentProcessImageFile.State {
+		case shape.Null:
+			enc.Name("\"parentProcessImageFile\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"parentProcessImageFile\":")
+			v.ParentProcessImageFile.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "processCommandLine") {
+		switch v.ProcessCommandLine.State {
+		case shape.Null:
+			enc.Name("\"processCommandLine\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"processCommandLine\":")
+			enc.String(v.ProcessCommandLine.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "processCreationDateTime") {
+		switch v.ProcessCreationDateTime.State {
+		case shape.Null:
+			enc.Name("\"processCreationDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"processCreationDateTime\":")
+			enc.String(v.ProcessCreationDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "processId") {
+		switch v.ProcessID.State {
+		case shape.Null:
+			enc.Name("\"processId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"processId\":")
+			enc.Int64(v.ProcessID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "userAccount") {
+		switch v.UserAccount.State {
+		case shape.Null:
+			enc.Name("\"userAccount\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"userAccount\":")
+			v.UserAccount.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ProcessEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v ProcessEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ProcessEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *ProtocolType) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "tcp", "udp", "unknownFutureValue":
+		*v = ProtocolType(s)
+		return
+	}
+	*v = ProtocolType(d.EnumMismatch(s, graphshapeMembersProtocolType))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *ProtocolType) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ProtocolType) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v ProtocolType) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ProtocolType) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *RecommendedHuntingQuery) ShapeDecode(d *shapeimpl.Decoder) {
 	*v = RecommendedHuntingQuery{}
 	if !d.BeginObject(shapeimpl.TObject) {
@@ -3020,7 +21615,7 @@ func (v *RecommendedHuntingQuery) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 105)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 811)
 		}
 		n++
 	}
@@ -3068,6 +21663,2326 @@ func (v *RecommendedHuntingQuery) Validate() error {
 }
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = RegistryKeyEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [10]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[629]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "registryHive":
+			d.Enter("registryHive", "/properties/registryHive")
+			if seen[3] {
+				d.Duplicate()
+				v.RegistryHive = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.RegistryHive.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RegistryHive.Set(x)
+			}
+			d.Leave()
+		case "registryKey":
+			d.Enter("registryKey", "/properties/registryKey")
+			if seen[4] {
+				d.Duplicate()
+				v.RegistryKey = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.RegistryKey.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RegistryKey.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[5] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[5] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[7] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[7] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[8] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[9] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[9] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedRegistryKeyEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[5] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[9] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedRegistryKeyEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "registryHive") {
+		switch v.RegistryHive.State {
+		case shape.Null:
+			enc.Name("\"registryHive\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"registryHive\":")
+			enc.String(v.RegistryHive.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "registryKey") {
+		switch v.RegistryKey.State {
+		case shape.Null:
+			enc.Name("\"registryKey\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"registryKey\":")
+			enc.String(v.RegistryKey.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *RegistryKeyEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v RegistryKeyEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *RegistryKeyEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = RegistryValueEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [14]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[635]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "mdeDeviceId":
+			d.Enter("mdeDeviceId", "/properties/mdeDeviceId")
+			if seen[3] {
+				d.Duplicate()
+				v.MdeDeviceID = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.MdeDeviceID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.MdeDeviceID.Set(x)
+			}
+			d.Leave()
+		case "registryHive":
+			d.Enter("registryHive", "/properties/registryHive")
+			if seen[4] {
+				d.Duplicate()
+				v.RegistryHive = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.RegistryHive.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RegistryHive.Set(x)
+			}
+			d.Leave()
+		case "registryKey":
+			d.Enter("registryKey", "/properties/registryKey")
+			if seen[5] {
+				d.Duplicate()
+				v.RegistryKey = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.RegistryKey.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RegistryKey.Set(x)
+			}
+			d.Leave()
+		case "registryValue":
+			d.Enter("registryValue", "/properties/registryValue")
+			if seen[6] {
+				d.Duplicate()
+				v.RegistryValue = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.RegistryValue.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RegistryValue.Set(x)
+			}
+			d.Leave()
+		case "registryValueName":
+			d.Enter("registryValueName", "/properties/registryValueName")
+			if seen[7] {
+				d.Duplicate()
+				v.RegistryValueName = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.RegistryValueName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RegistryValueName.Set(x)
+			}
+			d.Leave()
+		case "registryValueType":
+			d.Enter("registryValueType", "/properties/registryValueType")
+			if seen[8] {
+				d.Duplicate()
+				v.RegistryValueType = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.RegistryValueType.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RegistryValueType.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[9] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[9] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[10] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[11] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[11] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[12] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[12] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[13] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[13] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedRegistryValueEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[9] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[13] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedRegistryValueEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+		switch v.MdeDeviceID.State {
+		case shape.Null:
+			enc.Name("\"mdeDeviceId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"mdeDeviceId\":")
+			enc.String(v.MdeDeviceID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "registryHive") {
+		switch v.RegistryHive.State {
+		case shape.Null:
+			enc.Name("\"registryHive\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"registryHive\":")
+			enc.String(v.RegistryHive.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "registryKey") {
+		switch v.RegistryKey.State {
+		case shape.Null:
+			enc.Name("\"registryKey\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"registryKey\":")
+			enc.String(v.RegistryKey.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "registryValue") {
+		switch v.RegistryValue.State {
+		case shape.Null:
+			enc.Name("\"registryValue\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"registryValue\":")
+			enc.String(v.RegistryValue.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "registryValueName") {
+		switch v.RegistryValueName.State {
+		case shape.Null:
+			enc.Name("\"registryValueName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"registryValueName\":")
+			enc.String(v.RegistryValueName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "registryValueType") {
+		switch v.RegistryValueType.State {
+		case shape.Null:
+			enc.Name("\"registryValueType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"registryValueType\":")
+			enc.String(v.RegistryValueType.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *RegistryValueEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v RegistryValueEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *RegistryValueEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *ResourceAccessEvent) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = ResourceAccessEvent{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	var seen [4]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "accessDateTime":
+			d.Enter("accessDateTime", "/properties/accessDateTime")
+			if seen[0] {
+				d.Duplicate()
+				v.AccessDateTime = *new(shape.Optional[string])
+			}
+			seen[0] = true
+			if d.Null() {
+				v.AccessDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[184]); ok {
+				v.AccessDateTime.Set(x)
+			}
+			d.Leave()
+		case "accountId":
+			d.Enter("accountId", "/properties/accountId")
+			if seen[1] {
+				d.Duplicate()
+				v.AccountID = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.AccountID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AccountID.Set(x)
+			}
+			d.Leave()
+		case "ipAddress":
+			d.Enter("ipAddress", "/properties/ipAddress")
+			if seen[2] {
+				d.Duplicate()
+				v.IPAddress = *new(shape.Optional[string])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.IPAddress.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.IPAddress.Set(x)
+			}
+			d.Leave()
+		case "resourceIdentifier":
+			d.Enter("resourceIdentifier", "/properties/resourceIdentifier")
+			if seen[3] {
+				d.Duplicate()
+				v.ResourceIdentifier = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.ResourceIdentifier.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ResourceIdentifier.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 183)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *ResourceAccessEvent) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "accessDateTime") {
+		switch v.AccessDateTime.State {
+		case shape.Null:
+			enc.Name("\"accessDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"accessDateTime\":")
+			enc.String(v.AccessDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "accountId") {
+		switch v.AccountID.State {
+		case shape.Null:
+			enc.Name("\"accountId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"accountId\":")
+			enc.String(v.AccountID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "ipAddress") {
+		switch v.IPAddress.State {
+		case shape.Null:
+			enc.Name("\"ipAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"ipAddress\":")
+			enc.String(v.IPAddress.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "resourceIdentifier") {
+		switch v.ResourceIdentifier.State {
+		case shape.Null:
+			enc.Name("\"resourceIdentifier\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"resourceIdentifier\":")
+			enc.String(v.ResourceIdentifier.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ResourceAccessEvent) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v ResourceAccessEvent) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ResourceAccessEvent) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = SasTokenEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [18]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[645]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "allowedIpAddresses":
+			d.Enter("allowedIpAddresses", "/properties/allowedIpAddresses")
+			if seen[1] {
+				d.Duplicate()
+				v.AllowedIPAddresses = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.AllowedIPAddresses.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AllowedIPAddresses.Set(x)
+			}
+			d.Leave()
+		case "allowedResourceTypes":
+			d.Enter("allowedResourceTypes", "/properties/allowedResourceTypes")
+			if seen[2] {
+				d.Duplicate()
+				v.AllowedResourceTypes = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.AllowedResourceTypes.Set(items)
+			}
+			d.Leave()
+		case "allowedServices":
+			d.Enter("allowedServices", "/properties/allowedServices")
+			if seen[3] {
+				d.Duplicate()
+				v.AllowedServices = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.AllowedServices.Set(items)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[4] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[4] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[5] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[5] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "expiryDateTime":
+			d.Enter("expiryDateTime", "/properties/expiryDateTime")
+			if seen[6] {
+				d.Duplicate()
+				v.ExpiryDateTime = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.ExpiryDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[651]); ok {
+				v.ExpiryDateTime.Set(x)
+			}
+			d.Leave()
+		case "permissions":
+			d.Enter("permissions", "/properties/permissions")
+			if seen[7] {
+				d.Duplicate()
+				v.Permissions = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[7] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.Permissions.Set(items)
+			}
+			d.Leave()
+		case "protocol":
+			d.Enter("protocol", "/properties/protocol")
+			if seen[8] {
+				d.Duplicate()
+				v.Protocol = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.Protocol.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Protocol.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[9] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[9] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[10] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[11] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[11] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "signatureHash":
+			d.Enter("signatureHash", "/properties/signatureHash")
+			if seen[12] {
+				d.Duplicate()
+				v.SignatureHash = *new(shape.Optional[string])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.SignatureHash.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SignatureHash.Set(x)
+			}
+			d.Leave()
+		case "signedWith":
+			d.Enter("signedWith", "/properties/signedWith")
+			if seen[13] {
+				d.Duplicate()
+				v.SignedWith = *new(shape.Optional[string])
+			}
+			seen[13] = true
+			if d.Null() {
+				v.SignedWith.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SignedWith.Set(x)
+			}
+			d.Leave()
+		case "startDateTime":
+			d.Enter("startDateTime", "/properties/startDateTime")
+			if seen[14] {
+				d.Duplicate()
+				v.StartDateTime = *new(shape.Optional[string])
+			}
+			seen[14] = true
+			if d.Null() {
+				v.StartDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[657]); ok {
+				v.StartDateTime.Set(x)
+			}
+			d.Leave()
+		case "storageResource":
+			d.Enter("storageResource", "/properties/storageResource")
+			if seen[15] {
+				d.Duplicate()
+				v.StorageResource = *new(shape.Optional[AzureResourceEvidence])
+			}
+			seen[15] = true
+			if d.Null() {
+				v.StorageResource.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AzureResourceEvidence
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.StorageResource.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[16] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[16] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[17] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[17] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedSasTokenEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[4] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[9] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[17] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedSasTokenEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "allowedIpAddresses") {
+		switch v.AllowedIPAddresses.State {
+		case shape.Null:
+			enc.Name("\"allowedIpAddresses\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"allowedIpAddresses\":")
+			enc.String(v.AllowedIPAddresses.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "allowedResourceTypes") {
+		switch v.AllowedResourceTypes.State {
+		case shape.Null:
+			enc.Name("\"allowedResourceTypes\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"allowedResourceTypes\":")
+			enc.BeginArray()
+			for i := range v.AllowedResourceTypes.Value {
+				if v.AllowedResourceTypes.Value[i].State == shape.Present {
+					enc.String(v.AllowedResourceTypes.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "allowedServices") {
+		switch v.AllowedServices.State {
+		case shape.Null:
+			enc.Name("\"allowedServices\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"allowedServices\":")
+			enc.BeginArray()
+			for i := range v.AllowedServices.Value {
+				if v.AllowedServices.Value[i].State == shape.Present {
+					enc.String(v.AllowedServices.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "expiryDateTime") {
+		switch v.ExpiryDateTime.State {
+		case shape.Null:
+			enc.Name("\"expiryDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"expiryDateTime\":")
+			enc.String(v.ExpiryDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "permissions") {
+		switch v.Permissions.State {
+		case shape.Null:
+			enc.Name("\"permissions\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"permissions\":")
+			enc.BeginArray()
+			for i := range v.Permissions.Value {
+				if v.Permissions.Value[i].State == shape.Present {
+					enc.String(v.Permissions.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "protocol") {
+		switch v.Protocol.State {
+		case shape.Null:
+			enc.Name("\"protocol\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"protocol\":")
+			enc.String(v.Protocol.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "signatureHash") {
+		switch v.SignatureHash.State {
+		case shape.Null:
+			enc.Name("\"signatureHash\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"signatureHash\":")
+			enc.String(v.SignatureHash.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "signedWith") {
+		switch v.SignedWith.State {
+		case shape.Null:
+			enc.Name("\"signedWith\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"signedWith\":")
+			enc.String(v.SignedWith.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "startDateTime") {
+		switch v.StartDateTime.State {
+		case shape.Null:
+			enc.Name("\"startDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"startDateTime\":")
+			enc.String(v.StartDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "storageResource") {
+		switch v.StorageResource.State {
+		case shape.Null:
+			enc.Name("\"storageResource\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"storageResource\":")
+			v.StorageResource.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *SasTokenEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v SasTokenEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *SasTokenEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = SecurityGroupEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [14]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[663]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "activeDirectoryObjectGuid":
+			d.Enter("activeDirectoryObjectGuid", "/properties/activeDirectoryObjectGuid")
+			if seen[1] {
+				d.Duplicate()
+				v.ActiveDirectoryObjectGUID = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.ActiveDirectoryObjectGUID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[664]); ok {
+				v.ActiveDirectoryObjectGUID.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[2] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[2] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[3] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[3] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "displayName":
+			d.Enter("displayName", "/properties/displayName")
+			if seen[4] {
+				d.Duplicate()
+				v.DisplayName = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.DisplayName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DisplayName.Set(x)
+			}
+			d.Leave()
+		case "distinguishedName":
+			d.Enter("distinguishedName", "/properties/distinguishedName")
+			if seen[5] {
+				d.Duplicate()
+				v.DistinguishedName = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.DistinguishedName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DistinguishedName.Set(x)
+			}
+			d.Leave()
+		case "friendlyName":
+			d.Enter("friendlyName", "/properties/friendlyName")
+			if seen[6] {
+				d.Duplicate()
+				v.FriendlyName = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.FriendlyName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.FriendlyName.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[7] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[7] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[8] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[9] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "securityGroupId":
+			d.Enter("securityGroupId", "/properties/securityGroupId")
+			if seen[10] {
+				d.Duplicate()
+				v.SecurityGroupID = *new(shape.Optional[string])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.SecurityGroupID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SecurityGroupID.Set(x)
+			}
+			d.Leave()
+		case "sid":
+			d.Enter("sid", "/properties/sid")
+			if seen[11] {
+				d.Duplicate()
+				v.Sid = *new(shape.Optional[string])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.Sid.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Sid.Set(x)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[12] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[12] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[13] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[13] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedSecurityGroupEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[2] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[7] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[13] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedSecurityGroupEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
+		switch v.ActiveDirectoryObjectGUID.State {
+		case shape.Null:
+			enc.Name("\"activeDirectoryObjectGuid\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"activeDirectoryObjectGuid\":")
+			enc.String(v.ActiveDirectoryObjectGUID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "displayName") {
+		switch v.DisplayName.State {
+		case shape.Null:
+			enc.Name("\"displayName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"displayName\":")
+			enc.String(v.DisplayName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "distinguishedName") {
+		switch v.DistinguishedName.State {
+		case shape.Null:
+			enc.Name("\"distinguishedName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"distinguishedName\":")
+			enc.String(v.DistinguishedName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "friendlyName") {
+		switch v.FriendlyName.State {
+		case shape.Null:
+			enc.Name("\"friendlyName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"friendlyName\":")
+			enc.String(v.FriendlyName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "securityGroupId") {
+		switch v.SecurityGroupID.State {
+		case shape.Null:
+			enc.Name("\"securityGroupId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"securityGroupId\":")
+			enc.String(v.SecurityGroupID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sid") {
+		switch v.Sid.State {
+		case shape.Null:
+			enc.Name("\"sid\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sid\":")
+			enc.String(v.Sid.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *SecurityGroupEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v SecurityGroupEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *SecurityGroupEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = ServicePrincipalEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [14]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[673]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "appId":
+			d.Enter("appId", "/properties/appId")
+			if seen[1] {
+				d.Duplicate()
+				v.AppID = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.AppID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AppID.Set(x)
+			}
+			d.Leave()
+		case "appOwnerTenantId":
+			d.Enter("appOwnerTenantId", "/properties/appOwnerTenantId")
+			if seen[2] {
+				d.Duplicate()
+				v.AppOwnerTenantID = *new(shape.Optional[string])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.AppOwnerTenantID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AppOwnerTenantID.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[3] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[3] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[4] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[4] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[5] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[5] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[7] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[7] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "servicePrincipalName":
+			d.Enter("servicePrincipalName", "/properties/servicePrincipalName")
+			if seen[8] {
+				d.Duplicate()
+				v.ServicePrincipalName = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.ServicePrincipalName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ServicePrincipalName.Set(x)
+			}
+			d.Leave()
+		case "servicePrincipalObjectId":
+			d.Enter("servicePrincipalObjectId", "/properties/servicePrincipalObjectId")
+			if seen[9] {
+				d.Duplicate()
+				v.ServicePrincipalObjectID = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.ServicePrincipalObjectID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ServicePrincipalObjectID.Set(x)
+			}
+			d.Leave()
+		case "servicePrincipalType":
+			d.Enter("servicePrincipalType", "/properties/servicePrincipalType")
+			if seen[10] {
+				d.Duplicate()
+				v.ServicePrincipalType = *new(shape.Optional[ServicePrincipalType])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.ServicePrincipalType.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x ServicePrincipalType
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.ServicePrincipalType.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[11] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[11] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "tenantId":
+			d.Enter("tenantId", "/properties/tenantId")
+			if seen[12] {
+				d.Duplicate()
+				v.TenantID = *new(shape.Optional[string])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.TenantID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.TenantID.Set(x)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[13] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[13] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedServicePrincipalEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[3] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[5] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[13] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedServicePrincipalEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "appId") {
+		switch v.AppID.State {
+		case shape.Null:
+			enc.Name("\"appId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"appId\":")
+			enc.String(v.AppID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "appOwnerTenantId") {
+		switch v.AppOwnerTenantID.State {
+		case shape.Null:
+			enc.Name("\"appOwnerTenantId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"appOwnerTenantId\":")
+			enc.String(v.AppOwnerTenantID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "servicePrincipalName") {
+		switch v.ServicePrincipalName.State {
+		case shape.Null:
+			enc.Name("\"servicePrincipalName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"servicePrincipalName\":")
+			enc.String(v.ServicePrincipalName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "servicePrincipalObjectId") {
+		switch v.ServicePrincipalObjectID.State {
+		case shape.Null:
+			enc.Name("\"servicePrincipalObjectId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"servicePrincipalObjectId\":")
+			enc.String(v.ServicePrincipalObjectID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "servicePrincipalType") {
+		switch v.ServicePrincipalType.State {
+		case shape.Null:
+			enc.Name("\"servicePrincipalType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"servicePrincipalType\":")
+			v.ServicePrincipalType.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tenantId") {
+		switch v.TenantID.State {
+		case shape.Null:
+			enc.Name("\"tenantId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tenantId\":")
+			enc.String(v.TenantID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ServicePrincipalEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v ServicePrincipalEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ServicePrincipalEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *ServicePrincipalType) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "application", "managedIdentity", "legacy", "unknownFutureValue":
+		*v = ServicePrincipalType(s)
+		return
+	}
+	*v = ServicePrincipalType(d.EnumMismatch(s, graphshapeMembersServicePrincipalType))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *ServicePrincipalType) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ServicePrincipalType) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v ServicePrincipalType) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ServicePrincipalType) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *ServiceSource) ShapeDecode(d *shapeimpl.Decoder) {
 	s, ok := d.String(shapeimpl.TString, nil)
 	if !ok {
@@ -3102,4 +24017,2979 @@ func (v ServiceSource) MarshalJSON() ([]byte, error) {
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
 func (v *ServiceSource) Validate() error {
 	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *Stream) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = Stream{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	var seen [1]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "name":
+			d.Enter("name", "/properties/name")
+			if seen[0] {
+				d.Duplicate()
+				v.Name = *new(shape.Optional[string])
+			}
+			seen[0] = true
+			if d.Null() {
+				v.Name.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Name.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 153)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *Stream) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "name") {
+		switch v.Name.State {
+		case shape.Null:
+			enc.Name("\"name\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"name\":")
+			enc.String(v.Name.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *Stream) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v Stream) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *Stream) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = SubmissionMailEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [17]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[685]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "networkMessageId":
+			d.Enter("networkMessageId", "/properties/networkMessageId")
+			if seen[3] {
+				d.Duplicate()
+				v.NetworkMessageID = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.NetworkMessageID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.NetworkMessageID.Set(x)
+			}
+			d.Leave()
+		case "recipient":
+			d.Enter("recipient", "/properties/recipient")
+			if seen[4] {
+				d.Duplicate()
+				v.Recipient = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.Recipient.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Recipient.Set(x)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[5] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[5] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[6] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "reportType":
+			d.Enter("reportType", "/properties/reportType")
+			if seen[7] {
+				d.Duplicate()
+				v.ReportType = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.ReportType.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ReportType.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[8] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[8] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "sender":
+			d.Enter("sender", "/properties/sender")
+			if seen[9] {
+				d.Duplicate()
+				v.Sender = *new(shape.Optional[string])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.Sender.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Sender.Set(x)
+			}
+			d.Leave()
+		case "senderIp":
+			d.Enter("senderIp", "/properties/senderIp")
+			if seen[10] {
+				d.Duplicate()
+				v.SenderIP = *new(shape.Optional[string])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.SenderIP.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SenderIP.Set(x)
+			}
+			d.Leave()
+		case "subject":
+			d.Enter("subject", "/properties/subject")
+			if seen[11] {
+				d.Duplicate()
+				v.Subject = *new(shape.Optional[string])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.Subject.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Subject.Set(x)
+			}
+			d.Leave()
+		case "submissionDateTime":
+			d.Enter("submissionDateTime", "/properties/submissionDateTime")
+			if seen[12] {
+				d.Duplicate()
+				v.SubmissionDateTime = *new(shape.Optional[string])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.SubmissionDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[692]); ok {
+				v.SubmissionDateTime.Set(x)
+			}
+			d.Leave()
+		case "submissionId":
+			d.Enter("submissionId", "/properties/submissionId")
+			if seen[13] {
+				d.Duplicate()
+				v.SubmissionID = *new(shape.Optional[string])
+			}
+			seen[13] = true
+			if d.Null() {
+				v.SubmissionID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SubmissionID.Set(x)
+			}
+			d.Leave()
+		case "submitter":
+			d.Enter("submitter", "/properties/submitter")
+			if seen[14] {
+				d.Duplicate()
+				v.Submitter = *new(shape.Optional[string])
+			}
+			seen[14] = true
+			if d.Null() {
+				v.Submitter.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Submitter.Set(x)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[15] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[15] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[16] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[16] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedSubmissionMailEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[5] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[16] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedSubmissionMailEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "networkMessageId") {
+		switch v.NetworkMessageID.State {
+		case shape.Null:
+			enc.Name("\"networkMessageId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"networkMessageId\":")
+			enc.String(v.NetworkMessageID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "recipient") {
+		switch v.Recipient.State {
+		case shape.Null:
+			enc.Name("\"recipient\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"recipient\":")
+			enc.String(v.Recipient.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "reportType") {
+		switch v.ReportType.State {
+		case shape.Null:
+			enc.Name("\"reportType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"reportType\":")
+			enc.String(v.ReportType.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sender") {
+		switch v.Sender.State {
+		case shape.Null:
+			enc.Name("\"sender\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sender\":")
+			enc.String(v.Sender.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "senderIp") {
+		switch v.SenderIP.State {
+		case shape.Null:
+			enc.Name("\"senderIp\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"senderIp\":")
+			enc.String(v.SenderIP.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "subject") {
+		switch v.Subject.State {
+		case shape.Null:
+			enc.Name("\"subject\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"subject\":")
+			enc.String(v.Subject.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "submissionDateTime") {
+		switch v.SubmissionDateTime.State {
+		case shape.Null:
+			enc.Name("\"submissionDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"submissionDateTime\":")
+			enc.String(v.SubmissionDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "submissionId") {
+		switch v.SubmissionID.State {
+		case shape.Null:
+			enc.Name("\"submissionId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"submissionId\":")
+			enc.String(v.SubmissionID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "submitter") {
+		switch v.Submitter.State {
+		case shape.Null:
+			enc.Name("\"submitter\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"submitter\":")
+			enc.String(v.Submitter.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *SubmissionMailEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v SubmissionMailEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *SubmissionMailEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *TeamsDeliveryLocation) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "teams", "quarantine", "failed", "unknownFutureValue":
+		*v = TeamsDeliveryLocation(s)
+		return
+	}
+	*v = TeamsDeliveryLocation(d.EnumMismatch(s, graphshapeMembersTeamsDeliveryLocation))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *TeamsDeliveryLocation) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *TeamsDeliveryLocation) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v TeamsDeliveryLocation) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *TeamsDeliveryLocation) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *TeamsMessageDeliveryAction) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "deliveredAsSpam", "delivered", "blocked", "replaced", "unknownFutureValue":
+		*v = TeamsMessageDeliveryAction(s)
+		return
+	}
+	*v = TeamsMessageDeliveryAction(d.EnumMismatch(s, graphshapeMembersTeamsMessageDeliveryAction))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *TeamsMessageDeliveryAction) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *TeamsMessageDeliveryAction) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v TeamsMessageDeliveryAction) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *TeamsMessageDeliveryAction) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = TeamsMessageEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [32]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[698]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "campaignId":
+			d.Enter("campaignId", "/properties/campaignId")
+			if seen[1] {
+				d.Duplicate()
+				v.CampaignID = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.CampaignID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.CampaignID.Set(x)
+			}
+			d.Leave()
+		case "channelId":
+			d.Enter("channelId", "/properties/channelId")
+			if seen[2] {
+				d.Duplicate()
+				v.ChannelID = *new(shape.Optional[string])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.ChannelID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ChannelID.Set(x)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[3] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[3] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "deliveryAction":
+			d.Enter("deliveryAction", "/properties/deliveryAction")
+			if seen[4] {
+				d.Duplicate()
+				v.DeliveryAction = *new(shape.Optional[TeamsMessageDeliveryAction])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.DeliveryAction.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x TeamsMessageDeliveryAction
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.DeliveryAction.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "deliveryLocation":
+			d.Enter("deliveryLocation", "/properties/deliveryLocation")
+			if seen[5] {
+				d.Duplicate()
+				v.DeliveryLocation = *new(shape.Optional[TeamsDeliveryLocation])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.DeliveryLocation.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x TeamsDeliveryLocation
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.DeliveryLocation.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[6] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "files":
+			d.Enter("files", "/properties/files")
+			if seen[7] {
+				d.Duplicate()
+				v.Files = *new(shape.Optional[[]shape.Optional[FileEvidence]])
+			}
+			seen[7] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[FileEvidence]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[FileEvidence]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 FileEvidence
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.Files.Set(items)
+			}
+			d.Leave()
+		case "groupId":
+			d.Enter("groupId", "/properties/groupId")
+			if seen[8] {
+				d.Duplicate()
+				v.GroupID = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.GroupID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.GroupID.Set(x)
+			}
+			d.Leave()
+		case "isExternal":
+			d.Enter("isExternal", "/properties/isExternal")
+			if seen[9] {
+				d.Duplicate()
+				v.IsExternal = *new(shape.Optional[bool])
+			}
+			seen[9] = true
+			if d.Null() {
+				v.IsExternal.SetNull()
+			} else if x, ok := d.Bool(shapeimpl.TBoolean|shapeimpl.TNull, nil); ok {
+				v.IsExternal.Set(x)
+			}
+			d.Leave()
+		case "isOwned":
+			d.Enter("isOwned", "/properties/isOwned")
+			if seen[10] {
+				d.Duplicate()
+				v.IsOwned = *new(shape.Optional[bool])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.IsOwned.SetNull()
+			} else if x, ok := d.Bool(shapeimpl.TBoolean|shapeimpl.TNull, nil); ok {
+				v.IsOwned.Set(x)
+			}
+			d.Leave()
+		case "lastModifiedDateTime":
+			d.Enter("lastModifiedDateTime", "/properties/lastModifiedDateTime")
+			if seen[11] {
+				d.Duplicate()
+				v.LastModifiedDateTime = *new(shape.Optional[string])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.LastModifiedDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[713]); ok {
+				v.LastModifiedDateTime.Set(x)
+			}
+			d.Leave()
+		case "messageDirection":
+			d.Enter("messageDirection", "/properties/messageDirection")
+			if seen[12] {
+				d.Duplicate()
+				v.MessageDirection = *new(shape.Optional[AntispamTeamsDirection])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.MessageDirection.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AntispamTeamsDirection
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.MessageDirection.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "messageId":
+			d.Enter("messageId", "/properties/messageId")
+			if seen[13] {
+				d.Duplicate()
+				v.MessageID = *new(shape.Optional[string])
+			}
+			seen[13] = true
+			if d.Null() {
+				v.MessageID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.MessageID.Set(x)
+			}
+			d.Leave()
+		case "owningTenantId":
+			d.Enter("owningTenantId", "/properties/owningTenantId")
+			if seen[14] {
+				d.Duplicate()
+				v.OwningTenantID = *new(shape.Optional[string])
+			}
+			seen[14] = true
+			if d.Null() {
+				v.OwningTenantID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[718]); ok {
+				v.OwningTenantID.Set(x)
+			}
+			d.Leave()
+		case "parentMessageId":
+			d.Enter("parentMessageId", "/properties/parentMessageId")
+			if seen[15] {
+				d.Duplicate()
+				v.ParentMessageID = *new(shape.Optional[string])
+			}
+			seen[15] = true
+			if d.Null() {
+				v.ParentMessageID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ParentMessageID.Set(x)
+			}
+			d.Leave()
+		case "receivedDateTime":
+			d.Enter("receivedDateTime", "/properties/receivedDateTime")
+			if seen[16] {
+				d.Duplicate()
+				v.ReceivedDateTime = *new(shape.Optional[string])
+			}
+			seen[16] = true
+			if d.Null() {
+				v.ReceivedDateTime.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[720]); ok {
+				v.ReceivedDateTime.Set(x)
+			}
+			d.Leave()
+		case "recipients":
+			d.Enter("recipients", "/properties/recipients")
+			if seen[17] {
+				d.Duplicate()
+				v.Recipients = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[17] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.Recipients.Set(items)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[18] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[18] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[19] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[19] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[20] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[20] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "senderFromAddress":
+			d.Enter("senderFromAddress", "/properties/senderFromAddress")
+			if seen[21] {
+				d.Duplicate()
+				v.SenderFromAddress = *new(shape.Optional[string])
+			}
+			seen[21] = true
+			if d.Null() {
+				v.SenderFromAddress.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SenderFromAddress.Set(x)
+			}
+			d.Leave()
+		case "senderIP":
+			d.Enter("senderIP", "/properties/senderIP")
+			if seen[22] {
+				d.Duplicate()
+				v.SenderIP = *new(shape.Optional[string])
+			}
+			seen[22] = true
+			if d.Null() {
+				v.SenderIP.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SenderIP.Set(x)
+			}
+			d.Leave()
+		case "sourceAppName":
+			d.Enter("sourceAppName", "/properties/sourceAppName")
+			if seen[23] {
+				d.Duplicate()
+				v.SourceAppName = *new(shape.Optional[string])
+			}
+			seen[23] = true
+			if d.Null() {
+				v.SourceAppName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SourceAppName.Set(x)
+			}
+			d.Leave()
+		case "sourceId":
+			d.Enter("sourceId", "/properties/sourceId")
+			if seen[24] {
+				d.Duplicate()
+				v.SourceID = *new(shape.Optional[string])
+			}
+			seen[24] = true
+			if d.Null() {
+				v.SourceID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SourceID.Set(x)
+			}
+			d.Leave()
+		case "subject":
+			d.Enter("subject", "/properties/subject")
+			if seen[25] {
+				d.Duplicate()
+				v.Subject = *new(shape.Optional[string])
+			}
+			seen[25] = true
+			if d.Null() {
+				v.Subject.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Subject.Set(x)
+			}
+			d.Leave()
+		case "suspiciousRecipients":
+			d.Enter("suspiciousRecipients", "/properties/suspiciousRecipients")
+			if seen[26] {
+				d.Duplicate()
+				v.SuspiciousRecipients = *new(shape.Optional[[]shape.Optional[string]])
+			}
+			seen[26] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[string]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[string]
+					if d.Null() {
+						it.SetNull()
+					} else if x1, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+						it.Set(x1)
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.SuspiciousRecipients.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[27] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[27] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "threadId":
+			d.Enter("threadId", "/properties/threadId")
+			if seen[28] {
+				d.Duplicate()
+				v.ThreadID = *new(shape.Optional[string])
+			}
+			seen[28] = true
+			if d.Null() {
+				v.ThreadID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ThreadID.Set(x)
+			}
+			d.Leave()
+		case "threadType":
+			d.Enter("threadType", "/properties/threadType")
+			if seen[29] {
+				d.Duplicate()
+				v.ThreadType = *new(shape.Optional[string])
+			}
+			seen[29] = true
+			if d.Null() {
+				v.ThreadType.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ThreadType.Set(x)
+			}
+			d.Leave()
+		case "urls":
+			d.Enter("urls", "/properties/urls")
+			if seen[30] {
+				d.Duplicate()
+				v.URLs = *new(shape.Optional[[]shape.Optional[URLEvidence]])
+			}
+			seen[30] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[URLEvidence]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[URLEvidence]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 URLEvidence
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.URLs.Set(items)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[31] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[31] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedTeamsMessageEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[3] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[18] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[31] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedTeamsMessageEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "campaignId") {
+		switch v.CampaignID.State {
+		case shape.Null:
+			enc.Name("\"campaignId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"campaignId\":")
+			enc.String(v.CampaignID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "channelId") {
+		switch v.ChannelID.State {
+		case shape.Null:
+			enc.Name("\"channelId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"channelId\":")
+			enc.String(v.ChannelID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "deliveryAction") {
+		switch v.DeliveryAction.State {
+		case shape.Null:
+			enc.Name("\"deliveryAction\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"deliveryAction\":")
+			v.DeliveryAction.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "deliveryLocation") {
+		switch v.DeliveryLocation.State {
+		case shape.Null:
+			enc.Name("\"deliveryLocation\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"deliveryLocation\":")
+			v.DeliveryLocation.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "files") {
+		switch v.Files.State {
+		case shape.Null:
+			enc.Name("\"files\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"files\":")
+			enc.BeginArray()
+			for i := range v.Files.Value {
+				if v.Files.Value[i].State == shape.Present {
+					v.Files.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "groupId") {
+		switch v.GroupID.State {
+		case shape.Null:
+			enc.Name("\"groupId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"groupId\":")
+			enc.String(v.GroupID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "isExternal") {
+		switch v.IsExternal.State {
+		case shape.Null:
+			enc.Name("\"isExternal\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"isExternal\":")
+			enc.Bool(v.IsExternal.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "isOwned") {
+		switch v.IsOwned.State {
+		case shape.Null:
+			enc.Name("\"isOwned\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"isOwned\":")
+			enc.Bool(v.IsOwned.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "lastModifiedDateTime") {
+		switch v.LastModifiedDateTime.State {
+		case shape.Null:
+			enc.Name("\"lastModifiedDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"lastModifiedDateTime\":")
+			enc.String(v.LastModifiedDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "messageDirection") {
+		switch v.MessageDirection.State {
+		case shape.Null:
+			enc.Name("\"messageDirection\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"messageDirection\":")
+			v.MessageDirection.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "messageId") {
+		switch v.MessageID.State {
+		case shape.Null:
+			enc.Name("\"messageId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"messageId\":")
+			enc.String(v.MessageID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "owningTenantId") {
+		switch v.OwningTenantID.State {
+		case shape.Null:
+			enc.Name("\"owningTenantId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"owningTenantId\":")
+			enc.String(v.OwningTenantID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "parentMessageId") {
+		switch v.ParentMessageID.State {
+		case shape.Null:
+			enc.Name("\"parentMessageId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"parentMessageId\":")
+			enc.String(v.ParentMessageID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "receivedDateTime") {
+		switch v.ReceivedDateTime.State {
+		case shape.Null:
+			enc.Name("\"receivedDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"receivedDateTime\":")
+			enc.String(v.ReceivedDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "recipients") {
+		switch v.Recipients.State {
+		case shape.Null:
+			enc.Name("\"recipients\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"recipients\":")
+			enc.BeginArray()
+			for i := range v.Recipients.Value {
+				if v.Recipients.Value[i].State == shape.Present {
+					enc.String(v.Recipients.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "senderFromAddress") {
+		switch v.SenderFromAddress.State {
+		case shape.Null:
+			enc.Name("\"senderFromAddress\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"senderFromAddress\":")
+			enc.String(v.SenderFromAddress.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "senderIP") {
+		switch v.SenderIP.State {
+		case shape.Null:
+			enc.Name("\"senderIP\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"senderIP\":")
+			enc.String(v.SenderIP.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sourceAppName") {
+		switch v.SourceAppName.State {
+		case shape.Null:
+			enc.Name("\"sourceAppName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sourceAppName\":")
+			enc.String(v.SourceAppName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sourceId") {
+		switch v.SourceID.State {
+		case shape.Null:
+			enc.Name("\"sourceId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sourceId\":")
+			enc.String(v.SourceID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "subject") {
+		switch v.Subject.State {
+		case shape.Null:
+			enc.Name("\"subject\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"subject\":")
+			enc.String(v.Subject.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "suspiciousRecipients") {
+		switch v.SuspiciousRecipients.State {
+		case shape.Null:
+			enc.Name("\"suspiciousRecipients\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"suspiciousRecipients\":")
+			enc.BeginArray()
+			for i := range v.SuspiciousRecipients.Value {
+				if v.SuspiciousRecipients.Value[i].State == shape.Present {
+					enc.String(v.SuspiciousRecipients.Value[i].Value)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "threadId") {
+		switch v.ThreadID.State {
+		case shape.Null:
+			enc.Name("\"threadId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"threadId\":")
+			enc.String(v.ThreadID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "threadType") {
+		switch v.ThreadType.State {
+		case shape.Null:
+			enc.Name("\"threadType\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"threadType\":")
+			enc.String(v.ThreadType.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "urls") {
+		switch v.URLs.State {
+		case shape.Null:
+			enc.Name("\"urls\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"urls\":")
+			enc.BeginArray()
+			for i := range v.URLs.Value {
+				if v.URLs.Value[i].State == shape.Present {
+					v.URLs.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *TeamsMessageEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v TeamsMessageEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *TeamsMessageEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = URLEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [9]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[494]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[3] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[3] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[4] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[5] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[5] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[6] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "url":
+			d.Enter("url", "/properties/url")
+			if seen[7] {
+				d.Duplicate()
+				v.URL = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.URL.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.URL.Set(x)
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[8] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[8] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedURLEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[3] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[8] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedURLEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "url") {
+		switch v.URL.State {
+		case shape.Null:
+			enc.Name("\"url\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"url\":")
+			enc.String(v.URL.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *URLEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v URLEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *URLEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *UserAccount) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = UserAccount{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	var seen [9]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "accountName":
+			d.Enter("accountName", "/properties/accountName")
+			if seen[0] {
+				d.Duplicate()
+				v.AccountName = *new(shape.Optional[string])
+			}
+			seen[0] = true
+			if d.Null() {
+				v.AccountName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AccountName.Set(x)
+			}
+			d.Leave()
+		case "activeDirectoryObjectGuid":
+			d.Enter("activeDirectoryObjectGuid", "/properties/activeDirectoryObjectGuid")
+			if seen[1] {
+				d.Duplicate()
+				v.ActiveDirectoryObjectGUID = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.ActiveDirectoryObjectGUID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[176]); ok {
+				v.ActiveDirectoryObjectGUID.Set(x)
+			}
+			d.Leave()
+		case "azureAdUserId":
+			d.Enter("azureAdUserId", "/properties/azureAdUserId")
+			if seen[2] {
+				d.Duplicate()
+				v.AzureAdUserID = *new(shape.Optional[string])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.AzureAdUserID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AzureAdUserID.Set(x)
+			}
+			d.Leave()
+		case "displayName":
+			d.Enter("displayName", "/properties/displayName")
+			if seen[3] {
+				d.Duplicate()
+				v.DisplayName = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.DisplayName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DisplayName.Set(x)
+			}
+			d.Leave()
+		case "domainName":
+			d.Enter("domainName", "/properties/domainName")
+			if seen[4] {
+				d.Duplicate()
+				v.DomainName = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.DomainName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DomainName.Set(x)
+			}
+			d.Leave()
+		case "resourceAccessEvents":
+			d.Enter("resourceAccessEvents", "/properties/resourceAccessEvents")
+			if seen[5] {
+				d.Duplicate()
+				v.ResourceAccessEvents = *new(shape.Optional[[]shape.Optional[ResourceAccessEvent]])
+			}
+			seen[5] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []shape.Optional[ResourceAccessEvent]{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					var it shape.Optional[ResourceAccessEvent]
+					if d.Null() {
+						it.SetNull()
+					} else {
+						d.PushKeyword("/anyOf/0")
+						d.PushKeyword("/$ref")
+						at1 := d.Begin()
+						var x1 ResourceAccessEvent
+						x1.ShapeDecode(d)
+						d.PopKeyword()
+						if d.Decoded(at1) {
+							it.Set(x1)
+						}
+						d.PopKeyword()
+					}
+					items = append(items, it)
+					d.Leave()
+					i++
+				}
+				v.ResourceAccessEvents.Set(items)
+			}
+			d.Leave()
+		case "tenantId":
+			d.Enter("tenantId", "/properties/tenantId")
+			if seen[6] {
+				d.Duplicate()
+				v.TenantID = *new(shape.Optional[string])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.TenantID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.TenantID.Set(x)
+			}
+			d.Leave()
+		case "userPrincipalName":
+			d.Enter("userPrincipalName", "/properties/userPrincipalName")
+			if seen[7] {
+				d.Duplicate()
+				v.UserPrincipalName = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.UserPrincipalName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.UserPrincipalName.Set(x)
+			}
+			d.Leave()
+		case "userSid":
+			d.Enter("userSid", "/properties/userSid")
+			if seen[8] {
+				d.Duplicate()
+				v.UserSid = *new(shape.Optional[string])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.UserSid.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.UserSid.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 174)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "accountName") {
+		switch v.AccountName.State {
+		case shape.Null:
+			enc.Name("\"accountName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"accountName\":")
+			enc.String(v.AccountName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
+		switch v.ActiveDirectoryObjectGUID.State {
+		case shape.Null:
+			enc.Name("\"activeDirectoryObjectGuid\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"activeDirectoryObjectGuid\":")
+			enc.String(v.ActiveDirectoryObjectGUID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "azureAdUserId") {
+		switch v.AzureAdUserID.State {
+		case shape.Null:
+			enc.Name("\"azureAdUserId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"azureAdUserId\":")
+			enc.String(v.AzureAdUserID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "displayName") {
+		switch v.DisplayName.State {
+		case shape.Null:
+			enc.Name("\"displayName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"displayName\":")
+			enc.String(v.DisplayName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "domainName") {
+		switch v.DomainName.State {
+		case shape.Null:
+			enc.Name("\"domainName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"domainName\":")
+			enc.String(v.DomainName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
+		switch v.ResourceAccessEvents.State {
+		case shape.Null:
+			enc.Name("\"resourceAccessEvents\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"resourceAccessEvents\":")
+			enc.BeginArray()
+			for i := range v.ResourceAccessEvents.Value {
+				if v.ResourceAccessEvents.Value[i].State == shape.Present {
+					v.ResourceAccessEvents.Value[i].Value.ShapeEncode(enc)
+				} else {
+					enc.Null()
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tenantId") {
+		switch v.TenantID.State {
+		case shape.Null:
+			enc.Name("\"tenantId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tenantId\":")
+			enc.String(v.TenantID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "userPrincipalName") {
+		switch v.UserPrincipalName.State {
+		case shape.Null:
+			enc.Name("\"userPrincipalName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"userPrincipalName\":")
+			enc.String(v.UserPrincipalName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "userSid") {
+		switch v.UserSid.State {
+		case shape.Null:
+			enc.Name("\"userSid\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"userSid\":")
+			enc.String(v.UserSid.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *UserAccount) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v UserAccount) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *UserAccount) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = UserEvidence{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [10]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[169]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 4)
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[1] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+				v.CreatedDateTime = x
+			}
+			d.Leave()
+		case "detailedRoles":
+			d.Enter("detailedRoles", "/allOf/0/$ref/properties/detailedRoles")
+			if seen[2] {
+				d.Duplicate()
+				v.DetailedRoles = *new(shape.Optional[[]string])
+			}
+			seen[2] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.DetailedRoles.Set(items)
+			}
+			d.Leave()
+		case "remediationStatus":
+			d.Enter("remediationStatus", "/allOf/0/$ref/properties/remediationStatus")
+			if seen[3] {
+				d.Duplicate()
+				v.RemediationStatus = *new(EvidenceRemediationStatus)
+			}
+			seen[3] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceRemediationStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.RemediationStatus = x
+			}
+			d.Leave()
+		case "remediationStatusDetails":
+			d.Enter("remediationStatusDetails", "/allOf/0/$ref/properties/remediationStatusDetails")
+			if seen[4] {
+				d.Duplicate()
+				v.RemediationStatusDetails = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.RemediationStatusDetails.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RemediationStatusDetails.Set(x)
+			}
+			d.Leave()
+		case "roles":
+			d.Enter("roles", "/allOf/0/$ref/properties/roles")
+			if seen[5] {
+				d.Duplicate()
+				v.Roles = *new(shape.Optional[[]EvidenceRole])
+			}
+			seen[5] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []EvidenceRole{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at1 := d.Begin()
+					var x1 EvidenceRole
+					x1.ShapeDecode(d)
+					d.PopKeyword()
+					if d.Decoded(at1) {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Roles.Set(items)
+			}
+			d.Leave()
+		case "stream":
+			d.Enter("stream", "/properties/stream")
+			if seen[6] {
+				d.Duplicate()
+				v.Stream = *new(shape.Optional[Stream])
+			}
+			seen[6] = true
+			if d.Null() {
+				v.Stream.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Stream
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Stream.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "tags":
+			d.Enter("tags", "/allOf/0/$ref/properties/tags")
+			if seen[7] {
+				d.Duplicate()
+				v.Tags = *new(shape.Optional[[]string])
+			}
+			seen[7] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Tags.Set(items)
+			}
+			d.Leave()
+		case "userAccount":
+			d.Enter("userAccount", "/properties/userAccount")
+			if seen[8] {
+				d.Duplicate()
+				v.UserAccount = *new(shape.Optional[UserAccount])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.UserAccount.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x UserAccount
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.UserAccount.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "verdict":
+			d.Enter("verdict", "/allOf/0/$ref/properties/verdict")
+			if seen[9] {
+				d.Duplicate()
+				v.Verdict = *new(EvidenceVerdict)
+			}
+			seen[9] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x EvidenceVerdict
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Verdict = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedUserEvidence)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("@odata.type")
+		d.PopKeyword()
+	}
+	if !seen[1] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("createdDateTime")
+		d.PopKeyword()
+	}
+	if !seen[3] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("remediationStatus")
+		d.PopKeyword()
+	}
+	if !seen[9] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("verdict")
+		d.PopKeyword()
+	}
+	d.CheckUnevaluated(graphshapeRules, derivedUserEvidence, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		enc.Name("\"createdDateTime\":")
+		enc.String(v.CreatedDateTime)
+	}
+	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+		switch v.DetailedRoles.State {
+		case shape.Null:
+			enc.Name("\"detailedRoles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detailedRoles\":")
+			enc.BeginArray()
+			for i := range v.DetailedRoles.Value {
+				enc.String(v.DetailedRoles.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+		enc.Name("\"remediationStatus\":")
+		v.RemediationStatus.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+		switch v.RemediationStatusDetails.State {
+		case shape.Null:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"remediationStatusDetails\":")
+			enc.String(v.RemediationStatusDetails.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "roles") {
+		switch v.Roles.State {
+		case shape.Null:
+			enc.Name("\"roles\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"roles\":")
+			enc.BeginArray()
+			for i := range v.Roles.Value {
+				v.Roles.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "stream") {
+		switch v.Stream.State {
+		case shape.Null:
+			enc.Name("\"stream\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"stream\":")
+			v.Stream.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tags") {
+		switch v.Tags.State {
+		case shape.Null:
+			enc.Name("\"tags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tags\":")
+			enc.BeginArray()
+			for i := range v.Tags.Value {
+				enc.String(v.Tags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "userAccount") {
+		switch v.UserAccount.State {
+		case shape.Null:
+			enc.Name("\"userAccount\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"userAccount\":")
+			v.UserAccount.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "verdict") {
+		enc.Name("\"verdict\":")
+		v.Verdict.ShapeEncode(enc)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *UserEvidence) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v UserEvidence) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *UserEvidence) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *VMCloudProvider) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "unknown", "azure", "unknownFutureValue":
+		*v = VMCloudProvider(s)
+		return
+	}
+	*v = VMCloudProvider(d.EnumMismatch(s, graphshapeMembersVMCloudProvider))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *VMCloudProvider) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *VMCloudProvider) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v VMCloudProvider) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *VMCloudProvider) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *VMMetadata) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = VMMetadata{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	var seen [4]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "cloudProvider":
+			d.Enter("cloudProvider", "/properties/cloudProvider")
+			if seen[0] {
+				d.Duplicate()
+				v.CloudProvider = *new(VMCloudProvider)
+			}
+			seen[0] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x VMCloudProvider
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.CloudProvider = x
+			}
+			d.Leave()
+		case "resourceId":
+			d.Enter("resourceId", "/properties/resourceId")
+			if seen[1] {
+				d.Duplicate()
+				v.ResourceID = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.ResourceID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ResourceID.Set(x)
+			}
+			d.Leave()
+		case "subscriptionId":
+			d.Enter("subscriptionId", "/properties/subscriptionId")
+			if seen[2] {
+				d.Duplicate()
+				v.SubscriptionID = *new(shape.Optional[string])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.SubscriptionID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SubscriptionID.Set(x)
+			}
+			d.Leave()
+		case "vmId":
+			d.Enter("vmId", "/properties/vmId")
+			if seen[3] {
+				d.Duplicate()
+				v.VMID = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.VMID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.VMID.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 347)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.Missing("cloudProvider")
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *VMMetadata) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "cloudProvider") {
+		enc.Name("\"cloudProvider\":")
+		v.CloudProvider.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "resourceId") {
+		switch v.ResourceID.State {
+		case shape.Null:
+			enc.Name("\"resourceId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"resourceId\":")
+			enc.String(v.ResourceID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "subscriptionId") {
+		switch v.SubscriptionID.State {
+		case shape.Null:
+			enc.Name("\"subscriptionId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"subscriptionId\":")
+			enc.String(v.SubscriptionID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "vmId") {
+		switch v.VMID.State {
+		case shape.Null:
+			enc.Name("\"vmId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"vmId\":")
+			enc.String(v.VMID.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *VMMetadata) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v VMMetadata) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *VMMetadata) Validate() error {
+	return shape.Validate(v)
+}
+
+// SchemaTypes returns a constructor of a new value for every named type of the schema, by Go name, for code
+// that decodes documents by type name. A union type's value is held in a *shapeimpl.UnionHolder.
+func SchemaTypes() map[string]func() shape.Decodable {
+	return map[string]func() shape.Decodable{
+		"ActiveDirectoryDomainEvidence": func() shape.Decodable {
+			return new(ActiveDirectoryDomainEvidence)
+		},
+		"AiAgentEvidence": func() shape.Decodable {
+			return new(AiAgentEvidence)
+		},
+		"AiAgentPlatform": func() shape.Decodable {
+			return new(AiAgentPlatform)
+		},
+		"Alert": func() shape.Decodable {
+			return new(Alert)
+		},
+		"AlertClassification": func() shape.Decodable {
+			return new(AlertClassification)
+		},
+		"AlertComment": func() shape.Decodable {
+			return new(AlertComment)
+		},
+		"AlertDetermination": func() shape.Decodable {
+			return new(AlertDetermination)
+		},
+		"AlertEvidence": func() shape.Decodable {
+			return &shapeimpl.UnionHolder[AlertEvidence]{Decode: DecodeAlertEvidence}
+		},
+		"AlertEvidenceBase": func() shape.Decodable {
+			return new(AlertEvidenceBase)
+		},
+		"AlertSeverity": func() shape.Decodable {
+			return new(AlertSeverity)
+		},
+		"AlertStatus": func() shape.Decodable {
+			return new(AlertStatus)
+		},
+		"AmazonResourceEvidence": func() shape.Decodable {
+			return new(AmazonResourceEvidence)
+		},
+		"AnalyzedMessageEvidence": func() shape.Decodable {
+			return new(AnalyzedMessageEvidence)
+		},
+		"AntispamTeamsDirection": func() shape.Decodable {
+			return new(AntispamTeamsDirection)
+		},
+		"AzureResourceEvidence": func() shape.Decodable {
+			return new(AzureResourceEvidence)
+		},
+		"BlobContainerEvidence": func() shape.Decodable {
+			return new(BlobContainerEvidence)
+		},
+		"BlobEvidence": func() shape.Decodable {
+			return new(BlobEvidence)
+		},
+		"CloudApplicationEvidence": func() shape.Decodable {
+			return new(CloudApplicationEvidence)
+		},
+		"CloudLogonRequestEvidence": func() shape.Decodable {
+			return new(CloudLogonRequestEvidence)
+		},
+		"CloudLogonSessionEvidence": func() shape.Decodable {
+			return new(CloudLogonSessionEvidence)
+		},
+		"ContainerEvidence": func() shape.Decodable {
+			return new(ContainerEvidence)
+		},
+		"ContainerImageEvidence": func() shape.Decodable {
+			return new(ContainerImageEvidence)
+		},
+		"ContainerPortProtocol": func() shape.Decodable {
+			return new(ContainerPortProtocol)
+		},
+		"ContainerRegistryEvidence": func() shape.Decodable {
+			return new(ContainerRegistryEvidence)
+		},
+		"DNSEvidence": func() shape.Decodable {
+			return new(DNSEvidence)
+		},
+		"DefenderAvStatus": func() shape.Decodable {
+			return new(DefenderAvStatus)
+		},
+		"DetectionSource": func() shape.Decodable {
+			return new(DetectionSource)
+		},
+		"DetectionStatus": func() shape.Decodable {
+			return new(DetectionStatus)
+		},
+		"DeviceEvidence": func() shape.Decodable {
+			return new(DeviceEvidence)
+		},
+		"DeviceHealthStatus": func() shape.Decodable {
+			return new(DeviceHealthStatus)
+		},
+		"DeviceRiskScore": func() shape.Decodable {
+			return new(DeviceRiskScore)
+		},
+		"Dictionary": func() shape.Decodable {
+			return new(Dictionary)
+		},
+		"EmailSender": func() shape.Decodable {
+			return new(EmailSender)
+		},
+		"EvidenceRemediationStatus": func() shape.Decodable {
+			return new(EvidenceRemediationStatus)
+		},
+		"EvidenceRole": func() shape.Decodable {
+			return new(EvidenceRole)
+		},
+		"EvidenceVerdict": func() shape.Decodable {
+			return new(EvidenceVerdict)
+		},
+		"FileDetails": func() shape.Decodable {
+			return new(FileDetails)
+		},
+		"FileEvidence": func() shape.Decodable {
+			return new(FileEvidence)
+		},
+		"FileHash": func() shape.Decodable {
+			return new(FileHash)
+		},
+		"FileHashAlgorithm": func() shape.Decodable {
+			return new(FileHashAlgorithm)
+		},
+		"FileHashEvidence": func() shape.Decodable {
+			return new(FileHashEvidence)
+		},
+		"GeoLocation": func() shape.Decodable {
+			return new(GeoLocation)
+		},
+		"GitHubOrganizationEvidence": func() shape.Decodable {
+			return new(GitHubOrganizationEvidence)
+		},
+		"GitHubRepoEvidence": func() shape.Decodable {
+			return new(GitHubRepoEvidence)
+		},
+		"GitHubUserEvidence": func() shape.Decodable {
+			return new(GitHubUserEvidence)
+		},
+		"GoogleCloudLocationType": func() shape.Decodable {
+			return new(GoogleCloudLocationType)
+		},
+		"GoogleCloudResourceEvidence": func() shape.Decodable {
+			return new(GoogleCloudResourceEvidence)
+		},
+		"HostLogonSessionEvidence": func() shape.Decodable {
+			return new(HostLogonSessionEvidence)
+		},
+		"IPEvidence": func() shape.Decodable {
+			return new(IPEvidence)
+		},
+		"Incident": func() shape.Decodable {
+			return new(Incident)
+		},
+		"IncidentCollectionResponse": func() shape.Decodable {
+			return new(IncidentCollectionResponse)
+		},
+		"IncidentStatus": func() shape.Decodable {
+			return new(IncidentStatus)
+		},
+		"IncidentUpdate": func() shape.Decodable {
+			return new(IncidentUpdate)
+		},
+		"InvestigationState": func() shape.Decodable {
+			return new(InvestigationState)
+		},
+		"IoTDeviceEvidence": func() shape.Decodable {
+			return new(IoTDeviceEvidence)
+		},
+		"IoTDeviceImportanceType": func() shape.Decodable {
+			return new(IoTDeviceImportanceType)
+		},
+		"KubernetesClusterEvidence": func() shape.Decodable {
+			return new(KubernetesClusterEvidence)
+		},
+		"KubernetesControllerEvidence": func() shape.Decodable {
+			return new(KubernetesControllerEvidence)
+		},
+		"KubernetesNamespaceEvidence": func() shape.Decodable {
+			return new(KubernetesNamespaceEvidence)
+		},
+		"KubernetesPlatform": func() shape.Decodable {
+			return new(KubernetesPlatform)
+		},
+		"KubernetesPodEvidence": func() shape.Decodable {
+			return new(KubernetesPodEvidence)
+		},
+		"KubernetesSecretEvidence": func() shape.Decodable {
+			return new(KubernetesSecretEvidence)
+		},
+		"KubernetesServiceAccountEvidence": func() shape.Decodable {
+			return new(KubernetesServiceAccountEvidence)
+		},
+		"KubernetesServiceEvidence": func() shape.Decodable {
+			return new(KubernetesServiceEvidence)
+		},
+		"KubernetesServicePort": func() shape.Decodable {
+			return new(KubernetesServicePort)
+		},
+		"KubernetesServiceType": func() shape.Decodable {
+			return new(KubernetesServiceType)
+		},
+		"LoggedOnUser": func() shape.Decodable {
+			return new(LoggedOnUser)
+		},
+		"MailClusterEvidence": func() shape.Decodable {
+			return new(MailClusterEvidence)
+		},
+		"MailboxConfigurationEvidence": func() shape.Decodable {
+			return new(MailboxConfigurationEvidence)
+		},
+		"MailboxConfigurationType": func() shape.Decodable {
+			return new(MailboxConfigurationType)
+		},
+		"MailboxEvidence": func() shape.Decodable {
+			return new(MailboxEvidence)
+		},
+		"MalwareEvidence": func() shape.Decodable {
+			return new(MalwareEvidence)
+		},
+		"NetworkConnectionEvidence": func() shape.Decodable {
+			return new(NetworkConnectionEvidence)
+		},
+		"NicEvidence": func() shape.Decodable {
+			return new(NicEvidence)
+		},
+		"OauthApplicationEvidence": func() shape.Decodable {
+			return new(OauthApplicationEvidence)
+		},
+		"OnboardingStatus": func() shape.Decodable {
+			return new(OnboardingStatus)
+		},
+		"ProcessEvidence": func() shape.Decodable {
+			return new(ProcessEvidence)
+		},
+		"ProtocolType": func() shape.Decodable {
+			return new(ProtocolType)
+		},
+		"RecommendedHuntingQuery": func() shape.Decodable {
+			return new(RecommendedHuntingQuery)
+		},
+		"RegistryKeyEvidence": func() shape.Decodable {
+			return new(RegistryKeyEvidence)
+		},
+		"RegistryValueEvidence": func() shape.Decodable {
+			return new(RegistryValueEvidence)
+		},
+		"ResourceAccessEvent": func() shape.Decodable {
+			return new(ResourceAccessEvent)
+		},
+		"SasTokenEvidence": func() shape.Decodable {
+			return new(SasTokenEvidence)
+		},
+		"SecurityGroupEvidence": func() shape.Decodable {
+			return new(SecurityGroupEvidence)
+		},
+		"ServicePrincipalEvidence": func() shape.Decodable {
+			return new(ServicePrincipalEvidence)
+		},
+		"ServicePrincipalType": func() shape.Decodable {
+			return new(ServicePrincipalType)
+		},
+		"ServiceSource": func() shape.Decodable {
+			return new(ServiceSource)
+		},
+		"Stream": func() shape.Decodable {
+			return new(Stream)
+		},
+		"SubmissionMailEvidence": func() shape.Decodable {
+			return new(SubmissionMailEvidence)
+		},
+		"TeamsDeliveryLocation": func() shape.Decodable {
+			return new(TeamsDeliveryLocation)
+		},
+		"TeamsMessageDeliveryAction": func() shape.Decodable {
+			return new(TeamsMessageDeliveryAction)
+		},
+		"TeamsMessageEvidence": func() shape.Decodable {
+			return new(TeamsMessageEvidence)
+		},
+		"URLEvidence": func() shape.Decodable {
+			return new(URLEvidence)
+		},
+		"UserAccount": func() shape.Decodable {
+			return new(UserAccount)
+		},
+		"UserEvidence": func() shape.Decodable {
+			return new(UserEvidence)
+		},
+		"VMCloudProvider": func() shape.Decodable {
+			return new(VMCloudProvider)
+		},
+		"VMMetadata": func() shape.Decodable {
+			return new(VMMetadata)
+		},
+	}
 }

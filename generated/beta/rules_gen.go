@@ -13,624 +13,3502 @@ import (
 var graphshapeRules = shapeimpl.CompileRules([]shapeimpl.Rule{
 	{}, // 0: unused, so that the index 0 means none
 	{
-		Closed: true,
-		Patterns: []shapeimpl.PatternRule{{
-			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    79,
-		}},
+		AllOf: []int{3},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 2,
+			Rule: 18,
 		}, {
-			Name: "actorDisplayName",
-			Rule: 3,
-		}, {
-			Name: "additionalData",
-			Rule: 4,
-		}, {
-			Name: "alertPolicyId",
-			Rule: 7,
-		}, {
-			Name: "alertWebUrl",
-			Rule: 8,
-		}, {
-			Name: "assignedTo",
-			Rule: 9,
-		}, {
-			Name: "categories",
-			Rule: 10,
-		}, {
-			Name: "category",
-			Rule: 12,
-		}, {
-			Name: "classification",
-			Rule: 13,
-		}, {
-			Name: "comments",
-			Rule: 16,
-		}, {
-			Name: "createdDateTime",
-			Rule: 23,
-		}, {
-			Name: "customDetails",
-			Rule: 24,
-		}, {
-			Name: "description",
-			Rule: 26,
-		}, {
-			Name: "detectionSource",
-			Rule: 27,
-		}, {
-			Name: "detectorId",
-			Rule: 30,
-		}, {
-			Name: "determination",
-			Rule: 31,
-		}, {
-			Name: "evidence",
-			Rule: 34,
-		}, {
-			Name: "firstActivityDateTime",
-			Rule: 52,
-		}, {
-			Name: "id",
-			Rule: 53,
-		}, {
-			Name: "incidentId",
-			Rule: 54,
-		}, {
-			Name: "incidentWebUrl",
-			Rule: 55,
-		}, {
-			Name: "investigationState",
-			Rule: 56,
-		}, {
-			Name: "lastActivityDateTime",
-			Rule: 59,
-		}, {
-			Name: "lastUpdateDateTime",
-			Rule: 60,
-		}, {
-			Name: "mitreTechniques",
-			Rule: 61,
-		}, {
-			Name: "productName",
-			Rule: 63,
-		}, {
-			Name: "providerAlertId",
-			Rule: 64,
-		}, {
-			Name: "recommendedActions",
-			Rule: 65,
-		}, {
-			Name: "resolvedDateTime",
-			Rule: 66,
-		}, {
-			Name: "serviceSource",
-			Rule: 67,
-		}, {
-			Name: "severity",
-			Rule: 69,
-		}, {
-			Name: "status",
-			Rule: 71,
-		}, {
-			Name: "systemTags",
-			Rule: 73,
-		}, {
-			Name: "tenantId",
-			Rule: 75,
-		}, {
-			Name: "threatDisplayName",
-			Rule: 76,
-		}, {
-			Name: "threatFamilyName",
-			Rule: 77,
-		}, {
-			Name: "title",
-			Rule: 78,
-		}},
-		Required: []string{"id", "serviceSource", "severity", "status"},
-		Types:    shapeimpl.TObject,
-	}, // 1: #/$defs/alert
-	{
-		Const:    "#microsoft.graph.security.alert",
-		HasConst: true,
-	}, // 2: #/$defs/alert/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 3: #/$defs/alert/properties/actorDisplayName
-	{
-		NullOr:        5,
-		NullOrKeyword: "/anyOf/0",
-	}, // 4: #/$defs/alert/properties/additionalData
-	{Ref: 6},                   // 5: #/$defs/alert/properties/additionalData/anyOf/0
-	{Types: shapeimpl.TObject}, // 6: #/$defs/dictionary
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 7: #/$defs/alert/properties/alertPolicyId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 8: #/$defs/alert/properties/alertWebUrl
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 9: #/$defs/alert/properties/assignedTo
-	{
-		Items: 11,
-		Types: shapeimpl.TArray,
-	}, // 10: #/$defs/alert/properties/categories
-	{Types: shapeimpl.TString},                   // 11: #/$defs/alert/properties/categories/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 12: #/$defs/alert/properties/category
-	{
-		NullOr:        14,
-		NullOrKeyword: "/anyOf/0",
-	}, // 13: #/$defs/alert/properties/classification
-	{Ref: 15}, // 14: #/$defs/alert/properties/classification/anyOf/0
-	{
-		Enum:  []any{"unknown", "falsePositive", "truePositive", "informationalExpectedActivity", "unknownFutureValue"},
-		Types: shapeimpl.TString,
-	}, // 15: #/$defs/alertClassification
-	{
-		Items: 17,
-		Types: shapeimpl.TArray,
-	}, // 16: #/$defs/alert/properties/comments
-	{Ref: 18}, // 17: #/$defs/alert/properties/comments/items
-	{
-		Closed: true,
-		Patterns: []shapeimpl.PatternRule{{
-			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    22,
-		}},
-		Properties: []shapeimpl.PropertyRule{{
-			Name: "comment",
+			Name: "activeDirectoryDomainName",
 			Rule: 19,
 		}, {
-			Name: "createdByDisplayName",
+			Name: "trustedDomains",
 			Rule: 20,
-		}, {
-			Name: "createdDateTime",
-			Rule: 21,
 		}},
-		Required: []string{"createdDateTime"},
-		Types:    shapeimpl.TObject,
-	}, // 18: #/$defs/alertComment
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 19: #/$defs/alertComment/properties/comment
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 20: #/$defs/alertComment/properties/createdByDisplayName
+		Types: shapeimpl.TObject,
+	}, // 1: #/$defs/activeDirectoryDomainEvidence
+	{Ref: 3}, // 2: #/$defs/activeDirectoryDomainEvidence/allOf/0
 	{
-		Format: "date-time",
-		Types:  shapeimpl.TString,
-	}, // 21: #/$defs/alertComment/properties/createdDateTime
-	{}, // 22: #/$defs/alertComment/patternProperties/@odata\.
-	{
-		Format: "date-time",
-		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 23: #/$defs/alert/properties/createdDateTime
-	{
-		NullOr:        25,
-		NullOrKeyword: "/anyOf/0",
-	}, // 24: #/$defs/alert/properties/customDetails
-	{Ref: 6}, // 25: #/$defs/alert/properties/customDetails/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 26: #/$defs/alert/properties/description
-	{
-		NullOr:        28,
-		NullOrKeyword: "/anyOf/0",
-	}, // 27: #/$defs/alert/properties/detectionSource
-	{Ref: 29}, // 28: #/$defs/alert/properties/detectionSource/anyOf/0
-	{
-		Enum:  []any{"unknown", "microsoftDefenderForEndpoint", "antivirus", "smartScreen", "customTi", "microsoftDefenderForOffice365", "automatedInvestigation", "microsoftThreatExperts", "customDetection", "microsoftDefenderForIdentity", "cloudAppSecurity", "microsoft365Defender", "azureAdIdentityProtection", "manual", "microsoftDataLossPrevention", "appGovernancePolicy", "appGovernanceDetection", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftDefenderForIoT", "microsoftDefenderForServers", "microsoftDefenderForStorage", "microsoftDefenderForDNS", "microsoftDefenderForDatabases", "microsoftDefenderForContainers", "microsoftDefenderForNetwork", "microsoftDefenderForAppService", "microsoftDefenderForKeyVault", "microsoftDefenderForResourceManager", "microsoftDefenderForApiManagement", "nrtAlerts", "scheduledAlerts", "microsoftDefenderThreatIntelligenceAnalytics", "builtInMl", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftDefenderForAIServices", "securityCopilot", "microsoftSentinel"},
-		Types: shapeimpl.TString,
-	}, // 29: #/$defs/detectionSource
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 30: #/$defs/alert/properties/detectorId
-	{
-		NullOr:        32,
-		NullOrKeyword: "/anyOf/0",
-	}, // 31: #/$defs/alert/properties/determination
-	{Ref: 33}, // 32: #/$defs/alert/properties/determination/anyOf/0
-	{
-		Enum:  []any{"unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedAccount", "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate", "confirmedActivity", "lineOfBusinessApplication", "unknownFutureValue"},
-		Types: shapeimpl.TString,
-	}, // 33: #/$defs/alertDetermination
-	{
-		Items: 35,
-		Types: shapeimpl.TArray,
-	}, // 34: #/$defs/alert/properties/evidence
-	{Ref: 36}, // 35: #/$defs/alert/properties/evidence/items
-	{
-		Additional: 51,
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 37,
+			Rule: 4,
 		}, {
 			Name: "createdDateTime",
-			Rule: 38,
+			Rule: 5,
 		}, {
 			Name: "detailedRoles",
-			Rule: 39,
+			Rule: 6,
 		}, {
 			Name: "remediationStatus",
-			Rule: 41,
+			Rule: 8,
 		}, {
 			Name: "remediationStatusDetails",
-			Rule: 43,
+			Rule: 10,
 		}, {
 			Name: "roles",
-			Rule: 44,
+			Rule: 11,
 		}, {
 			Name: "tags",
-			Rule: 47,
+			Rule: 14,
 		}, {
 			Name: "verdict",
-			Rule: 49,
+			Rule: 16,
 		}},
 		Required: []string{"@odata.type", "createdDateTime", "remediationStatus", "verdict"},
 		Types:    shapeimpl.TObject,
-	}, // 36: #/$defs/alertEvidence
+	}, // 3: #/$defs/alertEvidence
 	{
 		Pattern: regexp.MustCompile("^#microsoft\\.graph\\.security\\.[A-Za-z]+Evidence$"),
 		Types:   shapeimpl.TString,
-	}, // 37: #/$defs/alertEvidence/properties/@odata.type
+	}, // 4: #/$defs/alertEvidence/properties/@odata.type
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TString,
-	}, // 38: #/$defs/alertEvidence/properties/createdDateTime
+	}, // 5: #/$defs/alertEvidence/properties/createdDateTime
 	{
-		Items: 40,
+		Items: 7,
 		Types: shapeimpl.TArray,
-	}, // 39: #/$defs/alertEvidence/properties/detailedRoles
-	{Types: shapeimpl.TString}, // 40: #/$defs/alertEvidence/properties/detailedRoles/items
-	{Ref: 42},                  // 41: #/$defs/alertEvidence/properties/remediationStatus
+	}, // 6: #/$defs/alertEvidence/properties/detailedRoles
+	{Types: shapeimpl.TString}, // 7: #/$defs/alertEvidence/properties/detailedRoles/items
+	{Ref: 9},                   // 8: #/$defs/alertEvidence/properties/remediationStatus
 	{
 		Enum:  []any{"none", "remediated", "prevented", "blocked", "notFound", "unknownFutureValue", "active", "pendingApproval", "declined", "unremediated", "running", "partiallyRemediated"},
 		Types: shapeimpl.TString,
-	}, // 42: #/$defs/evidenceRemediationStatus
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 43: #/$defs/alertEvidence/properties/remediationStatusDetails
+	}, // 9: #/$defs/evidenceRemediationStatus
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 10: #/$defs/alertEvidence/properties/remediationStatusDetails
 	{
-		Items: 45,
+		Items: 12,
 		Types: shapeimpl.TArray,
-	}, // 44: #/$defs/alertEvidence/properties/roles
-	{Ref: 46}, // 45: #/$defs/alertEvidence/properties/roles/items
+	}, // 11: #/$defs/alertEvidence/properties/roles
+	{Ref: 13}, // 12: #/$defs/alertEvidence/properties/roles/items
 	{
 		Enum:  []any{"unknown", "contextual", "scanned", "source", "destination", "created", "added", "compromised", "edited", "attacked", "attacker", "commandAndControl", "loaded", "suspicious", "policyViolator", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 46: #/$defs/evidenceRole
+	}, // 13: #/$defs/evidenceRole
 	{
-		Items: 48,
+		Items: 15,
 		Types: shapeimpl.TArray,
-	}, // 47: #/$defs/alertEvidence/properties/tags
-	{Types: shapeimpl.TString}, // 48: #/$defs/alertEvidence/properties/tags/items
-	{Ref: 50},                  // 49: #/$defs/alertEvidence/properties/verdict
+	}, // 14: #/$defs/alertEvidence/properties/tags
+	{Types: shapeimpl.TString}, // 15: #/$defs/alertEvidence/properties/tags/items
+	{Ref: 17},                  // 16: #/$defs/alertEvidence/properties/verdict
 	{
 		Enum:  []any{"unknown", "suspicious", "malicious", "noThreatsFound", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 50: #/$defs/evidenceVerdict
-	{Bool: shapeimpl.Bool(true)}, // 51: #/$defs/alertEvidence/additionalProperties
+	}, // 17: #/$defs/evidenceVerdict
 	{
-		Format: "date-time",
-		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 52: #/$defs/alert/properties/firstActivityDateTime
-	{Types: shapeimpl.TString},                   // 53: #/$defs/alert/properties/id
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 54: #/$defs/alert/properties/incidentId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 55: #/$defs/alert/properties/incidentWebUrl
+		Const:    "#microsoft.graph.security.activeDirectoryDomainEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 18: #/$defs/activeDirectoryDomainEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 19: #/$defs/activeDirectoryDomainEvidence/properties/activeDirectoryDomainName
 	{
-		NullOr:        57,
+		Items: 21,
+		Types: shapeimpl.TArray,
+	}, // 20: #/$defs/activeDirectoryDomainEvidence/properties/trustedDomains
+	{Ref: 1},                      // 21: #/$defs/activeDirectoryDomainEvidence/properties/trustedDomains/items
+	{Bool: shapeimpl.Bool(false)}, // 22: #/$defs/activeDirectoryDomainEvidence/unevaluatedProperties
+	{
+		AllOf: []int{25},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 25,
+		}, {
+			Name: "agentId",
+			Rule: 26,
+		}, {
+			Name: "agentName",
+			Rule: 27,
+		}, {
+			Name: "hostingPlatformType",
+			Rule: 28,
+		}, {
+			Name: "instructions",
+			Rule: 31,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 23: #/$defs/aiAgentEvidence
+	{Ref: 3}, // 24: #/$defs/aiAgentEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.aiAgentEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 25: #/$defs/aiAgentEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 26: #/$defs/aiAgentEvidence/properties/agentId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 27: #/$defs/aiAgentEvidence/properties/agentName
+	{
+		NullOr:        29,
 		NullOrKeyword: "/anyOf/0",
-	}, // 56: #/$defs/alert/properties/investigationState
-	{Ref: 58}, // 57: #/$defs/alert/properties/investigationState/anyOf/0
+	}, // 28: #/$defs/aiAgentEvidence/properties/hostingPlatformType
+	{Ref: 30}, // 29: #/$defs/aiAgentEvidence/properties/hostingPlatformType/anyOf/0
 	{
-		Enum:  []any{"unknown", "terminated", "successfullyRemediated", "benign", "failed", "partiallyRemediated", "running", "pendingApproval", "pendingResource", "queued", "innerFailure", "preexistingAlert", "unsupportedOs", "unsupportedAlertType", "suppressedAlert", "partiallyInvestigated", "terminatedByUser", "terminatedBySystem", "unknownFutureValue"},
+		Enum:  []any{"unknown", "azureAIFoundry", "copilotStudio", "copilot", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 58: #/$defs/investigationState
-	{
-		Format: "date-time",
-		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 59: #/$defs/alert/properties/lastActivityDateTime
-	{
-		Format: "date-time",
-		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 60: #/$defs/alert/properties/lastUpdateDateTime
-	{
-		Items: 62,
-		Types: shapeimpl.TArray,
-	}, // 61: #/$defs/alert/properties/mitreTechniques
-	{Types: shapeimpl.TString},                   // 62: #/$defs/alert/properties/mitreTechniques/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 63: #/$defs/alert/properties/productName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 64: #/$defs/alert/properties/providerAlertId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 65: #/$defs/alert/properties/recommendedActions
-	{
-		Format: "date-time",
-		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 66: #/$defs/alert/properties/resolvedDateTime
-	{Ref: 68}, // 67: #/$defs/alert/properties/serviceSource
-	{
-		Enum:  []any{"unknown", "microsoftDefenderForEndpoint", "microsoftDefenderForIdentity", "microsoftDefenderForCloudApps", "microsoftDefenderForOffice365", "microsoft365Defender", "azureAdIdentityProtection", "microsoftAppGovernance", "dataLossPrevention", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftSentinel", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftSecurityForAI"},
-		Types: shapeimpl.TString,
-	}, // 68: #/$defs/serviceSource
-	{Ref: 70}, // 69: #/$defs/alert/properties/severity
-	{
-		Enum:  []any{"unknown", "informational", "low", "medium", "high", "unknownFutureValue"},
-		Types: shapeimpl.TString,
-	}, // 70: #/$defs/alertSeverity
-	{Ref: 72}, // 71: #/$defs/alert/properties/status
-	{
-		Enum:  []any{"unknown", "new", "inProgress", "resolved", "unknownFutureValue"},
-		Types: shapeimpl.TString,
-	}, // 72: #/$defs/alertStatus
-	{
-		Items: 74,
-		Types: shapeimpl.TArray,
-	}, // 73: #/$defs/alert/properties/systemTags
-	{Types: shapeimpl.TString},                   // 74: #/$defs/alert/properties/systemTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 75: #/$defs/alert/properties/tenantId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 76: #/$defs/alert/properties/threatDisplayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 77: #/$defs/alert/properties/threatFamilyName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 78: #/$defs/alert/properties/title
-	{}, // 79: #/$defs/alert/patternProperties/@odata\.
+	}, // 30: #/$defs/aiAgentPlatform
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 31: #/$defs/aiAgentEvidence/properties/instructions
+	{Bool: shapeimpl.Bool(false)},                // 32: #/$defs/aiAgentEvidence/unevaluatedProperties
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    117,
+			Rule:    764,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
-			Name: "@odata.context",
-			Rule: 81,
-		}, {
 			Name: "@odata.type",
-			Rule: 82,
+			Rule: 34,
 		}, {
-			Name: "alerts",
-			Rule: 83,
+			Name: "actorDisplayName",
+			Rule: 35,
+		}, {
+			Name: "additionalData",
+			Rule: 36,
+		}, {
+			Name: "alertPolicyId",
+			Rule: 39,
+		}, {
+			Name: "alertWebUrl",
+			Rule: 40,
 		}, {
 			Name: "assignedTo",
-			Rule: 85,
+			Rule: 41,
+		}, {
+			Name: "categories",
+			Rule: 42,
+		}, {
+			Name: "category",
+			Rule: 44,
 		}, {
 			Name: "classification",
-			Rule: 86,
+			Rule: 45,
 		}, {
 			Name: "comments",
-			Rule: 88,
+			Rule: 48,
 		}, {
 			Name: "createdDateTime",
-			Rule: 90,
+			Rule: 55,
 		}, {
-			Name: "customTags",
-			Rule: 91,
+			Name: "customDetails",
+			Rule: 56,
 		}, {
 			Name: "description",
-			Rule: 93,
+			Rule: 58,
+		}, {
+			Name: "detectionSource",
+			Rule: 59,
+		}, {
+			Name: "detectorId",
+			Rule: 62,
 		}, {
 			Name: "determination",
-			Rule: 94,
+			Rule: 63,
 		}, {
-			Name: "displayName",
-			Rule: 96,
+			Name: "evidence",
+			Rule: 66,
+		}, {
+			Name: "firstActivityDateTime",
+			Rule: 737,
 		}, {
 			Name: "id",
-			Rule: 97,
+			Rule: 738,
+		}, {
+			Name: "incidentId",
+			Rule: 739,
 		}, {
 			Name: "incidentWebUrl",
-			Rule: 98,
+			Rule: 740,
 		}, {
-			Name: "lastModifiedBy",
-			Rule: 99,
+			Name: "investigationState",
+			Rule: 741,
+		}, {
+			Name: "lastActivityDateTime",
+			Rule: 744,
 		}, {
 			Name: "lastUpdateDateTime",
-			Rule: 100,
+			Rule: 745,
 		}, {
-			Name: "priorityScore",
-			Rule: 101,
+			Name: "mitreTechniques",
+			Rule: 746,
+		}, {
+			Name: "productName",
+			Rule: 748,
+		}, {
+			Name: "providerAlertId",
+			Rule: 749,
 		}, {
 			Name: "recommendedActions",
-			Rule: 102,
+			Rule: 750,
 		}, {
-			Name: "recommendedHuntingQueries",
-			Rule: 103,
+			Name: "resolvedDateTime",
+			Rule: 751,
 		}, {
-			Name: "redirectIncidentId",
-			Rule: 108,
-		}, {
-			Name: "resolvingComment",
-			Rule: 109,
+			Name: "serviceSource",
+			Rule: 752,
 		}, {
 			Name: "severity",
-			Rule: 110,
+			Rule: 754,
 		}, {
 			Name: "status",
-			Rule: 111,
-		}, {
-			Name: "summary",
-			Rule: 113,
+			Rule: 756,
 		}, {
 			Name: "systemTags",
-			Rule: 114,
+			Rule: 758,
 		}, {
 			Name: "tenantId",
+			Rule: 760,
+		}, {
+			Name: "threatDisplayName",
+			Rule: 761,
+		}, {
+			Name: "threatFamilyName",
+			Rule: 762,
+		}, {
+			Name: "title",
+			Rule: 763,
+		}},
+		Required: []string{"id", "serviceSource", "severity", "status"},
+		Types:    shapeimpl.TObject,
+	}, // 33: #/$defs/alert
+	{
+		Const:    "#microsoft.graph.security.alert",
+		HasConst: true,
+	}, // 34: #/$defs/alert/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 35: #/$defs/alert/properties/actorDisplayName
+	{
+		NullOr:        37,
+		NullOrKeyword: "/anyOf/0",
+	}, // 36: #/$defs/alert/properties/additionalData
+	{Ref: 38},                  // 37: #/$defs/alert/properties/additionalData/anyOf/0
+	{Types: shapeimpl.TObject}, // 38: #/$defs/dictionary
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 39: #/$defs/alert/properties/alertPolicyId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 40: #/$defs/alert/properties/alertWebUrl
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 41: #/$defs/alert/properties/assignedTo
+	{
+		Items: 43,
+		Types: shapeimpl.TArray,
+	}, // 42: #/$defs/alert/properties/categories
+	{Types: shapeimpl.TString},                   // 43: #/$defs/alert/properties/categories/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 44: #/$defs/alert/properties/category
+	{
+		NullOr:        46,
+		NullOrKeyword: "/anyOf/0",
+	}, // 45: #/$defs/alert/properties/classification
+	{Ref: 47}, // 46: #/$defs/alert/properties/classification/anyOf/0
+	{
+		Enum:  []any{"unknown", "falsePositive", "truePositive", "informationalExpectedActivity", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 47: #/$defs/alertClassification
+	{
+		Items: 49,
+		Types: shapeimpl.TArray,
+	}, // 48: #/$defs/alert/properties/comments
+	{Ref: 50}, // 49: #/$defs/alert/properties/comments/items
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    54,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "comment",
+			Rule: 51,
+		}, {
+			Name: "createdByDisplayName",
+			Rule: 52,
+		}, {
+			Name: "createdDateTime",
+			Rule: 53,
+		}},
+		Required: []string{"createdDateTime"},
+		Types:    shapeimpl.TObject,
+	}, // 50: #/$defs/alertComment
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 51: #/$defs/alertComment/properties/comment
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 52: #/$defs/alertComment/properties/createdByDisplayName
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TString,
+	}, // 53: #/$defs/alertComment/properties/createdDateTime
+	{}, // 54: #/$defs/alertComment/patternProperties/@odata\.
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 55: #/$defs/alert/properties/createdDateTime
+	{
+		NullOr:        57,
+		NullOrKeyword: "/anyOf/0",
+	}, // 56: #/$defs/alert/properties/customDetails
+	{Ref: 38}, // 57: #/$defs/alert/properties/customDetails/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 58: #/$defs/alert/properties/description
+	{
+		NullOr:        60,
+		NullOrKeyword: "/anyOf/0",
+	}, // 59: #/$defs/alert/properties/detectionSource
+	{Ref: 61}, // 60: #/$defs/alert/properties/detectionSource/anyOf/0
+	{
+		Enum:  []any{"unknown", "microsoftDefenderForEndpoint", "antivirus", "smartScreen", "customTi", "microsoftDefenderForOffice365", "automatedInvestigation", "microsoftThreatExperts", "customDetection", "microsoftDefenderForIdentity", "cloudAppSecurity", "microsoft365Defender", "azureAdIdentityProtection", "manual", "microsoftDataLossPrevention", "appGovernancePolicy", "appGovernanceDetection", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftDefenderForIoT", "microsoftDefenderForServers", "microsoftDefenderForStorage", "microsoftDefenderForDNS", "microsoftDefenderForDatabases", "microsoftDefenderForContainers", "microsoftDefenderForNetwork", "microsoftDefenderForAppService", "microsoftDefenderForKeyVault", "microsoftDefenderForResourceManager", "microsoftDefenderForApiManagement", "nrtAlerts", "scheduledAlerts", "microsoftDefenderThreatIntelligenceAnalytics", "builtInMl", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftDefenderForAIServices", "securityCopilot", "microsoftSentinel"},
+		Types: shapeimpl.TString,
+	}, // 61: #/$defs/detectionSource
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 62: #/$defs/alert/properties/detectorId
+	{
+		NullOr:        64,
+		NullOrKeyword: "/anyOf/0",
+	}, // 63: #/$defs/alert/properties/determination
+	{Ref: 65}, // 64: #/$defs/alert/properties/determination/anyOf/0
+	{
+		Enum:  []any{"unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedAccount", "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate", "confirmedActivity", "lineOfBusinessApplication", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 65: #/$defs/alertDetermination
+	{
+		Items: 67,
+		Types: shapeimpl.TArray,
+	}, // 66: #/$defs/alert/properties/evidence
+	{OneOf: []int{69, 70, 71, 79, 111, 118, 126, 143, 157, 162, 202, 302, 303, 304, 355, 367, 389, 395, 405, 414, 423, 436, 447, 498, 499, 500, 501, 502, 503, 511, 512, 543, 554, 566, 575, 604, 617, 618, 626, 627, 633, 643, 661, 671, 683, 696, 736, 737}}, // 67: #/$defs/alert/properties/evidence/items
+	{Ref: 1},  // 68: #/$defs/alert/properties/evidence/items/oneOf/0
+	{Ref: 23}, // 69: #/$defs/alert/properties/evidence/items/oneOf/1
+	{Ref: 71}, // 70: #/$defs/alert/properties/evidence/items/oneOf/2
+	{
+		AllOf: []int{73},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 73,
+		}, {
+			Name: "amazonAccountId",
+			Rule: 74,
+		}, {
+			Name: "amazonResourceId",
+			Rule: 75,
+		}, {
+			Name: "resourceName",
+			Rule: 76,
+		}, {
+			Name: "resourceType",
+			Rule: 77,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 71: #/$defs/amazonResourceEvidence
+	{Ref: 3}, // 72: #/$defs/amazonResourceEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.amazonResourceEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 73: #/$defs/amazonResourceEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 74: #/$defs/amazonResourceEvidence/properties/amazonAccountId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 75: #/$defs/amazonResourceEvidence/properties/amazonResourceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 76: #/$defs/amazonResourceEvidence/properties/resourceName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 77: #/$defs/amazonResourceEvidence/properties/resourceType
+	{Ref: 79}, // 78: #/$defs/alert/properties/evidence/items/oneOf/3
+	{
+		AllOf: []int{81},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 81,
+		}, {
+			Name: "antiSpamDirection",
+			Rule: 82,
+		}, {
+			Name: "attachmentsCount",
+			Rule: 83,
+		}, {
+			Name: "deliveryAction",
+			Rule: 84,
+		}, {
+			Name: "deliveryLocation",
+			Rule: 85,
+		}, {
+			Name: "internetMessageId",
+			Rule: 86,
+		}, {
+			Name: "language",
+			Rule: 87,
+		}, {
+			Name: "networkMessageId",
+			Rule: 88,
+		}, {
+			Name: "p1Sender",
+			Rule: 89,
+		}, {
+			Name: "p2Sender",
+			Rule: 96,
+		}, {
+			Name: "receivedDateTime",
+			Rule: 98,
+		}, {
+			Name: "recipientEmailAddress",
+			Rule: 99,
+		}, {
+			Name: "senderIp",
+			Rule: 100,
+		}, {
+			Name: "subject",
+			Rule: 101,
+		}, {
+			Name: "threatDetectionMethods",
+			Rule: 102,
+		}, {
+			Name: "threats",
+			Rule: 104,
+		}, {
+			Name: "urlCount",
+			Rule: 106,
+		}, {
+			Name: "urls",
+			Rule: 107,
+		}, {
+			Name: "urn",
+			Rule: 109,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 79: #/$defs/analyzedMessageEvidence
+	{Ref: 3}, // 80: #/$defs/analyzedMessageEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.analyzedMessageEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 81: #/$defs/analyzedMessageEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 82: #/$defs/analyzedMessageEvidence/properties/antiSpamDirection
+	{
+		Maximum: shapeimpl.Num("9223372036854775807"),
+		Minimum: shapeimpl.Num("-9223372036854775808"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 83: #/$defs/analyzedMessageEvidence/properties/attachmentsCount
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 84: #/$defs/analyzedMessageEvidence/properties/deliveryAction
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 85: #/$defs/analyzedMessageEvidence/properties/deliveryLocation
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 86: #/$defs/analyzedMessageEvidence/properties/internetMessageId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 87: #/$defs/analyzedMessageEvidence/properties/language
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 88: #/$defs/analyzedMessageEvidence/properties/networkMessageId
+	{
+		NullOr:        90,
+		NullOrKeyword: "/anyOf/0",
+	}, // 89: #/$defs/analyzedMessageEvidence/properties/p1Sender
+	{Ref: 91}, // 90: #/$defs/analyzedMessageEvidence/properties/p1Sender/anyOf/0
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    95,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "displayName",
+			Rule: 92,
+		}, {
+			Name: "domainName",
+			Rule: 93,
+		}, {
+			Name: "emailAddress",
+			Rule: 94,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 91: #/$defs/emailSender
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 92: #/$defs/emailSender/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 93: #/$defs/emailSender/properties/domainName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 94: #/$defs/emailSender/properties/emailAddress
+	{}, // 95: #/$defs/emailSender/patternProperties/@odata\.
+	{
+		NullOr:        97,
+		NullOrKeyword: "/anyOf/0",
+	}, // 96: #/$defs/analyzedMessageEvidence/properties/p2Sender
+	{Ref: 91}, // 97: #/$defs/analyzedMessageEvidence/properties/p2Sender/anyOf/0
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 98: #/$defs/analyzedMessageEvidence/properties/receivedDateTime
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 99: #/$defs/analyzedMessageEvidence/properties/recipientEmailAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 100: #/$defs/analyzedMessageEvidence/properties/senderIp
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 101: #/$defs/analyzedMessageEvidence/properties/subject
+	{
+		Items: 103,
+		Types: shapeimpl.TArray,
+	}, // 102: #/$defs/analyzedMessageEvidence/properties/threatDetectionMethods
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 103: #/$defs/analyzedMessageEvidence/properties/threatDetectionMethods/items
+	{
+		Items: 105,
+		Types: shapeimpl.TArray,
+	}, // 104: #/$defs/analyzedMessageEvidence/properties/threats
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 105: #/$defs/analyzedMessageEvidence/properties/threats/items
+	{
+		Maximum: shapeimpl.Num("9223372036854775807"),
+		Minimum: shapeimpl.Num("-9223372036854775808"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 106: #/$defs/analyzedMessageEvidence/properties/urlCount
+	{
+		Items: 108,
+		Types: shapeimpl.TArray,
+	}, // 107: #/$defs/analyzedMessageEvidence/properties/urls
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 108: #/$defs/analyzedMessageEvidence/properties/urls/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 109: #/$defs/analyzedMessageEvidence/properties/urn
+	{Ref: 111}, // 110: #/$defs/alert/properties/evidence/items/oneOf/4
+	{
+		AllOf: []int{113},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 113,
+		}, {
+			Name: "resourceId",
+			Rule: 114,
+		}, {
+			Name: "resourceName",
+			Rule: 115,
+		}, {
+			Name: "resourceType",
 			Rule: 116,
 		}},
-		Required: []string{"createdDateTime", "id", "lastUpdateDateTime", "severity", "status"},
-		Types:    shapeimpl.TObject,
-	}, // 80: #
-	{Types: shapeimpl.TString}, // 81: #/properties/@odata.context
+		Types: shapeimpl.TObject,
+	}, // 111: #/$defs/azureResourceEvidence
+	{Ref: 3}, // 112: #/$defs/azureResourceEvidence/allOf/0
 	{
-		Const:    "#microsoft.graph.security.incident",
+		Const:    "#microsoft.graph.security.azureResourceEvidence",
 		HasConst: true,
-	}, // 82: #/properties/@odata.type
+		Types:    shapeimpl.TString,
+	}, // 113: #/$defs/azureResourceEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 114: #/$defs/azureResourceEvidence/properties/resourceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 115: #/$defs/azureResourceEvidence/properties/resourceName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 116: #/$defs/azureResourceEvidence/properties/resourceType
+	{Ref: 118}, // 117: #/$defs/alert/properties/evidence/items/oneOf/5
 	{
-		Items: 84,
-		Types: shapeimpl.TArray,
-	}, // 83: #/properties/alerts
-	{Ref: 1}, // 84: #/properties/alerts/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 85: #/properties/assignedTo
+		AllOf: []int{120},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 120,
+		}, {
+			Name: "name",
+			Rule: 121,
+		}, {
+			Name: "storageResource",
+			Rule: 122,
+		}, {
+			Name: "url",
+			Rule: 124,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 118: #/$defs/blobContainerEvidence
+	{Ref: 3}, // 119: #/$defs/blobContainerEvidence/allOf/0
 	{
-		NullOr:        87,
+		Const:    "#microsoft.graph.security.blobContainerEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 120: #/$defs/blobContainerEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 121: #/$defs/blobContainerEvidence/properties/name
+	{
+		NullOr:        123,
 		NullOrKeyword: "/anyOf/0",
-	}, // 86: #/properties/classification
-	{Ref: 15}, // 87: #/properties/classification/anyOf/0
+	}, // 122: #/$defs/blobContainerEvidence/properties/storageResource
+	{Ref: 111}, // 123: #/$defs/blobContainerEvidence/properties/storageResource/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 124: #/$defs/blobContainerEvidence/properties/url
+	{Ref: 126}, // 125: #/$defs/alert/properties/evidence/items/oneOf/6
 	{
-		Items: 89,
+		AllOf: []int{128},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 128,
+		}, {
+			Name: "blobContainer",
+			Rule: 129,
+		}, {
+			Name: "etag",
+			Rule: 131,
+		}, {
+			Name: "fileHashes",
+			Rule: 132,
+		}, {
+			Name: "name",
+			Rule: 140,
+		}, {
+			Name: "url",
+			Rule: 141,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 126: #/$defs/blobEvidence
+	{Ref: 3}, // 127: #/$defs/blobEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.blobEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 128: #/$defs/blobEvidence/properties/@odata.type
+	{
+		NullOr:        130,
+		NullOrKeyword: "/anyOf/0",
+	}, // 129: #/$defs/blobEvidence/properties/blobContainer
+	{Ref: 118}, // 130: #/$defs/blobEvidence/properties/blobContainer/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 131: #/$defs/blobEvidence/properties/etag
+	{
+		Items: 133,
 		Types: shapeimpl.TArray,
-	}, // 88: #/properties/comments
-	{Ref: 18}, // 89: #/properties/comments/items
+	}, // 132: #/$defs/blobEvidence/properties/fileHashes
+	{
+		NullOr:        134,
+		NullOrKeyword: "/anyOf/0",
+	}, // 133: #/$defs/blobEvidence/properties/fileHashes/items
+	{Ref: 135}, // 134: #/$defs/blobEvidence/properties/fileHashes/items/anyOf/0
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    139,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "algorithm",
+			Rule: 136,
+		}, {
+			Name: "value",
+			Rule: 138,
+		}},
+		Required: []string{"algorithm"},
+		Types:    shapeimpl.TObject,
+	}, // 135: #/$defs/fileHash
+	{Ref: 137}, // 136: #/$defs/fileHash/properties/algorithm
+	{
+		Enum:  []any{"unknown", "md5", "sha1", "sha256", "sha256ac", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 137: #/$defs/fileHashAlgorithm
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 138: #/$defs/fileHash/properties/value
+	{}, // 139: #/$defs/fileHash/patternProperties/@odata\.
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 140: #/$defs/blobEvidence/properties/name
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 141: #/$defs/blobEvidence/properties/url
+	{Ref: 143}, // 142: #/$defs/alert/properties/evidence/items/oneOf/7
+	{
+		AllOf: []int{145},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 145,
+		}, {
+			Name: "appId",
+			Rule: 146,
+		}, {
+			Name: "displayName",
+			Rule: 147,
+		}, {
+			Name: "instanceId",
+			Rule: 148,
+		}, {
+			Name: "instanceName",
+			Rule: 149,
+		}, {
+			Name: "saasAppId",
+			Rule: 150,
+		}, {
+			Name: "stream",
+			Rule: 151,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 143: #/$defs/cloudApplicationEvidence
+	{Ref: 3}, // 144: #/$defs/cloudApplicationEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.cloudApplicationEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 145: #/$defs/cloudApplicationEvidence/properties/@odata.type
+	{
+		Maximum: shapeimpl.Num("9223372036854775807"),
+		Minimum: shapeimpl.Num("-9223372036854775808"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 146: #/$defs/cloudApplicationEvidence/properties/appId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 147: #/$defs/cloudApplicationEvidence/properties/displayName
+	{
+		Maximum: shapeimpl.Num("9223372036854775807"),
+		Minimum: shapeimpl.Num("-9223372036854775808"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 148: #/$defs/cloudApplicationEvidence/properties/instanceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 149: #/$defs/cloudApplicationEvidence/properties/instanceName
+	{
+		Maximum: shapeimpl.Num("9223372036854775807"),
+		Minimum: shapeimpl.Num("-9223372036854775808"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 150: #/$defs/cloudApplicationEvidence/properties/saasAppId
+	{
+		NullOr:        152,
+		NullOrKeyword: "/anyOf/0",
+	}, // 151: #/$defs/cloudApplicationEvidence/properties/stream
+	{Ref: 153}, // 152: #/$defs/cloudApplicationEvidence/properties/stream/anyOf/0
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    155,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "name",
+			Rule: 154,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 153: #/$defs/stream
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 154: #/$defs/stream/properties/name
+	{},         // 155: #/$defs/stream/patternProperties/@odata\.
+	{Ref: 157}, // 156: #/$defs/alert/properties/evidence/items/oneOf/8
+	{
+		AllOf: []int{159},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 159,
+		}, {
+			Name: "requestId",
+			Rule: 160,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 157: #/$defs/cloudLogonRequestEvidence
+	{Ref: 3}, // 158: #/$defs/cloudLogonRequestEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.cloudLogonRequestEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 159: #/$defs/cloudLogonRequestEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 160: #/$defs/cloudLogonRequestEvidence/properties/requestId
+	{Ref: 162}, // 161: #/$defs/alert/properties/evidence/items/oneOf/9
+	{
+		AllOf: []int{164},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 164,
+		}, {
+			Name: "account",
+			Rule: 165,
+		}, {
+			Name: "browser",
+			Rule: 193,
+		}, {
+			Name: "deviceName",
+			Rule: 194,
+		}, {
+			Name: "operatingSystem",
+			Rule: 195,
+		}, {
+			Name: "previousLogonDateTime",
+			Rule: 196,
+		}, {
+			Name: "protocol",
+			Rule: 197,
+		}, {
+			Name: "sessionId",
+			Rule: 198,
+		}, {
+			Name: "startUtcDateTime",
+			Rule: 199,
+		}, {
+			Name: "userAgent",
+			Rule: 200,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 162: #/$defs/cloudLogonSessionEvidence
+	{Ref: 3}, // 163: #/$defs/cloudLogonSessionEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.cloudLogonSessionEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 164: #/$defs/cloudLogonSessionEvidence/properties/@odata.type
+	{
+		NullOr:        166,
+		NullOrKeyword: "/anyOf/0",
+	}, // 165: #/$defs/cloudLogonSessionEvidence/properties/account
+	{Ref: 167}, // 166: #/$defs/cloudLogonSessionEvidence/properties/account/anyOf/0
+	{
+		AllOf: []int{169},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 169,
+		}, {
+			Name: "stream",
+			Rule: 170,
+		}, {
+			Name: "userAccount",
+			Rule: 172,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 167: #/$defs/userEvidence
+	{Ref: 3}, // 168: #/$defs/userEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.userEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 169: #/$defs/userEvidence/properties/@odata.type
+	{
+		NullOr:        171,
+		NullOrKeyword: "/anyOf/0",
+	}, // 170: #/$defs/userEvidence/properties/stream
+	{Ref: 153}, // 171: #/$defs/userEvidence/properties/stream/anyOf/0
+	{
+		NullOr:        173,
+		NullOrKeyword: "/anyOf/0",
+	}, // 172: #/$defs/userEvidence/properties/userAccount
+	{Ref: 174}, // 173: #/$defs/userEvidence/properties/userAccount/anyOf/0
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    192,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "accountName",
+			Rule: 175,
+		}, {
+			Name: "activeDirectoryObjectGuid",
+			Rule: 176,
+		}, {
+			Name: "azureAdUserId",
+			Rule: 177,
+		}, {
+			Name: "displayName",
+			Rule: 178,
+		}, {
+			Name: "domainName",
+			Rule: 179,
+		}, {
+			Name: "resourceAccessEvents",
+			Rule: 180,
+		}, {
+			Name: "tenantId",
+			Rule: 189,
+		}, {
+			Name: "userPrincipalName",
+			Rule: 190,
+		}, {
+			Name: "userSid",
+			Rule: 191,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 174: #/$defs/userAccount
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 175: #/$defs/userAccount/properties/accountName
+	{
+		Format: "uuid",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 176: #/$defs/userAccount/properties/activeDirectoryObjectGuid
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 177: #/$defs/userAccount/properties/azureAdUserId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 178: #/$defs/userAccount/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 179: #/$defs/userAccount/properties/domainName
+	{
+		Items: 181,
+		Types: shapeimpl.TArray,
+	}, // 180: #/$defs/userAccount/properties/resourceAccessEvents
+	{
+		NullOr:        182,
+		NullOrKeyword: "/anyOf/0",
+	}, // 181: #/$defs/userAccount/properties/resourceAccessEvents/items
+	{Ref: 183}, // 182: #/$defs/userAccount/properties/resourceAccessEvents/items/anyOf/0
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    188,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "accessDateTime",
+			Rule: 184,
+		}, {
+			Name: "accountId",
+			Rule: 185,
+		}, {
+			Name: "ipAddress",
+			Rule: 186,
+		}, {
+			Name: "resourceIdentifier",
+			Rule: 187,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 183: #/$defs/resourceAccessEvent
 	{
 		Format: "date-time",
-		Types:  shapeimpl.TString,
-	}, // 90: #/properties/createdDateTime
-	{
-		Items: 92,
-		Types: shapeimpl.TArray,
-	}, // 91: #/properties/customTags
-	{Types: shapeimpl.TString},                   // 92: #/properties/customTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 93: #/properties/description
-	{
-		NullOr:        95,
-		NullOrKeyword: "/anyOf/0",
-	}, // 94: #/properties/determination
-	{Ref: 33}, // 95: #/properties/determination/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 96: #/properties/displayName
-	{Types: shapeimpl.TString},                   // 97: #/properties/id
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 98: #/properties/incidentWebUrl
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 99: #/properties/lastModifiedBy
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 184: #/$defs/resourceAccessEvent/properties/accessDateTime
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 185: #/$defs/resourceAccessEvent/properties/accountId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 186: #/$defs/resourceAccessEvent/properties/ipAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 187: #/$defs/resourceAccessEvent/properties/resourceIdentifier
+	{}, // 188: #/$defs/resourceAccessEvent/patternProperties/@odata\.
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 189: #/$defs/userAccount/properties/tenantId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 190: #/$defs/userAccount/properties/userPrincipalName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 191: #/$defs/userAccount/properties/userSid
+	{}, // 192: #/$defs/userAccount/patternProperties/@odata\.
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 193: #/$defs/cloudLogonSessionEvidence/properties/browser
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 194: #/$defs/cloudLogonSessionEvidence/properties/deviceName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 195: #/$defs/cloudLogonSessionEvidence/properties/operatingSystem
 	{
 		Format: "date-time",
-		Types:  shapeimpl.TString,
-	}, // 100: #/properties/lastUpdateDateTime
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 196: #/$defs/cloudLogonSessionEvidence/properties/previousLogonDateTime
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 197: #/$defs/cloudLogonSessionEvidence/properties/protocol
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 198: #/$defs/cloudLogonSessionEvidence/properties/sessionId
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 199: #/$defs/cloudLogonSessionEvidence/properties/startUtcDateTime
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 200: #/$defs/cloudLogonSessionEvidence/properties/userAgent
+	{Ref: 202}, // 201: #/$defs/alert/properties/evidence/items/oneOf/10
+	{
+		AllOf: []int{204},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 204,
+		}, {
+			Name: "args",
+			Rule: 205,
+		}, {
+			Name: "command",
+			Rule: 207,
+		}, {
+			Name: "containerId",
+			Rule: 209,
+		}, {
+			Name: "image",
+			Rule: 210,
+		}, {
+			Name: "isPrivileged",
+			Rule: 224,
+		}, {
+			Name: "name",
+			Rule: 225,
+		}, {
+			Name: "pod",
+			Rule: 226,
+		}},
+		Required: []string{"isPrivileged"},
+		Types:    shapeimpl.TObject,
+	}, // 202: #/$defs/containerEvidence
+	{Ref: 3}, // 203: #/$defs/containerEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.containerEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 204: #/$defs/containerEvidence/properties/@odata.type
+	{
+		Items: 206,
+		Types: shapeimpl.TArray,
+	}, // 205: #/$defs/containerEvidence/properties/args
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 206: #/$defs/containerEvidence/properties/args/items
+	{
+		Items: 208,
+		Types: shapeimpl.TArray,
+	}, // 207: #/$defs/containerEvidence/properties/command
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 208: #/$defs/containerEvidence/properties/command/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 209: #/$defs/containerEvidence/properties/containerId
+	{
+		NullOr:        211,
+		NullOrKeyword: "/anyOf/0",
+	}, // 210: #/$defs/containerEvidence/properties/image
+	{Ref: 212}, // 211: #/$defs/containerEvidence/properties/image/anyOf/0
+	{
+		AllOf: []int{214},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 214,
+		}, {
+			Name: "digestImage",
+			Rule: 215,
+		}, {
+			Name: "imageId",
+			Rule: 217,
+		}, {
+			Name: "registry",
+			Rule: 218,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 212: #/$defs/containerImageEvidence
+	{Ref: 3}, // 213: #/$defs/containerImageEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.containerImageEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 214: #/$defs/containerImageEvidence/properties/@odata.type
+	{
+		NullOr:        216,
+		NullOrKeyword: "/anyOf/0",
+	}, // 215: #/$defs/containerImageEvidence/properties/digestImage
+	{Ref: 212}, // 216: #/$defs/containerImageEvidence/properties/digestImage/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 217: #/$defs/containerImageEvidence/properties/imageId
+	{
+		NullOr:        219,
+		NullOrKeyword: "/anyOf/0",
+	}, // 218: #/$defs/containerImageEvidence/properties/registry
+	{Ref: 220}, // 219: #/$defs/containerImageEvidence/properties/registry/anyOf/0
+	{
+		AllOf: []int{222},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 222,
+		}, {
+			Name: "registry",
+			Rule: 223,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 220: #/$defs/containerRegistryEvidence
+	{Ref: 3}, // 221: #/$defs/containerRegistryEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.containerRegistryEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 222: #/$defs/containerRegistryEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 223: #/$defs/containerRegistryEvidence/properties/registry
+	{Types: shapeimpl.TBoolean},                  // 224: #/$defs/containerEvidence/properties/isPrivileged
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 225: #/$defs/containerEvidence/properties/name
+	{
+		NullOr:        227,
+		NullOrKeyword: "/anyOf/0",
+	}, // 226: #/$defs/containerEvidence/properties/pod
+	{Ref: 228}, // 227: #/$defs/containerEvidence/properties/pod/anyOf/0
+	{
+		AllOf: []int{230},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 230,
+		}, {
+			Name: "containers",
+			Rule: 231,
+		}, {
+			Name: "controller",
+			Rule: 234,
+		}, {
+			Name: "ephemeralContainers",
+			Rule: 264,
+		}, {
+			Name: "initContainers",
+			Rule: 267,
+		}, {
+			Name: "labels",
+			Rule: 270,
+		}, {
+			Name: "name",
+			Rule: 272,
+		}, {
+			Name: "namespace",
+			Rule: 273,
+		}, {
+			Name: "podIp",
+			Rule: 275,
+		}, {
+			Name: "serviceAccount",
+			Rule: 293,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 228: #/$defs/kubernetesPodEvidence
+	{Ref: 3}, // 229: #/$defs/kubernetesPodEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.kubernetesPodEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 230: #/$defs/kubernetesPodEvidence/properties/@odata.type
+	{
+		Items: 232,
+		Types: shapeimpl.TArray,
+	}, // 231: #/$defs/kubernetesPodEvidence/properties/containers
+	{
+		NullOr:        233,
+		NullOrKeyword: "/anyOf/0",
+	}, // 232: #/$defs/kubernetesPodEvidence/properties/containers/items
+	{Ref: 202}, // 233: #/$defs/kubernetesPodEvidence/properties/containers/items/anyOf/0
+	{
+		NullOr:        235,
+		NullOrKeyword: "/anyOf/0",
+	}, // 234: #/$defs/kubernetesPodEvidence/properties/controller
+	{Ref: 236}, // 235: #/$defs/kubernetesPodEvidence/properties/controller/anyOf/0
+	{
+		AllOf: []int{238},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 238,
+		}, {
+			Name: "labels",
+			Rule: 239,
+		}, {
+			Name: "name",
+			Rule: 241,
+		}, {
+			Name: "namespace",
+			Rule: 242,
+		}, {
+			Name: "type",
+			Rule: 263,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 236: #/$defs/kubernetesControllerEvidence
+	{Ref: 3}, // 237: #/$defs/kubernetesControllerEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.kubernetesControllerEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 238: #/$defs/kubernetesControllerEvidence/properties/@odata.type
+	{
+		NullOr:        240,
+		NullOrKeyword: "/anyOf/0",
+	}, // 239: #/$defs/kubernetesControllerEvidence/properties/labels
+	{Ref: 38}, // 240: #/$defs/kubernetesControllerEvidence/properties/labels/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 241: #/$defs/kubernetesControllerEvidence/properties/name
+	{
+		NullOr:        243,
+		NullOrKeyword: "/anyOf/0",
+	}, // 242: #/$defs/kubernetesControllerEvidence/properties/namespace
+	{Ref: 244}, // 243: #/$defs/kubernetesControllerEvidence/properties/namespace/anyOf/0
+	{
+		AllOf: []int{246},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 246,
+		}, {
+			Name: "cluster",
+			Rule: 247,
+		}, {
+			Name: "labels",
+			Rule: 260,
+		}, {
+			Name: "name",
+			Rule: 262,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 244: #/$defs/kubernetesNamespaceEvidence
+	{Ref: 3}, // 245: #/$defs/kubernetesNamespaceEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.kubernetesNamespaceEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 246: #/$defs/kubernetesNamespaceEvidence/properties/@odata.type
+	{
+		NullOr:        248,
+		NullOrKeyword: "/anyOf/0",
+	}, // 247: #/$defs/kubernetesNamespaceEvidence/properties/cluster
+	{Ref: 249}, // 248: #/$defs/kubernetesNamespaceEvidence/properties/cluster/anyOf/0
+	{
+		AllOf: []int{251},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 251,
+		}, {
+			Name: "cloudResource",
+			Rule: 252,
+		}, {
+			Name: "distribution",
+			Rule: 254,
+		}, {
+			Name: "name",
+			Rule: 255,
+		}, {
+			Name: "platform",
+			Rule: 256,
+		}, {
+			Name: "version",
+			Rule: 259,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 249: #/$defs/kubernetesClusterEvidence
+	{Ref: 3}, // 250: #/$defs/kubernetesClusterEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.kubernetesClusterEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 251: #/$defs/kubernetesClusterEvidence/properties/@odata.type
+	{
+		NullOr:        253,
+		NullOrKeyword: "/anyOf/0",
+	}, // 252: #/$defs/kubernetesClusterEvidence/properties/cloudResource
+	{Ref: 3}, // 253: #/$defs/kubernetesClusterEvidence/properties/cloudResource/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 254: #/$defs/kubernetesClusterEvidence/properties/distribution
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 255: #/$defs/kubernetesClusterEvidence/properties/name
+	{
+		NullOr:        257,
+		NullOrKeyword: "/anyOf/0",
+	}, // 256: #/$defs/kubernetesClusterEvidence/properties/platform
+	{Ref: 258}, // 257: #/$defs/kubernetesClusterEvidence/properties/platform/anyOf/0
+	{
+		Enum:  []any{"unknown", "aks", "eks", "gke", "arc", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 258: #/$defs/kubernetesPlatform
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 259: #/$defs/kubernetesClusterEvidence/properties/version
+	{
+		NullOr:        261,
+		NullOrKeyword: "/anyOf/0",
+	}, // 260: #/$defs/kubernetesNamespaceEvidence/properties/labels
+	{Ref: 38}, // 261: #/$defs/kubernetesNamespaceEvidence/properties/labels/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 262: #/$defs/kubernetesNamespaceEvidence/properties/name
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 263: #/$defs/kubernetesControllerEvidence/properties/type
+	{
+		Items: 265,
+		Types: shapeimpl.TArray,
+	}, // 264: #/$defs/kubernetesPodEvidence/properties/ephemeralContainers
+	{
+		NullOr:        266,
+		NullOrKeyword: "/anyOf/0",
+	}, // 265: #/$defs/kubernetesPodEvidence/properties/ephemeralContainers/items
+	{Ref: 202}, // 266: #/$defs/kubernetesPodEvidence/properties/ephemeralContainers/items/anyOf/0
+	{
+		Items: 268,
+		Types: shapeimpl.TArray,
+	}, // 267: #/$defs/kubernetesPodEvidence/properties/initContainers
+	{
+		NullOr:        269,
+		NullOrKeyword: "/anyOf/0",
+	}, // 268: #/$defs/kubernetesPodEvidence/properties/initContainers/items
+	{Ref: 202}, // 269: #/$defs/kubernetesPodEvidence/properties/initContainers/items/anyOf/0
+	{
+		NullOr:        271,
+		NullOrKeyword: "/anyOf/0",
+	}, // 270: #/$defs/kubernetesPodEvidence/properties/labels
+	{Ref: 38}, // 271: #/$defs/kubernetesPodEvidence/properties/labels/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 272: #/$defs/kubernetesPodEvidence/properties/name
+	{
+		NullOr:        274,
+		NullOrKeyword: "/anyOf/0",
+	}, // 273: #/$defs/kubernetesPodEvidence/properties/namespace
+	{Ref: 244}, // 274: #/$defs/kubernetesPodEvidence/properties/namespace/anyOf/0
+	{
+		NullOr:        276,
+		NullOrKeyword: "/anyOf/0",
+	}, // 275: #/$defs/kubernetesPodEvidence/properties/podIp
+	{Ref: 277}, // 276: #/$defs/kubernetesPodEvidence/properties/podIp/anyOf/0
+	{
+		AllOf: []int{279},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 279,
+		}, {
+			Name: "countryLetterCode",
+			Rule: 280,
+		}, {
+			Name: "ipAddress",
+			Rule: 281,
+		}, {
+			Name: "location",
+			Rule: 282,
+		}, {
+			Name: "stream",
+			Rule: 291,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 277: #/$defs/ipEvidence
+	{Ref: 3}, // 278: #/$defs/ipEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.ipEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 279: #/$defs/ipEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 280: #/$defs/ipEvidence/properties/countryLetterCode
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 281: #/$defs/ipEvidence/properties/ipAddress
+	{
+		NullOr:        283,
+		NullOrKeyword: "/anyOf/0",
+	}, // 282: #/$defs/ipEvidence/properties/location
+	{Ref: 284}, // 283: #/$defs/ipEvidence/properties/location/anyOf/0
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    290,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "city",
+			Rule: 285,
+		}, {
+			Name: "countryName",
+			Rule: 286,
+		}, {
+			Name: "latitude",
+			Rule: 287,
+		}, {
+			Name: "longitude",
+			Rule: 288,
+		}, {
+			Name: "state",
+			Rule: 289,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 284: #/$defs/geoLocation
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 285: #/$defs/geoLocation/properties/city
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 286: #/$defs/geoLocation/properties/countryName
+	{Types: shapeimpl.TNull | shapeimpl.TNumber}, // 287: #/$defs/geoLocation/properties/latitude
+	{Types: shapeimpl.TNull | shapeimpl.TNumber}, // 288: #/$defs/geoLocation/properties/longitude
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 289: #/$defs/geoLocation/properties/state
+	{}, // 290: #/$defs/geoLocation/patternProperties/@odata\.
+	{
+		NullOr:        292,
+		NullOrKeyword: "/anyOf/0",
+	}, // 291: #/$defs/ipEvidence/properties/stream
+	{Ref: 153}, // 292: #/$defs/ipEvidence/properties/stream/anyOf/0
+	{
+		NullOr:        294,
+		NullOrKeyword: "/anyOf/0",
+	}, // 293: #/$defs/kubernetesPodEvidence/properties/serviceAccount
+	{Ref: 295}, // 294: #/$defs/kubernetesPodEvidence/properties/serviceAccount/anyOf/0
+	{
+		AllOf: []int{297},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 297,
+		}, {
+			Name: "name",
+			Rule: 298,
+		}, {
+			Name: "namespace",
+			Rule: 299,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 295: #/$defs/kubernetesServiceAccountEvidence
+	{Ref: 3}, // 296: #/$defs/kubernetesServiceAccountEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.kubernetesServiceAccountEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 297: #/$defs/kubernetesServiceAccountEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 298: #/$defs/kubernetesServiceAccountEvidence/properties/name
+	{
+		NullOr:        300,
+		NullOrKeyword: "/anyOf/0",
+	}, // 299: #/$defs/kubernetesServiceAccountEvidence/properties/namespace
+	{Ref: 244}, // 300: #/$defs/kubernetesServiceAccountEvidence/properties/namespace/anyOf/0
+	{Ref: 212}, // 301: #/$defs/alert/properties/evidence/items/oneOf/11
+	{Ref: 220}, // 302: #/$defs/alert/properties/evidence/items/oneOf/12
+	{Ref: 304}, // 303: #/$defs/alert/properties/evidence/items/oneOf/13
+	{
+		AllOf: []int{306},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 306,
+		}, {
+			Name: "azureAdDeviceId",
+			Rule: 307,
+		}, {
+			Name: "defenderAvStatus",
+			Rule: 308,
+		}, {
+			Name: "deviceDnsName",
+			Rule: 311,
+		}, {
+			Name: "dnsDomain",
+			Rule: 312,
+		}, {
+			Name: "firstSeenDateTime",
+			Rule: 313,
+		}, {
+			Name: "healthStatus",
+			Rule: 314,
+		}, {
+			Name: "hostName",
+			Rule: 317,
+		}, {
+			Name: "ipInterfaces",
+			Rule: 318,
+		}, {
+			Name: "lastExternalIpAddress",
+			Rule: 320,
+		}, {
+			Name: "lastIpAddress",
+			Rule: 321,
+		}, {
+			Name: "loggedOnUsers",
+			Rule: 322,
+		}, {
+			Name: "mdeDeviceId",
+			Rule: 329,
+		}, {
+			Name: "ntDomain",
+			Rule: 330,
+		}, {
+			Name: "onboardingStatus",
+			Rule: 331,
+		}, {
+			Name: "osBuild",
+			Rule: 334,
+		}, {
+			Name: "osPlatform",
+			Rule: 335,
+		}, {
+			Name: "rbacGroupId",
+			Rule: 336,
+		}, {
+			Name: "rbacGroupName",
+			Rule: 337,
+		}, {
+			Name: "resourceAccessEvents",
+			Rule: 338,
+		}, {
+			Name: "riskScore",
+			Rule: 341,
+		}, {
+			Name: "version",
+			Rule: 344,
+		}, {
+			Name: "vmMetadata",
+			Rule: 345,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 304: #/$defs/deviceEvidence
+	{Ref: 3}, // 305: #/$defs/deviceEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.deviceEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 306: #/$defs/deviceEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 307: #/$defs/deviceEvidence/properties/azureAdDeviceId
+	{
+		NullOr:        309,
+		NullOrKeyword: "/anyOf/0",
+	}, // 308: #/$defs/deviceEvidence/properties/defenderAvStatus
+	{Ref: 310}, // 309: #/$defs/deviceEvidence/properties/defenderAvStatus/anyOf/0
+	{
+		Enum:  []any{"notReporting", "disabled", "notUpdated", "updated", "unknown", "notSupported", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 310: #/$defs/defenderAvStatus
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 311: #/$defs/deviceEvidence/properties/deviceDnsName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 312: #/$defs/deviceEvidence/properties/dnsDomain
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 313: #/$defs/deviceEvidence/properties/firstSeenDateTime
+	{
+		NullOr:        315,
+		NullOrKeyword: "/anyOf/0",
+	}, // 314: #/$defs/deviceEvidence/properties/healthStatus
+	{Ref: 316}, // 315: #/$defs/deviceEvidence/properties/healthStatus/anyOf/0
+	{
+		Enum:  []any{"active", "inactive", "impairedCommunication", "noSensorData", "noSensorDataImpairedCommunication", "unknown", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 316: #/$defs/deviceHealthStatus
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 317: #/$defs/deviceEvidence/properties/hostName
+	{
+		Items: 319,
+		Types: shapeimpl.TArray,
+	}, // 318: #/$defs/deviceEvidence/properties/ipInterfaces
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 319: #/$defs/deviceEvidence/properties/ipInterfaces/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 320: #/$defs/deviceEvidence/properties/lastExternalIpAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 321: #/$defs/deviceEvidence/properties/lastIpAddress
+	{
+		Items: 323,
+		Types: shapeimpl.TArray,
+	}, // 322: #/$defs/deviceEvidence/properties/loggedOnUsers
+	{
+		NullOr:        324,
+		NullOrKeyword: "/anyOf/0",
+	}, // 323: #/$defs/deviceEvidence/properties/loggedOnUsers/items
+	{Ref: 325}, // 324: #/$defs/deviceEvidence/properties/loggedOnUsers/items/anyOf/0
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    328,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "accountName",
+			Rule: 326,
+		}, {
+			Name: "domainName",
+			Rule: 327,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 325: #/$defs/loggedOnUser
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 326: #/$defs/loggedOnUser/properties/accountName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 327: #/$defs/loggedOnUser/properties/domainName
+	{}, // 328: #/$defs/loggedOnUser/patternProperties/@odata\.
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 329: #/$defs/deviceEvidence/properties/mdeDeviceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 330: #/$defs/deviceEvidence/properties/ntDomain
+	{
+		NullOr:        332,
+		NullOrKeyword: "/anyOf/0",
+	}, // 331: #/$defs/deviceEvidence/properties/onboardingStatus
+	{Ref: 333}, // 332: #/$defs/deviceEvidence/properties/onboardingStatus/anyOf/0
+	{
+		Enum:  []any{"insufficientInfo", "onboarded", "canBeOnboarded", "unsupported", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 333: #/$defs/onboardingStatus
+	{
+		Maximum: shapeimpl.Num("9223372036854775807"),
+		Minimum: shapeimpl.Num("-9223372036854775808"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 334: #/$defs/deviceEvidence/properties/osBuild
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 335: #/$defs/deviceEvidence/properties/osPlatform
 	{
 		Maximum: shapeimpl.Num("2147483647"),
 		Minimum: shapeimpl.Num("-2147483648"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 101: #/properties/priorityScore
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 102: #/properties/recommendedActions
+	}, // 336: #/$defs/deviceEvidence/properties/rbacGroupId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 337: #/$defs/deviceEvidence/properties/rbacGroupName
 	{
-		Items: 104,
+		Items: 339,
 		Types: shapeimpl.TArray,
-	}, // 103: #/properties/recommendedHuntingQueries
-	{Ref: 105}, // 104: #/properties/recommendedHuntingQueries/items
+	}, // 338: #/$defs/deviceEvidence/properties/resourceAccessEvents
+	{
+		NullOr:        340,
+		NullOrKeyword: "/anyOf/0",
+	}, // 339: #/$defs/deviceEvidence/properties/resourceAccessEvents/items
+	{Ref: 183}, // 340: #/$defs/deviceEvidence/properties/resourceAccessEvents/items/anyOf/0
+	{
+		NullOr:        342,
+		NullOrKeyword: "/anyOf/0",
+	}, // 341: #/$defs/deviceEvidence/properties/riskScore
+	{Ref: 343}, // 342: #/$defs/deviceEvidence/properties/riskScore/anyOf/0
+	{
+		Enum:  []any{"none", "informational", "low", "medium", "high", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 343: #/$defs/deviceRiskScore
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 344: #/$defs/deviceEvidence/properties/version
+	{
+		NullOr:        346,
+		NullOrKeyword: "/anyOf/0",
+	}, // 345: #/$defs/deviceEvidence/properties/vmMetadata
+	{Ref: 347}, // 346: #/$defs/deviceEvidence/properties/vmMetadata/anyOf/0
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    107,
+			Rule:    353,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
-			Name: "kqlText",
-			Rule: 106,
+			Name: "cloudProvider",
+			Rule: 348,
+		}, {
+			Name: "resourceId",
+			Rule: 350,
+		}, {
+			Name: "subscriptionId",
+			Rule: 351,
+		}, {
+			Name: "vmId",
+			Rule: 352,
+		}},
+		Required: []string{"cloudProvider"},
+		Types:    shapeimpl.TObject,
+	}, // 347: #/$defs/vmMetadata
+	{Ref: 349}, // 348: #/$defs/vmMetadata/properties/cloudProvider
+	{
+		Enum:  []any{"unknown", "azure", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 349: #/$defs/vmCloudProvider
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 350: #/$defs/vmMetadata/properties/resourceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 351: #/$defs/vmMetadata/properties/subscriptionId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 352: #/$defs/vmMetadata/properties/vmId
+	{},         // 353: #/$defs/vmMetadata/patternProperties/@odata\.
+	{Ref: 355}, // 354: #/$defs/alert/properties/evidence/items/oneOf/14
+	{
+		AllOf: []int{357},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 357,
+		}, {
+			Name: "dnsServerIp",
+			Rule: 358,
+		}, {
+			Name: "domainName",
+			Rule: 360,
+		}, {
+			Name: "hostIpAddress",
+			Rule: 361,
+		}, {
+			Name: "ipAddresses",
+			Rule: 363,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 105: #/$defs/recommendedHuntingQuery
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 106: #/$defs/recommendedHuntingQuery/properties/kqlText
-	{}, // 107: #/$defs/recommendedHuntingQuery/patternProperties/@odata\.
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 108: #/properties/redirectIncidentId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 109: #/properties/resolvingComment
-	{Ref: 70},  // 110: #/properties/severity
-	{Ref: 112}, // 111: #/properties/status
+	}, // 355: #/$defs/dnsEvidence
+	{Ref: 3}, // 356: #/$defs/dnsEvidence/allOf/0
 	{
-		Enum:  []any{"active", "resolved", "inProgress", "redirected", "unknownFutureValue", "awaitingAction"},
-		Types: shapeimpl.TString,
-	}, // 112: #/$defs/incidentStatus
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 113: #/properties/summary
+		Const:    "#microsoft.graph.security.dnsEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 357: #/$defs/dnsEvidence/properties/@odata.type
 	{
-		Items: 115,
+		NullOr:        359,
+		NullOrKeyword: "/anyOf/0",
+	}, // 358: #/$defs/dnsEvidence/properties/dnsServerIp
+	{Ref: 277}, // 359: #/$defs/dnsEvidence/properties/dnsServerIp/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 360: #/$defs/dnsEvidence/properties/domainName
+	{
+		NullOr:        362,
+		NullOrKeyword: "/anyOf/0",
+	}, // 361: #/$defs/dnsEvidence/properties/hostIpAddress
+	{Ref: 277}, // 362: #/$defs/dnsEvidence/properties/hostIpAddress/anyOf/0
+	{
+		Items: 364,
 		Types: shapeimpl.TArray,
-	}, // 114: #/properties/systemTags
-	{Types: shapeimpl.TString},                   // 115: #/properties/systemTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 116: #/properties/tenantId
-	{}, // 117: #/patternProperties/@odata\.
+	}, // 363: #/$defs/dnsEvidence/properties/ipAddresses
+	{
+		NullOr:        365,
+		NullOrKeyword: "/anyOf/0",
+	}, // 364: #/$defs/dnsEvidence/properties/ipAddresses/items
+	{Ref: 277}, // 365: #/$defs/dnsEvidence/properties/ipAddresses/items/anyOf/0
+	{Ref: 367}, // 366: #/$defs/alert/properties/evidence/items/oneOf/15
+	{
+		AllOf: []int{369},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 369,
+		}, {
+			Name: "detectionStatus",
+			Rule: 370,
+		}, {
+			Name: "fileDetails",
+			Rule: 373,
+		}, {
+			Name: "mdeDeviceId",
+			Rule: 387,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 367: #/$defs/fileEvidence
+	{Ref: 3}, // 368: #/$defs/fileEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.fileEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 369: #/$defs/fileEvidence/properties/@odata.type
+	{
+		NullOr:        371,
+		NullOrKeyword: "/anyOf/0",
+	}, // 370: #/$defs/fileEvidence/properties/detectionStatus
+	{Ref: 372}, // 371: #/$defs/fileEvidence/properties/detectionStatus/anyOf/0
+	{
+		Enum:  []any{"detected", "blocked", "prevented", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 372: #/$defs/detectionStatus
+	{
+		NullOr:        374,
+		NullOrKeyword: "/anyOf/0",
+	}, // 373: #/$defs/fileEvidence/properties/fileDetails
+	{Ref: 375}, // 374: #/$defs/fileEvidence/properties/fileDetails/anyOf/0
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    124,
+			Rule:    386,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "fileName",
+			Rule: 376,
+		}, {
+			Name: "filePath",
+			Rule: 377,
+		}, {
+			Name: "filePublisher",
+			Rule: 378,
+		}, {
+			Name: "fileSize",
+			Rule: 379,
+		}, {
+			Name: "issuer",
+			Rule: 380,
+		}, {
+			Name: "md5",
+			Rule: 381,
+		}, {
+			Name: "sha1",
+			Rule: 382,
+		}, {
+			Name: "sha256",
+			Rule: 383,
+		}, {
+			Name: "sha256Ac",
+			Rule: 384,
+		}, {
+			Name: "signer",
+			Rule: 385,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 375: #/$defs/fileDetails
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 376: #/$defs/fileDetails/properties/fileName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 377: #/$defs/fileDetails/properties/filePath
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 378: #/$defs/fileDetails/properties/filePublisher
+	{
+		Maximum: shapeimpl.Num("9223372036854775807"),
+		Minimum: shapeimpl.Num("-9223372036854775808"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 379: #/$defs/fileDetails/properties/fileSize
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 380: #/$defs/fileDetails/properties/issuer
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 381: #/$defs/fileDetails/properties/md5
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 382: #/$defs/fileDetails/properties/sha1
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 383: #/$defs/fileDetails/properties/sha256
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 384: #/$defs/fileDetails/properties/sha256Ac
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 385: #/$defs/fileDetails/properties/signer
+	{}, // 386: #/$defs/fileDetails/patternProperties/@odata\.
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 387: #/$defs/fileEvidence/properties/mdeDeviceId
+	{Ref: 389}, // 388: #/$defs/alert/properties/evidence/items/oneOf/16
+	{
+		AllOf: []int{391},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 391,
+		}, {
+			Name: "algorithm",
+			Rule: 392,
+		}, {
+			Name: "value",
+			Rule: 393,
+		}},
+		Required: []string{"algorithm"},
+		Types:    shapeimpl.TObject,
+	}, // 389: #/$defs/fileHashEvidence
+	{Ref: 3}, // 390: #/$defs/fileHashEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.fileHashEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 391: #/$defs/fileHashEvidence/properties/@odata.type
+	{Ref: 137}, // 392: #/$defs/fileHashEvidence/properties/algorithm
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 393: #/$defs/fileHashEvidence/properties/value
+	{Ref: 395}, // 394: #/$defs/alert/properties/evidence/items/oneOf/17
+	{
+		AllOf: []int{397},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 397,
+		}, {
+			Name: "company",
+			Rule: 398,
+		}, {
+			Name: "displayName",
+			Rule: 399,
+		}, {
+			Name: "email",
+			Rule: 400,
+		}, {
+			Name: "login",
+			Rule: 401,
+		}, {
+			Name: "orgId",
+			Rule: 402,
+		}, {
+			Name: "webUrl",
+			Rule: 403,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 395: #/$defs/gitHubOrganizationEvidence
+	{Ref: 3}, // 396: #/$defs/gitHubOrganizationEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.gitHubOrganizationEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 397: #/$defs/gitHubOrganizationEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 398: #/$defs/gitHubOrganizationEvidence/properties/company
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 399: #/$defs/gitHubOrganizationEvidence/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 400: #/$defs/gitHubOrganizationEvidence/properties/email
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 401: #/$defs/gitHubOrganizationEvidence/properties/login
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 402: #/$defs/gitHubOrganizationEvidence/properties/orgId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 403: #/$defs/gitHubOrganizationEvidence/properties/webUrl
+	{Ref: 405}, // 404: #/$defs/alert/properties/evidence/items/oneOf/18
+	{
+		AllOf: []int{407},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 407,
+		}, {
+			Name: "baseUrl",
+			Rule: 408,
+		}, {
+			Name: "login",
+			Rule: 409,
+		}, {
+			Name: "owner",
+			Rule: 410,
+		}, {
+			Name: "ownerType",
+			Rule: 411,
+		}, {
+			Name: "repoId",
+			Rule: 412,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 405: #/$defs/gitHubRepoEvidence
+	{Ref: 3}, // 406: #/$defs/gitHubRepoEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.gitHubRepoEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 407: #/$defs/gitHubRepoEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 408: #/$defs/gitHubRepoEvidence/properties/baseUrl
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 409: #/$defs/gitHubRepoEvidence/properties/login
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 410: #/$defs/gitHubRepoEvidence/properties/owner
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 411: #/$defs/gitHubRepoEvidence/properties/ownerType
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 412: #/$defs/gitHubRepoEvidence/properties/repoId
+	{Ref: 414}, // 413: #/$defs/alert/properties/evidence/items/oneOf/19
+	{
+		AllOf: []int{416},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 416,
+		}, {
+			Name: "email",
+			Rule: 417,
+		}, {
+			Name: "login",
+			Rule: 418,
+		}, {
+			Name: "name",
+			Rule: 419,
+		}, {
+			Name: "userId",
+			Rule: 420,
+		}, {
+			Name: "webUrl",
+			Rule: 421,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 414: #/$defs/gitHubUserEvidence
+	{Ref: 3}, // 415: #/$defs/gitHubUserEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.gitHubUserEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 416: #/$defs/gitHubUserEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 417: #/$defs/gitHubUserEvidence/properties/email
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 418: #/$defs/gitHubUserEvidence/properties/login
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 419: #/$defs/gitHubUserEvidence/properties/name
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 420: #/$defs/gitHubUserEvidence/properties/userId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 421: #/$defs/gitHubUserEvidence/properties/webUrl
+	{Ref: 423}, // 422: #/$defs/alert/properties/evidence/items/oneOf/20
+	{
+		AllOf: []int{425},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 425,
+		}, {
+			Name: "fullResourceName",
+			Rule: 426,
+		}, {
+			Name: "location",
+			Rule: 427,
+		}, {
+			Name: "locationType",
+			Rule: 428,
+		}, {
+			Name: "projectId",
+			Rule: 431,
+		}, {
+			Name: "projectNumber",
+			Rule: 432,
+		}, {
+			Name: "resourceName",
+			Rule: 433,
+		}, {
+			Name: "resourceType",
+			Rule: 434,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 423: #/$defs/googleCloudResourceEvidence
+	{Ref: 3}, // 424: #/$defs/googleCloudResourceEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.googleCloudResourceEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 425: #/$defs/googleCloudResourceEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 426: #/$defs/googleCloudResourceEvidence/properties/fullResourceName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 427: #/$defs/googleCloudResourceEvidence/properties/location
+	{
+		NullOr:        429,
+		NullOrKeyword: "/anyOf/0",
+	}, // 428: #/$defs/googleCloudResourceEvidence/properties/locationType
+	{Ref: 430}, // 429: #/$defs/googleCloudResourceEvidence/properties/locationType/anyOf/0
+	{
+		Enum:  []any{"unknown", "regional", "zonal", "global", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 430: #/$defs/googleCloudLocationType
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 431: #/$defs/googleCloudResourceEvidence/properties/projectId
+	{
+		Maximum: shapeimpl.Num("9223372036854775807"),
+		Minimum: shapeimpl.Num("-9223372036854775808"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 432: #/$defs/googleCloudResourceEvidence/properties/projectNumber
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 433: #/$defs/googleCloudResourceEvidence/properties/resourceName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 434: #/$defs/googleCloudResourceEvidence/properties/resourceType
+	{Ref: 436}, // 435: #/$defs/alert/properties/evidence/items/oneOf/21
+	{
+		AllOf: []int{438},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 438,
+		}, {
+			Name: "account",
+			Rule: 439,
+		}, {
+			Name: "endUtcDateTime",
+			Rule: 441,
+		}, {
+			Name: "host",
+			Rule: 442,
+		}, {
+			Name: "sessionId",
+			Rule: 444,
+		}, {
+			Name: "startUtcDateTime",
+			Rule: 445,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 436: #/$defs/hostLogonSessionEvidence
+	{Ref: 3}, // 437: #/$defs/hostLogonSessionEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.hostLogonSessionEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 438: #/$defs/hostLogonSessionEvidence/properties/@odata.type
+	{
+		NullOr:        440,
+		NullOrKeyword: "/anyOf/0",
+	}, // 439: #/$defs/hostLogonSessionEvidence/properties/account
+	{Ref: 167}, // 440: #/$defs/hostLogonSessionEvidence/properties/account/anyOf/0
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 441: #/$defs/hostLogonSessionEvidence/properties/endUtcDateTime
+	{
+		NullOr:        443,
+		NullOrKeyword: "/anyOf/0",
+	}, // 442: #/$defs/hostLogonSessionEvidence/properties/host
+	{Ref: 304}, // 443: #/$defs/hostLogonSessionEvidence/properties/host/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 444: #/$defs/hostLogonSessionEvidence/properties/sessionId
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 445: #/$defs/hostLogonSessionEvidence/properties/startUtcDateTime
+	{Ref: 447}, // 446: #/$defs/alert/properties/evidence/items/oneOf/22
+	{
+		AllOf: []int{449},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 449,
+		}, {
+			Name: "deviceId",
+			Rule: 450,
+		}, {
+			Name: "deviceName",
+			Rule: 451,
+		}, {
+			Name: "devicePageLink",
+			Rule: 452,
+		}, {
+			Name: "deviceSubType",
+			Rule: 453,
+		}, {
+			Name: "deviceType",
+			Rule: 454,
+		}, {
+			Name: "importance",
+			Rule: 455,
+		}, {
+			Name: "ioTHub",
+			Rule: 458,
+		}, {
+			Name: "ioTSecurityAgentId",
+			Rule: 460,
+		}, {
+			Name: "ipAddress",
+			Rule: 461,
+		}, {
+			Name: "isAuthorized",
+			Rule: 463,
+		}, {
+			Name: "isProgramming",
+			Rule: 464,
+		}, {
+			Name: "isScanner",
+			Rule: 465,
+		}, {
+			Name: "macAddress",
+			Rule: 466,
+		}, {
+			Name: "manufacturer",
+			Rule: 467,
+		}, {
+			Name: "model",
+			Rule: 468,
+		}, {
+			Name: "nics",
+			Rule: 469,
+		}, {
+			Name: "operatingSystem",
+			Rule: 480,
+		}, {
+			Name: "owners",
+			Rule: 481,
+		}, {
+			Name: "protocols",
+			Rule: 483,
+		}, {
+			Name: "purdueLayer",
+			Rule: 485,
+		}, {
+			Name: "sensor",
+			Rule: 486,
+		}, {
+			Name: "serialNumber",
+			Rule: 487,
+		}, {
+			Name: "site",
+			Rule: 488,
+		}, {
+			Name: "source",
+			Rule: 489,
+		}, {
+			Name: "sourceRef",
+			Rule: 490,
+		}, {
+			Name: "zone",
+			Rule: 496,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 447: #/$defs/ioTDeviceEvidence
+	{Ref: 3}, // 448: #/$defs/ioTDeviceEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.ioTDeviceEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 449: #/$defs/ioTDeviceEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 450: #/$defs/ioTDeviceEvidence/properties/deviceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 451: #/$defs/ioTDeviceEvidence/properties/deviceName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 452: #/$defs/ioTDeviceEvidence/properties/devicePageLink
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 453: #/$defs/ioTDeviceEvidence/properties/deviceSubType
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 454: #/$defs/ioTDeviceEvidence/properties/deviceType
+	{
+		NullOr:        456,
+		NullOrKeyword: "/anyOf/0",
+	}, // 455: #/$defs/ioTDeviceEvidence/properties/importance
+	{Ref: 457}, // 456: #/$defs/ioTDeviceEvidence/properties/importance/anyOf/0
+	{
+		Enum:  []any{"unknown", "low", "normal", "high", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 457: #/$defs/ioTDeviceImportanceType
+	{
+		NullOr:        459,
+		NullOrKeyword: "/anyOf/0",
+	}, // 458: #/$defs/ioTDeviceEvidence/properties/ioTHub
+	{Ref: 111}, // 459: #/$defs/ioTDeviceEvidence/properties/ioTHub/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 460: #/$defs/ioTDeviceEvidence/properties/ioTSecurityAgentId
+	{
+		NullOr:        462,
+		NullOrKeyword: "/anyOf/0",
+	}, // 461: #/$defs/ioTDeviceEvidence/properties/ipAddress
+	{Ref: 277}, // 462: #/$defs/ioTDeviceEvidence/properties/ipAddress/anyOf/0
+	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 463: #/$defs/ioTDeviceEvidence/properties/isAuthorized
+	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 464: #/$defs/ioTDeviceEvidence/properties/isProgramming
+	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 465: #/$defs/ioTDeviceEvidence/properties/isScanner
+	{Types: shapeimpl.TNull | shapeimpl.TString},  // 466: #/$defs/ioTDeviceEvidence/properties/macAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString},  // 467: #/$defs/ioTDeviceEvidence/properties/manufacturer
+	{Types: shapeimpl.TNull | shapeimpl.TString},  // 468: #/$defs/ioTDeviceEvidence/properties/model
+	{
+		Items: 470,
+		Types: shapeimpl.TArray,
+	}, // 469: #/$defs/ioTDeviceEvidence/properties/nics
+	{
+		NullOr:        471,
+		NullOrKeyword: "/anyOf/0",
+	}, // 470: #/$defs/ioTDeviceEvidence/properties/nics/items
+	{Ref: 472}, // 471: #/$defs/ioTDeviceEvidence/properties/nics/items/anyOf/0
+	{
+		AllOf: []int{474},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 474,
+		}, {
+			Name: "ipAddress",
+			Rule: 475,
+		}, {
+			Name: "macAddress",
+			Rule: 477,
+		}, {
+			Name: "vlans",
+			Rule: 478,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 472: #/$defs/nicEvidence
+	{Ref: 3}, // 473: #/$defs/nicEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.nicEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 474: #/$defs/nicEvidence/properties/@odata.type
+	{
+		NullOr:        476,
+		NullOrKeyword: "/anyOf/0",
+	}, // 475: #/$defs/nicEvidence/properties/ipAddress
+	{Ref: 277}, // 476: #/$defs/nicEvidence/properties/ipAddress/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 477: #/$defs/nicEvidence/properties/macAddress
+	{
+		Items: 479,
+		Types: shapeimpl.TArray,
+	}, // 478: #/$defs/nicEvidence/properties/vlans
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 479: #/$defs/nicEvidence/properties/vlans/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 480: #/$defs/ioTDeviceEvidence/properties/operatingSystem
+	{
+		Items: 482,
+		Types: shapeimpl.TArray,
+	}, // 481: #/$defs/ioTDeviceEvidence/properties/owners
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 482: #/$defs/ioTDeviceEvidence/properties/owners/items
+	{
+		Items: 484,
+		Types: shapeimpl.TArray,
+	}, // 483: #/$defs/ioTDeviceEvidence/properties/protocols
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 484: #/$defs/ioTDeviceEvidence/properties/protocols/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 485: #/$defs/ioTDeviceEvidence/properties/purdueLayer
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 486: #/$defs/ioTDeviceEvidence/properties/sensor
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 487: #/$defs/ioTDeviceEvidence/properties/serialNumber
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 488: #/$defs/ioTDeviceEvidence/properties/site
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 489: #/$defs/ioTDeviceEvidence/properties/source
+	{
+		NullOr:        491,
+		NullOrKeyword: "/anyOf/0",
+	}, // 490: #/$defs/ioTDeviceEvidence/properties/sourceRef
+	{Ref: 492}, // 491: #/$defs/ioTDeviceEvidence/properties/sourceRef/anyOf/0
+	{
+		AllOf: []int{494},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 494,
+		}, {
+			Name: "url",
+			Rule: 495,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 492: #/$defs/urlEvidence
+	{Ref: 3}, // 493: #/$defs/urlEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.urlEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 494: #/$defs/urlEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 495: #/$defs/urlEvidence/properties/url
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 496: #/$defs/ioTDeviceEvidence/properties/zone
+	{Ref: 277}, // 497: #/$defs/alert/properties/evidence/items/oneOf/23
+	{Ref: 249}, // 498: #/$defs/alert/properties/evidence/items/oneOf/24
+	{Ref: 236}, // 499: #/$defs/alert/properties/evidence/items/oneOf/25
+	{Ref: 244}, // 500: #/$defs/alert/properties/evidence/items/oneOf/26
+	{Ref: 228}, // 501: #/$defs/alert/properties/evidence/items/oneOf/27
+	{Ref: 503}, // 502: #/$defs/alert/properties/evidence/items/oneOf/28
+	{
+		AllOf: []int{505},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 505,
+		}, {
+			Name: "name",
+			Rule: 506,
+		}, {
+			Name: "namespace",
+			Rule: 507,
+		}, {
+			Name: "secretType",
+			Rule: 509,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 503: #/$defs/kubernetesSecretEvidence
+	{Ref: 3}, // 504: #/$defs/kubernetesSecretEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.kubernetesSecretEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 505: #/$defs/kubernetesSecretEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 506: #/$defs/kubernetesSecretEvidence/properties/name
+	{
+		NullOr:        508,
+		NullOrKeyword: "/anyOf/0",
+	}, // 507: #/$defs/kubernetesSecretEvidence/properties/namespace
+	{Ref: 244}, // 508: #/$defs/kubernetesSecretEvidence/properties/namespace/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 509: #/$defs/kubernetesSecretEvidence/properties/secretType
+	{Ref: 295}, // 510: #/$defs/alert/properties/evidence/items/oneOf/29
+	{Ref: 512}, // 511: #/$defs/alert/properties/evidence/items/oneOf/30
+	{
+		AllOf: []int{514},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 514,
+		}, {
+			Name: "clusterIP",
+			Rule: 515,
+		}, {
+			Name: "externalIPs",
+			Rule: 517,
+		}, {
+			Name: "labels",
+			Rule: 520,
+		}, {
+			Name: "name",
+			Rule: 522,
+		}, {
+			Name: "namespace",
+			Rule: 523,
+		}, {
+			Name: "selector",
+			Rule: 525,
+		}, {
+			Name: "servicePorts",
+			Rule: 527,
+		}, {
+			Name: "serviceType",
+			Rule: 540,
+		}},
+		Required: []string{"serviceType"},
+		Types:    shapeimpl.TObject,
+	}, // 512: #/$defs/kubernetesServiceEvidence
+	{Ref: 3}, // 513: #/$defs/kubernetesServiceEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.kubernetesServiceEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 514: #/$defs/kubernetesServiceEvidence/properties/@odata.type
+	{
+		NullOr:        516,
+		NullOrKeyword: "/anyOf/0",
+	}, // 515: #/$defs/kubernetesServiceEvidence/properties/clusterIP
+	{Ref: 277}, // 516: #/$defs/kubernetesServiceEvidence/properties/clusterIP/anyOf/0
+	{
+		Items: 518,
+		Types: shapeimpl.TArray,
+	}, // 517: #/$defs/kubernetesServiceEvidence/properties/externalIPs
+	{
+		NullOr:        519,
+		NullOrKeyword: "/anyOf/0",
+	}, // 518: #/$defs/kubernetesServiceEvidence/properties/externalIPs/items
+	{Ref: 277}, // 519: #/$defs/kubernetesServiceEvidence/properties/externalIPs/items/anyOf/0
+	{
+		NullOr:        521,
+		NullOrKeyword: "/anyOf/0",
+	}, // 520: #/$defs/kubernetesServiceEvidence/properties/labels
+	{Ref: 38}, // 521: #/$defs/kubernetesServiceEvidence/properties/labels/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 522: #/$defs/kubernetesServiceEvidence/properties/name
+	{
+		NullOr:        524,
+		NullOrKeyword: "/anyOf/0",
+	}, // 523: #/$defs/kubernetesServiceEvidence/properties/namespace
+	{Ref: 244}, // 524: #/$defs/kubernetesServiceEvidence/properties/namespace/anyOf/0
+	{
+		NullOr:        526,
+		NullOrKeyword: "/anyOf/0",
+	}, // 525: #/$defs/kubernetesServiceEvidence/properties/selector
+	{Ref: 38}, // 526: #/$defs/kubernetesServiceEvidence/properties/selector/anyOf/0
+	{
+		Items: 528,
+		Types: shapeimpl.TArray,
+	}, // 527: #/$defs/kubernetesServiceEvidence/properties/servicePorts
+	{
+		NullOr:        529,
+		NullOrKeyword: "/anyOf/0",
+	}, // 528: #/$defs/kubernetesServiceEvidence/properties/servicePorts/items
+	{Ref: 530}, // 529: #/$defs/kubernetesServiceEvidence/properties/servicePorts/items/anyOf/0
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    539,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "appProtocol",
+			Rule: 531,
+		}, {
+			Name: "name",
+			Rule: 532,
+		}, {
+			Name: "nodePort",
+			Rule: 533,
+		}, {
+			Name: "port",
+			Rule: 534,
+		}, {
+			Name: "protocol",
+			Rule: 535,
+		}, {
+			Name: "targetPort",
+			Rule: 538,
+		}},
+		Required: []string{"nodePort", "port"},
+		Types:    shapeimpl.TObject,
+	}, // 530: #/$defs/kubernetesServicePort
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 531: #/$defs/kubernetesServicePort/properties/appProtocol
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 532: #/$defs/kubernetesServicePort/properties/name
+	{
+		Maximum: shapeimpl.Num("2147483647"),
+		Minimum: shapeimpl.Num("-2147483648"),
+		Types:   shapeimpl.TInteger,
+	}, // 533: #/$defs/kubernetesServicePort/properties/nodePort
+	{
+		Maximum: shapeimpl.Num("2147483647"),
+		Minimum: shapeimpl.Num("-2147483648"),
+		Types:   shapeimpl.TInteger,
+	}, // 534: #/$defs/kubernetesServicePort/properties/port
+	{
+		NullOr:        536,
+		NullOrKeyword: "/anyOf/0",
+	}, // 535: #/$defs/kubernetesServicePort/properties/protocol
+	{Ref: 537}, // 536: #/$defs/kubernetesServicePort/properties/protocol/anyOf/0
+	{
+		Enum:  []any{"udp", "tcp", "sctp", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 537: #/$defs/containerPortProtocol
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 538: #/$defs/kubernetesServicePort/properties/targetPort
+	{},         // 539: #/$defs/kubernetesServicePort/patternProperties/@odata\.
+	{Ref: 541}, // 540: #/$defs/kubernetesServiceEvidence/properties/serviceType
+	{
+		Enum:  []any{"unknown", "clusterIP", "externalName", "nodePort", "loadBalancer", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 541: #/$defs/kubernetesServiceType
+	{Ref: 543}, // 542: #/$defs/alert/properties/evidence/items/oneOf/31
+	{
+		AllOf: []int{545},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 545,
+		}, {
+			Name: "clusterBy",
+			Rule: 546,
+		}, {
+			Name: "clusterByValue",
+			Rule: 547,
+		}, {
+			Name: "emailCount",
+			Rule: 548,
+		}, {
+			Name: "networkMessageIds",
+			Rule: 549,
+		}, {
+			Name: "query",
+			Rule: 551,
+		}, {
+			Name: "urn",
+			Rule: 552,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 543: #/$defs/mailClusterEvidence
+	{Ref: 3}, // 544: #/$defs/mailClusterEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.mailClusterEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 545: #/$defs/mailClusterEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 546: #/$defs/mailClusterEvidence/properties/clusterBy
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 547: #/$defs/mailClusterEvidence/properties/clusterByValue
+	{
+		Maximum: shapeimpl.Num("9223372036854775807"),
+		Minimum: shapeimpl.Num("-9223372036854775808"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 548: #/$defs/mailClusterEvidence/properties/emailCount
+	{
+		Items: 550,
+		Types: shapeimpl.TArray,
+	}, // 549: #/$defs/mailClusterEvidence/properties/networkMessageIds
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 550: #/$defs/mailClusterEvidence/properties/networkMessageIds/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 551: #/$defs/mailClusterEvidence/properties/query
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 552: #/$defs/mailClusterEvidence/properties/urn
+	{Ref: 554}, // 553: #/$defs/alert/properties/evidence/items/oneOf/32
+	{
+		AllOf: []int{556},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 556,
+		}, {
+			Name: "configurationId",
+			Rule: 557,
+		}, {
+			Name: "configurationType",
+			Rule: 558,
+		}, {
+			Name: "displayName",
+			Rule: 561,
+		}, {
+			Name: "externalDirectoryObjectId",
+			Rule: 562,
+		}, {
+			Name: "mailboxPrimaryAddress",
+			Rule: 563,
+		}, {
+			Name: "upn",
+			Rule: 564,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 554: #/$defs/mailboxConfigurationEvidence
+	{Ref: 3}, // 555: #/$defs/mailboxConfigurationEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.mailboxConfigurationEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 556: #/$defs/mailboxConfigurationEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 557: #/$defs/mailboxConfigurationEvidence/properties/configurationId
+	{
+		NullOr:        559,
+		NullOrKeyword: "/anyOf/0",
+	}, // 558: #/$defs/mailboxConfigurationEvidence/properties/configurationType
+	{Ref: 560}, // 559: #/$defs/mailboxConfigurationEvidence/properties/configurationType/anyOf/0
+	{
+		Enum:  []any{"mailForwardingRule", "owaSettings", "ewsSettings", "mailDelegation", "userInboxRule", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 560: #/$defs/mailboxConfigurationType
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 561: #/$defs/mailboxConfigurationEvidence/properties/displayName
+	{
+		Format: "uuid",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 562: #/$defs/mailboxConfigurationEvidence/properties/externalDirectoryObjectId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 563: #/$defs/mailboxConfigurationEvidence/properties/mailboxPrimaryAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 564: #/$defs/mailboxConfigurationEvidence/properties/upn
+	{Ref: 566}, // 565: #/$defs/alert/properties/evidence/items/oneOf/33
+	{
+		AllOf: []int{568},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 568,
+		}, {
+			Name: "displayName",
+			Rule: 569,
+		}, {
+			Name: "primaryAddress",
+			Rule: 570,
+		}, {
+			Name: "upn",
+			Rule: 571,
+		}, {
+			Name: "userAccount",
+			Rule: 572,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 566: #/$defs/mailboxEvidence
+	{Ref: 3}, // 567: #/$defs/mailboxEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.mailboxEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 568: #/$defs/mailboxEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 569: #/$defs/mailboxEvidence/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 570: #/$defs/mailboxEvidence/properties/primaryAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 571: #/$defs/mailboxEvidence/properties/upn
+	{
+		NullOr:        573,
+		NullOrKeyword: "/anyOf/0",
+	}, // 572: #/$defs/mailboxEvidence/properties/userAccount
+	{Ref: 174}, // 573: #/$defs/mailboxEvidence/properties/userAccount/anyOf/0
+	{Ref: 575}, // 574: #/$defs/alert/properties/evidence/items/oneOf/34
+	{
+		AllOf: []int{577},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 577,
+		}, {
+			Name: "category",
+			Rule: 578,
+		}, {
+			Name: "files",
+			Rule: 579,
+		}, {
+			Name: "name",
+			Rule: 582,
+		}, {
+			Name: "processes",
+			Rule: 583,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 575: #/$defs/malwareEvidence
+	{Ref: 3}, // 576: #/$defs/malwareEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.malwareEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 577: #/$defs/malwareEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 578: #/$defs/malwareEvidence/properties/category
+	{
+		Items: 580,
+		Types: shapeimpl.TArray,
+	}, // 579: #/$defs/malwareEvidence/properties/files
+	{
+		NullOr:        581,
+		NullOrKeyword: "/anyOf/0",
+	}, // 580: #/$defs/malwareEvidence/properties/files/items
+	{Ref: 367}, // 581: #/$defs/malwareEvidence/properties/files/items/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 582: #/$defs/malwareEvidence/properties/name
+	{
+		Items: 584,
+		Types: shapeimpl.TArray,
+	}, // 583: #/$defs/malwareEvidence/properties/processes
+	{
+		NullOr:        585,
+		NullOrKeyword: "/anyOf/0",
+	}, // 584: #/$defs/malwareEvidence/properties/processes/items
+	{Ref: 586}, // 585: #/$defs/malwareEvidence/properties/processes/items/anyOf/0
+	{
+		AllOf: []int{588},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 588,
+		}, {
+			Name: "detectionStatus",
+			Rule: 589,
+		}, {
+			Name: "imageFile",
+			Rule: 591,
+		}, {
+			Name: "mdeDeviceId",
+			Rule: 593,
+		}, {
+			Name: "parentProcessCreationDateTime",
+			Rule: 594,
+		}, {
+			Name: "parentProcessId",
+			Rule: 595,
+		}, {
+			Name: "parentProcessImageFile",
+			Rule: 596,
+		}, {
+			Name: "processCommandLine",
+			Rule: 598,
+		}, {
+			Name: "processCreationDateTime",
+			Rule: 599,
+		}, {
+			Name: "processId",
+			Rule: 600,
+		}, {
+			Name: "userAccount",
+			Rule: 601,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 586: #/$defs/processEvidence
+	{Ref: 3}, // 587: #/$defs/processEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.processEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 588: #/$defs/processEvidence/properties/@odata.type
+	{
+		NullOr:        590,
+		NullOrKeyword: "/anyOf/0",
+	}, // 589: #/$defs/processEvidence/properties/detectionStatus
+	{Ref: 372}, // 590: #/$defs/processEvidence/properties/detectionStatus/anyOf/0
+	{
+		NullOr:        592,
+		NullOrKeyword: "/anyOf/0",
+	}, // 591: #/$defs/processEvidence/properties/imageFile
+	{Ref: 375}, // 592: #/$defs/processEvidence/properties/imageFile/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 593: #/$defs/processEvidence/properties/mdeDeviceId
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 594: #/$defs/processEvidence/properties/parentProcessCreationDateTime
+	{
+		Maximum: shapeimpl.Num("9223372036854775807"),
+		Minimum: shapeimpl.Num("-9223372036854775808"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 595: #/$defs/processEvidence/properties/parentProcessId
+	{
+		NullOr:        597,
+		NullOrKeyword: "/anyOf/0",
+	}, // 596: #/$defs/processEvidence/properties/parentProcessImageFile
+	{Ref: 375}, // 597: #/$defs/processEvidence/properties/parentProcessImageFile/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 598: #/$defs/processEvidence/properties/processCommandLine
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 599: #/$defs/processEvidence/properties/processCreationDateTime
+	{
+		Maximum: shapeimpl.Num("9223372036854775807"),
+		Minimum: shapeimpl.Num("-9223372036854775808"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 600: #/$defs/processEvidence/properties/processId
+	{
+		NullOr:        602,
+		NullOrKeyword: "/anyOf/0",
+	}, // 601: #/$defs/processEvidence/properties/userAccount
+	{Ref: 174}, // 602: #/$defs/processEvidence/properties/userAccount/anyOf/0
+	{Ref: 604}, // 603: #/$defs/alert/properties/evidence/items/oneOf/35
+	{
+		AllOf: []int{606},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 606,
+		}, {
+			Name: "destinationAddress",
+			Rule: 607,
+		}, {
+			Name: "destinationPort",
+			Rule: 609,
+		}, {
+			Name: "protocol",
+			Rule: 610,
+		}, {
+			Name: "sourceAddress",
+			Rule: 613,
+		}, {
+			Name: "sourcePort",
+			Rule: 615,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 604: #/$defs/networkConnectionEvidence
+	{Ref: 3}, // 605: #/$defs/networkConnectionEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.networkConnectionEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 606: #/$defs/networkConnectionEvidence/properties/@odata.type
+	{
+		NullOr:        608,
+		NullOrKeyword: "/anyOf/0",
+	}, // 607: #/$defs/networkConnectionEvidence/properties/destinationAddress
+	{Ref: 277}, // 608: #/$defs/networkConnectionEvidence/properties/destinationAddress/anyOf/0
+	{
+		Maximum: shapeimpl.Num("2147483647"),
+		Minimum: shapeimpl.Num("-2147483648"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 609: #/$defs/networkConnectionEvidence/properties/destinationPort
+	{
+		NullOr:        611,
+		NullOrKeyword: "/anyOf/0",
+	}, // 610: #/$defs/networkConnectionEvidence/properties/protocol
+	{Ref: 612}, // 611: #/$defs/networkConnectionEvidence/properties/protocol/anyOf/0
+	{
+		Enum:  []any{"tcp", "udp", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 612: #/$defs/protocolType
+	{
+		NullOr:        614,
+		NullOrKeyword: "/anyOf/0",
+	}, // 613: #/$defs/networkConnectionEvidence/properties/sourceAddress
+	{Ref: 277}, // 614: #/$defs/networkConnectionEvidence/properties/sourceAddress/anyOf/0
+	{
+		Maximum: shapeimpl.Num("2147483647"),
+		Minimum: shapeimpl.Num("-2147483648"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 615: #/$defs/networkConnectionEvidence/properties/sourcePort
+	{Ref: 472}, // 616: #/$defs/alert/properties/evidence/items/oneOf/36
+	{Ref: 618}, // 617: #/$defs/alert/properties/evidence/items/oneOf/37
+	{
+		AllOf: []int{620},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 620,
+		}, {
+			Name: "appId",
+			Rule: 621,
+		}, {
+			Name: "displayName",
+			Rule: 622,
+		}, {
+			Name: "objectId",
+			Rule: 623,
+		}, {
+			Name: "publisher",
+			Rule: 624,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 618: #/$defs/oauthApplicationEvidence
+	{Ref: 3}, // 619: #/$defs/oauthApplicationEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.oauthApplicationEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 620: #/$defs/oauthApplicationEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 621: #/$defs/oauthApplicationEvidence/properties/appId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 622: #/$defs/oauthApplicationEvidence/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 623: #/$defs/oauthApplicationEvidence/properties/objectId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 624: #/$defs/oauthApplicationEvidence/properties/publisher
+	{Ref: 586}, // 625: #/$defs/alert/properties/evidence/items/oneOf/38
+	{Ref: 627}, // 626: #/$defs/alert/properties/evidence/items/oneOf/39
+	{
+		AllOf: []int{629},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 629,
+		}, {
+			Name: "registryHive",
+			Rule: 630,
+		}, {
+			Name: "registryKey",
+			Rule: 631,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 627: #/$defs/registryKeyEvidence
+	{Ref: 3}, // 628: #/$defs/registryKeyEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.registryKeyEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 629: #/$defs/registryKeyEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 630: #/$defs/registryKeyEvidence/properties/registryHive
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 631: #/$defs/registryKeyEvidence/properties/registryKey
+	{Ref: 633}, // 632: #/$defs/alert/properties/evidence/items/oneOf/40
+	{
+		AllOf: []int{635},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 635,
+		}, {
+			Name: "mdeDeviceId",
+			Rule: 636,
+		}, {
+			Name: "registryHive",
+			Rule: 637,
+		}, {
+			Name: "registryKey",
+			Rule: 638,
+		}, {
+			Name: "registryValue",
+			Rule: 639,
+		}, {
+			Name: "registryValueName",
+			Rule: 640,
+		}, {
+			Name: "registryValueType",
+			Rule: 641,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 633: #/$defs/registryValueEvidence
+	{Ref: 3}, // 634: #/$defs/registryValueEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.registryValueEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 635: #/$defs/registryValueEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 636: #/$defs/registryValueEvidence/properties/mdeDeviceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 637: #/$defs/registryValueEvidence/properties/registryHive
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 638: #/$defs/registryValueEvidence/properties/registryKey
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 639: #/$defs/registryValueEvidence/properties/registryValue
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 640: #/$defs/registryValueEvidence/properties/registryValueName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 641: #/$defs/registryValueEvidence/properties/registryValueType
+	{Ref: 643}, // 642: #/$defs/alert/properties/evidence/items/oneOf/41
+	{
+		AllOf: []int{645},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 645,
+		}, {
+			Name: "allowedIpAddresses",
+			Rule: 646,
+		}, {
+			Name: "allowedResourceTypes",
+			Rule: 647,
+		}, {
+			Name: "allowedServices",
+			Rule: 649,
+		}, {
+			Name: "expiryDateTime",
+			Rule: 651,
+		}, {
+			Name: "permissions",
+			Rule: 652,
+		}, {
+			Name: "protocol",
+			Rule: 654,
+		}, {
+			Name: "signatureHash",
+			Rule: 655,
+		}, {
+			Name: "signedWith",
+			Rule: 656,
+		}, {
+			Name: "startDateTime",
+			Rule: 657,
+		}, {
+			Name: "storageResource",
+			Rule: 658,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 643: #/$defs/sasTokenEvidence
+	{Ref: 3}, // 644: #/$defs/sasTokenEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.sasTokenEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 645: #/$defs/sasTokenEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 646: #/$defs/sasTokenEvidence/properties/allowedIpAddresses
+	{
+		Items: 648,
+		Types: shapeimpl.TArray,
+	}, // 647: #/$defs/sasTokenEvidence/properties/allowedResourceTypes
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 648: #/$defs/sasTokenEvidence/properties/allowedResourceTypes/items
+	{
+		Items: 650,
+		Types: shapeimpl.TArray,
+	}, // 649: #/$defs/sasTokenEvidence/properties/allowedServices
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 650: #/$defs/sasTokenEvidence/properties/allowedServices/items
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 651: #/$defs/sasTokenEvidence/properties/expiryDateTime
+	{
+		Items: 653,
+		Types: shapeimpl.TArray,
+	}, // 652: #/$defs/sasTokenEvidence/properties/permissions
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 653: #/$defs/sasTokenEvidence/properties/permissions/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 654: #/$defs/sasTokenEvidence/properties/protocol
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 655: #/$defs/sasTokenEvidence/properties/signatureHash
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 656: #/$defs/sasTokenEvidence/properties/signedWith
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 657: #/$defs/sasTokenEvidence/properties/startDateTime
+	{
+		NullOr:        659,
+		NullOrKeyword: "/anyOf/0",
+	}, // 658: #/$defs/sasTokenEvidence/properties/storageResource
+	{Ref: 111}, // 659: #/$defs/sasTokenEvidence/properties/storageResource/anyOf/0
+	{Ref: 661}, // 660: #/$defs/alert/properties/evidence/items/oneOf/42
+	{
+		AllOf: []int{663},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 663,
+		}, {
+			Name: "activeDirectoryObjectGuid",
+			Rule: 664,
+		}, {
+			Name: "displayName",
+			Rule: 665,
+		}, {
+			Name: "distinguishedName",
+			Rule: 666,
+		}, {
+			Name: "friendlyName",
+			Rule: 667,
+		}, {
+			Name: "securityGroupId",
+			Rule: 668,
+		}, {
+			Name: "sid",
+			Rule: 669,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 661: #/$defs/securityGroupEvidence
+	{Ref: 3}, // 662: #/$defs/securityGroupEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.securityGroupEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 663: #/$defs/securityGroupEvidence/properties/@odata.type
+	{
+		Format: "uuid",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 664: #/$defs/securityGroupEvidence/properties/activeDirectoryObjectGuid
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 665: #/$defs/securityGroupEvidence/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 666: #/$defs/securityGroupEvidence/properties/distinguishedName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 667: #/$defs/securityGroupEvidence/properties/friendlyName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 668: #/$defs/securityGroupEvidence/properties/securityGroupId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 669: #/$defs/securityGroupEvidence/properties/sid
+	{Ref: 671}, // 670: #/$defs/alert/properties/evidence/items/oneOf/43
+	{
+		AllOf: []int{673},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 673,
+		}, {
+			Name: "appId",
+			Rule: 674,
+		}, {
+			Name: "appOwnerTenantId",
+			Rule: 675,
+		}, {
+			Name: "servicePrincipalName",
+			Rule: 676,
+		}, {
+			Name: "servicePrincipalObjectId",
+			Rule: 677,
+		}, {
+			Name: "servicePrincipalType",
+			Rule: 678,
+		}, {
+			Name: "tenantId",
+			Rule: 681,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 671: #/$defs/servicePrincipalEvidence
+	{Ref: 3}, // 672: #/$defs/servicePrincipalEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.servicePrincipalEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 673: #/$defs/servicePrincipalEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 674: #/$defs/servicePrincipalEvidence/properties/appId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 675: #/$defs/servicePrincipalEvidence/properties/appOwnerTenantId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 676: #/$defs/servicePrincipalEvidence/properties/servicePrincipalName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 677: #/$defs/servicePrincipalEvidence/properties/servicePrincipalObjectId
+	{
+		NullOr:        679,
+		NullOrKeyword: "/anyOf/0",
+	}, // 678: #/$defs/servicePrincipalEvidence/properties/servicePrincipalType
+	{Ref: 680}, // 679: #/$defs/servicePrincipalEvidence/properties/servicePrincipalType/anyOf/0
+	{
+		Enum:  []any{"unknown", "application", "managedIdentity", "legacy", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 680: #/$defs/servicePrincipalType
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 681: #/$defs/servicePrincipalEvidence/properties/tenantId
+	{Ref: 683}, // 682: #/$defs/alert/properties/evidence/items/oneOf/44
+	{
+		AllOf: []int{685},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 685,
+		}, {
+			Name: "networkMessageId",
+			Rule: 686,
+		}, {
+			Name: "recipient",
+			Rule: 687,
+		}, {
+			Name: "reportType",
+			Rule: 688,
+		}, {
+			Name: "sender",
+			Rule: 689,
+		}, {
+			Name: "senderIp",
+			Rule: 690,
+		}, {
+			Name: "subject",
+			Rule: 691,
+		}, {
+			Name: "submissionDateTime",
+			Rule: 692,
+		}, {
+			Name: "submissionId",
+			Rule: 693,
+		}, {
+			Name: "submitter",
+			Rule: 694,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 683: #/$defs/submissionMailEvidence
+	{Ref: 3}, // 684: #/$defs/submissionMailEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.submissionMailEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 685: #/$defs/submissionMailEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 686: #/$defs/submissionMailEvidence/properties/networkMessageId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 687: #/$defs/submissionMailEvidence/properties/recipient
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 688: #/$defs/submissionMailEvidence/properties/reportType
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 689: #/$defs/submissionMailEvidence/properties/sender
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 690: #/$defs/submissionMailEvidence/properties/senderIp
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 691: #/$defs/submissionMailEvidence/properties/subject
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 692: #/$defs/submissionMailEvidence/properties/submissionDateTime
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 693: #/$defs/submissionMailEvidence/properties/submissionId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 694: #/$defs/submissionMailEvidence/properties/submitter
+	{Ref: 696}, // 695: #/$defs/alert/properties/evidence/items/oneOf/45
+	{
+		AllOf: []int{698},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 698,
+		}, {
+			Name: "campaignId",
+			Rule: 699,
+		}, {
+			Name: "channelId",
+			Rule: 700,
+		}, {
+			Name: "deliveryAction",
+			Rule: 701,
+		}, {
+			Name: "deliveryLocation",
+			Rule: 704,
+		}, {
+			Name: "files",
+			Rule: 707,
+		}, {
+			Name: "groupId",
+			Rule: 710,
+		}, {
+			Name: "isExternal",
+			Rule: 711,
+		}, {
+			Name: "isOwned",
+			Rule: 712,
+		}, {
+			Name: "lastModifiedDateTime",
+			Rule: 713,
+		}, {
+			Name: "messageDirection",
+			Rule: 714,
+		}, {
+			Name: "messageId",
+			Rule: 717,
+		}, {
+			Name: "owningTenantId",
+			Rule: 718,
+		}, {
+			Name: "parentMessageId",
+			Rule: 719,
+		}, {
+			Name: "receivedDateTime",
+			Rule: 720,
+		}, {
+			Name: "recipients",
+			Rule: 721,
+		}, {
+			Name: "senderFromAddress",
+			Rule: 723,
+		}, {
+			Name: "senderIP",
+			Rule: 724,
+		}, {
+			Name: "sourceAppName",
+			Rule: 725,
+		}, {
+			Name: "sourceId",
+			Rule: 726,
+		}, {
+			Name: "subject",
+			Rule: 727,
+		}, {
+			Name: "suspiciousRecipients",
+			Rule: 728,
+		}, {
+			Name: "threadId",
+			Rule: 730,
+		}, {
+			Name: "threadType",
+			Rule: 731,
+		}, {
+			Name: "urls",
+			Rule: 732,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 696: #/$defs/teamsMessageEvidence
+	{Ref: 3}, // 697: #/$defs/teamsMessageEvidence/allOf/0
+	{
+		Const:    "#microsoft.graph.security.teamsMessageEvidence",
+		HasConst: true,
+		Types:    shapeimpl.TString,
+	}, // 698: #/$defs/teamsMessageEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 699: #/$defs/teamsMessageEvidence/properties/campaignId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 700: #/$defs/teamsMessageEvidence/properties/channelId
+	{
+		NullOr:        702,
+		NullOrKeyword: "/anyOf/0",
+	}, // 701: #/$defs/teamsMessageEvidence/properties/deliveryAction
+	{Ref: 703}, // 702: #/$defs/teamsMessageEvidence/properties/deliveryAction/anyOf/0
+	{
+		Enum:  []any{"unknown", "deliveredAsSpam", "delivered", "blocked", "replaced", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 703: #/$defs/teamsMessageDeliveryAction
+	{
+		NullOr:        705,
+		NullOrKeyword: "/anyOf/0",
+	}, // 704: #/$defs/teamsMessageEvidence/properties/deliveryLocation
+	{Ref: 706}, // 705: #/$defs/teamsMessageEvidence/properties/deliveryLocation/anyOf/0
+	{
+		Enum:  []any{"unknown", "teams", "quarantine", "failed", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 706: #/$defs/teamsDeliveryLocation
+	{
+		Items: 708,
+		Types: shapeimpl.TArray,
+	}, // 707: #/$defs/teamsMessageEvidence/properties/files
+	{
+		NullOr:        709,
+		NullOrKeyword: "/anyOf/0",
+	}, // 708: #/$defs/teamsMessageEvidence/properties/files/items
+	{Ref: 367}, // 709: #/$defs/teamsMessageEvidence/properties/files/items/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString},  // 710: #/$defs/teamsMessageEvidence/properties/groupId
+	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 711: #/$defs/teamsMessageEvidence/properties/isExternal
+	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 712: #/$defs/teamsMessageEvidence/properties/isOwned
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 713: #/$defs/teamsMessageEvidence/properties/lastModifiedDateTime
+	{
+		NullOr:        715,
+		NullOrKeyword: "/anyOf/0",
+	}, // 714: #/$defs/teamsMessageEvidence/properties/messageDirection
+	{Ref: 716}, // 715: #/$defs/teamsMessageEvidence/properties/messageDirection/anyOf/0
+	{
+		Enum:  []any{"unknown", "inbound", "outbound", "intraorg", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 716: #/$defs/antispamTeamsDirection
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 717: #/$defs/teamsMessageEvidence/properties/messageId
+	{
+		Format: "uuid",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 718: #/$defs/teamsMessageEvidence/properties/owningTenantId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 719: #/$defs/teamsMessageEvidence/properties/parentMessageId
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 720: #/$defs/teamsMessageEvidence/properties/receivedDateTime
+	{
+		Items: 722,
+		Types: shapeimpl.TArray,
+	}, // 721: #/$defs/teamsMessageEvidence/properties/recipients
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 722: #/$defs/teamsMessageEvidence/properties/recipients/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 723: #/$defs/teamsMessageEvidence/properties/senderFromAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 724: #/$defs/teamsMessageEvidence/properties/senderIP
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 725: #/$defs/teamsMessageEvidence/properties/sourceAppName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 726: #/$defs/teamsMessageEvidence/properties/sourceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 727: #/$defs/teamsMessageEvidence/properties/subject
+	{
+		Items: 729,
+		Types: shapeimpl.TArray,
+	}, // 728: #/$defs/teamsMessageEvidence/properties/suspiciousRecipients
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 729: #/$defs/teamsMessageEvidence/properties/suspiciousRecipients/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 730: #/$defs/teamsMessageEvidence/properties/threadId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 731: #/$defs/teamsMessageEvidence/properties/threadType
+	{
+		Items: 733,
+		Types: shapeimpl.TArray,
+	}, // 732: #/$defs/teamsMessageEvidence/properties/urls
+	{
+		NullOr:        734,
+		NullOrKeyword: "/anyOf/0",
+	}, // 733: #/$defs/teamsMessageEvidence/properties/urls/items
+	{Ref: 492}, // 734: #/$defs/teamsMessageEvidence/properties/urls/items/anyOf/0
+	{Ref: 492}, // 735: #/$defs/alert/properties/evidence/items/oneOf/46
+	{Ref: 167}, // 736: #/$defs/alert/properties/evidence/items/oneOf/47
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 737: #/$defs/alert/properties/firstActivityDateTime
+	{Types: shapeimpl.TString},                   // 738: #/$defs/alert/properties/id
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 739: #/$defs/alert/properties/incidentId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 740: #/$defs/alert/properties/incidentWebUrl
+	{
+		NullOr:        742,
+		NullOrKeyword: "/anyOf/0",
+	}, // 741: #/$defs/alert/properties/investigationState
+	{Ref: 743}, // 742: #/$defs/alert/properties/investigationState/anyOf/0
+	{
+		Enum:  []any{"unknown", "terminated", "successfullyRemediated", "benign", "failed", "partiallyRemediated", "running", "pendingApproval", "pendingResource", "queued", "innerFailure", "preexistingAlert", "unsupportedOs", "unsupportedAlertType", "suppressedAlert", "partiallyInvestigated", "terminatedByUser", "terminatedBySystem", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 743: #/$defs/investigationState
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 744: #/$defs/alert/properties/lastActivityDateTime
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 745: #/$defs/alert/properties/lastUpdateDateTime
+	{
+		Items: 747,
+		Types: shapeimpl.TArray,
+	}, // 746: #/$defs/alert/properties/mitreTechniques
+	{Types: shapeimpl.TString},                   // 747: #/$defs/alert/properties/mitreTechniques/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 748: #/$defs/alert/properties/productName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 749: #/$defs/alert/properties/providerAlertId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 750: #/$defs/alert/properties/recommendedActions
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 751: #/$defs/alert/properties/resolvedDateTime
+	{Ref: 753}, // 752: #/$defs/alert/properties/serviceSource
+	{
+		Enum:  []any{"unknown", "microsoftDefenderForEndpoint", "microsoftDefenderForIdentity", "microsoftDefenderForCloudApps", "microsoftDefenderForOffice365", "microsoft365Defender", "azureAdIdentityProtection", "microsoftAppGovernance", "dataLossPrevention", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftSentinel", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftSecurityForAI"},
+		Types: shapeimpl.TString,
+	}, // 753: #/$defs/serviceSource
+	{Ref: 755}, // 754: #/$defs/alert/properties/severity
+	{
+		Enum:  []any{"unknown", "informational", "low", "medium", "high", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 755: #/$defs/alertSeverity
+	{Ref: 757}, // 756: #/$defs/alert/properties/status
+	{
+		Enum:  []any{"unknown", "new", "inProgress", "resolved", "unknownFutureValue"},
+		Types: shapeimpl.TString,
+	}, // 757: #/$defs/alertStatus
+	{
+		Items: 759,
+		Types: shapeimpl.TArray,
+	}, // 758: #/$defs/alert/properties/systemTags
+	{Types: shapeimpl.TString},                   // 759: #/$defs/alert/properties/systemTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 760: #/$defs/alert/properties/tenantId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 761: #/$defs/alert/properties/threatDisplayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 762: #/$defs/alert/properties/threatFamilyName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 763: #/$defs/alert/properties/title
+	{},                            // 764: #/$defs/alert/patternProperties/@odata\.
+	{Bool: shapeimpl.Bool(false)}, // 765: #/$defs/amazonResourceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 766: #/$defs/analyzedMessageEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 767: #/$defs/azureResourceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 768: #/$defs/blobContainerEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 769: #/$defs/blobEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 770: #/$defs/cloudApplicationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 771: #/$defs/cloudLogonRequestEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 772: #/$defs/cloudLogonSessionEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 773: #/$defs/containerEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 774: #/$defs/containerImageEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 775: #/$defs/containerRegistryEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 776: #/$defs/dnsEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 777: #/$defs/deviceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 778: #/$defs/fileEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 779: #/$defs/fileHashEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 780: #/$defs/gitHubOrganizationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 781: #/$defs/gitHubRepoEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 782: #/$defs/gitHubUserEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 783: #/$defs/googleCloudResourceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 784: #/$defs/hostLogonSessionEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 785: #/$defs/ipEvidence/unevaluatedProperties
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    823,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.context",
-			Rule: 119,
+			Rule: 787,
 		}, {
-			Name: "@odata.count",
-			Rule: 120,
+			Name: "@odata.type",
+			Rule: 788,
 		}, {
-			Name: "@odata.nextLink",
-			Rule: 121,
+			Name: "alerts",
+			Rule: 789,
 		}, {
-			Name: "value",
-			Rule: 122,
+			Name: "assignedTo",
+			Rule: 791,
+		}, {
+			Name: "classification",
+			Rule: 792,
+		}, {
+			Name: "comments",
+			Rule: 794,
+		}, {
+			Name: "createdDateTime",
+			Rule: 796,
+		}, {
+			Name: "customTags",
+			Rule: 797,
+		}, {
+			Name: "description",
+			Rule: 799,
+		}, {
+			Name: "determination",
+			Rule: 800,
+		}, {
+			Name: "displayName",
+			Rule: 802,
+		}, {
+			Name: "id",
+			Rule: 803,
+		}, {
+			Name: "incidentWebUrl",
+			Rule: 804,
+		}, {
+			Name: "lastModifiedBy",
+			Rule: 805,
+		}, {
+			Name: "lastUpdateDateTime",
+			Rule: 806,
+		}, {
+			Name: "priorityScore",
+			Rule: 807,
+		}, {
+			Name: "recommendedActions",
+			Rule: 808,
+		}, {
+			Name: "recommendedHuntingQueries",
+			Rule: 809,
+		}, {
+			Name: "redirectIncidentId",
+			Rule: 814,
+		}, {
+			Name: "resolvingComment",
+			Rule: 815,
+		}, {
+			Name: "severity",
+			Rule: 816,
+		}, {
+			Name: "status",
+			Rule: 817,
+		}, {
+			Name: "summary",
+			Rule: 819,
+		}, {
+			Name: "systemTags",
+			Rule: 820,
+		}, {
+			Name: "tenantId",
+			Rule: 822,
 		}},
-		Required: []string{"value"},
+		Required: []string{"createdDateTime", "id", "lastUpdateDateTime", "severity", "status"},
 		Types:    shapeimpl.TObject,
-	}, // 118: #/$defs/incidentCollectionResponse
-	{Types: shapeimpl.TString}, // 119: #/$defs/incidentCollectionResponse/properties/@odata.context
+	}, // 786: #
+	{Types: shapeimpl.TString}, // 787: #/properties/@odata.context
 	{
-		Minimum: shapeimpl.Num("0"),
-		Types:   shapeimpl.TInteger,
-	}, // 120: #/$defs/incidentCollectionResponse/properties/@odata.count
+		Const:    "#microsoft.graph.security.incident",
+		HasConst: true,
+	}, // 788: #/properties/@odata.type
 	{
-		Format: "uri",
-		Types:  shapeimpl.TString,
-	}, // 121: #/$defs/incidentCollectionResponse/properties/@odata.nextLink
-	{
-		Items: 123,
+		Items: 790,
 		Types: shapeimpl.TArray,
-	}, // 122: #/$defs/incidentCollectionResponse/properties/value
-	{Ref: 80}, // 123: #/$defs/incidentCollectionResponse/properties/value/items
-	{},        // 124: #/$defs/incidentCollectionResponse/patternProperties/@odata\.
+	}, // 789: #/properties/alerts
+	{Ref: 33}, // 790: #/properties/alerts/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 791: #/properties/assignedTo
+	{
+		NullOr:        793,
+		NullOrKeyword: "/anyOf/0",
+	}, // 792: #/properties/classification
+	{Ref: 47}, // 793: #/properties/classification/anyOf/0
+	{
+		Items: 795,
+		Types: shapeimpl.TArray,
+	}, // 794: #/properties/comments
+	{Ref: 50}, // 795: #/properties/comments/items
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TString,
+	}, // 796: #/properties/createdDateTime
+	{
+		Items: 798,
+		Types: shapeimpl.TArray,
+	}, // 797: #/properties/customTags
+	{Types: shapeimpl.TString},                   // 798: #/properties/customTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 799: #/properties/description
+	{
+		NullOr:        801,
+		NullOrKeyword: "/anyOf/0",
+	}, // 800: #/properties/determination
+	{Ref: 65}, // 801: #/properties/determination/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 802: #/properties/displayName
+	{Types: shapeimpl.TString},                   // 803: #/properties/id
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 804: #/properties/incidentWebUrl
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 805: #/properties/lastModifiedBy
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TString,
+	}, // 806: #/properties/lastUpdateDateTime
+	{
+		Maximum: shapeimpl.Num("2147483647"),
+		Minimum: shapeimpl.Num("-2147483648"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 807: #/properties/priorityScore
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 808: #/properties/recommendedActions
+	{
+		Items: 810,
+		Types: shapeimpl.TArray,
+	}, // 809: #/properties/recommendedHuntingQueries
+	{Ref: 811}, // 810: #/properties/recommendedHuntingQueries/items
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    140,
+			Rule:    813,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "kqlText",
+			Rule: 812,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 811: #/$defs/recommendedHuntingQuery
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 812: #/$defs/recommendedHuntingQuery/properties/kqlText
+	{}, // 813: #/$defs/recommendedHuntingQuery/patternProperties/@odata\.
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 814: #/properties/redirectIncidentId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 815: #/properties/resolvingComment
+	{Ref: 755}, // 816: #/properties/severity
+	{Ref: 818}, // 817: #/properties/status
+	{
+		Enum:  []any{"active", "resolved", "inProgress", "redirected", "unknownFutureValue", "awaitingAction"},
+		Types: shapeimpl.TString,
+	}, // 818: #/$defs/incidentStatus
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 819: #/properties/summary
+	{
+		Items: 821,
+		Types: shapeimpl.TArray,
+	}, // 820: #/properties/systemTags
+	{Types: shapeimpl.TString},                   // 821: #/properties/systemTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 822: #/properties/tenantId
+	{}, // 823: #/patternProperties/@odata\.
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    830,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.context",
+			Rule: 825,
+		}, {
+			Name: "@odata.count",
+			Rule: 826,
+		}, {
+			Name: "@odata.nextLink",
+			Rule: 827,
+		}, {
+			Name: "value",
+			Rule: 828,
+		}},
+		Required: []string{"value"},
+		Types:    shapeimpl.TObject,
+	}, // 824: #/$defs/incidentCollectionResponse
+	{Types: shapeimpl.TString}, // 825: #/$defs/incidentCollectionResponse/properties/@odata.context
+	{
+		Minimum: shapeimpl.Num("0"),
+		Types:   shapeimpl.TInteger,
+	}, // 826: #/$defs/incidentCollectionResponse/properties/@odata.count
+	{
+		Format: "uri",
+		Types:  shapeimpl.TString,
+	}, // 827: #/$defs/incidentCollectionResponse/properties/@odata.nextLink
+	{
+		Items: 829,
+		Types: shapeimpl.TArray,
+	}, // 828: #/$defs/incidentCollectionResponse/properties/value
+	{Ref: 786}, // 829: #/$defs/incidentCollectionResponse/properties/value/items
+	{},         // 830: #/$defs/incidentCollectionResponse/patternProperties/@odata\.
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    846,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 126,
+			Rule: 832,
 		}, {
 			Name: "assignedTo",
-			Rule: 127,
+			Rule: 833,
 		}, {
 			Name: "classification",
-			Rule: 128,
+			Rule: 834,
 		}, {
 			Name: "customTags",
-			Rule: 130,
+			Rule: 836,
 		}, {
 			Name: "description",
-			Rule: 132,
+			Rule: 838,
 		}, {
 			Name: "determination",
-			Rule: 133,
+			Rule: 839,
 		}, {
 			Name: "displayName",
-			Rule: 135,
+			Rule: 841,
 		}, {
 			Name: "resolvingComment",
-			Rule: 136,
+			Rule: 842,
 		}, {
 			Name: "severity",
-			Rule: 137,
+			Rule: 843,
 		}, {
 			Name: "status",
-			Rule: 138,
+			Rule: 844,
 		}, {
 			Name: "summary",
-			Rule: 139,
+			Rule: 845,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 125: #/$defs/incidentUpdate
+	}, // 831: #/$defs/incidentUpdate
 	{
 		Const:    "#microsoft.graph.security.incident",
 		HasConst: true,
-	}, // 126: #/$defs/incidentUpdate/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 127: #/$defs/incidentUpdate/properties/assignedTo
+	}, // 832: #/$defs/incidentUpdate/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 833: #/$defs/incidentUpdate/properties/assignedTo
 	{
-		NullOr:        129,
+		NullOr:        835,
 		NullOrKeyword: "/anyOf/0",
-	}, // 128: #/$defs/incidentUpdate/properties/classification
-	{Ref: 15}, // 129: #/$defs/incidentUpdate/properties/classification/anyOf/0
+	}, // 834: #/$defs/incidentUpdate/properties/classification
+	{Ref: 47}, // 835: #/$defs/incidentUpdate/properties/classification/anyOf/0
 	{
-		Items: 131,
+		Items: 837,
 		Types: shapeimpl.TArray,
-	}, // 130: #/$defs/incidentUpdate/properties/customTags
-	{Types: shapeimpl.TString},                   // 131: #/$defs/incidentUpdate/properties/customTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 132: #/$defs/incidentUpdate/properties/description
+	}, // 836: #/$defs/incidentUpdate/properties/customTags
+	{Types: shapeimpl.TString},                   // 837: #/$defs/incidentUpdate/properties/customTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 838: #/$defs/incidentUpdate/properties/description
 	{
-		NullOr:        134,
+		NullOr:        840,
 		NullOrKeyword: "/anyOf/0",
-	}, // 133: #/$defs/incidentUpdate/properties/determination
-	{Ref: 33}, // 134: #/$defs/incidentUpdate/properties/determination/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 135: #/$defs/incidentUpdate/properties/displayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 136: #/$defs/incidentUpdate/properties/resolvingComment
-	{Ref: 70},  // 137: #/$defs/incidentUpdate/properties/severity
-	{Ref: 112}, // 138: #/$defs/incidentUpdate/properties/status
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 139: #/$defs/incidentUpdate/properties/summary
-	{}, // 140: #/$defs/incidentUpdate/patternProperties/@odata\.
+	}, // 839: #/$defs/incidentUpdate/properties/determination
+	{Ref: 65}, // 840: #/$defs/incidentUpdate/properties/determination/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 841: #/$defs/incidentUpdate/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 842: #/$defs/incidentUpdate/properties/resolvingComment
+	{Ref: 755}, // 843: #/$defs/incidentUpdate/properties/severity
+	{Ref: 818}, // 844: #/$defs/incidentUpdate/properties/status
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 845: #/$defs/incidentUpdate/properties/summary
+	{},                            // 846: #/$defs/incidentUpdate/patternProperties/@odata\.
+	{Bool: shapeimpl.Bool(false)}, // 847: #/$defs/ioTDeviceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 848: #/$defs/kubernetesClusterEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 849: #/$defs/kubernetesControllerEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 850: #/$defs/kubernetesNamespaceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 851: #/$defs/kubernetesPodEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 852: #/$defs/kubernetesSecretEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 853: #/$defs/kubernetesServiceAccountEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 854: #/$defs/kubernetesServiceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 855: #/$defs/mailClusterEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 856: #/$defs/mailboxConfigurationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 857: #/$defs/mailboxEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 858: #/$defs/malwareEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 859: #/$defs/networkConnectionEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 860: #/$defs/nicEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 861: #/$defs/oauthApplicationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 862: #/$defs/processEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 863: #/$defs/registryKeyEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 864: #/$defs/registryValueEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 865: #/$defs/sasTokenEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 866: #/$defs/securityGroupEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 867: #/$defs/servicePrincipalEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 868: #/$defs/submissionMailEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 869: #/$defs/teamsMessageEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 870: #/$defs/urlEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 871: #/$defs/userEvidence/unevaluatedProperties
 })

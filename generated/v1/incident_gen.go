@@ -11,13 +11,173 @@ package v1
 import (
 	"encoding/json"
 	"github.com/graphshape/graphshape/generated/shape"
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 )
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
-const SchemaDigest = "c40bc3fec11c94b1105b6542ffcc0e66e44ea62b905792078961bdbb8ec2798e"
+const SchemaDigest = "ec6f77fd8dc1745bf468fa4f35bbe2b2ff9472fe54d5fbd28750c92590c9a355"
 
 // SchemaName is the name of the schema document this package was generated from.
 const SchemaName = "incident.schema.json"
+
+// ActiveDirectoryDomainEvidence is the object at #/$defs/activeDirectoryDomainEvidence.
+//
+// The complex type microsoft.graph.security.activeDirectoryDomainEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type ActiveDirectoryDomainEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// ActiveDirectoryDomainName is the member "activeDirectoryDomainName" (optional, may be null).
+	ActiveDirectoryDomainName shape.Optional[string] `json:"activeDirectoryDomainName,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// TrustedDomains is the member "trustedDomains" (optional).
+	TrustedDomains shape.Optional[[]ActiveDirectoryDomainEvidence] `json:"trustedDomains,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedActiveDirectoryDomainEvidence describes the inheritance of ActiveDirectoryDomainEvidence to the decoder.
+var derivedActiveDirectoryDomainEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 2, 2, 2, 2, 1, 2},
+	Names:       []string{"@odata.type", "activeDirectoryDomainName", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "tags", "trustedDomains", "verdict"},
+	Own:         1,
+	Unevaluated: 22,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *ActiveDirectoryDomainEvidence a AlertEvidence.
+func (*ActiveDirectoryDomainEvidence) isAlertEvidence() {}
+
+// AiAgentEvidence is the object at #/$defs/aiAgentEvidence.
+//
+// The complex type microsoft.graph.security.aiAgentEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type AiAgentEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// AgentID is the member "agentId" (optional, may be null).
+	AgentID shape.Optional[string] `json:"agentId,omitzero"`
+	// AgentName is the member "agentName" (optional, may be null).
+	AgentName shape.Optional[string] `json:"agentName,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// HostingPlatformType is the member "hostingPlatformType" (optional, may be null).
+	HostingPlatformType shape.Optional[AiAgentPlatform] `json:"hostingPlatformType,omitzero"`
+	// Instructions is the member "instructions" (optional, may be null).
+	Instructions shape.Optional[string] `json:"instructions,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedAiAgentEvidence describes the inheritance of AiAgentEvidence to the decoder.
+var derivedAiAgentEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "agentId", "agentName", "createdDateTime", "detailedRoles", "hostingPlatformType", "instructions", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
+	Own:         23,
+	Unevaluated: 32,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *AiAgentEvidence a AlertEvidence.
+func (*AiAgentEvidence) isAlertEvidence() {}
+
+// AiAgentPlatform is the enum at #/$defs/aiAgentPlatform. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.aiAgentPlatform. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type AiAgentPlatform string
+
+// The members of AiAgentPlatform, in schema order.
+const (
+	// AiAgentPlatformUnknown is the member "unknown".
+	AiAgentPlatformUnknown AiAgentPlatform = "unknown"
+	// AiAgentPlatformAzureAiFoundry is the member "azureAIFoundry".
+	AiAgentPlatformAzureAiFoundry AiAgentPlatform = "azureAIFoundry"
+	// AiAgentPlatformCopilotStudio is the member "copilotStudio".
+	AiAgentPlatformCopilotStudio AiAgentPlatform = "copilotStudio"
+	// AiAgentPlatformCopilot is the member "copilot".
+	AiAgentPlatformCopilot AiAgentPlatform = "copilot"
+	// AiAgentPlatformUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	AiAgentPlatformUnknownFutureValue AiAgentPlatform = "unknownFutureValue"
+)
+
+var graphshapeMembersAiAgentPlatform = []string{"unknown", "azureAIFoundry", "copilotStudio", "copilot", "unknownFutureValue"}
+
+// AiAgentPlatformMembers returns the members of AiAgentPlatform in schema order.
+func AiAgentPlatformMembers() []AiAgentPlatform {
+	out := make([]AiAgentPlatform, len(graphshapeMembersAiAgentPlatform))
+	for i, m := range graphshapeMembersAiAgentPlatform {
+		out[i] = AiAgentPlatform(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of AiAgentPlatform.
+func (v AiAgentPlatform) IsKnown() bool {
+	switch v {
+	case "unknown", "azureAIFoundry", "copilotStudio", "copilot", "unknownFutureValue":
+		return true
+	}
+	return false
+}
 
 // Alert is the object at #/$defs/alert.
 //
@@ -89,7 +249,7 @@ type Alert struct {
 	Determination shape.Optional[AlertDetermination] `json:"determination,omitzero"`
 	// Evidence is the member "evidence" (optional, read-only).
 	//
-	// Collection of evidence related to the alert; each item is a derived evidence type named by @odata.type.
+	// Collection of evidence related to the alert; each item is one of the derived evidence types, chosen by its @odata.type (a discriminated union).
 	Evidence shape.Optional[[]AlertEvidence] `json:"evidence,omitzero"`
 	// FirstActivityDateTime is the member "firstActivityDateTime" (optional, may be null, read-only).
 	//
@@ -297,10 +457,328 @@ func (v AlertDetermination) IsKnown() bool {
 	return false
 }
 
-// AlertEvidence is the object at #/$defs/alertEvidence.
+// AlertEvidence is the discriminated union at #/$defs/alert/properties/evidence/items: one of *ActiveDirectoryDomainEvidence, *AiAgentEvidence, *AmazonResourceEvidence, *AnalyzedMessageEvidence, *AzureResourceEvidence, *BlobContainerEvidence, *BlobEvidence, *CloudApplicationEvidence, *CloudLogonRequestEvidence, *CloudLogonSessionEvidence, *ContainerEvidence, *ContainerImageEvidence, *ContainerRegistryEvidence, *DeviceEvidence, *DNSEvidence, *FileEvidence, *FileHashEvidence, *GitHubOrganizationEvidence, *GitHubRepoEvidence, *GitHubUserEvidence, *GoogleCloudResourceEvidence, *HostLogonSessionEvidence, *IoTDeviceEvidence, *IPEvidence, *KubernetesClusterEvidence, *KubernetesControllerEvidence, *KubernetesNamespaceEvidence, *KubernetesPodEvidence, *KubernetesSecretEvidence, *KubernetesServiceAccountEvidence, *KubernetesServiceEvidence, *MailClusterEvidence, *MailboxConfigurationEvidence, *MailboxEvidence, *MalwareEvidence, *NetworkConnectionEvidence, *NicEvidence, *OauthApplicationEvidence, *ProcessEvidence, *RegistryKeyEvidence, *RegistryValueEvidence, *SasTokenEvidence, *SecurityGroupEvidence, *ServicePrincipalEvidence, *SubmissionMailEvidence, *TeamsMessageEvidence, *URLEvidence, *UserEvidence, chosen by the member "@odata.type".
+// Lenient decoding keeps a value with an unknown @odata.type in a *AlertEvidenceBase (the base type's members, and the
+// others in its Extra map, re-encoded as sent); strict decoding reports it.
+// Use a type switch to tell the branches apart.
+type AlertEvidence interface {
+	shape.Decodable
+	shape.Encodable
+	MarshalJSON() ([]byte, error)
+	Validate() error
+	isAlertEvidence()
+}
+
+// DecodeAlertEvidence reads one AlertEvidence from d, choosing the branch by the member "@odata.type" wherever it stands in
+// the object, and reports every violation to d. It returns nil when the value was skipped.
+func DecodeAlertEvidence(d *shapeimpl.Decoder) AlertEvidence {
+	tag, found := d.Discriminator("@odata.type")
+	if found {
+		switch tag {
+		case "#microsoft.graph.security.activeDirectoryDomainEvidence":
+			d.PushKeyword("/oneOf/0/$ref")
+			x := &ActiveDirectoryDomainEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.aiAgentEvidence":
+			d.PushKeyword("/oneOf/1/$ref")
+			x := &AiAgentEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.amazonResourceEvidence":
+			d.PushKeyword("/oneOf/2/$ref")
+			x := &AmazonResourceEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.analyzedMessageEvidence":
+			d.PushKeyword("/oneOf/3/$ref")
+			x := &AnalyzedMessageEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.azureResourceEvidence":
+			d.PushKeyword("/oneOf/4/$ref")
+			x := &AzureResourceEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.blobContainerEvidence":
+			d.PushKeyword("/oneOf/5/$ref")
+			x := &BlobContainerEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.blobEvidence":
+			d.PushKeyword("/oneOf/6/$ref")
+			x := &BlobEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.cloudApplicationEvidence":
+			d.PushKeyword("/oneOf/7/$ref")
+			x := &CloudApplicationEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.cloudLogonRequestEvidence":
+			d.PushKeyword("/oneOf/8/$ref")
+			x := &CloudLogonRequestEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.cloudLogonSessionEvidence":
+			d.PushKeyword("/oneOf/9/$ref")
+			x := &CloudLogonSessionEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.containerEvidence":
+			d.PushKeyword("/oneOf/10/$ref")
+			x := &ContainerEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.containerImageEvidence":
+			d.PushKeyword("/oneOf/11/$ref")
+			x := &ContainerImageEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.containerRegistryEvidence":
+			d.PushKeyword("/oneOf/12/$ref")
+			x := &ContainerRegistryEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.deviceEvidence":
+			d.PushKeyword("/oneOf/13/$ref")
+			x := &DeviceEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.dnsEvidence":
+			d.PushKeyword("/oneOf/14/$ref")
+			x := &DNSEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.fileEvidence":
+			d.PushKeyword("/oneOf/15/$ref")
+			x := &FileEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.fileHashEvidence":
+			d.PushKeyword("/oneOf/16/$ref")
+			x := &FileHashEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.gitHubOrganizationEvidence":
+			d.PushKeyword("/oneOf/17/$ref")
+			x := &GitHubOrganizationEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.gitHubRepoEvidence":
+			d.PushKeyword("/oneOf/18/$ref")
+			x := &GitHubRepoEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.gitHubUserEvidence":
+			d.PushKeyword("/oneOf/19/$ref")
+			x := &GitHubUserEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.googleCloudResourceEvidence":
+			d.PushKeyword("/oneOf/20/$ref")
+			x := &GoogleCloudResourceEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.hostLogonSessionEvidence":
+			d.PushKeyword("/oneOf/21/$ref")
+			x := &HostLogonSessionEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.ioTDeviceEvidence":
+			d.PushKeyword("/oneOf/22/$ref")
+			x := &IoTDeviceEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.ipEvidence":
+			d.PushKeyword("/oneOf/23/$ref")
+			x := &IPEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.kubernetesClusterEvidence":
+			d.PushKeyword("/oneOf/24/$ref")
+			x := &KubernetesClusterEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.kubernetesControllerEvidence":
+			d.PushKeyword("/oneOf/25/$ref")
+			x := &KubernetesControllerEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.kubernetesNamespaceEvidence":
+			d.PushKeyword("/oneOf/26/$ref")
+			x := &KubernetesNamespaceEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.kubernetesPodEvidence":
+			d.PushKeyword("/oneOf/27/$ref")
+			x := &KubernetesPodEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.kubernetesSecretEvidence":
+			d.PushKeyword("/oneOf/28/$ref")
+			x := &KubernetesSecretEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.kubernetesServiceAccountEvidence":
+			d.PushKeyword("/oneOf/29/$ref")
+			x := &KubernetesServiceAccountEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.kubernetesServiceEvidence":
+			d.PushKeyword("/oneOf/30/$ref")
+			x := &KubernetesServiceEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.mailClusterEvidence":
+			d.PushKeyword("/oneOf/31/$ref")
+			x := &MailClusterEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.mailboxConfigurationEvidence":
+			d.PushKeyword("/oneOf/32/$ref")
+			x := &MailboxConfigurationEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.mailboxEvidence":
+			d.PushKeyword("/oneOf/33/$ref")
+			x := &MailboxEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.malwareEvidence":
+			d.PushKeyword("/oneOf/34/$ref")
+			x := &MalwareEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.networkConnectionEvidence":
+			d.PushKeyword("/oneOf/35/$ref")
+			x := &NetworkConnectionEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.nicEvidence":
+			d.PushKeyword("/oneOf/36/$ref")
+			x := &NicEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.oauthApplicationEvidence":
+			d.PushKeyword("/oneOf/37/$ref")
+			x := &OauthApplicationEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.processEvidence":
+			d.PushKeyword("/oneOf/38/$ref")
+			x := &ProcessEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.registryKeyEvidence":
+			d.PushKeyword("/oneOf/39/$ref")
+			x := &RegistryKeyEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.registryValueEvidence":
+			d.PushKeyword("/oneOf/40/$ref")
+			x := &RegistryValueEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.sasTokenEvidence":
+			d.PushKeyword("/oneOf/41/$ref")
+			x := &SasTokenEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.securityGroupEvidence":
+			d.PushKeyword("/oneOf/42/$ref")
+			x := &SecurityGroupEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.servicePrincipalEvidence":
+			d.PushKeyword("/oneOf/43/$ref")
+			x := &ServicePrincipalEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.submissionMailEvidence":
+			d.PushKeyword("/oneOf/44/$ref")
+			x := &SubmissionMailEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.teamsMessageEvidence":
+			d.PushKeyword("/oneOf/45/$ref")
+			x := &TeamsMessageEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.urlEvidence":
+			d.PushKeyword("/oneOf/46/$ref")
+			x := &URLEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.userEvidence":
+			d.PushKeyword("/oneOf/47/$ref")
+			x := &UserEvidence{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		}
+	}
+	if !d.UnknownBranch("oneOf", "@odata.type", tag, found) {
+		return nil
+	}
+	d.PushKeyword("/oneOf")
+	x := &AlertEvidenceBase{}
+	x.ShapeDecode(d)
+	d.PopKeyword()
+	return x
+}
+
+// AlertEvidenceBase is the object at #/$defs/alertEvidence.
 //
-// Evidence related to an alert (complex type microsoft.graph.security.alertEvidence, base of 48 derived *Evidence types); only the base properties are modelled. It is left open (additionalProperties true) because the derived types' own properties are not modelled yet.
-type AlertEvidence struct {
+// Evidence related to an alert (complex type microsoft.graph.security.alertEvidence): the base of the 48 derived *Evidence types, which $defs model (generated from the CSDL, see schema/README.md). Left open so the derived types extend it; each derived type is closed by unevaluatedProperties. Alone it is the fallback for a derived type not modelled yet.
+type AlertEvidenceBase struct {
 	// ODataType is the member "@odata.type" (required).
 	//
 	// The derived evidence type, e.g. #microsoft.graph.security.deviceEvidence (required: it selects the derived type).
@@ -337,6 +815,9 @@ type AlertEvidence struct {
 	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
 	Extra map[string]json.RawMessage `json:"-"`
 }
+
+// isAlertEvidence makes *AlertEvidenceBase a AlertEvidence.
+func (*AlertEvidenceBase) isAlertEvidence() {}
 
 // AlertSeverity is the enum at #/$defs/alertSeverity. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
@@ -413,6 +894,901 @@ func AlertStatusMembers() []AlertStatus {
 func (v AlertStatus) IsKnown() bool {
 	switch v {
 	case "unknown", "new", "inProgress", "resolved", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// AmazonResourceEvidence is the object at #/$defs/amazonResourceEvidence.
+//
+// The complex type microsoft.graph.security.amazonResourceEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type AmazonResourceEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// AmazonAccountID is the member "amazonAccountId" (optional, may be null).
+	AmazonAccountID shape.Optional[string] `json:"amazonAccountId,omitzero"`
+	// AmazonResourceID is the member "amazonResourceId" (optional, may be null).
+	AmazonResourceID shape.Optional[string] `json:"amazonResourceId,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// ResourceName is the member "resourceName" (optional, may be null).
+	ResourceName shape.Optional[string] `json:"resourceName,omitzero"`
+	// ResourceType is the member "resourceType" (optional, may be null).
+	ResourceType shape.Optional[string] `json:"resourceType,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedAmazonResourceEvidence describes the inheritance of AmazonResourceEvidence to the decoder.
+var derivedAmazonResourceEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 1, 2, 2, 2, 2, 1, 1, 2, 2, 2},
+	Names:       []string{"@odata.type", "amazonAccountId", "amazonResourceId", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "resourceName", "resourceType", "roles", "tags", "verdict"},
+	Own:         71,
+	Unevaluated: 765,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *AmazonResourceEvidence a AlertEvidence.
+func (*AmazonResourceEvidence) isAlertEvidence() {}
+
+// AnalyzedMessageEvidence is the object at #/$defs/analyzedMessageEvidence.
+//
+// The complex type microsoft.graph.security.analyzedMessageEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type AnalyzedMessageEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// AntiSpamDirection is the member "antiSpamDirection" (optional, may be null).
+	AntiSpamDirection shape.Optional[string] `json:"antiSpamDirection,omitzero"`
+	// AttachmentsCount is the member "attachmentsCount" (optional, may be null).
+	AttachmentsCount shape.Optional[int64] `json:"attachmentsCount,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DeliveryAction is the member "deliveryAction" (optional, may be null).
+	DeliveryAction shape.Optional[string] `json:"deliveryAction,omitzero"`
+	// DeliveryLocation is the member "deliveryLocation" (optional, may be null).
+	DeliveryLocation shape.Optional[string] `json:"deliveryLocation,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// InternetMessageID is the member "internetMessageId" (optional, may be null).
+	InternetMessageID shape.Optional[string] `json:"internetMessageId,omitzero"`
+	// Language is the member "language" (optional, may be null).
+	Language shape.Optional[string] `json:"language,omitzero"`
+	// NetworkMessageID is the member "networkMessageId" (optional, may be null).
+	NetworkMessageID shape.Optional[string] `json:"networkMessageId,omitzero"`
+	// P1Sender is the member "p1Sender" (optional, may be null).
+	P1Sender shape.Optional[EmailSender] `json:"p1Sender,omitzero"`
+	// P2Sender is the member "p2Sender" (optional, may be null).
+	P2Sender shape.Optional[EmailSender] `json:"p2Sender,omitzero"`
+	// ReceivedDateTime is the member "receivedDateTime" (optional, may be null).
+	ReceivedDateTime shape.Optional[string] `json:"receivedDateTime,omitzero"`
+	// RecipientEmailAddress is the member "recipientEmailAddress" (optional, may be null).
+	RecipientEmailAddress shape.Optional[string] `json:"recipientEmailAddress,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// SenderIP is the member "senderIp" (optional, may be null).
+	SenderIP shape.Optional[string] `json:"senderIp,omitzero"`
+	// Subject is the member "subject" (optional, may be null).
+	Subject shape.Optional[string] `json:"subject,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// ThreatDetectionMethods is the member "threatDetectionMethods" (optional).
+	ThreatDetectionMethods shape.Optional[[]shape.Optional[string]] `json:"threatDetectionMethods,omitzero"`
+	// Threats is the member "threats" (optional).
+	Threats shape.Optional[[]shape.Optional[string]] `json:"threats,omitzero"`
+	// URLCount is the member "urlCount" (optional, may be null).
+	URLCount shape.Optional[int64] `json:"urlCount,omitzero"`
+	// URLs is the member "urls" (optional).
+	URLs shape.Optional[[]shape.Optional[string]] `json:"urls,omitzero"`
+	// Urn is the member "urn" (optional, may be null).
+	Urn shape.Optional[string] `json:"urn,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedAnalyzedMessageEvidence describes the inheritance of AnalyzedMessageEvidence to the decoder.
+var derivedAnalyzedMessageEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2, 1, 1, 1, 1, 1, 2},
+	Names:       []string{"@odata.type", "antiSpamDirection", "attachmentsCount", "createdDateTime", "deliveryAction", "deliveryLocation", "detailedRoles", "internetMessageId", "language", "networkMessageId", "p1Sender", "p2Sender", "receivedDateTime", "recipientEmailAddress", "remediationStatus", "remediationStatusDetails", "roles", "senderIp", "subject", "tags", "threatDetectionMethods", "threats", "urlCount", "urls", "urn", "verdict"},
+	Own:         79,
+	Unevaluated: 766,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *AnalyzedMessageEvidence a AlertEvidence.
+func (*AnalyzedMessageEvidence) isAlertEvidence() {}
+
+// AntispamTeamsDirection is the enum at #/$defs/antispamTeamsDirection. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.antispamTeamsDirection. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type AntispamTeamsDirection string
+
+// The members of AntispamTeamsDirection, in schema order.
+const (
+	// AntispamTeamsDirectionUnknown is the member "unknown".
+	AntispamTeamsDirectionUnknown AntispamTeamsDirection = "unknown"
+	// AntispamTeamsDirectionInbound is the member "inbound".
+	AntispamTeamsDirectionInbound AntispamTeamsDirection = "inbound"
+	// AntispamTeamsDirectionOutbound is the member "outbound".
+	AntispamTeamsDirectionOutbound AntispamTeamsDirection = "outbound"
+	// AntispamTeamsDirectionIntraorg is the member "intraorg".
+	AntispamTeamsDirectionIntraorg AntispamTeamsDirection = "intraorg"
+	// AntispamTeamsDirectionUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	AntispamTeamsDirectionUnknownFutureValue AntispamTeamsDirection = "unknownFutureValue"
+)
+
+var graphshapeMembersAntispamTeamsDirection = []string{"unknown", "inbound", "outbound", "intraorg", "unknownFutureValue"}
+
+// AntispamTeamsDirectionMembers returns the members of AntispamTeamsDirection in schema order.
+func AntispamTeamsDirectionMembers() []AntispamTeamsDirection {
+	out := make([]AntispamTeamsDirection, len(graphshapeMembersAntispamTeamsDirection))
+	for i, m := range graphshapeMembersAntispamTeamsDirection {
+		out[i] = AntispamTeamsDirection(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of AntispamTeamsDirection.
+func (v AntispamTeamsDirection) IsKnown() bool {
+	switch v {
+	case "unknown", "inbound", "outbound", "intraorg", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// AzureResourceEvidence is the object at #/$defs/azureResourceEvidence.
+//
+// The complex type microsoft.graph.security.azureResourceEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type AzureResourceEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// ResourceID is the member "resourceId" (optional, may be null).
+	ResourceID shape.Optional[string] `json:"resourceId,omitzero"`
+	// ResourceName is the member "resourceName" (optional, may be null).
+	ResourceName shape.Optional[string] `json:"resourceName,omitzero"`
+	// ResourceType is the member "resourceType" (optional, may be null).
+	ResourceType shape.Optional[string] `json:"resourceType,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedAzureResourceEvidence describes the inheritance of AzureResourceEvidence to the decoder.
+var derivedAzureResourceEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 2, 2, 1, 1, 1, 2, 2, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "resourceId", "resourceName", "resourceType", "roles", "tags", "verdict"},
+	Own:         111,
+	Unevaluated: 767,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *AzureResourceEvidence a AlertEvidence.
+func (*AzureResourceEvidence) isAlertEvidence() {}
+
+// BlobContainerEvidence is the object at #/$defs/blobContainerEvidence.
+//
+// The complex type microsoft.graph.security.blobContainerEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type BlobContainerEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// StorageResource is the member "storageResource" (optional, may be null).
+	StorageResource shape.Optional[AzureResourceEvidence] `json:"storageResource,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// URL is the member "url" (optional, may be null).
+	URL shape.Optional[string] `json:"url,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedBlobContainerEvidence describes the inheritance of BlobContainerEvidence to the decoder.
+var derivedBlobContainerEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 2, 2, 2, 1, 2, 1, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "name", "remediationStatus", "remediationStatusDetails", "roles", "storageResource", "tags", "url", "verdict"},
+	Own:         118,
+	Unevaluated: 768,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *BlobContainerEvidence a AlertEvidence.
+func (*BlobContainerEvidence) isAlertEvidence() {}
+
+// BlobEvidence is the object at #/$defs/blobEvidence.
+//
+// The complex type microsoft.graph.security.blobEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type BlobEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// BlobContainer is the member "blobContainer" (optional, may be null).
+	BlobContainer shape.Optional[BlobContainerEvidence] `json:"blobContainer,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Etag is the member "etag" (optional, may be null).
+	Etag shape.Optional[string] `json:"etag,omitzero"`
+	// FileHashes is the member "fileHashes" (optional).
+	FileHashes shape.Optional[[]shape.Optional[FileHash]] `json:"fileHashes,omitzero"`
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// URL is the member "url" (optional, may be null).
+	URL shape.Optional[string] `json:"url,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedBlobEvidence describes the inheritance of BlobEvidence to the decoder.
+var derivedBlobEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
+	Names:       []string{"@odata.type", "blobContainer", "createdDateTime", "detailedRoles", "etag", "fileHashes", "name", "remediationStatus", "remediationStatusDetails", "roles", "tags", "url", "verdict"},
+	Own:         126,
+	Unevaluated: 769,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *BlobEvidence a AlertEvidence.
+func (*BlobEvidence) isAlertEvidence() {}
+
+// CloudApplicationEvidence is the object at #/$defs/cloudApplicationEvidence.
+//
+// The complex type microsoft.graph.security.cloudApplicationEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type CloudApplicationEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// AppID is the member "appId" (optional, may be null).
+	AppID shape.Optional[int64] `json:"appId,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// DisplayName is the member "displayName" (optional, may be null).
+	DisplayName shape.Optional[string] `json:"displayName,omitzero"`
+	// InstanceID is the member "instanceId" (optional, may be null).
+	InstanceID shape.Optional[int64] `json:"instanceId,omitzero"`
+	// InstanceName is the member "instanceName" (optional, may be null).
+	InstanceName shape.Optional[string] `json:"instanceName,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// SaasAppID is the member "saasAppId" (optional, may be null).
+	SaasAppID shape.Optional[int64] `json:"saasAppId,omitzero"`
+	// Stream is the member "stream" (optional, may be null).
+	Stream shape.Optional[Stream] `json:"stream,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedCloudApplicationEvidence describes the inheritance of CloudApplicationEvidence to the decoder.
+var derivedCloudApplicationEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 1, 1, 2, 2},
+	Names:       []string{"@odata.type", "appId", "createdDateTime", "detailedRoles", "displayName", "instanceId", "instanceName", "remediationStatus", "remediationStatusDetails", "roles", "saasAppId", "stream", "tags", "verdict"},
+	Own:         143,
+	Unevaluated: 770,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *CloudApplicationEvidence a AlertEvidence.
+func (*CloudApplicationEvidence) isAlertEvidence() {}
+
+// CloudLogonRequestEvidence is the object at #/$defs/cloudLogonRequestEvidence.
+//
+// The complex type microsoft.graph.security.cloudLogonRequestEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type CloudLogonRequestEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// RequestID is the member "requestId" (optional, may be null).
+	RequestID shape.Optional[string] `json:"requestId,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedCloudLogonRequestEvidence describes the inheritance of CloudLogonRequestEvidence to the decoder.
+var derivedCloudLogonRequestEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 2, 2, 1, 2, 2, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "requestId", "roles", "tags", "verdict"},
+	Own:         157,
+	Unevaluated: 771,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *CloudLogonRequestEvidence a AlertEvidence.
+func (*CloudLogonRequestEvidence) isAlertEvidence() {}
+
+// CloudLogonSessionEvidence is the object at #/$defs/cloudLogonSessionEvidence.
+//
+// The complex type microsoft.graph.security.cloudLogonSessionEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type CloudLogonSessionEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// Account is the member "account" (optional, may be null).
+	Account shape.Optional[UserEvidence] `json:"account,omitzero"`
+	// Browser is the member "browser" (optional, may be null).
+	Browser shape.Optional[string] `json:"browser,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// DeviceName is the member "deviceName" (optional, may be null).
+	DeviceName shape.Optional[string] `json:"deviceName,omitzero"`
+	// OperatingSystem is the member "operatingSystem" (optional, may be null).
+	OperatingSystem shape.Optional[string] `json:"operatingSystem,omitzero"`
+	// PreviousLogonDateTime is the member "previousLogonDateTime" (optional, may be null).
+	PreviousLogonDateTime shape.Optional[string] `json:"previousLogonDateTime,omitzero"`
+	// Protocol is the member "protocol" (optional, may be null).
+	Protocol shape.Optional[string] `json:"protocol,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// SessionID is the member "sessionId" (optional, may be null).
+	SessionID shape.Optional[string] `json:"sessionId,omitzero"`
+	// StartUtcDateTime is the member "startUtcDateTime" (optional, may be null).
+	StartUtcDateTime shape.Optional[string] `json:"startUtcDateTime,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// UserAgent is the member "userAgent" (optional, may be null).
+	UserAgent shape.Optional[string] `json:"userAgent,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedCloudLogonSessionEvidence describes the inheritance of CloudLogonSessionEvidence to the decoder.
+var derivedCloudLogonSessionEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2, 1, 2},
+	Names:       []string{"@odata.type", "account", "browser", "createdDateTime", "detailedRoles", "deviceName", "operatingSystem", "previousLogonDateTime", "protocol", "remediationStatus", "remediationStatusDetails", "roles", "sessionId", "startUtcDateTime", "tags", "userAgent", "verdict"},
+	Own:         162,
+	Unevaluated: 772,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *CloudLogonSessionEvidence a AlertEvidence.
+func (*CloudLogonSessionEvidence) isAlertEvidence() {}
+
+// ContainerEvidence is the object at #/$defs/containerEvidence.
+//
+// The complex type microsoft.graph.security.containerEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type ContainerEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// Args is the member "args" (optional).
+	Args shape.Optional[[]shape.Optional[string]] `json:"args,omitzero"`
+	// Command is the member "command" (optional).
+	Command shape.Optional[[]shape.Optional[string]] `json:"command,omitzero"`
+	// ContainerID is the member "containerId" (optional, may be null).
+	ContainerID shape.Optional[string] `json:"containerId,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Image is the member "image" (optional, may be null).
+	Image shape.Optional[*ContainerImageEvidence] `json:"image,omitzero"`
+	// IsPrivileged is the member "isPrivileged" (required).
+	IsPrivileged bool `json:"isPrivileged,omitzero"`
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// Pod is the member "pod" (optional, may be null).
+	Pod shape.Optional[KubernetesPodEvidence] `json:"pod,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedContainerEvidence describes the inheritance of ContainerEvidence to the decoder.
+var derivedContainerEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 1, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "args", "command", "containerId", "createdDateTime", "detailedRoles", "image", "isPrivileged", "name", "pod", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
+	Own:         202,
+	Unevaluated: 773,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *ContainerEvidence a AlertEvidence.
+func (*ContainerEvidence) isAlertEvidence() {}
+
+// ContainerImageEvidence is the object at #/$defs/containerImageEvidence.
+//
+// The complex type microsoft.graph.security.containerImageEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type ContainerImageEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// DigestImage is the member "digestImage" (optional, may be null).
+	DigestImage shape.Optional[*ContainerImageEvidence] `json:"digestImage,omitzero"`
+	// ImageID is the member "imageId" (optional, may be null).
+	ImageID shape.Optional[string] `json:"imageId,omitzero"`
+	// Registry is the member "registry" (optional, may be null).
+	Registry shape.Optional[ContainerRegistryEvidence] `json:"registry,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedContainerImageEvidence describes the inheritance of ContainerImageEvidence to the decoder.
+var derivedContainerImageEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "digestImage", "imageId", "registry", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
+	Own:         212,
+	Unevaluated: 774,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *ContainerImageEvidence a AlertEvidence.
+func (*ContainerImageEvidence) isAlertEvidence() {}
+
+// ContainerPortProtocol is the enum at #/$defs/containerPortProtocol. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.containerPortProtocol. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type ContainerPortProtocol string
+
+// The members of ContainerPortProtocol, in schema order.
+const (
+	// ContainerPortProtocolUDP is the member "udp".
+	ContainerPortProtocolUDP ContainerPortProtocol = "udp"
+	// ContainerPortProtocolTCP is the member "tcp".
+	ContainerPortProtocolTCP ContainerPortProtocol = "tcp"
+	// ContainerPortProtocolSctp is the member "sctp".
+	ContainerPortProtocolSctp ContainerPortProtocol = "sctp"
+	// ContainerPortProtocolUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	ContainerPortProtocolUnknownFutureValue ContainerPortProtocol = "unknownFutureValue"
+)
+
+var graphshapeMembersContainerPortProtocol = []string{"udp", "tcp", "sctp", "unknownFutureValue"}
+
+// ContainerPortProtocolMembers returns the members of ContainerPortProtocol in schema order.
+func ContainerPortProtocolMembers() []ContainerPortProtocol {
+	out := make([]ContainerPortProtocol, len(graphshapeMembersContainerPortProtocol))
+	for i, m := range graphshapeMembersContainerPortProtocol {
+		out[i] = ContainerPortProtocol(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of ContainerPortProtocol.
+func (v ContainerPortProtocol) IsKnown() bool {
+	switch v {
+	case "udp", "tcp", "sctp", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// ContainerRegistryEvidence is the object at #/$defs/containerRegistryEvidence.
+//
+// The complex type microsoft.graph.security.containerRegistryEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type ContainerRegistryEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Registry is the member "registry" (optional, may be null).
+	Registry shape.Optional[string] `json:"registry,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedContainerRegistryEvidence describes the inheritance of ContainerRegistryEvidence to the decoder.
+var derivedContainerRegistryEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "registry", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
+	Own:         220,
+	Unevaluated: 775,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *ContainerRegistryEvidence a AlertEvidence.
+func (*ContainerRegistryEvidence) isAlertEvidence() {}
+
+// DNSEvidence is the object at #/$defs/dnsEvidence.
+//
+// The complex type microsoft.graph.security.dnsEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type DNSEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// DNSServerIP is the member "dnsServerIp" (optional, may be null).
+	DNSServerIP shape.Optional[IPEvidence] `json:"dnsServerIp,omitzero"`
+	// DomainName is the member "domainName" (optional, may be null).
+	DomainName shape.Optional[string] `json:"domainName,omitzero"`
+	// HostIPAddress is the member "hostIpAddress" (optional, may be null).
+	HostIPAddress shape.Optional[IPEvidence] `json:"hostIpAddress,omitzero"`
+	// IPAddresses is the member "ipAddresses" (optional).
+	IPAddresses shape.Optional[[]shape.Optional[IPEvidence]] `json:"ipAddresses,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedDNSEvidence describes the inheritance of DNSEvidence to the decoder.
+var derivedDNSEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "dnsServerIp", "domainName", "hostIpAddress", "ipAddresses", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
+	Own:         355,
+	Unevaluated: 776,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *DNSEvidence a AlertEvidence.
+func (*DNSEvidence) isAlertEvidence() {}
+
+// DefenderAvStatus is the enum at #/$defs/defenderAvStatus. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.defenderAvStatus. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type DefenderAvStatus string
+
+// The members of DefenderAvStatus, in schema order.
+const (
+	// DefenderAvStatusNotReporting is the member "notReporting".
+	DefenderAvStatusNotReporting DefenderAvStatus = "notReporting"
+	// DefenderAvStatusDisabled is the member "disabled".
+	DefenderAvStatusDisabled DefenderAvStatus = "disabled"
+	// DefenderAvStatusNotUpdated is the member "notUpdated".
+	DefenderAvStatusNotUpdated DefenderAvStatus = "notUpdated"
+	// DefenderAvStatusUpdated is the member "updated".
+	DefenderAvStatusUpdated DefenderAvStatus = "updated"
+	// DefenderAvStatusUnknown is the member "unknown".
+	DefenderAvStatusUnknown DefenderAvStatus = "unknown"
+	// DefenderAvStatusNotSupported is the member "notSupported".
+	DefenderAvStatusNotSupported DefenderAvStatus = "notSupported"
+	// DefenderAvStatusUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	DefenderAvStatusUnknownFutureValue DefenderAvStatus = "unknownFutureValue"
+)
+
+var graphshapeMembersDefenderAvStatus = []string{"notReporting", "disabled", "notUpdated", "updated", "unknown", "notSupported", "unknownFutureValue"}
+
+// DefenderAvStatusMembers returns the members of DefenderAvStatus in schema order.
+func DefenderAvStatusMembers() []DefenderAvStatus {
+	out := make([]DefenderAvStatus, len(graphshapeMembersDefenderAvStatus))
+	for i, m := range graphshapeMembersDefenderAvStatus {
+		out[i] = DefenderAvStatus(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of DefenderAvStatus.
+func (v DefenderAvStatus) IsKnown() bool {
+	switch v {
+	case "notReporting", "disabled", "notUpdated", "updated", "unknown", "notSupported", "unknownFutureValue":
 		return true
 	}
 	return false
@@ -525,10 +1901,244 @@ func (v DetectionSource) IsKnown() bool {
 	return false
 }
 
+// DetectionStatus is the enum at #/$defs/detectionStatus. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.detectionStatus. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type DetectionStatus string
+
+// The members of DetectionStatus, in schema order.
+const (
+	// DetectionStatusDetected is the member "detected".
+	DetectionStatusDetected DetectionStatus = "detected"
+	// DetectionStatusBlocked is the member "blocked".
+	DetectionStatusBlocked DetectionStatus = "blocked"
+	// DetectionStatusPrevented is the member "prevented".
+	DetectionStatusPrevented DetectionStatus = "prevented"
+	// DetectionStatusUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	DetectionStatusUnknownFutureValue DetectionStatus = "unknownFutureValue"
+)
+
+var graphshapeMembersDetectionStatus = []string{"detected", "blocked", "prevented", "unknownFutureValue"}
+
+// DetectionStatusMembers returns the members of DetectionStatus in schema order.
+func DetectionStatusMembers() []DetectionStatus {
+	out := make([]DetectionStatus, len(graphshapeMembersDetectionStatus))
+	for i, m := range graphshapeMembersDetectionStatus {
+		out[i] = DetectionStatus(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of DetectionStatus.
+func (v DetectionStatus) IsKnown() bool {
+	switch v {
+	case "detected", "blocked", "prevented", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// DeviceEvidence is the object at #/$defs/deviceEvidence.
+//
+// The complex type microsoft.graph.security.deviceEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type DeviceEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// AzureAdDeviceID is the member "azureAdDeviceId" (optional, may be null).
+	AzureAdDeviceID shape.Optional[string] `json:"azureAdDeviceId,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DefenderAvStatus is the member "defenderAvStatus" (optional, may be null).
+	DefenderAvStatus shape.Optional[DefenderAvStatus] `json:"defenderAvStatus,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// DeviceDNSName is the member "deviceDnsName" (optional, may be null).
+	DeviceDNSName shape.Optional[string] `json:"deviceDnsName,omitzero"`
+	// DNSDomain is the member "dnsDomain" (optional, may be null).
+	DNSDomain shape.Optional[string] `json:"dnsDomain,omitzero"`
+	// FirstSeenDateTime is the member "firstSeenDateTime" (optional, may be null).
+	FirstSeenDateTime shape.Optional[string] `json:"firstSeenDateTime,omitzero"`
+	// HealthStatus is the member "healthStatus" (optional, may be null).
+	HealthStatus shape.Optional[DeviceHealthStatus] `json:"healthStatus,omitzero"`
+	// HostName is the member "hostName" (optional, may be null).
+	HostName shape.Optional[string] `json:"hostName,omitzero"`
+	// IPInterfaces is the member "ipInterfaces" (optional).
+	IPInterfaces shape.Optional[[]shape.Optional[string]] `json:"ipInterfaces,omitzero"`
+	// LastExternalIPAddress is the member "lastExternalIpAddress" (optional, may be null).
+	LastExternalIPAddress shape.Optional[string] `json:"lastExternalIpAddress,omitzero"`
+	// LastIPAddress is the member "lastIpAddress" (optional, may be null).
+	LastIPAddress shape.Optional[string] `json:"lastIpAddress,omitzero"`
+	// LoggedOnUsers is the member "loggedOnUsers" (optional).
+	LoggedOnUsers shape.Optional[[]shape.Optional[LoggedOnUser]] `json:"loggedOnUsers,omitzero"`
+	// MdeDeviceID is the member "mdeDeviceId" (optional, may be null).
+	MdeDeviceID shape.Optional[string] `json:"mdeDeviceId,omitzero"`
+	// NtDomain is the member "ntDomain" (optional, may be null).
+	NtDomain shape.Optional[string] `json:"ntDomain,omitzero"`
+	// OnboardingStatus is the member "onboardingStatus" (optional, may be null).
+	OnboardingStatus shape.Optional[OnboardingStatus] `json:"onboardingStatus,omitzero"`
+	// OsBuild is the member "osBuild" (optional, may be null).
+	OsBuild shape.Optional[int64] `json:"osBuild,omitzero"`
+	// OsPlatform is the member "osPlatform" (optional, may be null).
+	OsPlatform shape.Optional[string] `json:"osPlatform,omitzero"`
+	// RbacGroupID is the member "rbacGroupId" (optional, may be null).
+	RbacGroupID shape.Optional[int32] `json:"rbacGroupId,omitzero"`
+	// RbacGroupName is the member "rbacGroupName" (optional, may be null).
+	RbacGroupName shape.Optional[string] `json:"rbacGroupName,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// ResourceAccessEvents is the member "resourceAccessEvents" (optional).
+	ResourceAccessEvents shape.Optional[[]shape.Optional[ResourceAccessEvent]] `json:"resourceAccessEvents,omitzero"`
+	// RiskScore is the member "riskScore" (optional, may be null).
+	RiskScore shape.Optional[DeviceRiskScore] `json:"riskScore,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Version is the member "version" (optional, may be null).
+	Version shape.Optional[string] `json:"version,omitzero"`
+	// VMMetadata is the member "vmMetadata" (optional, may be null).
+	VMMetadata shape.Optional[VMMetadata] `json:"vmMetadata,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedDeviceEvidence describes the inheritance of DeviceEvidence to the decoder.
+var derivedDeviceEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 2, 2, 2, 1, 1},
+	Names:       []string{"@odata.type", "azureAdDeviceId", "createdDateTime", "defenderAvStatus", "detailedRoles", "deviceDnsName", "dnsDomain", "firstSeenDateTime", "healthStatus", "hostName", "ipInterfaces", "lastExternalIpAddress", "lastIpAddress", "loggedOnUsers", "mdeDeviceId", "ntDomain", "onboardingStatus", "osBuild", "osPlatform", "rbacGroupId", "rbacGroupName", "remediationStatus", "remediationStatusDetails", "resourceAccessEvents", "riskScore", "roles", "tags", "verdict", "version", "vmMetadata"},
+	Own:         304,
+	Unevaluated: 777,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *DeviceEvidence a AlertEvidence.
+func (*DeviceEvidence) isAlertEvidence() {}
+
+// DeviceHealthStatus is the enum at #/$defs/deviceHealthStatus. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.deviceHealthStatus. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type DeviceHealthStatus string
+
+// The members of DeviceHealthStatus, in schema order.
+const (
+	// DeviceHealthStatusActive is the member "active".
+	DeviceHealthStatusActive DeviceHealthStatus = "active"
+	// DeviceHealthStatusInactive is the member "inactive".
+	DeviceHealthStatusInactive DeviceHealthStatus = "inactive"
+	// DeviceHealthStatusImpairedCommunication is the member "impairedCommunication".
+	DeviceHealthStatusImpairedCommunication DeviceHealthStatus = "impairedCommunication"
+	// DeviceHealthStatusNoSensorData is the member "noSensorData".
+	DeviceHealthStatusNoSensorData DeviceHealthStatus = "noSensorData"
+	// DeviceHealthStatusNoSensorDataImpairedCommunication is the member "noSensorDataImpairedCommunication".
+	DeviceHealthStatusNoSensorDataImpairedCommunication DeviceHealthStatus = "noSensorDataImpairedCommunication"
+	// DeviceHealthStatusUnknown is the member "unknown".
+	DeviceHealthStatusUnknown DeviceHealthStatus = "unknown"
+	// DeviceHealthStatusUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	DeviceHealthStatusUnknownFutureValue DeviceHealthStatus = "unknownFutureValue"
+)
+
+var graphshapeMembersDeviceHealthStatus = []string{"active", "inactive", "impairedCommunication", "noSensorData", "noSensorDataImpairedCommunication", "unknown", "unknownFutureValue"}
+
+// DeviceHealthStatusMembers returns the members of DeviceHealthStatus in schema order.
+func DeviceHealthStatusMembers() []DeviceHealthStatus {
+	out := make([]DeviceHealthStatus, len(graphshapeMembersDeviceHealthStatus))
+	for i, m := range graphshapeMembersDeviceHealthStatus {
+		out[i] = DeviceHealthStatus(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of DeviceHealthStatus.
+func (v DeviceHealthStatus) IsKnown() bool {
+	switch v {
+	case "active", "inactive", "impairedCommunication", "noSensorData", "noSensorDataImpairedCommunication", "unknown", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// DeviceRiskScore is the enum at #/$defs/deviceRiskScore. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.deviceRiskScore. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type DeviceRiskScore string
+
+// The members of DeviceRiskScore, in schema order.
+const (
+	// DeviceRiskScoreNone is the member "none".
+	DeviceRiskScoreNone DeviceRiskScore = "none"
+	// DeviceRiskScoreInformational is the member "informational".
+	DeviceRiskScoreInformational DeviceRiskScore = "informational"
+	// DeviceRiskScoreLow is the member "low".
+	DeviceRiskScoreLow DeviceRiskScore = "low"
+	// DeviceRiskScoreMedium is the member "medium".
+	DeviceRiskScoreMedium DeviceRiskScore = "medium"
+	// DeviceRiskScoreHigh is the member "high".
+	DeviceRiskScoreHigh DeviceRiskScore = "high"
+	// DeviceRiskScoreUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	DeviceRiskScoreUnknownFutureValue DeviceRiskScore = "unknownFutureValue"
+)
+
+var graphshapeMembersDeviceRiskScore = []string{"none", "informational", "low", "medium", "high", "unknownFutureValue"}
+
+// DeviceRiskScoreMembers returns the members of DeviceRiskScore in schema order.
+func DeviceRiskScoreMembers() []DeviceRiskScore {
+	out := make([]DeviceRiskScore, len(graphshapeMembersDeviceRiskScore))
+	for i, m := range graphshapeMembersDeviceRiskScore {
+		out[i] = DeviceRiskScore(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of DeviceRiskScore.
+func (v DeviceRiskScore) IsKnown() bool {
+	switch v {
+	case "none", "informational", "low", "medium", "high", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
 // Dictionary is the type at #/$defs/dictionary.
 //
 // An open dictionary of key-value pairs (microsoft.graph.security.dictionary, an open type): any members.
 type Dictionary map[string]json.RawMessage
+
+// EmailSender is the object at #/$defs/emailSender.
+//
+// The complex type microsoft.graph.security.emailSender.
+type EmailSender struct {
+	// DisplayName is the member "displayName" (optional, may be null).
+	DisplayName shape.Optional[string] `json:"displayName,omitzero"`
+	// DomainName is the member "domainName" (optional, may be null).
+	DomainName shape.Optional[string] `json:"domainName,omitzero"`
+	// EmailAddress is the member "emailAddress" (optional, may be null).
+	EmailAddress shape.Optional[string] `json:"emailAddress,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
 
 // EvidenceRemediationStatus is the enum at #/$defs/evidenceRemediationStatus. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
@@ -682,6 +2292,653 @@ func (v EvidenceVerdict) IsKnown() bool {
 	}
 	return false
 }
+
+// FileDetails is the object at #/$defs/fileDetails.
+//
+// The complex type microsoft.graph.security.fileDetails.
+type FileDetails struct {
+	// FileName is the member "fileName" (optional, may be null).
+	FileName shape.Optional[string] `json:"fileName,omitzero"`
+	// FilePath is the member "filePath" (optional, may be null).
+	FilePath shape.Optional[string] `json:"filePath,omitzero"`
+	// FilePublisher is the member "filePublisher" (optional, may be null).
+	FilePublisher shape.Optional[string] `json:"filePublisher,omitzero"`
+	// FileSize is the member "fileSize" (optional, may be null).
+	FileSize shape.Optional[int64] `json:"fileSize,omitzero"`
+	// Issuer is the member "issuer" (optional, may be null).
+	Issuer shape.Optional[string] `json:"issuer,omitzero"`
+	// Md5 is the member "md5" (optional, may be null).
+	Md5 shape.Optional[string] `json:"md5,omitzero"`
+	// Sha1 is the member "sha1" (optional, may be null).
+	Sha1 shape.Optional[string] `json:"sha1,omitzero"`
+	// Sha256 is the member "sha256" (optional, may be null).
+	Sha256 shape.Optional[string] `json:"sha256,omitzero"`
+	// Sha256Ac is the member "sha256Ac" (optional, may be null).
+	Sha256Ac shape.Optional[string] `json:"sha256Ac,omitzero"`
+	// Signer is the member "signer" (optional, may be null).
+	Signer shape.Optional[string] `json:"signer,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// FileEvidence is the object at #/$defs/fileEvidence.
+//
+// The complex type microsoft.graph.security.fileEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type FileEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// DetectionStatus is the member "detectionStatus" (optional, may be null).
+	DetectionStatus shape.Optional[DetectionStatus] `json:"detectionStatus,omitzero"`
+	// FileDetails is the member "fileDetails" (optional, may be null).
+	FileDetails shape.Optional[FileDetails] `json:"fileDetails,omitzero"`
+	// MdeDeviceID is the member "mdeDeviceId" (optional, may be null).
+	MdeDeviceID shape.Optional[string] `json:"mdeDeviceId,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedFileEvidence describes the inheritance of FileEvidence to the decoder.
+var derivedFileEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "detectionStatus", "fileDetails", "mdeDeviceId", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
+	Own:         367,
+	Unevaluated: 778,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *FileEvidence a AlertEvidence.
+func (*FileEvidence) isAlertEvidence() {}
+
+// FileHash is the object at #/$defs/fileHash.
+//
+// The complex type microsoft.graph.security.fileHash.
+type FileHash struct {
+	// Algorithm is the member "algorithm" (required).
+	Algorithm FileHashAlgorithm `json:"algorithm,omitzero"`
+	// Value is the member "value" (optional, may be null).
+	Value shape.Optional[string] `json:"value,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// FileHashAlgorithm is the enum at #/$defs/fileHashAlgorithm. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.fileHashAlgorithm. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type FileHashAlgorithm string
+
+// The members of FileHashAlgorithm, in schema order.
+const (
+	// FileHashAlgorithmUnknown is the member "unknown".
+	FileHashAlgorithmUnknown FileHashAlgorithm = "unknown"
+	// FileHashAlgorithmMd5 is the member "md5".
+	FileHashAlgorithmMd5 FileHashAlgorithm = "md5"
+	// FileHashAlgorithmSha1 is the member "sha1".
+	FileHashAlgorithmSha1 FileHashAlgorithm = "sha1"
+	// FileHashAlgorithmSha256 is the member "sha256".
+	FileHashAlgorithmSha256 FileHashAlgorithm = "sha256"
+	// FileHashAlgorithmSha256ac is the member "sha256ac".
+	FileHashAlgorithmSha256ac FileHashAlgorithm = "sha256ac"
+	// FileHashAlgorithmUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	FileHashAlgorithmUnknownFutureValue FileHashAlgorithm = "unknownFutureValue"
+)
+
+var graphshapeMembersFileHashAlgorithm = []string{"unknown", "md5", "sha1", "sha256", "sha256ac", "unknownFutureValue"}
+
+// FileHashAlgorithmMembers returns the members of FileHashAlgorithm in schema order.
+func FileHashAlgorithmMembers() []FileHashAlgorithm {
+	out := make([]FileHashAlgorithm, len(graphshapeMembersFileHashAlgorithm))
+	for i, m := range graphshapeMembersFileHashAlgorithm {
+		out[i] = FileHashAlgorithm(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of FileHashAlgorithm.
+func (v FileHashAlgorithm) IsKnown() bool {
+	switch v {
+	case "unknown", "md5", "sha1", "sha256", "sha256ac", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// FileHashEvidence is the object at #/$defs/fileHashEvidence.
+//
+// The complex type microsoft.graph.security.fileHashEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type FileHashEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// Algorithm is the member "algorithm" (required).
+	Algorithm FileHashAlgorithm `json:"algorithm,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Value is the member "value" (optional, may be null).
+	Value shape.Optional[string] `json:"value,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedFileHashEvidence describes the inheritance of FileHashEvidence to the decoder.
+var derivedFileHashEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 2, 2, 2, 2, 1, 2},
+	Names:       []string{"@odata.type", "algorithm", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "tags", "value", "verdict"},
+	Own:         389,
+	Unevaluated: 779,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *FileHashEvidence a AlertEvidence.
+func (*FileHashEvidence) isAlertEvidence() {}
+
+// GeoLocation is the object at #/$defs/geoLocation.
+//
+// The complex type microsoft.graph.security.geoLocation.
+type GeoLocation struct {
+	// City is the member "city" (optional, may be null).
+	City shape.Optional[string] `json:"city,omitzero"`
+	// CountryName is the member "countryName" (optional, may be null).
+	CountryName shape.Optional[string] `json:"countryName,omitzero"`
+	// Latitude is the member "latitude" (optional, may be null).
+	Latitude shape.Optional[float64] `json:"latitude,omitzero"`
+	// Longitude is the member "longitude" (optional, may be null).
+	Longitude shape.Optional[float64] `json:"longitude,omitzero"`
+	// State is the member "state" (optional, may be null).
+	State shape.Optional[string] `json:"state,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// GitHubOrganizationEvidence is the object at #/$defs/gitHubOrganizationEvidence.
+//
+// The complex type microsoft.graph.security.gitHubOrganizationEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type GitHubOrganizationEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// Company is the member "company" (optional, may be null).
+	Company shape.Optional[string] `json:"company,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// DisplayName is the member "displayName" (optional, may be null).
+	DisplayName shape.Optional[string] `json:"displayName,omitzero"`
+	// Email is the member "email" (optional, may be null).
+	Email shape.Optional[string] `json:"email,omitzero"`
+	// Login is the member "login" (optional, may be null).
+	Login shape.Optional[string] `json:"login,omitzero"`
+	// OrgID is the member "orgId" (optional, may be null).
+	OrgID shape.Optional[string] `json:"orgId,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// WebURL is the member "webUrl" (optional, may be null).
+	WebURL shape.Optional[string] `json:"webUrl,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedGitHubOrganizationEvidence describes the inheritance of GitHubOrganizationEvidence to the decoder.
+var derivedGitHubOrganizationEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2, 1},
+	Names:       []string{"@odata.type", "company", "createdDateTime", "detailedRoles", "displayName", "email", "login", "orgId", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict", "webUrl"},
+	Own:         395,
+	Unevaluated: 780,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *GitHubOrganizationEvidence a AlertEvidence.
+func (*GitHubOrganizationEvidence) isAlertEvidence() {}
+
+// GitHubRepoEvidence is the object at #/$defs/gitHubRepoEvidence.
+//
+// The complex type microsoft.graph.security.gitHubRepoEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type GitHubRepoEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// BaseURL is the member "baseUrl" (optional, may be null).
+	BaseURL shape.Optional[string] `json:"baseUrl,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Login is the member "login" (optional, may be null).
+	Login shape.Optional[string] `json:"login,omitzero"`
+	// Owner is the member "owner" (optional, may be null).
+	Owner shape.Optional[string] `json:"owner,omitzero"`
+	// OwnerType is the member "ownerType" (optional, may be null).
+	OwnerType shape.Optional[string] `json:"ownerType,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// RepoID is the member "repoId" (optional, may be null).
+	RepoID shape.Optional[string] `json:"repoId,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedGitHubRepoEvidence describes the inheritance of GitHubRepoEvidence to the decoder.
+var derivedGitHubRepoEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 1, 2, 2, 2},
+	Names:       []string{"@odata.type", "baseUrl", "createdDateTime", "detailedRoles", "login", "owner", "ownerType", "remediationStatus", "remediationStatusDetails", "repoId", "roles", "tags", "verdict"},
+	Own:         405,
+	Unevaluated: 781,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *GitHubRepoEvidence a AlertEvidence.
+func (*GitHubRepoEvidence) isAlertEvidence() {}
+
+// GitHubUserEvidence is the object at #/$defs/gitHubUserEvidence.
+//
+// The complex type microsoft.graph.security.gitHubUserEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type GitHubUserEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Email is the member "email" (optional, may be null).
+	Email shape.Optional[string] `json:"email,omitzero"`
+	// Login is the member "login" (optional, may be null).
+	Login shape.Optional[string] `json:"login,omitzero"`
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// UserID is the member "userId" (optional, may be null).
+	UserID shape.Optional[string] `json:"userId,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// WebURL is the member "webUrl" (optional, may be null).
+	WebURL shape.Optional[string] `json:"webUrl,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedGitHubUserEvidence describes the inheritance of GitHubUserEvidence to the decoder.
+var derivedGitHubUserEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2, 1},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "email", "login", "name", "remediationStatus", "remediationStatusDetails", "roles", "tags", "userId", "verdict", "webUrl"},
+	Own:         414,
+	Unevaluated: 782,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *GitHubUserEvidence a AlertEvidence.
+func (*GitHubUserEvidence) isAlertEvidence() {}
+
+// GoogleCloudLocationType is the enum at #/$defs/googleCloudLocationType. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.googleCloudLocationType. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type GoogleCloudLocationType string
+
+// The members of GoogleCloudLocationType, in schema order.
+const (
+	// GoogleCloudLocationTypeUnknown is the member "unknown".
+	GoogleCloudLocationTypeUnknown GoogleCloudLocationType = "unknown"
+	// GoogleCloudLocationTypeRegional is the member "regional".
+	GoogleCloudLocationTypeRegional GoogleCloudLocationType = "regional"
+	// GoogleCloudLocationTypeZonal is the member "zonal".
+	GoogleCloudLocationTypeZonal GoogleCloudLocationType = "zonal"
+	// GoogleCloudLocationTypeGlobal is the member "global".
+	GoogleCloudLocationTypeGlobal GoogleCloudLocationType = "global"
+	// GoogleCloudLocationTypeUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	GoogleCloudLocationTypeUnknownFutureValue GoogleCloudLocationType = "unknownFutureValue"
+)
+
+var graphshapeMembersGoogleCloudLocationType = []string{"unknown", "regional", "zonal", "global", "unknownFutureValue"}
+
+// GoogleCloudLocationTypeMembers returns the members of GoogleCloudLocationType in schema order.
+func GoogleCloudLocationTypeMembers() []GoogleCloudLocationType {
+	out := make([]GoogleCloudLocationType, len(graphshapeMembersGoogleCloudLocationType))
+	for i, m := range graphshapeMembersGoogleCloudLocationType {
+		out[i] = GoogleCloudLocationType(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of GoogleCloudLocationType.
+func (v GoogleCloudLocationType) IsKnown() bool {
+	switch v {
+	case "unknown", "regional", "zonal", "global", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// GoogleCloudResourceEvidence is the object at #/$defs/googleCloudResourceEvidence.
+//
+// The complex type microsoft.graph.security.googleCloudResourceEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type GoogleCloudResourceEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// FullResourceName is the member "fullResourceName" (optional, may be null).
+	FullResourceName shape.Optional[string] `json:"fullResourceName,omitzero"`
+	// Location is the member "location" (optional, may be null).
+	Location shape.Optional[string] `json:"location,omitzero"`
+	// LocationType is the member "locationType" (optional, may be null).
+	LocationType shape.Optional[GoogleCloudLocationType] `json:"locationType,omitzero"`
+	// ProjectID is the member "projectId" (optional, may be null).
+	ProjectID shape.Optional[string] `json:"projectId,omitzero"`
+	// ProjectNumber is the member "projectNumber" (optional, may be null).
+	ProjectNumber shape.Optional[int64] `json:"projectNumber,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// ResourceName is the member "resourceName" (optional, may be null).
+	ResourceName shape.Optional[string] `json:"resourceName,omitzero"`
+	// ResourceType is the member "resourceType" (optional, may be null).
+	ResourceType shape.Optional[string] `json:"resourceType,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedGoogleCloudResourceEvidence describes the inheritance of GoogleCloudResourceEvidence to the decoder.
+var derivedGoogleCloudResourceEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 2, 2, 1, 1, 2, 2, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "fullResourceName", "location", "locationType", "projectId", "projectNumber", "remediationStatus", "remediationStatusDetails", "resourceName", "resourceType", "roles", "tags", "verdict"},
+	Own:         423,
+	Unevaluated: 783,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *GoogleCloudResourceEvidence a AlertEvidence.
+func (*GoogleCloudResourceEvidence) isAlertEvidence() {}
+
+// HostLogonSessionEvidence is the object at #/$defs/hostLogonSessionEvidence.
+//
+// The complex type microsoft.graph.security.hostLogonSessionEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type HostLogonSessionEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// Account is the member "account" (optional, may be null).
+	Account shape.Optional[UserEvidence] `json:"account,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// EndUtcDateTime is the member "endUtcDateTime" (optional, may be null).
+	EndUtcDateTime shape.Optional[string] `json:"endUtcDateTime,omitzero"`
+	// Host is the member "host" (optional, may be null).
+	Host shape.Optional[DeviceEvidence] `json:"host,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// SessionID is the member "sessionId" (optional, may be null).
+	SessionID shape.Optional[string] `json:"sessionId,omitzero"`
+	// StartUtcDateTime is the member "startUtcDateTime" (optional, may be null).
+	StartUtcDateTime shape.Optional[string] `json:"startUtcDateTime,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedHostLogonSessionEvidence describes the inheritance of HostLogonSessionEvidence to the decoder.
+var derivedHostLogonSessionEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 1, 1, 2, 2, 2, 1, 1, 2, 2},
+	Names:       []string{"@odata.type", "account", "createdDateTime", "detailedRoles", "endUtcDateTime", "host", "remediationStatus", "remediationStatusDetails", "roles", "sessionId", "startUtcDateTime", "tags", "verdict"},
+	Own:         436,
+	Unevaluated: 784,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *HostLogonSessionEvidence a AlertEvidence.
+func (*HostLogonSessionEvidence) isAlertEvidence() {}
+
+// IPEvidence is the object at #/$defs/ipEvidence.
+//
+// The complex type microsoft.graph.security.ipEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type IPEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CountryLetterCode is the member "countryLetterCode" (optional, may be null).
+	CountryLetterCode shape.Optional[string] `json:"countryLetterCode,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// IPAddress is the member "ipAddress" (optional, may be null).
+	IPAddress shape.Optional[string] `json:"ipAddress,omitzero"`
+	// Location is the member "location" (optional, may be null).
+	Location shape.Optional[GeoLocation] `json:"location,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Stream is the member "stream" (optional, may be null).
+	Stream shape.Optional[Stream] `json:"stream,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedIPEvidence describes the inheritance of IPEvidence to the decoder.
+var derivedIPEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 1, 1, 2, 2, 2, 1, 2, 2},
+	Names:       []string{"@odata.type", "countryLetterCode", "createdDateTime", "detailedRoles", "ipAddress", "location", "remediationStatus", "remediationStatusDetails", "roles", "stream", "tags", "verdict"},
+	Own:         277,
+	Unevaluated: 785,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *IPEvidence a AlertEvidence.
+func (*IPEvidence) isAlertEvidence() {}
 
 // Incident is the object at the schema root.
 //
@@ -970,6 +3227,1730 @@ func (v InvestigationState) IsKnown() bool {
 	return false
 }
 
+// IoTDeviceEvidence is the object at #/$defs/ioTDeviceEvidence.
+//
+// The complex type microsoft.graph.security.ioTDeviceEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type IoTDeviceEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// DeviceID is the member "deviceId" (optional, may be null).
+	DeviceID shape.Optional[string] `json:"deviceId,omitzero"`
+	// DeviceName is the member "deviceName" (optional, may be null).
+	DeviceName shape.Optional[string] `json:"deviceName,omitzero"`
+	// DevicePageLink is the member "devicePageLink" (optional, may be null).
+	DevicePageLink shape.Optional[string] `json:"devicePageLink,omitzero"`
+	// DeviceSubType is the member "deviceSubType" (optional, may be null).
+	DeviceSubType shape.Optional[string] `json:"deviceSubType,omitzero"`
+	// DeviceType is the member "deviceType" (optional, may be null).
+	DeviceType shape.Optional[string] `json:"deviceType,omitzero"`
+	// Importance is the member "importance" (optional, may be null).
+	Importance shape.Optional[IoTDeviceImportanceType] `json:"importance,omitzero"`
+	// IoTHub is the member "ioTHub" (optional, may be null).
+	IoTHub shape.Optional[AzureResourceEvidence] `json:"ioTHub,omitzero"`
+	// IoTSecurityAgentID is the member "ioTSecurityAgentId" (optional, may be null).
+	IoTSecurityAgentID shape.Optional[string] `json:"ioTSecurityAgentId,omitzero"`
+	// IPAddress is the member "ipAddress" (optional, may be null).
+	IPAddress shape.Optional[IPEvidence] `json:"ipAddress,omitzero"`
+	// IsAuthorized is the member "isAuthorized" (optional, may be null).
+	IsAuthorized shape.Optional[bool] `json:"isAuthorized,omitzero"`
+	// IsProgramming is the member "isProgramming" (optional, may be null).
+	IsProgramming shape.Optional[bool] `json:"isProgramming,omitzero"`
+	// IsScanner is the member "isScanner" (optional, may be null).
+	IsScanner shape.Optional[bool] `json:"isScanner,omitzero"`
+	// MacAddress is the member "macAddress" (optional, may be null).
+	MacAddress shape.Optional[string] `json:"macAddress,omitzero"`
+	// Manufacturer is the member "manufacturer" (optional, may be null).
+	Manufacturer shape.Optional[string] `json:"manufacturer,omitzero"`
+	// Model is the member "model" (optional, may be null).
+	Model shape.Optional[string] `json:"model,omitzero"`
+	// Nics is the member "nics" (optional).
+	Nics shape.Optional[[]shape.Optional[NicEvidence]] `json:"nics,omitzero"`
+	// OperatingSystem is the member "operatingSystem" (optional, may be null).
+	OperatingSystem shape.Optional[string] `json:"operatingSystem,omitzero"`
+	// Owners is the member "owners" (optional).
+	Owners shape.Optional[[]shape.Optional[string]] `json:"owners,omitzero"`
+	// Protocols is the member "protocols" (optional).
+	Protocols shape.Optional[[]shape.Optional[string]] `json:"protocols,omitzero"`
+	// PurdueLayer is the member "purdueLayer" (optional, may be null).
+	PurdueLayer shape.Optional[string] `json:"purdueLayer,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Sensor is the member "sensor" (optional, may be null).
+	Sensor shape.Optional[string] `json:"sensor,omitzero"`
+	// SerialNumber is the member "serialNumber" (optional, may be null).
+	SerialNumber shape.Optional[string] `json:"serialNumber,omitzero"`
+	// Site is the member "site" (optional, may be null).
+	Site shape.Optional[string] `json:"site,omitzero"`
+	// Source is the member "source" (optional, may be null).
+	Source shape.Optional[string] `json:"source,omitzero"`
+	// SourceRef is the member "sourceRef" (optional, may be null).
+	SourceRef shape.Optional[URLEvidence] `json:"sourceRef,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Zone is the member "zone" (optional, may be null).
+	Zone shape.Optional[string] `json:"zone,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedIoTDeviceEvidence describes the inheritance of IoTDeviceEvidence to the decoder.
+var derivedIoTDeviceEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 2, 2, 1},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "deviceId", "deviceName", "devicePageLink", "deviceSubType", "deviceType", "importance", "ioTHub", "ioTSecurityAgentId", "ipAddress", "isAuthorized", "isProgramming", "isScanner", "macAddress", "manufacturer", "model", "nics", "operatingSystem", "owners", "protocols", "purdueLayer", "remediationStatus", "remediationStatusDetails", "roles", "sensor", "serialNumber", "site", "source", "sourceRef", "tags", "verdict", "zone"},
+	Own:         447,
+	Unevaluated: 841,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *IoTDeviceEvidence a AlertEvidence.
+func (*IoTDeviceEvidence) isAlertEvidence() {}
+
+// IoTDeviceImportanceType is the enum at #/$defs/ioTDeviceImportanceType. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.ioTDeviceImportanceType. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type IoTDeviceImportanceType string
+
+// The members of IoTDeviceImportanceType, in schema order.
+const (
+	// IoTDeviceImportanceTypeUnknown is the member "unknown".
+	IoTDeviceImportanceTypeUnknown IoTDeviceImportanceType = "unknown"
+	// IoTDeviceImportanceTypeLow is the member "low".
+	IoTDeviceImportanceTypeLow IoTDeviceImportanceType = "low"
+	// IoTDeviceImportanceTypeNormal is the member "normal".
+	IoTDeviceImportanceTypeNormal IoTDeviceImportanceType = "normal"
+	// IoTDeviceImportanceTypeHigh is the member "high".
+	IoTDeviceImportanceTypeHigh IoTDeviceImportanceType = "high"
+	// IoTDeviceImportanceTypeUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	IoTDeviceImportanceTypeUnknownFutureValue IoTDeviceImportanceType = "unknownFutureValue"
+)
+
+var graphshapeMembersIoTDeviceImportanceType = []string{"unknown", "low", "normal", "high", "unknownFutureValue"}
+
+// IoTDeviceImportanceTypeMembers returns the members of IoTDeviceImportanceType in schema order.
+func IoTDeviceImportanceTypeMembers() []IoTDeviceImportanceType {
+	out := make([]IoTDeviceImportanceType, len(graphshapeMembersIoTDeviceImportanceType))
+	for i, m := range graphshapeMembersIoTDeviceImportanceType {
+		out[i] = IoTDeviceImportanceType(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of IoTDeviceImportanceType.
+func (v IoTDeviceImportanceType) IsKnown() bool {
+	switch v {
+	case "unknown", "low", "normal", "high", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// KubernetesClusterEvidence is the object at #/$defs/kubernetesClusterEvidence.
+//
+// The complex type microsoft.graph.security.kubernetesClusterEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type KubernetesClusterEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CloudResource is the member "cloudResource" (optional, may be null).
+	CloudResource shape.Optional[AlertEvidenceBase] `json:"cloudResource,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Distribution is the member "distribution" (optional, may be null).
+	Distribution shape.Optional[string] `json:"distribution,omitzero"`
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// Platform is the member "platform" (optional, may be null).
+	Platform shape.Optional[KubernetesPlatform] `json:"platform,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Version is the member "version" (optional, may be null).
+	Version shape.Optional[string] `json:"version,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedKubernetesClusterEvidence describes the inheritance of KubernetesClusterEvidence to the decoder.
+var derivedKubernetesClusterEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 1},
+	Names:       []string{"@odata.type", "cloudResource", "createdDateTime", "detailedRoles", "distribution", "name", "platform", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict", "version"},
+	Own:         249,
+	Unevaluated: 842,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *KubernetesClusterEvidence a AlertEvidence.
+func (*KubernetesClusterEvidence) isAlertEvidence() {}
+
+// KubernetesControllerEvidence is the object at #/$defs/kubernetesControllerEvidence.
+//
+// The complex type microsoft.graph.security.kubernetesControllerEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type KubernetesControllerEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Labels is the member "labels" (optional, may be null).
+	Labels shape.Optional[Dictionary] `json:"labels,omitzero"`
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// Namespace is the member "namespace" (optional, may be null).
+	Namespace shape.Optional[KubernetesNamespaceEvidence] `json:"namespace,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Type is the member "type" (optional, may be null).
+	Type shape.Optional[string] `json:"type,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedKubernetesControllerEvidence describes the inheritance of KubernetesControllerEvidence to the decoder.
+var derivedKubernetesControllerEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "labels", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "tags", "type", "verdict"},
+	Own:         236,
+	Unevaluated: 843,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *KubernetesControllerEvidence a AlertEvidence.
+func (*KubernetesControllerEvidence) isAlertEvidence() {}
+
+// KubernetesNamespaceEvidence is the object at #/$defs/kubernetesNamespaceEvidence.
+//
+// The complex type microsoft.graph.security.kubernetesNamespaceEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type KubernetesNamespaceEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// Cluster is the member "cluster" (optional, may be null).
+	Cluster shape.Optional[KubernetesClusterEvidence] `json:"cluster,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Labels is the member "labels" (optional, may be null).
+	Labels shape.Optional[Dictionary] `json:"labels,omitzero"`
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedKubernetesNamespaceEvidence describes the inheritance of KubernetesNamespaceEvidence to the decoder.
+var derivedKubernetesNamespaceEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 1, 1, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "cluster", "createdDateTime", "detailedRoles", "labels", "name", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
+	Own:         244,
+	Unevaluated: 844,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *KubernetesNamespaceEvidence a AlertEvidence.
+func (*KubernetesNamespaceEvidence) isAlertEvidence() {}
+
+// KubernetesPlatform is the enum at #/$defs/kubernetesPlatform. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.kubernetesPlatform. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type KubernetesPlatform string
+
+// The members of KubernetesPlatform, in schema order.
+const (
+	// KubernetesPlatformUnknown is the member "unknown".
+	KubernetesPlatformUnknown KubernetesPlatform = "unknown"
+	// KubernetesPlatformAks is the member "aks".
+	KubernetesPlatformAks KubernetesPlatform = "aks"
+	// KubernetesPlatformEks is the member "eks".
+	KubernetesPlatformEks KubernetesPlatform = "eks"
+	// KubernetesPlatformGke is the member "gke".
+	KubernetesPlatformGke KubernetesPlatform = "gke"
+	// KubernetesPlatformArc is the member "arc".
+	KubernetesPlatformArc KubernetesPlatform = "arc"
+	// KubernetesPlatformUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	KubernetesPlatformUnknownFutureValue KubernetesPlatform = "unknownFutureValue"
+)
+
+var graphshapeMembersKubernetesPlatform = []string{"unknown", "aks", "eks", "gke", "arc", "unknownFutureValue"}
+
+// KubernetesPlatformMembers returns the members of KubernetesPlatform in schema order.
+func KubernetesPlatformMembers() []KubernetesPlatform {
+	out := make([]KubernetesPlatform, len(graphshapeMembersKubernetesPlatform))
+	for i, m := range graphshapeMembersKubernetesPlatform {
+		out[i] = KubernetesPlatform(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of KubernetesPlatform.
+func (v KubernetesPlatform) IsKnown() bool {
+	switch v {
+	case "unknown", "aks", "eks", "gke", "arc", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// KubernetesPodEvidence is the object at #/$defs/kubernetesPodEvidence.
+//
+// The complex type microsoft.graph.security.kubernetesPodEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type KubernetesPodEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// Containers is the member "containers" (optional).
+	Containers shape.Optional[[]shape.Optional[ContainerEvidence]] `json:"containers,omitzero"`
+	// Controller is the member "controller" (optional, may be null).
+	Controller shape.Optional[KubernetesControllerEvidence] `json:"controller,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// EphemeralContainers is the member "ephemeralContainers" (optional).
+	EphemeralContainers shape.Optional[[]shape.Optional[ContainerEvidence]] `json:"ephemeralContainers,omitzero"`
+	// InitContainers is the member "initContainers" (optional).
+	InitContainers shape.Optional[[]shape.Optional[ContainerEvidence]] `json:"initContainers,omitzero"`
+	// Labels is the member "labels" (optional, may be null).
+	Labels shape.Optional[Dictionary] `json:"labels,omitzero"`
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// Namespace is the member "namespace" (optional, may be null).
+	Namespace shape.Optional[KubernetesNamespaceEvidence] `json:"namespace,omitzero"`
+	// PodIP is the member "podIp" (optional, may be null).
+	PodIP shape.Optional[IPEvidence] `json:"podIp,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// ServiceAccount is the member "serviceAccount" (optional, may be null).
+	ServiceAccount shape.Optional[KubernetesServiceAccountEvidence] `json:"serviceAccount,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedKubernetesPodEvidence describes the inheritance of KubernetesPodEvidence to the decoder.
+var derivedKubernetesPodEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 2, 2},
+	Names:       []string{"@odata.type", "containers", "controller", "createdDateTime", "detailedRoles", "ephemeralContainers", "initContainers", "labels", "name", "namespace", "podIp", "remediationStatus", "remediationStatusDetails", "roles", "serviceAccount", "tags", "verdict"},
+	Own:         228,
+	Unevaluated: 845,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *KubernetesPodEvidence a AlertEvidence.
+func (*KubernetesPodEvidence) isAlertEvidence() {}
+
+// KubernetesSecretEvidence is the object at #/$defs/kubernetesSecretEvidence.
+//
+// The complex type microsoft.graph.security.kubernetesSecretEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type KubernetesSecretEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// Namespace is the member "namespace" (optional, may be null).
+	Namespace shape.Optional[KubernetesNamespaceEvidence] `json:"namespace,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// SecretType is the member "secretType" (optional, may be null).
+	SecretType shape.Optional[string] `json:"secretType,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedKubernetesSecretEvidence describes the inheritance of KubernetesSecretEvidence to the decoder.
+var derivedKubernetesSecretEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 1, 2, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "secretType", "tags", "verdict"},
+	Own:         503,
+	Unevaluated: 846,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *KubernetesSecretEvidence a AlertEvidence.
+func (*KubernetesSecretEvidence) isAlertEvidence() {}
+
+// KubernetesServiceAccountEvidence is the object at #/$defs/kubernetesServiceAccountEvidence.
+//
+// The complex type microsoft.graph.security.kubernetesServiceAccountEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type KubernetesServiceAccountEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// Namespace is the member "namespace" (optional, may be null).
+	Namespace shape.Optional[KubernetesNamespaceEvidence] `json:"namespace,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedKubernetesServiceAccountEvidence describes the inheritance of KubernetesServiceAccountEvidence to the decoder.
+var derivedKubernetesServiceAccountEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
+	Own:         295,
+	Unevaluated: 847,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *KubernetesServiceAccountEvidence a AlertEvidence.
+func (*KubernetesServiceAccountEvidence) isAlertEvidence() {}
+
+// KubernetesServiceEvidence is the object at #/$defs/kubernetesServiceEvidence.
+//
+// The complex type microsoft.graph.security.kubernetesServiceEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type KubernetesServiceEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// ClusterIP is the member "clusterIP" (optional, may be null).
+	ClusterIP shape.Optional[IPEvidence] `json:"clusterIP,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// ExternalIPs is the member "externalIPs" (optional).
+	ExternalIPs shape.Optional[[]shape.Optional[IPEvidence]] `json:"externalIPs,omitzero"`
+	// Labels is the member "labels" (optional, may be null).
+	Labels shape.Optional[Dictionary] `json:"labels,omitzero"`
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// Namespace is the member "namespace" (optional, may be null).
+	Namespace shape.Optional[KubernetesNamespaceEvidence] `json:"namespace,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Selector is the member "selector" (optional, may be null).
+	Selector shape.Optional[Dictionary] `json:"selector,omitzero"`
+	// ServicePorts is the member "servicePorts" (optional).
+	ServicePorts shape.Optional[[]shape.Optional[KubernetesServicePort]] `json:"servicePorts,omitzero"`
+	// ServiceType is the member "serviceType" (required).
+	ServiceType KubernetesServiceType `json:"serviceType,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedKubernetesServiceEvidence describes the inheritance of KubernetesServiceEvidence to the decoder.
+var derivedKubernetesServiceEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2},
+	Names:       []string{"@odata.type", "clusterIP", "createdDateTime", "detailedRoles", "externalIPs", "labels", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "selector", "servicePorts", "serviceType", "tags", "verdict"},
+	Own:         512,
+	Unevaluated: 848,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *KubernetesServiceEvidence a AlertEvidence.
+func (*KubernetesServiceEvidence) isAlertEvidence() {}
+
+// KubernetesServicePort is the object at #/$defs/kubernetesServicePort.
+//
+// The complex type microsoft.graph.security.kubernetesServicePort.
+type KubernetesServicePort struct {
+	// AppProtocol is the member "appProtocol" (optional, may be null).
+	AppProtocol shape.Optional[string] `json:"appProtocol,omitzero"`
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// NodePort is the member "nodePort" (required).
+	NodePort int32 `json:"nodePort,omitzero"`
+	// Port is the member "port" (required).
+	Port int32 `json:"port,omitzero"`
+	// Protocol is the member "protocol" (optional, may be null).
+	Protocol shape.Optional[ContainerPortProtocol] `json:"protocol,omitzero"`
+	// TargetPort is the member "targetPort" (optional, may be null).
+	TargetPort shape.Optional[string] `json:"targetPort,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// KubernetesServiceType is the enum at #/$defs/kubernetesServiceType. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.kubernetesServiceType. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type KubernetesServiceType string
+
+// The members of KubernetesServiceType, in schema order.
+const (
+	// KubernetesServiceTypeUnknown is the member "unknown".
+	KubernetesServiceTypeUnknown KubernetesServiceType = "unknown"
+	// KubernetesServiceTypeClusterIP is the member "clusterIP".
+	KubernetesServiceTypeClusterIP KubernetesServiceType = "clusterIP"
+	// KubernetesServiceTypeExternalName is the member "externalName".
+	KubernetesServiceTypeExternalName KubernetesServiceType = "externalName"
+	// KubernetesServiceTypeNodePort is the member "nodePort".
+	KubernetesServiceTypeNodePort KubernetesServiceType = "nodePort"
+	// KubernetesServiceTypeLoadBalancer is the member "loadBalancer".
+	KubernetesServiceTypeLoadBalancer KubernetesServiceType = "loadBalancer"
+	// KubernetesServiceTypeUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	KubernetesServiceTypeUnknownFutureValue KubernetesServiceType = "unknownFutureValue"
+)
+
+var graphshapeMembersKubernetesServiceType = []string{"unknown", "clusterIP", "externalName", "nodePort", "loadBalancer", "unknownFutureValue"}
+
+// KubernetesServiceTypeMembers returns the members of KubernetesServiceType in schema order.
+func KubernetesServiceTypeMembers() []KubernetesServiceType {
+	out := make([]KubernetesServiceType, len(graphshapeMembersKubernetesServiceType))
+	for i, m := range graphshapeMembersKubernetesServiceType {
+		out[i] = KubernetesServiceType(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of KubernetesServiceType.
+func (v KubernetesServiceType) IsKnown() bool {
+	switch v {
+	case "unknown", "clusterIP", "externalName", "nodePort", "loadBalancer", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// LoggedOnUser is the object at #/$defs/loggedOnUser.
+//
+// The complex type microsoft.graph.security.loggedOnUser.
+type LoggedOnUser struct {
+	// AccountName is the member "accountName" (optional, may be null).
+	AccountName shape.Optional[string] `json:"accountName,omitzero"`
+	// DomainName is the member "domainName" (optional, may be null).
+	DomainName shape.Optional[string] `json:"domainName,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// MailClusterEvidence is the object at #/$defs/mailClusterEvidence.
+//
+// The complex type microsoft.graph.security.mailClusterEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type MailClusterEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// ClusterBy is the member "clusterBy" (optional, may be null).
+	ClusterBy shape.Optional[string] `json:"clusterBy,omitzero"`
+	// ClusterByValue is the member "clusterByValue" (optional, may be null).
+	ClusterByValue shape.Optional[string] `json:"clusterByValue,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// EmailCount is the member "emailCount" (optional, may be null).
+	EmailCount shape.Optional[int64] `json:"emailCount,omitzero"`
+	// NetworkMessageIDs is the member "networkMessageIds" (optional).
+	NetworkMessageIDs shape.Optional[[]shape.Optional[string]] `json:"networkMessageIds,omitzero"`
+	// Query is the member "query" (optional, may be null).
+	Query shape.Optional[string] `json:"query,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Urn is the member "urn" (optional, may be null).
+	Urn shape.Optional[string] `json:"urn,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedMailClusterEvidence describes the inheritance of MailClusterEvidence to the decoder.
+var derivedMailClusterEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
+	Names:       []string{"@odata.type", "clusterBy", "clusterByValue", "createdDateTime", "detailedRoles", "emailCount", "networkMessageIds", "query", "remediationStatus", "remediationStatusDetails", "roles", "tags", "urn", "verdict"},
+	Own:         543,
+	Unevaluated: 849,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *MailClusterEvidence a AlertEvidence.
+func (*MailClusterEvidence) isAlertEvidence() {}
+
+// MailboxConfigurationEvidence is the object at #/$defs/mailboxConfigurationEvidence.
+//
+// The complex type microsoft.graph.security.mailboxConfigurationEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type MailboxConfigurationEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// ConfigurationID is the member "configurationId" (optional, may be null).
+	ConfigurationID shape.Optional[string] `json:"configurationId,omitzero"`
+	// ConfigurationType is the member "configurationType" (optional, may be null).
+	ConfigurationType shape.Optional[MailboxConfigurationType] `json:"configurationType,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// DisplayName is the member "displayName" (optional, may be null).
+	DisplayName shape.Optional[string] `json:"displayName,omitzero"`
+	// ExternalDirectoryObjectID is the member "externalDirectoryObjectId" (optional, may be null).
+	ExternalDirectoryObjectID shape.Optional[string] `json:"externalDirectoryObjectId,omitzero"`
+	// MailboxPrimaryAddress is the member "mailboxPrimaryAddress" (optional, may be null).
+	MailboxPrimaryAddress shape.Optional[string] `json:"mailboxPrimaryAddress,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Upn is the member "upn" (optional, may be null).
+	Upn shape.Optional[string] `json:"upn,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedMailboxConfigurationEvidence describes the inheritance of MailboxConfigurationEvidence to the decoder.
+var derivedMailboxConfigurationEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
+	Names:       []string{"@odata.type", "configurationId", "configurationType", "createdDateTime", "detailedRoles", "displayName", "externalDirectoryObjectId", "mailboxPrimaryAddress", "remediationStatus", "remediationStatusDetails", "roles", "tags", "upn", "verdict"},
+	Own:         554,
+	Unevaluated: 850,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *MailboxConfigurationEvidence a AlertEvidence.
+func (*MailboxConfigurationEvidence) isAlertEvidence() {}
+
+// MailboxConfigurationType is the enum at #/$defs/mailboxConfigurationType. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.mailboxConfigurationType. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type MailboxConfigurationType string
+
+// The members of MailboxConfigurationType, in schema order.
+const (
+	// MailboxConfigurationTypeMailForwardingRule is the member "mailForwardingRule".
+	MailboxConfigurationTypeMailForwardingRule MailboxConfigurationType = "mailForwardingRule"
+	// MailboxConfigurationTypeOwaSettings is the member "owaSettings".
+	MailboxConfigurationTypeOwaSettings MailboxConfigurationType = "owaSettings"
+	// MailboxConfigurationTypeEwsSettings is the member "ewsSettings".
+	MailboxConfigurationTypeEwsSettings MailboxConfigurationType = "ewsSettings"
+	// MailboxConfigurationTypeMailDelegation is the member "mailDelegation".
+	MailboxConfigurationTypeMailDelegation MailboxConfigurationType = "mailDelegation"
+	// MailboxConfigurationTypeUserInboxRule is the member "userInboxRule".
+	MailboxConfigurationTypeUserInboxRule MailboxConfigurationType = "userInboxRule"
+	// MailboxConfigurationTypeUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	MailboxConfigurationTypeUnknownFutureValue MailboxConfigurationType = "unknownFutureValue"
+)
+
+var graphshapeMembersMailboxConfigurationType = []string{"mailForwardingRule", "owaSettings", "ewsSettings", "mailDelegation", "userInboxRule", "unknownFutureValue"}
+
+// MailboxConfigurationTypeMembers returns the members of MailboxConfigurationType in schema order.
+func MailboxConfigurationTypeMembers() []MailboxConfigurationType {
+	out := make([]MailboxConfigurationType, len(graphshapeMembersMailboxConfigurationType))
+	for i, m := range graphshapeMembersMailboxConfigurationType {
+		out[i] = MailboxConfigurationType(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of MailboxConfigurationType.
+func (v MailboxConfigurationType) IsKnown() bool {
+	switch v {
+	case "mailForwardingRule", "owaSettings", "ewsSettings", "mailDelegation", "userInboxRule", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// MailboxEvidence is the object at #/$defs/mailboxEvidence.
+//
+// The complex type microsoft.graph.security.mailboxEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type MailboxEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// DisplayName is the member "displayName" (optional, may be null).
+	DisplayName shape.Optional[string] `json:"displayName,omitzero"`
+	// PrimaryAddress is the member "primaryAddress" (optional, may be null).
+	PrimaryAddress shape.Optional[string] `json:"primaryAddress,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Upn is the member "upn" (optional, may be null).
+	Upn shape.Optional[string] `json:"upn,omitzero"`
+	// UserAccount is the member "userAccount" (optional, may be null).
+	UserAccount shape.Optional[UserAccount] `json:"userAccount,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedMailboxEvidence describes the inheritance of MailboxEvidence to the decoder.
+var derivedMailboxEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 1, 1, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "displayName", "primaryAddress", "remediationStatus", "remediationStatusDetails", "roles", "tags", "upn", "userAccount", "verdict"},
+	Own:         566,
+	Unevaluated: 851,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *MailboxEvidence a AlertEvidence.
+func (*MailboxEvidence) isAlertEvidence() {}
+
+// MalwareEvidence is the object at #/$defs/malwareEvidence.
+//
+// The complex type microsoft.graph.security.malwareEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type MalwareEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// Category is the member "category" (optional, may be null).
+	Category shape.Optional[string] `json:"category,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Files is the member "files" (optional).
+	Files shape.Optional[[]shape.Optional[FileEvidence]] `json:"files,omitzero"`
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// Processes is the member "processes" (optional).
+	Processes shape.Optional[[]shape.Optional[ProcessEvidence]] `json:"processes,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedMalwareEvidence describes the inheritance of MalwareEvidence to the decoder.
+var derivedMalwareEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "category", "createdDateTime", "detailedRoles", "files", "name", "processes", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
+	Own:         575,
+	Unevaluated: 852,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *MalwareEvidence a AlertEvidence.
+func (*MalwareEvidence) isAlertEvidence() {}
+
+// NetworkConnectionEvidence is the object at #/$defs/networkConnectionEvidence.
+//
+// The complex type microsoft.graph.security.networkConnectionEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type NetworkConnectionEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DestinationAddress is the member "destinationAddress" (optional, may be null).
+	DestinationAddress shape.Optional[IPEvidence] `json:"destinationAddress,omitzero"`
+	// DestinationPort is the member "destinationPort" (optional, may be null).
+	DestinationPort shape.Optional[int32] `json:"destinationPort,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Protocol is the member "protocol" (optional, may be null).
+	Protocol shape.Optional[ProtocolType] `json:"protocol,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// SourceAddress is the member "sourceAddress" (optional, may be null).
+	SourceAddress shape.Optional[IPEvidence] `json:"sourceAddress,omitzero"`
+	// SourcePort is the member "sourcePort" (optional, may be null).
+	SourcePort shape.Optional[int32] `json:"sourcePort,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedNetworkConnectionEvidence describes the inheritance of NetworkConnectionEvidence to the decoder.
+var derivedNetworkConnectionEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 1, 1, 2, 1, 2, 2, 2, 1, 1, 2, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "destinationAddress", "destinationPort", "detailedRoles", "protocol", "remediationStatus", "remediationStatusDetails", "roles", "sourceAddress", "sourcePort", "tags", "verdict"},
+	Own:         604,
+	Unevaluated: 853,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *NetworkConnectionEvidence a AlertEvidence.
+func (*NetworkConnectionEvidence) isAlertEvidence() {}
+
+// NicEvidence is the object at #/$defs/nicEvidence.
+//
+// The complex type microsoft.graph.security.nicEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type NicEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// IPAddress is the member "ipAddress" (optional, may be null).
+	IPAddress shape.Optional[IPEvidence] `json:"ipAddress,omitzero"`
+	// MacAddress is the member "macAddress" (optional, may be null).
+	MacAddress shape.Optional[string] `json:"macAddress,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Vlans is the member "vlans" (optional).
+	Vlans shape.Optional[[]shape.Optional[string]] `json:"vlans,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedNicEvidence describes the inheritance of NicEvidence to the decoder.
+var derivedNicEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 2, 1},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "ipAddress", "macAddress", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict", "vlans"},
+	Own:         472,
+	Unevaluated: 854,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *NicEvidence a AlertEvidence.
+func (*NicEvidence) isAlertEvidence() {}
+
+// OauthApplicationEvidence is the object at #/$defs/oauthApplicationEvidence.
+//
+// The complex type microsoft.graph.security.oauthApplicationEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type OauthApplicationEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// AppID is the member "appId" (optional, may be null).
+	AppID shape.Optional[string] `json:"appId,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// DisplayName is the member "displayName" (optional, may be null).
+	DisplayName shape.Optional[string] `json:"displayName,omitzero"`
+	// ObjectID is the member "objectId" (optional, may be null).
+	ObjectID shape.Optional[string] `json:"objectId,omitzero"`
+	// Publisher is the member "publisher" (optional, may be null).
+	Publisher shape.Optional[string] `json:"publisher,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedOauthApplicationEvidence describes the inheritance of OauthApplicationEvidence to the decoder.
+var derivedOauthApplicationEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "appId", "createdDateTime", "detailedRoles", "displayName", "objectId", "publisher", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
+	Own:         618,
+	Unevaluated: 855,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *OauthApplicationEvidence a AlertEvidence.
+func (*OauthApplicationEvidence) isAlertEvidence() {}
+
+// OnboardingStatus is the enum at #/$defs/onboardingStatus. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.onboardingStatus. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type OnboardingStatus string
+
+// The members of OnboardingStatus, in schema order.
+const (
+	// OnboardingStatusInsufficientInfo is the member "insufficientInfo".
+	OnboardingStatusInsufficientInfo OnboardingStatus = "insufficientInfo"
+	// OnboardingStatusOnboarded is the member "onboarded".
+	OnboardingStatusOnboarded OnboardingStatus = "onboarded"
+	// OnboardingStatusCanBeOnboarded is the member "canBeOnboarded".
+	OnboardingStatusCanBeOnboarded OnboardingStatus = "canBeOnboarded"
+	// OnboardingStatusUnsupported is the member "unsupported".
+	OnboardingStatusUnsupported OnboardingStatus = "unsupported"
+	// OnboardingStatusUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	OnboardingStatusUnknownFutureValue OnboardingStatus = "unknownFutureValue"
+)
+
+var graphshapeMembersOnboardingStatus = []string{"insufficientInfo", "onboarded", "canBeOnboarded", "unsupported", "unknownFutureValue"}
+
+// OnboardingStatusMembers returns the members of OnboardingStatus in schema order.
+func OnboardingStatusMembers() []OnboardingStatus {
+	out := make([]OnboardingStatus, len(graphshapeMembersOnboardingStatus))
+	for i, m := range graphshapeMembersOnboardingStatus {
+		out[i] = OnboardingStatus(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of OnboardingStatus.
+func (v OnboardingStatus) IsKnown() bool {
+	switch v {
+	case "insufficientInfo", "onboarded", "canBeOnboarded", "unsupported", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// ProcessEvidence is the object at #/$defs/processEvidence.
+//
+// The complex type microsoft.graph.security.processEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type ProcessEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// DetectionStatus is the member "detectionStatus" (optional, may be null).
+	DetectionStatus shape.Optional[DetectionStatus] `json:"detectionStatus,omitzero"`
+	// ImageFile is the member "imageFile" (optional, may be null).
+	ImageFile shape.Optional[FileDetails] `json:"imageFile,omitzero"`
+	// MdeDeviceID is the member "mdeDeviceId" (optional, may be null).
+	MdeDeviceID shape.Optional[string] `json:"mdeDeviceId,omitzero"`
+	// ParentProcessCreationDateTime is the member "parentProcessCreationDateTime" (optional, may be null).
+	ParentProcessCreationDateTime shape.Optional[string] `json:"parentProcessCreationDateTime,omitzero"`
+	// ParentProcessID is the member "parentProcessId" (optional, may be null).
+	ParentProcessID shape.Optional[int64] `json:"parentProcessId,omitzero"`
+	// ParentProcessImageFile is the member "parentProcessImageFile" (optional, may be null).
+	ParentProcessImageFile shape.Optional[FileDetails] `json:"parentProcessImageFile,omitzero"`
+	// ProcessCommandLine is the member "processCommandLine" (optional, may be null).
+	ProcessCommandLine shape.Optional[string] `json:"processCommandLine,omitzero"`
+	// ProcessCreationDateTime is the member "processCreationDateTime" (optional, may be null).
+	ProcessCreationDateTime shape.Optional[string] `json:"processCreationDateTime,omitzero"`
+	// ProcessID is the member "processId" (optional, may be null).
+	ProcessID shape.Optional[int64] `json:"processId,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// UserAccount is the member "userAccount" (optional, may be null).
+	UserAccount shape.Optional[UserAccount] `json:"userAccount,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedProcessEvidence describes the inheritance of ProcessEvidence to the decoder.
+var derivedProcessEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 1, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "detectionStatus", "imageFile", "mdeDeviceId", "parentProcessCreationDateTime", "parentProcessId", "parentProcessImageFile", "processCommandLine", "processCreationDateTime", "processId", "remediationStatus", "remediationStatusDetails", "roles", "tags", "userAccount", "verdict"},
+	Own:         586,
+	Unevaluated: 856,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *ProcessEvidence a AlertEvidence.
+func (*ProcessEvidence) isAlertEvidence() {}
+
+// ProtocolType is the enum at #/$defs/protocolType. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.protocolType. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type ProtocolType string
+
+// The members of ProtocolType, in schema order.
+const (
+	// ProtocolTypeTCP is the member "tcp".
+	ProtocolTypeTCP ProtocolType = "tcp"
+	// ProtocolTypeUDP is the member "udp".
+	ProtocolTypeUDP ProtocolType = "udp"
+	// ProtocolTypeUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	ProtocolTypeUnknownFutureValue ProtocolType = "unknownFutureValue"
+)
+
+var graphshapeMembersProtocolType = []string{"tcp", "udp", "unknownFutureValue"}
+
+// ProtocolTypeMembers returns the members of ProtocolType in schema order.
+func ProtocolTypeMembers() []ProtocolType {
+	out := make([]ProtocolType, len(graphshapeMembersProtocolType))
+	for i, m := range graphshapeMembersProtocolType {
+		out[i] = ProtocolType(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of ProtocolType.
+func (v ProtocolType) IsKnown() bool {
+	switch v {
+	case "tcp", "udp", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// RegistryKeyEvidence is the object at #/$defs/registryKeyEvidence.
+//
+// The complex type microsoft.graph.security.registryKeyEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type RegistryKeyEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// RegistryHive is the member "registryHive" (optional, may be null).
+	RegistryHive shape.Optional[string] `json:"registryHive,omitzero"`
+	// RegistryKey is the member "registryKey" (optional, may be null).
+	RegistryKey shape.Optional[string] `json:"registryKey,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedRegistryKeyEvidence describes the inheritance of RegistryKeyEvidence to the decoder.
+var derivedRegistryKeyEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "registryHive", "registryKey", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
+	Own:         627,
+	Unevaluated: 857,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *RegistryKeyEvidence a AlertEvidence.
+func (*RegistryKeyEvidence) isAlertEvidence() {}
+
+// RegistryValueEvidence is the object at #/$defs/registryValueEvidence.
+//
+// The complex type microsoft.graph.security.registryValueEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type RegistryValueEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// MdeDeviceID is the member "mdeDeviceId" (optional, may be null).
+	MdeDeviceID shape.Optional[string] `json:"mdeDeviceId,omitzero"`
+	// RegistryHive is the member "registryHive" (optional, may be null).
+	RegistryHive shape.Optional[string] `json:"registryHive,omitzero"`
+	// RegistryKey is the member "registryKey" (optional, may be null).
+	RegistryKey shape.Optional[string] `json:"registryKey,omitzero"`
+	// RegistryValue is the member "registryValue" (optional, may be null).
+	RegistryValue shape.Optional[string] `json:"registryValue,omitzero"`
+	// RegistryValueName is the member "registryValueName" (optional, may be null).
+	RegistryValueName shape.Optional[string] `json:"registryValueName,omitzero"`
+	// RegistryValueType is the member "registryValueType" (optional, may be null).
+	RegistryValueType shape.Optional[string] `json:"registryValueType,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedRegistryValueEvidence describes the inheritance of RegistryValueEvidence to the decoder.
+var derivedRegistryValueEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "mdeDeviceId", "registryHive", "registryKey", "registryValue", "registryValueName", "registryValueType", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
+	Own:         633,
+	Unevaluated: 858,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *RegistryValueEvidence a AlertEvidence.
+func (*RegistryValueEvidence) isAlertEvidence() {}
+
+// ResourceAccessEvent is the object at #/$defs/resourceAccessEvent.
+//
+// The complex type microsoft.graph.security.resourceAccessEvent.
+type ResourceAccessEvent struct {
+	// AccessDateTime is the member "accessDateTime" (optional, may be null).
+	AccessDateTime shape.Optional[string] `json:"accessDateTime,omitzero"`
+	// AccountID is the member "accountId" (optional, may be null).
+	AccountID shape.Optional[string] `json:"accountId,omitzero"`
+	// IPAddress is the member "ipAddress" (optional, may be null).
+	IPAddress shape.Optional[string] `json:"ipAddress,omitzero"`
+	// ResourceIdentifier is the member "resourceIdentifier" (optional, may be null).
+	ResourceIdentifier shape.Optional[string] `json:"resourceIdentifier,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// SasTokenEvidence is the object at #/$defs/sasTokenEvidence.
+//
+// The complex type microsoft.graph.security.sasTokenEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type SasTokenEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// AllowedIPAddresses is the member "allowedIpAddresses" (optional, may be null).
+	AllowedIPAddresses shape.Optional[string] `json:"allowedIpAddresses,omitzero"`
+	// AllowedResourceTypes is the member "allowedResourceTypes" (optional).
+	AllowedResourceTypes shape.Optional[[]shape.Optional[string]] `json:"allowedResourceTypes,omitzero"`
+	// AllowedServices is the member "allowedServices" (optional).
+	AllowedServices shape.Optional[[]shape.Optional[string]] `json:"allowedServices,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// ExpiryDateTime is the member "expiryDateTime" (optional, may be null).
+	ExpiryDateTime shape.Optional[string] `json:"expiryDateTime,omitzero"`
+	// Permissions is the member "permissions" (optional).
+	Permissions shape.Optional[[]shape.Optional[string]] `json:"permissions,omitzero"`
+	// Protocol is the member "protocol" (optional, may be null).
+	Protocol shape.Optional[string] `json:"protocol,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// SignatureHash is the member "signatureHash" (optional, may be null).
+	SignatureHash shape.Optional[string] `json:"signatureHash,omitzero"`
+	// SignedWith is the member "signedWith" (optional, may be null).
+	SignedWith shape.Optional[string] `json:"signedWith,omitzero"`
+	// StartDateTime is the member "startDateTime" (optional, may be null).
+	StartDateTime shape.Optional[string] `json:"startDateTime,omitzero"`
+	// StorageResource is the member "storageResource" (optional, may be null).
+	StorageResource shape.Optional[AzureResourceEvidence] `json:"storageResource,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedSasTokenEvidence describes the inheritance of SasTokenEvidence to the decoder.
+var derivedSasTokenEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 1, 1, 2, 2, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 2, 2},
+	Names:       []string{"@odata.type", "allowedIpAddresses", "allowedResourceTypes", "allowedServices", "createdDateTime", "detailedRoles", "expiryDateTime", "permissions", "protocol", "remediationStatus", "remediationStatusDetails", "roles", "signatureHash", "signedWith", "startDateTime", "storageResource", "tags", "verdict"},
+	Own:         643,
+	Unevaluated: 859,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *SasTokenEvidence a AlertEvidence.
+func (*SasTokenEvidence) isAlertEvidence() {}
+
+// SecurityGroupEvidence is the object at #/$defs/securityGroupEvidence.
+//
+// The complex type microsoft.graph.security.securityGroupEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type SecurityGroupEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// ActiveDirectoryObjectGUID is the member "activeDirectoryObjectGuid" (optional, may be null).
+	ActiveDirectoryObjectGUID shape.Optional[string] `json:"activeDirectoryObjectGuid,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// DisplayName is the member "displayName" (optional, may be null).
+	DisplayName shape.Optional[string] `json:"displayName,omitzero"`
+	// DistinguishedName is the member "distinguishedName" (optional, may be null).
+	DistinguishedName shape.Optional[string] `json:"distinguishedName,omitzero"`
+	// FriendlyName is the member "friendlyName" (optional, may be null).
+	FriendlyName shape.Optional[string] `json:"friendlyName,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// SecurityGroupID is the member "securityGroupId" (optional, may be null).
+	SecurityGroupID shape.Optional[string] `json:"securityGroupId,omitzero"`
+	// Sid is the member "sid" (optional, may be null).
+	Sid shape.Optional[string] `json:"sid,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedSecurityGroupEvidence describes the inheritance of SecurityGroupEvidence to the decoder.
+var derivedSecurityGroupEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 1, 1, 2, 2},
+	Names:       []string{"@odata.type", "activeDirectoryObjectGuid", "createdDateTime", "detailedRoles", "displayName", "distinguishedName", "friendlyName", "remediationStatus", "remediationStatusDetails", "roles", "securityGroupId", "sid", "tags", "verdict"},
+	Own:         661,
+	Unevaluated: 860,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *SecurityGroupEvidence a AlertEvidence.
+func (*SecurityGroupEvidence) isAlertEvidence() {}
+
+// ServicePrincipalEvidence is the object at #/$defs/servicePrincipalEvidence.
+//
+// The complex type microsoft.graph.security.servicePrincipalEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type ServicePrincipalEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// AppID is the member "appId" (optional, may be null).
+	AppID shape.Optional[string] `json:"appId,omitzero"`
+	// AppOwnerTenantID is the member "appOwnerTenantId" (optional, may be null).
+	AppOwnerTenantID shape.Optional[string] `json:"appOwnerTenantId,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// ServicePrincipalName is the member "servicePrincipalName" (optional, may be null).
+	ServicePrincipalName shape.Optional[string] `json:"servicePrincipalName,omitzero"`
+	// ServicePrincipalObjectID is the member "servicePrincipalObjectId" (optional, may be null).
+	ServicePrincipalObjectID shape.Optional[string] `json:"servicePrincipalObjectId,omitzero"`
+	// ServicePrincipalType is the member "servicePrincipalType" (optional, may be null).
+	ServicePrincipalType shape.Optional[ServicePrincipalType] `json:"servicePrincipalType,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// TenantID is the member "tenantId" (optional, may be null).
+	TenantID shape.Optional[string] `json:"tenantId,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedServicePrincipalEvidence describes the inheritance of ServicePrincipalEvidence to the decoder.
+var derivedServicePrincipalEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 1, 2, 2, 2, 2, 2, 1, 1, 1, 2, 1, 2},
+	Names:       []string{"@odata.type", "appId", "appOwnerTenantId", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "servicePrincipalName", "servicePrincipalObjectId", "servicePrincipalType", "tags", "tenantId", "verdict"},
+	Own:         671,
+	Unevaluated: 861,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *ServicePrincipalEvidence a AlertEvidence.
+func (*ServicePrincipalEvidence) isAlertEvidence() {}
+
+// ServicePrincipalType is the enum at #/$defs/servicePrincipalType. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.servicePrincipalType. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type ServicePrincipalType string
+
+// The members of ServicePrincipalType, in schema order.
+const (
+	// ServicePrincipalTypeUnknown is the member "unknown".
+	ServicePrincipalTypeUnknown ServicePrincipalType = "unknown"
+	// ServicePrincipalTypeApplication is the member "application".
+	ServicePrincipalTypeApplication ServicePrincipalType = "application"
+	// ServicePrincipalTypeManagedIdentity is the member "managedIdentity".
+	ServicePrincipalTypeManagedIdentity ServicePrincipalType = "managedIdentity"
+	// ServicePrincipalTypeLegacy is the member "legacy".
+	ServicePrincipalTypeLegacy ServicePrincipalType = "legacy"
+	// ServicePrincipalTypeUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	ServicePrincipalTypeUnknownFutureValue ServicePrincipalType = "unknownFutureValue"
+)
+
+var graphshapeMembersServicePrincipalType = []string{"unknown", "application", "managedIdentity", "legacy", "unknownFutureValue"}
+
+// ServicePrincipalTypeMembers returns the members of ServicePrincipalType in schema order.
+func ServicePrincipalTypeMembers() []ServicePrincipalType {
+	out := make([]ServicePrincipalType, len(graphshapeMembersServicePrincipalType))
+	for i, m := range graphshapeMembersServicePrincipalType {
+		out[i] = ServicePrincipalType(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of ServicePrincipalType.
+func (v ServicePrincipalType) IsKnown() bool {
+	switch v {
+	case "unknown", "application", "managedIdentity", "legacy", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
 // ServiceSource is the enum at #/$defs/serviceSource. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // The service or product that created an alert. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (microsoftDefenderForCloud, microsoftSentinel, microsoftInsiderRiskManagement, microsoftThreatIntelligence, microsoftSecurityForAI) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
@@ -1027,4 +5008,462 @@ func (v ServiceSource) IsKnown() bool {
 		return true
 	}
 	return false
+}
+
+// Stream is the object at #/$defs/stream.
+//
+// The complex type microsoft.graph.security.stream.
+type Stream struct {
+	// Name is the member "name" (optional, may be null).
+	Name shape.Optional[string] `json:"name,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// SubmissionMailEvidence is the object at #/$defs/submissionMailEvidence.
+//
+// The complex type microsoft.graph.security.submissionMailEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type SubmissionMailEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// NetworkMessageID is the member "networkMessageId" (optional, may be null).
+	NetworkMessageID shape.Optional[string] `json:"networkMessageId,omitzero"`
+	// Recipient is the member "recipient" (optional, may be null).
+	Recipient shape.Optional[string] `json:"recipient,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// ReportType is the member "reportType" (optional, may be null).
+	ReportType shape.Optional[string] `json:"reportType,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Sender is the member "sender" (optional, may be null).
+	Sender shape.Optional[string] `json:"sender,omitzero"`
+	// SenderIP is the member "senderIp" (optional, may be null).
+	SenderIP shape.Optional[string] `json:"senderIp,omitzero"`
+	// Subject is the member "subject" (optional, may be null).
+	Subject shape.Optional[string] `json:"subject,omitzero"`
+	// SubmissionDateTime is the member "submissionDateTime" (optional, may be null).
+	SubmissionDateTime shape.Optional[string] `json:"submissionDateTime,omitzero"`
+	// SubmissionID is the member "submissionId" (optional, may be null).
+	SubmissionID shape.Optional[string] `json:"submissionId,omitzero"`
+	// Submitter is the member "submitter" (optional, may be null).
+	Submitter shape.Optional[string] `json:"submitter,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedSubmissionMailEvidence describes the inheritance of SubmissionMailEvidence to the decoder.
+var derivedSubmissionMailEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 1, 2, 1, 1, 1, 1, 1, 1, 2, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "networkMessageId", "recipient", "remediationStatus", "remediationStatusDetails", "reportType", "roles", "sender", "senderIp", "subject", "submissionDateTime", "submissionId", "submitter", "tags", "verdict"},
+	Own:         683,
+	Unevaluated: 862,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *SubmissionMailEvidence a AlertEvidence.
+func (*SubmissionMailEvidence) isAlertEvidence() {}
+
+// TeamsDeliveryLocation is the enum at #/$defs/teamsDeliveryLocation. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.teamsDeliveryLocation. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type TeamsDeliveryLocation string
+
+// The members of TeamsDeliveryLocation, in schema order.
+const (
+	// TeamsDeliveryLocationUnknown is the member "unknown".
+	TeamsDeliveryLocationUnknown TeamsDeliveryLocation = "unknown"
+	// TeamsDeliveryLocationTeams is the member "teams".
+	TeamsDeliveryLocationTeams TeamsDeliveryLocation = "teams"
+	// TeamsDeliveryLocationQuarantine is the member "quarantine".
+	TeamsDeliveryLocationQuarantine TeamsDeliveryLocation = "quarantine"
+	// TeamsDeliveryLocationFailed is the member "failed".
+	TeamsDeliveryLocationFailed TeamsDeliveryLocation = "failed"
+	// TeamsDeliveryLocationUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	TeamsDeliveryLocationUnknownFutureValue TeamsDeliveryLocation = "unknownFutureValue"
+)
+
+var graphshapeMembersTeamsDeliveryLocation = []string{"unknown", "teams", "quarantine", "failed", "unknownFutureValue"}
+
+// TeamsDeliveryLocationMembers returns the members of TeamsDeliveryLocation in schema order.
+func TeamsDeliveryLocationMembers() []TeamsDeliveryLocation {
+	out := make([]TeamsDeliveryLocation, len(graphshapeMembersTeamsDeliveryLocation))
+	for i, m := range graphshapeMembersTeamsDeliveryLocation {
+		out[i] = TeamsDeliveryLocation(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of TeamsDeliveryLocation.
+func (v TeamsDeliveryLocation) IsKnown() bool {
+	switch v {
+	case "unknown", "teams", "quarantine", "failed", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// TeamsMessageDeliveryAction is the enum at #/$defs/teamsMessageDeliveryAction. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.teamsMessageDeliveryAction. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type TeamsMessageDeliveryAction string
+
+// The members of TeamsMessageDeliveryAction, in schema order.
+const (
+	// TeamsMessageDeliveryActionUnknown is the member "unknown".
+	TeamsMessageDeliveryActionUnknown TeamsMessageDeliveryAction = "unknown"
+	// TeamsMessageDeliveryActionDeliveredAsSpam is the member "deliveredAsSpam".
+	TeamsMessageDeliveryActionDeliveredAsSpam TeamsMessageDeliveryAction = "deliveredAsSpam"
+	// TeamsMessageDeliveryActionDelivered is the member "delivered".
+	TeamsMessageDeliveryActionDelivered TeamsMessageDeliveryAction = "delivered"
+	// TeamsMessageDeliveryActionBlocked is the member "blocked".
+	TeamsMessageDeliveryActionBlocked TeamsMessageDeliveryAction = "blocked"
+	// TeamsMessageDeliveryActionReplaced is the member "replaced".
+	TeamsMessageDeliveryActionReplaced TeamsMessageDeliveryAction = "replaced"
+	// TeamsMessageDeliveryActionUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	TeamsMessageDeliveryActionUnknownFutureValue TeamsMessageDeliveryAction = "unknownFutureValue"
+)
+
+var graphshapeMembersTeamsMessageDeliveryAction = []string{"unknown", "deliveredAsSpam", "delivered", "blocked", "replaced", "unknownFutureValue"}
+
+// TeamsMessageDeliveryActionMembers returns the members of TeamsMessageDeliveryAction in schema order.
+func TeamsMessageDeliveryActionMembers() []TeamsMessageDeliveryAction {
+	out := make([]TeamsMessageDeliveryAction, len(graphshapeMembersTeamsMessageDeliveryAction))
+	for i, m := range graphshapeMembersTeamsMessageDeliveryAction {
+		out[i] = TeamsMessageDeliveryAction(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of TeamsMessageDeliveryAction.
+func (v TeamsMessageDeliveryAction) IsKnown() bool {
+	switch v {
+	case "unknown", "deliveredAsSpam", "delivered", "blocked", "replaced", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// TeamsMessageEvidence is the object at #/$defs/teamsMessageEvidence.
+//
+// The complex type microsoft.graph.security.teamsMessageEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type TeamsMessageEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CampaignID is the member "campaignId" (optional, may be null).
+	CampaignID shape.Optional[string] `json:"campaignId,omitzero"`
+	// ChannelID is the member "channelId" (optional, may be null).
+	ChannelID shape.Optional[string] `json:"channelId,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DeliveryAction is the member "deliveryAction" (optional, may be null).
+	DeliveryAction shape.Optional[TeamsMessageDeliveryAction] `json:"deliveryAction,omitzero"`
+	// DeliveryLocation is the member "deliveryLocation" (optional, may be null).
+	DeliveryLocation shape.Optional[TeamsDeliveryLocation] `json:"deliveryLocation,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// Files is the member "files" (optional).
+	Files shape.Optional[[]shape.Optional[FileEvidence]] `json:"files,omitzero"`
+	// GroupID is the member "groupId" (optional, may be null).
+	GroupID shape.Optional[string] `json:"groupId,omitzero"`
+	// IsExternal is the member "isExternal" (optional, may be null).
+	IsExternal shape.Optional[bool] `json:"isExternal,omitzero"`
+	// IsOwned is the member "isOwned" (optional, may be null).
+	IsOwned shape.Optional[bool] `json:"isOwned,omitzero"`
+	// LastModifiedDateTime is the member "lastModifiedDateTime" (optional, may be null).
+	LastModifiedDateTime shape.Optional[string] `json:"lastModifiedDateTime,omitzero"`
+	// MessageDirection is the member "messageDirection" (optional, may be null).
+	MessageDirection shape.Optional[AntispamTeamsDirection] `json:"messageDirection,omitzero"`
+	// MessageID is the member "messageId" (optional, may be null).
+	MessageID shape.Optional[string] `json:"messageId,omitzero"`
+	// OwningTenantID is the member "owningTenantId" (optional, may be null).
+	OwningTenantID shape.Optional[string] `json:"owningTenantId,omitzero"`
+	// ParentMessageID is the member "parentMessageId" (optional, may be null).
+	ParentMessageID shape.Optional[string] `json:"parentMessageId,omitzero"`
+	// ReceivedDateTime is the member "receivedDateTime" (optional, may be null).
+	ReceivedDateTime shape.Optional[string] `json:"receivedDateTime,omitzero"`
+	// Recipients is the member "recipients" (optional).
+	Recipients shape.Optional[[]shape.Optional[string]] `json:"recipients,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// SenderFromAddress is the member "senderFromAddress" (optional, may be null).
+	SenderFromAddress shape.Optional[string] `json:"senderFromAddress,omitzero"`
+	// SenderIP is the member "senderIP" (optional, may be null).
+	SenderIP shape.Optional[string] `json:"senderIP,omitzero"`
+	// SourceAppName is the member "sourceAppName" (optional, may be null).
+	SourceAppName shape.Optional[string] `json:"sourceAppName,omitzero"`
+	// SourceID is the member "sourceId" (optional, may be null).
+	SourceID shape.Optional[string] `json:"sourceId,omitzero"`
+	// Subject is the member "subject" (optional, may be null).
+	Subject shape.Optional[string] `json:"subject,omitzero"`
+	// SuspiciousRecipients is the member "suspiciousRecipients" (optional).
+	SuspiciousRecipients shape.Optional[[]shape.Optional[string]] `json:"suspiciousRecipients,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// ThreadID is the member "threadId" (optional, may be null).
+	ThreadID shape.Optional[string] `json:"threadId,omitzero"`
+	// ThreadType is the member "threadType" (optional, may be null).
+	ThreadType shape.Optional[string] `json:"threadType,omitzero"`
+	// URLs is the member "urls" (optional).
+	URLs shape.Optional[[]shape.Optional[URLEvidence]] `json:"urls,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedTeamsMessageEvidence describes the inheritance of TeamsMessageEvidence to the decoder.
+var derivedTeamsMessageEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 1, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 2},
+	Names:       []string{"@odata.type", "campaignId", "channelId", "createdDateTime", "deliveryAction", "deliveryLocation", "detailedRoles", "files", "groupId", "isExternal", "isOwned", "lastModifiedDateTime", "messageDirection", "messageId", "owningTenantId", "parentMessageId", "receivedDateTime", "recipients", "remediationStatus", "remediationStatusDetails", "roles", "senderFromAddress", "senderIP", "sourceAppName", "sourceId", "subject", "suspiciousRecipients", "tags", "threadId", "threadType", "urls", "verdict"},
+	Own:         696,
+	Unevaluated: 863,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *TeamsMessageEvidence a AlertEvidence.
+func (*TeamsMessageEvidence) isAlertEvidence() {}
+
+// URLEvidence is the object at #/$defs/urlEvidence.
+//
+// The complex type microsoft.graph.security.urlEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type URLEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// URL is the member "url" (optional, may be null).
+	URL shape.Optional[string] `json:"url,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedURLEvidence describes the inheritance of URLEvidence to the decoder.
+var derivedURLEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 2, 2, 2, 2, 1, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "tags", "url", "verdict"},
+	Own:         492,
+	Unevaluated: 864,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *URLEvidence a AlertEvidence.
+func (*URLEvidence) isAlertEvidence() {}
+
+// UserAccount is the object at #/$defs/userAccount.
+//
+// The complex type microsoft.graph.security.userAccount.
+type UserAccount struct {
+	// AccountName is the member "accountName" (optional, may be null).
+	AccountName shape.Optional[string] `json:"accountName,omitzero"`
+	// ActiveDirectoryObjectGUID is the member "activeDirectoryObjectGuid" (optional, may be null).
+	ActiveDirectoryObjectGUID shape.Optional[string] `json:"activeDirectoryObjectGuid,omitzero"`
+	// AzureAdUserID is the member "azureAdUserId" (optional, may be null).
+	AzureAdUserID shape.Optional[string] `json:"azureAdUserId,omitzero"`
+	// DisplayName is the member "displayName" (optional, may be null).
+	DisplayName shape.Optional[string] `json:"displayName,omitzero"`
+	// DomainName is the member "domainName" (optional, may be null).
+	DomainName shape.Optional[string] `json:"domainName,omitzero"`
+	// ResourceAccessEvents is the member "resourceAccessEvents" (optional).
+	ResourceAccessEvents shape.Optional[[]shape.Optional[ResourceAccessEvent]] `json:"resourceAccessEvents,omitzero"`
+	// TenantID is the member "tenantId" (optional, may be null).
+	TenantID shape.Optional[string] `json:"tenantId,omitzero"`
+	// UserPrincipalName is the member "userPrincipalName" (optional, may be null).
+	UserPrincipalName shape.Optional[string] `json:"userPrincipalName,omitzero"`
+	// UserSid is the member "userSid" (optional, may be null).
+	UserSid shape.Optional[string] `json:"userSid,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// UserEvidence is the object at #/$defs/userEvidence.
+//
+// The complex type microsoft.graph.security.userEvidence, derived from alertEvidence: its members and the base's; closed (unevaluatedProperties false).
+type UserEvidence struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (required).
+	//
+	// The time the evidence was created and added to the alert.
+	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	// DetailedRoles is the member "detailedRoles" (optional).
+	//
+	// Detailed description of the entity roles in an alert. Values are free-form.
+	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
+	// RemediationStatus is the member "remediationStatus" (required).
+	//
+	// Status of the remediation action taken.
+	RemediationStatus EvidenceRemediationStatus `json:"remediationStatus,omitzero"`
+	// RemediationStatusDetails is the member "remediationStatusDetails" (optional, may be null).
+	//
+	// Details about the remediation status.
+	RemediationStatusDetails shape.Optional[string] `json:"remediationStatusDetails,omitzero"`
+	// Roles is the member "roles" (optional).
+	//
+	// The roles that an evidence entity represents in an alert, e.g. an IP address associated with an attacker has the role attacker.
+	Roles shape.Optional[[]EvidenceRole] `json:"roles,omitzero"`
+	// Stream is the member "stream" (optional, may be null).
+	Stream shape.Optional[Stream] `json:"stream,omitzero"`
+	// Tags is the member "tags" (optional).
+	//
+	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
+	Tags shape.Optional[[]string] `json:"tags,omitzero"`
+	// UserAccount is the member "userAccount" (optional, may be null).
+	UserAccount shape.Optional[UserAccount] `json:"userAccount,omitzero"`
+	// Verdict is the member "verdict" (required).
+	//
+	// The decision reached by automated investigation.
+	Verdict EvidenceVerdict `json:"verdict,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// derivedUserEvidence describes the inheritance of UserEvidence to the decoder.
+var derivedUserEvidence = &shapeimpl.Derived{
+	Bases:       []int{3},
+	Covers:      []uint64{3, 2, 2, 2, 2, 2, 1, 2, 1, 2},
+	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "stream", "tags", "userAccount", "verdict"},
+	Own:         167,
+	Unevaluated: 865,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertEvidence makes *UserEvidence a AlertEvidence.
+func (*UserEvidence) isAlertEvidence() {}
+
+// VMCloudProvider is the enum at #/$defs/vmCloudProvider. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
+//
+// The enum type microsoft.graph.security.vmCloudProvider. An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
+type VMCloudProvider string
+
+// The members of VMCloudProvider, in schema order.
+const (
+	// VMCloudProviderUnknown is the member "unknown".
+	VMCloudProviderUnknown VMCloudProvider = "unknown"
+	// VMCloudProviderAzure is the member "azure".
+	VMCloudProviderAzure VMCloudProvider = "azure"
+	// VMCloudProviderUnknownFutureValue is the member "unknownFutureValue": the evolvable-enum sentinel.
+	VMCloudProviderUnknownFutureValue VMCloudProvider = "unknownFutureValue"
+)
+
+var graphshapeMembersVMCloudProvider = []string{"unknown", "azure", "unknownFutureValue"}
+
+// VMCloudProviderMembers returns the members of VMCloudProvider in schema order.
+func VMCloudProviderMembers() []VMCloudProvider {
+	out := make([]VMCloudProvider, len(graphshapeMembersVMCloudProvider))
+	for i, m := range graphshapeMembersVMCloudProvider {
+		out[i] = VMCloudProvider(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of VMCloudProvider.
+func (v VMCloudProvider) IsKnown() bool {
+	switch v {
+	case "unknown", "azure", "unknownFutureValue":
+		return true
+	}
+	return false
+}
+
+// VMMetadata is the object at #/$defs/vmMetadata.
+//
+// The complex type microsoft.graph.security.vmMetadata.
+type VMMetadata struct {
+	// CloudProvider is the member "cloudProvider" (required).
+	CloudProvider VMCloudProvider `json:"cloudProvider,omitzero"`
+	// ResourceID is the member "resourceId" (optional, may be null).
+	ResourceID shape.Optional[string] `json:"resourceId,omitzero"`
+	// SubscriptionID is the member "subscriptionId" (optional, may be null).
+	SubscriptionID shape.Optional[string] `json:"subscriptionId,omitzero"`
+	// VMID is the member "vmId" (optional, may be null).
+	VMID shape.Optional[string] `json:"vmId,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
 }

@@ -14,50 +14,11 @@ import (
 	"github.com/graphshape/graphshape/schema"
 )
 
-// Builtin lists, per built-in version, a constructor for every top-level
-// type of its generated package, by Go name.
+// Builtin lists, per built-in version, a constructor for every named type
+// of its generated package, by Go name.
 var Builtin = map[string]map[string]func() shape.Decodable{
-	"v1.0": {
-		"Alert":                      func() shape.Decodable { return new(v1.Alert) },
-		"AlertClassification":        func() shape.Decodable { return new(v1.AlertClassification) },
-		"AlertComment":               func() shape.Decodable { return new(v1.AlertComment) },
-		"AlertDetermination":         func() shape.Decodable { return new(v1.AlertDetermination) },
-		"AlertEvidence":              func() shape.Decodable { return new(v1.AlertEvidence) },
-		"AlertSeverity":              func() shape.Decodable { return new(v1.AlertSeverity) },
-		"AlertStatus":                func() shape.Decodable { return new(v1.AlertStatus) },
-		"DetectionSource":            func() shape.Decodable { return new(v1.DetectionSource) },
-		"Dictionary":                 func() shape.Decodable { return new(v1.Dictionary) },
-		"EvidenceRemediationStatus":  func() shape.Decodable { return new(v1.EvidenceRemediationStatus) },
-		"EvidenceRole":               func() shape.Decodable { return new(v1.EvidenceRole) },
-		"EvidenceVerdict":            func() shape.Decodable { return new(v1.EvidenceVerdict) },
-		"Incident":                   func() shape.Decodable { return new(v1.Incident) },
-		"IncidentCollectionResponse": func() shape.Decodable { return new(v1.IncidentCollectionResponse) },
-		"IncidentStatus":             func() shape.Decodable { return new(v1.IncidentStatus) },
-		"IncidentUpdate":             func() shape.Decodable { return new(v1.IncidentUpdate) },
-		"InvestigationState":         func() shape.Decodable { return new(v1.InvestigationState) },
-		"ServiceSource":              func() shape.Decodable { return new(v1.ServiceSource) },
-	},
-	"beta": {
-		"Alert":                      func() shape.Decodable { return new(beta.Alert) },
-		"AlertClassification":        func() shape.Decodable { return new(beta.AlertClassification) },
-		"AlertComment":               func() shape.Decodable { return new(beta.AlertComment) },
-		"AlertDetermination":         func() shape.Decodable { return new(beta.AlertDetermination) },
-		"AlertEvidence":              func() shape.Decodable { return new(beta.AlertEvidence) },
-		"AlertSeverity":              func() shape.Decodable { return new(beta.AlertSeverity) },
-		"AlertStatus":                func() shape.Decodable { return new(beta.AlertStatus) },
-		"DetectionSource":            func() shape.Decodable { return new(beta.DetectionSource) },
-		"Dictionary":                 func() shape.Decodable { return new(beta.Dictionary) },
-		"EvidenceRemediationStatus":  func() shape.Decodable { return new(beta.EvidenceRemediationStatus) },
-		"EvidenceRole":               func() shape.Decodable { return new(beta.EvidenceRole) },
-		"EvidenceVerdict":            func() shape.Decodable { return new(beta.EvidenceVerdict) },
-		"Incident":                   func() shape.Decodable { return new(beta.Incident) },
-		"IncidentCollectionResponse": func() shape.Decodable { return new(beta.IncidentCollectionResponse) },
-		"IncidentStatus":             func() shape.Decodable { return new(beta.IncidentStatus) },
-		"IncidentUpdate":             func() shape.Decodable { return new(beta.IncidentUpdate) },
-		"InvestigationState":         func() shape.Decodable { return new(beta.InvestigationState) },
-		"RecommendedHuntingQuery":    func() shape.Decodable { return new(beta.RecommendedHuntingQuery) },
-		"ServiceSource":              func() shape.Decodable { return new(beta.ServiceSource) },
-	},
+	"v1.0": v1.SchemaTypes(),
+	"beta": beta.SchemaTypes(),
 }
 
 // Type is a type of a schema that documents can be checked against.

@@ -54,6 +54,9 @@ func (e *emitter) decodeDepth(s *model.Schema, assign func(jen.Code) jen.Code, d
 		out = append(out, e.decodeDepth(s.NullOr, assign, depth)...)
 		return append(out, d.Clone().Dot("PopKeyword").Call())
 	}
+	if ut := unionOf(s); ut != nil {
+		return e.decodeUnion(s, ut, assign, depth)
+	}
 	switch {
 	case s.Ref != nil:
 		t := s.Ref
@@ -219,6 +222,9 @@ func (e *emitter) encodeValue(s *model.Schema, expr *jen.Statement) []jen.Code {
 func (e *emitter) encodeDepth(s *model.Schema, expr *jen.Statement, depth int) []jen.Code {
 	enc := jen.Id("enc")
 	s = unwrap(s)
+	if unionOf(s) != nil {
+		return encodeUnion(expr)
+	}
 	switch {
 	case s.Ref != nil && s.Ref.Cyclic:
 		return []jen.Code{jen.If(expr.Clone().Op("==").Nil()).Block(enc.Clone().Dot("Null").Call()).Else().Block(expr.Clone().Dot("ShapeEncode").Call(enc.Clone()))}

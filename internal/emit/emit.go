@@ -82,6 +82,7 @@ func Files(res *model.Resource, opts Options) ([]File, error) {
 			return nil, err
 		}
 	}
+	e.schemaTypes()
 	rules := e.newFile()
 	rules.Comment(RulesVar + " holds the constraints checked by the support package, one entry per schema node that needs them,")
 	rules.Comment("labelled with its index and schema location; references between entries are indices, and 0 means none.")
@@ -280,4 +281,27 @@ func checkPackage(name string) error {
 
 func escape(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// schemaTypes emits SchemaTypes (model.PackageNames[2]) into the codec
+// file: a constructor for every named type, by Go name, for code that
+// decodes by type name (gen validate -type). A union type's value is held
+// in a shapeimpl.UnionHolder.
+func (e *emitter) schemaTypes() {
+	dict := jen.Dict{}
+	decodable := shape("Decodable")
+	for _, t := range e.res.Types {
+		var val jen.Code
+		if t.Schema.Union != nil {
+			val = jen.Op("&").Add(impl("UnionHolder")).Types(jen.Id(t.GoName)).Values(jen.Dict{jen.Id("Decode"): jen.Id("Decode" + t.GoName)})
+		} else {
+			val = jen.New(jen.Id(t.GoName))
+		}
+		dict[jen.Lit(t.GoName)] = jen.Func().Params().Add(decodable.Clone()).Block(jen.Return(val))
+	}
+	name := model.PackageNames[2]
+	e.codec.Comment(name + " returns a constructor of a new value for every named type of the schema, by Go name, for code")
+	e.codec.Comment("that decodes documents by type name. A union type's value is held in a *shapeimpl.UnionHolder.")
+	e.codec.Func().Id(name).Params().Map(jen.String()).Func().Params().Add(decodable.Clone()).Block(
+		jen.Return(jen.Map(jen.String()).Func().Params().Add(decodable.Clone()).Values(dict)))
 }

@@ -173,8 +173,22 @@ func (e *emitter) buildRule(s *model.Schema, withEnum bool) jen.Code {
 				}
 			})))
 		}
-		if len(s.Properties) > 0 {
-			props := append([]*model.Property(nil), s.Properties...)
+		if s.Union != nil {
+			lit(map[string]string{"oneOf": "OneOf", "anyOf": "AnyOf"}[s.Union.Keyword], jen.Index().Int().ValuesFunc(func(g *jen.Group) {
+				for _, br := range s.Union.Branches {
+					g.Lit(e.ruleFor(br.Node) + 1)
+				}
+			}))
+		}
+		if len(s.BaseNodes) > 0 {
+			lit("AllOf", jen.Index().Int().ValuesFunc(func(g *jen.Group) {
+				for _, b := range s.BaseNodes {
+					g.Lit(e.ruleFor(b) + 1)
+				}
+			}))
+		}
+		if own := ownProperties(s); len(own) > 0 {
+			props := append([]*model.Property(nil), own...)
 			sort.Slice(props, func(i, j int) bool { return props[i].JSONName < props[j].JSONName })
 			lit("Properties", jen.Index().Add(impl("PropertyRule")).ValuesFunc(func(g *jen.Group) {
 				for _, p := range props {

@@ -20,7 +20,11 @@ func where(t *model.Type) string {
 func (e *emitter) typeDecl(f *jen.File, t *model.Type) error {
 	s := t.Schema
 	desc := docText(s)
+	defer e.unionMarkers(f, t)
+	defer e.derivedTable(f, t)
 	switch {
+	case s.Union != nil:
+		e.unionDecl(f, t)
 	case s.Ref != nil:
 		target := s.Ref.GoName
 		docLines(f, comment(t.GoName, fmt.Sprintf("is the type at %s, which refers to %s.", where(t), target), desc))
@@ -199,24 +203,24 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 	for i, p := range s.Properties {
 		dst := jen.Id("v").Dot(p.GoName)
 		body := []jen.Code{
-			jen.Id("d").Dot("Enter").Call(jen.Lit(p.JSONName), jen.Lit("/properties/"+escape(p.JSONName))),
+			jen.Id("d").Dot("Enter").Call(jen.Lit(p.JSONName), jen.Lit(propertyKeyword(p))),
 			jen.If(jen.Id("seen").Index(jen.Lit(i))).Block(jen.Id("d").Dot("Duplicate").Call(), dst.Clone().Op("=").Op("*").New(e.fieldType(p))),
 			jen.Id("seen").Index(jen.Lit(i)).Op("=").True(),
 		}
 		patterns := matchingPatterns(s, p.JSONName)
-		if len(patterns) > 0 {
+		if len(patterns) > 0 || len(p.Also) > 0 {
 			body = append(body, jen.Id("start").Op(":=").Id("d").Dot("Begin").Call())
 		}
 		body = append(body, e.propertyDecode(p, dst)...)
 		body = append(body, jen.Id("d").Dot("Leave").Call())
+		body = append(body, e.rechecks(p)...)
 		for _, pp := range patterns {
 			body = append(body, jen.Id("d").Dot("Recheck").Call(jen.Id("start"), jen.Lit(p.JSONName),
 				jen.Lit("/patternProperties/"+escape(pp.Pattern)), jen.Id(RulesVar), jen.Lit(e.ruleFor(pp.Schema))))
 		}
 		cases = append(cases, jen.Case(jen.Lit(p.JSONName)).Block(body...))
 	}
-	cases = append(cases, jen.Default().Block(
-		jen.Id("v").Dot(s.ExtraGoName).Op("=").Id("d").Dot("Undeclared").Call(jen.Id("v").Dot(s.ExtraGoName), jen.Id(RulesVar), jen.Lit(objRule))))
+	cases = append(cases, jen.Default().Block(e.undeclared(t, objRule)))
 	decode := []jen.Code{}
 	if s.Nullable {
 		decode = append(decode, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return()))
@@ -224,6 +228,7 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 	decode = append(decode,
 		jen.Op("*").Id("v").Op("=").Id(t.GoName).Values(),
 		jen.If(jen.Op("!").Id("d").Dot("BeginObject").Call(typesExpr(s))).Block(jen.Return()))
+	decode = append(decode, derivedStart(t)...)
 	if n > 0 {
 		decode = append(decode, jen.Var().Id("seen").Index(jen.Lit(n)).Bool())
 	}
@@ -250,9 +255,10 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 	}
 	for i, p := range s.Properties {
 		if p.Required {
-			decode = append(decode, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(jen.Id("d").Dot("Missing").Call(jen.Lit(p.JSONName))))
+			decode = append(decode, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(missing(p)...))
 		}
 	}
+	decode = append(decode, derivedEnd(t)...)
 	decode = append(decode, jen.Id("v").Dot(s.ExtraGoName).Op("=").Id("d").Dot("Unstash").Call(jen.Id("v").Dot(s.ExtraGoName)))
 
 	// Encode. A declared member found in Extra (lenient decoding keeps a value

@@ -107,6 +107,18 @@ func (d *schemaDoc) shapeOf(n *model.Schema) shape {
 		inner.nullable = true
 		return inner
 	}
+	if u := n.Union; u != nil && u.Base != nil {
+		// A discriminated union over derived types: the CSDL declares the
+		// property with the base type.
+		name, problem := d.refName(u.Base)
+		if problem != "" {
+			s.problem = problem
+			return s
+		}
+		s.types, s.typed = []string{model.TypeObject}, true
+		s.ref, s.refPtr, s.refNode = name, u.Base.Pointer, u.Base.Schema
+		return s
+	}
 	for _, alt := range []struct {
 		kw       string
 		branches []*model.Schema

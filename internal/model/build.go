@@ -89,6 +89,10 @@ type builder struct {
 	nodes  []*Schema // every node built, in creation order, for the resolving pass
 	depth  int       // subschema nesting below the named type being defined
 	oneOfs []*Schema // nullable oneOf nodes whose branch is a $ref, checked once kinds are settled
+
+	rename  map[string]string // Go names decided by the inheritance naming (inherit.go)
+	derived []*Schema         // derived objects, merged once all types are defined
+	unions  []*Schema         // discriminated unions
 }
 
 // MaxDepth is how deep Build lets subschemas nest inside one named type
@@ -101,7 +105,7 @@ const MaxDepth = 100
 // PackageNames are the package-level identifiers every generated package
 // declares; a type or constant name the schema would derive to one of them
 // is refused.
-var PackageNames = []string{"SchemaDigest", "SchemaName"}
+var PackageNames = []string{"SchemaDigest", "SchemaName", "SchemaTypes"}
 
 // EnumMembersFunc is the name of the generated function that lists the
 // members of the enum type typeName; Build claims it beside the type.
@@ -137,6 +141,7 @@ func Build(doc *schema.Document, opts Options) (*Resource, error) {
 			return nil, err
 		}
 	}
+	b.rename = b.inheritNames()
 	rootName := opts.Root
 	if rootName == "" {
 		if m, ok := doc.Root.(map[string]any); ok {
@@ -162,7 +167,7 @@ func Build(doc *schema.Document, opts Options) (*Resource, error) {
 	}
 	for _, def := range doc.Defs() {
 		ptr := "/$defs/" + escape(def)
-		if _, err := b.declare(naming.Exported(def), ptr); err != nil {
+		if _, err := b.declare(b.goNameFor(ptr, naming.Exported(def)), ptr); err != nil {
 			return nil, err
 		}
 	}
@@ -181,6 +186,9 @@ func Build(doc *schema.Document, opts Options) (*Resource, error) {
 	}
 	for _, s := range b.refs {
 		s.Kind = s.Target().Kind
+	}
+	if err := b.inherit(); err != nil {
+		return nil, err
 	}
 	for _, t := range b.all {
 		t.Cyclic = cyclic(t)
@@ -401,6 +409,9 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 		s.Default = NewValue(d)
 	}
 
+	if done, err := b.inheritance(s, m, ptr, name, self); done || err != nil {
+		return err
+	}
 	if ref, ok := m["$ref"].(string); ok {
 		for _, k := range keys {
 			if k != "$ref" && !annotationSiblings[k] && !strings.HasPrefix(k, "x-") {
@@ -708,7 +719,7 @@ func (b *builder) resolve() {
 		s.Raw = u.Ref == nil && (u.Kind == KindAny || u.Kind == KindNull || u.Bool != nil)
 	}
 	for _, t := range b.all {
-		if s := t.Schema; s.Ref == nil && s.NullOr == nil && (s.Kind == KindObject || s.Kind == KindEnum) {
+		if s := t.Schema; s.Ref == nil && s.NullOr == nil && (s.Kind == KindObject || s.Kind == KindEnum || s.Kind == KindUnion) {
 			s.Go = &GoType{Kind: GoNamed, Named: t}
 		}
 	}

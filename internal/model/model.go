@@ -57,9 +57,12 @@ const (
 	KindMap
 	// KindNull is a value that can only be null: struct{}.
 	KindNull
+	// KindUnion is a discriminated oneOf/anyOf (see Union): a Go interface
+	// implemented by a struct per branch.
+	KindUnion
 )
 
-var kindNames = [...]string{"any", "bool", "integer", "number", "string", "enum", "array", "object", "map", "null"}
+var kindNames = [...]string{"any", "bool", "integer", "number", "string", "enum", "array", "object", "map", "null", "union"}
 
 // String returns the kind's name.
 func (k Kind) String() string {
@@ -201,6 +204,17 @@ type Schema struct {
 	// type's own schema (Type.Schema of a $defs entry or the root) and on
 	// every other node.
 	Named *Type
+
+	// Inheritance (see inherit.go). Bases is set on a derived object (a
+	// typed allOf): every schema merged into it, transitively, each with the
+	// keyword path from this node; Properties then holds the merged members
+	// and Own the node's own. Unevaluated is "unevaluatedProperties" (nil
+	// when absent). Union is set on a discriminated oneOf/anyOf (KindUnion).
+	Bases       []*Base
+	BaseNodes   []*Schema // the allOf entries as written
+	Own         []*Property
+	Unevaluated *Schema
+	Union       *Union
 }
 
 // Closed reports whether undeclared members are forbidden.
@@ -245,6 +259,14 @@ type Property struct {
 	// ReadOnly reports whether the member is readOnly, on the property's own
 	// schema or on the NullOr branch it wraps.
 	ReadOnly bool
+
+	// Via is the keyword path from the object to the schema declaring the
+	// member ("" for its own members, "/allOf/0/$ref" for a base's); Also
+	// lists further declarations of the same name in merged schemas, and
+	// RequiredVia the keyword path of each "required" naming it.
+	Via         string
+	Also        []*Declaration
+	RequiredVia []string
 }
 
 // EnumSentinel is the member that makes an enum evolvable in Graph's

@@ -37,7 +37,8 @@ import (
 
 // Validator validates instances against one compiled (sub)schema.
 type Validator struct {
-	s *jsonschema.Schema
+	s      *jsonschema.Schema
+	unions map[string]*union // discriminated unions, see prune
 }
 
 // Compile compiles the schema document data, named name, at the JSON
@@ -51,7 +52,7 @@ func Compile(name string, data []byte, ptr string) (*Validator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Validator{s: s}, nil
+	return &Validator{s: s, unions: unions(doc)}, nil
 }
 
 // Validate decodes instance (numbers kept exact) and validates it. It
@@ -83,6 +84,7 @@ func (v *Validator) Validate(instance []byte) ([]shape.Violation, error) {
 	if !errors.As(err, &ve) {
 		return nil, fmt.Errorf("reference: %w", err)
 	}
+	prune(ve, doc, v.unions)
 	out := Normalise(ve)
 	Sort(out)
 	return out, nil
