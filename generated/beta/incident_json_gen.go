@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"github.com/graphshape/graphshape/generated/shape"
 	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
+	"time"
 )
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
@@ -50,10 +51,10 @@ func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -199,7 +200,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedActiveDirectoryDomainEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedActiveDirectoryDomainEvidence)
 		}
 		n++
 	}
@@ -226,7 +227,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedActiveDirectoryDomainEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedActiveDirectoryDomainEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -249,7 +250,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -403,10 +404,10 @@ func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -559,7 +560,7 @@ func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedAiAgentEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedAiAgentEvidence)
 		}
 		n++
 	}
@@ -586,7 +587,7 @@ func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedAiAgentEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAiAgentEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -619,7 +620,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -945,12 +946,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/properties/createdDateTime")
 			if seen[10] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(shape.Optional[string])
+				v.CreatedDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[10] = true
 			if d.Null() {
 				v.CreatedDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[55]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[55]); ok {
 				v.CreatedDateTime.Set(x)
 			}
 			d.Leave()
@@ -1071,12 +1072,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("firstActivityDateTime", "/properties/firstActivityDateTime")
 			if seen[17] {
 				d.Duplicate()
-				v.FirstActivityDateTime = *new(shape.Optional[string])
+				v.FirstActivityDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[17] = true
 			if d.Null() {
 				v.FirstActivityDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[737]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[737]); ok {
 				v.FirstActivityDateTime.Set(x)
 			}
 			d.Leave()
@@ -1143,12 +1144,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("lastActivityDateTime", "/properties/lastActivityDateTime")
 			if seen[22] {
 				d.Duplicate()
-				v.LastActivityDateTime = *new(shape.Optional[string])
+				v.LastActivityDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[22] = true
 			if d.Null() {
 				v.LastActivityDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[744]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[744]); ok {
 				v.LastActivityDateTime.Set(x)
 			}
 			d.Leave()
@@ -1156,12 +1157,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("lastUpdateDateTime", "/properties/lastUpdateDateTime")
 			if seen[23] {
 				d.Duplicate()
-				v.LastUpdateDateTime = *new(shape.Optional[string])
+				v.LastUpdateDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[23] = true
 			if d.Null() {
 				v.LastUpdateDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[745]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[745]); ok {
 				v.LastUpdateDateTime.Set(x)
 			}
 			d.Leave()
@@ -1229,12 +1230,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("resolvedDateTime", "/properties/resolvedDateTime")
 			if seen[28] {
 				d.Duplicate()
-				v.ResolvedDateTime = *new(shape.Optional[string])
+				v.ResolvedDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[28] = true
 			if d.Null() {
 				v.ResolvedDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[751]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[751]); ok {
 				v.ResolvedDateTime.Set(x)
 			}
 			d.Leave()
@@ -1496,7 +1497,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"createdDateTime\":")
-			enc.String(v.CreatedDateTime.Value)
+			enc.Time(v.CreatedDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "customDetails") {
@@ -1574,7 +1575,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"firstActivityDateTime\":")
-			enc.String(v.FirstActivityDateTime.Value)
+			enc.Time(v.FirstActivityDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "id") {
@@ -1618,7 +1619,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"lastActivityDateTime\":")
-			enc.String(v.LastActivityDateTime.Value)
+			enc.Time(v.LastActivityDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
@@ -1628,7 +1629,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"lastUpdateDateTime\":")
-			enc.String(v.LastUpdateDateTime.Value)
+			enc.Time(v.LastUpdateDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "mitreTechniques") {
@@ -1682,7 +1683,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"resolvedDateTime\":")
-			enc.String(v.ResolvedDateTime.Value)
+			enc.Time(v.ResolvedDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "serviceSource") {
@@ -1852,10 +1853,10 @@ func (v *AlertComment) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[53]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[53]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -1898,7 +1899,7 @@ func (v *AlertComment) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -1986,10 +1987,10 @@ func (v *AlertEvidenceBase) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -2138,7 +2139,7 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -2352,10 +2353,10 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -2499,7 +2500,7 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedAmazonResourceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedAmazonResourceEvidence)
 		}
 		n++
 	}
@@ -2526,7 +2527,7 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedAmazonResourceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAmazonResourceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -2559,7 +2560,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -2719,10 +2720,10 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -2860,12 +2861,12 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("receivedDateTime", "/properties/receivedDateTime")
 			if seen[12] {
 				d.Duplicate()
-				v.ReceivedDateTime = *new(shape.Optional[string])
+				v.ReceivedDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[12] = true
 			if d.Null() {
 				v.ReceivedDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[98]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[98]); ok {
 				v.ReceivedDateTime.Set(x)
 			}
 			d.Leave()
@@ -3102,7 +3103,7 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedAnalyzedMessageEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedAnalyzedMessageEvidence)
 		}
 		n++
 	}
@@ -3129,7 +3130,7 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedAnalyzedMessageEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAnalyzedMessageEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -3162,7 +3163,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "deliveryAction") {
 		switch v.DeliveryAction.State {
@@ -3255,7 +3256,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"receivedDateTime\":")
-			enc.String(v.ReceivedDateTime.Value)
+			enc.Time(v.ReceivedDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "recipientEmailAddress") {
@@ -3497,10 +3498,10 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -3657,7 +3658,7 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedAzureResourceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedAzureResourceEvidence)
 		}
 		n++
 	}
@@ -3684,7 +3685,7 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedAzureResourceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAzureResourceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -3697,7 +3698,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -3841,10 +3842,10 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -4010,7 +4011,7 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedBlobContainerEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedBlobContainerEvidence)
 		}
 		n++
 	}
@@ -4037,7 +4038,7 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedBlobContainerEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedBlobContainerEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -4050,7 +4051,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -4216,10 +4217,10 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -4410,7 +4411,7 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedBlobEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedBlobEvidence)
 		}
 		n++
 	}
@@ -4437,7 +4438,7 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedBlobEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedBlobEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -4460,7 +4461,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -4635,10 +4636,10 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -4830,7 +4831,7 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedCloudApplicationEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedCloudApplicationEvidence)
 		}
 		n++
 	}
@@ -4857,7 +4858,7 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedCloudApplicationEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCloudApplicationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -4880,7 +4881,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -5044,10 +5045,10 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -5178,7 +5179,7 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedCloudLogonRequestEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedCloudLogonRequestEvidence)
 		}
 		n++
 	}
@@ -5205,7 +5206,7 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedCloudLogonRequestEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCloudLogonRequestEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -5218,7 +5219,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -5377,10 +5378,10 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -5435,12 +5436,12 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("previousLogonDateTime", "/properties/previousLogonDateTime")
 			if seen[7] {
 				d.Duplicate()
-				v.PreviousLogonDateTime = *new(shape.Optional[string])
+				v.PreviousLogonDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[7] = true
 			if d.Null() {
 				v.PreviousLogonDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[196]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[196]); ok {
 				v.PreviousLogonDateTime.Set(x)
 			}
 			d.Leave()
@@ -5529,12 +5530,12 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("startUtcDateTime", "/properties/startUtcDateTime")
 			if seen[13] {
 				d.Duplicate()
-				v.StartUtcDateTime = *new(shape.Optional[string])
+				v.StartUtcDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[13] = true
 			if d.Null() {
 				v.StartUtcDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[199]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[199]); ok {
 				v.StartUtcDateTime.Set(x)
 			}
 			d.Leave()
@@ -5589,7 +5590,7 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedCloudLogonSessionEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedCloudLogonSessionEvidence)
 		}
 		n++
 	}
@@ -5616,7 +5617,7 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedCloudLogonSessionEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCloudLogonSessionEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -5649,7 +5650,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -5692,7 +5693,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"previousLogonDateTime\":")
-			enc.String(v.PreviousLogonDateTime.Value)
+			enc.Time(v.PreviousLogonDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "protocol") {
@@ -5750,7 +5751,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"startUtcDateTime\":")
-			enc.String(v.StartUtcDateTime.Value)
+			enc.Time(v.StartUtcDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "tags") {
@@ -5896,10 +5897,10 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[4] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[4] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -6085,7 +6086,7 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedContainerEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedContainerEvidence)
 		}
 		n++
 	}
@@ -6115,7 +6116,7 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedContainerEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedContainerEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -6174,7 +6175,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -6326,10 +6327,10 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -6504,7 +6505,7 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedContainerImageEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedContainerImageEvidence)
 		}
 		n++
 	}
@@ -6531,7 +6532,7 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedContainerImageEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedContainerImageEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -6544,7 +6545,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -6729,10 +6730,10 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -6863,7 +6864,7 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedContainerRegistryEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedContainerRegistryEvidence)
 		}
 		n++
 	}
@@ -6890,7 +6891,7 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedContainerRegistryEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedContainerRegistryEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -6903,7 +6904,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -7027,10 +7028,10 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -7239,7 +7240,7 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedDNSEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedDNSEvidence)
 		}
 		n++
 	}
@@ -7266,7 +7267,7 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedDNSEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedDNSEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -7279,7 +7280,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -7565,10 +7566,10 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -7645,12 +7646,12 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("firstSeenDateTime", "/properties/firstSeenDateTime")
 			if seen[7] {
 				d.Duplicate()
-				v.FirstSeenDateTime = *new(shape.Optional[string])
+				v.FirstSeenDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[7] = true
 			if d.Null() {
 				v.FirstSeenDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[313]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[313]); ok {
 				v.FirstSeenDateTime.Set(x)
 			}
 			d.Leave()
@@ -8058,7 +8059,7 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedDeviceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedDeviceEvidence)
 		}
 		n++
 	}
@@ -8085,7 +8086,7 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedDeviceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedDeviceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -8108,7 +8109,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "defenderAvStatus") {
 		switch v.DefenderAvStatus.State {
@@ -8161,7 +8162,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"firstSeenDateTime\":")
-			enc.String(v.FirstSeenDateTime.Value)
+			enc.Time(v.FirstSeenDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "healthStatus") {
@@ -9082,10 +9083,10 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -9260,7 +9261,7 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedFileEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedFileEvidence)
 		}
 		n++
 	}
@@ -9287,7 +9288,7 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedFileEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedFileEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -9300,7 +9301,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -9591,10 +9592,10 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -9725,7 +9726,7 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedFileHashEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedFileHashEvidence)
 		}
 		n++
 	}
@@ -9755,7 +9756,7 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedFileHashEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedFileHashEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -9772,7 +9773,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -10072,10 +10073,10 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -10258,7 +10259,7 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedGitHubOrganizationEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedGitHubOrganizationEvidence)
 		}
 		n++
 	}
@@ -10285,7 +10286,7 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedGitHubOrganizationEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGitHubOrganizationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -10308,7 +10309,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -10485,10 +10486,10 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -10658,7 +10659,7 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedGitHubRepoEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedGitHubRepoEvidence)
 		}
 		n++
 	}
@@ -10685,7 +10686,7 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedGitHubRepoEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGitHubRepoEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -10708,7 +10709,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -10862,10 +10863,10 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -11048,7 +11049,7 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedGitHubUserEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedGitHubUserEvidence)
 		}
 		n++
 	}
@@ -11075,7 +11076,7 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedGitHubUserEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGitHubUserEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -11088,7 +11089,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -11289,10 +11290,10 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -11510,7 +11511,7 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedGoogleCloudResourceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedGoogleCloudResourceEvidence)
 		}
 		n++
 	}
@@ -11537,7 +11538,7 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedGoogleCloudResourceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGoogleCloudResourceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -11550,7 +11551,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -11756,10 +11757,10 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -11788,12 +11789,12 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("endUtcDateTime", "/properties/endUtcDateTime")
 			if seen[4] {
 				d.Duplicate()
-				v.EndUtcDateTime = *new(shape.Optional[string])
+				v.EndUtcDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[4] = true
 			if d.Null() {
 				v.EndUtcDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[441]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[441]); ok {
 				v.EndUtcDateTime.Set(x)
 			}
 			d.Leave()
@@ -11891,12 +11892,12 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("startUtcDateTime", "/properties/startUtcDateTime")
 			if seen[10] {
 				d.Duplicate()
-				v.StartUtcDateTime = *new(shape.Optional[string])
+				v.StartUtcDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[10] = true
 			if d.Null() {
 				v.StartUtcDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[445]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[445]); ok {
 				v.StartUtcDateTime.Set(x)
 			}
 			d.Leave()
@@ -11938,7 +11939,7 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedHostLogonSessionEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedHostLogonSessionEvidence)
 		}
 		n++
 	}
@@ -11965,7 +11966,7 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedHostLogonSessionEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedHostLogonSessionEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -11988,7 +11989,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -12011,7 +12012,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"endUtcDateTime\":")
-			enc.String(v.EndUtcDateTime.Value)
+			enc.Time(v.EndUtcDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "host") {
@@ -12069,7 +12070,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"startUtcDateTime\":")
-			enc.String(v.StartUtcDateTime.Value)
+			enc.Time(v.StartUtcDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "tags") {
@@ -12155,10 +12156,10 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -12333,7 +12334,7 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedIPEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedIPEvidence)
 		}
 		n++
 	}
@@ -12360,7 +12361,7 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedIPEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedIPEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -12383,7 +12384,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -12626,10 +12627,10 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/properties/createdDateTime")
 			if seen[6] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[6] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[796]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[796]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -12743,10 +12744,10 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("lastUpdateDateTime", "/properties/lastUpdateDateTime")
 			if seen[14] {
 				d.Duplicate()
-				v.LastUpdateDateTime = *new(string)
+				v.LastUpdateDateTime = *new(time.Time)
 			}
 			seen[14] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[806]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[806]); ok {
 				v.LastUpdateDateTime = x
 			}
 			d.Leave()
@@ -13004,7 +13005,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "customTags") {
 		switch v.CustomTags.State {
@@ -13076,7 +13077,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
 		enc.Name("\"lastUpdateDateTime\":")
-		enc.String(v.LastUpdateDateTime)
+		enc.Time(v.LastUpdateDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "priorityScore") {
 		switch v.PriorityScore.State {
@@ -13781,10 +13782,10 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -14321,7 +14322,7 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedIoTDeviceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedIoTDeviceEvidence)
 		}
 		n++
 	}
@@ -14348,7 +14349,7 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedIoTDeviceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedIoTDeviceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -14361,7 +14362,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -14818,10 +14819,10 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -15000,7 +15001,7 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesClusterEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesClusterEvidence)
 		}
 		n++
 	}
@@ -15027,7 +15028,7 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesClusterEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesClusterEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -15050,7 +15051,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -15204,10 +15205,10 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -15395,7 +15396,7 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesControllerEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesControllerEvidence)
 		}
 		n++
 	}
@@ -15422,7 +15423,7 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesControllerEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesControllerEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -15435,7 +15436,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -15611,10 +15612,10 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -15767,7 +15768,7 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesNamespaceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesNamespaceEvidence)
 		}
 		n++
 	}
@@ -15794,7 +15795,7 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesNamespaceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesNamespaceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -15817,7 +15818,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -16044,10 +16045,10 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -16334,7 +16335,7 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesPodEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesPodEvidence)
 		}
 		n++
 	}
@@ -16361,7 +16362,7 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesPodEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesPodEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -16402,7 +16403,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -16602,10 +16603,10 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -16771,7 +16772,7 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesSecretEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesSecretEvidence)
 		}
 		n++
 	}
@@ -16798,7 +16799,7 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesSecretEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesSecretEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -16811,7 +16812,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -16955,10 +16956,10 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -17111,7 +17112,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesServiceAccountEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesServiceAccountEvidence)
 		}
 		n++
 	}
@@ -17138,7 +17139,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesServiceAccountEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesServiceAccountEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -17151,7 +17152,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -17307,10 +17308,10 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -17591,7 +17592,7 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesServiceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesServiceEvidence)
 		}
 		n++
 	}
@@ -17621,7 +17622,7 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesServiceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesServiceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -17644,7 +17645,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -18180,10 +18181,10 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -18365,7 +18366,7 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedMailClusterEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedMailClusterEvidence)
 		}
 		n++
 	}
@@ -18392,7 +18393,7 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedMailClusterEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMailClusterEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -18425,7 +18426,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -18622,10 +18623,10 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -18795,7 +18796,7 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedMailboxConfigurationEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedMailboxConfigurationEvidence)
 		}
 		n++
 	}
@@ -18822,7 +18823,7 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedMailboxConfigurationEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMailboxConfigurationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -18855,7 +18856,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -19046,10 +19047,10 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -19228,7 +19229,7 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedMailboxEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedMailboxEvidence)
 		}
 		n++
 	}
@@ -19255,7 +19256,7 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedMailboxEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMailboxEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -19268,7 +19269,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -19435,10 +19436,10 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -19637,7 +19638,7 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedMalwareEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedMalwareEvidence)
 		}
 		n++
 	}
@@ -19664,7 +19665,7 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedMalwareEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMalwareEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -19687,7 +19688,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -19847,10 +19848,10 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -20060,7 +20061,7 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedNetworkConnectionEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedNetworkConnectionEvidence)
 		}
 		n++
 	}
@@ -20087,7 +20088,7 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedNetworkConnectionEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedNetworkConnectionEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -20100,7 +20101,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "destinationAddress") {
 		switch v.DestinationAddress.State {
@@ -20264,10 +20265,10 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -20445,7 +20446,7 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedNicEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedNicEvidence)
 		}
 		n++
 	}
@@ -20472,7 +20473,7 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedNicEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedNicEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -20485,7 +20486,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -20650,10 +20651,10 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -20810,7 +20811,7 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedOauthApplicationEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedOauthApplicationEvidence)
 		}
 		n++
 	}
@@ -20837,7 +20838,7 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedOauthApplicationEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedOauthApplicationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -20860,7 +20861,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -21041,10 +21042,10 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -21130,12 +21131,12 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("parentProcessCreationDateTime", "/properties/parentProcessCreationDateTime")
 			if seen[6] {
 				d.Duplicate()
-				v.ParentProcessCreationDateTime = *new(shape.Optional[string])
+				v.ParentProcessCreationDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[6] = true
 			if d.Null() {
 				v.ParentProcessCreationDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[594]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[594]); ok {
 				v.ParentProcessCreationDateTime.Set(x)
 			}
 			d.Leave()
@@ -21191,12 +21192,12 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("processCreationDateTime", "/properties/processCreationDateTime")
 			if seen[10] {
 				d.Duplicate()
-				v.ProcessCreationDateTime = *new(shape.Optional[string])
+				v.ProcessCreationDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[10] = true
 			if d.Null() {
 				v.ProcessCreationDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[599]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[599]); ok {
 				v.ProcessCreationDateTime.Set(x)
 			}
 			d.Leave()
@@ -21328,7 +21329,7 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedProcessEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedProcessEvidence)
 		}
 		n++
 	}
@@ -21355,7 +21356,7 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedProcessEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedProcessEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -21368,7 +21369,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -21421,7 +21422,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"parentProcessCreationDateTime\":")
-			enc.String(v.ParentProcessCreationDateTime.Value)
+			enc.Time(v.ParentProcessCreationDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "parentProcessId") {
@@ -21461,7 +21462,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"processCreationDateTime\":")
-			enc.String(v.ProcessCreationDateTime.Value)
+			enc.Time(v.ProcessCreationDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "processId") {
@@ -21690,10 +21691,10 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -21837,7 +21838,7 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedRegistryKeyEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedRegistryKeyEvidence)
 		}
 		n++
 	}
@@ -21864,7 +21865,7 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedRegistryKeyEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedRegistryKeyEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -21877,7 +21878,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -22011,10 +22012,10 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -22210,7 +22211,7 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedRegistryValueEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedRegistryValueEvidence)
 		}
 		n++
 	}
@@ -22237,7 +22238,7 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedRegistryValueEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedRegistryValueEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -22250,7 +22251,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -22410,12 +22411,12 @@ func (v *ResourceAccessEvent) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("accessDateTime", "/properties/accessDateTime")
 			if seen[0] {
 				d.Duplicate()
-				v.AccessDateTime = *new(shape.Optional[string])
+				v.AccessDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[0] = true
 			if d.Null() {
 				v.AccessDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[184]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[184]); ok {
 				v.AccessDateTime.Set(x)
 			}
 			d.Leave()
@@ -22479,7 +22480,7 @@ func (v *ResourceAccessEvent) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"accessDateTime\":")
-			enc.String(v.AccessDateTime.Value)
+			enc.Time(v.AccessDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "accountId") {
@@ -22627,10 +22628,10 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[4] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[4] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -22659,12 +22660,12 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("expiryDateTime", "/properties/expiryDateTime")
 			if seen[6] {
 				d.Duplicate()
-				v.ExpiryDateTime = *new(shape.Optional[string])
+				v.ExpiryDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[6] = true
 			if d.Null() {
 				v.ExpiryDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[651]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[651]); ok {
 				v.ExpiryDateTime.Set(x)
 			}
 			d.Leave()
@@ -22791,12 +22792,12 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("startDateTime", "/properties/startDateTime")
 			if seen[14] {
 				d.Duplicate()
-				v.StartDateTime = *new(shape.Optional[string])
+				v.StartDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[14] = true
 			if d.Null() {
 				v.StartDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[657]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[657]); ok {
 				v.StartDateTime.Set(x)
 			}
 			d.Leave()
@@ -22860,7 +22861,7 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedSasTokenEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedSasTokenEvidence)
 		}
 		n++
 	}
@@ -22887,7 +22888,7 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedSasTokenEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedSasTokenEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -22946,7 +22947,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -22969,7 +22970,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"expiryDateTime\":")
-			enc.String(v.ExpiryDateTime.Value)
+			enc.Time(v.ExpiryDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "permissions") {
@@ -23055,7 +23056,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"startDateTime\":")
-			enc.String(v.StartDateTime.Value)
+			enc.Time(v.StartDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "storageResource") {
@@ -23151,10 +23152,10 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -23337,7 +23338,7 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedSecurityGroupEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedSecurityGroupEvidence)
 		}
 		n++
 	}
@@ -23364,7 +23365,7 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedSecurityGroupEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedSecurityGroupEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -23387,7 +23388,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -23577,10 +23578,10 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -23759,7 +23760,7 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedServicePrincipalEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedServicePrincipalEvidence)
 		}
 		n++
 	}
@@ -23786,7 +23787,7 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedServicePrincipalEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedServicePrincipalEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -23819,7 +23820,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -24118,10 +24119,10 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -24283,12 +24284,12 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("submissionDateTime", "/properties/submissionDateTime")
 			if seen[12] {
 				d.Duplicate()
-				v.SubmissionDateTime = *new(shape.Optional[string])
+				v.SubmissionDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[12] = true
 			if d.Null() {
 				v.SubmissionDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[692]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[692]); ok {
 				v.SubmissionDateTime.Set(x)
 			}
 			d.Leave()
@@ -24356,7 +24357,7 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedSubmissionMailEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedSubmissionMailEvidence)
 		}
 		n++
 	}
@@ -24383,7 +24384,7 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedSubmissionMailEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedSubmissionMailEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -24396,7 +24397,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -24507,7 +24508,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"submissionDateTime\":")
-			enc.String(v.SubmissionDateTime.Value)
+			enc.Time(v.SubmissionDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "submissionId") {
@@ -24700,10 +24701,10 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -24849,12 +24850,12 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("lastModifiedDateTime", "/properties/lastModifiedDateTime")
 			if seen[11] {
 				d.Duplicate()
-				v.LastModifiedDateTime = *new(shape.Optional[string])
+				v.LastModifiedDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[11] = true
 			if d.Null() {
 				v.LastModifiedDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[713]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[713]); ok {
 				v.LastModifiedDateTime.Set(x)
 			}
 			d.Leave()
@@ -24923,12 +24924,12 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("receivedDateTime", "/properties/receivedDateTime")
 			if seen[16] {
 				d.Duplicate()
-				v.ReceivedDateTime = *new(shape.Optional[string])
+				v.ReceivedDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[16] = true
 			if d.Null() {
 				v.ReceivedDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[720]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[720]); ok {
 				v.ReceivedDateTime.Set(x)
 			}
 			d.Leave()
@@ -25200,7 +25201,7 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedTeamsMessageEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedTeamsMessageEvidence)
 		}
 		n++
 	}
@@ -25227,7 +25228,7 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedTeamsMessageEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedTeamsMessageEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -25260,7 +25261,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "deliveryAction") {
 		switch v.DeliveryAction.State {
@@ -25351,7 +25352,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"lastModifiedDateTime\":")
-			enc.String(v.LastModifiedDateTime.Value)
+			enc.Time(v.LastModifiedDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "messageDirection") {
@@ -25401,7 +25402,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"receivedDateTime\":")
-			enc.String(v.ReceivedDateTime.Value)
+			enc.Time(v.ReceivedDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "recipients") {
@@ -25626,10 +25627,10 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -25760,7 +25761,7 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedURLEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedURLEvidence)
 		}
 		n++
 	}
@@ -25787,7 +25788,7 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedURLEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedURLEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -25800,7 +25801,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -26208,10 +26209,10 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -26373,7 +26374,7 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedUserEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedUserEvidence)
 		}
 		n++
 	}
@@ -26400,7 +26401,7 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedUserEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedUserEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -26413,7 +26414,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {

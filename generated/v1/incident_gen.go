@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"github.com/graphshape/graphshape/generated/shape"
 	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
+	"time"
 )
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
@@ -33,7 +34,7 @@ type ActiveDirectoryDomainEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -65,8 +66,8 @@ type ActiveDirectoryDomainEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedActiveDirectoryDomainEvidence describes the inheritance of ActiveDirectoryDomainEvidence to the decoder.
-var derivedActiveDirectoryDomainEvidence = &shapeimpl.Derived{
+// graphshapeDerivedActiveDirectoryDomainEvidence describes the inheritance of ActiveDirectoryDomainEvidence to the decoder.
+var graphshapeDerivedActiveDirectoryDomainEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "activeDirectoryDomainName", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "tags", "trustedDomains", "verdict"},
@@ -75,7 +76,7 @@ var derivedActiveDirectoryDomainEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *ActiveDirectoryDomainEvidence a AlertEvidence.
+// isAlertEvidence makes *ActiveDirectoryDomainEvidence an AlertEvidence.
 func (*ActiveDirectoryDomainEvidence) isAlertEvidence() {}
 
 // AiAgentEvidence is the object at #/$defs/aiAgentEvidence.
@@ -93,7 +94,7 @@ type AiAgentEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -127,8 +128,8 @@ type AiAgentEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedAiAgentEvidence describes the inheritance of AiAgentEvidence to the decoder.
-var derivedAiAgentEvidence = &shapeimpl.Derived{
+// graphshapeDerivedAiAgentEvidence describes the inheritance of AiAgentEvidence to the decoder.
+var graphshapeDerivedAiAgentEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "agentId", "agentName", "createdDateTime", "detailedRoles", "hostingPlatformType", "instructions", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
@@ -137,7 +138,7 @@ var derivedAiAgentEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *AiAgentEvidence a AlertEvidence.
+// isAlertEvidence makes *AiAgentEvidence an AlertEvidence.
 func (*AiAgentEvidence) isAlertEvidence() {}
 
 // AiAgentPlatform is the enum at #/$defs/aiAgentPlatform. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -226,7 +227,7 @@ type Alert struct {
 	// CreatedDateTime is the member "createdDateTime" (optional, may be null, read-only).
 	//
 	// Time when Microsoft 365 Defender created the alert.
-	CreatedDateTime shape.Optional[string] `json:"createdDateTime,omitzero"`
+	CreatedDateTime shape.Optional[time.Time] `json:"createdDateTime,omitzero"`
 	// CustomDetails is the member "customDetails" (optional, may be null).
 	//
 	// User-defined custom fields with string values (an open dictionary).
@@ -254,7 +255,7 @@ type Alert struct {
 	// FirstActivityDateTime is the member "firstActivityDateTime" (optional, may be null, read-only).
 	//
 	// The earliest activity associated with the alert.
-	FirstActivityDateTime shape.Optional[string] `json:"firstActivityDateTime,omitzero"`
+	FirstActivityDateTime shape.Optional[time.Time] `json:"firstActivityDateTime,omitzero"`
 	// ID is the member "id" (required, read-only).
 	//
 	// Unique identifier of the alert.
@@ -274,11 +275,11 @@ type Alert struct {
 	// LastActivityDateTime is the member "lastActivityDateTime" (optional, may be null, read-only).
 	//
 	// The latest activity associated with the alert.
-	LastActivityDateTime shape.Optional[string] `json:"lastActivityDateTime,omitzero"`
+	LastActivityDateTime shape.Optional[time.Time] `json:"lastActivityDateTime,omitzero"`
 	// LastUpdateDateTime is the member "lastUpdateDateTime" (optional, may be null, read-only).
 	//
 	// Time when the alert was last updated at Microsoft 365 Defender.
-	LastUpdateDateTime shape.Optional[string] `json:"lastUpdateDateTime,omitzero"`
+	LastUpdateDateTime shape.Optional[time.Time] `json:"lastUpdateDateTime,omitzero"`
 	// MitreTechniques is the member "mitreTechniques" (optional, read-only).
 	//
 	// The attack techniques, as aligned with the MITRE ATT&CK framework.
@@ -298,7 +299,7 @@ type Alert struct {
 	// ResolvedDateTime is the member "resolvedDateTime" (optional, may be null, read-only).
 	//
 	// Time when the alert was resolved.
-	ResolvedDateTime shape.Optional[string] `json:"resolvedDateTime,omitzero"`
+	ResolvedDateTime shape.Optional[time.Time] `json:"resolvedDateTime,omitzero"`
 	// ServiceSource is the member "serviceSource" (required, read-only).
 	//
 	// The service or product that created this alert.
@@ -390,7 +391,7 @@ type AlertComment struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time when the comment was submitted.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
 	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
 	Extra map[string]json.RawMessage `json:"-"`
@@ -786,7 +787,7 @@ type AlertEvidenceBase struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -816,7 +817,7 @@ type AlertEvidenceBase struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// isAlertEvidence makes *AlertEvidenceBase a AlertEvidence.
+// isAlertEvidence makes *AlertEvidenceBase an AlertEvidence.
 func (*AlertEvidenceBase) isAlertEvidence() {}
 
 // AlertSeverity is the enum at #/$defs/alertSeverity. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -914,7 +915,7 @@ type AmazonResourceEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -948,8 +949,8 @@ type AmazonResourceEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedAmazonResourceEvidence describes the inheritance of AmazonResourceEvidence to the decoder.
-var derivedAmazonResourceEvidence = &shapeimpl.Derived{
+// graphshapeDerivedAmazonResourceEvidence describes the inheritance of AmazonResourceEvidence to the decoder.
+var graphshapeDerivedAmazonResourceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 2, 2, 2, 1, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "amazonAccountId", "amazonResourceId", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "resourceName", "resourceType", "roles", "tags", "verdict"},
@@ -958,7 +959,7 @@ var derivedAmazonResourceEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *AmazonResourceEvidence a AlertEvidence.
+// isAlertEvidence makes *AmazonResourceEvidence an AlertEvidence.
 func (*AmazonResourceEvidence) isAlertEvidence() {}
 
 // AnalyzedMessageEvidence is the object at #/$defs/analyzedMessageEvidence.
@@ -976,7 +977,7 @@ type AnalyzedMessageEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DeliveryAction is the member "deliveryAction" (optional, may be null).
 	DeliveryAction shape.Optional[string] `json:"deliveryAction,omitzero"`
 	// DeliveryLocation is the member "deliveryLocation" (optional, may be null).
@@ -996,7 +997,7 @@ type AnalyzedMessageEvidence struct {
 	// P2Sender is the member "p2Sender" (optional, may be null).
 	P2Sender shape.Optional[EmailSender] `json:"p2Sender,omitzero"`
 	// ReceivedDateTime is the member "receivedDateTime" (optional, may be null).
-	ReceivedDateTime shape.Optional[string] `json:"receivedDateTime,omitzero"`
+	ReceivedDateTime shape.Optional[time.Time] `json:"receivedDateTime,omitzero"`
 	// RecipientEmailAddress is the member "recipientEmailAddress" (optional, may be null).
 	RecipientEmailAddress shape.Optional[string] `json:"recipientEmailAddress,omitzero"`
 	// RemediationStatus is the member "remediationStatus" (required).
@@ -1038,8 +1039,8 @@ type AnalyzedMessageEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedAnalyzedMessageEvidence describes the inheritance of AnalyzedMessageEvidence to the decoder.
-var derivedAnalyzedMessageEvidence = &shapeimpl.Derived{
+// graphshapeDerivedAnalyzedMessageEvidence describes the inheritance of AnalyzedMessageEvidence to the decoder.
+var graphshapeDerivedAnalyzedMessageEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2, 1, 1, 1, 1, 1, 2},
 	Names:       []string{"@odata.type", "antiSpamDirection", "attachmentsCount", "createdDateTime", "deliveryAction", "deliveryLocation", "detailedRoles", "internetMessageId", "language", "networkMessageId", "p1Sender", "p2Sender", "receivedDateTime", "recipientEmailAddress", "remediationStatus", "remediationStatusDetails", "roles", "senderIp", "subject", "tags", "threatDetectionMethods", "threats", "urlCount", "urls", "urn", "verdict"},
@@ -1048,7 +1049,7 @@ var derivedAnalyzedMessageEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *AnalyzedMessageEvidence a AlertEvidence.
+// isAlertEvidence makes *AnalyzedMessageEvidence an AlertEvidence.
 func (*AnalyzedMessageEvidence) isAlertEvidence() {}
 
 // AntispamTeamsDirection is the enum at #/$defs/antispamTeamsDirection. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -1101,7 +1102,7 @@ type AzureResourceEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -1137,8 +1138,8 @@ type AzureResourceEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedAzureResourceEvidence describes the inheritance of AzureResourceEvidence to the decoder.
-var derivedAzureResourceEvidence = &shapeimpl.Derived{
+// graphshapeDerivedAzureResourceEvidence describes the inheritance of AzureResourceEvidence to the decoder.
+var graphshapeDerivedAzureResourceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 2, 2, 1, 1, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "resourceId", "resourceName", "resourceType", "roles", "tags", "verdict"},
@@ -1147,7 +1148,7 @@ var derivedAzureResourceEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *AzureResourceEvidence a AlertEvidence.
+// isAlertEvidence makes *AzureResourceEvidence an AlertEvidence.
 func (*AzureResourceEvidence) isAlertEvidence() {}
 
 // BlobContainerEvidence is the object at #/$defs/blobContainerEvidence.
@@ -1161,7 +1162,7 @@ type BlobContainerEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -1197,8 +1198,8 @@ type BlobContainerEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedBlobContainerEvidence describes the inheritance of BlobContainerEvidence to the decoder.
-var derivedBlobContainerEvidence = &shapeimpl.Derived{
+// graphshapeDerivedBlobContainerEvidence describes the inheritance of BlobContainerEvidence to the decoder.
+var graphshapeDerivedBlobContainerEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 2, 2, 2, 1, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "name", "remediationStatus", "remediationStatusDetails", "roles", "storageResource", "tags", "url", "verdict"},
@@ -1207,7 +1208,7 @@ var derivedBlobContainerEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *BlobContainerEvidence a AlertEvidence.
+// isAlertEvidence makes *BlobContainerEvidence an AlertEvidence.
 func (*BlobContainerEvidence) isAlertEvidence() {}
 
 // BlobEvidence is the object at #/$defs/blobEvidence.
@@ -1223,7 +1224,7 @@ type BlobEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -1261,8 +1262,8 @@ type BlobEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedBlobEvidence describes the inheritance of BlobEvidence to the decoder.
-var derivedBlobEvidence = &shapeimpl.Derived{
+// graphshapeDerivedBlobEvidence describes the inheritance of BlobEvidence to the decoder.
+var graphshapeDerivedBlobEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "blobContainer", "createdDateTime", "detailedRoles", "etag", "fileHashes", "name", "remediationStatus", "remediationStatusDetails", "roles", "tags", "url", "verdict"},
@@ -1271,7 +1272,7 @@ var derivedBlobEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *BlobEvidence a AlertEvidence.
+// isAlertEvidence makes *BlobEvidence an AlertEvidence.
 func (*BlobEvidence) isAlertEvidence() {}
 
 // CloudApplicationEvidence is the object at #/$defs/cloudApplicationEvidence.
@@ -1287,7 +1288,7 @@ type CloudApplicationEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -1327,8 +1328,8 @@ type CloudApplicationEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedCloudApplicationEvidence describes the inheritance of CloudApplicationEvidence to the decoder.
-var derivedCloudApplicationEvidence = &shapeimpl.Derived{
+// graphshapeDerivedCloudApplicationEvidence describes the inheritance of CloudApplicationEvidence to the decoder.
+var graphshapeDerivedCloudApplicationEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "appId", "createdDateTime", "detailedRoles", "displayName", "instanceId", "instanceName", "remediationStatus", "remediationStatusDetails", "roles", "saasAppId", "stream", "tags", "verdict"},
@@ -1337,7 +1338,7 @@ var derivedCloudApplicationEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *CloudApplicationEvidence a AlertEvidence.
+// isAlertEvidence makes *CloudApplicationEvidence an AlertEvidence.
 func (*CloudApplicationEvidence) isAlertEvidence() {}
 
 // CloudLogonRequestEvidence is the object at #/$defs/cloudLogonRequestEvidence.
@@ -1351,7 +1352,7 @@ type CloudLogonRequestEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -1383,8 +1384,8 @@ type CloudLogonRequestEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedCloudLogonRequestEvidence describes the inheritance of CloudLogonRequestEvidence to the decoder.
-var derivedCloudLogonRequestEvidence = &shapeimpl.Derived{
+// graphshapeDerivedCloudLogonRequestEvidence describes the inheritance of CloudLogonRequestEvidence to the decoder.
+var graphshapeDerivedCloudLogonRequestEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 2, 2, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "requestId", "roles", "tags", "verdict"},
@@ -1393,7 +1394,7 @@ var derivedCloudLogonRequestEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *CloudLogonRequestEvidence a AlertEvidence.
+// isAlertEvidence makes *CloudLogonRequestEvidence an AlertEvidence.
 func (*CloudLogonRequestEvidence) isAlertEvidence() {}
 
 // CloudLogonSessionEvidence is the object at #/$defs/cloudLogonSessionEvidence.
@@ -1411,7 +1412,7 @@ type CloudLogonSessionEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -1421,7 +1422,7 @@ type CloudLogonSessionEvidence struct {
 	// OperatingSystem is the member "operatingSystem" (optional, may be null).
 	OperatingSystem shape.Optional[string] `json:"operatingSystem,omitzero"`
 	// PreviousLogonDateTime is the member "previousLogonDateTime" (optional, may be null).
-	PreviousLogonDateTime shape.Optional[string] `json:"previousLogonDateTime,omitzero"`
+	PreviousLogonDateTime shape.Optional[time.Time] `json:"previousLogonDateTime,omitzero"`
 	// Protocol is the member "protocol" (optional, may be null).
 	Protocol shape.Optional[string] `json:"protocol,omitzero"`
 	// RemediationStatus is the member "remediationStatus" (required).
@@ -1439,7 +1440,7 @@ type CloudLogonSessionEvidence struct {
 	// SessionID is the member "sessionId" (optional, may be null).
 	SessionID shape.Optional[string] `json:"sessionId,omitzero"`
 	// StartUtcDateTime is the member "startUtcDateTime" (optional, may be null).
-	StartUtcDateTime shape.Optional[string] `json:"startUtcDateTime,omitzero"`
+	StartUtcDateTime shape.Optional[time.Time] `json:"startUtcDateTime,omitzero"`
 	// Tags is the member "tags" (optional).
 	//
 	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
@@ -1455,8 +1456,8 @@ type CloudLogonSessionEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedCloudLogonSessionEvidence describes the inheritance of CloudLogonSessionEvidence to the decoder.
-var derivedCloudLogonSessionEvidence = &shapeimpl.Derived{
+// graphshapeDerivedCloudLogonSessionEvidence describes the inheritance of CloudLogonSessionEvidence to the decoder.
+var graphshapeDerivedCloudLogonSessionEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2, 1, 2},
 	Names:       []string{"@odata.type", "account", "browser", "createdDateTime", "detailedRoles", "deviceName", "operatingSystem", "previousLogonDateTime", "protocol", "remediationStatus", "remediationStatusDetails", "roles", "sessionId", "startUtcDateTime", "tags", "userAgent", "verdict"},
@@ -1465,7 +1466,7 @@ var derivedCloudLogonSessionEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *CloudLogonSessionEvidence a AlertEvidence.
+// isAlertEvidence makes *CloudLogonSessionEvidence an AlertEvidence.
 func (*CloudLogonSessionEvidence) isAlertEvidence() {}
 
 // ContainerEvidence is the object at #/$defs/containerEvidence.
@@ -1485,7 +1486,7 @@ type ContainerEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -1523,8 +1524,8 @@ type ContainerEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedContainerEvidence describes the inheritance of ContainerEvidence to the decoder.
-var derivedContainerEvidence = &shapeimpl.Derived{
+// graphshapeDerivedContainerEvidence describes the inheritance of ContainerEvidence to the decoder.
+var graphshapeDerivedContainerEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "args", "command", "containerId", "createdDateTime", "detailedRoles", "image", "isPrivileged", "name", "pod", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
@@ -1533,7 +1534,7 @@ var derivedContainerEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *ContainerEvidence a AlertEvidence.
+// isAlertEvidence makes *ContainerEvidence an AlertEvidence.
 func (*ContainerEvidence) isAlertEvidence() {}
 
 // ContainerImageEvidence is the object at #/$defs/containerImageEvidence.
@@ -1547,7 +1548,7 @@ type ContainerImageEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -1583,8 +1584,8 @@ type ContainerImageEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedContainerImageEvidence describes the inheritance of ContainerImageEvidence to the decoder.
-var derivedContainerImageEvidence = &shapeimpl.Derived{
+// graphshapeDerivedContainerImageEvidence describes the inheritance of ContainerImageEvidence to the decoder.
+var graphshapeDerivedContainerImageEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "digestImage", "imageId", "registry", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
@@ -1593,7 +1594,7 @@ var derivedContainerImageEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *ContainerImageEvidence a AlertEvidence.
+// isAlertEvidence makes *ContainerImageEvidence an AlertEvidence.
 func (*ContainerImageEvidence) isAlertEvidence() {}
 
 // ContainerPortProtocol is the enum at #/$defs/containerPortProtocol. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -1644,7 +1645,7 @@ type ContainerRegistryEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -1676,8 +1677,8 @@ type ContainerRegistryEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedContainerRegistryEvidence describes the inheritance of ContainerRegistryEvidence to the decoder.
-var derivedContainerRegistryEvidence = &shapeimpl.Derived{
+// graphshapeDerivedContainerRegistryEvidence describes the inheritance of ContainerRegistryEvidence to the decoder.
+var graphshapeDerivedContainerRegistryEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "registry", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
@@ -1686,7 +1687,7 @@ var derivedContainerRegistryEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *ContainerRegistryEvidence a AlertEvidence.
+// isAlertEvidence makes *ContainerRegistryEvidence an AlertEvidence.
 func (*ContainerRegistryEvidence) isAlertEvidence() {}
 
 // DNSEvidence is the object at #/$defs/dnsEvidence.
@@ -1700,7 +1701,7 @@ type DNSEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -1738,8 +1739,8 @@ type DNSEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedDNSEvidence describes the inheritance of DNSEvidence to the decoder.
-var derivedDNSEvidence = &shapeimpl.Derived{
+// graphshapeDerivedDNSEvidence describes the inheritance of DNSEvidence to the decoder.
+var graphshapeDerivedDNSEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "dnsServerIp", "domainName", "hostIpAddress", "ipAddresses", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
@@ -1748,7 +1749,7 @@ var derivedDNSEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *DNSEvidence a AlertEvidence.
+// isAlertEvidence makes *DNSEvidence an AlertEvidence.
 func (*DNSEvidence) isAlertEvidence() {}
 
 // DefenderAvStatus is the enum at #/$defs/defenderAvStatus. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -1951,7 +1952,7 @@ type DeviceEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DefenderAvStatus is the member "defenderAvStatus" (optional, may be null).
 	DefenderAvStatus shape.Optional[DefenderAvStatus] `json:"defenderAvStatus,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
@@ -1963,7 +1964,7 @@ type DeviceEvidence struct {
 	// DNSDomain is the member "dnsDomain" (optional, may be null).
 	DNSDomain shape.Optional[string] `json:"dnsDomain,omitzero"`
 	// FirstSeenDateTime is the member "firstSeenDateTime" (optional, may be null).
-	FirstSeenDateTime shape.Optional[string] `json:"firstSeenDateTime,omitzero"`
+	FirstSeenDateTime shape.Optional[time.Time] `json:"firstSeenDateTime,omitzero"`
 	// HealthStatus is the member "healthStatus" (optional, may be null).
 	HealthStatus shape.Optional[DeviceHealthStatus] `json:"healthStatus,omitzero"`
 	// HostName is the member "hostName" (optional, may be null).
@@ -2023,8 +2024,8 @@ type DeviceEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedDeviceEvidence describes the inheritance of DeviceEvidence to the decoder.
-var derivedDeviceEvidence = &shapeimpl.Derived{
+// graphshapeDerivedDeviceEvidence describes the inheritance of DeviceEvidence to the decoder.
+var graphshapeDerivedDeviceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 2, 2, 2, 1, 1},
 	Names:       []string{"@odata.type", "azureAdDeviceId", "createdDateTime", "defenderAvStatus", "detailedRoles", "deviceDnsName", "dnsDomain", "firstSeenDateTime", "healthStatus", "hostName", "ipInterfaces", "lastExternalIpAddress", "lastIpAddress", "loggedOnUsers", "mdeDeviceId", "ntDomain", "onboardingStatus", "osBuild", "osPlatform", "rbacGroupId", "rbacGroupName", "remediationStatus", "remediationStatusDetails", "resourceAccessEvents", "riskScore", "roles", "tags", "verdict", "version", "vmMetadata"},
@@ -2033,7 +2034,7 @@ var derivedDeviceEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *DeviceEvidence a AlertEvidence.
+// isAlertEvidence makes *DeviceEvidence an AlertEvidence.
 func (*DeviceEvidence) isAlertEvidence() {}
 
 // DeviceHealthStatus is the enum at #/$defs/deviceHealthStatus. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -2333,7 +2334,7 @@ type FileEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -2369,8 +2370,8 @@ type FileEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedFileEvidence describes the inheritance of FileEvidence to the decoder.
-var derivedFileEvidence = &shapeimpl.Derived{
+// graphshapeDerivedFileEvidence describes the inheritance of FileEvidence to the decoder.
+var graphshapeDerivedFileEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "detectionStatus", "fileDetails", "mdeDeviceId", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
@@ -2379,7 +2380,7 @@ var derivedFileEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *FileEvidence a AlertEvidence.
+// isAlertEvidence makes *FileEvidence an AlertEvidence.
 func (*FileEvidence) isAlertEvidence() {}
 
 // FileHash is the object at #/$defs/fileHash.
@@ -2449,7 +2450,7 @@ type FileHashEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -2481,8 +2482,8 @@ type FileHashEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedFileHashEvidence describes the inheritance of FileHashEvidence to the decoder.
-var derivedFileHashEvidence = &shapeimpl.Derived{
+// graphshapeDerivedFileHashEvidence describes the inheritance of FileHashEvidence to the decoder.
+var graphshapeDerivedFileHashEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "algorithm", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "tags", "value", "verdict"},
@@ -2491,7 +2492,7 @@ var derivedFileHashEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *FileHashEvidence a AlertEvidence.
+// isAlertEvidence makes *FileHashEvidence an AlertEvidence.
 func (*FileHashEvidence) isAlertEvidence() {}
 
 // GeoLocation is the object at #/$defs/geoLocation.
@@ -2526,7 +2527,7 @@ type GitHubOrganizationEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -2566,8 +2567,8 @@ type GitHubOrganizationEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedGitHubOrganizationEvidence describes the inheritance of GitHubOrganizationEvidence to the decoder.
-var derivedGitHubOrganizationEvidence = &shapeimpl.Derived{
+// graphshapeDerivedGitHubOrganizationEvidence describes the inheritance of GitHubOrganizationEvidence to the decoder.
+var graphshapeDerivedGitHubOrganizationEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2, 1},
 	Names:       []string{"@odata.type", "company", "createdDateTime", "detailedRoles", "displayName", "email", "login", "orgId", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict", "webUrl"},
@@ -2576,7 +2577,7 @@ var derivedGitHubOrganizationEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *GitHubOrganizationEvidence a AlertEvidence.
+// isAlertEvidence makes *GitHubOrganizationEvidence an AlertEvidence.
 func (*GitHubOrganizationEvidence) isAlertEvidence() {}
 
 // GitHubRepoEvidence is the object at #/$defs/gitHubRepoEvidence.
@@ -2592,7 +2593,7 @@ type GitHubRepoEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -2630,8 +2631,8 @@ type GitHubRepoEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedGitHubRepoEvidence describes the inheritance of GitHubRepoEvidence to the decoder.
-var derivedGitHubRepoEvidence = &shapeimpl.Derived{
+// graphshapeDerivedGitHubRepoEvidence describes the inheritance of GitHubRepoEvidence to the decoder.
+var graphshapeDerivedGitHubRepoEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "baseUrl", "createdDateTime", "detailedRoles", "login", "owner", "ownerType", "remediationStatus", "remediationStatusDetails", "repoId", "roles", "tags", "verdict"},
@@ -2640,7 +2641,7 @@ var derivedGitHubRepoEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *GitHubRepoEvidence a AlertEvidence.
+// isAlertEvidence makes *GitHubRepoEvidence an AlertEvidence.
 func (*GitHubRepoEvidence) isAlertEvidence() {}
 
 // GitHubUserEvidence is the object at #/$defs/gitHubUserEvidence.
@@ -2654,7 +2655,7 @@ type GitHubUserEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -2694,8 +2695,8 @@ type GitHubUserEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedGitHubUserEvidence describes the inheritance of GitHubUserEvidence to the decoder.
-var derivedGitHubUserEvidence = &shapeimpl.Derived{
+// graphshapeDerivedGitHubUserEvidence describes the inheritance of GitHubUserEvidence to the decoder.
+var graphshapeDerivedGitHubUserEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2, 1},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "email", "login", "name", "remediationStatus", "remediationStatusDetails", "roles", "tags", "userId", "verdict", "webUrl"},
@@ -2704,7 +2705,7 @@ var derivedGitHubUserEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *GitHubUserEvidence a AlertEvidence.
+// isAlertEvidence makes *GitHubUserEvidence an AlertEvidence.
 func (*GitHubUserEvidence) isAlertEvidence() {}
 
 // GoogleCloudLocationType is the enum at #/$defs/googleCloudLocationType. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -2757,7 +2758,7 @@ type GoogleCloudResourceEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -2801,8 +2802,8 @@ type GoogleCloudResourceEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedGoogleCloudResourceEvidence describes the inheritance of GoogleCloudResourceEvidence to the decoder.
-var derivedGoogleCloudResourceEvidence = &shapeimpl.Derived{
+// graphshapeDerivedGoogleCloudResourceEvidence describes the inheritance of GoogleCloudResourceEvidence to the decoder.
+var graphshapeDerivedGoogleCloudResourceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 2, 2, 1, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "fullResourceName", "location", "locationType", "projectId", "projectNumber", "remediationStatus", "remediationStatusDetails", "resourceName", "resourceType", "roles", "tags", "verdict"},
@@ -2811,7 +2812,7 @@ var derivedGoogleCloudResourceEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *GoogleCloudResourceEvidence a AlertEvidence.
+// isAlertEvidence makes *GoogleCloudResourceEvidence an AlertEvidence.
 func (*GoogleCloudResourceEvidence) isAlertEvidence() {}
 
 // HostLogonSessionEvidence is the object at #/$defs/hostLogonSessionEvidence.
@@ -2827,13 +2828,13 @@ type HostLogonSessionEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
 	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
 	// EndUtcDateTime is the member "endUtcDateTime" (optional, may be null).
-	EndUtcDateTime shape.Optional[string] `json:"endUtcDateTime,omitzero"`
+	EndUtcDateTime shape.Optional[time.Time] `json:"endUtcDateTime,omitzero"`
 	// Host is the member "host" (optional, may be null).
 	Host shape.Optional[DeviceEvidence] `json:"host,omitzero"`
 	// RemediationStatus is the member "remediationStatus" (required).
@@ -2851,7 +2852,7 @@ type HostLogonSessionEvidence struct {
 	// SessionID is the member "sessionId" (optional, may be null).
 	SessionID shape.Optional[string] `json:"sessionId,omitzero"`
 	// StartUtcDateTime is the member "startUtcDateTime" (optional, may be null).
-	StartUtcDateTime shape.Optional[string] `json:"startUtcDateTime,omitzero"`
+	StartUtcDateTime shape.Optional[time.Time] `json:"startUtcDateTime,omitzero"`
 	// Tags is the member "tags" (optional).
 	//
 	// Array of custom tags associated with an evidence instance, for example to denote a group of devices or high value assets.
@@ -2865,8 +2866,8 @@ type HostLogonSessionEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedHostLogonSessionEvidence describes the inheritance of HostLogonSessionEvidence to the decoder.
-var derivedHostLogonSessionEvidence = &shapeimpl.Derived{
+// graphshapeDerivedHostLogonSessionEvidence describes the inheritance of HostLogonSessionEvidence to the decoder.
+var graphshapeDerivedHostLogonSessionEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 2, 2, 2, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "account", "createdDateTime", "detailedRoles", "endUtcDateTime", "host", "remediationStatus", "remediationStatusDetails", "roles", "sessionId", "startUtcDateTime", "tags", "verdict"},
@@ -2875,7 +2876,7 @@ var derivedHostLogonSessionEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *HostLogonSessionEvidence a AlertEvidence.
+// isAlertEvidence makes *HostLogonSessionEvidence an AlertEvidence.
 func (*HostLogonSessionEvidence) isAlertEvidence() {}
 
 // IPEvidence is the object at #/$defs/ipEvidence.
@@ -2891,7 +2892,7 @@ type IPEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -2927,8 +2928,8 @@ type IPEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedIPEvidence describes the inheritance of IPEvidence to the decoder.
-var derivedIPEvidence = &shapeimpl.Derived{
+// graphshapeDerivedIPEvidence describes the inheritance of IPEvidence to the decoder.
+var graphshapeDerivedIPEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 2, 2, 2, 1, 2, 2},
 	Names:       []string{"@odata.type", "countryLetterCode", "createdDateTime", "detailedRoles", "ipAddress", "location", "remediationStatus", "remediationStatusDetails", "roles", "stream", "tags", "verdict"},
@@ -2937,7 +2938,7 @@ var derivedIPEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *IPEvidence a AlertEvidence.
+// isAlertEvidence makes *IPEvidence an AlertEvidence.
 func (*IPEvidence) isAlertEvidence() {}
 
 // Incident is the object at the schema root.
@@ -2971,7 +2972,7 @@ type Incident struct {
 	// CreatedDateTime is the member "createdDateTime" (required, read-only).
 	//
 	// Time when the incident was first created. ISO 8601 format, always in UTC.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// CustomTags is the member "customTags" (optional).
 	//
 	// Array of custom tags associated with an incident.
@@ -3003,7 +3004,7 @@ type Incident struct {
 	// LastUpdateDateTime is the member "lastUpdateDateTime" (required, read-only).
 	//
 	// Time when the incident was last updated. ISO 8601 format, always in UTC.
-	LastUpdateDateTime string `json:"lastUpdateDateTime,omitzero"`
+	LastUpdateDateTime time.Time `json:"lastUpdateDateTime,omitzero"`
 	// PriorityScore is the member "priorityScore" (optional, may be null, read-only).
 	//
 	// A priority score for the incident from 0 to 100 (above 85 top priority, 15 to 85 medium, below 15 low), generated by machine learning; null when the feature is not open for the tenant or the score is pending. The metadata types it Edm.Int32, so the schema allows the Int32 range.
@@ -3238,7 +3239,7 @@ type IoTDeviceEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -3320,8 +3321,8 @@ type IoTDeviceEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedIoTDeviceEvidence describes the inheritance of IoTDeviceEvidence to the decoder.
-var derivedIoTDeviceEvidence = &shapeimpl.Derived{
+// graphshapeDerivedIoTDeviceEvidence describes the inheritance of IoTDeviceEvidence to the decoder.
+var graphshapeDerivedIoTDeviceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 2, 2, 1},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "deviceId", "deviceName", "devicePageLink", "deviceSubType", "deviceType", "importance", "ioTHub", "ioTSecurityAgentId", "ipAddress", "isAuthorized", "isProgramming", "isScanner", "macAddress", "manufacturer", "model", "nics", "operatingSystem", "owners", "protocols", "purdueLayer", "remediationStatus", "remediationStatusDetails", "roles", "sensor", "serialNumber", "site", "source", "sourceRef", "tags", "verdict", "zone"},
@@ -3330,7 +3331,7 @@ var derivedIoTDeviceEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *IoTDeviceEvidence a AlertEvidence.
+// isAlertEvidence makes *IoTDeviceEvidence an AlertEvidence.
 func (*IoTDeviceEvidence) isAlertEvidence() {}
 
 // IoTDeviceImportanceType is the enum at #/$defs/ioTDeviceImportanceType. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -3385,7 +3386,7 @@ type KubernetesClusterEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -3423,8 +3424,8 @@ type KubernetesClusterEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedKubernetesClusterEvidence describes the inheritance of KubernetesClusterEvidence to the decoder.
-var derivedKubernetesClusterEvidence = &shapeimpl.Derived{
+// graphshapeDerivedKubernetesClusterEvidence describes the inheritance of KubernetesClusterEvidence to the decoder.
+var graphshapeDerivedKubernetesClusterEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 1},
 	Names:       []string{"@odata.type", "cloudResource", "createdDateTime", "detailedRoles", "distribution", "name", "platform", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict", "version"},
@@ -3433,7 +3434,7 @@ var derivedKubernetesClusterEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *KubernetesClusterEvidence a AlertEvidence.
+// isAlertEvidence makes *KubernetesClusterEvidence an AlertEvidence.
 func (*KubernetesClusterEvidence) isAlertEvidence() {}
 
 // KubernetesControllerEvidence is the object at #/$defs/kubernetesControllerEvidence.
@@ -3447,7 +3448,7 @@ type KubernetesControllerEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -3485,8 +3486,8 @@ type KubernetesControllerEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedKubernetesControllerEvidence describes the inheritance of KubernetesControllerEvidence to the decoder.
-var derivedKubernetesControllerEvidence = &shapeimpl.Derived{
+// graphshapeDerivedKubernetesControllerEvidence describes the inheritance of KubernetesControllerEvidence to the decoder.
+var graphshapeDerivedKubernetesControllerEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "labels", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "tags", "type", "verdict"},
@@ -3495,7 +3496,7 @@ var derivedKubernetesControllerEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *KubernetesControllerEvidence a AlertEvidence.
+// isAlertEvidence makes *KubernetesControllerEvidence an AlertEvidence.
 func (*KubernetesControllerEvidence) isAlertEvidence() {}
 
 // KubernetesNamespaceEvidence is the object at #/$defs/kubernetesNamespaceEvidence.
@@ -3511,7 +3512,7 @@ type KubernetesNamespaceEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -3545,8 +3546,8 @@ type KubernetesNamespaceEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedKubernetesNamespaceEvidence describes the inheritance of KubernetesNamespaceEvidence to the decoder.
-var derivedKubernetesNamespaceEvidence = &shapeimpl.Derived{
+// graphshapeDerivedKubernetesNamespaceEvidence describes the inheritance of KubernetesNamespaceEvidence to the decoder.
+var graphshapeDerivedKubernetesNamespaceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "cluster", "createdDateTime", "detailedRoles", "labels", "name", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
@@ -3555,7 +3556,7 @@ var derivedKubernetesNamespaceEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *KubernetesNamespaceEvidence a AlertEvidence.
+// isAlertEvidence makes *KubernetesNamespaceEvidence an AlertEvidence.
 func (*KubernetesNamespaceEvidence) isAlertEvidence() {}
 
 // KubernetesPlatform is the enum at #/$defs/kubernetesPlatform. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -3614,7 +3615,7 @@ type KubernetesPodEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -3658,8 +3659,8 @@ type KubernetesPodEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedKubernetesPodEvidence describes the inheritance of KubernetesPodEvidence to the decoder.
-var derivedKubernetesPodEvidence = &shapeimpl.Derived{
+// graphshapeDerivedKubernetesPodEvidence describes the inheritance of KubernetesPodEvidence to the decoder.
+var graphshapeDerivedKubernetesPodEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 2, 2},
 	Names:       []string{"@odata.type", "containers", "controller", "createdDateTime", "detailedRoles", "ephemeralContainers", "initContainers", "labels", "name", "namespace", "podIp", "remediationStatus", "remediationStatusDetails", "roles", "serviceAccount", "tags", "verdict"},
@@ -3668,7 +3669,7 @@ var derivedKubernetesPodEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *KubernetesPodEvidence a AlertEvidence.
+// isAlertEvidence makes *KubernetesPodEvidence an AlertEvidence.
 func (*KubernetesPodEvidence) isAlertEvidence() {}
 
 // KubernetesSecretEvidence is the object at #/$defs/kubernetesSecretEvidence.
@@ -3682,7 +3683,7 @@ type KubernetesSecretEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -3718,8 +3719,8 @@ type KubernetesSecretEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedKubernetesSecretEvidence describes the inheritance of KubernetesSecretEvidence to the decoder.
-var derivedKubernetesSecretEvidence = &shapeimpl.Derived{
+// graphshapeDerivedKubernetesSecretEvidence describes the inheritance of KubernetesSecretEvidence to the decoder.
+var graphshapeDerivedKubernetesSecretEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 1, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "secretType", "tags", "verdict"},
@@ -3728,7 +3729,7 @@ var derivedKubernetesSecretEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *KubernetesSecretEvidence a AlertEvidence.
+// isAlertEvidence makes *KubernetesSecretEvidence an AlertEvidence.
 func (*KubernetesSecretEvidence) isAlertEvidence() {}
 
 // KubernetesServiceAccountEvidence is the object at #/$defs/kubernetesServiceAccountEvidence.
@@ -3742,7 +3743,7 @@ type KubernetesServiceAccountEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -3776,8 +3777,8 @@ type KubernetesServiceAccountEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedKubernetesServiceAccountEvidence describes the inheritance of KubernetesServiceAccountEvidence to the decoder.
-var derivedKubernetesServiceAccountEvidence = &shapeimpl.Derived{
+// graphshapeDerivedKubernetesServiceAccountEvidence describes the inheritance of KubernetesServiceAccountEvidence to the decoder.
+var graphshapeDerivedKubernetesServiceAccountEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
@@ -3786,7 +3787,7 @@ var derivedKubernetesServiceAccountEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *KubernetesServiceAccountEvidence a AlertEvidence.
+// isAlertEvidence makes *KubernetesServiceAccountEvidence an AlertEvidence.
 func (*KubernetesServiceAccountEvidence) isAlertEvidence() {}
 
 // KubernetesServiceEvidence is the object at #/$defs/kubernetesServiceEvidence.
@@ -3802,7 +3803,7 @@ type KubernetesServiceEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -3846,8 +3847,8 @@ type KubernetesServiceEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedKubernetesServiceEvidence describes the inheritance of KubernetesServiceEvidence to the decoder.
-var derivedKubernetesServiceEvidence = &shapeimpl.Derived{
+// graphshapeDerivedKubernetesServiceEvidence describes the inheritance of KubernetesServiceEvidence to the decoder.
+var graphshapeDerivedKubernetesServiceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "clusterIP", "createdDateTime", "detailedRoles", "externalIPs", "labels", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "selector", "servicePorts", "serviceType", "tags", "verdict"},
@@ -3856,7 +3857,7 @@ var derivedKubernetesServiceEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *KubernetesServiceEvidence a AlertEvidence.
+// isAlertEvidence makes *KubernetesServiceEvidence an AlertEvidence.
 func (*KubernetesServiceEvidence) isAlertEvidence() {}
 
 // KubernetesServicePort is the object at #/$defs/kubernetesServicePort.
@@ -3949,7 +3950,7 @@ type MailClusterEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -3987,8 +3988,8 @@ type MailClusterEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedMailClusterEvidence describes the inheritance of MailClusterEvidence to the decoder.
-var derivedMailClusterEvidence = &shapeimpl.Derived{
+// graphshapeDerivedMailClusterEvidence describes the inheritance of MailClusterEvidence to the decoder.
+var graphshapeDerivedMailClusterEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "clusterBy", "clusterByValue", "createdDateTime", "detailedRoles", "emailCount", "networkMessageIds", "query", "remediationStatus", "remediationStatusDetails", "roles", "tags", "urn", "verdict"},
@@ -3997,7 +3998,7 @@ var derivedMailClusterEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *MailClusterEvidence a AlertEvidence.
+// isAlertEvidence makes *MailClusterEvidence an AlertEvidence.
 func (*MailClusterEvidence) isAlertEvidence() {}
 
 // MailboxConfigurationEvidence is the object at #/$defs/mailboxConfigurationEvidence.
@@ -4015,7 +4016,7 @@ type MailboxConfigurationEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -4053,8 +4054,8 @@ type MailboxConfigurationEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedMailboxConfigurationEvidence describes the inheritance of MailboxConfigurationEvidence to the decoder.
-var derivedMailboxConfigurationEvidence = &shapeimpl.Derived{
+// graphshapeDerivedMailboxConfigurationEvidence describes the inheritance of MailboxConfigurationEvidence to the decoder.
+var graphshapeDerivedMailboxConfigurationEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "configurationId", "configurationType", "createdDateTime", "detailedRoles", "displayName", "externalDirectoryObjectId", "mailboxPrimaryAddress", "remediationStatus", "remediationStatusDetails", "roles", "tags", "upn", "verdict"},
@@ -4063,7 +4064,7 @@ var derivedMailboxConfigurationEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *MailboxConfigurationEvidence a AlertEvidence.
+// isAlertEvidence makes *MailboxConfigurationEvidence an AlertEvidence.
 func (*MailboxConfigurationEvidence) isAlertEvidence() {}
 
 // MailboxConfigurationType is the enum at #/$defs/mailboxConfigurationType. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -4118,7 +4119,7 @@ type MailboxEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -4156,8 +4157,8 @@ type MailboxEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedMailboxEvidence describes the inheritance of MailboxEvidence to the decoder.
-var derivedMailboxEvidence = &shapeimpl.Derived{
+// graphshapeDerivedMailboxEvidence describes the inheritance of MailboxEvidence to the decoder.
+var graphshapeDerivedMailboxEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 1, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "displayName", "primaryAddress", "remediationStatus", "remediationStatusDetails", "roles", "tags", "upn", "userAccount", "verdict"},
@@ -4166,7 +4167,7 @@ var derivedMailboxEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *MailboxEvidence a AlertEvidence.
+// isAlertEvidence makes *MailboxEvidence an AlertEvidence.
 func (*MailboxEvidence) isAlertEvidence() {}
 
 // MalwareEvidence is the object at #/$defs/malwareEvidence.
@@ -4182,7 +4183,7 @@ type MalwareEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -4218,8 +4219,8 @@ type MalwareEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedMalwareEvidence describes the inheritance of MalwareEvidence to the decoder.
-var derivedMalwareEvidence = &shapeimpl.Derived{
+// graphshapeDerivedMalwareEvidence describes the inheritance of MalwareEvidence to the decoder.
+var graphshapeDerivedMalwareEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "category", "createdDateTime", "detailedRoles", "files", "name", "processes", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
@@ -4228,7 +4229,7 @@ var derivedMalwareEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *MalwareEvidence a AlertEvidence.
+// isAlertEvidence makes *MalwareEvidence an AlertEvidence.
 func (*MalwareEvidence) isAlertEvidence() {}
 
 // NetworkConnectionEvidence is the object at #/$defs/networkConnectionEvidence.
@@ -4242,7 +4243,7 @@ type NetworkConnectionEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DestinationAddress is the member "destinationAddress" (optional, may be null).
 	DestinationAddress shape.Optional[IPEvidence] `json:"destinationAddress,omitzero"`
 	// DestinationPort is the member "destinationPort" (optional, may be null).
@@ -4282,8 +4283,8 @@ type NetworkConnectionEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedNetworkConnectionEvidence describes the inheritance of NetworkConnectionEvidence to the decoder.
-var derivedNetworkConnectionEvidence = &shapeimpl.Derived{
+// graphshapeDerivedNetworkConnectionEvidence describes the inheritance of NetworkConnectionEvidence to the decoder.
+var graphshapeDerivedNetworkConnectionEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 1, 1, 2, 1, 2, 2, 2, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "destinationAddress", "destinationPort", "detailedRoles", "protocol", "remediationStatus", "remediationStatusDetails", "roles", "sourceAddress", "sourcePort", "tags", "verdict"},
@@ -4292,7 +4293,7 @@ var derivedNetworkConnectionEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *NetworkConnectionEvidence a AlertEvidence.
+// isAlertEvidence makes *NetworkConnectionEvidence an AlertEvidence.
 func (*NetworkConnectionEvidence) isAlertEvidence() {}
 
 // NicEvidence is the object at #/$defs/nicEvidence.
@@ -4306,7 +4307,7 @@ type NicEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -4342,8 +4343,8 @@ type NicEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedNicEvidence describes the inheritance of NicEvidence to the decoder.
-var derivedNicEvidence = &shapeimpl.Derived{
+// graphshapeDerivedNicEvidence describes the inheritance of NicEvidence to the decoder.
+var graphshapeDerivedNicEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 2, 1},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "ipAddress", "macAddress", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict", "vlans"},
@@ -4352,7 +4353,7 @@ var derivedNicEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *NicEvidence a AlertEvidence.
+// isAlertEvidence makes *NicEvidence an AlertEvidence.
 func (*NicEvidence) isAlertEvidence() {}
 
 // OauthApplicationEvidence is the object at #/$defs/oauthApplicationEvidence.
@@ -4368,7 +4369,7 @@ type OauthApplicationEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -4404,8 +4405,8 @@ type OauthApplicationEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedOauthApplicationEvidence describes the inheritance of OauthApplicationEvidence to the decoder.
-var derivedOauthApplicationEvidence = &shapeimpl.Derived{
+// graphshapeDerivedOauthApplicationEvidence describes the inheritance of OauthApplicationEvidence to the decoder.
+var graphshapeDerivedOauthApplicationEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "appId", "createdDateTime", "detailedRoles", "displayName", "objectId", "publisher", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
@@ -4414,7 +4415,7 @@ var derivedOauthApplicationEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *OauthApplicationEvidence a AlertEvidence.
+// isAlertEvidence makes *OauthApplicationEvidence an AlertEvidence.
 func (*OauthApplicationEvidence) isAlertEvidence() {}
 
 // OnboardingStatus is the enum at #/$defs/onboardingStatus. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -4467,7 +4468,7 @@ type ProcessEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -4479,7 +4480,7 @@ type ProcessEvidence struct {
 	// MdeDeviceID is the member "mdeDeviceId" (optional, may be null).
 	MdeDeviceID shape.Optional[string] `json:"mdeDeviceId,omitzero"`
 	// ParentProcessCreationDateTime is the member "parentProcessCreationDateTime" (optional, may be null).
-	ParentProcessCreationDateTime shape.Optional[string] `json:"parentProcessCreationDateTime,omitzero"`
+	ParentProcessCreationDateTime shape.Optional[time.Time] `json:"parentProcessCreationDateTime,omitzero"`
 	// ParentProcessID is the member "parentProcessId" (optional, may be null).
 	ParentProcessID shape.Optional[int64] `json:"parentProcessId,omitzero"`
 	// ParentProcessImageFile is the member "parentProcessImageFile" (optional, may be null).
@@ -4487,7 +4488,7 @@ type ProcessEvidence struct {
 	// ProcessCommandLine is the member "processCommandLine" (optional, may be null).
 	ProcessCommandLine shape.Optional[string] `json:"processCommandLine,omitzero"`
 	// ProcessCreationDateTime is the member "processCreationDateTime" (optional, may be null).
-	ProcessCreationDateTime shape.Optional[string] `json:"processCreationDateTime,omitzero"`
+	ProcessCreationDateTime shape.Optional[time.Time] `json:"processCreationDateTime,omitzero"`
 	// ProcessID is the member "processId" (optional, may be null).
 	ProcessID shape.Optional[int64] `json:"processId,omitzero"`
 	// RemediationStatus is the member "remediationStatus" (required).
@@ -4517,8 +4518,8 @@ type ProcessEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedProcessEvidence describes the inheritance of ProcessEvidence to the decoder.
-var derivedProcessEvidence = &shapeimpl.Derived{
+// graphshapeDerivedProcessEvidence describes the inheritance of ProcessEvidence to the decoder.
+var graphshapeDerivedProcessEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "detectionStatus", "imageFile", "mdeDeviceId", "parentProcessCreationDateTime", "parentProcessId", "parentProcessImageFile", "processCommandLine", "processCreationDateTime", "processId", "remediationStatus", "remediationStatusDetails", "roles", "tags", "userAccount", "verdict"},
@@ -4527,7 +4528,7 @@ var derivedProcessEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *ProcessEvidence a AlertEvidence.
+// isAlertEvidence makes *ProcessEvidence an AlertEvidence.
 func (*ProcessEvidence) isAlertEvidence() {}
 
 // ProtocolType is the enum at #/$defs/protocolType. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -4576,7 +4577,7 @@ type RegistryKeyEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -4610,8 +4611,8 @@ type RegistryKeyEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedRegistryKeyEvidence describes the inheritance of RegistryKeyEvidence to the decoder.
-var derivedRegistryKeyEvidence = &shapeimpl.Derived{
+// graphshapeDerivedRegistryKeyEvidence describes the inheritance of RegistryKeyEvidence to the decoder.
+var graphshapeDerivedRegistryKeyEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "registryHive", "registryKey", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
@@ -4620,7 +4621,7 @@ var derivedRegistryKeyEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *RegistryKeyEvidence a AlertEvidence.
+// isAlertEvidence makes *RegistryKeyEvidence an AlertEvidence.
 func (*RegistryKeyEvidence) isAlertEvidence() {}
 
 // RegistryValueEvidence is the object at #/$defs/registryValueEvidence.
@@ -4634,7 +4635,7 @@ type RegistryValueEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -4676,8 +4677,8 @@ type RegistryValueEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedRegistryValueEvidence describes the inheritance of RegistryValueEvidence to the decoder.
-var derivedRegistryValueEvidence = &shapeimpl.Derived{
+// graphshapeDerivedRegistryValueEvidence describes the inheritance of RegistryValueEvidence to the decoder.
+var graphshapeDerivedRegistryValueEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "mdeDeviceId", "registryHive", "registryKey", "registryValue", "registryValueName", "registryValueType", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
@@ -4686,7 +4687,7 @@ var derivedRegistryValueEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *RegistryValueEvidence a AlertEvidence.
+// isAlertEvidence makes *RegistryValueEvidence an AlertEvidence.
 func (*RegistryValueEvidence) isAlertEvidence() {}
 
 // ResourceAccessEvent is the object at #/$defs/resourceAccessEvent.
@@ -4694,7 +4695,7 @@ func (*RegistryValueEvidence) isAlertEvidence() {}
 // The complex type microsoft.graph.security.resourceAccessEvent.
 type ResourceAccessEvent struct {
 	// AccessDateTime is the member "accessDateTime" (optional, may be null).
-	AccessDateTime shape.Optional[string] `json:"accessDateTime,omitzero"`
+	AccessDateTime shape.Optional[time.Time] `json:"accessDateTime,omitzero"`
 	// AccountID is the member "accountId" (optional, may be null).
 	AccountID shape.Optional[string] `json:"accountId,omitzero"`
 	// IPAddress is the member "ipAddress" (optional, may be null).
@@ -4723,13 +4724,13 @@ type SasTokenEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
 	DetailedRoles shape.Optional[[]string] `json:"detailedRoles,omitzero"`
 	// ExpiryDateTime is the member "expiryDateTime" (optional, may be null).
-	ExpiryDateTime shape.Optional[string] `json:"expiryDateTime,omitzero"`
+	ExpiryDateTime shape.Optional[time.Time] `json:"expiryDateTime,omitzero"`
 	// Permissions is the member "permissions" (optional).
 	Permissions shape.Optional[[]shape.Optional[string]] `json:"permissions,omitzero"`
 	// Protocol is the member "protocol" (optional, may be null).
@@ -4751,7 +4752,7 @@ type SasTokenEvidence struct {
 	// SignedWith is the member "signedWith" (optional, may be null).
 	SignedWith shape.Optional[string] `json:"signedWith,omitzero"`
 	// StartDateTime is the member "startDateTime" (optional, may be null).
-	StartDateTime shape.Optional[string] `json:"startDateTime,omitzero"`
+	StartDateTime shape.Optional[time.Time] `json:"startDateTime,omitzero"`
 	// StorageResource is the member "storageResource" (optional, may be null).
 	StorageResource shape.Optional[AzureResourceEvidence] `json:"storageResource,omitzero"`
 	// Tags is the member "tags" (optional).
@@ -4767,8 +4768,8 @@ type SasTokenEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedSasTokenEvidence describes the inheritance of SasTokenEvidence to the decoder.
-var derivedSasTokenEvidence = &shapeimpl.Derived{
+// graphshapeDerivedSasTokenEvidence describes the inheritance of SasTokenEvidence to the decoder.
+var graphshapeDerivedSasTokenEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 1, 2, 2, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "allowedIpAddresses", "allowedResourceTypes", "allowedServices", "createdDateTime", "detailedRoles", "expiryDateTime", "permissions", "protocol", "remediationStatus", "remediationStatusDetails", "roles", "signatureHash", "signedWith", "startDateTime", "storageResource", "tags", "verdict"},
@@ -4777,7 +4778,7 @@ var derivedSasTokenEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *SasTokenEvidence a AlertEvidence.
+// isAlertEvidence makes *SasTokenEvidence an AlertEvidence.
 func (*SasTokenEvidence) isAlertEvidence() {}
 
 // SecurityGroupEvidence is the object at #/$defs/securityGroupEvidence.
@@ -4793,7 +4794,7 @@ type SecurityGroupEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -4833,8 +4834,8 @@ type SecurityGroupEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedSecurityGroupEvidence describes the inheritance of SecurityGroupEvidence to the decoder.
-var derivedSecurityGroupEvidence = &shapeimpl.Derived{
+// graphshapeDerivedSecurityGroupEvidence describes the inheritance of SecurityGroupEvidence to the decoder.
+var graphshapeDerivedSecurityGroupEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "activeDirectoryObjectGuid", "createdDateTime", "detailedRoles", "displayName", "distinguishedName", "friendlyName", "remediationStatus", "remediationStatusDetails", "roles", "securityGroupId", "sid", "tags", "verdict"},
@@ -4843,7 +4844,7 @@ var derivedSecurityGroupEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *SecurityGroupEvidence a AlertEvidence.
+// isAlertEvidence makes *SecurityGroupEvidence an AlertEvidence.
 func (*SecurityGroupEvidence) isAlertEvidence() {}
 
 // ServicePrincipalEvidence is the object at #/$defs/servicePrincipalEvidence.
@@ -4861,7 +4862,7 @@ type ServicePrincipalEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -4899,8 +4900,8 @@ type ServicePrincipalEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedServicePrincipalEvidence describes the inheritance of ServicePrincipalEvidence to the decoder.
-var derivedServicePrincipalEvidence = &shapeimpl.Derived{
+// graphshapeDerivedServicePrincipalEvidence describes the inheritance of ServicePrincipalEvidence to the decoder.
+var graphshapeDerivedServicePrincipalEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 2, 2, 2, 2, 1, 1, 1, 2, 1, 2},
 	Names:       []string{"@odata.type", "appId", "appOwnerTenantId", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "servicePrincipalName", "servicePrincipalObjectId", "servicePrincipalType", "tags", "tenantId", "verdict"},
@@ -4909,7 +4910,7 @@ var derivedServicePrincipalEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *ServicePrincipalEvidence a AlertEvidence.
+// isAlertEvidence makes *ServicePrincipalEvidence an AlertEvidence.
 func (*ServicePrincipalEvidence) isAlertEvidence() {}
 
 // ServicePrincipalType is the enum at #/$defs/servicePrincipalType. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -5032,7 +5033,7 @@ type SubmissionMailEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -5062,7 +5063,7 @@ type SubmissionMailEvidence struct {
 	// Subject is the member "subject" (optional, may be null).
 	Subject shape.Optional[string] `json:"subject,omitzero"`
 	// SubmissionDateTime is the member "submissionDateTime" (optional, may be null).
-	SubmissionDateTime shape.Optional[string] `json:"submissionDateTime,omitzero"`
+	SubmissionDateTime shape.Optional[time.Time] `json:"submissionDateTime,omitzero"`
 	// SubmissionID is the member "submissionId" (optional, may be null).
 	SubmissionID shape.Optional[string] `json:"submissionId,omitzero"`
 	// Submitter is the member "submitter" (optional, may be null).
@@ -5080,8 +5081,8 @@ type SubmissionMailEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedSubmissionMailEvidence describes the inheritance of SubmissionMailEvidence to the decoder.
-var derivedSubmissionMailEvidence = &shapeimpl.Derived{
+// graphshapeDerivedSubmissionMailEvidence describes the inheritance of SubmissionMailEvidence to the decoder.
+var graphshapeDerivedSubmissionMailEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 1, 2, 1, 1, 1, 1, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "networkMessageId", "recipient", "remediationStatus", "remediationStatusDetails", "reportType", "roles", "sender", "senderIp", "subject", "submissionDateTime", "submissionId", "submitter", "tags", "verdict"},
@@ -5090,7 +5091,7 @@ var derivedSubmissionMailEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *SubmissionMailEvidence a AlertEvidence.
+// isAlertEvidence makes *SubmissionMailEvidence an AlertEvidence.
 func (*SubmissionMailEvidence) isAlertEvidence() {}
 
 // TeamsDeliveryLocation is the enum at #/$defs/teamsDeliveryLocation. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -5188,7 +5189,7 @@ type TeamsMessageEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DeliveryAction is the member "deliveryAction" (optional, may be null).
 	DeliveryAction shape.Optional[TeamsMessageDeliveryAction] `json:"deliveryAction,omitzero"`
 	// DeliveryLocation is the member "deliveryLocation" (optional, may be null).
@@ -5206,7 +5207,7 @@ type TeamsMessageEvidence struct {
 	// IsOwned is the member "isOwned" (optional, may be null).
 	IsOwned shape.Optional[bool] `json:"isOwned,omitzero"`
 	// LastModifiedDateTime is the member "lastModifiedDateTime" (optional, may be null).
-	LastModifiedDateTime shape.Optional[string] `json:"lastModifiedDateTime,omitzero"`
+	LastModifiedDateTime shape.Optional[time.Time] `json:"lastModifiedDateTime,omitzero"`
 	// MessageDirection is the member "messageDirection" (optional, may be null).
 	MessageDirection shape.Optional[AntispamTeamsDirection] `json:"messageDirection,omitzero"`
 	// MessageID is the member "messageId" (optional, may be null).
@@ -5216,7 +5217,7 @@ type TeamsMessageEvidence struct {
 	// ParentMessageID is the member "parentMessageId" (optional, may be null).
 	ParentMessageID shape.Optional[string] `json:"parentMessageId,omitzero"`
 	// ReceivedDateTime is the member "receivedDateTime" (optional, may be null).
-	ReceivedDateTime shape.Optional[string] `json:"receivedDateTime,omitzero"`
+	ReceivedDateTime shape.Optional[time.Time] `json:"receivedDateTime,omitzero"`
 	// Recipients is the member "recipients" (optional).
 	Recipients shape.Optional[[]shape.Optional[string]] `json:"recipients,omitzero"`
 	// RemediationStatus is the member "remediationStatus" (required).
@@ -5262,8 +5263,8 @@ type TeamsMessageEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedTeamsMessageEvidence describes the inheritance of TeamsMessageEvidence to the decoder.
-var derivedTeamsMessageEvidence = &shapeimpl.Derived{
+// graphshapeDerivedTeamsMessageEvidence describes the inheritance of TeamsMessageEvidence to the decoder.
+var graphshapeDerivedTeamsMessageEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 2},
 	Names:       []string{"@odata.type", "campaignId", "channelId", "createdDateTime", "deliveryAction", "deliveryLocation", "detailedRoles", "files", "groupId", "isExternal", "isOwned", "lastModifiedDateTime", "messageDirection", "messageId", "owningTenantId", "parentMessageId", "receivedDateTime", "recipients", "remediationStatus", "remediationStatusDetails", "roles", "senderFromAddress", "senderIP", "sourceAppName", "sourceId", "subject", "suspiciousRecipients", "tags", "threadId", "threadType", "urls", "verdict"},
@@ -5272,7 +5273,7 @@ var derivedTeamsMessageEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *TeamsMessageEvidence a AlertEvidence.
+// isAlertEvidence makes *TeamsMessageEvidence an AlertEvidence.
 func (*TeamsMessageEvidence) isAlertEvidence() {}
 
 // URLEvidence is the object at #/$defs/urlEvidence.
@@ -5286,7 +5287,7 @@ type URLEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -5318,8 +5319,8 @@ type URLEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedURLEvidence describes the inheritance of URLEvidence to the decoder.
-var derivedURLEvidence = &shapeimpl.Derived{
+// graphshapeDerivedURLEvidence describes the inheritance of URLEvidence to the decoder.
+var graphshapeDerivedURLEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "tags", "url", "verdict"},
@@ -5328,7 +5329,7 @@ var derivedURLEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *URLEvidence a AlertEvidence.
+// isAlertEvidence makes *URLEvidence an AlertEvidence.
 func (*URLEvidence) isAlertEvidence() {}
 
 // UserAccount is the object at #/$defs/userAccount.
@@ -5369,7 +5370,7 @@ type UserEvidence struct {
 	// CreatedDateTime is the member "createdDateTime" (required).
 	//
 	// The time the evidence was created and added to the alert.
-	CreatedDateTime string `json:"createdDateTime,omitzero"`
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// DetailedRoles is the member "detailedRoles" (optional).
 	//
 	// Detailed description of the entity roles in an alert. Values are free-form.
@@ -5403,8 +5404,8 @@ type UserEvidence struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedUserEvidence describes the inheritance of UserEvidence to the decoder.
-var derivedUserEvidence = &shapeimpl.Derived{
+// graphshapeDerivedUserEvidence describes the inheritance of UserEvidence to the decoder.
+var graphshapeDerivedUserEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 2, 2, 2, 1, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "stream", "tags", "userAccount", "verdict"},
@@ -5413,7 +5414,7 @@ var derivedUserEvidence = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAlertEvidence makes *UserEvidence a AlertEvidence.
+// isAlertEvidence makes *UserEvidence an AlertEvidence.
 func (*UserEvidence) isAlertEvidence() {}
 
 // VMCloudProvider is the enum at #/$defs/vmCloudProvider. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"github.com/graphshape/graphshape/generated/shape"
 	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
+	"time"
 )
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
@@ -50,10 +51,10 @@ func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -199,7 +200,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedActiveDirectoryDomainEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedActiveDirectoryDomainEvidence)
 		}
 		n++
 	}
@@ -226,7 +227,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedActiveDirectoryDomainEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedActiveDirectoryDomainEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -249,7 +250,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -403,10 +404,10 @@ func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -559,7 +560,7 @@ func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedAiAgentEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedAiAgentEvidence)
 		}
 		n++
 	}
@@ -586,7 +587,7 @@ func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedAiAgentEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAiAgentEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -619,7 +620,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -945,12 +946,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/properties/createdDateTime")
 			if seen[10] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(shape.Optional[string])
+				v.CreatedDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[10] = true
 			if d.Null() {
 				v.CreatedDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[55]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[55]); ok {
 				v.CreatedDateTime.Set(x)
 			}
 			d.Leave()
@@ -1071,12 +1072,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("firstActivityDateTime", "/properties/firstActivityDateTime")
 			if seen[17] {
 				d.Duplicate()
-				v.FirstActivityDateTime = *new(shape.Optional[string])
+				v.FirstActivityDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[17] = true
 			if d.Null() {
 				v.FirstActivityDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[737]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[737]); ok {
 				v.FirstActivityDateTime.Set(x)
 			}
 			d.Leave()
@@ -1143,12 +1144,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("lastActivityDateTime", "/properties/lastActivityDateTime")
 			if seen[22] {
 				d.Duplicate()
-				v.LastActivityDateTime = *new(shape.Optional[string])
+				v.LastActivityDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[22] = true
 			if d.Null() {
 				v.LastActivityDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[744]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[744]); ok {
 				v.LastActivityDateTime.Set(x)
 			}
 			d.Leave()
@@ -1156,12 +1157,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("lastUpdateDateTime", "/properties/lastUpdateDateTime")
 			if seen[23] {
 				d.Duplicate()
-				v.LastUpdateDateTime = *new(shape.Optional[string])
+				v.LastUpdateDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[23] = true
 			if d.Null() {
 				v.LastUpdateDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[745]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[745]); ok {
 				v.LastUpdateDateTime.Set(x)
 			}
 			d.Leave()
@@ -1229,12 +1230,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("resolvedDateTime", "/properties/resolvedDateTime")
 			if seen[28] {
 				d.Duplicate()
-				v.ResolvedDateTime = *new(shape.Optional[string])
+				v.ResolvedDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[28] = true
 			if d.Null() {
 				v.ResolvedDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[751]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[751]); ok {
 				v.ResolvedDateTime.Set(x)
 			}
 			d.Leave()
@@ -1496,7 +1497,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"createdDateTime\":")
-			enc.String(v.CreatedDateTime.Value)
+			enc.Time(v.CreatedDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "customDetails") {
@@ -1574,7 +1575,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"firstActivityDateTime\":")
-			enc.String(v.FirstActivityDateTime.Value)
+			enc.Time(v.FirstActivityDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "id") {
@@ -1618,7 +1619,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"lastActivityDateTime\":")
-			enc.String(v.LastActivityDateTime.Value)
+			enc.Time(v.LastActivityDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
@@ -1628,7 +1629,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"lastUpdateDateTime\":")
-			enc.String(v.LastUpdateDateTime.Value)
+			enc.Time(v.LastUpdateDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "mitreTechniques") {
@@ -1682,7 +1683,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"resolvedDateTime\":")
-			enc.String(v.ResolvedDateTime.Value)
+			enc.Time(v.ResolvedDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "serviceSource") {
@@ -1852,10 +1853,10 @@ func (v *AlertComment) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[53]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[53]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -1898,7 +1899,7 @@ func (v *AlertComment) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -1986,10 +1987,10 @@ func (v *AlertEvidenceBase) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -2138,7 +2139,7 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -2352,10 +2353,10 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -2499,7 +2500,7 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedAmazonResourceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedAmazonResourceEvidence)
 		}
 		n++
 	}
@@ -2526,7 +2527,7 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedAmazonResourceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAmazonResourceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -2559,7 +2560,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -2719,10 +2720,10 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -2860,12 +2861,12 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("receivedDateTime", "/properties/receivedDateTime")
 			if seen[12] {
 				d.Duplicate()
-				v.ReceivedDateTime = *new(shape.Optional[string])
+				v.ReceivedDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[12] = true
 			if d.Null() {
 				v.ReceivedDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[98]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[98]); ok {
 				v.ReceivedDateTime.Set(x)
 			}
 			d.Leave()
@@ -3102,7 +3103,7 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedAnalyzedMessageEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedAnalyzedMessageEvidence)
 		}
 		n++
 	}
@@ -3129,7 +3130,7 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedAnalyzedMessageEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAnalyzedMessageEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -3162,7 +3163,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "deliveryAction") {
 		switch v.DeliveryAction.State {
@@ -3255,7 +3256,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"receivedDateTime\":")
-			enc.String(v.ReceivedDateTime.Value)
+			enc.Time(v.ReceivedDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "recipientEmailAddress") {
@@ -3497,10 +3498,10 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -3657,7 +3658,7 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedAzureResourceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedAzureResourceEvidence)
 		}
 		n++
 	}
@@ -3684,7 +3685,7 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedAzureResourceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAzureResourceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -3697,7 +3698,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -3841,10 +3842,10 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -4010,7 +4011,7 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedBlobContainerEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedBlobContainerEvidence)
 		}
 		n++
 	}
@@ -4037,7 +4038,7 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedBlobContainerEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedBlobContainerEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -4050,7 +4051,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -4216,10 +4217,10 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -4410,7 +4411,7 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedBlobEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedBlobEvidence)
 		}
 		n++
 	}
@@ -4437,7 +4438,7 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedBlobEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedBlobEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -4460,7 +4461,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -4635,10 +4636,10 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -4830,7 +4831,7 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedCloudApplicationEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedCloudApplicationEvidence)
 		}
 		n++
 	}
@@ -4857,7 +4858,7 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedCloudApplicationEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCloudApplicationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -4880,7 +4881,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -5044,10 +5045,10 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -5178,7 +5179,7 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedCloudLogonRequestEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedCloudLogonRequestEvidence)
 		}
 		n++
 	}
@@ -5205,7 +5206,7 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedCloudLogonRequestEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCloudLogonRequestEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -5218,7 +5219,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -5377,10 +5378,10 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -5435,12 +5436,12 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("previousLogonDateTime", "/properties/previousLogonDateTime")
 			if seen[7] {
 				d.Duplicate()
-				v.PreviousLogonDateTime = *new(shape.Optional[string])
+				v.PreviousLogonDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[7] = true
 			if d.Null() {
 				v.PreviousLogonDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[196]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[196]); ok {
 				v.PreviousLogonDateTime.Set(x)
 			}
 			d.Leave()
@@ -5529,12 +5530,12 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("startUtcDateTime", "/properties/startUtcDateTime")
 			if seen[13] {
 				d.Duplicate()
-				v.StartUtcDateTime = *new(shape.Optional[string])
+				v.StartUtcDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[13] = true
 			if d.Null() {
 				v.StartUtcDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[199]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[199]); ok {
 				v.StartUtcDateTime.Set(x)
 			}
 			d.Leave()
@@ -5589,7 +5590,7 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedCloudLogonSessionEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedCloudLogonSessionEvidence)
 		}
 		n++
 	}
@@ -5616,7 +5617,7 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedCloudLogonSessionEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCloudLogonSessionEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -5649,7 +5650,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -5692,7 +5693,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"previousLogonDateTime\":")
-			enc.String(v.PreviousLogonDateTime.Value)
+			enc.Time(v.PreviousLogonDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "protocol") {
@@ -5750,7 +5751,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"startUtcDateTime\":")
-			enc.String(v.StartUtcDateTime.Value)
+			enc.Time(v.StartUtcDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "tags") {
@@ -5896,10 +5897,10 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[4] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[4] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -6085,7 +6086,7 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedContainerEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedContainerEvidence)
 		}
 		n++
 	}
@@ -6115,7 +6116,7 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedContainerEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedContainerEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -6174,7 +6175,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -6326,10 +6327,10 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -6504,7 +6505,7 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedContainerImageEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedContainerImageEvidence)
 		}
 		n++
 	}
@@ -6531,7 +6532,7 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedContainerImageEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedContainerImageEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -6544,7 +6545,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -6729,10 +6730,10 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -6863,7 +6864,7 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedContainerRegistryEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedContainerRegistryEvidence)
 		}
 		n++
 	}
@@ -6890,7 +6891,7 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedContainerRegistryEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedContainerRegistryEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -6903,7 +6904,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -7027,10 +7028,10 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -7239,7 +7240,7 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedDNSEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedDNSEvidence)
 		}
 		n++
 	}
@@ -7266,7 +7267,7 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedDNSEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedDNSEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -7279,7 +7280,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -7565,10 +7566,10 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -7645,12 +7646,12 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("firstSeenDateTime", "/properties/firstSeenDateTime")
 			if seen[7] {
 				d.Duplicate()
-				v.FirstSeenDateTime = *new(shape.Optional[string])
+				v.FirstSeenDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[7] = true
 			if d.Null() {
 				v.FirstSeenDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[313]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[313]); ok {
 				v.FirstSeenDateTime.Set(x)
 			}
 			d.Leave()
@@ -8058,7 +8059,7 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedDeviceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedDeviceEvidence)
 		}
 		n++
 	}
@@ -8085,7 +8086,7 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedDeviceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedDeviceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -8108,7 +8109,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "defenderAvStatus") {
 		switch v.DefenderAvStatus.State {
@@ -8161,7 +8162,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"firstSeenDateTime\":")
-			enc.String(v.FirstSeenDateTime.Value)
+			enc.Time(v.FirstSeenDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "healthStatus") {
@@ -9082,10 +9083,10 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -9260,7 +9261,7 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedFileEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedFileEvidence)
 		}
 		n++
 	}
@@ -9287,7 +9288,7 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedFileEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedFileEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -9300,7 +9301,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -9591,10 +9592,10 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -9725,7 +9726,7 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedFileHashEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedFileHashEvidence)
 		}
 		n++
 	}
@@ -9755,7 +9756,7 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedFileHashEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedFileHashEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -9772,7 +9773,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -10072,10 +10073,10 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -10258,7 +10259,7 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedGitHubOrganizationEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedGitHubOrganizationEvidence)
 		}
 		n++
 	}
@@ -10285,7 +10286,7 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedGitHubOrganizationEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGitHubOrganizationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -10308,7 +10309,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -10485,10 +10486,10 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -10658,7 +10659,7 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedGitHubRepoEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedGitHubRepoEvidence)
 		}
 		n++
 	}
@@ -10685,7 +10686,7 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedGitHubRepoEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGitHubRepoEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -10708,7 +10709,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -10862,10 +10863,10 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -11048,7 +11049,7 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedGitHubUserEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedGitHubUserEvidence)
 		}
 		n++
 	}
@@ -11075,7 +11076,7 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedGitHubUserEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGitHubUserEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -11088,7 +11089,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -11289,10 +11290,10 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -11510,7 +11511,7 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedGoogleCloudResourceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedGoogleCloudResourceEvidence)
 		}
 		n++
 	}
@@ -11537,7 +11538,7 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedGoogleCloudResourceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGoogleCloudResourceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -11550,7 +11551,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -11756,10 +11757,10 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -11788,12 +11789,12 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("endUtcDateTime", "/properties/endUtcDateTime")
 			if seen[4] {
 				d.Duplicate()
-				v.EndUtcDateTime = *new(shape.Optional[string])
+				v.EndUtcDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[4] = true
 			if d.Null() {
 				v.EndUtcDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[441]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[441]); ok {
 				v.EndUtcDateTime.Set(x)
 			}
 			d.Leave()
@@ -11891,12 +11892,12 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("startUtcDateTime", "/properties/startUtcDateTime")
 			if seen[10] {
 				d.Duplicate()
-				v.StartUtcDateTime = *new(shape.Optional[string])
+				v.StartUtcDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[10] = true
 			if d.Null() {
 				v.StartUtcDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[445]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[445]); ok {
 				v.StartUtcDateTime.Set(x)
 			}
 			d.Leave()
@@ -11938,7 +11939,7 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedHostLogonSessionEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedHostLogonSessionEvidence)
 		}
 		n++
 	}
@@ -11965,7 +11966,7 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedHostLogonSessionEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedHostLogonSessionEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -11988,7 +11989,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -12011,7 +12012,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"endUtcDateTime\":")
-			enc.String(v.EndUtcDateTime.Value)
+			enc.Time(v.EndUtcDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "host") {
@@ -12069,7 +12070,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"startUtcDateTime\":")
-			enc.String(v.StartUtcDateTime.Value)
+			enc.Time(v.StartUtcDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "tags") {
@@ -12155,10 +12156,10 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -12333,7 +12334,7 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedIPEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedIPEvidence)
 		}
 		n++
 	}
@@ -12360,7 +12361,7 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedIPEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedIPEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -12383,7 +12384,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -12626,10 +12627,10 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/properties/createdDateTime")
 			if seen[6] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[6] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[796]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[796]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -12743,10 +12744,10 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("lastUpdateDateTime", "/properties/lastUpdateDateTime")
 			if seen[14] {
 				d.Duplicate()
-				v.LastUpdateDateTime = *new(string)
+				v.LastUpdateDateTime = *new(time.Time)
 			}
 			seen[14] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[806]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[806]); ok {
 				v.LastUpdateDateTime = x
 			}
 			d.Leave()
@@ -12963,7 +12964,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "customTags") {
 		switch v.CustomTags.State {
@@ -13035,7 +13036,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
 		enc.Name("\"lastUpdateDateTime\":")
-		enc.String(v.LastUpdateDateTime)
+		enc.Time(v.LastUpdateDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "priorityScore") {
 		switch v.PriorityScore.State {
@@ -13716,10 +13717,10 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -14256,7 +14257,7 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedIoTDeviceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedIoTDeviceEvidence)
 		}
 		n++
 	}
@@ -14283,7 +14284,7 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedIoTDeviceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedIoTDeviceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -14296,7 +14297,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -14753,10 +14754,10 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -14935,7 +14936,7 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesClusterEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesClusterEvidence)
 		}
 		n++
 	}
@@ -14962,7 +14963,7 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesClusterEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesClusterEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -14985,7 +14986,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -15139,10 +15140,10 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -15330,7 +15331,7 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesControllerEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesControllerEvidence)
 		}
 		n++
 	}
@@ -15357,7 +15358,7 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesControllerEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesControllerEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -15370,7 +15371,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -15546,10 +15547,10 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -15702,7 +15703,7 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesNamespaceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesNamespaceEvidence)
 		}
 		n++
 	}
@@ -15729,7 +15730,7 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesNamespaceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesNamespaceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -15752,7 +15753,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -15979,10 +15980,10 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -16269,7 +16270,7 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesPodEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesPodEvidence)
 		}
 		n++
 	}
@@ -16296,7 +16297,7 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesPodEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesPodEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -16337,7 +16338,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -16537,10 +16538,10 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -16706,7 +16707,7 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesSecretEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesSecretEvidence)
 		}
 		n++
 	}
@@ -16733,7 +16734,7 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesSecretEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesSecretEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -16746,7 +16747,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -16890,10 +16891,10 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -17046,7 +17047,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesServiceAccountEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesServiceAccountEvidence)
 		}
 		n++
 	}
@@ -17073,7 +17074,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesServiceAccountEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesServiceAccountEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -17086,7 +17087,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -17242,10 +17243,10 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -17526,7 +17527,7 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKubernetesServiceEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKubernetesServiceEvidence)
 		}
 		n++
 	}
@@ -17556,7 +17557,7 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedKubernetesServiceEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesServiceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -17579,7 +17580,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -18115,10 +18116,10 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -18300,7 +18301,7 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedMailClusterEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedMailClusterEvidence)
 		}
 		n++
 	}
@@ -18327,7 +18328,7 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedMailClusterEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMailClusterEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -18360,7 +18361,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -18557,10 +18558,10 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -18730,7 +18731,7 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedMailboxConfigurationEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedMailboxConfigurationEvidence)
 		}
 		n++
 	}
@@ -18757,7 +18758,7 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedMailboxConfigurationEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMailboxConfigurationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -18790,7 +18791,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -18981,10 +18982,10 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -19163,7 +19164,7 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedMailboxEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedMailboxEvidence)
 		}
 		n++
 	}
@@ -19190,7 +19191,7 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedMailboxEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMailboxEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -19203,7 +19204,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -19370,10 +19371,10 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -19572,7 +19573,7 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedMalwareEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedMalwareEvidence)
 		}
 		n++
 	}
@@ -19599,7 +19600,7 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedMalwareEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMalwareEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -19622,7 +19623,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -19782,10 +19783,10 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -19995,7 +19996,7 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedNetworkConnectionEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedNetworkConnectionEvidence)
 		}
 		n++
 	}
@@ -20022,7 +20023,7 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedNetworkConnectionEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedNetworkConnectionEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -20035,7 +20036,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "destinationAddress") {
 		switch v.DestinationAddress.State {
@@ -20199,10 +20200,10 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -20380,7 +20381,7 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedNicEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedNicEvidence)
 		}
 		n++
 	}
@@ -20407,7 +20408,7 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedNicEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedNicEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -20420,7 +20421,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -20585,10 +20586,10 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -20745,7 +20746,7 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedOauthApplicationEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedOauthApplicationEvidence)
 		}
 		n++
 	}
@@ -20772,7 +20773,7 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedOauthApplicationEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedOauthApplicationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -20795,7 +20796,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -20976,10 +20977,10 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -21065,12 +21066,12 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("parentProcessCreationDateTime", "/properties/parentProcessCreationDateTime")
 			if seen[6] {
 				d.Duplicate()
-				v.ParentProcessCreationDateTime = *new(shape.Optional[string])
+				v.ParentProcessCreationDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[6] = true
 			if d.Null() {
 				v.ParentProcessCreationDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[594]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[594]); ok {
 				v.ParentProcessCreationDateTime.Set(x)
 			}
 			d.Leave()
@@ -21126,12 +21127,12 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("processCreationDateTime", "/properties/processCreationDateTime")
 			if seen[10] {
 				d.Duplicate()
-				v.ProcessCreationDateTime = *new(shape.Optional[string])
+				v.ProcessCreationDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[10] = true
 			if d.Null() {
 				v.ProcessCreationDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[599]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[599]); ok {
 				v.ProcessCreationDateTime.Set(x)
 			}
 			d.Leave()
@@ -21263,7 +21264,7 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedProcessEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedProcessEvidence)
 		}
 		n++
 	}
@@ -21290,7 +21291,7 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedProcessEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedProcessEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -21303,7 +21304,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -21356,7 +21357,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"parentProcessCreationDateTime\":")
-			enc.String(v.ParentProcessCreationDateTime.Value)
+			enc.Time(v.ParentProcessCreationDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "parentProcessId") {
@@ -21396,7 +21397,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"processCreationDateTime\":")
-			enc.String(v.ProcessCreationDateTime.Value)
+			enc.Time(v.ProcessCreationDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "processId") {
@@ -21554,10 +21555,10 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -21701,7 +21702,7 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedRegistryKeyEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedRegistryKeyEvidence)
 		}
 		n++
 	}
@@ -21728,7 +21729,7 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedRegistryKeyEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedRegistryKeyEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -21741,7 +21742,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -21875,10 +21876,10 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -22074,7 +22075,7 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedRegistryValueEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedRegistryValueEvidence)
 		}
 		n++
 	}
@@ -22101,7 +22102,7 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedRegistryValueEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedRegistryValueEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -22114,7 +22115,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -22274,12 +22275,12 @@ func (v *ResourceAccessEvent) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("accessDateTime", "/properties/accessDateTime")
 			if seen[0] {
 				d.Duplicate()
-				v.AccessDateTime = *new(shape.Optional[string])
+				v.AccessDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[0] = true
 			if d.Null() {
 				v.AccessDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[184]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[184]); ok {
 				v.AccessDateTime.Set(x)
 			}
 			d.Leave()
@@ -22343,7 +22344,7 @@ func (v *ResourceAccessEvent) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"accessDateTime\":")
-			enc.String(v.AccessDateTime.Value)
+			enc.Time(v.AccessDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "accountId") {
@@ -22491,10 +22492,10 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[4] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[4] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -22523,12 +22524,12 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("expiryDateTime", "/properties/expiryDateTime")
 			if seen[6] {
 				d.Duplicate()
-				v.ExpiryDateTime = *new(shape.Optional[string])
+				v.ExpiryDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[6] = true
 			if d.Null() {
 				v.ExpiryDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[651]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[651]); ok {
 				v.ExpiryDateTime.Set(x)
 			}
 			d.Leave()
@@ -22655,12 +22656,12 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("startDateTime", "/properties/startDateTime")
 			if seen[14] {
 				d.Duplicate()
-				v.StartDateTime = *new(shape.Optional[string])
+				v.StartDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[14] = true
 			if d.Null() {
 				v.StartDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[657]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[657]); ok {
 				v.StartDateTime.Set(x)
 			}
 			d.Leave()
@@ -22724,7 +22725,7 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedSasTokenEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedSasTokenEvidence)
 		}
 		n++
 	}
@@ -22751,7 +22752,7 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedSasTokenEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedSasTokenEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -22810,7 +22811,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -22833,7 +22834,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"expiryDateTime\":")
-			enc.String(v.ExpiryDateTime.Value)
+			enc.Time(v.ExpiryDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "permissions") {
@@ -22919,7 +22920,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"startDateTime\":")
-			enc.String(v.StartDateTime.Value)
+			enc.Time(v.StartDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "storageResource") {
@@ -23015,10 +23016,10 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[2] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -23201,7 +23202,7 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedSecurityGroupEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedSecurityGroupEvidence)
 		}
 		n++
 	}
@@ -23228,7 +23229,7 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedSecurityGroupEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedSecurityGroupEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -23251,7 +23252,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -23441,10 +23442,10 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -23623,7 +23624,7 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedServicePrincipalEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedServicePrincipalEvidence)
 		}
 		n++
 	}
@@ -23650,7 +23651,7 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedServicePrincipalEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedServicePrincipalEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -23683,7 +23684,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -23982,10 +23983,10 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -24147,12 +24148,12 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("submissionDateTime", "/properties/submissionDateTime")
 			if seen[12] {
 				d.Duplicate()
-				v.SubmissionDateTime = *new(shape.Optional[string])
+				v.SubmissionDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[12] = true
 			if d.Null() {
 				v.SubmissionDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[692]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[692]); ok {
 				v.SubmissionDateTime.Set(x)
 			}
 			d.Leave()
@@ -24220,7 +24221,7 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedSubmissionMailEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedSubmissionMailEvidence)
 		}
 		n++
 	}
@@ -24247,7 +24248,7 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedSubmissionMailEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedSubmissionMailEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -24260,7 +24261,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -24371,7 +24372,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"submissionDateTime\":")
-			enc.String(v.SubmissionDateTime.Value)
+			enc.Time(v.SubmissionDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "submissionId") {
@@ -24564,10 +24565,10 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[3] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[3] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -24713,12 +24714,12 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("lastModifiedDateTime", "/properties/lastModifiedDateTime")
 			if seen[11] {
 				d.Duplicate()
-				v.LastModifiedDateTime = *new(shape.Optional[string])
+				v.LastModifiedDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[11] = true
 			if d.Null() {
 				v.LastModifiedDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[713]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[713]); ok {
 				v.LastModifiedDateTime.Set(x)
 			}
 			d.Leave()
@@ -24787,12 +24788,12 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("receivedDateTime", "/properties/receivedDateTime")
 			if seen[16] {
 				d.Duplicate()
-				v.ReceivedDateTime = *new(shape.Optional[string])
+				v.ReceivedDateTime = *new(shape.Optional[time.Time])
 			}
 			seen[16] = true
 			if d.Null() {
 				v.ReceivedDateTime.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[720]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[720]); ok {
 				v.ReceivedDateTime.Set(x)
 			}
 			d.Leave()
@@ -25064,7 +25065,7 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedTeamsMessageEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedTeamsMessageEvidence)
 		}
 		n++
 	}
@@ -25091,7 +25092,7 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedTeamsMessageEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedTeamsMessageEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -25124,7 +25125,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "deliveryAction") {
 		switch v.DeliveryAction.State {
@@ -25215,7 +25216,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"lastModifiedDateTime\":")
-			enc.String(v.LastModifiedDateTime.Value)
+			enc.Time(v.LastModifiedDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "messageDirection") {
@@ -25265,7 +25266,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"receivedDateTime\":")
-			enc.String(v.ReceivedDateTime.Value)
+			enc.Time(v.ReceivedDateTime.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "recipients") {
@@ -25490,10 +25491,10 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -25624,7 +25625,7 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedURLEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedURLEvidence)
 		}
 		n++
 	}
@@ -25651,7 +25652,7 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedURLEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedURLEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -25664,7 +25665,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
@@ -26072,10 +26073,10 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[1] {
 				d.Duplicate()
-				v.CreatedDateTime = *new(string)
+				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[5]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[5]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -26237,7 +26238,7 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedUserEvidence)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedUserEvidence)
 		}
 		n++
 	}
@@ -26264,7 +26265,7 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("verdict")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedUserEvidence, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedUserEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -26277,7 +26278,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	}
 	if !shapeimpl.Has(v.Extra, "createdDateTime") {
 		enc.Name("\"createdDateTime\":")
-		enc.String(v.CreatedDateTime)
+		enc.Time(v.CreatedDateTime)
 	}
 	if !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {

@@ -93,6 +93,9 @@ func (e *emitter) decodeDepth(s *model.Schema, assign func(jen.Code) jen.Code, d
 	}
 	switch s.Kind {
 	case model.KindString, model.KindEnum:
+		if s.Go != nil && s.Go.Kind == model.GoTime {
+			return read("Time")
+		}
 		return read("String")
 	case model.KindInteger:
 		if s.GoInt32 {
@@ -235,6 +238,9 @@ func (e *emitter) encodeDepth(s *model.Schema, expr *jen.Statement, depth int) [
 	}
 	switch s.Kind {
 	case model.KindString, model.KindEnum:
+		if s.Go != nil && s.Go.Kind == model.GoTime {
+			return []jen.Code{enc.Clone().Dot("Time").Call(expr.Clone())}
+		}
 		return []jen.Code{enc.Clone().Dot("String").Call(expr.Clone())}
 	case model.KindInteger:
 		if s.GoInt32 {

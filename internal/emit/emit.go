@@ -175,6 +175,8 @@ func goCode(g *model.GoType) jen.Code {
 		return jen.Float64()
 	case model.GoString:
 		return jen.String()
+	case model.GoTime:
+		return jen.Qual("time", "Time")
 	case model.GoNamed:
 		return jen.Id(g.Named.GoName)
 	case model.GoPointer:

@@ -95,7 +95,7 @@ func (e *emitter) unionMarkers(f *jen.File, t *model.Type) {
 			member = member || br.Type == t
 		}
 		if member {
-			f.Comment(fmt.Sprintf("%s makes *%s a %s.", markerName(ut), t.GoName, ut.GoName))
+			f.Comment(fmt.Sprintf("%s makes *%s %s %s.", markerName(ut), t.GoName, article(ut.GoName), ut.GoName))
 			f.Func().Params(jen.Op("*").Id(t.GoName)).Id(markerName(ut)).Params().Block()
 		}
 	}
@@ -150,7 +150,7 @@ func missing(p *model.Property) []jen.Code {
 }
 
 // derivedVar is the name of the shape.Derived table of a derived type.
-func derivedVar(t *model.Type) string { return "derived" + t.GoName }
+func derivedVar(t *model.Type) string { return "graphshapeDerived" + t.GoName }
 
 // derivedTable emits the shape.Derived table of a derived object type.
 func (e *emitter) derivedTable(f *jen.File, t *model.Type) {
@@ -238,4 +238,12 @@ func ownProperties(s *model.Schema) []*model.Property {
 		return s.Own
 	}
 	return s.Properties
+}
+
+// article is "an" before a name that starts with a vowel, else "a".
+func article(name string) string {
+	if name != "" && strings.ContainsRune("AEIOU", rune(name[0])) {
+		return "an"
+	}
+	return "a"
 }

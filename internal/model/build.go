@@ -758,7 +758,16 @@ var (
 	goInt64   = &GoType{Kind: GoInt64}
 	goFloat64 = &GoType{Kind: GoFloat64}
 	goString  = &GoType{Kind: GoString}
+	goTime    = &GoType{Kind: GoTime}
 )
+
+// IsDateTime reports whether s is a string of format "date-time" and
+// nothing else a time.Time could lose: no enum, const, pattern or length
+// bound (annotations and nullability may stand beside it).
+func IsDateTime(s *Schema) bool {
+	return s.Kind == KindString && s.Format == "date-time" && s.Enum == nil && s.Const == nil &&
+		s.Pattern == nil && s.MinLength < 0 && s.MaxLength < 0
+}
 
 // goTypeOf sets and returns s.Go; Raw must be decided.
 func goTypeOf(s *Schema) *GoType {
@@ -790,7 +799,12 @@ func goTypeOf(s *Schema) *GoType {
 			}
 		case KindNumber:
 			g = goFloat64
-		case KindString, KindEnum:
+		case KindString:
+			g = goString
+			if IsDateTime(u) {
+				g = goTime
+			}
+		case KindEnum:
 			g = goString
 		case KindArray:
 			g = elemType(GoSlice, u.Items)

@@ -298,9 +298,12 @@ const (
 	GoSlice
 	// GoMap is map[string]Elem.
 	GoMap
+	// GoTime is time.Time: a string of format "date-time" with no other
+	// string constraint (see IsDateTime), decoded with shapeimpl.ParseDateTime.
+	GoTime
 )
 
-var goKindNames = [...]string{"raw", "bool", "int32", "int64", "float64", "string", "named", "pointer", "slice", "map"}
+var goKindNames = [...]string{"raw", "bool", "int32", "int64", "float64", "string", "named", "pointer", "slice", "map", "time"}
 
 // String returns the Go kind's name.
 func (k GoKind) String() string {

@@ -243,3 +243,19 @@ func (v TicketKind) MarshalJSON() ([]byte, error) {
 func (v *TicketKind) Validate() error {
 	return shape.Validate(v)
 }
+
+// SchemaTypes returns a constructor of a new value for every named type of the schema, by Go name, for code
+// that decodes documents by type name. A union type's value is held in a *shapeimpl.UnionHolder.
+func SchemaTypes() map[string]func() shape.Decodable {
+	return map[string]func() shape.Decodable{
+		"Status": func() shape.Decodable {
+			return new(Status)
+		},
+		"Ticket": func() shape.Decodable {
+			return new(Ticket)
+		},
+		"TicketKind": func() shape.Decodable {
+			return new(TicketKind)
+		},
+	}
+}

@@ -83,7 +83,7 @@ type AnimalBase struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// isAnimal makes *AnimalBase a Animal.
+// isAnimal makes *AnimalBase an Animal.
 func (*AnimalBase) isAnimal() {}
 
 // isPet makes *AnimalBase a Pet.
@@ -106,8 +106,8 @@ type Cat struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedCat describes the inheritance of Cat to the decoder.
-var derivedCat = &shapeimpl.Derived{
+// graphshapeDerivedCat describes the inheritance of Cat to the decoder.
+var graphshapeDerivedCat = &shapeimpl.Derived{
 	Bases:       []int{1},
 	Covers:      []uint64{3, 1, 2, 2},
 	Names:       []string{"@odata.type", "indoor", "legs", "name"},
@@ -116,7 +116,7 @@ var derivedCat = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
-// isAnimal makes *Cat a Animal.
+// isAnimal makes *Cat an Animal.
 func (*Cat) isAnimal() {}
 
 // isPet makes *Cat a Pet.
@@ -137,8 +137,8 @@ type Dog struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedDog describes the inheritance of Dog to the decoder.
-var derivedDog = &shapeimpl.Derived{
+// graphshapeDerivedDog describes the inheritance of Dog to the decoder.
+var graphshapeDerivedDog = &shapeimpl.Derived{
 	Bases:       []int{13, 1},
 	Covers:      []uint64{5, 2, 4, 4},
 	Names:       []string{"@odata.type", "breed", "legs", "name"},
@@ -147,7 +147,7 @@ var derivedDog = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref", "/allOf/0/$ref/allOf/0/$ref"},
 }
 
-// isAnimal makes *Dog a Animal.
+// isAnimal makes *Dog an Animal.
 func (*Dog) isAnimal() {}
 
 // isPet makes *Dog a Pet.
@@ -170,8 +170,8 @@ type Hound struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedHound describes the inheritance of Hound to the decoder.
-var derivedHound = &shapeimpl.Derived{
+// graphshapeDerivedHound describes the inheritance of Hound to the decoder.
+var graphshapeDerivedHound = &shapeimpl.Derived{
 	Bases:       []int{1},
 	Covers:      []uint64{2, 1, 2, 2},
 	Names:       []string{"@odata.type", "breed", "legs", "name"},
@@ -193,8 +193,8 @@ type Keeper struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedKeeper describes the inheritance of Keeper to the decoder.
-var derivedKeeper = &shapeimpl.Derived{
+// graphshapeDerivedKeeper describes the inheritance of Keeper to the decoder.
+var graphshapeDerivedKeeper = &shapeimpl.Derived{
 	Bases:       []int{20},
 	Covers:      []uint64{1, 2},
 	Names:       []string{"badge", "name"},
@@ -275,8 +275,8 @@ type Puppy struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// derivedPuppy describes the inheritance of Puppy to the decoder.
-var derivedPuppy = &shapeimpl.Derived{
+// graphshapeDerivedPuppy describes the inheritance of Puppy to the decoder.
+var graphshapeDerivedPuppy = &shapeimpl.Derived{
 	Bases:       []int{13, 1},
 	Covers:      []uint64{5, 1, 2, 4, 4},
 	Names:       []string{"@odata.type", "ageWeeks", "breed", "legs", "name"},
@@ -285,7 +285,7 @@ var derivedPuppy = &shapeimpl.Derived{
 	Vias:        []string{"/allOf/0/$ref", "/allOf/0/$ref/allOf/0/$ref"},
 }
 
-// isAnimal makes *Puppy a Animal.
+// isAnimal makes *Puppy an Animal.
 func (*Puppy) isAnimal() {}
 
 // Zoo is the object at the schema root.

@@ -173,7 +173,7 @@ func (v *Cat) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedCat)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedCat)
 		}
 		n++
 	}
@@ -190,7 +190,7 @@ func (v *Cat) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("name")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedCat, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCat, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -309,7 +309,7 @@ func (v *Dog) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedDog)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedDog)
 		}
 		n++
 	}
@@ -331,7 +331,7 @@ func (v *Dog) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("name")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedDog, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedDog, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -447,7 +447,7 @@ func (v *Hound) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedHound)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedHound)
 		}
 		n++
 	}
@@ -558,7 +558,7 @@ func (v *Keeper) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedKeeper)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedKeeper)
 		}
 		n++
 	}
@@ -751,7 +751,7 @@ func (v *Puppy) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, derivedPuppy)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedPuppy)
 		}
 		n++
 	}
@@ -773,7 +773,7 @@ func (v *Puppy) ShapeDecode(d *shapeimpl.Decoder) {
 		d.Missing("name")
 		d.PopKeyword()
 	}
-	d.CheckUnevaluated(graphshapeRules, derivedPuppy, mark, seen[:], v.Extra)
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedPuppy, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -980,4 +980,41 @@ func (v Zoo) MarshalJSON() ([]byte, error) {
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
 func (v *Zoo) Validate() error {
 	return shape.Validate(v)
+}
+
+// SchemaTypes returns a constructor of a new value for every named type of the schema, by Go name, for code
+// that decodes documents by type name. A union type's value is held in a *shapeimpl.UnionHolder.
+func SchemaTypes() map[string]func() shape.Decodable {
+	return map[string]func() shape.Decodable{
+		"Animal": func() shape.Decodable {
+			return &shapeimpl.UnionHolder[Animal]{Decode: DecodeAnimal}
+		},
+		"AnimalBase": func() shape.Decodable {
+			return new(AnimalBase)
+		},
+		"Cat": func() shape.Decodable {
+			return new(Cat)
+		},
+		"Dog": func() shape.Decodable {
+			return new(Dog)
+		},
+		"Hound": func() shape.Decodable {
+			return new(Hound)
+		},
+		"Keeper": func() shape.Decodable {
+			return new(Keeper)
+		},
+		"Person": func() shape.Decodable {
+			return new(Person)
+		},
+		"Pet": func() shape.Decodable {
+			return &shapeimpl.UnionHolder[Pet]{Decode: DecodePet}
+		},
+		"Puppy": func() shape.Decodable {
+			return new(Puppy)
+		},
+		"Zoo": func() shape.Decodable {
+			return new(Zoo)
+		},
+	}
 }

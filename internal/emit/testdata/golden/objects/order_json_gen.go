@@ -381,3 +381,16 @@ func (v OrderShipTo) MarshalJSON() ([]byte, error) {
 func (v *OrderShipTo) Validate() error {
 	return shape.Validate(v)
 }
+
+// SchemaTypes returns a constructor of a new value for every named type of the schema, by Go name, for code
+// that decodes documents by type name. A union type's value is held in a *shapeimpl.UnionHolder.
+func SchemaTypes() map[string]func() shape.Decodable {
+	return map[string]func() shape.Decodable{
+		"Order": func() shape.Decodable {
+			return new(Order)
+		},
+		"OrderShipTo": func() shape.Decodable {
+			return new(OrderShipTo)
+		},
+	}
+}

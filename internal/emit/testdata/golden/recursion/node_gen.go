@@ -11,6 +11,7 @@ package recursion
 import (
 	"encoding/json"
 	"github.com/graphshape/graphshape/generated/shape"
+	"time"
 )
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
@@ -24,7 +25,7 @@ type Meta struct {
 	// Owner is the member "owner" (optional).
 	Owner shape.Optional[*Node] `json:"owner,omitzero"`
 	// When is the member "when" (optional).
-	When shape.Optional[string] `json:"when,omitzero"`
+	When shape.Optional[time.Time] `json:"when,omitzero"`
 	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
 	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
 	Extra map[string]json.RawMessage `json:"-"`

@@ -6,6 +6,7 @@ package recursion
 import (
 	"github.com/graphshape/graphshape/generated/shape"
 	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
+	"time"
 )
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
@@ -38,10 +39,10 @@ func (v *Meta) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("when", "/properties/when")
 			if seen[1] {
 				d.Duplicate()
-				v.When = *new(shape.Optional[string])
+				v.When = *new(shape.Optional[time.Time])
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[9]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[9]); ok {
 				v.When.Set(x)
 			}
 			d.Leave()
@@ -80,7 +81,7 @@ func (v *Meta) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Null()
 		case shape.Present:
 			enc.Name("\"when\":")
-			enc.String(v.When.Value)
+			enc.Time(v.When.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -278,4 +279,17 @@ func (v Node) MarshalJSON() ([]byte, error) {
 // Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
 func (v *Node) Validate() error {
 	return shape.Validate(v)
+}
+
+// SchemaTypes returns a constructor of a new value for every named type of the schema, by Go name, for code
+// that decodes documents by type name. A union type's value is held in a *shapeimpl.UnionHolder.
+func SchemaTypes() map[string]func() shape.Decodable {
+	return map[string]func() shape.Decodable{
+		"Meta": func() shape.Decodable {
+			return new(Meta)
+		},
+		"Node": func() shape.Decodable {
+			return new(Node)
+		},
+	}
 }

@@ -347,3 +347,37 @@ func (v Pair) MarshalJSON() ([]byte, error) {
 func (v *Pair) Validate() error {
 	return shape.Validate(v)
 }
+
+// SchemaTypes returns a constructor of a new value for every named type of the schema, by Go name, for code
+// that decodes documents by type name. A union type's value is held in a *shapeimpl.UnionHolder.
+func SchemaTypes() map[string]func() shape.Decodable {
+	return map[string]func() shape.Decodable{
+		"Anything": func() shape.Decodable {
+			return new(Anything)
+		},
+		"Composed": func() shape.Decodable {
+			return new(Composed)
+		},
+		"ComposedAllOf0": func() shape.Decodable {
+			return new(ComposedAllOf0)
+		},
+		"Dictionary": func() shape.Decodable {
+			return new(Dictionary)
+		},
+		"ID": func() shape.Decodable {
+			return new(ID)
+		},
+		"Mixed": func() shape.Decodable {
+			return new(Mixed)
+		},
+		"Names": func() shape.Decodable {
+			return new(Names)
+		},
+		"Nothing": func() shape.Decodable {
+			return new(Nothing)
+		},
+		"Pair": func() shape.Decodable {
+			return new(Pair)
+		},
+	}
+}

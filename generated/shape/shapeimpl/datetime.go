@@ -1,0 +1,115 @@
+package shapeimpl
+
+import (
+	"errors"
+	"sync"
+	"time"
+)
+
+// ParseDateTime returns the instant an RFC 3339 date-time names, keeping
+// its offset ("Z" is time.UTC, any other offset a fixed zone). It reports
+// false when s is not an RFC 3339 date-time. A fraction finer than a
+// nanosecond is truncated; a leap second (23:59:60) is the instant one
+// second after 23:59:59, as time.Time cannot hold it.
+func ParseDateTime(s string) (time.Time, bool) {
+	if !isDateTime(s) {
+		return time.Time{}, false
+	}
+	num := func(s string) int {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			n = n*10 + int(s[i]-'0')
+		}
+		return n
+	}
+	year, month, day := num(s[0:4]), num(s[5:7]), num(s[8:10])
+	hour, minute, sec := num(s[11:13]), num(s[14:16]), num(s[17:19])
+	rest := s[19:]
+	nsec := 0
+	if rest[0] == '.' {
+		rest = rest[1:]
+		digits := 0
+		for rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			if digits < 9 {
+				nsec = nsec*10 + int(rest[0]-'0')
+				digits++
+			}
+			rest = rest[1:]
+		}
+		for ; digits < 9; digits++ {
+			nsec *= 10
+		}
+	}
+	loc := time.UTC
+	if rest[0] != 'Z' && rest[0] != 'z' {
+		off := (num(rest[1:3])*60 + num(rest[4:6])) * 60
+		if rest[0] == '-' {
+			off = -off
+		}
+		loc = fixedZone(off)
+	}
+	leap := sec == 60
+	if leap {
+		sec = 59
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, nsec, loc)
+	if leap {
+		t = t.Add(time.Second)
+	}
+	return t, true
+}
+
+// zones caches one *time.Location per offset, so decoding many
+// timestamps with the same offset allocates once.
+var zones sync.Map // int (seconds east of UTC) -> *time.Location
+
+func fixedZone(off int) *time.Location {
+	if l, ok := zones.Load(off); ok {
+		return l.(*time.Location)
+	}
+	l, _ := zones.LoadOrStore(off, time.FixedZone("", off))
+	return l.(*time.Location)
+}
+
+// AppendDateTime appends t as an RFC 3339 date-time with as many fraction
+// digits as it needs, in its own offset ("Z" for UTC).
+func AppendDateTime(b []byte, t time.Time) []byte {
+	return t.AppendFormat(b, time.RFC3339Nano)
+}
+
+// Time reads a string that is an RFC 3339 date-time (r holds the schema's
+// format and other string constraints), or reports a mismatch against t.
+// A string that is not a date-time is reported (by r's format check when r
+// has one) and reads as not ok; lenient decoding keeps it, as sent, with
+// the object's other undeclared members, so re-encoding loses nothing.
+func (d *Decoder) Time(t Types, r *Rule) (time.Time, bool) {
+	d.peek()
+	start := d.pos
+	s, ok := d.String(t, r)
+	if !ok {
+		return time.Time{}, false
+	}
+	v, ok := ParseDateTime(s)
+	if !ok {
+		if r == nil || r.Format != "date-time" {
+			d.Report("format", "/format", "value is not an RFC 3339 date-time")
+		}
+		if key, member := d.lastKey(); d.Lenient && d.err == nil && member {
+			d.stash = append(d.stash, stashed{depth: d.depth, key: key, raw: d.src[start:d.pos]})
+		}
+	}
+	return v, ok
+}
+
+// Time writes t as an RFC 3339 date-time string.
+func (e *Encoder) Time(t time.Time) {
+	e.comma()
+	if y := t.Year(); y < 0 || y > 9999 {
+		e.Fail(errors.New("shape: time " + t.String() + " has a year outside 0000-9999, which RFC 3339 cannot write"))
+		e.buf = append(e.buf, "null"...)
+		return
+	}
+	e.buf = append(e.buf, '"')
+	e.buf = AppendDateTime(e.buf, t)
+	e.buf = append(e.buf, '"')
+}
