@@ -19,7 +19,7 @@ check-generated:
 	$(GEN) generate -check -schema schema/v1.0/incident.schema.json -out generated/v1 -package v1 -root Incident
 	$(GEN) generate -check -schema schema/beta/incident.schema.json -out generated/beta -package beta -root Incident
 
-RESPONSES = get-incident-minimal get-incident-nulls list-every-enum-member list-expand-alerts list-last-page list-paged patch-response
+RESPONSES = get-incident-minimal get-incident-nulls get-incident-select list-select list-every-enum-member list-expand-alerts list-last-page list-paged patch-response
 
 ## samples: validate the samples with the generated decoders; the documented
 ## beta sample's known deviations are shown as expected, with the reasons

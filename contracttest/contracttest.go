@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/graphshape/graphshape/internal/capture"
 	"os"
 	"path/filepath"
 	"sort"
@@ -99,6 +100,9 @@ func (t *Target) Check(doc []byte) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("contracttest: %s: %w", t.Name, err)
 	}
+	// A $select response: the decoders relax "required" by the select
+	// list of @odata.context; jsonschema v5 knows nothing of it.
+	ref = capture.Unselected(ref, capture.SelectList(string(doc)), capture.IsList(string(doc)) || !capture.SelectEntity(string(doc)))
 	r := &Result{Generated: findings(Generated, gen), Reference: findings(Reference, ref)}
 	r.Disagreements = disagreements(r.Generated, r.Reference)
 	return r, nil

@@ -216,6 +216,36 @@ var decoders = sync.Pool{New: func() any { return new(shapeimpl.Decoder) }}
 
 // decode runs v's decoder over data and converts the outcome.
 func decode(data []byte, v Decodable, borrow, lenient bool) ([]Violation, error) {
+	return decodeWith(data, v, Options{Borrow: borrow, Lenient: lenient})
+}
+
+// Options controls UnmarshalWith.
+type Options struct {
+	// Lenient decodes as UnmarshalLenient does.
+	Lenient bool
+	// Borrow skips the copy of data, as UnmarshalBorrowed does.
+	Borrow bool
+	// Select is the $select list the document was requested with. Required
+	// properties of the entities (the root object, or each item of a
+	// collection response's "value") that it leaves out are not required;
+	// the selected ones are validated as usual. Nil reads the list from the
+	// document's "@odata.context" (Graph writes
+	// "$metadata#security/incidents(displayName,status)/$entity"), as every
+	// Unmarshal function does.
+	Select []string
+	// IgnoreContext stops the select list being read from "@odata.context":
+	// every required property is then required.
+	IgnoreContext bool
+}
+
+// UnmarshalWith decodes data into v as o says and returns what it
+// tolerated (when lenient). Its errors are those of Unmarshal.
+func UnmarshalWith(data []byte, v Decodable, o Options) ([]Violation, error) {
+	return decodeWith(data, v, o)
+}
+
+func decodeWith(data []byte, v Decodable, o Options) ([]Violation, error) {
+	borrow, lenient := o.Borrow, o.Lenient
 	d := decoders.Get().(*shapeimpl.Decoder)
 	if borrow {
 		d.ResetBorrowed(data)
@@ -225,6 +255,7 @@ func decode(data []byte, v Decodable, borrow, lenient bool) ([]Violation, error)
 	// A first pass skips the bookkeeping of locations; only a document with
 	// violations (or tolerated points) is decoded again to locate them.
 	d.Lenient, d.Untracked = lenient, true
+	d.Select, d.NoContextSelect = o.Select, o.IgnoreContext
 	v.ShapeDecode(d)
 	d.Finish()
 	if d.Retrack() {

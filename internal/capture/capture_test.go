@@ -9,6 +9,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -409,5 +410,48 @@ func TestTypeMeaning(t *testing.T) {
 		if wantValid := strings.EqualFold(typ, "incidentUpdate"); (len(gv) == 0) != wantValid {
 			t.Errorf("-type %s: valid = %v, want %v", typ, len(gv) == 0, wantValid)
 		}
+	}
+}
+
+// TestSelectAndDerivedDrift: both modes relax "required" by the select
+// list of @odata.context alike, say so in the result, and count an unknown
+// derived evidence type in the drift.
+func TestSelectAndDerivedDrift(t *testing.T) {
+	gen, err := NewGenerated("v1.0", "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := builtinSchema("v1.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := NewReference("incident.schema.json", data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel := `{"@odata.context":"$metadata#security/incidents(id,severity)","value":[{"id":"1","severity":"low"},{"id":"2"}]}`
+	alert := `{"id":"a","serviceSource":"microsoftDefenderForEndpoint","severity":"low","status":"new","evidence":[{"@odata.type":"#microsoft.graph.security.futureEvidence","createdDateTime":"2024-01-01T00:00:00Z","remediationStatus":"none","verdict":"unknown"}]}`
+	unknown := strings.Replace(minimal, `"status":"awaitingAction"`, `"status":"awaitingAction","alerts":[`+alert+`]`, 1)
+	for name, c := range map[string]Checker{"generated": gen, "reference": ref} {
+		t.Run(name, func(t *testing.T) {
+			r := checkDocument(c, &Document{Source: "in", Index: 1, Line: 1, Text: sel})
+			if diff := cmp.Diff([]string{"id", "severity"}, r.Select); diff != "" {
+				t.Errorf("Select (-want +got):\n%s", diff)
+			}
+			var got []string
+			for _, v := range r.Violations {
+				got = append(got, v.InstanceLocation+" "+v.Message)
+			}
+			if diff := cmp.Diff([]string{`/value/1 missing required property "severity"`}, got); diff != "" {
+				t.Errorf("violations (-want +got):\n%s", diff)
+			}
+			r = checkDocument(c, &Document{Source: "in", Index: 1, Line: 1, Text: unknown})
+			if r.Valid {
+				t.Errorf("an unknown derived type passed")
+			}
+			if !slices.Contains(r.Drift, `unknown derived type /alerts/*/evidence/* = "#microsoft.graph.security.futureEvidence"`) {
+				t.Errorf("drift %q does not count the unknown derived type", r.Drift)
+			}
+		})
 	}
 }

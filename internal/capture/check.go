@@ -232,11 +232,14 @@ func NewReference(name string, data []byte, typ string) (*Reference, error) {
 
 // Check implements Checker; offsets are found by scanning doc.
 func (r *Reference) Check(doc string) ([]shape.Violation, []shape.Violation, error) {
-	v := r.one
-	if r.list != nil && isList(doc) {
-		v = r.list
+	v, list := r.one, false
+	if r.list != nil && IsList(doc) {
+		v, list = r.list, true
 	}
 	vs, err := v.Validate([]byte(doc))
+	if err == nil {
+		vs = Unselected(vs, SelectList(doc), list || !SelectEntity(doc))
+	}
 	if err != nil {
 		// Say where, as the generated decoders do.
 		d := shapeimpl.NewDecoderString(doc)
@@ -251,8 +254,8 @@ func (r *Reference) Check(doc string) ([]shape.Violation, []shape.Violation, err
 	return vs, nil, nil
 }
 
-// isList reports whether doc is an object with a top-level "value" array.
-func isList(doc string) bool {
+// IsList reports whether doc is an object with a top-level "value" array.
+func IsList(doc string) bool {
 	off, ok := Locate(doc, "/value", false)
 	return ok && doc[off] == '['
 }

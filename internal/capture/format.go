@@ -24,7 +24,7 @@ type Report struct {
 
 	w *bufio.Writer
 
-	Docs, Valid, Invalid, Warned, Unreadable, Expected int
+	Docs, Valid, Invalid, Warned, Unreadable, Expected, Selected int
 	Bytes                                              int64
 	drift                                              map[string]int
 }
@@ -48,6 +48,7 @@ type jsonResult struct {
 	Warnings    []Finding         `json:"warnings,omitempty"`
 	Expected    []expectedFinding `json:"expected,omitempty"`
 	NotFound    []Expectation     `json:"notFound,omitempty"`
+	Select      []string          `json:"select,omitempty"`
 }
 
 // expectedFinding is a violation an expectation explains.
@@ -65,6 +66,9 @@ func (p *Report) Add(r *Result) {
 	}
 	p.Docs++
 	p.Bytes += int64(r.Bytes)
+	if r.Select != nil {
+		p.Selected++
+	}
 	for _, k := range r.Drift {
 		p.drift[k]++
 	}
@@ -89,7 +93,7 @@ func (p *Report) Add(r *Result) {
 	}
 	switch p.Format {
 	case "json":
-		res := jsonResult{Source: r.Source, Index: r.Index, Line: r.Line, Valid: r.Valid, Violations: r.Violations, Warnings: r.Warnings, Expected: explained, NotFound: missing}
+		res := jsonResult{Source: r.Source, Index: r.Index, Line: r.Line, Valid: r.Valid, Violations: r.Violations, Warnings: r.Warnings, Expected: explained, NotFound: missing, Select: r.Select}
 		if res.Violations == nil {
 			res.Violations = []Finding{}
 		}
@@ -210,6 +214,9 @@ func (p *Report) Summary(w io.Writer) {
 	}
 	if p.Lenient {
 		fmt.Fprintf(w, ", %d with warnings", p.Warned)
+	}
+	if p.Selected > 0 {
+		fmt.Fprintf(w, "; %d with a $select list in @odata.context (required properties outside it not required)", p.Selected)
 	}
 	if p.Unreadable > 0 {
 		inputs := "inputs"

@@ -42,6 +42,10 @@ type Result struct {
 	Violations []Finding
 	Warnings   []Finding
 	Drift      []string // drift keys, see DriftKey
+	// Select is the $select list of the document's "@odata.context"
+	// (nil when it has none): required properties of its entities outside
+	// it were not required (see SelectList).
+	Select []string
 }
 
 // Run reads every input, checks its documents with workers goroutines
@@ -113,6 +117,7 @@ func checkDocument(c Checker, d *Document) *Result {
 		r.ErrLine = d.Line
 		return r
 	}
+	r.Select = SelectList(d.Text)
 	vs, ws, err := c.Check(d.Text)
 	if err != nil {
 		r.Err = err
@@ -178,6 +183,13 @@ func errorOffset(err error) (int64, bool) {
 // characters, so a key never spans lines.
 func DriftKey(doc string, v shape.Violation) string {
 	switch v.Keyword {
+	case "oneOf", "anyOf":
+		// A discriminated union's item whose @odata.type no branch has.
+		if off, ok := Locate(doc, v.InstanceLocation+"/@odata.type", false); ok {
+			if val := ValueAt(doc, off); strings.HasPrefix(val, `"`) {
+				return "unknown derived type " + Pointer(fold(v.InstanceLocation)) + " = " + escapeControls(val)
+			}
+		}
 	case "additionalProperties", "unevaluatedProperties":
 		return "unknown property " + Pointer(fold(v.InstanceLocation))
 	case "enum":

@@ -83,6 +83,11 @@ type Decoder struct {
 	// their locations. A caller that finds Retrack true after Finish decodes
 	// again with Rewind and Untracked false to get them.
 	Untracked bool
+	// Select is the $select list the document was requested with (see
+	// select.go); nil reads it from the root's "@odata.context", unless
+	// NoContextSelect is set.
+	Select          []string
+	NoContextSelect bool
 
 	src   string // decoded strings without escapes are substrings of it
 	pos   int
@@ -100,6 +105,12 @@ type Decoder struct {
 
 	memo    map[memoKey]bool // verdicts of rules on values (see passes)
 	probing int              // > 0 while only a verdict is wanted
+
+	ctxSelect []string // the select list of the root's @odata.context
+	ctxEntity bool     // that context is a single entity's
+	rootList  bool     // the root has a "value" member
+	inValue   bool     // the root member being decoded is "value"
+	relaxed   int      // missing required members the select list explained
 }
 
 // NewDecoder returns a Decoder reading a copy of data, so the caller may
@@ -128,7 +139,11 @@ func (d *Decoder) ResetBorrowed(data []byte) {
 }
 
 // Rewind prepares d for decoding the same document again, as Reset did.
-func (d *Decoder) Rewind() { d.reset(d.src) }
+func (d *Decoder) Rewind() {
+	sel, noCtx := d.Select, d.NoContextSelect
+	d.reset(d.src)
+	d.Select, d.NoContextSelect = sel, noCtx
+}
 
 // Retrack reports whether an untracked decoding recorded a violation or a
 // tolerated point whose locations are missing (see Untracked).
@@ -383,8 +398,14 @@ func keyStart(src string, at int) (int, bool) {
 	return 0, false
 }
 
-// Missing reports required member name absent from the current object.
+// Missing reports required member name absent from the current object,
+// unless the object is an entity of a $select response whose select list
+// leaves name out (see select.go).
 func (d *Decoder) Missing(name string) {
+	if d.unselected(name) {
+		d.relaxed++
+		return
+	}
 	d.Report("required", "/required", "missing required property "+strconv.Quote(name))
 }
 
@@ -611,6 +632,9 @@ func (d *Decoder) NextKey(i int) bool {
 	}
 	d.pos++
 	d.key = k
+	if d.depth == 1 {
+		d.rootMember(k)
+	}
 	return true
 }
 
