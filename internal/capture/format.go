@@ -25,8 +25,8 @@ type Report struct {
 	w *bufio.Writer
 
 	Docs, Valid, Invalid, Warned, Unreadable, Expected, Selected int
-	Bytes                                              int64
-	drift                                              map[string]int
+	Bytes                                                        int64
+	drift                                                        map[string]int
 }
 
 // NewReport returns a Report writing to w in format.
