@@ -170,3 +170,79 @@ func TestDateTimeRoundTrip(t *testing.T) {
 		t.Errorf("lenient re-encoding lost the bad date-time: %s", out)
 	}
 }
+
+// TestValidateGoValues: Validate on a value built in Go reports the
+// required members it does not set; a decoded sample validates.
+func TestValidateGoValues(t *testing.T) {
+	var empty v1.Incident
+	err := empty.Validate()
+	var ve *shape.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("Incident{}.Validate() = %v, want a *shape.ValidationError", err)
+	}
+	var missing []string
+	for _, v := range ve.Violations {
+		if v.Keyword == "required" {
+			missing = append(missing, v.Message)
+		}
+	}
+	sort.Strings(missing)
+	want := []string{`missing required property "createdDateTime"`, `missing required property "id"`, `missing required property "lastUpdateDateTime"`, `missing required property "severity"`, `missing required property "status"`}
+	if diff := cmp.Diff(want, missing); diff != "" {
+		t.Errorf("Incident{}.Validate() missing (-want +got):\n%s", diff)
+	}
+	now := time.Date(2026, 12, 2, 13, 0, 0, 0, time.UTC)
+	full := v1.Incident{ID: "1", CreatedDateTime: now, LastUpdateDateTime: now, Severity: v1.AlertSeverityLow, Status: v1.IncidentStatusActive}
+	if err := full.Validate(); err != nil {
+		t.Errorf("a complete Incident: %v", err)
+	}
+	data, err := os.ReadFile("../testdata/v1.0/own/list-expand-alerts.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list v1.IncidentCollectionResponse
+	if err := list.UnmarshalJSON(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := list.Validate(); err != nil {
+		t.Errorf("a decoded sample does not validate: %v", err)
+	}
+}
+
+// TestLenientLosesNothing: lenient re-encoding invents no absent member
+// and drops no array item of the wrong type.
+func TestLenientLosesNothing(t *testing.T) {
+	for _, tc := range []struct{ doc, want string }{
+		// Required members absent: not invented.
+		{`{"id":"1","qty":1}`, `{"id":"1","qty":1}`},
+		// An item of the wrong type: the array is kept as sent.
+		{`{"id":"1","customTags":["a",5,"b"]}`, `{"id":"1","customTags":["a",5,"b"]}`},
+		// A derived-type array with an item that is no object.
+		{`{"id":"1","alerts":[{"id":"a","evidence":[5]}]}`, `{"alerts":[{"id":"a","evidence":[5]}],"id":"1"}`},
+	} {
+		var inc v1.Incident
+		if _, err := shape.UnmarshalLenient([]byte(tc.doc), &inc); err != nil {
+			t.Fatalf("%s: %v", tc.doc, err)
+		}
+		out, err := shape.Marshal(&inc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != tc.want {
+			t.Errorf("%s re-encoded as %s, want %s", tc.doc, out, tc.want)
+		}
+	}
+	// A field set after decoding is written, although it was absent.
+	var inc v1.Incident
+	if _, err := shape.UnmarshalLenient([]byte(`{"qty":1}`), &inc); err != nil {
+		t.Fatal(err)
+	}
+	inc.ID = "9"
+	out, err := shape.Marshal(&inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != `{"id":"9","qty":1}` {
+		t.Errorf("got %s, want the id set after decoding", out)
+	}
+}

@@ -211,21 +211,25 @@ func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[4] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedActiveDirectoryDomainEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -234,7 +238,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -248,7 +252,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ActiveDirectoryDomainName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -266,7 +270,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -322,7 +326,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -571,21 +575,25 @@ func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAiAgentEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -594,7 +602,7 @@ func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -618,7 +626,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.AgentName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -656,7 +664,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Instructions.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -698,7 +706,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -1370,15 +1378,19 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[18] {
 		d.Missing("id")
+		v.Extra = shapeimpl.Absent(v.Extra, "id")
 	}
 	if !seen[29] {
 		d.Missing("serviceSource")
+		v.Extra = shapeimpl.Absent(v.Extra, "serviceSource")
 	}
 	if !seen[30] {
 		d.Missing("severity")
+		v.Extra = shapeimpl.Absent(v.Extra, "severity")
 	}
 	if !seen[31] {
 		d.Missing("status")
+		v.Extra = shapeimpl.Absent(v.Extra, "status")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -1578,7 +1590,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Time(v.FirstActivityDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "id") {
+	if enc.Writes(v.Extra, "id", v.ID == "", true) {
 		enc.Name("\"id\":")
 		enc.String(v.ID)
 	}
@@ -1686,15 +1698,15 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Time(v.ResolvedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "serviceSource") {
+	if enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
 		enc.Name("\"serviceSource\":")
 		v.ServiceSource.ShapeEncode(enc)
 	}
-	if !shapeimpl.Has(v.Extra, "severity") {
+	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
 		enc.Name("\"severity\":")
 		v.Severity.ShapeEncode(enc)
 	}
-	if !shapeimpl.Has(v.Extra, "status") {
+	if enc.Writes(v.Extra, "status", v.Status == "", true) {
 		enc.Name("\"status\":")
 		v.Status.ShapeEncode(enc)
 	}
@@ -1870,6 +1882,7 @@ func (v *AlertComment) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[2] {
 		d.Missing("createdDateTime")
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -1897,7 +1910,7 @@ func (v *AlertComment) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.CreatedByDisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -2117,15 +2130,19 @@ func (v *AlertEvidenceBase) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[0] {
 		d.Missing("@odata.type")
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.Missing("createdDateTime")
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[3] {
 		d.Missing("remediationStatus")
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[7] {
 		d.Missing("verdict")
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -2133,11 +2150,11 @@ func (v *AlertEvidenceBase) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -2155,7 +2172,7 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -2197,7 +2214,7 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -2511,21 +2528,25 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAmazonResourceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -2534,7 +2555,7 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -2558,7 +2579,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.AmazonResourceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -2576,7 +2597,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -2638,7 +2659,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -3114,21 +3135,25 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[14] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[25] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAnalyzedMessageEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -3137,7 +3162,7 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -3161,7 +3186,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Int64(v.AttachmentsCount.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -3269,7 +3294,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.RecipientEmailAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -3405,7 +3430,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Urn.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -3669,21 +3694,25 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAzureResourceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -3692,11 +3721,11 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -3714,7 +3743,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -3786,7 +3815,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -4022,21 +4051,25 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[4] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedBlobContainerEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -4045,11 +4078,11 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -4077,7 +4110,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -4139,7 +4172,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.URL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -4422,21 +4455,25 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[12] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedBlobEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -4445,7 +4482,7 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -4459,7 +4496,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.BlobContainer.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -4515,7 +4552,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -4567,7 +4604,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.URL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -4842,21 +4879,25 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCloudApplicationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -4865,7 +4906,7 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -4879,7 +4920,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Int64(v.AppID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -4927,7 +4968,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.InstanceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -4989,7 +5030,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -5190,21 +5231,25 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCloudLogonRequestEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -5213,11 +5258,11 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -5235,7 +5280,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -5287,7 +5332,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -5601,21 +5646,25 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[16] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCloudLogonSessionEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -5624,7 +5673,7 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -5648,7 +5697,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Browser.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -5706,7 +5755,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Protocol.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -5778,7 +5827,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.UserAgent.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -6097,24 +6146,29 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[4] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.Missing("isPrivileged")
+		v.Extra = shapeimpl.Absent(v.Extra, "isPrivileged")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[14] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedContainerEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -6123,7 +6177,7 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -6173,7 +6227,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ContainerID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -6205,7 +6259,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isPrivileged") {
+	if enc.Writes(v.Extra, "isPrivileged", !v.IsPrivileged, false) {
 		enc.Name("\"isPrivileged\":")
 		enc.Bool(v.IsPrivileged)
 	}
@@ -6229,7 +6283,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Pod.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -6271,7 +6325,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -6516,21 +6570,25 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedContainerImageEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -6539,11 +6597,11 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -6595,7 +6653,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Registry.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -6637,7 +6695,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -6875,21 +6933,25 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[4] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedContainerRegistryEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -6898,11 +6960,11 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -6930,7 +6992,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Registry.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -6972,7 +7034,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -7251,21 +7313,25 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedDNSEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -7274,11 +7340,11 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -7344,7 +7410,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -7386,7 +7452,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -8070,21 +8136,25 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[21] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[27] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedDeviceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -8093,7 +8163,7 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -8107,7 +8177,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.AzureAdDeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -8311,7 +8381,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.RbacGroupName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -8381,7 +8451,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -9272,21 +9342,25 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedFileEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -9295,11 +9369,11 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -9347,7 +9421,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.MdeDeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -9389,7 +9463,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -9466,6 +9540,7 @@ func (v *FileHash) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[0] {
 		d.Missing("algorithm")
+		v.Extra = shapeimpl.Absent(v.Extra, "algorithm")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -9473,7 +9548,7 @@ func (v *FileHash) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileHash) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "algorithm") {
+	if enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
 		enc.Name("\"algorithm\":")
 		v.Algorithm.ShapeEncode(enc)
 	}
@@ -9737,24 +9812,29 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.Missing("algorithm")
+		v.Extra = shapeimpl.Absent(v.Extra, "algorithm")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[4] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedFileHashEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -9763,15 +9843,15 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "algorithm") {
+	if enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
 		enc.Name("\"algorithm\":")
 		v.Algorithm.ShapeEncode(enc)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -9789,7 +9869,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -9841,7 +9921,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Value.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -10270,21 +10350,25 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[12] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGitHubOrganizationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -10293,7 +10377,7 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -10307,7 +10391,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Company.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -10365,7 +10449,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.OrgID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -10407,7 +10491,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -10670,21 +10754,25 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[12] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGitHubRepoEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -10693,7 +10781,7 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -10707,7 +10795,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.BaseURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -10755,7 +10843,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.OwnerType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -10807,7 +10895,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -11060,21 +11148,25 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGitHubUserEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -11083,11 +11175,11 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -11135,7 +11227,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -11187,7 +11279,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.UserID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -11522,21 +11614,25 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[14] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGoogleCloudResourceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -11545,11 +11641,11 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -11617,7 +11713,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Int64(v.ProjectNumber.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -11679,7 +11775,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -11950,21 +12046,25 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[12] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedHostLogonSessionEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -11973,7 +12073,7 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -11987,7 +12087,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Account.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -12025,7 +12125,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Host.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -12087,7 +12187,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -12345,21 +12445,25 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedIPEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -12368,7 +12472,7 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -12382,7 +12486,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.CountryLetterCode.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -12420,7 +12524,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Location.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -12472,7 +12576,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -12920,18 +13024,23 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[6] {
 		d.Missing("createdDateTime")
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[11] {
 		d.Missing("id")
+		v.Extra = shapeimpl.Absent(v.Extra, "id")
 	}
 	if !seen[14] {
 		d.Missing("lastUpdateDateTime")
+		v.Extra = shapeimpl.Absent(v.Extra, "lastUpdateDateTime")
 	}
 	if !seen[20] {
 		d.Missing("severity")
+		v.Extra = shapeimpl.Absent(v.Extra, "severity")
 	}
 	if !seen[21] {
 		d.Missing("status")
+		v.Extra = shapeimpl.Absent(v.Extra, "status")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -13003,7 +13112,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -13051,7 +13160,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "id") {
+	if enc.Writes(v.Extra, "id", v.ID == "", true) {
 		enc.Name("\"id\":")
 		enc.String(v.ID)
 	}
@@ -13075,7 +13184,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.LastModifiedBy.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
+	if enc.Writes(v.Extra, "lastUpdateDateTime", v.LastUpdateDateTime.IsZero(), true) {
 		enc.Name("\"lastUpdateDateTime\":")
 		enc.Time(v.LastUpdateDateTime)
 	}
@@ -13133,11 +13242,11 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ResolvingComment.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "severity") {
+	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
 		enc.Name("\"severity\":")
 		v.Severity.ShapeEncode(enc)
 	}
-	if !shapeimpl.Has(v.Extra, "status") {
+	if enc.Writes(v.Extra, "status", v.Status == "", true) {
 		enc.Name("\"status\":")
 		v.Status.ShapeEncode(enc)
 	}
@@ -13280,6 +13389,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[3] {
 		d.Missing("value")
+		v.Extra = shapeimpl.Absent(v.Extra, "value")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -13317,7 +13427,7 @@ func (v *IncidentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ODataNextLink.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "value") {
+	if enc.Writes(v.Extra, "value", v.Value == nil, true) {
 		enc.Name("\"value\":")
 		enc.BeginArray()
 		for i := range v.Value {
@@ -14333,21 +14443,25 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[23] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[32] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedIoTDeviceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -14356,11 +14470,11 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -14602,7 +14716,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.PurdueLayer.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -14694,7 +14808,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -15012,21 +15126,25 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesClusterEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -15035,7 +15153,7 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -15049,7 +15167,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.CloudResource.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -15097,7 +15215,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Platform.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -15139,7 +15257,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -15407,21 +15525,25 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesControllerEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -15430,11 +15552,11 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -15482,7 +15604,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -15534,7 +15656,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Type.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -15779,21 +15901,25 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesNamespaceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -15802,7 +15928,7 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -15816,7 +15942,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Cluster.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -15854,7 +15980,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -15896,7 +16022,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -16346,21 +16472,25 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[16] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesPodEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -16369,7 +16499,7 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -16401,7 +16531,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Controller.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -16495,7 +16625,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.PodIP.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -16547,7 +16677,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -16783,21 +16913,25 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesSecretEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -16806,11 +16940,11 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -16848,7 +16982,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -16900,7 +17034,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -17123,21 +17257,25 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesServiceAccountEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -17146,11 +17284,11 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -17188,7 +17326,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -17230,7 +17368,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -17603,24 +17741,29 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.Missing("serviceType")
+		v.Extra = shapeimpl.Absent(v.Extra, "serviceType")
 	}
 	if !seen[15] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesServiceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -17629,7 +17772,7 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -17643,7 +17786,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.ClusterIP.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -17709,7 +17852,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -17765,7 +17908,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "serviceType") {
+	if enc.Writes(v.Extra, "serviceType", v.ServiceType == "", true) {
 		enc.Name("\"serviceType\":")
 		v.ServiceType.ShapeEncode(enc)
 	}
@@ -17783,7 +17926,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -17914,9 +18057,11 @@ func (v *KubernetesServicePort) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[2] {
 		d.Missing("nodePort")
+		v.Extra = shapeimpl.Absent(v.Extra, "nodePort")
 	}
 	if !seen[3] {
 		d.Missing("port")
+		v.Extra = shapeimpl.Absent(v.Extra, "port")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -17944,11 +18089,11 @@ func (v *KubernetesServicePort) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "nodePort") {
+	if enc.Writes(v.Extra, "nodePort", v.NodePort == 0, false) {
 		enc.Name("\"nodePort\":")
 		enc.Int64(int64(v.NodePort))
 	}
-	if !shapeimpl.Has(v.Extra, "port") {
+	if enc.Writes(v.Extra, "port", v.Port == 0, false) {
 		enc.Name("\"port\":")
 		enc.Int64(int64(v.Port))
 	}
@@ -18377,21 +18522,25 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMailClusterEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -18400,7 +18549,7 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -18424,7 +18573,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ClusterByValue.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -18480,7 +18629,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Query.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -18532,7 +18681,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Urn.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -18807,21 +18956,25 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMailboxConfigurationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -18830,7 +18983,7 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -18854,7 +19007,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.ConfigurationType.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -18902,7 +19055,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.MailboxPrimaryAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -18954,7 +19107,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Upn.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -19240,21 +19393,25 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMailboxEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -19263,11 +19420,11 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -19305,7 +19462,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.PrimaryAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -19367,7 +19524,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -19649,21 +19806,25 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMalwareEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -19672,7 +19833,7 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -19686,7 +19847,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Category.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -19750,7 +19911,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -19792,7 +19953,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -20072,21 +20233,25 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[12] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedNetworkConnectionEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -20095,11 +20260,11 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -20147,7 +20312,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Protocol.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -20209,7 +20374,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -20457,21 +20622,25 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedNicEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -20480,11 +20649,11 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -20522,7 +20691,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.MacAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -20564,7 +20733,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -20822,21 +20991,25 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedOauthApplicationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -20845,7 +21018,7 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -20859,7 +21032,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.AppID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -20907,7 +21080,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Publisher.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -20949,7 +21122,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -21340,21 +21513,25 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[12] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[17] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedProcessEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -21363,11 +21540,11 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -21475,7 +21652,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Int64(v.ProcessID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -21527,7 +21704,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -21849,21 +22026,25 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedRegistryKeyEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -21872,11 +22053,11 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -21914,7 +22095,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.RegistryKey.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -21956,7 +22137,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -22222,21 +22403,25 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedRegistryValueEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -22245,11 +22430,11 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -22327,7 +22512,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.RegistryValueType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -22369,7 +22554,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -22872,21 +23057,25 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[4] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[17] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedSasTokenEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -22895,7 +23084,7 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -22945,7 +23134,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -23001,7 +23190,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Protocol.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -23083,7 +23272,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -23349,21 +23538,25 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedSecurityGroupEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -23372,7 +23565,7 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -23386,7 +23579,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ActiveDirectoryObjectGUID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -23434,7 +23627,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.FriendlyName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -23496,7 +23689,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -23771,21 +23964,25 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedServicePrincipalEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -23794,7 +23991,7 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -23818,7 +24015,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.AppOwnerTenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -23836,7 +24033,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -23918,7 +24115,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.TenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -24368,21 +24565,25 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[16] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedSubmissionMailEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -24391,11 +24592,11 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -24433,7 +24634,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Recipient.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -24545,7 +24746,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -25212,21 +25413,25 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[18] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[31] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedTeamsMessageEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -25235,7 +25440,7 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -25259,7 +25464,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ChannelID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -25423,7 +25628,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -25571,7 +25776,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -25772,21 +25977,25 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedURLEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -25795,11 +26004,11 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -25817,7 +26026,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -25869,7 +26078,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.URL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -26385,21 +26594,25 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedUserEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -26408,11 +26621,11 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -26430,7 +26643,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -26492,7 +26705,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -26632,6 +26845,7 @@ func (v *VMMetadata) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[0] {
 		d.Missing("cloudProvider")
+		v.Extra = shapeimpl.Absent(v.Extra, "cloudProvider")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -26639,7 +26853,7 @@ func (v *VMMetadata) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *VMMetadata) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "cloudProvider") {
+	if enc.Writes(v.Extra, "cloudProvider", v.CloudProvider == "", true) {
 		enc.Name("\"cloudProvider\":")
 		v.CloudProvider.ShapeEncode(enc)
 	}

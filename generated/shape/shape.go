@@ -323,13 +323,19 @@ func Marshal(v Encodable) ([]byte, error) {
 
 // Validate encodes v and decodes the result strictly into a fresh value,
 // returning the violations as one *ValidationError (or nil): a Go value is
-// checked exactly as the document it would be sent as.
+// checked as the document it would be sent as. A required member whose
+// field holds a zero value that means "not set" (an empty string or
+// enum, a zero time.Time, a nil slice, map or pointer) is reported missing;
+// a required number or boolean is taken as set, since its zero is a value.
 func Validate[T any, P interface {
 	*T
 	Decodable
 	Encodable
 }](v P) error {
-	data, err := Marshal(v)
+	e := shapeimpl.NewEncoder()
+	e.OmitZero = true
+	v.ShapeEncode(e)
+	data, err := e.Finish()
 	if err != nil {
 		return err
 	}

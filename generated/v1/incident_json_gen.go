@@ -211,21 +211,25 @@ func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[4] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedActiveDirectoryDomainEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -234,7 +238,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -248,7 +252,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ActiveDirectoryDomainName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -266,7 +270,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -322,7 +326,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -571,21 +575,25 @@ func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAiAgentEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -594,7 +602,7 @@ func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -618,7 +626,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.AgentName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -656,7 +664,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Instructions.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -698,7 +706,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -1370,15 +1378,19 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[18] {
 		d.Missing("id")
+		v.Extra = shapeimpl.Absent(v.Extra, "id")
 	}
 	if !seen[29] {
 		d.Missing("serviceSource")
+		v.Extra = shapeimpl.Absent(v.Extra, "serviceSource")
 	}
 	if !seen[30] {
 		d.Missing("severity")
+		v.Extra = shapeimpl.Absent(v.Extra, "severity")
 	}
 	if !seen[31] {
 		d.Missing("status")
+		v.Extra = shapeimpl.Absent(v.Extra, "status")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -1578,7 +1590,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Time(v.FirstActivityDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "id") {
+	if enc.Writes(v.Extra, "id", v.ID == "", true) {
 		enc.Name("\"id\":")
 		enc.String(v.ID)
 	}
@@ -1686,15 +1698,15 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Time(v.ResolvedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "serviceSource") {
+	if enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
 		enc.Name("\"serviceSource\":")
 		v.ServiceSource.ShapeEncode(enc)
 	}
-	if !shapeimpl.Has(v.Extra, "severity") {
+	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
 		enc.Name("\"severity\":")
 		v.Severity.ShapeEncode(enc)
 	}
-	if !shapeimpl.Has(v.Extra, "status") {
+	if enc.Writes(v.Extra, "status", v.Status == "", true) {
 		enc.Name("\"status\":")
 		v.Status.ShapeEncode(enc)
 	}
@@ -1870,6 +1882,7 @@ func (v *AlertComment) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[2] {
 		d.Missing("createdDateTime")
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -1897,7 +1910,7 @@ func (v *AlertComment) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.CreatedByDisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -2117,15 +2130,19 @@ func (v *AlertEvidenceBase) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[0] {
 		d.Missing("@odata.type")
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.Missing("createdDateTime")
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[3] {
 		d.Missing("remediationStatus")
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[7] {
 		d.Missing("verdict")
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -2133,11 +2150,11 @@ func (v *AlertEvidenceBase) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -2155,7 +2172,7 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -2197,7 +2214,7 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -2511,21 +2528,25 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAmazonResourceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -2534,7 +2555,7 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -2558,7 +2579,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.AmazonResourceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -2576,7 +2597,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -2638,7 +2659,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -3114,21 +3135,25 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[14] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[25] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAnalyzedMessageEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -3137,7 +3162,7 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -3161,7 +3186,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Int64(v.AttachmentsCount.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -3269,7 +3294,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.RecipientEmailAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -3405,7 +3430,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Urn.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -3669,21 +3694,25 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAzureResourceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -3692,11 +3721,11 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -3714,7 +3743,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -3786,7 +3815,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -4022,21 +4051,25 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[4] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedBlobContainerEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -4045,11 +4078,11 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -4077,7 +4110,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -4139,7 +4172,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.URL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -4422,21 +4455,25 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[12] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedBlobEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -4445,7 +4482,7 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -4459,7 +4496,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.BlobContainer.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -4515,7 +4552,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -4567,7 +4604,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.URL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -4842,21 +4879,25 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCloudApplicationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -4865,7 +4906,7 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -4879,7 +4920,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Int64(v.AppID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -4927,7 +4968,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.InstanceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -4989,7 +5030,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -5190,21 +5231,25 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCloudLogonRequestEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -5213,11 +5258,11 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -5235,7 +5280,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -5287,7 +5332,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -5601,21 +5646,25 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[16] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCloudLogonSessionEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -5624,7 +5673,7 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -5648,7 +5697,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Browser.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -5706,7 +5755,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Protocol.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -5778,7 +5827,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.UserAgent.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -6097,24 +6146,29 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[4] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.Missing("isPrivileged")
+		v.Extra = shapeimpl.Absent(v.Extra, "isPrivileged")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[14] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedContainerEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -6123,7 +6177,7 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -6173,7 +6227,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ContainerID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -6205,7 +6259,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isPrivileged") {
+	if enc.Writes(v.Extra, "isPrivileged", !v.IsPrivileged, false) {
 		enc.Name("\"isPrivileged\":")
 		enc.Bool(v.IsPrivileged)
 	}
@@ -6229,7 +6283,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Pod.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -6271,7 +6325,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -6516,21 +6570,25 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedContainerImageEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -6539,11 +6597,11 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -6595,7 +6653,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Registry.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -6637,7 +6695,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -6875,21 +6933,25 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[4] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedContainerRegistryEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -6898,11 +6960,11 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -6930,7 +6992,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Registry.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -6972,7 +7034,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -7251,21 +7313,25 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedDNSEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -7274,11 +7340,11 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -7344,7 +7410,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -7386,7 +7452,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -8070,21 +8136,25 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[21] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[27] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedDeviceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -8093,7 +8163,7 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -8107,7 +8177,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.AzureAdDeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -8311,7 +8381,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.RbacGroupName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -8381,7 +8451,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -9272,21 +9342,25 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedFileEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -9295,11 +9369,11 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -9347,7 +9421,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.MdeDeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -9389,7 +9463,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -9466,6 +9540,7 @@ func (v *FileHash) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[0] {
 		d.Missing("algorithm")
+		v.Extra = shapeimpl.Absent(v.Extra, "algorithm")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -9473,7 +9548,7 @@ func (v *FileHash) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileHash) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "algorithm") {
+	if enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
 		enc.Name("\"algorithm\":")
 		v.Algorithm.ShapeEncode(enc)
 	}
@@ -9737,24 +9812,29 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.Missing("algorithm")
+		v.Extra = shapeimpl.Absent(v.Extra, "algorithm")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[4] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedFileHashEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -9763,15 +9843,15 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "algorithm") {
+	if enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
 		enc.Name("\"algorithm\":")
 		v.Algorithm.ShapeEncode(enc)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -9789,7 +9869,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -9841,7 +9921,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Value.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -10270,21 +10350,25 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[12] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGitHubOrganizationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -10293,7 +10377,7 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -10307,7 +10391,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Company.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -10365,7 +10449,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.OrgID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -10407,7 +10491,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -10670,21 +10754,25 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[12] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGitHubRepoEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -10693,7 +10781,7 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -10707,7 +10795,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.BaseURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -10755,7 +10843,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.OwnerType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -10807,7 +10895,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -11060,21 +11148,25 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGitHubUserEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -11083,11 +11175,11 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -11135,7 +11227,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -11187,7 +11279,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.UserID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -11522,21 +11614,25 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[14] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedGoogleCloudResourceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -11545,11 +11641,11 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -11617,7 +11713,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Int64(v.ProjectNumber.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -11679,7 +11775,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -11950,21 +12046,25 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[12] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedHostLogonSessionEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -11973,7 +12073,7 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -11987,7 +12087,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Account.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -12025,7 +12125,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Host.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -12087,7 +12187,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -12345,21 +12445,25 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedIPEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -12368,7 +12472,7 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -12382,7 +12486,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.CountryLetterCode.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -12420,7 +12524,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Location.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -12472,7 +12576,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -12879,18 +12983,23 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[6] {
 		d.Missing("createdDateTime")
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[11] {
 		d.Missing("id")
+		v.Extra = shapeimpl.Absent(v.Extra, "id")
 	}
 	if !seen[14] {
 		d.Missing("lastUpdateDateTime")
+		v.Extra = shapeimpl.Absent(v.Extra, "lastUpdateDateTime")
 	}
 	if !seen[18] {
 		d.Missing("severity")
+		v.Extra = shapeimpl.Absent(v.Extra, "severity")
 	}
 	if !seen[19] {
 		d.Missing("status")
+		v.Extra = shapeimpl.Absent(v.Extra, "status")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -12962,7 +13071,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -13010,7 +13119,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "id") {
+	if enc.Writes(v.Extra, "id", v.ID == "", true) {
 		enc.Name("\"id\":")
 		enc.String(v.ID)
 	}
@@ -13034,7 +13143,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.LastModifiedBy.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
+	if enc.Writes(v.Extra, "lastUpdateDateTime", v.LastUpdateDateTime.IsZero(), true) {
 		enc.Name("\"lastUpdateDateTime\":")
 		enc.Time(v.LastUpdateDateTime)
 	}
@@ -13068,11 +13177,11 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ResolvingComment.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "severity") {
+	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
 		enc.Name("\"severity\":")
 		v.Severity.ShapeEncode(enc)
 	}
-	if !shapeimpl.Has(v.Extra, "status") {
+	if enc.Writes(v.Extra, "status", v.Status == "", true) {
 		enc.Name("\"status\":")
 		v.Status.ShapeEncode(enc)
 	}
@@ -13215,6 +13324,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[3] {
 		d.Missing("value")
+		v.Extra = shapeimpl.Absent(v.Extra, "value")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -13252,7 +13362,7 @@ func (v *IncidentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ODataNextLink.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "value") {
+	if enc.Writes(v.Extra, "value", v.Value == nil, true) {
 		enc.Name("\"value\":")
 		enc.BeginArray()
 		for i := range v.Value {
@@ -14268,21 +14378,25 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[23] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[32] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedIoTDeviceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -14291,11 +14405,11 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -14537,7 +14651,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.PurdueLayer.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -14629,7 +14743,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -14947,21 +15061,25 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesClusterEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -14970,7 +15088,7 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -14984,7 +15102,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.CloudResource.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -15032,7 +15150,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Platform.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -15074,7 +15192,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -15342,21 +15460,25 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesControllerEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -15365,11 +15487,11 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -15417,7 +15539,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -15469,7 +15591,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Type.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -15714,21 +15836,25 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesNamespaceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -15737,7 +15863,7 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -15751,7 +15877,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Cluster.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -15789,7 +15915,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -15831,7 +15957,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -16281,21 +16407,25 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[16] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesPodEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -16304,7 +16434,7 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -16336,7 +16466,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Controller.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -16430,7 +16560,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.PodIP.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -16482,7 +16612,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -16718,21 +16848,25 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[10] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesSecretEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -16741,11 +16875,11 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -16783,7 +16917,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -16835,7 +16969,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -17058,21 +17192,25 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesServiceAccountEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -17081,11 +17219,11 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -17123,7 +17261,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -17165,7 +17303,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -17538,24 +17676,29 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.Missing("serviceType")
+		v.Extra = shapeimpl.Absent(v.Extra, "serviceType")
 	}
 	if !seen[15] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedKubernetesServiceEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -17564,7 +17707,7 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -17578,7 +17721,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.ClusterIP.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -17644,7 +17787,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -17700,7 +17843,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "serviceType") {
+	if enc.Writes(v.Extra, "serviceType", v.ServiceType == "", true) {
 		enc.Name("\"serviceType\":")
 		v.ServiceType.ShapeEncode(enc)
 	}
@@ -17718,7 +17861,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -17849,9 +17992,11 @@ func (v *KubernetesServicePort) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[2] {
 		d.Missing("nodePort")
+		v.Extra = shapeimpl.Absent(v.Extra, "nodePort")
 	}
 	if !seen[3] {
 		d.Missing("port")
+		v.Extra = shapeimpl.Absent(v.Extra, "port")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -17879,11 +18024,11 @@ func (v *KubernetesServicePort) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "nodePort") {
+	if enc.Writes(v.Extra, "nodePort", v.NodePort == 0, false) {
 		enc.Name("\"nodePort\":")
 		enc.Int64(int64(v.NodePort))
 	}
-	if !shapeimpl.Has(v.Extra, "port") {
+	if enc.Writes(v.Extra, "port", v.Port == 0, false) {
 		enc.Name("\"port\":")
 		enc.Int64(int64(v.Port))
 	}
@@ -18312,21 +18457,25 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMailClusterEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -18335,7 +18484,7 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -18359,7 +18508,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ClusterByValue.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -18415,7 +18564,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Query.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -18467,7 +18616,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Urn.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -18742,21 +18891,25 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMailboxConfigurationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -18765,7 +18918,7 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -18789,7 +18942,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.ConfigurationType.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -18837,7 +18990,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.MailboxPrimaryAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -18889,7 +19042,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Upn.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -19175,21 +19328,25 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMailboxEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -19198,11 +19355,11 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -19240,7 +19397,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.PrimaryAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -19302,7 +19459,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -19584,21 +19741,25 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedMalwareEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -19607,7 +19768,7 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -19621,7 +19782,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Category.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -19685,7 +19846,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -19727,7 +19888,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -20007,21 +20168,25 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[6] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[12] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedNetworkConnectionEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -20030,11 +20195,11 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -20082,7 +20247,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Protocol.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -20144,7 +20309,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -20392,21 +20557,25 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedNicEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -20415,11 +20584,11 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -20457,7 +20626,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.MacAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -20499,7 +20668,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -20757,21 +20926,25 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[11] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedOauthApplicationEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -20780,7 +20953,7 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -20794,7 +20967,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.AppID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -20842,7 +21015,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Publisher.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -20884,7 +21057,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -21275,21 +21448,25 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[12] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[17] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedProcessEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -21298,11 +21475,11 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -21410,7 +21587,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Int64(v.ProcessID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -21462,7 +21639,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -21713,21 +21890,25 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedRegistryKeyEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -21736,11 +21917,11 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -21778,7 +21959,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.RegistryKey.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -21820,7 +22001,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -22086,21 +22267,25 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedRegistryValueEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -22109,11 +22294,11 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -22191,7 +22376,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.RegistryValueType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -22233,7 +22418,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -22736,21 +22921,25 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[4] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[17] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedSasTokenEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -22759,7 +22948,7 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -22809,7 +22998,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -22865,7 +23054,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Protocol.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -22947,7 +23136,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -23213,21 +23402,25 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[7] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedSecurityGroupEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -23236,7 +23429,7 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -23250,7 +23443,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ActiveDirectoryObjectGUID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -23298,7 +23491,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.FriendlyName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -23360,7 +23553,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -23635,21 +23828,25 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[13] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedServicePrincipalEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -23658,7 +23855,7 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -23682,7 +23879,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.AppOwnerTenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -23700,7 +23897,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -23782,7 +23979,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.TenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -24232,21 +24429,25 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[5] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[16] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedSubmissionMailEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -24255,11 +24456,11 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -24297,7 +24498,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Recipient.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -24409,7 +24610,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -25076,21 +25277,25 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[18] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[31] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedTeamsMessageEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -25099,7 +25304,7 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -25123,7 +25328,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.ChannelID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -25287,7 +25492,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -25435,7 +25640,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -25636,21 +25841,25 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[8] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedURLEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -25659,11 +25868,11 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -25681,7 +25890,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -25733,7 +25942,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.URL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -26249,21 +26458,25 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("createdDateTime")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "createdDateTime")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("remediationStatus")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "remediationStatus")
 	}
 	if !seen[9] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("verdict")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "verdict")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedUserEvidence, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -26272,11 +26485,11 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.Name("\"createdDateTime\":")
 		enc.Time(v.CreatedDateTime)
 	}
@@ -26294,7 +26507,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatus") {
+	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.Name("\"remediationStatus\":")
 		v.RemediationStatus.ShapeEncode(enc)
 	}
@@ -26356,7 +26569,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "verdict") {
+	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.Name("\"verdict\":")
 		v.Verdict.ShapeEncode(enc)
 	}
@@ -26496,6 +26709,7 @@ func (v *VMMetadata) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[0] {
 		d.Missing("cloudProvider")
+		v.Extra = shapeimpl.Absent(v.Extra, "cloudProvider")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -26503,7 +26717,7 @@ func (v *VMMetadata) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *VMMetadata) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "cloudProvider") {
+	if enc.Writes(v.Extra, "cloudProvider", v.CloudProvider == "", true) {
 		enc.Name("\"cloudProvider\":")
 		v.CloudProvider.ShapeEncode(enc)
 	}

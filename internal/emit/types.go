@@ -255,7 +255,13 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 	}
 	for i, p := range s.Properties {
 		if p.Required {
-			decode = append(decode, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(missing(p)...))
+			block := missing(p)
+			if !p.Optional && !p.Schema.Raw {
+				// Record the absence, so that re-encoding does not invent
+				// the member (see shapeimpl.Absent).
+				block = append(block, jen.Id("v").Dot(s.ExtraGoName).Op("=").Add(impl("Absent")).Call(jen.Id("v").Dot(s.ExtraGoName), jen.Lit(p.JSONName)))
+			}
+			decode = append(decode, jen.If(jen.Op("!").Id("seen").Index(jen.Lit(i))).Block(block...))
 		}
 	}
 	decode = append(decode, derivedEnd(t)...)
@@ -277,6 +283,11 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 				jen.Case(shape("Present")).Block(append([]jen.Code{key.Clone()}, e.encodeValue(p.Schema, fld.Clone().Dot("Value"))...)...))}
 		default:
 			write = append([]jen.Code{key}, e.encodeValue(p.Schema, fld.Clone())...)
+		}
+		if !p.Schema.Raw && !p.Optional {
+			zero, omittable := zeroTest(p.Schema.Go, fld.Clone())
+			encode = append(encode, jen.If(jen.Id("enc").Dot("Writes").Call(jen.Id("v").Dot(s.ExtraGoName), jen.Lit(p.JSONName), zero, jen.Lit(omittable))).Block(write...))
+			continue
 		}
 		encode = append(encode, jen.If(jen.Op("!").Add(impl("Has")).Call(jen.Id("v").Dot(s.ExtraGoName), jen.Lit(p.JSONName))).Block(write...))
 	}
@@ -304,4 +315,38 @@ func (e *emitter) propertyDecode(p *model.Property, dst *jen.Statement) []jen.Co
 		return []jen.Code{e.elseBlock(jen.If(jen.Id("d").Dot("Null").Call()).Block(dst.Clone().Dot("SetNull").Call()), e.decodeInto(p.Schema, set))}
 	}
 	return e.decodeInto(p.Schema, set)
+}
+
+// zeroTest returns the test that the value expr of Go type g is its zero
+// value, and whether a zero value of g means "not set" well enough for
+// Validate to report the member missing (strings, times, nil slices, maps
+// and pointers; not numbers or booleans, whose zero is a real value). A
+// struct has no cheap zero test: false.
+func zeroTest(g *model.GoType, expr *jen.Statement) (jen.Code, bool) {
+	switch g.Kind {
+	case model.GoString:
+		return expr.Op("==").Lit(""), true
+	case model.GoTime:
+		return expr.Dot("IsZero").Call(), true
+	case model.GoInt32, model.GoInt64, model.GoFloat64:
+		return expr.Op("==").Lit(0), false
+	case model.GoBool:
+		return jen.Op("!").Add(expr), false
+	case model.GoSlice, model.GoMap, model.GoPointer, model.GoRaw:
+		return expr.Op("==").Nil(), true
+	case model.GoNamed:
+		if ns := g.Named.Schema; ns != nil {
+			switch {
+			case ns.Union != nil:
+				return expr.Op("==").Nil(), true
+			case ns.Kind == model.KindEnum && ns.Ref == nil && ns.NullOr == nil:
+				return expr.Op("==").Lit(""), true
+			case ns.Kind == model.KindObject && ns.Ref == nil && ns.NullOr == nil:
+				return jen.False(), false
+			case ns.Go != nil && ns.Go.Kind != model.GoNamed:
+				return zeroTest(ns.Go, expr)
+			}
+		}
+	}
+	return jen.False(), false
 }

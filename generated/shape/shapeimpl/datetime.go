@@ -94,9 +94,7 @@ func (d *Decoder) Time(t Types, r *Rule) (time.Time, bool) {
 		if r == nil || r.Format != "date-time" {
 			d.Report("format", "/format", "value is not an RFC 3339 date-time")
 		}
-		if key, member := d.lastKey(); d.Lenient && d.err == nil && member {
-			d.stash = append(d.stash, stashed{depth: d.depth, key: key, raw: d.src[start:d.pos]})
-		}
+		d.keep(start)
 	}
 	return v, ok
 }

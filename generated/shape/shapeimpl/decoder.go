@@ -60,6 +60,7 @@ type frame struct {
 	kw    string
 	index int
 	at    int // for a member or item: offset where its value starts, before white space
+	lossy bool // a member whose value lenient decoding could not hold whole (see keep)
 }
 
 type stashed struct {
@@ -247,10 +248,36 @@ func (d *Decoder) EnterIndex(i int, kw string) {
 	}
 }
 
-// Leave undoes the last Enter or EnterIndex.
+// Leave undoes the last Enter or EnterIndex. A member whose value lenient
+// decoding could not hold whole is kept as sent (see keep).
 func (d *Decoder) Leave() {
 	if !d.Untracked {
+		if f := &d.stack[len(d.stack)-1]; f.lossy && d.err == nil {
+			raw := strings.TrimLeft(d.src[f.at:d.pos], " \t\r\n")
+			d.stash = append(d.stash, stashed{depth: d.depth, key: f.key, raw: raw})
+		}
 		d.stack = d.stack[:len(d.stack)-1]
+	}
+}
+
+// keep makes lenient decoding keep the value that started at start and
+// that its Go field cannot hold (a wrong type, a bad date-time): a member's
+// value goes to the object's Extra as sent; an array item's makes the
+// member holding the array keep the whole array as sent, so re-encoding
+// drops no item.
+func (d *Decoder) keep(start int) {
+	if !d.Lenient || d.err != nil {
+		return
+	}
+	if key, member := d.lastKey(); member {
+		d.stash = append(d.stash, stashed{depth: d.depth, key: key, raw: d.src[start:d.pos]})
+		return
+	}
+	for i := len(d.stack) - 1; i >= 0; i-- {
+		if d.stack[i].index == -1 {
+			d.stack[i].lossy = true
+			return
+		}
 	}
 }
 
@@ -519,9 +546,7 @@ func (d *Decoder) Mismatch(t Types) {
 	d.Report(keyword, suffix, msg)
 	d.lastMismatch = start + 1
 	d.Skip()
-	if key, member := d.lastKey(); d.Lenient && d.err == nil && member {
-		d.stash = append(d.stash, stashed{depth: d.depth, key: key, raw: d.src[start:d.pos]})
-	}
+	d.keep(start)
 }
 
 // Unstash moves values that lenient decoding could not store in their

@@ -15,6 +15,10 @@ import (
 // it places commas itself. The zero value is ready to use; Reset makes it
 // ready for another value, so one can be kept in a sync.Pool.
 type Encoder struct {
+	// OmitZero leaves out required members whose field holds a zero value
+	// that means "not set" (see Writes); Validate sets it.
+	OmitZero bool
+
 	buf []byte
 	err error
 }
@@ -52,7 +56,7 @@ func Has[V any](m map[string]V, k string) bool {
 
 // Reset empties e, keeping its buffer's memory.
 func (e *Encoder) Reset() {
-	e.buf, e.err = e.buf[:0], nil
+	e.buf, e.err, e.OmitZero = e.buf[:0], nil, false
 }
 
 // Release drops a very large buffer, so a pooled Encoder does not keep it.
@@ -188,6 +192,9 @@ func (e *Encoder) Extra(extra map[string]RawValue) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
+		if extra[k] == nil {
+			continue // a required member the document lacked (Absent)
+		}
 		e.Key(k)
 		e.Raw(extra[k])
 	}
@@ -271,4 +278,31 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// Absent records in extra that a required member was absent from the
+// decoded document (a nil value), so that re-encoding does not invent it.
+func Absent(extra map[string]RawValue, k string) map[string]RawValue {
+	if extra == nil {
+		extra = map[string]RawValue{}
+	}
+	if _, ok := extra[k]; !ok {
+		extra[k] = nil
+	}
+	return extra
+}
+
+// Writes reports whether the declared member k, whose field holds its zero
+// value when zero is set, is written. A value in extra wins (lenient
+// decoding kept what the field could not hold); a nil one, left by Absent,
+// means the member was absent, so it is written only once the field is set.
+// With OmitZero, a zero field is left out when omittable (a string, time,
+// slice, map or pointer: Validate then reports a required member unset).
+func (e *Encoder) Writes(extra map[string]RawValue, k string, zero, omittable bool) bool {
+	if len(extra) != 0 {
+		if raw, ok := extra[k]; ok {
+			return raw == nil && !zero
+		}
+	}
+	return !(zero && omittable && e.OmitZero)
 }

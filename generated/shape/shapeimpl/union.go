@@ -69,7 +69,9 @@ func (d *Decoder) UnknownBranch(keyword, name, value string, found bool) bool {
 	if d.Lenient && got == TObject {
 		return true
 	}
+	start := d.pos
 	d.Skip()
+	d.keep(start)
 	return false
 }
 

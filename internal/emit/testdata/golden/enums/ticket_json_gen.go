@@ -140,6 +140,7 @@ func (v *Ticket) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[3] {
 		d.Missing("status")
+		v.Extra = shapeimpl.Absent(v.Extra, "status")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -173,7 +174,7 @@ func (v *Ticket) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Raw(v.Priority)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "status") {
+	if enc.Writes(v.Extra, "status", v.Status == "", true) {
 		enc.Name("\"status\":")
 		v.Status.ShapeEncode(enc)
 	}

@@ -63,9 +63,11 @@ func (v *AnimalBase) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[0] {
 		d.Missing("@odata.type")
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.Missing("name")
+		v.Extra = shapeimpl.Absent(v.Extra, "name")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -73,7 +75,7 @@ func (v *AnimalBase) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AnimalBase) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -87,7 +89,7 @@ func (v *AnimalBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Int64(int64(v.Legs.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.Name("\"name\":")
 		enc.String(v.Name)
 	}
@@ -184,11 +186,13 @@ func (v *Cat) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[3] {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("name")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "name")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedCat, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -197,7 +201,7 @@ func (v *Cat) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Cat) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -221,7 +225,7 @@ func (v *Cat) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Int64(int64(v.Legs.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.Name("\"name\":")
 		enc.String(v.Name)
 	}
@@ -320,6 +324,7 @@ func (v *Dog) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.PushKeyword("/allOf/0/$ref")
@@ -330,6 +335,7 @@ func (v *Dog) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref/allOf/0/$ref")
 		d.Missing("name")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "name")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedDog, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -338,7 +344,7 @@ func (v *Dog) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Dog) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -362,7 +368,7 @@ func (v *Dog) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Int64(int64(v.Legs.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.Name("\"name\":")
 		enc.String(v.Name)
 	}
@@ -458,6 +464,7 @@ func (v *Hound) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[1] {
 		d.Missing("breed")
@@ -466,6 +473,7 @@ func (v *Hound) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("name")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "name")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -473,7 +481,7 @@ func (v *Hound) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Hound) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -497,7 +505,7 @@ func (v *Hound) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Int64(int64(v.Legs.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.Name("\"name\":")
 		enc.String(v.Name)
 	}
@@ -569,6 +577,7 @@ func (v *Keeper) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("name")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "name")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -586,7 +595,7 @@ func (v *Keeper) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.String(v.Badge.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.Name("\"name\":")
 		enc.String(v.Name)
 	}
@@ -645,6 +654,7 @@ func (v *Person) ShapeDecode(d *shapeimpl.Decoder) {
 	}
 	if !seen[0] {
 		d.Missing("name")
+		v.Extra = shapeimpl.Absent(v.Extra, "name")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -652,7 +662,7 @@ func (v *Person) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Person) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "name") {
+	if enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.Name("\"name\":")
 		enc.String(v.Name)
 	}
@@ -762,6 +772,7 @@ func (v *Puppy) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref/allOf/0/$ref")
 		d.Missing("@odata.type")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
 	}
 	if !seen[2] {
 		d.PushKeyword("/allOf/0/$ref")
@@ -772,6 +783,7 @@ func (v *Puppy) ShapeDecode(d *shapeimpl.Decoder) {
 		d.PushKeyword("/allOf/0/$ref/allOf/0/$ref")
 		d.Missing("name")
 		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "name")
 	}
 	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedPuppy, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
@@ -780,7 +792,7 @@ func (v *Puppy) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Puppy) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.Name("\"@odata.type\":")
 		enc.String(v.ODataType)
 	}
@@ -814,7 +826,7 @@ func (v *Puppy) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Int64(int64(v.Legs.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.Name("\"name\":")
 		enc.String(v.Name)
 	}

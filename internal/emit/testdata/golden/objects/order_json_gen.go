@@ -173,9 +173,11 @@ func (v *Order) ShapeDecode(d *shapeimpl.Decoder) {
 	})
 	if !seen[0] {
 		d.Missing("count")
+		v.Extra = shapeimpl.Absent(v.Extra, "count")
 	}
 	if !seen[1] {
 		d.Missing("id")
+		v.Extra = shapeimpl.Absent(v.Extra, "id")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -183,11 +185,11 @@ func (v *Order) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Order) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "count") {
+	if enc.Writes(v.Extra, "count", v.Count == 0, false) {
 		enc.Name("\"count\":")
 		enc.Int64(int64(v.Count))
 	}
-	if !shapeimpl.Has(v.Extra, "id") {
+	if enc.Writes(v.Extra, "id", v.ID == "", true) {
 		enc.Name("\"id\":")
 		enc.String(v.ID)
 	}
@@ -337,6 +339,7 @@ func (v *OrderShipTo) ShapeDecode(d *shapeimpl.Decoder) {
 	})
 	if !seen[0] {
 		d.Missing("city")
+		v.Extra = shapeimpl.Absent(v.Extra, "city")
 	}
 	v.Extra = d.Unstash(v.Extra)
 }
@@ -344,7 +347,7 @@ func (v *OrderShipTo) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *OrderShipTo) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "city") {
+	if enc.Writes(v.Extra, "city", v.City == "", true) {
 		enc.Name("\"city\":")
 		enc.String(v.City)
 	}
