@@ -184,10 +184,10 @@ func (v AiAgentPlatform) IsKnown() bool {
 //
 // An alert (entity microsoft.graph.security.alert), as $expand=alerts embeds it in an incident.
 type Alert struct {
-	// ODataType is the member "@odata.type" (optional, raw JSON: nil when absent).
+	// ODataType is the member "@odata.type" (optional).
 	//
 	// The OData type of the object.
-	ODataType json.RawMessage `json:"@odata.type,omitzero"`
+	ODataType shape.Optional[string] `json:"@odata.type,omitzero"`
 	// ActorDisplayName is the member "actorDisplayName" (optional, may be null, read-only).
 	//
 	// The adversary or activity group that is associated with this alert.
@@ -2949,10 +2949,10 @@ type Incident struct {
 	//
 	// The OData context URL of the response.
 	ODataContext shape.Optional[string] `json:"@odata.context,omitzero"`
-	// ODataType is the member "@odata.type" (optional, raw JSON: nil when absent).
+	// ODataType is the member "@odata.type" (optional).
 	//
 	// The OData type of the object.
-	ODataType json.RawMessage `json:"@odata.type,omitzero"`
+	ODataType shape.Optional[string] `json:"@odata.type,omitzero"`
 	// Alerts is the member "alerts" (optional, read-only).
 	//
 	// The list of related alerts. Filled only when the request has $expand=alerts.
@@ -3112,10 +3112,10 @@ func (v IncidentStatus) IsKnown() bool {
 //
 // A PATCH /security/incidents/{id} request body: only the updatable properties, none required. A member set to null clears it.
 type IncidentUpdate struct {
-	// ODataType is the member "@odata.type" (optional, raw JSON: nil when absent).
+	// ODataType is the member "@odata.type" (optional).
 	//
 	// The OData type, when the client sends it.
-	ODataType json.RawMessage `json:"@odata.type,omitzero"`
+	ODataType shape.Optional[string] `json:"@odata.type,omitzero"`
 	// AssignedTo is the member "assignedTo" (optional, may be null).
 	//
 	// Owner of the incident, or null if no owner is assigned. Free editable text.

@@ -785,11 +785,11 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("@odata.type", "/properties/@odata.type")
 			if seen[0] {
 				d.Duplicate()
-				v.ODataType = *new(json.RawMessage)
+				v.ODataType = *new(shape.Optional[string])
 			}
 			seen[0] = true
-			if x := d.Raw(graphshapeRules, 34); x != nil {
-				v.ODataType = x
+			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[34]); ok {
+				v.ODataType.Set(x)
 			}
 			d.Leave()
 		case "actorDisplayName":
@@ -1399,9 +1399,13 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
 	if !shapeimpl.Has(v.Extra, "@odata.type") {
-		if v.ODataType != nil {
+		switch v.ODataType.State {
+		case shape.Null:
 			enc.Name("\"@odata.type\":")
-			enc.Raw(v.ODataType)
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"@odata.type\":")
+			enc.String(v.ODataType.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "actorDisplayName") {
@@ -12629,11 +12633,11 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("@odata.type", "/properties/@odata.type")
 			if seen[1] {
 				d.Duplicate()
-				v.ODataType = *new(json.RawMessage)
+				v.ODataType = *new(shape.Optional[string])
 			}
 			seen[1] = true
-			if x := d.Raw(graphshapeRules, 788); x != nil {
-				v.ODataType = x
+			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[788]); ok {
+				v.ODataType.Set(x)
 			}
 			d.Leave()
 		case "alerts":
@@ -13018,9 +13022,13 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "@odata.type") {
-		if v.ODataType != nil {
+		switch v.ODataType.State {
+		case shape.Null:
 			enc.Name("\"@odata.type\":")
-			enc.Raw(v.ODataType)
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"@odata.type\":")
+			enc.String(v.ODataType.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "alerts") {
@@ -13445,11 +13453,11 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("@odata.type", "/properties/@odata.type")
 			if seen[0] {
 				d.Duplicate()
-				v.ODataType = *new(json.RawMessage)
+				v.ODataType = *new(shape.Optional[string])
 			}
 			seen[0] = true
-			if x := d.Raw(graphshapeRules, 826); x != nil {
-				v.ODataType = x
+			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[826]); ok {
+				v.ODataType.Set(x)
 			}
 			d.Leave()
 		case "assignedTo":
@@ -13629,9 +13637,13 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
 	if !shapeimpl.Has(v.Extra, "@odata.type") {
-		if v.ODataType != nil {
+		switch v.ODataType.State {
+		case shape.Null:
 			enc.Name("\"@odata.type\":")
-			enc.Raw(v.ODataType)
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"@odata.type\":")
+			enc.String(v.ODataType.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "assignedTo") {

@@ -117,7 +117,20 @@ func impl(name string) *jen.Statement { return jen.Qual(ImplPath, name) }
 // typesExpr returns the shape.Types expression for a node's "type" keyword.
 func typesExpr(s *model.Schema) jen.Code {
 	var parts []string
-	for _, t := range s.Types {
+	types := s.Types
+	if types == nil {
+		// No "type": const or enum decide the Go type (model.ValueTypes),
+		// and a value of another type fails them, not "type".
+		if vt, ok := model.ValueTypes(s); ok {
+			types = vt
+			if s.Const != nil {
+				parts = append(parts, "ViaConst")
+			} else {
+				parts = append(parts, "ViaEnum")
+			}
+		}
+	}
+	for _, t := range types {
 		switch t {
 		case model.TypeNull:
 			parts = append(parts, "TNull")

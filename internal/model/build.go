@@ -893,9 +893,68 @@ func (b *builder) nullOr(s *Schema, kw string, v any, m map[string]any, keys []s
 	return nil
 }
 
+// ValueTypes returns the JSON types a schema without "type" admits
+// through its "const" or "enum" alone, when they are scalars of one type
+// (null besides it allowed), and whether it found them: {"const": "#x"}
+// is a string. Objects and arrays, and mixed enums, give false.
+func ValueTypes(s *Schema) ([]string, bool) {
+	if s.Types != nil {
+		return s.Types, true
+	}
+	var vals []any
+	switch {
+	case s.Const != nil:
+		vals = []any{s.Const.V}
+	case s.Enum != nil:
+		vals = s.Enum
+	default:
+		return nil, false
+	}
+	typ, null := "", false
+	for _, v := range vals {
+		var t string
+		switch x := v.(type) {
+		case nil:
+			null = true
+			continue
+		case bool:
+			t = TypeBoolean
+		case string:
+			t = TypeString
+		case json.Number:
+			t = TypeNumber
+			if _, err := strconv.ParseInt(string(x), 10, 64); err == nil {
+				t = TypeInteger
+			}
+		default:
+			return nil, false
+		}
+		if typ != "" && typ != t {
+			if typ == TypeInteger && t == TypeNumber || typ == TypeNumber && t == TypeInteger {
+				t = TypeNumber
+			} else {
+				return nil, false
+			}
+		}
+		typ = t
+	}
+	if typ == "" {
+		return nil, false
+	}
+	out := []string{typ}
+	if null {
+		out = append(out, TypeNull)
+	}
+	return out, true
+}
+
 func kindOf(s *Schema) Kind {
+	types := s.Types
+	if types == nil && s.AllOf == nil && s.AnyOf == nil && s.OneOf == nil && s.Not == nil && s.If == nil {
+		types, _ = ValueTypes(s)
+	}
 	var nonNull []string
-	for _, t := range s.Types {
+	for _, t := range types {
 		if t != TypeNull {
 			nonNull = append(nonNull, t)
 		}
@@ -916,7 +975,7 @@ func kindOf(s *Schema) Kind {
 		return true
 	}
 	switch {
-	case len(s.Types) == 0, len(s.PrefixItems) > 0, s.Contains != nil,
+	case len(types) == 0, len(s.PrefixItems) > 0, s.Contains != nil,
 		s.AllOf != nil, s.AnyOf != nil, s.OneOf != nil, s.Not != nil, s.If != nil:
 		return KindAny
 	case len(nonNull) == 0:
@@ -990,12 +1049,28 @@ func (b *builder) enumNames(s *Schema, ptr, name string, self *Type) error {
 			continue
 		}
 		c := naming.EnumConst(typeName, e)
+		// Two members that name the same constant ("foo\nbar" and
+		// "foo\rbar") are told apart by the first free number from 2, in
+		// member order, so the names are stable.
+		if b.scope.Taken(c) && b.enumConstOf(s.EnumGo[:i], c) {
+			base := c
+			for n := 2; b.scope.Taken(c); n++ {
+				c = base + strconv.Itoa(n)
+			}
+		}
 		if err := b.claim(c, fmt.Sprintf("%s/enum/%d", ptr, i)); err != nil {
 			return err
 		}
 		s.EnumGo[i] = c
 	}
 	return nil
+}
+
+// enumConstOf reports whether c is one of the constants already named for
+// the same enum (a collision between its own members, which is renamed,
+// unlike one with another type's name, which is refused).
+func (b *builder) enumConstOf(named []string, c string) bool {
+	return slices.Contains(named, c)
 }
 
 // cyclic reports whether t's struct contains t through non-pointer fields.

@@ -62,12 +62,12 @@ type Ticket struct {
 	Kind shape.Optional[TicketKind] `json:"kind,omitzero"`
 	// Previous is the member "previous" (optional, may be null).
 	Previous shape.Optional[Status] `json:"previous,omitzero"`
-	// Priority is the member "priority" (optional, raw JSON: nil when absent).
-	Priority json.RawMessage `json:"priority,omitzero"`
+	// Priority is the member "priority" (optional).
+	Priority shape.Optional[int64] `json:"priority,omitzero"`
 	// Status is the member "status" (required).
 	Status Status `json:"status,omitzero"`
-	// Version is the member "version" (optional, raw JSON: nil when absent).
-	Version json.RawMessage `json:"version,omitzero"`
+	// Version is the member "version" (optional).
+	Version shape.Optional[int64] `json:"version,omitzero"`
 	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
 	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
 	Extra map[string]json.RawMessage `json:"-"`

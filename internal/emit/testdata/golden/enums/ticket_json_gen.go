@@ -4,7 +4,6 @@
 package enums
 
 import (
-	"encoding/json"
 	"github.com/graphshape/graphshape/generated/shape"
 	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 )
@@ -96,11 +95,11 @@ func (v *Ticket) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("priority", "/properties/priority")
 			if seen[2] {
 				d.Duplicate()
-				v.Priority = *new(json.RawMessage)
+				v.Priority = *new(shape.Optional[int64])
 			}
 			seen[2] = true
-			if x := d.Raw(graphshapeRules, 6); x != nil {
-				v.Priority = x
+			if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.ViaEnum, &graphshapeRules[6]); ok {
+				v.Priority.Set(x)
 			}
 			d.Leave()
 		case "status":
@@ -123,11 +122,11 @@ func (v *Ticket) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("version", "/properties/version")
 			if seen[4] {
 				d.Duplicate()
-				v.Version = *new(json.RawMessage)
+				v.Version = *new(shape.Optional[int64])
 			}
 			seen[4] = true
-			if x := d.Raw(graphshapeRules, 8); x != nil {
-				v.Version = x
+			if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.ViaConst, &graphshapeRules[8]); ok {
+				v.Version.Set(x)
 			}
 			d.Leave()
 		default:
@@ -169,9 +168,13 @@ func (v *Ticket) ShapeEncode(enc *shapeimpl.Encoder) {
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "priority") {
-		if v.Priority != nil {
+		switch v.Priority.State {
+		case shape.Null:
 			enc.Name("\"priority\":")
-			enc.Raw(v.Priority)
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"priority\":")
+			enc.Int64(v.Priority.Value)
 		}
 	}
 	if enc.Writes(v.Extra, "status", v.Status == "", true) {
@@ -179,9 +182,13 @@ func (v *Ticket) ShapeEncode(enc *shapeimpl.Encoder) {
 		v.Status.ShapeEncode(enc)
 	}
 	if !shapeimpl.Has(v.Extra, "version") {
-		if v.Version != nil {
+		switch v.Version.State {
+		case shape.Null:
 			enc.Name("\"version\":")
-			enc.Raw(v.Version)
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"version\":")
+			enc.Int64(v.Version.Value)
 		}
 	}
 	enc.Extra(v.Extra)

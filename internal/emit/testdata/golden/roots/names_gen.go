@@ -31,6 +31,37 @@ type ComposedAllOf0 struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// ComposedAllOf1Kind is the enum at #/$defs/composed/allOf/1/properties/kind.
+type ComposedAllOf1Kind string
+
+// The members of ComposedAllOf1Kind, in schema order.
+const (
+	// ComposedAllOf1KindA is the member "a".
+	ComposedAllOf1KindA ComposedAllOf1Kind = "a"
+	// ComposedAllOf1KindB is the member "b".
+	ComposedAllOf1KindB ComposedAllOf1Kind = "b"
+)
+
+var graphshapeMembersComposedAllOf1Kind = []string{"a", "b"}
+
+// ComposedAllOf1KindMembers returns the members of ComposedAllOf1Kind in schema order.
+func ComposedAllOf1KindMembers() []ComposedAllOf1Kind {
+	out := make([]ComposedAllOf1Kind, len(graphshapeMembersComposedAllOf1Kind))
+	for i, m := range graphshapeMembersComposedAllOf1Kind {
+		out[i] = ComposedAllOf1Kind(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of ComposedAllOf1Kind.
+func (v ComposedAllOf1Kind) IsKnown() bool {
+	switch v {
+	case "a", "b":
+		return true
+	}
+	return false
+}
+
 // Dictionary is the type at #/$defs/dictionary.
 type Dictionary map[string]json.RawMessage
 

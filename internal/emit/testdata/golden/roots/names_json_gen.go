@@ -138,6 +138,43 @@ func (v *ComposedAllOf0) Validate() error {
 }
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *ComposedAllOf1Kind) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString|shapeimpl.ViaEnum, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "a", "b":
+		*v = ComposedAllOf1Kind(s)
+		return
+	}
+	*v = ComposedAllOf1Kind(d.EnumMismatch(s, graphshapeMembersComposedAllOf1Kind))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *ComposedAllOf1Kind) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ComposedAllOf1Kind) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v ComposedAllOf1Kind) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ComposedAllOf1Kind) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *Dictionary) ShapeDecode(d *shapeimpl.Decoder) {
 	if d.BeginObject(shapeimpl.TObject) {
 		m := map[string]json.RawMessage{}
@@ -360,6 +397,9 @@ func SchemaTypes() map[string]func() shape.Decodable {
 		},
 		"ComposedAllOf0": func() shape.Decodable {
 			return new(ComposedAllOf0)
+		},
+		"ComposedAllOf1Kind": func() shape.Decodable {
+			return new(ComposedAllOf1Kind)
 		},
 		"Dictionary": func() shape.Decodable {
 			return new(Dictionary)
