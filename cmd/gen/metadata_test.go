@@ -60,7 +60,7 @@ func TestMetadataCheck(t *testing.T) {
 			[]string{"::notice file=schema/v1.0/incident.schema.json,title=object-open-in-schema::/$defs/alertEvidence (microsoft.graph.security.alertEvidence): "},
 			"annotations name the built-in schema's file"},
 		{"github-error", []string{"-metadata", v1Metadata, "-schema", "v1.0", "-entity", "microsoft.graph.security.nothing", "-format", "github"}, 1,
-			[]string{"::error file=schema/v1.0/incident.schema.json,title=entity-not-found::/ (microsoft.graph.security.nothing): "}, "breaking findings are errors"},
+			[]string{"::error file=schema/v1.0/incident.schema.json,title=entity-not-found::(root) (microsoft.graph.security.nothing): "}, "breaking findings are errors"},
 		{"stale", []string{"-metadata", v1Metadata, "-schema", "v1.0", "-allow", stale}, 1,
 			[]string{"stale allow-list entry: type-mismatch /properties/status (long fixed)", "1 allowed; 1 stale allow-list entries"}, "a stale entry fails as loudly as a finding"},
 		{"no-source", []string{"-schema", "v1.0"}, 2, []string{"give -metadata FILE (CSDL) or -names FILE"}, "one source is required"},

@@ -13,7 +13,6 @@ import (
 
 	"github.com/graphshape/graphshape/internal/emit"
 	"github.com/graphshape/graphshape/internal/model"
-	"github.com/graphshape/graphshape/schema"
 )
 
 // File is one generated Go file.
@@ -30,11 +29,7 @@ type Options struct {
 // Generate compiles the schema, builds the model and returns the Go files,
 // sorted by name. It writes nothing.
 func Generate(opts Options) ([]File, error) {
-	doc, _, err := schema.Compile(opts.SchemaName, opts.Schema)
-	if err != nil {
-		return nil, err
-	}
-	res, err := model.Build(doc, model.Options{Root: opts.Root})
+	doc, res, err := build(opts.SchemaName, opts.Schema, model.Options{Root: opts.Root})
 	if err != nil {
 		return nil, err
 	}
