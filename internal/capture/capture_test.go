@@ -65,6 +65,8 @@ func TestLocate(t *testing.T) {
 		{"/a/b~0~1c/2", false, "", "an index past the end"},
 		{"/nope", false, "", "a member that is not there"},
 		{"/a/b~0~1c/x", false, "", "a non-numeric index"},
+		{"/a/b~2/c", false, "", "a malformed escape (RFC 6901) names nothing"},
+		{"a", false, "", "a pointer must start with /"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.pointer, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 	v1 "github.com/graphshape/graphshape/generated/v1"
 	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/internal/pointer"
 	"github.com/graphshape/graphshape/internal/reference"
 	"github.com/graphshape/graphshape/schema"
 )
@@ -97,8 +98,8 @@ func ResolveTypes(name string, data []byte) (*Types, error) {
 				ts.root = t
 			}
 			add(mt.GoName, t)
-			if d, ok := strings.CutPrefix(mt.Pointer, "/$defs/"); ok && !strings.Contains(d, "/") {
-				add(unescape(d), t)
+			if tokens := pointer.Split(mt.Pointer); len(tokens) == 2 && tokens[0] == "$defs" {
+				add(tokens[1], t)
 			}
 		}
 		if ts.root != nil {
@@ -107,7 +108,7 @@ func ResolveTypes(name string, data []byte) (*Types, error) {
 	} else {
 		ts.root = &Type{}
 		for _, d := range doc.Defs() {
-			add(d, &Type{Pointer: "/$defs/" + escape(d)})
+			add(d, &Type{Pointer: pointer.Join("$defs", d)})
 		}
 	}
 	if ts.root == nil {
@@ -115,12 +116,6 @@ func ResolveTypes(name string, data []byte) (*Types, error) {
 	}
 	sort.Strings(ts.names)
 	return ts, nil
-}
-
-func escape(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1") }
-
-func unescape(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
 }
 
 // Root is the schema's root type.

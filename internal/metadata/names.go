@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/internal/pointer"
 )
 
 // Names is a published list of type names of one Graph version, as the
@@ -164,7 +165,7 @@ func (c *namesChecker) structured(full string, entity bool, t *NamedType, n *mod
 			if _, ok := schemaProps[name]; ok {
 				return
 			}
-			at, elem := ptr+"/properties/"+escape(name), full+"/"+name
+			at, elem := pointer.Append(ptr, "properties", name), full+"/"+name
 			switch {
 			case !isClosed:
 				c.add(rulePropertyMissingOpen, at, elem, "the listed property %s is not in the schema; the object is open, so it passes as additional data", name)
@@ -230,7 +231,7 @@ func (c *namesChecker) definition(name, ptr string, n *model.Schema, elem string
 			return
 		}
 		if e.Detailed {
-			c.members(e.Members, members, ptr+"/enum", full, false)
+			c.members(e.Members, members, pointer.Append(ptr, "enum"), full, false)
 		}
 		return
 	}
