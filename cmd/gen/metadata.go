@@ -49,9 +49,11 @@ func runMetadataCheck(e *env, args []string) error {
 		}
 	}
 	src, err := gen.Load(*schemaArg, model.Options{})
-	if le := (*schema.LoadError)(nil); errors.As(err, &le) {
-		return fmt.Errorf("metadata-check: schema: %w", err)
-	} else if err != nil {
+	var le *schema.LoadError
+	switch {
+	case errors.As(err, &le): // it names the schema
+		return fmt.Errorf("metadata-check: %w", err)
+	case err != nil:
 		return fmt.Errorf("metadata-check: schema %s: %w", *schemaArg, err)
 	}
 	var findings []metadata.Finding
