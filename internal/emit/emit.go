@@ -149,10 +149,10 @@ func typesExpr(s *model.Schema) jen.Code {
 	return c
 }
 
-// unwrap follows a null-or wrapper.
+// unwrap follows null-or wrappers (the form may nest).
 func unwrap(s *model.Schema) *model.Schema {
-	if s.NullOr != nil {
-		return s.NullOr
+	for s.NullOr != nil {
+		s = s.NullOr
 	}
 	return s
 }

@@ -69,7 +69,11 @@ func TestGenerative(t *testing.T) {
 			s, pkg = NewSchema(r), fmt.Sprintf("g%04d", i-len(regs))
 		}
 		data := s.JSON()
-		files, err := gen.Generate(gen.Options{SchemaName: "s.json", Schema: data, Package: pkg, Root: "Root"})
+		files, err := generate(data, pkg)
+		if pe, ok := err.(panicError); ok {
+			t.Errorf("schema %s: the generator panicked: %s", data, pe)
+			continue
+		}
 		if err != nil {
 			if i < len(regs) && !regs[i].refused {
 				t.Errorf("regression schema %s: refused: %v", data, err)
@@ -189,6 +193,22 @@ func TestGenerative(t *testing.T) {
 }
 
 var pkgHeader = regexp.MustCompile(`(?m)^# ` + module + `/([gr]\d+)$`)
+
+// panicError is a panic of the generator, recovered.
+type panicError string
+
+func (p panicError) Error() string { return string(p) }
+
+// generate runs the generator on data, turning a panic into a panicError
+// so that one schema's panic is reported with the schema and the run goes on.
+func generate(data []byte, pkg string) (files []gen.File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = panicError(fmt.Sprint(r))
+		}
+	}()
+	return gen.Generate(gen.Options{SchemaName: "s.json", Schema: data, Package: pkg, Root: "Root"})
+}
 
 // refusalKey names why the generator refused a schema, for the summary.
 func refusalKey(err error) string {

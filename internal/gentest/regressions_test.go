@@ -43,6 +43,36 @@ var regressions = []regression{
 		schema:    `{"$defs":{"d1":{"anyOf":[{"$ref":"#/$defs/d2"},{"type":"null"}]},"d2":{"const":"Members"}},"properties":{"p":{"$ref":"#/$defs/d1"}},"title":"Root","type":"object"}`,
 		instances: []string{`{"p":null}`, `{"p":"Members"}`, `{"p":"x"}`},
 	},
+	{
+		why:       "the nullable form nested in itself around an object panicked in the emitter (no encoder for kind object)",
+		schema:    `{"title":"Root","type":"object","properties":{"value":{"anyOf":[{"anyOf":[{"type":"object","properties":{"a":{"type":"boolean"}},"required":["a"]},{"type":"null"}]},{"type":"null"}]}}}`,
+		instances: []string{`{"value":null}`, `{"value":{"a":true}}`, `{"value":{}}`, `{"value":1}`},
+	},
+	{
+		why:       "beside it (it passed): the nested form around a string, as an array item",
+		schema:    `{"title":"Root","type":"array","items":{"anyOf":[{"anyOf":[{"type":"string","minLength":2},{"type":"null"}]},{"type":"null"}]}}`,
+		instances: []string{`[null]`, `["ab"]`, `["a"]`, `[1]`},
+	},
+	{
+		why:       "beside it (it passed): the nested form around an applicator, at the root",
+		schema:    `{"title":"Root","anyOf":[{"anyOf":[{"not":{"type":"integer"}},{"type":"null"}]},{"type":"null"}]}`,
+		instances: []string{`null`, `1`, `"a"`},
+	},
+	{
+		why:       "a $ref to an applicator refusing null was taken as nullable (an optional member accepted null unchecked)",
+		schema:    `{"$defs":{"d0":{"anyOf":[{"type":"string"},{"type":"boolean"}]}},"title":"Root","type":"object","properties":{"p":{"$ref":"#/$defs/d0"},"q":{"type":"array","items":{"$ref":"#/$defs/d0"}}}}`,
+		instances: []string{`{"p":null}`, `{"q":[null]}`, `{"p":"a","q":[true]}`},
+	},
+	{
+		why:       "beside it: a $ref to an applicator accepting null, and to allOf, oneOf, not and if/then/else",
+		schema:    `{"$defs":{"n":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"integer"}]},"a":{"allOf":[{"type":["null","string"]},{"enum":[null,"x"]}]},"o":{"oneOf":[{"type":"null"},{"type":"string"},{"enum":[null,1]}]},"t":{"not":{"type":"string"}},"i":{"if":{"type":"null"},"then":{"const":1}}},"title":"Root","type":"object","properties":{"n":{"$ref":"#/$defs/n"},"a":{"$ref":"#/$defs/a"},"o":{"$ref":"#/$defs/o"},"t":{"$ref":"#/$defs/t"},"i":{"$ref":"#/$defs/i"}}}`,
+		instances: []string{`{"n":null}`, `{"a":null}`, `{"o":null}`, `{"t":null}`, `{"i":null}`, `{"n":1,"a":"x","t":1,"i":"s"}`},
+	},
+	{
+		why:       "a typed node whose type allows null but whose enum or const does not",
+		schema:    `{"title":"Root","type":"object","properties":{"e":{"type":["string","null"],"enum":["a"]},"c":{"type":["integer","null"],"const":1},"r":{"type":"array","items":{"type":["string","null"],"enum":["a"]}}},"required":["e"]}`,
+		instances: []string{`{"e":null}`, `{"e":"a","c":null}`, `{"e":"a","r":[null]}`, `{"e":"a","c":1,"r":["a"]}`},
+	},
 }
 
 // regressionCase is a decoded regression.
