@@ -73,6 +73,11 @@ var regressions = []regression{
 		schema:    `{"title":"Root","type":"object","properties":{"e":{"type":["string","null"],"enum":["a"]},"c":{"type":["integer","null"],"const":1},"r":{"type":"array","items":{"type":["string","null"],"enum":["a"]}}},"required":["e"]}`,
 		instances: []string{`{"e":null}`, `{"e":"a","c":null}`, `{"e":"a","r":[null]}`, `{"e":"a","c":1,"r":["a"]}`},
 	},
+	{
+		why:       "an enum of null alone on a nullable string was a string enum without members, printed as Go that does not parse",
+		schema:    `{"$defs":{"n":{"enum":[null],"type":["string","null"]}},"title":"Root","type":"object","properties":{"s":{"enum":[null],"type":["string","null"]},"r":{"$ref":"#/$defs/n"},"a":{"type":"array","items":{"enum":[null],"type":["string","null"]}}},"required":["s"]}`,
+		instances: []string{`{"s":null}`, `{"s":"a"}`, `{"s":null,"r":null,"a":[null]}`, `{"s":null,"r":"x"}`, `{"s":null,"a":["x"]}`},
+	},
 }
 
 // regressionCase is a decoded regression.

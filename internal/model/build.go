@@ -863,8 +863,10 @@ func kindOf(s *Schema) Kind {
 		if len(s.Enum) == 0 {
 			return false
 		}
+		str := false // an enum of null alone is no string enum
 		for _, e := range s.Enum {
 			if _, ok := e.(string); ok {
+				str = true
 				continue
 			}
 			if e == nil && nullOK {
@@ -872,7 +874,7 @@ func kindOf(s *Schema) Kind {
 			}
 			return false
 		}
-		return true
+		return str
 	}
 	switch {
 	case len(s.Types) == 0, len(s.PrefixItems) > 0, s.Contains != nil,
