@@ -287,6 +287,20 @@ func (r *Reference) Check(doc string) ([]shape.Violation, []shape.Violation, err
 		return nil, nil, err
 	}
 	LocateAll(doc, vs)
+	// What jsonschema v5 cannot see (it decodes with encoding/json, which
+	// replaces invalid UTF-8 and keeps the last of repeated members) is
+	// reported as the generated decoders report it, where they place it.
+	d := shapeimpl.NewDecoderString(doc)
+	d.Skip()
+	extra := false
+	for _, x := range convert(d.Violations()) {
+		if x.Keyword == "utf8" || x.Keyword == "duplicate" {
+			vs, extra = append(vs, x), true
+		}
+	}
+	if extra {
+		reference.Sort(vs)
+	}
 	return vs, nil, nil
 }
 
