@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/graphshape/graphshape/generated/shape"
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 	"github.com/graphshape/graphshape/schema"
 )
 
@@ -429,5 +430,15 @@ func TestReferenceSeesWhatV5Cannot(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, view(gen)); diff != "" {
 		t.Errorf("generated (-want +got):\n%s", diff)
+	}
+	// Nesting beyond the decoders' limit is the same syntax error with
+	// both, though encoding/json (and so v5) would take 10,000 levels.
+	deep := strings.Repeat("[", 5000) + strings.Repeat("]", 5000)
+	for name, c := range map[string]Checker{"generated": gen, "reference": ref} {
+		_, _, err := c.Check(deep)
+		var se *shape.SyntaxError
+		if !errors.As(err, &se) || se.Offset != shapeimpl.DefaultMaxDepth || !strings.Contains(se.Msg, "nesting deeper than 512") {
+			t.Errorf("%s: 5,000 levels: %v, want the syntax error at offset %d", name, err, shapeimpl.DefaultMaxDepth)
+		}
 	}
 }
