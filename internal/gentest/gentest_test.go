@@ -114,7 +114,13 @@ func TestGenerative(t *testing.T) {
 		t.Fatal(err)
 	}
 	tmp := t.TempDir()
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	// Building and running the generated code may take until shortly before
+	// go test's own deadline (-timeout; make fuzz gives it 30m).
+	deadline := time.Now().Add(4 * time.Minute)
+	if d, ok := t.Deadline(); ok {
+		deadline = d.Add(-30 * time.Second)
+	}
+	ctx, cancel := context.WithDeadline(context.Background(), deadline)
 	defer cancel()
 	if err := suite.WriteModule(tmp, module, repo, pkgs); err != nil {
 		t.Fatal(err)
