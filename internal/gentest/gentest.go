@@ -110,7 +110,7 @@ func defName(ref string) string {
 func (g *builder) pick(list []string) string { return list[g.r.IntN(len(list))] }
 
 func (g *builder) node(depth int) map[string]any {
-	kinds := []string{"string", "integer", "number", "boolean", "enum", "const", "nullable", "typeNull", "mixedEnum"}
+	kinds := []string{"string", "integer", "number", "boolean", "enum", "const", "nullable", "typeNull", "mixedEnum", "intEnum", "constValue"}
 	if depth > 0 {
 		kinds = append(kinds, "object", "object", "array", "anyOf", "oneOf", "allOf", "not", "untyped", "if", "tuple")
 	}
@@ -178,6 +178,14 @@ func (g *builder) node(depth int) map[string]any {
 			s["enum"] = append(anySlice(s["enum"]), nil)
 		}
 		return s
+	case "intEnum":
+		s := map[string]any{"type": g.pick([]string{"integer", "number"}), "enum": []any{json.Number("1"), json.Number("2.5"), json.Number("-3")}}
+		if g.r.IntN(2) == 0 {
+			s["minimum"] = 0
+		}
+		return s
+	case "constValue":
+		return map[string]any{"const": []any{map[string]any{"a": json.Number("1")}, []any{json.Number("1"), "x"}, json.Number("1.0"), false}[g.r.IntN(4)]}
 	case "mixedEnum":
 		members := []any{json.Number("1"), g.pick(Names), nil, true, []any{}, map[string]any{}}
 		g.r.Shuffle(len(members), func(i, j int) { members[i], members[j] = members[j], members[i] })
@@ -244,14 +252,19 @@ func (g *builder) object(depth int) map[string]any {
 			req = append(req, n)
 		}
 	}
+	if n := g.pick(Names); g.r.IntN(8) == 0 && !slices.Contains(req, any(n)) {
+		req = append(req, n) // perhaps a member properties does not declare
+	}
 	if len(req) > 0 {
 		s["required"] = req
 	}
-	switch g.r.IntN(4) {
+	switch g.r.IntN(5) {
 	case 0:
 		s["additionalProperties"] = false
 	case 1:
 		s["additionalProperties"] = map[string]any{"type": "integer"}
+	case 2:
+		s["additionalProperties"] = true
 	}
 	if g.r.IntN(5) == 0 {
 		s["minProperties"] = 1
