@@ -84,4 +84,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./contracttest
 	$(GO) test -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME) ./generated/shape
 	$(GO) test -run '^$$' -fuzz '^FuzzExported$$' -fuzztime $(FUZZTIME) ./internal/naming
-	$(GO) test -count=1 -run '^TestGenerative$$' ./internal/gentest -gentest.n=$(GENTEST_N)
+	$(GO) test -count=1 -timeout 30m -v -run '^TestGenerative$$' ./internal/gentest -gentest.n=$(GENTEST_N)

@@ -135,6 +135,9 @@ func Parse(name string, data []byte) (*Document, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if off, err := checkText(data); err != nil {
+		return nil, &SyntaxError{Name: name, Offset: int64(off), Err: err}
+	}
 	return &Document{Name: name, URL: BaseURL + name, Data: data, Root: root}, nil
 }
 

@@ -264,24 +264,38 @@ func NewReference(name string, data []byte, typ string) (*Reference, error) {
 	return r, nil
 }
 
-// Check implements Checker; offsets are found by scanning doc.
+// Check implements Checker; offsets are found by scanning doc. A strict
+// pass of the support package's decoder goes first: syntax, with the
+// generated decoders' nesting limit (shapeimpl.DefaultMaxDepth), so that a
+// document is refused alike with -version and -schema; then invalid UTF-8
+// and repeated members, which jsonschema v5 cannot see (it decodes with
+// encoding/json, which replaces the bytes and keeps the last member), are
+// reported as and where the generated decoders report them.
 func (r *Reference) Check(doc string) ([]shape.Violation, []shape.Violation, error) {
+	d := shapeimpl.NewDecoderString(doc)
+	d.Skip()
+	d.Finish()
+	if se := d.Syntax(); se != nil {
+		return nil, nil, &shape.SyntaxError{Offset: se.Offset, Msg: se.Msg}
+	}
 	v := r.one
 	if r.list != nil && isList(doc) {
 		v = r.list
 	}
 	vs, err := v.Validate([]byte(doc))
 	if err != nil {
-		// Say where, as the generated decoders do.
-		d := shapeimpl.NewDecoderString(doc)
-		d.Skip()
-		d.Finish()
-		if se := d.Syntax(); se != nil {
-			return nil, nil, &shape.SyntaxError{Offset: se.Offset, Msg: se.Msg}
-		}
 		return nil, nil, err
 	}
 	LocateAll(doc, vs)
+	extra := false
+	for _, x := range convert(d.Violations()) {
+		if x.Keyword == "utf8" || x.Keyword == "duplicate" {
+			vs, extra = append(vs, x), true
+		}
+	}
+	if extra {
+		reference.Sort(vs)
+	}
 	return vs, nil, nil
 }
 

@@ -9,6 +9,7 @@
 package gen
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/graphshape/graphshape/internal/emit"
@@ -38,5 +39,12 @@ func Generate(opts Options) ([]File, error) {
 		return nil, err
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	for i := 1; i < len(files); i++ {
+		if files[i].Name == files[i-1].Name {
+			// The root type's file is named after it: a root named Rules
+			// would be written over the rule table, and the code lost.
+			return nil, fmt.Errorf("%s: the root type %s would be written to %s, the name of another generated file; give the root another name (-root, or the schema's title)", doc.Name, res.Root.GoName, files[i].Name)
+		}
+	}
 	return files, nil
 }

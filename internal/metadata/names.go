@@ -10,6 +10,7 @@ import (
 
 	"github.com/graphshape/graphshape/internal/model"
 	"github.com/graphshape/graphshape/internal/pointer"
+	"github.com/graphshape/graphshape/schema"
 )
 
 // Names is a published list of type names of one Graph version, as the
@@ -48,6 +49,11 @@ type NamedEnum struct {
 func ParseNames(name string, data []byte, namespace string) (*Names, error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, fmt.Errorf("names %s: %w", name, err)
+	}
+	// Repeated members and text that is not UTF-8 are refused, not read
+	// silently (the last member kept, bytes replaced by U+FFFD).
+	if _, err := schema.Parse(name, data); err != nil {
 		return nil, fmt.Errorf("names %s: %w", name, err)
 	}
 	n := &Names{Entities: map[string]*NamedType{}, Complex: map[string]*NamedType{}, Enums: map[string]*NamedEnum{}}
