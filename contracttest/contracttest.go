@@ -23,6 +23,7 @@ import (
 
 	"github.com/graphshape/graphshape/generated/shape"
 	"github.com/graphshape/graphshape/internal/golden"
+	"github.com/graphshape/graphshape/internal/pointer"
 	"github.com/graphshape/graphshape/internal/reference"
 	"github.com/graphshape/graphshape/internal/waiver"
 )
@@ -42,13 +43,10 @@ type Finding struct {
 	KeywordLocation  string `json:"keywordLocation"`
 }
 
-// String formats the finding as one tab-separated golden line.
+// String formats the finding as one tab-separated golden line; the root
+// instance location is shown as "(root)".
 func (f Finding) String() string {
-	loc := f.InstanceLocation
-	if loc == "" {
-		loc = "/"
-	}
-	return f.Source + "\t" + loc + "\t" + f.Keyword + "\t" + f.KeywordLocation
+	return f.Source + "\t" + pointer.Show(f.InstanceLocation) + "\t" + f.Keyword + "\t" + f.KeywordLocation
 }
 
 // Target is what documents are checked against: a generated type and the

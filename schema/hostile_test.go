@@ -28,6 +28,13 @@ func TestCompileHostile(t *testing.T) {
 		{"draft-custom", `{"$schema":"https://example.com/meta"}`, `remote reference "https://example.com/meta"`, "a custom meta-schema is never fetched"},
 		{"draft-2019", `{"$schema":"https://json-schema.org/draft/2019-09/schema"}`, "is not draft 2020-12", "2019-09 differs too"},
 		{"draft-2020-http", `{"$schema":"http://json-schema.org/draft/2020-12/schema"}`, "", "http spelling of 2020-12"},
+		{"invalid-utf8-name", "{\"properties\":{\"a\xff\":{}}}", "s.json: invalid JSON at byte offset 17: invalid UTF-8", "encoding/json would read the name as a\uFFFD"},
+		{"invalid-utf8-pattern", "{\"pattern\":\"^\xc3$\"}", "byte offset 13: invalid UTF-8", "a truncated sequence in a pattern"},
+		{"lone-surrogate", `{"properties":{"a\ud800":{}}}`, `byte offset 17: a \u escape of half a UTF-16 surrogate pair`, "a lone high surrogate"},
+		{"lone-low-surrogate", `{"const":"\udc00x"}`, "byte offset 10: a \\u escape", "a lone low surrogate"},
+		{"high-then-not-low", `{"const":"\ud800\u0041"}`, "byte offset 10", "a high surrogate followed by another escape"},
+		{"surrogate-pair", `{"const":"\ud83d\ude00 \\ud800"}`, "", "a pair is a character; an escaped backslash before ud800 is no escape"},
+		{"utf8-ok", `{"const":"ß😀"}`, "", "valid UTF-8 is kept"},
 		{"draft-2020-hash", `{"$schema":"https://json-schema.org/draft/2020-12/schema#"}`, "", "trailing #"},
 	}
 	for _, tc := range tests {

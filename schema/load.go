@@ -29,17 +29,22 @@ func (e *LoadError) Error() string {
 
 func (e *LoadError) Unwrap() error { return e.Err }
 
+// Shadowed reports whether a file named like the built-in version arg
+// exists, so that Load reads it instead of the built-in schema.
+func Shadowed(arg string) bool {
+	_, err := os.Stat(arg)
+	return err == nil
+}
+
 // Load reads the schema arg names: a file, or a built-in version (v1.0,
 // beta) when no file of that name exists. It returns the bytes and the
 // document's base name, the one loader gen generate, diff, validate and
 // metadata-check share. A schema that is not JSON is a *LoadError with the
 // line and column of the error.
 func Load(arg string) (data []byte, name string, err error) {
-	if IsBuiltin(arg) {
-		if _, statErr := os.Stat(arg); statErr != nil {
-			data, file, err := Builtin(arg)
-			return data, filepath.Base(file), err
-		}
+	if IsBuiltin(arg) && !Shadowed(arg) {
+		data, file, err := Builtin(arg)
+		return data, filepath.Base(file), err
 	}
 	data, err = os.ReadFile(arg)
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/graphshape/graphshape/internal/pointer"
 )
 
 // MaxNumberLength is the longest number literal, in characters, that
@@ -77,13 +79,13 @@ func checkNumbers(name, ptr string, v any) error {
 		}
 	case map[string]any:
 		for _, k := range sortedKeys(t) {
-			if err := checkNumbers(name, ptr+"/"+escapePointer(k), t[k]); err != nil {
+			if err := checkNumbers(name, pointer.Append(ptr, k), t[k]); err != nil {
 				return err
 			}
 		}
 	case []any:
 		for i, e := range t {
-			if err := checkNumbers(name, ptr+"/"+strconv.Itoa(i), e); err != nil {
+			if err := checkNumbers(name, pointer.Append(ptr, strconv.Itoa(i)), e); err != nil {
 				return err
 			}
 		}

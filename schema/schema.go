@@ -23,6 +23,8 @@ import (
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/graphshape/graphshape/internal/pointer"
 )
 
 //go:embed v1.0/incident.schema.json beta/incident.schema.json
@@ -132,6 +134,9 @@ func Parse(name string, data []byte) (*Document, error) {
 			return nil, &SyntaxError{Name: name, Offset: int64(len(data)), Err: errTruncated}
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if off, err := checkText(data); err != nil {
+		return nil, &SyntaxError{Name: name, Offset: int64(off), Err: err}
 	}
 	return &Document{Name: name, URL: BaseURL + name, Data: data, Root: root}, nil
 }
@@ -310,7 +315,7 @@ func decodeValue(dec *json.Decoder, ptr string, depth int) (any, error) {
 				if _, dup := m[k]; dup {
 					return nil, fmt.Errorf("duplicate member %q at %s", k, pointerOrRoot(ptr))
 				}
-				v, err := decodeValue(dec, ptr+"/"+escapePointer(k), depth+1)
+				v, err := decodeValue(dec, pointer.Append(ptr, k), depth+1)
 				if err != nil {
 					return nil, err
 				}
@@ -323,7 +328,7 @@ func decodeValue(dec *json.Decoder, ptr string, depth int) (any, error) {
 		case '[':
 			a := []any{}
 			for i := 0; dec.More(); i++ {
-				v, err := decodeValue(dec, fmt.Sprintf("%s/%d", ptr, i), depth+1)
+				v, err := decodeValue(dec, pointer.Append(ptr, strconv.Itoa(i)), depth+1)
 				if err != nil {
 					return nil, err
 				}
@@ -354,13 +359,6 @@ var ErrBOM = errors.New("the document begins with a byte order mark (U+FEFF); JS
 
 var bom = []byte("\ufeff")
 
-func pointerOrRoot(ptr string) string {
-	if ptr == "" {
-		return "the document root"
-	}
-	return ptr
-}
-
-func escapePointer(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
-}
+// pointerOrRoot shows ptr in a message: pointer.Root, "(root)", for the
+// document root.
+func pointerOrRoot(ptr string) string { return pointer.Show(ptr) }

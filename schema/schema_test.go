@@ -24,6 +24,8 @@ func TestParse(t *testing.T) {
 		{name: "syntax", data: `{"type": }`, wantErr: "invalid JSON at byte offset", syntax: true, reason: "a syntax error gives the offset"},
 		{name: "truncated", data: `{"type": "object"`, wantErr: "unexpected end of document", syntax: true, reason: "a truncated document is a syntax error at its end"},
 		{name: "duplicate", data: `{"a": {"b": 1, "b": 2}}`, wantErr: `duplicate member "b" at /a`, reason: "duplicate members make a schema ambiguous"},
+		{name: "duplicate-at-root", data: `{"a": 1, "a": 2}`, wantErr: `duplicate member "a" at (root)`, reason: "the root is shown as (root), as everywhere"},
+		{name: "duplicate-escaped", data: `{"a/b~c": {"x": 1, "x": 2}}`, wantErr: `duplicate member "x" at /a~1b~0c`, reason: "member names are RFC 6901 tokens in locations"},
 		{name: "trailing", data: `{} {}`, wantErr: "unexpected data after the document", reason: "one document per file"},
 		{name: "nesting-at-limit", data: `{"a":` + nest(MaxNesting-1) + `}`, reason: "MaxNesting arrays and objects are allowed"},
 		{name: "nesting-over-limit", data: `{"a":` + nest(MaxNesting) + `}`, wantErr: "nest more than 256 deep (schema.MaxNesting) at /a/0/0", reason: "one more is refused, naming where"},

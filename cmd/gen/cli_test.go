@@ -143,4 +143,12 @@ func TestExpect(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "v1.json:1: expected deviation not found: /id type (sent as a number on purpose)") {
 		t.Errorf("exit %d, want 1 naming the deviation that no longer happens\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}
+	// A ledger repeating a member is refused, not read with the last one.
+	if err := os.WriteFile(ledger, []byte(`[{"sample":"v1.json","instanceLocation":"/id","keyword":"type","reason":"a","reason":"b"}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code = runGen(t, dir, nil, "validate", "-expect", ledger, "v1.json")
+	if code != 2 || !strings.Contains(errOut, `ledger.json: duplicate member "reason" at /0`) {
+		t.Errorf("exit %d, want 2 naming the repeated member\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
 }

@@ -109,6 +109,8 @@ func TestDiffErrors(t *testing.T) {
 	allowNull := write("allow-null.json", `null`)
 	allowTrailing := write("allow-trailing.json", `[{"rule":"property-removed","path":"/a","reason":"r"}] [`)
 	allowPrinted := write("allow-printed.json", `[{"rule":"property-removed","path":"/a","reason":"the path as gen diff prints it"}]`)
+	described := write("described.json", `{"type":"object","description":"now described","properties":{"a":{"type":"string"}}}`)
+	allowRoot := write("allow-root.json", `[{"rule":"description-changed","path":"(root)","reason":"the root is named as printed"}]`)
 	forged := write("forged.json", `{"type":"object","properties":{"a":{"type":"string"},"a\nbreaking property-removed /x: property /x removed":{"type":["string","null"]}}}`)
 	tests := []struct {
 		name     string
@@ -134,6 +136,8 @@ func TestDiffErrors(t *testing.T) {
 		{"allowed-printed-path", []string{"diff", "-allow", allowPrinted, good, fewer}, 0, "0 findings: 0 breaking, 0 warning, 0 info; 1 allowed"},
 		{"newline-in-name", []string{"diff", "-fail-on", "never", good, forged}, 0, `/a\nbreaking property-removed ~1x: property`},
 		{"no-change", []string{"diff", good, good}, 0, "0 findings"},
+		{"root-shown", []string{"diff", good, described}, 0, "description-changed               (root): the root: description changed"},
+		{"root-allowed", []string{"diff", "-fail-on", "info", "-allow", allowRoot, good, described}, 0, "0 findings: 0 breaking, 0 warning, 0 info; 1 allowed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,18 +1,16 @@
 package main
 
 import (
-	"bufio"
-	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/graphshape/graphshape/internal/allow"
+	"github.com/graphshape/graphshape/internal/gen"
 	"github.com/graphshape/graphshape/internal/level"
 	"github.com/graphshape/graphshape/internal/metadata"
 	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/internal/report"
 	"github.com/graphshape/graphshape/schema"
 )
 
@@ -50,135 +48,35 @@ func runMetadataCheck(e *env, args []string) error {
 			return fmt.Errorf("metadata-check: %w", err)
 		}
 	}
-	data, name, err := schema.Load(*schemaArg)
-	if err != nil {
-		return fmt.Errorf("metadata-check: schema: %w", err)
-	}
-	doc, _, err := schema.Compile(name, data)
-	if err != nil {
-		return fmt.Errorf("metadata-check: schema %s: %w", *schemaArg, err)
-	}
-	res, err := model.Build(doc, model.Options{})
-	if err != nil {
+	src, err := gen.Load(*schemaArg, model.Options{})
+	var le *schema.LoadError
+	switch {
+	case errors.As(err, &le): // it names the schema
+		return fmt.Errorf("metadata-check: %w", err)
+	case err != nil:
 		return fmt.Errorf("metadata-check: schema %s: %w", *schemaArg, err)
 	}
 	var findings []metadata.Finding
 	if *metaFile != "" {
-		m, err := loadMetadata(*metaFile)
+		m, err := metadata.ParseFile(*metaFile)
 		if err != nil {
 			return fmt.Errorf("metadata-check: %w", err)
 		}
-		findings = metadata.Check(m, *entity, res)
+		findings = metadata.Check(m, *entity, src.Model)
 	} else {
-		nd, err := os.ReadFile(*namesFile)
-		if err != nil {
-			return fmt.Errorf("metadata-check: names: %w", err)
-		}
-		names, err := metadata.ParseNames(*namesFile, nd, (*entity)[:strings.LastIndexByte(*entity, '.')])
+		names, err := metadata.ParseNamesFile(*namesFile, (*entity)[:strings.LastIndexByte(*entity, '.')])
 		if err != nil {
 			return fmt.Errorf("metadata-check: %w", err)
 		}
-		findings = metadata.CheckNames(names, *entity, res)
+		findings = metadata.CheckNames(names, *entity, src.Model)
 	}
-	kept, allowed, stale := allow.Apply(list, findings, func(f metadata.Finding) (string, string) { return f.Rule, f.SchemaPath })
-	rep := metadataReport{Findings: nonNil(kept), Allowed: nonNil(allowed), Stale: stale, file: schemaFileName(*schemaArg)}
-	if rep.Stale == nil {
-		rep.Stale = []allow.Entry{}
+	kept, allowed, stale := allow.Apply(list, findings, report.MetadataKey)
+	rep := report.Metadata(report.MetadataInput{File: src.File, Findings: kept, Allowed: allowed, Stale: stale})
+	if err := rep.Write(e.stdout, *format); err != nil {
+		return fmt.Errorf("metadata-check: %w", err)
 	}
-	switch *format {
-	case "json":
-		b, err := json.MarshalIndent(rep, "", "  ")
-		if err != nil {
-			return fmt.Errorf("metadata-check: %w", err)
-		}
-		fmt.Fprintf(e.stdout, "%s\n", b)
-	case "github":
-		rep.github(e.stdout)
-	default:
-		rep.text(e.stdout)
-	}
-	failed := len(stale) > 0
-	for _, f := range kept {
-		if f.Level.Reaches(level.Warning) {
-			failed = true
-		}
-	}
-	if failed {
+	if rep.Fails(level.Warning) {
 		return errFindings
 	}
 	return nil
-}
-
-// loadMetadata streams a CSDL file into a model.
-func loadMetadata(file string) (*metadata.Model, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, fmt.Errorf("metadata: %w", err)
-	}
-	defer f.Close()
-	return metadata.Parse(bufio.NewReaderSize(f, 64<<10), file)
-}
-
-// schemaFileName is the repository path of a built-in schema, or the file
-// as given, for annotations.
-func schemaFileName(arg string) string {
-	if schema.IsBuiltin(arg) {
-		if _, err := os.Stat(arg); err != nil {
-			if _, file, err := schema.Builtin(arg); err == nil {
-				return "schema/" + file
-			}
-		}
-	}
-	return filepath.ToSlash(arg)
-}
-
-func nonNil(fs []metadata.Finding) []metadata.Finding {
-	if fs == nil {
-		return []metadata.Finding{}
-	}
-	return fs
-}
-
-// metadataReport is what gen metadata-check prints.
-type metadataReport struct {
-	Findings []metadata.Finding `json:"findings"` // not allowed
-	Allowed  []metadata.Finding `json:"allowed"`  // accepted by the allow-list
-	Stale    []allow.Entry      `json:"stale"`    // allow-list entries that matched nothing
-	file     string
-}
-
-func (r *metadataReport) summary() string {
-	levels := make([]level.Level, len(r.Findings))
-	for i, f := range r.Findings {
-		levels[i] = f.Level
-	}
-	return countLine(levels, len(r.Allowed), len(r.Stale))
-}
-
-func (r *metadataReport) text(w io.Writer) {
-	for _, f := range r.Findings {
-		elem := ""
-		if f.CSDLElement != "" {
-			elem = " (" + f.CSDLElement + ")"
-		}
-		fmt.Fprintf(w, "%s %s %s%s: %s\n", f.Level, f.Rule, shown(f.SchemaPath), elem, f.Message)
-	}
-	for _, s := range r.Stale {
-		fmt.Fprintf(w, "stale allow-list entry: %s %s (%s)\n", s.Rule, s.Path, s.Reason)
-	}
-	fmt.Fprintln(w, r.summary())
-}
-
-func (r *metadataReport) github(w io.Writer) {
-	file := ""
-	if r.file != "" {
-		file = "file=" + r.file + ","
-	}
-	for _, f := range r.Findings {
-		fmt.Fprintf(w, "::%s %stitle=%s::%s\n", annotationCommand(f.Level), file, f.Rule, annotation(shown(f.SchemaPath)+" ("+f.CSDLElement+"): "+f.Message))
-	}
-	for _, s := range r.Stale {
-		fmt.Fprintf(w, "::error %stitle=stale-allow-entry::%s\n", file, annotation(s.Rule+" "+s.Path+" matches no finding"))
-	}
-	fmt.Fprintln(w, r.summary())
 }

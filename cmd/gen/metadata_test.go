@@ -36,6 +36,7 @@ func TestMetadataCheck(t *testing.T) {
 		return p
 	}
 	stale := write("stale.json", `[{"rule":"object-open-in-schema","path":"/$defs/alertEvidence","reason":"deliberate"},{"rule":"type-mismatch","path":"/properties/status","reason":"long fixed"}]`)
+	allowRoot := write("allow-root.json", `[{"rule":"entity-not-found","path":"(root)","reason":"the entity lives elsewhere"}]`)
 	badXML := write("bad.xml", "<edmx:Edmx xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">\n<edmx:DataServices>\n<Schema Namespace=\"n\">\n</edmx:DataServices>")
 	tests := []struct {
 		name     string
@@ -60,7 +61,7 @@ func TestMetadataCheck(t *testing.T) {
 			[]string{"::notice file=schema/v1.0/incident.schema.json,title=object-open-in-schema::/$defs/alertEvidence (microsoft.graph.security.alertEvidence): "},
 			"annotations name the built-in schema's file"},
 		{"github-error", []string{"-metadata", v1Metadata, "-schema", "v1.0", "-entity", "microsoft.graph.security.nothing", "-format", "github"}, 1,
-			[]string{"::error file=schema/v1.0/incident.schema.json,title=entity-not-found::/ (microsoft.graph.security.nothing): "}, "breaking findings are errors"},
+			[]string{"::error file=schema/v1.0/incident.schema.json,title=entity-not-found::(root) (microsoft.graph.security.nothing): "}, "breaking findings are errors"},
 		{"stale", []string{"-metadata", v1Metadata, "-schema", "v1.0", "-allow", stale}, 1,
 			[]string{"stale allow-list entry: type-mismatch /properties/status (long fixed)", "1 allowed; 1 stale allow-list entries"}, "a stale entry fails as loudly as a finding"},
 		{"no-source", []string{"-schema", "v1.0"}, 2, []string{"give -metadata FILE (CSDL) or -names FILE"}, "one source is required"},
@@ -72,6 +73,10 @@ func TestMetadataCheck(t *testing.T) {
 		{"missing-metadata", []string{"-metadata", filepath.Join(dir, "absent.xml"), "-schema", "v1.0"}, 2, []string{"absent.xml: no such file"}, "I/O errors name the file"},
 		{"invalid-xml", []string{"-metadata", badXML, "-schema", "v1.0"}, 2,
 			[]string{"gen: metadata-check: metadata " + badXML + ": line 4", "element <Schema> closed by </DataServices>"}, "malformed XML names the file and line"},
+		{"missing-schema", []string{"-metadata", v1Metadata, "-schema", filepath.Join(dir, "absent.schema.json")}, 2,
+			[]string{"gen: metadata-check: schema " + filepath.Join(dir, "absent.schema.json") + ": no such file"}, "a schema that cannot be read is named once"},
+		{"allow-root", []string{"-metadata", v1Metadata, "-schema", "v1.0", "-entity", "microsoft.graph.security.nothing", "-allow", allowRoot}, 0,
+			[]string{"0 findings: 0 breaking, 0 warning, 0 info; 1 allowed"}, "a root finding is allowed by the path it prints, (root)"},
 		{"missing-names", []string{"-names", filepath.Join(dir, "absent.json"), "-schema", "beta"}, 2, []string{"absent.json"}, "I/O errors name the file"},
 		{"missing-allow", []string{"-metadata", v1Metadata, "-schema", "v1.0", "-allow", filepath.Join(dir, "absent.json")}, 2, []string{"allow-list"}, "the allow-list is read before anything else"},
 		{"help", []string{"-h"}, 0, []string{"usage: gen metadata-check"}, "-h prints the usage and succeeds"},

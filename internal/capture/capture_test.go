@@ -3,6 +3,7 @@ package capture
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -17,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/graphshape/graphshape/generated/shape"
+	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 	"github.com/graphshape/graphshape/schema"
 )
 
@@ -66,6 +68,8 @@ func TestLocate(t *testing.T) {
 		{"/a/b~0~1c/2", false, "", "an index past the end"},
 		{"/nope", false, "", "a member that is not there"},
 		{"/a/b~0~1c/x", false, "", "a non-numeric index"},
+		{"/a/b~2/c", false, "", "a malformed escape (RFC 6901) names nothing"},
+		{"a", false, "", "a pointer must start with /"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.pointer, func(t *testing.T) {
@@ -453,5 +457,54 @@ func TestSelectAndDerivedDrift(t *testing.T) {
 				t.Errorf("drift %q does not count the unknown derived type", r.Drift)
 			}
 		})
+	}
+}
+
+// TestReferenceSeesWhatV5Cannot: with -schema (jsonschema v5), invalid
+// UTF-8 and a repeated member are reported, at the same places, as the
+// generated decoders report them (v5 decodes with encoding/json, which
+// replaces the bytes and keeps the last member).
+func TestReferenceSeesWhatV5Cannot(t *testing.T) {
+	doc := strings.Replace(minimal, `"id":"7"`, `"id":"7","id":"8","displayName":"a`+"\xff"+`"`, 1)
+	gen, err := NewGenerated("v1.0", "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := builtinSchema("v1.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := NewReference("incident.schema.json", data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	view := func(c Checker) []string {
+		fail, _, err := c.Check(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, v := range fail {
+			out = append(out, fmt.Sprintf("%s %s @%d", v.Keyword, v.InstanceLocation, v.Offset))
+		}
+		sort.Strings(out)
+		return out
+	}
+	want := []string{"duplicate /id @10", "utf8 /displayName @33"}
+	if diff := cmp.Diff(want, view(ref)); diff != "" {
+		t.Errorf("reference (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, view(gen)); diff != "" {
+		t.Errorf("generated (-want +got):\n%s", diff)
+	}
+	// Nesting beyond the decoders' limit is the same syntax error with
+	// both, though encoding/json (and so v5) would take 10,000 levels.
+	deep := strings.Repeat("[", 5000) + strings.Repeat("]", 5000)
+	for name, c := range map[string]Checker{"generated": gen, "reference": ref} {
+		_, _, err := c.Check(deep)
+		var se *shape.SyntaxError
+		if !errors.As(err, &se) || se.Offset != shapeimpl.DefaultMaxDepth || !strings.Contains(se.Msg, "nesting deeper than 512") {
+			t.Errorf("%s: 5,000 levels: %v, want the syntax error at offset %d", name, err, shapeimpl.DefaultMaxDepth)
+		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
 	v1 "github.com/graphshape/graphshape/generated/v1"
 	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/internal/pointer"
 	"github.com/graphshape/graphshape/internal/reference"
 	"github.com/graphshape/graphshape/schema"
 )
@@ -58,8 +59,8 @@ func ResolveTypes(name string, data []byte) (*Types, error) {
 				ts.root = t
 			}
 			add(mt.GoName, t)
-			if d, ok := strings.CutPrefix(mt.Pointer, "/$defs/"); ok && !strings.Contains(d, "/") {
-				add(unescape(d), t)
+			if tokens := pointer.Split(mt.Pointer); len(tokens) == 2 && tokens[0] == "$defs" {
+				add(tokens[1], t)
 			}
 		}
 		if ts.root != nil {
@@ -68,7 +69,7 @@ func ResolveTypes(name string, data []byte) (*Types, error) {
 	} else {
 		ts.root = &Type{}
 		for _, d := range doc.Defs() {
-			add(d, &Type{Pointer: "/$defs/" + escape(d)})
+			add(d, &Type{Pointer: pointer.Join("$defs", d)})
 		}
 	}
 	if ts.root == nil {
@@ -76,12 +77,6 @@ func ResolveTypes(name string, data []byte) (*Types, error) {
 	}
 	sort.Strings(ts.names)
 	return ts, nil
-}
-
-func escape(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1") }
-
-func unescape(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
 }
 
 // Root is the schema's root type.
@@ -230,8 +225,20 @@ func NewReference(name string, data []byte, typ string) (*Reference, error) {
 	return r, nil
 }
 
-// Check implements Checker; offsets are found by scanning doc.
+// Check implements Checker; offsets are found by scanning doc. A strict
+// pass of the support package's decoder goes first: syntax, with the
+// generated decoders' nesting limit (shapeimpl.DefaultMaxDepth), so that a
+// document is refused alike with -version and -schema; then invalid UTF-8
+// and repeated members, which jsonschema v5 cannot see (it decodes with
+// encoding/json, which replaces the bytes and keeps the last member), are
+// reported as and where the generated decoders report them.
 func (r *Reference) Check(doc string) ([]shape.Violation, []shape.Violation, error) {
+	d := shapeimpl.NewDecoderString(doc)
+	d.Skip()
+	d.Finish()
+	if se := d.Syntax(); se != nil {
+		return nil, nil, &shape.SyntaxError{Offset: se.Offset, Msg: se.Msg}
+	}
 	v, list := r.one, false
 	if r.list != nil && IsList(doc) {
 		v, list = r.list, true
@@ -241,16 +248,18 @@ func (r *Reference) Check(doc string) ([]shape.Violation, []shape.Violation, err
 		vs = Unselected(vs, SelectList(doc), list || !SelectEntity(doc))
 	}
 	if err != nil {
-		// Say where, as the generated decoders do.
-		d := shapeimpl.NewDecoderString(doc)
-		d.Skip()
-		d.Finish()
-		if se := d.Syntax(); se != nil {
-			return nil, nil, &shape.SyntaxError{Offset: se.Offset, Msg: se.Msg}
-		}
 		return nil, nil, err
 	}
 	LocateAll(doc, vs)
+	extra := false
+	for _, x := range convert(d.Violations()) {
+		if x.Keyword == "utf8" || x.Keyword == "duplicate" {
+			vs, extra = append(vs, x), true
+		}
+	}
+	if extra {
+		reference.Sort(vs)
+	}
 	return vs, nil, nil
 }
 

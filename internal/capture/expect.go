@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/graphshape/graphshape/schema"
 )
 
 // Expectation is a deviation a document is known to have, with the reason:
@@ -27,6 +29,11 @@ func LoadExpectations(path string) ([]Expectation, error) {
 	var es []Expectation
 	if err := json.Unmarshal(data, &es); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	// Repeated members and text that is not UTF-8 are refused, not read
+	// silently (the last member kept, bytes replaced by U+FFFD).
+	if _, err := schema.Parse(path, data); err != nil {
+		return nil, err
 	}
 	for i, e := range es {
 		if e.Sample == "" || e.Reason == "" {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/graphshape/graphshape/generated/shape"
 	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
+	"github.com/graphshape/graphshape/internal/pointer"
 )
 
 // Position returns the 1-based line and column (in bytes) of offset in doc,
@@ -30,23 +31,19 @@ func Position(doc string, offset int64, firstLine int) (line, column int) {
 }
 
 // Locate returns the byte offset in doc of the value at the JSON Pointer
-// pointer, or, with key set, of the opening quote of the name of the member
-// pointer ends in. It scans doc with the shape Decoder, skipping what is
-// not on the way, and reports false when the pointer names nothing in doc
-// or doc is not JSON up to there.
-func Locate(doc, pointer string, key bool) (int64, bool) {
-	var tokens []string
-	if pointer != "" {
-		if pointer[0] != '/' {
-			return 0, false
-		}
-		tokens = strings.Split(pointer[1:], "/")
+// ptr, or, with key set, of the opening quote of the name of the member
+// ptr ends in. It scans doc with the shape Decoder, skipping what is not
+// on the way, and reports false when ptr is malformed (RFC 6901), names
+// nothing in doc, or doc is not JSON up to there.
+func Locate(doc, ptr string, key bool) (int64, bool) {
+	tokens, err := pointer.Parse(ptr)
+	if err != nil {
+		return 0, false
 	}
 	d := shapeimpl.NewDecoderString(doc)
 	at := d.Begin()
 	keyAt := -1
 	for _, tok := range tokens {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
 		found := false
 		if at >= len(doc) {
 			return 0, false

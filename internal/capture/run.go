@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/graphshape/graphshape/generated/shape"
+	"github.com/graphshape/graphshape/internal/pointer"
 )
 
 // Checker checks one document. It must be safe for concurrent use.
@@ -218,11 +219,12 @@ func fold(ptr string) string {
 	return strings.Join(parts, "/")
 }
 
-// Pointer shows an instance location: "(root)" for the root, the pointer
-// itself if printable, else the pointer as a Go-quoted string.
+// Pointer shows an instance location: pointer.Root, "(root)", for the
+// root, the pointer itself if printable, else the pointer as a Go-quoted
+// string.
 func Pointer(ptr string) string {
 	if ptr == "" {
-		return "(root)"
+		return pointer.Root
 	}
 	if hasControl(ptr) {
 		return strconv.Quote(ptr)

@@ -354,14 +354,9 @@ func (f Finding) PointerOf() string {
 	return f.OldPointer
 }
 
-// Shown returns the path as gen diff prints it: "/" for the root, else
-// Path.
-func (f Finding) Shown() string {
-	if f.Path == "" {
-		return "/"
-	}
-	return f.Path
-}
+// Shown returns the path as gen diff prints it: pointer.Root, "(root)",
+// for the root, else Path.
+func (f Finding) Shown() string { return pointer.Show(f.Path) }
 
 // Removed reports whether the finding has no place in the new schema (a
 // removed property or definition), so it points into the old one.

@@ -48,6 +48,11 @@ func (e *emitter) decodeInto(s *model.Schema, assign func(jen.Code) jen.Code) []
 func (e *emitter) decodeDepth(s *model.Schema, assign func(jen.Code) jen.Code, depth int) []jen.Code {
 	d := jen.Id("d")
 	x := v("x", depth)
+	if s.NullOr != nil && s.Raw {
+		// A raw value (no Go type of its own, e.g. an anyOf) or null: the
+		// node's own rule checks both, so null is kept as the text null.
+		return []jen.Code{e.ifStmt(jen.Id(x).Op(":=").Add(d.Clone()).Dot("Raw").Call(jen.Id(RulesVar), jen.Lit(e.ruleFor(s))), jen.Id(x).Op("!=").Nil()).Block(assign(jen.Id(x)))}
+	}
 	if s.NullOr != nil {
 		kw := fmt.Sprintf("/%s/%d", s.NullOrKeyword, s.NullOrIndex)
 		out := []jen.Code{d.Clone().Dot("PushKeyword").Call(jen.Lit(kw))}

@@ -94,7 +94,9 @@ func Files(res *model.Resource, opts Options) ([]File, error) {
 	}{{strings.ToLower(res.Root.GoName) + "_gen.go", types}, {strings.ToLower(res.Root.GoName) + "_json_gen.go", e.codec}, {"rules_gen.go", rules}} {
 		var b strings.Builder
 		if err := f.file.Render(&b); err != nil {
-			return nil, fmt.Errorf("emit: render %s: %w", f.name, err)
+			// jennifer's error holds the whole source after its first line.
+			msg, _, _ := strings.Cut(err.Error(), " while formatting source")
+			return nil, fmt.Errorf("emit: render %s: %s (a bug in graphshape's emitter for %s)", f.name, msg, opts.Source)
 		}
 		out = append(out, File{Name: f.name, Source: []byte(b.String())})
 	}
@@ -163,10 +165,10 @@ func typesExpr(s *model.Schema) jen.Code {
 	return c
 }
 
-// unwrap follows a null-or wrapper.
+// unwrap follows null-or wrappers (the form may nest).
 func unwrap(s *model.Schema) *model.Schema {
-	if s.NullOr != nil {
-		return s.NullOr
+	for s.NullOr != nil {
+		s = s.NullOr
 	}
 	return s
 }

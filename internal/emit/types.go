@@ -46,7 +46,12 @@ func (e *emitter) typeDecl(f *jen.File, t *model.Type) error {
 		dec = append(dec, e.decodeInto(s, func(x jen.Code) jen.Code {
 			return jen.Op("*").Id("v").Op("=").Id(t.GoName).Parens(x)
 		})...)
-		e.methods(f, t, dec, e.encodeValue(s, jen.Add(e.goType(s)).Parens(jen.Op("*").Id("v"))))
+		val := jen.Add(e.goType(s)).Parens(jen.Op("*").Id("v"))
+		if s.Go.Kind == model.GoNamed {
+			// The named type's methods have pointer receivers: convert the pointer.
+			val = jen.Parens(jen.Op("*").Id(s.Go.Named.GoName)).Call(jen.Id("v"))
+		}
+		e.methods(f, t, dec, e.encodeValue(s, val))
 	}
 	return nil
 }

@@ -9,11 +9,11 @@
 package gen
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/graphshape/graphshape/internal/emit"
 	"github.com/graphshape/graphshape/internal/model"
-	"github.com/graphshape/graphshape/schema"
 )
 
 // File is one generated Go file.
@@ -30,11 +30,7 @@ type Options struct {
 // Generate compiles the schema, builds the model and returns the Go files,
 // sorted by name. It writes nothing.
 func Generate(opts Options) ([]File, error) {
-	doc, _, err := schema.Compile(opts.SchemaName, opts.Schema)
-	if err != nil {
-		return nil, err
-	}
-	res, err := model.Build(doc, model.Options{Root: opts.Root})
+	doc, res, err := build(opts.SchemaName, opts.Schema, model.Options{Root: opts.Root})
 	if err != nil {
 		return nil, err
 	}
@@ -43,5 +39,12 @@ func Generate(opts Options) ([]File, error) {
 		return nil, err
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	for i := 1; i < len(files); i++ {
+		if files[i].Name == files[i-1].Name {
+			// The root type's file is named after it: a root named Rules
+			// would be written over the rule table, and the code lost.
+			return nil, fmt.Errorf("%s: the root type %s would be written to %s, the name of another generated file; give the root another name (-root, or the schema's title)", doc.Name, res.Root.GoName, files[i].Name)
+		}
+	}
 	return files, nil
 }

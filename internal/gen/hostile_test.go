@@ -231,3 +231,31 @@ func TestWriteNotRegular(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestWriteRefusesHugeFile: a generated-looking *_gen.go larger than
+// MaxFileSize is refused, naming it, and neither read into memory, replaced
+// nor removed (the file is sparse, so the test costs no disk).
+func TestWriteRefusesHugeFile(t *testing.T) {
+	dir := t.TempDir()
+	files := twoFiles(t, "A")
+	for _, name := range []string{files[0].Name, "gone_gen.go"} {
+		path := filepath.Join(dir, name)
+		write(t, path, string(headerLine)+"\n")
+		if err := os.Truncate(path, MaxFileSize+1); err != nil {
+			t.Fatal(err)
+		}
+		err := Write(dir, files)
+		if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "larger than 268435456 bytes") {
+			t.Errorf("Write with %s over MaxFileSize = %v, want an error naming it and the limit", name, err)
+		}
+		if _, err := Stale(dir, files); err == nil || !strings.Contains(err.Error(), path) {
+			t.Errorf("Stale = %v, want an error naming %s", err, path)
+		}
+		if st, err := os.Stat(path); err != nil || st.Size() != MaxFileSize+1 {
+			t.Errorf("%s changed: %v, %v", path, st, err)
+		}
+		if err := os.Remove(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

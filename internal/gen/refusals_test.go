@@ -63,6 +63,12 @@ var hostile = []struct {
 		refused: []string{"t.schema.json#/properties/o", "oneOf", "must not accept null"}, reason: "null would match both branches: oneOf fails on null, which the typed form cannot model"},
 	{name: "nullable-items", schema: `{"type":"object","properties":{"a":{"type":"array","items":{"type":["string","null"]}},"m":{"type":"object","additionalProperties":{"type":["integer","null"]}}}}`,
 		reason: "nullable items and map values are held in shape.Optional: the field type and the decoder agree"},
+	{name: "title-Rules", schema: `{"title":"Rules","type":"object"}`,
+		refused: []string{"t.schema.json", "Rules", "rules_gen.go"}, reason: "the root's file rules_gen.go would be written over the rule table"},
+	{name: "title-rules-lower", schema: `{"title":"rules","type":"object","properties":{"a":{"type":"string"}}}`,
+		refused: []string{"t.schema.json", "rules_gen.go"}, reason: "the same from a lower-case title"},
+	{name: "title-RulesJSON", schema: `{"title":"RulesJSON","type":"object","properties":{"a":{"type":"string","pattern":"^a"}}}`,
+		reason: "rulesjson_gen.go and rulesjson_json_gen.go beside rules_gen.go: no collision, compiles"},
 	{name: "ref-to-inline-object", schema: `{"type":"object","properties":{"a":{"$ref":"#/$defs/x/properties/o"}},"$defs":{"x":{"type":"object","properties":{"o":{"type":"object","properties":{"q":{"type":"string"}}}}}}}`,
 		reason: "a $ref into an inline object gives one named type, not two of the same name"},
 }

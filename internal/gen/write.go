@@ -84,7 +84,8 @@ func inspect(path string) existing {
 		return existing{regular: true, err: fmt.Errorf("cannot read it, so cannot tell whether graphshape wrote it: %w", err)}
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+	st, err = f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
 		return existing{err: errors.New("it is not a regular file")}
 	}
 	head := make([]byte, len(headerLine))
@@ -94,6 +95,9 @@ func inspect(path string) existing {
 	}
 	if !IsGenerated(head[:n]) {
 		return existing{regular: true, content: head[:n]}
+	}
+	if st.Size() > MaxFileSize { // refused without reading it
+		return existing{regular: true, err: fmt.Errorf("it is larger than %d bytes", MaxFileSize)}
 	}
 	rest, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1-int64(n)))
 	if err != nil {

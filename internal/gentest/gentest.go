@@ -12,8 +12,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // Names are the awkward member names, enum members and titles schemas are
@@ -51,18 +54,29 @@ func (s *Schema) JSON() []byte {
 	return b
 }
 
+// descriptions are awkward doc comments: what ends a comment, a line, or
+// is not allowed in Go source.
+var descriptions = []string{"plain", "a\nb", "*/ x /*", "\x00", "\u2028", "line\r\n", "\ufeff", "// x", "`"}
+
 type builder struct {
 	r    *rand.Rand
 	defs []string
 }
 
 // NewSchema returns a random schema: a root object with up to three $defs
-// that refer to each other (and to themselves) freely.
+// (named d0, d1, ... or, one time in three, by an awkward name) that refer
+// to each other (and to themselves) freely.
 func NewSchema(r *rand.Rand) *Schema {
 	g := &builder{r: r}
 	ndefs := r.IntN(4)
 	for i := range ndefs {
-		g.defs = append(g.defs, "d"+strconv.Itoa(i))
+		name := "d" + strconv.Itoa(i)
+		if r.IntN(3) == 0 {
+			name = g.pick(Names)
+		}
+		if !slices.Contains(g.defs, name) {
+			g.defs = append(g.defs, name)
+		}
 	}
 	defs := map[string]any{}
 	for _, d := range g.defs {
@@ -76,12 +90,29 @@ func NewSchema(r *rand.Rand) *Schema {
 	return &Schema{Root: root, Defs: defs}
 }
 
+// RefTo returns the $ref to the $defs entry name: a JSON Pointer in a URI
+// fragment ("~" and "/" escaped, then percent-encoded).
+func RefTo(name string) string {
+	p := strings.ReplaceAll(strings.ReplaceAll(name, "~", "~0"), "/", "~1")
+	return "#/$defs/" + (&url.URL{Fragment: p}).EscapedFragment()
+}
+
+// defName returns the $defs name a $ref made by RefTo points at.
+func defName(ref string) string {
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	p := strings.TrimPrefix(u.Fragment, "/$defs/")
+	return strings.ReplaceAll(strings.ReplaceAll(p, "~1", "/"), "~0", "~")
+}
+
 func (g *builder) pick(list []string) string { return list[g.r.IntN(len(list))] }
 
 func (g *builder) node(depth int) map[string]any {
-	kinds := []string{"string", "integer", "number", "boolean", "enum", "const", "nullable"}
+	kinds := []string{"string", "integer", "number", "boolean", "enum", "const", "nullable", "typeNull", "mixedEnum", "intEnum", "constValue"}
 	if depth > 0 {
-		kinds = append(kinds, "object", "object", "array", "anyOf", "oneOf", "allOf", "not", "untyped")
+		kinds = append(kinds, "object", "object", "array", "anyOf", "oneOf", "allOf", "not", "untyped", "if", "tuple")
 	}
 	if len(g.defs) > 0 {
 		kinds = append(kinds, "ref", "ref")
@@ -134,6 +165,43 @@ func (g *builder) node(depth int) map[string]any {
 		return s
 	case "const":
 		return map[string]any{"const": g.pick(Names)}
+	case "typeNull":
+		t := g.pick([]string{"string", "integer", "boolean"})
+		s := map[string]any{"type": []any{t, "null"}}
+		switch {
+		case t == "string" && g.r.IntN(2) == 0:
+			s["enum"] = []any{g.pick(Names), g.pick(Names) + "!"}
+		case t == "integer" && g.r.IntN(2) == 0:
+			s["const"] = json.Number("1")
+		}
+		if g.r.IntN(3) == 0 {
+			s["enum"] = append(anySlice(s["enum"]), nil)
+		}
+		return s
+	case "intEnum":
+		s := map[string]any{"type": g.pick([]string{"integer", "number"}), "enum": []any{json.Number("1"), json.Number("2.5"), json.Number("-3")}}
+		if g.r.IntN(2) == 0 {
+			s["minimum"] = 0
+		}
+		return s
+	case "constValue":
+		return map[string]any{"const": []any{map[string]any{"a": json.Number("1")}, []any{json.Number("1"), "x"}, json.Number("1.0"), false}[g.r.IntN(4)]}
+	case "mixedEnum":
+		members := []any{json.Number("1"), g.pick(Names), nil, true, []any{}, map[string]any{}}
+		g.r.Shuffle(len(members), func(i, j int) { members[i], members[j] = members[j], members[i] })
+		return map[string]any{"enum": members[:1+g.r.IntN(len(members))]}
+	case "if":
+		s := map[string]any{"if": g.node(depth - 1), "then": g.node(depth - 1)}
+		if g.r.IntN(2) == 0 {
+			s["else"] = g.node(depth - 1)
+		}
+		return s
+	case "tuple":
+		s := map[string]any{"type": "array", "prefixItems": []any{g.node(depth - 1)}}
+		if g.r.IntN(2) == 0 {
+			s["contains"] = g.node(depth - 1)
+		}
+		return s
 	case "nullable":
 		return map[string]any{"anyOf": []any{g.node(depth - 1), map[string]any{"type": "null"}}}
 	case "object":
@@ -161,7 +229,7 @@ func (g *builder) node(depth int) map[string]any {
 	case "untyped":
 		return map[string]any{}
 	case "ref":
-		return map[string]any{"$ref": "#/$defs/" + g.pick(g.defs)}
+		return map[string]any{"$ref": RefTo(g.pick(g.defs))}
 	}
 	panic("unreachable")
 }
@@ -184,19 +252,41 @@ func (g *builder) object(depth int) map[string]any {
 			req = append(req, n)
 		}
 	}
+	if n := g.pick(Names); g.r.IntN(8) == 0 && !slices.Contains(req, any(n)) {
+		req = append(req, n) // perhaps a member properties does not declare
+	}
 	if len(req) > 0 {
 		s["required"] = req
 	}
-	switch g.r.IntN(4) {
+	switch g.r.IntN(5) {
 	case 0:
 		s["additionalProperties"] = false
 	case 1:
 		s["additionalProperties"] = map[string]any{"type": "integer"}
+	case 2:
+		s["additionalProperties"] = true
 	}
 	if g.r.IntN(5) == 0 {
 		s["minProperties"] = 1
 	}
+	if g.r.IntN(6) == 0 {
+		s["patternProperties"] = map[string]any{g.pick(patterns): g.node(0)}
+	}
+	if len(names) > 1 && g.r.IntN(6) == 0 {
+		s["dependentRequired"] = map[string]any{names[0].(string): []any{names[1]}}
+	}
+	if g.r.IntN(4) == 0 {
+		s["title"] = g.pick(Names)
+	}
+	if g.r.IntN(4) == 0 {
+		s["description"] = g.pick(descriptions)
+	}
 	return s
+}
+
+func anySlice(v any) []any {
+	l, _ := v.([]any)
+	return l
 }
 
 // NewInstance returns a random instance of s: mostly values built to fit
@@ -245,7 +335,7 @@ func (ig *instGen) value(node any, depth int) any {
 		return ig.random(max(depth-1, 0))
 	}
 	if ref, ok := m["$ref"].(string); ok {
-		return ig.value(ig.defs[ref[len("#/$defs/"):]], depth-1)
+		return ig.value(ig.defs[defName(ref)], depth-1)
 	}
 	if e, ok := m["enum"].([]any); ok {
 		return e[ig.r.IntN(len(e))]

@@ -7,6 +7,7 @@ import (
 
 	"github.com/graphshape/graphshape/internal/allow"
 	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/internal/pointer"
 	"github.com/graphshape/graphshape/schema"
 )
 
@@ -57,12 +58,7 @@ func expectAllowed(t *testing.T, findings []Finding, allowFile string) {
 	}
 }
 
-func shownPath(p string) string {
-	if p == "" {
-		return "/"
-	}
-	return p
-}
+func shownPath(p string) string { return pointer.Show(p) }
 
 // TestBuiltinV1 holds the built-in v1.0 schema against the v1.0 metadata
 // excerpt.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/internal/pointer"
 )
 
 // primitive is how an Edm primitive type travels in JSON.
@@ -168,7 +169,7 @@ func (c *checker) structured(t *StructuredType, n *model.Schema) {
 		pelem := p.DeclaringType + "/" + p.Name
 		sp, ok := schemaProps[p.Name]
 		if !ok {
-			at := ptr + "/properties/" + escape(p.Name)
+			at := pointer.Append(ptr, "properties", p.Name)
 			switch {
 			case !isClosed:
 				c.add(rulePropertyMissingOpen, at, pelem, "the metadata property %s (%s) is not in the schema; the object is open, so it passes as additional data", p.Name, p.TypeString())
@@ -389,7 +390,7 @@ func (c *checker) enum(e *EnumType, n *model.Schema) {
 	for i, m := range e.Members {
 		want[i] = m.Name
 	}
-	c.members(want, got, ptr+"/enum", elem, true)
+	c.members(want, got, pointer.Append(ptr, "enum"), elem, true)
 	if vals, ok := n.Extensions["x-enumValues"].(map[string]any); ok {
 		for _, m := range e.Members {
 			v, present := vals[m.Name]
@@ -397,7 +398,7 @@ func (c *checker) enum(e *EnumType, n *model.Schema) {
 				continue
 			}
 			if r, ok := number(v); !ok || r.Cmp(new(big.Rat).SetInt64(m.Value)) != 0 {
-				c.add(ruleEnumValueMismatch, ptr+"/x-enumValues/"+escape(m.Name), elem+"/"+m.Name, "x-enumValues gives %s the value %v; the metadata's is %d", m.Name, v, m.Value)
+				c.add(ruleEnumValueMismatch, pointer.Append(ptr, "x-enumValues", m.Name), elem+"/"+m.Name, "x-enumValues gives %s the value %v; the metadata's is %d", m.Name, v, m.Value)
 			}
 		}
 	}

@@ -327,6 +327,10 @@ func (p *parser) run() error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if a, dup := repeatedAttr(t.Attr); dup {
+				// XML 1.0 section 3.1, "Unique Att Spec"; encoding/xml does not check it.
+				return p.failf("attribute %s repeated in <%s>: XML allows each attribute once", a, t.Name.Local)
+			}
 			if len(p.stack) > 0 && t.Name.Space != edmNamespace && t.Name.Space != edmxNamespace {
 				p.stack = append(p.stack, "") // foreign: skipped with its content
 				continue
@@ -353,6 +357,22 @@ func (p *parser) parent() string {
 		return ""
 	}
 	return p.stack[len(p.stack)-1]
+}
+
+// repeatedAttr returns the first attribute name that attrs repeat (after
+// namespace translation), in linear time however many there are.
+func repeatedAttr(attrs []xml.Attr) (string, bool) {
+	seen := make(map[xml.Name]bool, len(attrs))
+	for _, a := range attrs {
+		if seen[a.Name] {
+			if a.Name.Space != "" {
+				return a.Name.Space + " " + a.Name.Local, true
+			}
+			return a.Name.Local, true
+		}
+		seen[a.Name] = true
+	}
+	return "", false
 }
 
 func attr(t xml.StartElement, name string) (string, bool) {

@@ -206,6 +206,8 @@ func TestParseErrors(t *testing.T) {
 		{"foreign-edmx", `<edmx:Edmx xmlns:edmx="http://schemas.microsoft.com/ado/2007/06/edmx"/>`, 1, "no CSDL 4: the root element Edmx", "CSDL 1-3 (another edmx namespace) is not read"},
 		{"no-namespace-root", `<Schema Namespace="n"/>`, 1, `in the namespace ""`, "a Schema without the edm namespace"},
 		{"long-attribute", "<Schema Namespace=\"n\" " + edm + ">\n\n<ComplexType Name=\"" + strings.Repeat("a", MaxToken+10) + "\"/></Schema>", 3, "bytes without markup", "one huge attribute is refused, not read into memory"},
+		{"repeated-attribute", "<Schema Namespace=\"n\" " + edm + ">\n<ComplexType Name=\"a\">\n<Property Name=\"p\" Type=\"Edm.String\" Name=\"q\"/></ComplexType></Schema>", 3, "attribute Name repeated in <Property>", "XML allows an attribute once; encoding/xml would keep both and the first would win silently"},
+		{"repeated-attribute-foreign", "<Schema Namespace=\"n\" " + edm + " xmlns:x=\"urn:x\" xmlns:y=\"urn:x\"><ComplexType Name=\"a\" x:k=\"1\" y:k=\"2\"/></Schema>", 1, "attribute urn:x k repeated in <ComplexType>", "the same after namespace translation (Namespaces in XML, section 6.3)"},
 		{"long-text", "<Schema Namespace=\"n\" " + edm + ">\n" + strings.Repeat("x", MaxToken+10) + "</Schema>", 1, "bytes without markup", "one huge text node is refused too"},
 	}
 	for _, tt := range tests {

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/internal/pointer"
+	"github.com/graphshape/graphshape/schema"
 )
 
 // Names is a published list of type names of one Graph version, as the
@@ -47,6 +49,11 @@ type NamedEnum struct {
 func ParseNames(name string, data []byte, namespace string) (*Names, error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, fmt.Errorf("names %s: %w", name, err)
+	}
+	// Repeated members and text that is not UTF-8 are refused, not read
+	// silently (the last member kept, bytes replaced by U+FFFD).
+	if _, err := schema.Parse(name, data); err != nil {
 		return nil, fmt.Errorf("names %s: %w", name, err)
 	}
 	n := &Names{Entities: map[string]*NamedType{}, Complex: map[string]*NamedType{}, Enums: map[string]*NamedEnum{}}
@@ -164,7 +171,7 @@ func (c *namesChecker) structured(full string, entity bool, t *NamedType, n *mod
 			if _, ok := schemaProps[name]; ok {
 				return
 			}
-			at, elem := ptr+"/properties/"+escape(name), full+"/"+name
+			at, elem := pointer.Append(ptr, "properties", name), full+"/"+name
 			switch {
 			case !isClosed:
 				c.add(rulePropertyMissingOpen, at, elem, "the listed property %s is not in the schema; the object is open, so it passes as additional data", name)
@@ -230,7 +237,7 @@ func (c *namesChecker) definition(name, ptr string, n *model.Schema, elem string
 			return
 		}
 		if e.Detailed {
-			c.members(e.Members, members, ptr+"/enum", full, false)
+			c.members(e.Members, members, pointer.Append(ptr, "enum"), full, false)
 		}
 		return
 	}

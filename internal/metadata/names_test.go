@@ -143,6 +143,8 @@ func TestParseNamesErrors(t *testing.T) {
 		{"not-json", `{"entity":`, "names n.json: unexpected end of JSON input", "syntax errors name the file"},
 		{"unknown-kind", `{"entities": []}`, `names n.json: unknown member "entities" (want entity, complex and enum)`, "a typo is not silently an empty list"},
 		{"bad-enum", `{"enum": {"c": "x"}}`, "names n.json: enum: json: cannot unmarshal", "members are an array"},
+		{"repeated-kind", `{"entity": ["a"], "entity": ["b"]}`, `names n.json: n.json: duplicate member "entity" at (root)`, "the first list would be lost silently"},
+		{"invalid-utf8", "{\"entity\": [\"a\xff\"]}", "names n.json: n.json: invalid JSON at byte offset 14: invalid UTF-8", "the name would silently be a\uFFFD"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

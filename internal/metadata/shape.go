@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/internal/pointer"
 )
 
 // shape is what the check needs to know of one schema node that describes a
@@ -32,14 +33,6 @@ type shape struct {
 type schemaDoc struct {
 	res      *model.Resource
 	rootName string // the $defs-like name of the root: the entity's simple name
-}
-
-func escape(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
-}
-
-func unescape(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
 }
 
 // typesOf returns the non-null JSON types n allows, whether it allows null,
@@ -169,11 +162,11 @@ func (d *schemaDoc) refName(t *model.Type) (name, problem string) {
 	if t.Pointer == "" {
 		return d.rootName, ""
 	}
-	rest, ok := strings.CutPrefix(t.Pointer, "/$defs/")
-	if !ok || strings.Contains(rest, "/") {
+	tokens, err := pointer.Parse(t.Pointer)
+	if err != nil || len(tokens) != 2 || tokens[0] != "$defs" {
 		return "", "$ref " + strconv.Quote("#"+t.Pointer) + " does not name a $defs entry"
 	}
-	return unescape(rest), ""
+	return tokens[1], ""
 }
 
 // follow returns the shape of the definition s refers to when s itself

@@ -479,12 +479,12 @@ func (b *builder) object(s *Schema, m map[string]any, ptr, name string, self *Ty
 	}
 	if s.Types == nil {
 		s.Nullable = true
-		if e, ok := m["enum"].([]any); ok {
-			s.Nullable = slices.Contains(e, nil)
-		}
-		if c, ok := m["const"]; ok {
-			s.Nullable = c == nil
-		}
+	}
+	if e, ok := m["enum"].([]any); ok && !slices.Contains(e, nil) {
+		s.Nullable = false
+	}
+	if c, ok := m["const"]; ok && c != nil {
+		s.Nullable = false
 	}
 
 	if e, ok := m["enum"].([]any); ok {
@@ -706,14 +706,15 @@ func (b *builder) checkOneOfs() error {
 // consumer reads: Nullable through $ref, Raw, the Go type, and each
 // property's Optional and ReadOnly.
 func (b *builder) resolve() {
+	nulls := map[*Schema]bool{}
 	for _, s := range b.nodes {
 		if s.Ref != nil {
-			s.Nullable = nullThrough(s)
+			s.Nullable = nullValid(s, nulls)
 		}
 	}
 	for _, s := range b.nodes {
 		u := s
-		if u.NullOr != nil {
+		for u.NullOr != nil { // the nullable form may nest
 			u = u.NullOr
 		}
 		s.Raw = u.Ref == nil && (u.Kind == KindAny || u.Kind == KindNull || u.Bool != nil)
@@ -732,23 +733,6 @@ func (b *builder) resolve() {
 			p.ReadOnly = p.Schema.ReadOnly || p.Schema.NullOr != nil && p.Schema.NullOr.ReadOnly
 		}
 	}
-}
-
-// nullThrough reports whether null is valid for s, following $ref.
-func nullThrough(s *Schema) bool {
-	for range 64 {
-		switch {
-		case s.Bool != nil:
-			return *s.Bool
-		case s.NullOr != nil, s.Ref == nil && s.Nullable:
-			return true
-		case s.Ref != nil && s.Ref.Schema != nil:
-			s = s.Ref.Schema
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 var (
@@ -775,7 +759,7 @@ func goTypeOf(s *Schema) *GoType {
 		return s.Go
 	}
 	u := s
-	if u.NullOr != nil {
+	for u.NullOr != nil {
 		u = u.NullOr
 	}
 	var g *GoType
@@ -963,8 +947,10 @@ func kindOf(s *Schema) Kind {
 		if len(s.Enum) == 0 {
 			return false
 		}
+		str := false // an enum of null alone is no string enum
 		for _, e := range s.Enum {
 			if _, ok := e.(string); ok {
+				str = true
 				continue
 			}
 			if e == nil && nullOK {
@@ -972,7 +958,7 @@ func kindOf(s *Schema) Kind {
 			}
 			return false
 		}
-		return true
+		return str
 	}
 	switch {
 	case len(types) == 0, len(s.PrefixItems) > 0, s.Contains != nil,

@@ -161,3 +161,17 @@ func fragmentSafe(c byte) bool {
 	}
 	return strings.IndexByte("-._~!$&'()*+,;=:@/?", c) >= 0
 }
+
+// Root is how output meant for people shows the pointer "" (the whole
+// document): "/" would be the member named "" of the root. JSON output
+// keeps "".
+const Root = "(root)"
+
+// Show returns ptr as output meant for people prints it: Root for "",
+// else ptr unchanged.
+func Show(ptr string) string {
+	if ptr == "" {
+		return Root
+	}
+	return ptr
+}

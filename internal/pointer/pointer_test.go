@@ -234,3 +234,14 @@ func TestLocate(t *testing.T) {
 		t.Errorf("truncated document: %d, %v, want 1, false", line, found)
 	}
 }
+
+func TestShow(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{{"", "(root)"}, {"/", "/"}, {"/a~1b", "/a~1b"}, {"#/$defs/x", "#/$defs/x"}} {
+		if got := Show(tt.in); got != tt.want {
+			t.Errorf("Show(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if Root != "(root)" {
+		t.Errorf("Root = %q", Root)
+	}
+}

@@ -31,7 +31,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/graphshape/graphshape/generated/shape"
-	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
+	"github.com/graphshape/graphshape/internal/pointer"
 	"github.com/graphshape/graphshape/schema"
 )
 
@@ -124,7 +124,7 @@ func Normalise(ve *jsonschema.ValidationError) []shape.Violation {
 		case kw == "additionalProperties" && strings.HasPrefix(e.Message, "additionalProperties "):
 			for _, m := range quoted.FindAllStringSubmatch(e.Message, -1) {
 				name := unquote(m[1])
-				out = append(out, shape.Violation{InstanceLocation: e.InstanceLocation + "/" + shapeimpl.EscapePointerToken(name),
+				out = append(out, shape.Violation{InstanceLocation: pointer.Append(e.InstanceLocation, name),
 					KeywordLocation: e.KeywordLocation, Keyword: kw, Message: "property " + strconv.Quote(name) + " is not allowed"})
 			}
 			return
@@ -163,7 +163,10 @@ func keywordOf(loc string) string {
 		return loc
 	}
 	k := loc[i+1:]
-	return strings.ReplaceAll(strings.ReplaceAll(k, "~1", "/"), "~0", "~")
+	if u, err := pointer.Unescape(k); err == nil {
+		return u
+	}
+	return k // not an RFC 6901 token: shown as v5 wrote it
 }
 
 // Sort orders violations by instance location, then keyword location, then

@@ -21,6 +21,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/graphshape/graphshape/schema"
 )
 
 // Spec describes one kind of waiver file with entries of type E.
@@ -63,6 +65,11 @@ func (s Spec[E]) Parse(name string, data []byte) ([]E, error) {
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, fail("trailing data after the array")
+	}
+	// Repeated members, text that is not UTF-8 and lone surrogates would be
+	// read silently (the last member kept, bytes replaced by U+FFFD).
+	if _, err := schema.Parse(name, data); err != nil {
+		return nil, fail("%v", err)
 	}
 	seen := map[string]int{}
 	for i, e := range entries {

@@ -56,6 +56,9 @@ func TestParseErrors(t *testing.T) {
 		{"no-reason", `[{"name":"a"}]`, "entry 0 (a): a reason is required", "an absent reason is blank"},
 		{"missing-field", `[{"reason":"r"}]`, "entry 0: missing name", "Check names the mandatory field"},
 		{"null-entry", `[null]`, "entry 0: missing name", "a null entry has no fields"},
+		{"repeated-member", `[{"name":"a","reason":"r","name":"b"}]`, `test list t.json: t.json: duplicate member "name" at /0`, "the first name would be lost silently"},
+		{"invalid-utf8", "[{\"name\":\"a\xff\",\"reason\":\"r\"}]", "test list t.json: t.json: invalid JSON at byte offset 11: invalid UTF-8", "the name would silently be a\uFFFD"},
+		{"lone-surrogate", `[{"name":"a\udc00","reason":"r"}]`, "byte offset 11: a \\u escape of half a UTF-16 surrogate pair", "the same for an escape"},
 		{"duplicate", `[{"name":"a","reason":"r"},{"name":"b","reason":"r"},{"name":"a","reason":"s"}]`, "entry 2 (a): duplicate of entry 0", "duplicates are ambiguous"},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package shapeimpl
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"math/bits"
@@ -140,8 +141,11 @@ func (e *Encoder) Float64(f float64) {
 // Null writes null.
 func (e *Encoder) Null() { e.comma(); e.buf = append(e.buf, "null"...) }
 
-// Raw writes a raw JSON value (null when empty). A value that is not one
-// JSON value, or that repeats a member name, is not written: it is recorded
+// Raw writes a raw JSON value (null when empty). Invalid UTF-8 in it is
+// written as U+FFFD, as in strings (lenient decoding keeps such a value as
+// sent); a \u escape of a lone surrogate, which JSON's grammar allows, is
+// kept. A value that is not one JSON value, or that repeats a member name
+// (also once its invalid bytes are replaced), is not written: it is recorded
 // as e's error and null is written in its place.
 func (e *Encoder) Raw(v RawValue) {
 	e.comma()
@@ -149,7 +153,15 @@ func (e *Encoder) Raw(v RawValue) {
 		e.buf = append(e.buf, "null"...)
 		return
 	}
-	if !validRaw(v) {
+	if ok, text := validRaw(v); !ok {
+		if text {
+			// fixed is valid UTF-8: what remains are lone surrogate escapes.
+			fixed := bytes.ToValidUTF8(v, []byte("\uFFFD"))
+			if ok, text := validRaw(fixed); ok || text {
+				e.buf = append(e.buf, fixed...)
+				return
+			}
+		}
 		e.Fail(errors.New("shape: a raw value is not one valid JSON value without duplicate member names: " + abbrev(strconv.Quote(string(v)))))
 		e.buf = append(e.buf, "null"...)
 		return
@@ -158,8 +170,10 @@ func (e *Encoder) Raw(v RawValue) {
 }
 
 // validRaw reports whether v is one JSON value without duplicate member
-// names (white space around it is allowed).
-func validRaw(v RawValue) bool {
+// names (white space around it is allowed) and, when it is not, whether v is
+// one JSON value whose only faults are in its text (invalid UTF-8, lone
+// surrogate escapes).
+func validRaw(v RawValue) (ok, textOnly bool) {
 	// A string without escapes, the common case (@odata.type), needs no decoder.
 	if n := len(v); n >= 2 && v[0] == '"' && v[n-1] == '"' {
 		i := 1
@@ -167,7 +181,7 @@ func validRaw(v RawValue) bool {
 			i++
 		}
 		if i == n-1 {
-			return true
+			return true, false
 		}
 	}
 	var d Decoder
@@ -175,7 +189,15 @@ func validRaw(v RawValue) bool {
 	d.Untracked = true
 	d.Skip()
 	d.Finish()
-	return d.err == nil && len(d.violations) == 0
+	if d.err != nil {
+		return false, false
+	}
+	for _, x := range d.violations {
+		if x.Keyword != "utf8" {
+			return false, false
+		}
+	}
+	return len(d.violations) == 0, true
 }
 
 // Extra writes the members of an Extra map, in sorted order. Generated
