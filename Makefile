@@ -28,6 +28,12 @@ samples:
 	$(GEN) validate -version v1.0 testdata/v1.0/get-incident.json $(RESPONSES:%=testdata/v1.0/own/%.json)
 	$(GEN) validate -version beta $(RESPONSES:%=testdata/beta/own/%.json)
 	$(GEN) validate -version beta -expect contracttest/testdata/ledger.json testdata/beta/get-incident.json
+	$(GEN) validate -version v1.0 -type incidentUpdate testdata/v1.0/own/patch-request.json
+	$(GEN) validate -version beta -type incidentUpdate testdata/beta/own/patch-request.json
+	$(GEN) validate -version v1.0 -type alertCommentRequest testdata/v1.0/comments/post-comments-request.json
+	$(GEN) validate -version v1.0 -type alertCommentCollectionResponse testdata/v1.0/comments/post-comments-response.json
+	$(GEN) validate -version beta -type alertCommentRequest testdata/beta/comments/post-comments-request.json
+	$(GEN) validate -version beta -type alertCommentCollectionResponse testdata/beta/comments/post-comments-response.json
 
 ## metadata: hold each built-in schema against Graph's metadata (v1.0 CSDL, beta type names)
 metadata:

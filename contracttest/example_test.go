@@ -38,3 +38,21 @@ func ExampleTarget_Check() {
 	// /severity enum /properties/severity/$ref/enum
 	// disagreements: 0
 }
+
+// A PATCH body: only what is set is sent; SetNull clears a member.
+func Example_patchBody() {
+	var upd v1.IncidentUpdate
+	upd.Status.Set(v1.IncidentStatusResolved)
+	upd.AssignedTo.SetNull()
+	body, err := upd.MarshalJSON()
+	fmt.Println(string(body), err, upd.Validate())
+
+	// An Incident is the wrong type for it: its required members are sent
+	// as zero values, and Validate says they are unset.
+	var inc v1.Incident
+	inc.Status = v1.IncidentStatusResolved
+	fmt.Println(inc.Validate() != nil)
+	// Output:
+	// {"assignedTo":null,"status":"resolved"} <nil> <nil>
+	// true
+}

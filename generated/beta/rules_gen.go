@@ -3188,327 +3188,364 @@ var graphshapeRules = shapeimpl.CompileRules([]shapeimpl.Rule{
 	{Types: shapeimpl.TNull | shapeimpl.TString}, // 761: #/$defs/alert/properties/threatDisplayName
 	{Types: shapeimpl.TNull | shapeimpl.TString}, // 762: #/$defs/alert/properties/threatFamilyName
 	{Types: shapeimpl.TNull | shapeimpl.TString}, // 763: #/$defs/alert/properties/title
-	{},                            // 764: #/$defs/alert/patternProperties/@odata\.
-	{Bool: shapeimpl.Bool(false)}, // 765: #/$defs/amazonResourceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 766: #/$defs/analyzedMessageEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 767: #/$defs/azureResourceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 768: #/$defs/blobContainerEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 769: #/$defs/blobEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 770: #/$defs/cloudApplicationEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 771: #/$defs/cloudLogonRequestEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 772: #/$defs/cloudLogonSessionEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 773: #/$defs/containerEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 774: #/$defs/containerImageEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 775: #/$defs/containerRegistryEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 776: #/$defs/dnsEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 777: #/$defs/deviceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 778: #/$defs/fileEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 779: #/$defs/fileHashEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 780: #/$defs/gitHubOrganizationEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 781: #/$defs/gitHubRepoEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 782: #/$defs/gitHubUserEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 783: #/$defs/googleCloudResourceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 784: #/$defs/hostLogonSessionEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 785: #/$defs/ipEvidence/unevaluatedProperties
+	{}, // 764: #/$defs/alert/patternProperties/@odata\.
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    823,
+			Rule:    769,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.context",
-			Rule: 787,
+			Rule: 766,
+		}, {
+			Name: "value",
+			Rule: 767,
+		}},
+		Required: []string{"value"},
+		Types:    shapeimpl.TObject,
+	}, // 765: #/$defs/alertCommentCollectionResponse
+	{Types: shapeimpl.TString}, // 766: #/$defs/alertCommentCollectionResponse/properties/@odata.context
+	{
+		Items: 768,
+		Types: shapeimpl.TArray,
+	}, // 767: #/$defs/alertCommentCollectionResponse/properties/value
+	{Ref: 50}, // 768: #/$defs/alertCommentCollectionResponse/properties/value/items
+	{},        // 769: #/$defs/alertCommentCollectionResponse/patternProperties/@odata\.
+	{
+		Closed: true,
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 771,
+		}, {
+			Name: "comment",
+			Rule: 772,
+		}},
+		Required: []string{"comment"},
+		Types:    shapeimpl.TObject,
+	}, // 770: #/$defs/alertCommentRequest
+	{Enum: []any{"#microsoft.graph.security.alertComment", "microsoft.graph.security.alertComment"}}, // 771: #/$defs/alertCommentRequest/properties/@odata.type
+	{Types: shapeimpl.TString},    // 772: #/$defs/alertCommentRequest/properties/comment
+	{Bool: shapeimpl.Bool(false)}, // 773: #/$defs/amazonResourceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 774: #/$defs/analyzedMessageEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 775: #/$defs/azureResourceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 776: #/$defs/blobContainerEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 777: #/$defs/blobEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 778: #/$defs/cloudApplicationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 779: #/$defs/cloudLogonRequestEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 780: #/$defs/cloudLogonSessionEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 781: #/$defs/containerEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 782: #/$defs/containerImageEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 783: #/$defs/containerRegistryEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 784: #/$defs/dnsEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 785: #/$defs/deviceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 786: #/$defs/fileEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 787: #/$defs/fileHashEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 788: #/$defs/gitHubOrganizationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 789: #/$defs/gitHubRepoEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 790: #/$defs/gitHubUserEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 791: #/$defs/googleCloudResourceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 792: #/$defs/hostLogonSessionEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 793: #/$defs/ipEvidence/unevaluatedProperties
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    831,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.context",
+			Rule: 795,
 		}, {
 			Name: "@odata.type",
-			Rule: 788,
-		}, {
-			Name: "alerts",
-			Rule: 789,
-		}, {
-			Name: "assignedTo",
-			Rule: 791,
-		}, {
-			Name: "classification",
-			Rule: 792,
-		}, {
-			Name: "comments",
-			Rule: 794,
-		}, {
-			Name: "createdDateTime",
 			Rule: 796,
 		}, {
-			Name: "customTags",
+			Name: "alerts",
 			Rule: 797,
 		}, {
-			Name: "description",
+			Name: "assignedTo",
 			Rule: 799,
 		}, {
-			Name: "determination",
+			Name: "classification",
 			Rule: 800,
 		}, {
-			Name: "displayName",
+			Name: "comments",
 			Rule: 802,
 		}, {
-			Name: "id",
-			Rule: 803,
-		}, {
-			Name: "incidentWebUrl",
+			Name: "createdDateTime",
 			Rule: 804,
 		}, {
-			Name: "lastModifiedBy",
+			Name: "customTags",
 			Rule: 805,
 		}, {
-			Name: "lastUpdateDateTime",
-			Rule: 806,
-		}, {
-			Name: "priorityScore",
+			Name: "description",
 			Rule: 807,
 		}, {
-			Name: "recommendedActions",
+			Name: "determination",
 			Rule: 808,
 		}, {
-			Name: "recommendedHuntingQueries",
-			Rule: 809,
+			Name: "displayName",
+			Rule: 810,
 		}, {
-			Name: "redirectIncidentId",
+			Name: "id",
+			Rule: 811,
+		}, {
+			Name: "incidentWebUrl",
+			Rule: 812,
+		}, {
+			Name: "lastModifiedBy",
+			Rule: 813,
+		}, {
+			Name: "lastUpdateDateTime",
 			Rule: 814,
 		}, {
-			Name: "resolvingComment",
+			Name: "priorityScore",
 			Rule: 815,
 		}, {
-			Name: "severity",
+			Name: "recommendedActions",
 			Rule: 816,
 		}, {
-			Name: "status",
+			Name: "recommendedHuntingQueries",
 			Rule: 817,
 		}, {
+			Name: "redirectIncidentId",
+			Rule: 822,
+		}, {
+			Name: "resolvingComment",
+			Rule: 823,
+		}, {
+			Name: "severity",
+			Rule: 824,
+		}, {
+			Name: "status",
+			Rule: 825,
+		}, {
 			Name: "summary",
-			Rule: 819,
+			Rule: 827,
 		}, {
 			Name: "systemTags",
-			Rule: 820,
+			Rule: 828,
 		}, {
 			Name: "tenantId",
-			Rule: 822,
+			Rule: 830,
 		}},
 		Required: []string{"createdDateTime", "id", "lastUpdateDateTime", "severity", "status"},
 		Types:    shapeimpl.TObject,
-	}, // 786: #
-	{Types: shapeimpl.TString}, // 787: #/properties/@odata.context
+	}, // 794: #
+	{Types: shapeimpl.TString}, // 795: #/properties/@odata.context
 	{
 		Const:    "#microsoft.graph.security.incident",
 		HasConst: true,
-	}, // 788: #/properties/@odata.type
-	{
-		Items: 790,
-		Types: shapeimpl.TArray,
-	}, // 789: #/properties/alerts
-	{Ref: 33}, // 790: #/properties/alerts/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 791: #/properties/assignedTo
-	{
-		NullOr:        793,
-		NullOrKeyword: "/anyOf/0",
-	}, // 792: #/properties/classification
-	{Ref: 47}, // 793: #/properties/classification/anyOf/0
-	{
-		Items: 795,
-		Types: shapeimpl.TArray,
-	}, // 794: #/properties/comments
-	{Ref: 50}, // 795: #/properties/comments/items
-	{
-		Format: "date-time",
-		Types:  shapeimpl.TString,
-	}, // 796: #/properties/createdDateTime
+	}, // 796: #/properties/@odata.type
 	{
 		Items: 798,
 		Types: shapeimpl.TArray,
-	}, // 797: #/properties/customTags
-	{Types: shapeimpl.TString},                   // 798: #/properties/customTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 799: #/properties/description
+	}, // 797: #/properties/alerts
+	{Ref: 33}, // 798: #/properties/alerts/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 799: #/properties/assignedTo
 	{
 		NullOr:        801,
 		NullOrKeyword: "/anyOf/0",
-	}, // 800: #/properties/determination
-	{Ref: 65}, // 801: #/properties/determination/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 802: #/properties/displayName
-	{Types: shapeimpl.TString},                   // 803: #/properties/id
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 804: #/properties/incidentWebUrl
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 805: #/properties/lastModifiedBy
+	}, // 800: #/properties/classification
+	{Ref: 47}, // 801: #/properties/classification/anyOf/0
+	{
+		Items: 803,
+		Types: shapeimpl.TArray,
+	}, // 802: #/properties/comments
+	{Ref: 50}, // 803: #/properties/comments/items
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TString,
-	}, // 806: #/properties/lastUpdateDateTime
+	}, // 804: #/properties/createdDateTime
+	{
+		Items: 806,
+		Types: shapeimpl.TArray,
+	}, // 805: #/properties/customTags
+	{Types: shapeimpl.TString},                   // 806: #/properties/customTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 807: #/properties/description
+	{
+		NullOr:        809,
+		NullOrKeyword: "/anyOf/0",
+	}, // 808: #/properties/determination
+	{Ref: 65}, // 809: #/properties/determination/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 810: #/properties/displayName
+	{Types: shapeimpl.TString},                   // 811: #/properties/id
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 812: #/properties/incidentWebUrl
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 813: #/properties/lastModifiedBy
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TString,
+	}, // 814: #/properties/lastUpdateDateTime
 	{
 		Maximum: shapeimpl.Num("2147483647"),
 		Minimum: shapeimpl.Num("-2147483648"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 807: #/properties/priorityScore
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 808: #/properties/recommendedActions
+	}, // 815: #/properties/priorityScore
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 816: #/properties/recommendedActions
 	{
-		Items: 810,
+		Items: 818,
 		Types: shapeimpl.TArray,
-	}, // 809: #/properties/recommendedHuntingQueries
-	{Ref: 811}, // 810: #/properties/recommendedHuntingQueries/items
+	}, // 817: #/properties/recommendedHuntingQueries
+	{Ref: 819}, // 818: #/properties/recommendedHuntingQueries/items
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    813,
+			Rule:    821,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "kqlText",
-			Rule: 812,
+			Rule: 820,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 811: #/$defs/recommendedHuntingQuery
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 812: #/$defs/recommendedHuntingQuery/properties/kqlText
-	{}, // 813: #/$defs/recommendedHuntingQuery/patternProperties/@odata\.
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 814: #/properties/redirectIncidentId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 815: #/properties/resolvingComment
-	{Ref: 755}, // 816: #/properties/severity
-	{Ref: 818}, // 817: #/properties/status
+	}, // 819: #/$defs/recommendedHuntingQuery
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 820: #/$defs/recommendedHuntingQuery/properties/kqlText
+	{}, // 821: #/$defs/recommendedHuntingQuery/patternProperties/@odata\.
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 822: #/properties/redirectIncidentId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 823: #/properties/resolvingComment
+	{Ref: 755}, // 824: #/properties/severity
+	{Ref: 826}, // 825: #/properties/status
 	{
 		Enum:  []any{"active", "resolved", "inProgress", "redirected", "unknownFutureValue", "awaitingAction"},
 		Types: shapeimpl.TString,
-	}, // 818: #/$defs/incidentStatus
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 819: #/properties/summary
-	{
-		Items: 821,
-		Types: shapeimpl.TArray,
-	}, // 820: #/properties/systemTags
-	{Types: shapeimpl.TString},                   // 821: #/properties/systemTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 822: #/properties/tenantId
-	{}, // 823: #/patternProperties/@odata\.
-	{
-		Closed: true,
-		Patterns: []shapeimpl.PatternRule{{
-			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    830,
-		}},
-		Properties: []shapeimpl.PropertyRule{{
-			Name: "@odata.context",
-			Rule: 825,
-		}, {
-			Name: "@odata.count",
-			Rule: 826,
-		}, {
-			Name: "@odata.nextLink",
-			Rule: 827,
-		}, {
-			Name: "value",
-			Rule: 828,
-		}},
-		Required: []string{"value"},
-		Types:    shapeimpl.TObject,
-	}, // 824: #/$defs/incidentCollectionResponse
-	{Types: shapeimpl.TString}, // 825: #/$defs/incidentCollectionResponse/properties/@odata.context
-	{
-		Minimum: shapeimpl.Num("0"),
-		Types:   shapeimpl.TInteger,
-	}, // 826: #/$defs/incidentCollectionResponse/properties/@odata.count
-	{
-		Format: "uri",
-		Types:  shapeimpl.TString,
-	}, // 827: #/$defs/incidentCollectionResponse/properties/@odata.nextLink
+	}, // 826: #/$defs/incidentStatus
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 827: #/properties/summary
 	{
 		Items: 829,
 		Types: shapeimpl.TArray,
-	}, // 828: #/$defs/incidentCollectionResponse/properties/value
-	{Ref: 786}, // 829: #/$defs/incidentCollectionResponse/properties/value/items
-	{},         // 830: #/$defs/incidentCollectionResponse/patternProperties/@odata\.
+	}, // 828: #/properties/systemTags
+	{Types: shapeimpl.TString},                   // 829: #/properties/systemTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 830: #/properties/tenantId
+	{}, // 831: #/patternProperties/@odata\.
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    846,
+			Rule:    838,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
-			Name: "@odata.type",
-			Rule: 832,
-		}, {
-			Name: "assignedTo",
+			Name: "@odata.context",
 			Rule: 833,
 		}, {
-			Name: "classification",
+			Name: "@odata.count",
 			Rule: 834,
 		}, {
-			Name: "customTags",
+			Name: "@odata.nextLink",
+			Rule: 835,
+		}, {
+			Name: "value",
 			Rule: 836,
-		}, {
-			Name: "description",
-			Rule: 838,
-		}, {
-			Name: "determination",
-			Rule: 839,
-		}, {
-			Name: "displayName",
-			Rule: 841,
-		}, {
-			Name: "resolvingComment",
-			Rule: 842,
-		}, {
-			Name: "severity",
-			Rule: 843,
-		}, {
-			Name: "status",
-			Rule: 844,
-		}, {
-			Name: "summary",
-			Rule: 845,
 		}},
-		Types: shapeimpl.TObject,
-	}, // 831: #/$defs/incidentUpdate
+		Required: []string{"value"},
+		Types:    shapeimpl.TObject,
+	}, // 832: #/$defs/incidentCollectionResponse
+	{Types: shapeimpl.TString}, // 833: #/$defs/incidentCollectionResponse/properties/@odata.context
 	{
-		Const:    "#microsoft.graph.security.incident",
-		HasConst: true,
-	}, // 832: #/$defs/incidentUpdate/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 833: #/$defs/incidentUpdate/properties/assignedTo
+		Minimum: shapeimpl.Num("0"),
+		Types:   shapeimpl.TInteger,
+	}, // 834: #/$defs/incidentCollectionResponse/properties/@odata.count
 	{
-		NullOr:        835,
-		NullOrKeyword: "/anyOf/0",
-	}, // 834: #/$defs/incidentUpdate/properties/classification
-	{Ref: 47}, // 835: #/$defs/incidentUpdate/properties/classification/anyOf/0
+		Format: "uri",
+		Types:  shapeimpl.TString,
+	}, // 835: #/$defs/incidentCollectionResponse/properties/@odata.nextLink
 	{
 		Items: 837,
 		Types: shapeimpl.TArray,
-	}, // 836: #/$defs/incidentUpdate/properties/customTags
-	{Types: shapeimpl.TString},                   // 837: #/$defs/incidentUpdate/properties/customTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 838: #/$defs/incidentUpdate/properties/description
+	}, // 836: #/$defs/incidentCollectionResponse/properties/value
+	{Ref: 794}, // 837: #/$defs/incidentCollectionResponse/properties/value/items
+	{},         // 838: #/$defs/incidentCollectionResponse/patternProperties/@odata\.
 	{
-		NullOr:        840,
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    854,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 840,
+		}, {
+			Name: "assignedTo",
+			Rule: 841,
+		}, {
+			Name: "classification",
+			Rule: 842,
+		}, {
+			Name: "customTags",
+			Rule: 844,
+		}, {
+			Name: "description",
+			Rule: 846,
+		}, {
+			Name: "determination",
+			Rule: 847,
+		}, {
+			Name: "displayName",
+			Rule: 849,
+		}, {
+			Name: "resolvingComment",
+			Rule: 850,
+		}, {
+			Name: "severity",
+			Rule: 851,
+		}, {
+			Name: "status",
+			Rule: 852,
+		}, {
+			Name: "summary",
+			Rule: 853,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 839: #/$defs/incidentUpdate
+	{
+		Const:    "#microsoft.graph.security.incident",
+		HasConst: true,
+	}, // 840: #/$defs/incidentUpdate/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 841: #/$defs/incidentUpdate/properties/assignedTo
+	{
+		NullOr:        843,
 		NullOrKeyword: "/anyOf/0",
-	}, // 839: #/$defs/incidentUpdate/properties/determination
-	{Ref: 65}, // 840: #/$defs/incidentUpdate/properties/determination/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 841: #/$defs/incidentUpdate/properties/displayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 842: #/$defs/incidentUpdate/properties/resolvingComment
-	{Ref: 755}, // 843: #/$defs/incidentUpdate/properties/severity
-	{Ref: 818}, // 844: #/$defs/incidentUpdate/properties/status
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 845: #/$defs/incidentUpdate/properties/summary
-	{},                            // 846: #/$defs/incidentUpdate/patternProperties/@odata\.
-	{Bool: shapeimpl.Bool(false)}, // 847: #/$defs/ioTDeviceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 848: #/$defs/kubernetesClusterEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 849: #/$defs/kubernetesControllerEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 850: #/$defs/kubernetesNamespaceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 851: #/$defs/kubernetesPodEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 852: #/$defs/kubernetesSecretEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 853: #/$defs/kubernetesServiceAccountEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 854: #/$defs/kubernetesServiceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 855: #/$defs/mailClusterEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 856: #/$defs/mailboxConfigurationEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 857: #/$defs/mailboxEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 858: #/$defs/malwareEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 859: #/$defs/networkConnectionEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 860: #/$defs/nicEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 861: #/$defs/oauthApplicationEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 862: #/$defs/processEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 863: #/$defs/registryKeyEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 864: #/$defs/registryValueEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 865: #/$defs/sasTokenEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 866: #/$defs/securityGroupEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 867: #/$defs/servicePrincipalEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 868: #/$defs/submissionMailEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 869: #/$defs/teamsMessageEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 870: #/$defs/urlEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 871: #/$defs/userEvidence/unevaluatedProperties
+	}, // 842: #/$defs/incidentUpdate/properties/classification
+	{Ref: 47}, // 843: #/$defs/incidentUpdate/properties/classification/anyOf/0
+	{
+		Items: 845,
+		Types: shapeimpl.TArray,
+	}, // 844: #/$defs/incidentUpdate/properties/customTags
+	{Types: shapeimpl.TString},                   // 845: #/$defs/incidentUpdate/properties/customTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 846: #/$defs/incidentUpdate/properties/description
+	{
+		NullOr:        848,
+		NullOrKeyword: "/anyOf/0",
+	}, // 847: #/$defs/incidentUpdate/properties/determination
+	{Ref: 65}, // 848: #/$defs/incidentUpdate/properties/determination/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 849: #/$defs/incidentUpdate/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 850: #/$defs/incidentUpdate/properties/resolvingComment
+	{Ref: 755}, // 851: #/$defs/incidentUpdate/properties/severity
+	{Ref: 826}, // 852: #/$defs/incidentUpdate/properties/status
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 853: #/$defs/incidentUpdate/properties/summary
+	{},                            // 854: #/$defs/incidentUpdate/patternProperties/@odata\.
+	{Bool: shapeimpl.Bool(false)}, // 855: #/$defs/ioTDeviceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 856: #/$defs/kubernetesClusterEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 857: #/$defs/kubernetesControllerEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 858: #/$defs/kubernetesNamespaceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 859: #/$defs/kubernetesPodEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 860: #/$defs/kubernetesSecretEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 861: #/$defs/kubernetesServiceAccountEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 862: #/$defs/kubernetesServiceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 863: #/$defs/mailClusterEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 864: #/$defs/mailboxConfigurationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 865: #/$defs/mailboxEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 866: #/$defs/malwareEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 867: #/$defs/networkConnectionEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 868: #/$defs/nicEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 869: #/$defs/oauthApplicationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 870: #/$defs/processEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 871: #/$defs/registryKeyEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 872: #/$defs/registryValueEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 873: #/$defs/sasTokenEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 874: #/$defs/securityGroupEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 875: #/$defs/servicePrincipalEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 876: #/$defs/submissionMailEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 877: #/$defs/teamsMessageEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 878: #/$defs/urlEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 879: #/$defs/userEvidence/unevaluatedProperties
 })

@@ -16,7 +16,7 @@ import (
 )
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
-const SchemaDigest = "ec6f77fd8dc1745bf468fa4f35bbe2b2ff9472fe54d5fbd28750c92590c9a355"
+const SchemaDigest = "ce7e5ef6454e5a6dfb7dfe5334b1f856f6f8ca746f25e7918e29267ad8c9d177"
 
 // SchemaName is the name of the schema document this package was generated from.
 const SchemaName = "incident.schema.json"
@@ -395,6 +395,73 @@ type AlertComment struct {
 	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
 	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
 	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// AlertCommentCollectionResponse is the object at #/$defs/alertCommentCollectionResponse.
+//
+// The response of POST /security/incidents/{id}/comments: every comment of the incident, the new one last.
+type AlertCommentCollectionResponse struct {
+	// ODataContext is the member "@odata.context" (optional).
+	//
+	// The OData context URL of the response.
+	ODataContext shape.Optional[string] `json:"@odata.context,omitzero"`
+	// Value is the member "value" (required).
+	//
+	// The comments of the incident.
+	Value []AlertComment `json:"value,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// AlertCommentRequest is the object at #/$defs/alertCommentRequest.
+//
+// A POST /security/incidents/{id}/comments request body: the comment to add to the incident.
+type AlertCommentRequest struct {
+	// ODataType is the member "@odata.type" (optional).
+	//
+	// The OData type of the comment, when the client sends it.
+	ODataType shape.Optional[AlertCommentRequestODataType] `json:"@odata.type,omitzero"`
+	// Comment is the member "comment" (required).
+	//
+	// The comment to be added.
+	Comment string `json:"comment,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// AlertCommentRequestODataType is the enum at #/$defs/alertCommentRequest/properties/@odata.type.
+//
+// The OData type of the comment, when the client sends it.
+type AlertCommentRequestODataType string
+
+// The members of AlertCommentRequestODataType, in schema order.
+const (
+	// AlertCommentRequestODataTypeMicrosoftGraphSecurityAlertComment is the member "#microsoft.graph.security.alertComment".
+	AlertCommentRequestODataTypeMicrosoftGraphSecurityAlertComment AlertCommentRequestODataType = "#microsoft.graph.security.alertComment"
+	// AlertCommentRequestODataTypeMicrosoftGraphSecurityAlertComment2 is the member "microsoft.graph.security.alertComment".
+	AlertCommentRequestODataTypeMicrosoftGraphSecurityAlertComment2 AlertCommentRequestODataType = "microsoft.graph.security.alertComment"
+)
+
+var graphshapeMembersAlertCommentRequestODataType = []string{"#microsoft.graph.security.alertComment", "microsoft.graph.security.alertComment"}
+
+// AlertCommentRequestODataTypeMembers returns the members of AlertCommentRequestODataType in schema order.
+func AlertCommentRequestODataTypeMembers() []AlertCommentRequestODataType {
+	out := make([]AlertCommentRequestODataType, len(graphshapeMembersAlertCommentRequestODataType))
+	for i, m := range graphshapeMembersAlertCommentRequestODataType {
+		out[i] = AlertCommentRequestODataType(m)
+	}
+	return out
+}
+
+// IsKnown reports whether v is one of the members of AlertCommentRequestODataType.
+func (v AlertCommentRequestODataType) IsKnown() bool {
+	switch v {
+	case "#microsoft.graph.security.alertComment", "microsoft.graph.security.alertComment":
+		return true
+	}
+	return false
 }
 
 // AlertDetermination is the enum at #/$defs/alertDetermination. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
@@ -955,7 +1022,7 @@ var graphshapeDerivedAmazonResourceEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 1, 2, 2, 2, 2, 1, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "amazonAccountId", "amazonResourceId", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "resourceName", "resourceType", "roles", "tags", "verdict"},
 	Own:         71,
-	Unevaluated: 765,
+	Unevaluated: 773,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1045,7 +1112,7 @@ var graphshapeDerivedAnalyzedMessageEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2, 1, 1, 1, 1, 1, 2},
 	Names:       []string{"@odata.type", "antiSpamDirection", "attachmentsCount", "createdDateTime", "deliveryAction", "deliveryLocation", "detailedRoles", "internetMessageId", "language", "networkMessageId", "p1Sender", "p2Sender", "receivedDateTime", "recipientEmailAddress", "remediationStatus", "remediationStatusDetails", "roles", "senderIp", "subject", "tags", "threatDetectionMethods", "threats", "urlCount", "urls", "urn", "verdict"},
 	Own:         79,
-	Unevaluated: 766,
+	Unevaluated: 774,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1144,7 +1211,7 @@ var graphshapeDerivedAzureResourceEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 2, 2, 1, 1, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "resourceId", "resourceName", "resourceType", "roles", "tags", "verdict"},
 	Own:         111,
-	Unevaluated: 767,
+	Unevaluated: 775,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1204,7 +1271,7 @@ var graphshapeDerivedBlobContainerEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 2, 2, 2, 1, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "name", "remediationStatus", "remediationStatusDetails", "roles", "storageResource", "tags", "url", "verdict"},
 	Own:         118,
-	Unevaluated: 768,
+	Unevaluated: 776,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1268,7 +1335,7 @@ var graphshapeDerivedBlobEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "blobContainer", "createdDateTime", "detailedRoles", "etag", "fileHashes", "name", "remediationStatus", "remediationStatusDetails", "roles", "tags", "url", "verdict"},
 	Own:         126,
-	Unevaluated: 769,
+	Unevaluated: 777,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1334,7 +1401,7 @@ var graphshapeDerivedCloudApplicationEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "appId", "createdDateTime", "detailedRoles", "displayName", "instanceId", "instanceName", "remediationStatus", "remediationStatusDetails", "roles", "saasAppId", "stream", "tags", "verdict"},
 	Own:         143,
-	Unevaluated: 770,
+	Unevaluated: 778,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1390,7 +1457,7 @@ var graphshapeDerivedCloudLogonRequestEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 2, 2, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "requestId", "roles", "tags", "verdict"},
 	Own:         157,
-	Unevaluated: 771,
+	Unevaluated: 779,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1462,7 +1529,7 @@ var graphshapeDerivedCloudLogonSessionEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2, 1, 2},
 	Names:       []string{"@odata.type", "account", "browser", "createdDateTime", "detailedRoles", "deviceName", "operatingSystem", "previousLogonDateTime", "protocol", "remediationStatus", "remediationStatusDetails", "roles", "sessionId", "startUtcDateTime", "tags", "userAgent", "verdict"},
 	Own:         162,
-	Unevaluated: 772,
+	Unevaluated: 780,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1530,7 +1597,7 @@ var graphshapeDerivedContainerEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 1, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "args", "command", "containerId", "createdDateTime", "detailedRoles", "image", "isPrivileged", "name", "pod", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
 	Own:         202,
-	Unevaluated: 773,
+	Unevaluated: 781,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1590,7 +1657,7 @@ var graphshapeDerivedContainerImageEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "digestImage", "imageId", "registry", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
 	Own:         212,
-	Unevaluated: 774,
+	Unevaluated: 782,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1683,7 +1750,7 @@ var graphshapeDerivedContainerRegistryEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "registry", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
 	Own:         220,
-	Unevaluated: 775,
+	Unevaluated: 783,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1745,7 +1812,7 @@ var graphshapeDerivedDNSEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "dnsServerIp", "domainName", "hostIpAddress", "ipAddresses", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
 	Own:         355,
-	Unevaluated: 776,
+	Unevaluated: 784,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2030,7 +2097,7 @@ var graphshapeDerivedDeviceEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 2, 2, 2, 1, 1},
 	Names:       []string{"@odata.type", "azureAdDeviceId", "createdDateTime", "defenderAvStatus", "detailedRoles", "deviceDnsName", "dnsDomain", "firstSeenDateTime", "healthStatus", "hostName", "ipInterfaces", "lastExternalIpAddress", "lastIpAddress", "loggedOnUsers", "mdeDeviceId", "ntDomain", "onboardingStatus", "osBuild", "osPlatform", "rbacGroupId", "rbacGroupName", "remediationStatus", "remediationStatusDetails", "resourceAccessEvents", "riskScore", "roles", "tags", "verdict", "version", "vmMetadata"},
 	Own:         304,
-	Unevaluated: 777,
+	Unevaluated: 785,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2376,7 +2443,7 @@ var graphshapeDerivedFileEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "detectionStatus", "fileDetails", "mdeDeviceId", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
 	Own:         367,
-	Unevaluated: 778,
+	Unevaluated: 786,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2488,7 +2555,7 @@ var graphshapeDerivedFileHashEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 2, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "algorithm", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "tags", "value", "verdict"},
 	Own:         389,
-	Unevaluated: 779,
+	Unevaluated: 787,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2573,7 +2640,7 @@ var graphshapeDerivedGitHubOrganizationEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2, 1},
 	Names:       []string{"@odata.type", "company", "createdDateTime", "detailedRoles", "displayName", "email", "login", "orgId", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict", "webUrl"},
 	Own:         395,
-	Unevaluated: 780,
+	Unevaluated: 788,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2637,7 +2704,7 @@ var graphshapeDerivedGitHubRepoEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "baseUrl", "createdDateTime", "detailedRoles", "login", "owner", "ownerType", "remediationStatus", "remediationStatusDetails", "repoId", "roles", "tags", "verdict"},
 	Own:         405,
-	Unevaluated: 781,
+	Unevaluated: 789,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2701,7 +2768,7 @@ var graphshapeDerivedGitHubUserEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2, 1},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "email", "login", "name", "remediationStatus", "remediationStatusDetails", "roles", "tags", "userId", "verdict", "webUrl"},
 	Own:         414,
-	Unevaluated: 782,
+	Unevaluated: 790,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2808,7 +2875,7 @@ var graphshapeDerivedGoogleCloudResourceEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 2, 2, 1, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "fullResourceName", "location", "locationType", "projectId", "projectNumber", "remediationStatus", "remediationStatusDetails", "resourceName", "resourceType", "roles", "tags", "verdict"},
 	Own:         423,
-	Unevaluated: 783,
+	Unevaluated: 791,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2872,7 +2939,7 @@ var graphshapeDerivedHostLogonSessionEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 2, 2, 2, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "account", "createdDateTime", "detailedRoles", "endUtcDateTime", "host", "remediationStatus", "remediationStatusDetails", "roles", "sessionId", "startUtcDateTime", "tags", "verdict"},
 	Own:         436,
-	Unevaluated: 784,
+	Unevaluated: 792,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2934,7 +3001,7 @@ var graphshapeDerivedIPEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 2, 2, 2, 1, 2, 2},
 	Names:       []string{"@odata.type", "countryLetterCode", "createdDateTime", "detailedRoles", "ipAddress", "location", "remediationStatus", "remediationStatusDetails", "roles", "stream", "tags", "verdict"},
 	Own:         277,
-	Unevaluated: 785,
+	Unevaluated: 793,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3327,7 +3394,7 @@ var graphshapeDerivedIoTDeviceEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 2, 2, 1},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "deviceId", "deviceName", "devicePageLink", "deviceSubType", "deviceType", "importance", "ioTHub", "ioTSecurityAgentId", "ipAddress", "isAuthorized", "isProgramming", "isScanner", "macAddress", "manufacturer", "model", "nics", "operatingSystem", "owners", "protocols", "purdueLayer", "remediationStatus", "remediationStatusDetails", "roles", "sensor", "serialNumber", "site", "source", "sourceRef", "tags", "verdict", "zone"},
 	Own:         447,
-	Unevaluated: 841,
+	Unevaluated: 849,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3430,7 +3497,7 @@ var graphshapeDerivedKubernetesClusterEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 1},
 	Names:       []string{"@odata.type", "cloudResource", "createdDateTime", "detailedRoles", "distribution", "name", "platform", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict", "version"},
 	Own:         249,
-	Unevaluated: 842,
+	Unevaluated: 850,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3492,7 +3559,7 @@ var graphshapeDerivedKubernetesControllerEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "labels", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "tags", "type", "verdict"},
 	Own:         236,
-	Unevaluated: 843,
+	Unevaluated: 851,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3552,7 +3619,7 @@ var graphshapeDerivedKubernetesNamespaceEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "cluster", "createdDateTime", "detailedRoles", "labels", "name", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
 	Own:         244,
-	Unevaluated: 844,
+	Unevaluated: 852,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3665,7 +3732,7 @@ var graphshapeDerivedKubernetesPodEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 2, 2},
 	Names:       []string{"@odata.type", "containers", "controller", "createdDateTime", "detailedRoles", "ephemeralContainers", "initContainers", "labels", "name", "namespace", "podIp", "remediationStatus", "remediationStatusDetails", "roles", "serviceAccount", "tags", "verdict"},
 	Own:         228,
-	Unevaluated: 845,
+	Unevaluated: 853,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3725,7 +3792,7 @@ var graphshapeDerivedKubernetesSecretEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 1, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "secretType", "tags", "verdict"},
 	Own:         503,
-	Unevaluated: 846,
+	Unevaluated: 854,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3783,7 +3850,7 @@ var graphshapeDerivedKubernetesServiceAccountEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
 	Own:         295,
-	Unevaluated: 847,
+	Unevaluated: 855,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3853,7 +3920,7 @@ var graphshapeDerivedKubernetesServiceEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "clusterIP", "createdDateTime", "detailedRoles", "externalIPs", "labels", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "selector", "servicePorts", "serviceType", "tags", "verdict"},
 	Own:         512,
-	Unevaluated: 848,
+	Unevaluated: 856,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3994,7 +4061,7 @@ var graphshapeDerivedMailClusterEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "clusterBy", "clusterByValue", "createdDateTime", "detailedRoles", "emailCount", "networkMessageIds", "query", "remediationStatus", "remediationStatusDetails", "roles", "tags", "urn", "verdict"},
 	Own:         543,
-	Unevaluated: 849,
+	Unevaluated: 857,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4060,7 +4127,7 @@ var graphshapeDerivedMailboxConfigurationEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "configurationId", "configurationType", "createdDateTime", "detailedRoles", "displayName", "externalDirectoryObjectId", "mailboxPrimaryAddress", "remediationStatus", "remediationStatusDetails", "roles", "tags", "upn", "verdict"},
 	Own:         554,
-	Unevaluated: 850,
+	Unevaluated: 858,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4163,7 +4230,7 @@ var graphshapeDerivedMailboxEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 1, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "displayName", "primaryAddress", "remediationStatus", "remediationStatusDetails", "roles", "tags", "upn", "userAccount", "verdict"},
 	Own:         566,
-	Unevaluated: 851,
+	Unevaluated: 859,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4225,7 +4292,7 @@ var graphshapeDerivedMalwareEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "category", "createdDateTime", "detailedRoles", "files", "name", "processes", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
 	Own:         575,
-	Unevaluated: 852,
+	Unevaluated: 860,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4289,7 +4356,7 @@ var graphshapeDerivedNetworkConnectionEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 1, 1, 2, 1, 2, 2, 2, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "destinationAddress", "destinationPort", "detailedRoles", "protocol", "remediationStatus", "remediationStatusDetails", "roles", "sourceAddress", "sourcePort", "tags", "verdict"},
 	Own:         604,
-	Unevaluated: 853,
+	Unevaluated: 861,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4349,7 +4416,7 @@ var graphshapeDerivedNicEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 2, 1},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "ipAddress", "macAddress", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict", "vlans"},
 	Own:         472,
-	Unevaluated: 854,
+	Unevaluated: 862,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4411,7 +4478,7 @@ var graphshapeDerivedOauthApplicationEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "appId", "createdDateTime", "detailedRoles", "displayName", "objectId", "publisher", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
 	Own:         618,
-	Unevaluated: 855,
+	Unevaluated: 863,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4524,7 +4591,7 @@ var graphshapeDerivedProcessEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "detectionStatus", "imageFile", "mdeDeviceId", "parentProcessCreationDateTime", "parentProcessId", "parentProcessImageFile", "processCommandLine", "processCreationDateTime", "processId", "remediationStatus", "remediationStatusDetails", "roles", "tags", "userAccount", "verdict"},
 	Own:         586,
-	Unevaluated: 856,
+	Unevaluated: 864,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4617,7 +4684,7 @@ var graphshapeDerivedRegistryKeyEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "registryHive", "registryKey", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
 	Own:         627,
-	Unevaluated: 857,
+	Unevaluated: 865,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4683,7 +4750,7 @@ var graphshapeDerivedRegistryValueEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "mdeDeviceId", "registryHive", "registryKey", "registryValue", "registryValueName", "registryValueType", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
 	Own:         633,
-	Unevaluated: 858,
+	Unevaluated: 866,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4774,7 +4841,7 @@ var graphshapeDerivedSasTokenEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 1, 1, 2, 2, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "allowedIpAddresses", "allowedResourceTypes", "allowedServices", "createdDateTime", "detailedRoles", "expiryDateTime", "permissions", "protocol", "remediationStatus", "remediationStatusDetails", "roles", "signatureHash", "signedWith", "startDateTime", "storageResource", "tags", "verdict"},
 	Own:         643,
-	Unevaluated: 859,
+	Unevaluated: 867,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4840,7 +4907,7 @@ var graphshapeDerivedSecurityGroupEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "activeDirectoryObjectGuid", "createdDateTime", "detailedRoles", "displayName", "distinguishedName", "friendlyName", "remediationStatus", "remediationStatusDetails", "roles", "securityGroupId", "sid", "tags", "verdict"},
 	Own:         661,
-	Unevaluated: 860,
+	Unevaluated: 868,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4906,7 +4973,7 @@ var graphshapeDerivedServicePrincipalEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 1, 2, 2, 2, 2, 2, 1, 1, 1, 2, 1, 2},
 	Names:       []string{"@odata.type", "appId", "appOwnerTenantId", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "servicePrincipalName", "servicePrincipalObjectId", "servicePrincipalType", "tags", "tenantId", "verdict"},
 	Own:         671,
-	Unevaluated: 861,
+	Unevaluated: 869,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -5087,7 +5154,7 @@ var graphshapeDerivedSubmissionMailEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 1, 2, 1, 1, 1, 1, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "networkMessageId", "recipient", "remediationStatus", "remediationStatusDetails", "reportType", "roles", "sender", "senderIp", "subject", "submissionDateTime", "submissionId", "submitter", "tags", "verdict"},
 	Own:         683,
-	Unevaluated: 862,
+	Unevaluated: 870,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -5269,7 +5336,7 @@ var graphshapeDerivedTeamsMessageEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 1, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 2},
 	Names:       []string{"@odata.type", "campaignId", "channelId", "createdDateTime", "deliveryAction", "deliveryLocation", "detailedRoles", "files", "groupId", "isExternal", "isOwned", "lastModifiedDateTime", "messageDirection", "messageId", "owningTenantId", "parentMessageId", "receivedDateTime", "recipients", "remediationStatus", "remediationStatusDetails", "roles", "senderFromAddress", "senderIP", "sourceAppName", "sourceId", "subject", "suspiciousRecipients", "tags", "threadId", "threadType", "urls", "verdict"},
 	Own:         696,
-	Unevaluated: 863,
+	Unevaluated: 871,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -5325,7 +5392,7 @@ var graphshapeDerivedURLEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "tags", "url", "verdict"},
 	Own:         492,
-	Unevaluated: 864,
+	Unevaluated: 872,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -5410,7 +5477,7 @@ var graphshapeDerivedUserEvidence = &shapeimpl.Derived{
 	Covers:      []uint64{3, 2, 2, 2, 2, 2, 1, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "stream", "tags", "userAccount", "verdict"},
 	Own:         167,
-	Unevaluated: 865,
+	Unevaluated: 873,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 

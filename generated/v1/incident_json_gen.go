@@ -1943,6 +1943,243 @@ func (v *AlertComment) Validate() error {
 }
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *AlertCommentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = AlertCommentCollectionResponse{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	var seen [2]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.context":
+			d.Enter("@odata.context", "/properties/@odata.context")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataContext = *new(shape.Optional[string])
+			}
+			seen[0] = true
+			if x, ok := d.String(shapeimpl.TString, nil); ok {
+				v.ODataContext.Set(x)
+			}
+			d.Leave()
+		case "value":
+			d.Enter("value", "/properties/value")
+			if seen[1] {
+				d.Duplicate()
+				v.Value = *new([]AlertComment)
+			}
+			seen[1] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []AlertComment{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at := d.Begin()
+					items = append(items, AlertComment{})
+					items[len(items)-1].ShapeDecode(d)
+					d.PopKeyword()
+					if !d.Decoded(at) {
+						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
+					}
+					d.Leave()
+					i++
+				}
+				v.Value = items
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 765)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[1] {
+		d.Missing("value")
+		v.Extra = shapeimpl.Absent(v.Extra, "value")
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *AlertCommentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.context") {
+		switch v.ODataContext.State {
+		case shape.Null:
+			enc.Name("\"@odata.context\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"@odata.context\":")
+			enc.String(v.ODataContext.Value)
+		}
+	}
+	if enc.Writes(v.Extra, "value", v.Value == nil, true) {
+		enc.Name("\"value\":")
+		enc.BeginArray()
+		for i := range v.Value {
+			v.Value[i].ShapeEncode(enc)
+		}
+		enc.EndArray()
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AlertCommentCollectionResponse) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v AlertCommentCollectionResponse) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AlertCommentCollectionResponse) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *AlertCommentRequest) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = AlertCommentRequest{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	var seen [2]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(shape.Optional[AlertCommentRequestODataType])
+			}
+			seen[0] = true
+			at := d.Begin()
+			var x AlertCommentRequestODataType
+			x.ShapeDecode(d)
+			if d.Decoded(at) {
+				v.ODataType.Set(x)
+			}
+			d.Leave()
+		case "comment":
+			d.Enter("comment", "/properties/comment")
+			if seen[1] {
+				d.Duplicate()
+				v.Comment = *new(string)
+			}
+			seen[1] = true
+			if x, ok := d.String(shapeimpl.TString, nil); ok {
+				v.Comment = x
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 770)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[1] {
+		d.Missing("comment")
+		v.Extra = shapeimpl.Absent(v.Extra, "comment")
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *AlertCommentRequest) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		switch v.ODataType.State {
+		case shape.Null:
+			enc.Name("\"@odata.type\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"@odata.type\":")
+			v.ODataType.Value.ShapeEncode(enc)
+		}
+	}
+	if enc.Writes(v.Extra, "comment", v.Comment == "", true) {
+		enc.Name("\"comment\":")
+		enc.String(v.Comment)
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AlertCommentRequest) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v AlertCommentRequest) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AlertCommentRequest) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *AlertCommentRequestODataType) ShapeDecode(d *shapeimpl.Decoder) {
+	s, ok := d.String(shapeimpl.TString|shapeimpl.ViaEnum, nil)
+	if !ok {
+		return
+	}
+	switch s {
+	case "#microsoft.graph.security.alertComment", "microsoft.graph.security.alertComment":
+		*v = AlertCommentRequestODataType(s)
+		return
+	}
+	*v = AlertCommentRequestODataType(d.EnumMismatch(s, graphshapeMembersAlertCommentRequestODataType))
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *AlertCommentRequestODataType) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.String(string(*v))
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AlertCommentRequestODataType) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v.
+func (v AlertCommentRequestODataType) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AlertCommentRequestODataType) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *AlertDetermination) ShapeDecode(d *shapeimpl.Decoder) {
 	s, ok := d.String(shapeimpl.TString, nil)
 	if !ok {
@@ -12636,7 +12873,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataType = *new(shape.Optional[string])
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[788]); ok {
+			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[796]); ok {
 				v.ODataType.Set(x)
 			}
 			d.Leave()
@@ -12738,7 +12975,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[6] = true
-			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[796]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[804]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -12855,7 +13092,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 				v.LastUpdateDateTime = *new(time.Time)
 			}
 			seen[14] = true
-			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[806]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[814]); ok {
 				v.LastUpdateDateTime = x
 			}
 			d.Leave()
@@ -12868,7 +13105,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[15] = true
 			if d.Null() {
 				v.PriorityScore.SetNull()
-			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[807]); ok {
+			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[815]); ok {
 				v.PriorityScore.Set(x)
 			}
 			d.Leave()
@@ -12978,7 +13215,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 786)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 794)
 		}
 		n++
 	}
@@ -13279,7 +13516,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataCount = *new(shape.Optional[int64])
 			}
 			seen[1] = true
-			if x, ok := d.Int64(shapeimpl.TInteger, &graphshapeRules[820]); ok {
+			if x, ok := d.Int64(shapeimpl.TInteger, &graphshapeRules[828]); ok {
 				v.ODataCount.Set(x)
 			}
 			d.Leave()
@@ -13290,7 +13527,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataNextLink = *new(shape.Optional[string])
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[821]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[829]); ok {
 				v.ODataNextLink.Set(x)
 			}
 			d.Leave()
@@ -13323,7 +13560,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 818)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 826)
 		}
 		n++
 	}
@@ -13456,7 +13693,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataType = *new(shape.Optional[string])
 			}
 			seen[0] = true
-			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[826]); ok {
+			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[834]); ok {
 				v.ODataType.Set(x)
 			}
 			d.Leave()
@@ -13623,7 +13860,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 825)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 833)
 		}
 		n++
 	}
@@ -26808,6 +27045,15 @@ func SchemaTypes() map[string]func() shape.Decodable {
 		},
 		"AlertComment": func() shape.Decodable {
 			return new(AlertComment)
+		},
+		"AlertCommentCollectionResponse": func() shape.Decodable {
+			return new(AlertCommentCollectionResponse)
+		},
+		"AlertCommentRequest": func() shape.Decodable {
+			return new(AlertCommentRequest)
+		},
+		"AlertCommentRequestODataType": func() shape.Decodable {
+			return new(AlertCommentRequestODataType)
 		},
 		"AlertDetermination": func() shape.Decodable {
 			return new(AlertDetermination)

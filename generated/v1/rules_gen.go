@@ -3188,301 +3188,338 @@ var graphshapeRules = shapeimpl.CompileRules([]shapeimpl.Rule{
 	{Types: shapeimpl.TNull | shapeimpl.TString}, // 761: #/$defs/alert/properties/threatDisplayName
 	{Types: shapeimpl.TNull | shapeimpl.TString}, // 762: #/$defs/alert/properties/threatFamilyName
 	{Types: shapeimpl.TNull | shapeimpl.TString}, // 763: #/$defs/alert/properties/title
-	{},                            // 764: #/$defs/alert/patternProperties/@odata\.
-	{Bool: shapeimpl.Bool(false)}, // 765: #/$defs/amazonResourceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 766: #/$defs/analyzedMessageEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 767: #/$defs/azureResourceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 768: #/$defs/blobContainerEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 769: #/$defs/blobEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 770: #/$defs/cloudApplicationEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 771: #/$defs/cloudLogonRequestEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 772: #/$defs/cloudLogonSessionEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 773: #/$defs/containerEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 774: #/$defs/containerImageEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 775: #/$defs/containerRegistryEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 776: #/$defs/dnsEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 777: #/$defs/deviceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 778: #/$defs/fileEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 779: #/$defs/fileHashEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 780: #/$defs/gitHubOrganizationEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 781: #/$defs/gitHubRepoEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 782: #/$defs/gitHubUserEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 783: #/$defs/googleCloudResourceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 784: #/$defs/hostLogonSessionEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 785: #/$defs/ipEvidence/unevaluatedProperties
+	{}, // 764: #/$defs/alert/patternProperties/@odata\.
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    817,
+			Rule:    769,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.context",
-			Rule: 787,
+			Rule: 766,
+		}, {
+			Name: "value",
+			Rule: 767,
+		}},
+		Required: []string{"value"},
+		Types:    shapeimpl.TObject,
+	}, // 765: #/$defs/alertCommentCollectionResponse
+	{Types: shapeimpl.TString}, // 766: #/$defs/alertCommentCollectionResponse/properties/@odata.context
+	{
+		Items: 768,
+		Types: shapeimpl.TArray,
+	}, // 767: #/$defs/alertCommentCollectionResponse/properties/value
+	{Ref: 50}, // 768: #/$defs/alertCommentCollectionResponse/properties/value/items
+	{},        // 769: #/$defs/alertCommentCollectionResponse/patternProperties/@odata\.
+	{
+		Closed: true,
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 771,
+		}, {
+			Name: "comment",
+			Rule: 772,
+		}},
+		Required: []string{"comment"},
+		Types:    shapeimpl.TObject,
+	}, // 770: #/$defs/alertCommentRequest
+	{Enum: []any{"#microsoft.graph.security.alertComment", "microsoft.graph.security.alertComment"}}, // 771: #/$defs/alertCommentRequest/properties/@odata.type
+	{Types: shapeimpl.TString},    // 772: #/$defs/alertCommentRequest/properties/comment
+	{Bool: shapeimpl.Bool(false)}, // 773: #/$defs/amazonResourceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 774: #/$defs/analyzedMessageEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 775: #/$defs/azureResourceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 776: #/$defs/blobContainerEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 777: #/$defs/blobEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 778: #/$defs/cloudApplicationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 779: #/$defs/cloudLogonRequestEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 780: #/$defs/cloudLogonSessionEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 781: #/$defs/containerEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 782: #/$defs/containerImageEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 783: #/$defs/containerRegistryEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 784: #/$defs/dnsEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 785: #/$defs/deviceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 786: #/$defs/fileEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 787: #/$defs/fileHashEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 788: #/$defs/gitHubOrganizationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 789: #/$defs/gitHubRepoEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 790: #/$defs/gitHubUserEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 791: #/$defs/googleCloudResourceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 792: #/$defs/hostLogonSessionEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 793: #/$defs/ipEvidence/unevaluatedProperties
+	{
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    825,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.context",
+			Rule: 795,
 		}, {
 			Name: "@odata.type",
-			Rule: 788,
-		}, {
-			Name: "alerts",
-			Rule: 789,
-		}, {
-			Name: "assignedTo",
-			Rule: 791,
-		}, {
-			Name: "classification",
-			Rule: 792,
-		}, {
-			Name: "comments",
-			Rule: 794,
-		}, {
-			Name: "createdDateTime",
 			Rule: 796,
 		}, {
-			Name: "customTags",
+			Name: "alerts",
 			Rule: 797,
 		}, {
-			Name: "description",
+			Name: "assignedTo",
 			Rule: 799,
 		}, {
-			Name: "determination",
+			Name: "classification",
 			Rule: 800,
 		}, {
-			Name: "displayName",
+			Name: "comments",
 			Rule: 802,
 		}, {
-			Name: "id",
-			Rule: 803,
-		}, {
-			Name: "incidentWebUrl",
+			Name: "createdDateTime",
 			Rule: 804,
 		}, {
-			Name: "lastModifiedBy",
+			Name: "customTags",
 			Rule: 805,
 		}, {
-			Name: "lastUpdateDateTime",
-			Rule: 806,
-		}, {
-			Name: "priorityScore",
+			Name: "description",
 			Rule: 807,
 		}, {
-			Name: "redirectIncidentId",
+			Name: "determination",
 			Rule: 808,
 		}, {
-			Name: "resolvingComment",
-			Rule: 809,
-		}, {
-			Name: "severity",
+			Name: "displayName",
 			Rule: 810,
 		}, {
-			Name: "status",
+			Name: "id",
 			Rule: 811,
 		}, {
-			Name: "summary",
+			Name: "incidentWebUrl",
+			Rule: 812,
+		}, {
+			Name: "lastModifiedBy",
 			Rule: 813,
 		}, {
-			Name: "systemTags",
+			Name: "lastUpdateDateTime",
 			Rule: 814,
 		}, {
-			Name: "tenantId",
+			Name: "priorityScore",
+			Rule: 815,
+		}, {
+			Name: "redirectIncidentId",
 			Rule: 816,
+		}, {
+			Name: "resolvingComment",
+			Rule: 817,
+		}, {
+			Name: "severity",
+			Rule: 818,
+		}, {
+			Name: "status",
+			Rule: 819,
+		}, {
+			Name: "summary",
+			Rule: 821,
+		}, {
+			Name: "systemTags",
+			Rule: 822,
+		}, {
+			Name: "tenantId",
+			Rule: 824,
 		}},
 		Required: []string{"createdDateTime", "id", "lastUpdateDateTime", "severity", "status"},
 		Types:    shapeimpl.TObject,
-	}, // 786: #
-	{Types: shapeimpl.TString}, // 787: #/properties/@odata.context
+	}, // 794: #
+	{Types: shapeimpl.TString}, // 795: #/properties/@odata.context
 	{
 		Const:    "#microsoft.graph.security.incident",
 		HasConst: true,
-	}, // 788: #/properties/@odata.type
-	{
-		Items: 790,
-		Types: shapeimpl.TArray,
-	}, // 789: #/properties/alerts
-	{Ref: 33}, // 790: #/properties/alerts/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 791: #/properties/assignedTo
-	{
-		NullOr:        793,
-		NullOrKeyword: "/anyOf/0",
-	}, // 792: #/properties/classification
-	{Ref: 47}, // 793: #/properties/classification/anyOf/0
-	{
-		Items: 795,
-		Types: shapeimpl.TArray,
-	}, // 794: #/properties/comments
-	{Ref: 50}, // 795: #/properties/comments/items
-	{
-		Format: "date-time",
-		Types:  shapeimpl.TString,
-	}, // 796: #/properties/createdDateTime
+	}, // 796: #/properties/@odata.type
 	{
 		Items: 798,
 		Types: shapeimpl.TArray,
-	}, // 797: #/properties/customTags
-	{Types: shapeimpl.TString},                   // 798: #/properties/customTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 799: #/properties/description
+	}, // 797: #/properties/alerts
+	{Ref: 33}, // 798: #/properties/alerts/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 799: #/properties/assignedTo
 	{
 		NullOr:        801,
 		NullOrKeyword: "/anyOf/0",
-	}, // 800: #/properties/determination
-	{Ref: 65}, // 801: #/properties/determination/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 802: #/properties/displayName
-	{Types: shapeimpl.TString},                   // 803: #/properties/id
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 804: #/properties/incidentWebUrl
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 805: #/properties/lastModifiedBy
+	}, // 800: #/properties/classification
+	{Ref: 47}, // 801: #/properties/classification/anyOf/0
+	{
+		Items: 803,
+		Types: shapeimpl.TArray,
+	}, // 802: #/properties/comments
+	{Ref: 50}, // 803: #/properties/comments/items
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TString,
-	}, // 806: #/properties/lastUpdateDateTime
+	}, // 804: #/properties/createdDateTime
+	{
+		Items: 806,
+		Types: shapeimpl.TArray,
+	}, // 805: #/properties/customTags
+	{Types: shapeimpl.TString},                   // 806: #/properties/customTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 807: #/properties/description
+	{
+		NullOr:        809,
+		NullOrKeyword: "/anyOf/0",
+	}, // 808: #/properties/determination
+	{Ref: 65}, // 809: #/properties/determination/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 810: #/properties/displayName
+	{Types: shapeimpl.TString},                   // 811: #/properties/id
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 812: #/properties/incidentWebUrl
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 813: #/properties/lastModifiedBy
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TString,
+	}, // 814: #/properties/lastUpdateDateTime
 	{
 		Maximum: shapeimpl.Num("2147483647"),
 		Minimum: shapeimpl.Num("-2147483648"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 807: #/properties/priorityScore
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 808: #/properties/redirectIncidentId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 809: #/properties/resolvingComment
-	{Ref: 755}, // 810: #/properties/severity
-	{Ref: 812}, // 811: #/properties/status
+	}, // 815: #/properties/priorityScore
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 816: #/properties/redirectIncidentId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 817: #/properties/resolvingComment
+	{Ref: 755}, // 818: #/properties/severity
+	{Ref: 820}, // 819: #/properties/status
 	{
 		Enum:  []any{"active", "resolved", "inProgress", "redirected", "unknownFutureValue", "awaitingAction"},
 		Types: shapeimpl.TString,
-	}, // 812: #/$defs/incidentStatus
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 813: #/properties/summary
-	{
-		Items: 815,
-		Types: shapeimpl.TArray,
-	}, // 814: #/properties/systemTags
-	{Types: shapeimpl.TString},                   // 815: #/properties/systemTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 816: #/properties/tenantId
-	{}, // 817: #/patternProperties/@odata\.
-	{
-		Closed: true,
-		Patterns: []shapeimpl.PatternRule{{
-			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    824,
-		}},
-		Properties: []shapeimpl.PropertyRule{{
-			Name: "@odata.context",
-			Rule: 819,
-		}, {
-			Name: "@odata.count",
-			Rule: 820,
-		}, {
-			Name: "@odata.nextLink",
-			Rule: 821,
-		}, {
-			Name: "value",
-			Rule: 822,
-		}},
-		Required: []string{"value"},
-		Types:    shapeimpl.TObject,
-	}, // 818: #/$defs/incidentCollectionResponse
-	{Types: shapeimpl.TString}, // 819: #/$defs/incidentCollectionResponse/properties/@odata.context
-	{
-		Minimum: shapeimpl.Num("0"),
-		Types:   shapeimpl.TInteger,
-	}, // 820: #/$defs/incidentCollectionResponse/properties/@odata.count
-	{
-		Format: "uri",
-		Types:  shapeimpl.TString,
-	}, // 821: #/$defs/incidentCollectionResponse/properties/@odata.nextLink
+	}, // 820: #/$defs/incidentStatus
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 821: #/properties/summary
 	{
 		Items: 823,
 		Types: shapeimpl.TArray,
-	}, // 822: #/$defs/incidentCollectionResponse/properties/value
-	{Ref: 786}, // 823: #/$defs/incidentCollectionResponse/properties/value/items
-	{},         // 824: #/$defs/incidentCollectionResponse/patternProperties/@odata\.
+	}, // 822: #/properties/systemTags
+	{Types: shapeimpl.TString},                   // 823: #/properties/systemTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 824: #/properties/tenantId
+	{}, // 825: #/patternProperties/@odata\.
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    840,
+			Rule:    832,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
-			Name: "@odata.type",
-			Rule: 826,
-		}, {
-			Name: "assignedTo",
+			Name: "@odata.context",
 			Rule: 827,
 		}, {
-			Name: "classification",
+			Name: "@odata.count",
 			Rule: 828,
 		}, {
-			Name: "customTags",
+			Name: "@odata.nextLink",
+			Rule: 829,
+		}, {
+			Name: "value",
 			Rule: 830,
-		}, {
-			Name: "description",
-			Rule: 832,
-		}, {
-			Name: "determination",
-			Rule: 833,
-		}, {
-			Name: "displayName",
-			Rule: 835,
-		}, {
-			Name: "resolvingComment",
-			Rule: 836,
-		}, {
-			Name: "severity",
-			Rule: 837,
-		}, {
-			Name: "status",
-			Rule: 838,
-		}, {
-			Name: "summary",
-			Rule: 839,
 		}},
-		Types: shapeimpl.TObject,
-	}, // 825: #/$defs/incidentUpdate
+		Required: []string{"value"},
+		Types:    shapeimpl.TObject,
+	}, // 826: #/$defs/incidentCollectionResponse
+	{Types: shapeimpl.TString}, // 827: #/$defs/incidentCollectionResponse/properties/@odata.context
 	{
-		Const:    "#microsoft.graph.security.incident",
-		HasConst: true,
-	}, // 826: #/$defs/incidentUpdate/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 827: #/$defs/incidentUpdate/properties/assignedTo
+		Minimum: shapeimpl.Num("0"),
+		Types:   shapeimpl.TInteger,
+	}, // 828: #/$defs/incidentCollectionResponse/properties/@odata.count
 	{
-		NullOr:        829,
-		NullOrKeyword: "/anyOf/0",
-	}, // 828: #/$defs/incidentUpdate/properties/classification
-	{Ref: 47}, // 829: #/$defs/incidentUpdate/properties/classification/anyOf/0
+		Format: "uri",
+		Types:  shapeimpl.TString,
+	}, // 829: #/$defs/incidentCollectionResponse/properties/@odata.nextLink
 	{
 		Items: 831,
 		Types: shapeimpl.TArray,
-	}, // 830: #/$defs/incidentUpdate/properties/customTags
-	{Types: shapeimpl.TString},                   // 831: #/$defs/incidentUpdate/properties/customTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 832: #/$defs/incidentUpdate/properties/description
+	}, // 830: #/$defs/incidentCollectionResponse/properties/value
+	{Ref: 794}, // 831: #/$defs/incidentCollectionResponse/properties/value/items
+	{},         // 832: #/$defs/incidentCollectionResponse/patternProperties/@odata\.
 	{
-		NullOr:        834,
+		Closed: true,
+		Patterns: []shapeimpl.PatternRule{{
+			Pattern: regexp.MustCompile("@odata\\."),
+			Rule:    848,
+		}},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 834,
+		}, {
+			Name: "assignedTo",
+			Rule: 835,
+		}, {
+			Name: "classification",
+			Rule: 836,
+		}, {
+			Name: "customTags",
+			Rule: 838,
+		}, {
+			Name: "description",
+			Rule: 840,
+		}, {
+			Name: "determination",
+			Rule: 841,
+		}, {
+			Name: "displayName",
+			Rule: 843,
+		}, {
+			Name: "resolvingComment",
+			Rule: 844,
+		}, {
+			Name: "severity",
+			Rule: 845,
+		}, {
+			Name: "status",
+			Rule: 846,
+		}, {
+			Name: "summary",
+			Rule: 847,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 833: #/$defs/incidentUpdate
+	{
+		Const:    "#microsoft.graph.security.incident",
+		HasConst: true,
+	}, // 834: #/$defs/incidentUpdate/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 835: #/$defs/incidentUpdate/properties/assignedTo
+	{
+		NullOr:        837,
 		NullOrKeyword: "/anyOf/0",
-	}, // 833: #/$defs/incidentUpdate/properties/determination
-	{Ref: 65}, // 834: #/$defs/incidentUpdate/properties/determination/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 835: #/$defs/incidentUpdate/properties/displayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 836: #/$defs/incidentUpdate/properties/resolvingComment
-	{Ref: 755}, // 837: #/$defs/incidentUpdate/properties/severity
-	{Ref: 812}, // 838: #/$defs/incidentUpdate/properties/status
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 839: #/$defs/incidentUpdate/properties/summary
-	{},                            // 840: #/$defs/incidentUpdate/patternProperties/@odata\.
-	{Bool: shapeimpl.Bool(false)}, // 841: #/$defs/ioTDeviceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 842: #/$defs/kubernetesClusterEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 843: #/$defs/kubernetesControllerEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 844: #/$defs/kubernetesNamespaceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 845: #/$defs/kubernetesPodEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 846: #/$defs/kubernetesSecretEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 847: #/$defs/kubernetesServiceAccountEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 848: #/$defs/kubernetesServiceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 849: #/$defs/mailClusterEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 850: #/$defs/mailboxConfigurationEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 851: #/$defs/mailboxEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 852: #/$defs/malwareEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 853: #/$defs/networkConnectionEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 854: #/$defs/nicEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 855: #/$defs/oauthApplicationEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 856: #/$defs/processEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 857: #/$defs/registryKeyEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 858: #/$defs/registryValueEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 859: #/$defs/sasTokenEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 860: #/$defs/securityGroupEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 861: #/$defs/servicePrincipalEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 862: #/$defs/submissionMailEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 863: #/$defs/teamsMessageEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 864: #/$defs/urlEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 865: #/$defs/userEvidence/unevaluatedProperties
+	}, // 836: #/$defs/incidentUpdate/properties/classification
+	{Ref: 47}, // 837: #/$defs/incidentUpdate/properties/classification/anyOf/0
+	{
+		Items: 839,
+		Types: shapeimpl.TArray,
+	}, // 838: #/$defs/incidentUpdate/properties/customTags
+	{Types: shapeimpl.TString},                   // 839: #/$defs/incidentUpdate/properties/customTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 840: #/$defs/incidentUpdate/properties/description
+	{
+		NullOr:        842,
+		NullOrKeyword: "/anyOf/0",
+	}, // 841: #/$defs/incidentUpdate/properties/determination
+	{Ref: 65}, // 842: #/$defs/incidentUpdate/properties/determination/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 843: #/$defs/incidentUpdate/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 844: #/$defs/incidentUpdate/properties/resolvingComment
+	{Ref: 755}, // 845: #/$defs/incidentUpdate/properties/severity
+	{Ref: 820}, // 846: #/$defs/incidentUpdate/properties/status
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 847: #/$defs/incidentUpdate/properties/summary
+	{},                            // 848: #/$defs/incidentUpdate/patternProperties/@odata\.
+	{Bool: shapeimpl.Bool(false)}, // 849: #/$defs/ioTDeviceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 850: #/$defs/kubernetesClusterEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 851: #/$defs/kubernetesControllerEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 852: #/$defs/kubernetesNamespaceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 853: #/$defs/kubernetesPodEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 854: #/$defs/kubernetesSecretEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 855: #/$defs/kubernetesServiceAccountEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 856: #/$defs/kubernetesServiceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 857: #/$defs/mailClusterEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 858: #/$defs/mailboxConfigurationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 859: #/$defs/mailboxEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 860: #/$defs/malwareEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 861: #/$defs/networkConnectionEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 862: #/$defs/nicEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 863: #/$defs/oauthApplicationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 864: #/$defs/processEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 865: #/$defs/registryKeyEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 866: #/$defs/registryValueEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 867: #/$defs/sasTokenEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 868: #/$defs/securityGroupEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 869: #/$defs/servicePrincipalEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 870: #/$defs/submissionMailEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 871: #/$defs/teamsMessageEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 872: #/$defs/urlEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 873: #/$defs/userEvidence/unevaluatedProperties
 })

@@ -59,7 +59,7 @@ type frame struct {
 	key   string
 	kw    string
 	index int
-	at    int // for a member or item: offset where its value starts, before white space
+	at    int  // for a member or item: offset where its value starts, before white space
 	lossy bool // a member whose value lenient decoding could not hold whole (see keep)
 }
 

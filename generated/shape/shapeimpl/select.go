@@ -61,56 +61,98 @@ func (d *Decoder) rootMember(k string) {
 func ContextEntity(ctx string) bool { return strings.HasSuffix(ctx, "/$entity") }
 
 // ContextSelect returns the select list of an OData context URL: the
-// top-level names in the parentheses after the entity set
-// ("$metadata#security/incidents(displayName,status)/$entity" gives
-// [displayName status]). It returns nil when the context selects every
-// property: no parentheses, a "*" item, or only expanded navigation
-// properties ("incidents(alerts())" is $expand=alerts without $select).
+// top-level names in the parentheses that end the context, before an
+// optional "/$entity" ("$metadata#security/incidents(displayName,status)/$entity"
+// gives [displayName status]). It returns nil when the context selects
+// every property: no such parentheses, a "*" item, or only expanded
+// navigation properties ("incidents(alerts())" is $expand=alerts without
+// $select). Parentheses inside the path are key predicates
+// ("alerts_v2('da6378')/comments"), and a final group that holds a key
+// (a quoted string, a number or name=value) is one too: neither selects.
 func ContextSelect(ctx string) []string {
 	hash := strings.IndexByte(ctx, '#')
 	if hash < 0 {
 		return nil
 	}
-	frag := ctx[hash+1:]
-	open := strings.IndexByte(frag, '(')
-	if open < 0 {
+	frag := strings.TrimSuffix(ctx[hash+1:], "/$entity")
+	if !strings.HasSuffix(frag, ")") {
+		return nil
+	}
+	// Find the '(' matching the final ')', outside quoted key values.
+	depth, open, quoted := 0, -1, false
+	for i := len(frag) - 1; i >= 0 && open < 0; i-- {
+		switch c := frag[i]; {
+		case c == '\'':
+			quoted = !quoted
+		case quoted:
+		case c == ')':
+			depth++
+		case c == '(':
+			depth--
+			if depth == 0 {
+				open = i
+			}
+		}
+	}
+	if open <= 0 {
 		return nil
 	}
 	var names []string
 	restricting := false
-	depth, start := 0, open+1
-	for i := open; i < len(frag); i++ {
-		switch frag[i] {
-		case '(':
-			depth++
-		case ')', ',':
-			if frag[i] == ')' {
+	inner := frag[open+1 : len(frag)-1]
+	depth, start := 0, 0
+	for i := 0; i <= len(inner); i++ {
+		if i < len(inner) {
+			switch inner[i] {
+			case '(':
+				depth++
+				continue
+			case ')':
 				depth--
-			}
-			if depth == 1 && frag[i] == ',' || depth == 0 {
-				item := strings.TrimSpace(frag[start:i])
-				name, expanded := item, false
-				if p := strings.IndexByte(item, '('); p >= 0 {
-					name, expanded = item[:p], true
+				continue
+			case ',':
+				if depth > 0 {
+					continue
 				}
-				switch {
-				case item == "*":
-					return nil
-				case name != "":
-					names = append(names, name)
-					restricting = restricting || !expanded
-				}
-				start = i + 1
-			}
-			if depth == 0 {
-				if !restricting {
-					return nil
-				}
-				return names
+			default:
+				continue
 			}
 		}
+		item := strings.TrimSpace(inner[start:i])
+		start = i + 1
+		name, expanded := item, false
+		if p := strings.IndexByte(item, '('); p >= 0 {
+			name, expanded = item[:p], true
+		}
+		switch {
+		case item == "*":
+			return nil
+		case name == "" || !selectName(name):
+			return nil // a key predicate, or not a select list
+		}
+		names = append(names, name)
+		restricting = restricting || !expanded
 	}
-	return nil // unbalanced: not a context this reads
+	if !restricting {
+		return nil
+	}
+	return names
+}
+
+// selectName reports whether s can be a property path of a select list:
+// letters, digits, '_', '.', '/', '@' and '$', starting with neither a
+// digit nor a quote (those are key values).
+func selectName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c == '_', c == '@', c == '$':
+		case (c >= '0' && c <= '9' || c == '.' || c == '/') && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // unselected reports whether the missing required member name of the

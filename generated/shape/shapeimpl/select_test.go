@@ -24,6 +24,12 @@ func TestContextSelect(t *testing.T) {
 		{"no fragment(id)", nil},
 		{"$metadata#security/incidents(id", nil}, // unbalanced
 		{"", nil},
+		{"$metadata#security/alerts_v2('da637865765418431569_-773071023')/comments", nil}, // a key predicate
+		{"$metadata#security/incidents('1')/alerts(id,title)", []string{"id", "title"}},
+		{"$metadata#security/incidents('a(b')/alerts(id)", []string{"id"}},
+		{"$metadata#security/incidents(42)", nil},
+		{"$metadata#security/incidents(id=42)", nil},
+		{"$metadata#security/incidents('x')", nil},
 	} {
 		if diff := cmp.Diff(tc.want, ContextSelect(tc.ctx)); diff != "" {
 			t.Errorf("ContextSelect(%q) (-want +got):\n%s", tc.ctx, diff)
