@@ -35,10 +35,12 @@ samples:
 	$(GEN) validate -version beta -type alertCommentRequest testdata/beta/comments/post-comments-request.json
 	$(GEN) validate -version beta -type alertCommentCollectionResponse testdata/beta/comments/post-comments-response.json
 
-## metadata: hold each built-in schema against Graph's metadata (v1.0 CSDL, beta type names)
+## metadata: hold each built-in schema against Graph's metadata (v1.0 CSDL; beta type names and the
+## national cloud's beta CSDL, with an allow-list naming each place it lags beta Prod)
 metadata:
 	$(GEN) metadata-check -metadata testdata/metadata/v1.0-security.csdl.xml -schema v1.0 -allow testdata/metadata/v1.0.allow.json
 	$(GEN) metadata-check -names testdata/metadata/beta-security-type-names.json -schema beta -allow testdata/metadata/beta.names.allow.json
+	$(GEN) metadata-check -metadata testdata/metadata/beta-security.csdl.xml -schema beta -allow testdata/metadata/beta.allow.json
 
 ## diff: show what differs between v1.0 and beta
 diff:

@@ -16,7 +16,7 @@ import (
 )
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
-const SchemaDigest = "7fa8f19c59782dc9e59226ef990799cd14598fdb564d91f1147ee062813d75a2"
+const SchemaDigest = "c10692095918ee0dd5a76705f223a0d8f42224b0158d2c912f7e7a168a55329b"
 
 // SchemaName is the name of the schema document this package was generated from.
 const SchemaName = "incident.schema.json"

@@ -16,7 +16,7 @@ import (
 )
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
-const SchemaDigest = "ce7e5ef6454e5a6dfb7dfe5334b1f856f6f8ca746f25e7918e29267ad8c9d177"
+const SchemaDigest = "f2f0b0ce212ff88190c7a7360f63d68d6f532e7bda8d7473cf6135847c916b0f"
 
 // SchemaName is the name of the schema document this package was generated from.
 const SchemaName = "incident.schema.json"

@@ -1,9 +1,13 @@
 package metadata
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/graphshape/graphshape/internal/allow"
 	"github.com/graphshape/graphshape/internal/model"
@@ -82,5 +86,67 @@ func TestBuiltinNames(t *testing.T) {
 			}
 			expectAllowed(t, CheckNames(names, incident, builtinDoc(t, version)), "../../testdata/metadata/"+version+".names.allow.json")
 		})
+	}
+}
+
+// TestBuiltinBeta holds the built-in beta schema against the national
+// cloud's beta CSDL (testdata/metadata/beta-security.csdl.xml); each entry
+// of beta.allow.json names the lag or the gap it accepts.
+func TestBuiltinBeta(t *testing.T) {
+	f, err := os.Open("../../testdata/metadata/beta-security.csdl.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := Parse(f, "beta-security.csdl.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	expectAllowed(t, Check(m, incident, builtinDoc(t, "beta")), "../../testdata/metadata/beta.allow.json")
+}
+
+// TestDerivedTypes: the branches of the evidence union are compared with
+// the metadata's derived types, inherited members included: a member a
+// derived type lacks or adds, and a derived type the union lacks, are
+// findings; the unmodified schema has none of them.
+func TestDerivedTypes(t *testing.T) {
+	data, _, err := schema.Builtin("v1.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber() // keep the integer bounds exact
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	defs := doc["$defs"].(map[string]any)
+	delete(defs["deviceEvidence"].(map[string]any)["properties"].(map[string]any), "hostName")
+	defs["userEvidence"].(map[string]any)["properties"].(map[string]any)["bogus"] = map[string]any{"type": "string"}
+	items := defs["alert"].(map[string]any)["properties"].(map[string]any)["evidence"].(map[string]any)["items"].(map[string]any)
+	var kept []any
+	for _, b := range items["oneOf"].([]any) {
+		if b.(map[string]any)["$ref"] != "#/$defs/ipEvidence" {
+			kept = append(kept, b)
+		}
+	}
+	items["oneOf"] = kept
+	mutated, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range Check(loadV1(t), incident, buildModel(t, "incident.schema.json", mutated)) {
+		if f.Rule != "object-open-in-schema" {
+			got = append(got, f.Rule+" "+f.SchemaPath)
+		}
+	}
+	want := []string{
+		"derived-type-missing-in-schema /$defs/alert/properties/evidence/items",
+		"property-missing-in-schema /$defs/deviceEvidence/properties/hostName",
+		"property-not-in-metadata /$defs/userEvidence/properties/bogus",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 }

@@ -141,7 +141,7 @@ func (c *checker) structured(t *StructuredType, n *model.Schema) {
 	if unresolved != "" {
 		c.unresolvedType(ptr, elem, unresolved, "base type of "+elem)
 	}
-	isClosed, open := n.Closed(), c.isOpen(t)
+	isClosed, open := n.Sealed(), c.isOpen(t)
 	switch {
 	case open && isClosed:
 		c.add(ruleOpenTypeClosed, ptr, elem, "%s is an open type in the metadata, but the schema object is closed", elem)
@@ -266,6 +266,9 @@ func (c *checker) value(typ string, s shape, elem string) {
 	}
 	if t, ok := c.m.Types[typ]; ok {
 		c.named(typ, s, elem, func(n *model.Schema) { c.structured(t, n) })
+		if u := s.node.Union; u != nil {
+			c.derived(t, u, s.node.Pointer, elem)
+		}
 		return
 	}
 	c.unresolvedType(s.at, elem, typ, "type of "+elem)
@@ -460,4 +463,60 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// derived checks the branches of the discriminated union u over base: each
+// is a type the metadata derives from base, checked like any structured
+// type (its inherited members included), and every concrete type the
+// metadata derives from base has a branch.
+func (c *checker) derived(base *StructuredType, u *model.Union, ptr, elem string) {
+	has := map[string]bool{}
+	for _, br := range u.Branches {
+		if br.Type == nil || br.Type.Schema == nil || br.Type == u.Base {
+			continue
+		}
+		name := c.csdlName(br.Type, base)
+		has[name] = true
+		at := br.Node.Pointer
+		t, ok := c.m.Types[name]
+		if !ok {
+			c.add(ruleDerivedNotInMetadata, at, elem, "the union's branch %s is not a type of the metadata", name)
+			continue
+		}
+		if !slices.Contains(c.m.Derived(base.FullName), name) {
+			from := "has no base type"
+			if t.BaseType != "" {
+				from = "derives from " + t.BaseType
+			}
+			c.add(ruleBaseTypeMismatch, at, name, "%s %s in the metadata, not from %s", name, from, base.FullName)
+		}
+		if prev, seen := c.visited[br.Type.Pointer]; seen {
+			if prev != name {
+				c.add(ruleTypeMismatch, at, name, "$defs entry %s already stands for %s", br.Type.Pointer, prev)
+			}
+			continue
+		}
+		c.visited[br.Type.Pointer] = name
+		c.structured(t, br.Type.Schema)
+	}
+	var missing []string
+	for _, d := range c.m.Derived(base.FullName) {
+		if t := c.m.Types[d]; t != nil && !t.Abstract && !has[d] {
+			missing = append(missing, d)
+		}
+	}
+	sort.Strings(missing)
+	for _, d := range missing {
+		c.add(ruleDerivedTypeMissing, ptr, d, "the metadata derives %s from %s; the union has no branch for it", d, base.FullName)
+	}
+}
+
+// csdlName is the metadata type a schema type stands for: its "x-csdl"
+// annotation, else its $defs name in the base's namespace.
+func (c *checker) csdlName(t *model.Type, base *StructuredType) string {
+	if x, ok := t.Schema.Extensions["x-csdl"].(string); ok && x != "" {
+		return x
+	}
+	name, _ := c.doc.refName(t)
+	return base.Namespace + "." + name
 }

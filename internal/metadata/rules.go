@@ -45,6 +45,9 @@ const (
 	ruleObjectOpenInSchema     = "object-open-in-schema"
 	ruleDerivedTypeNotModelled = "derived-type-not-modelled"
 	ruleODataTypeMismatch      = "odata-type-mismatch"
+	ruleDerivedNotInMetadata   = "derived-type-not-in-metadata"
+	ruleBaseTypeMismatch       = "base-type-mismatch"
+	ruleDerivedTypeMissing     = "derived-type-missing-in-schema"
 	ruleSchemaUnsupported      = "schema-unsupported"
 	ruleNameNotInMetadata      = "name-not-in-metadata"
 )
@@ -77,6 +80,9 @@ var Rules = []Rule{
 	{ruleOpenTypeClosed, level.Breaking, "The metadata type is open (OpenType=\"true\") but the schema object is closed: strict decoders reject the dynamic members the service may send."},
 	{ruleObjectOpenInSchema, level.Info, "The schema object accepts undeclared members although the metadata type is not open: unknown members pass and are kept as additional data."},
 	{ruleDerivedTypeNotModelled, level.Breaking, "Types derive from the metadata type and the schema object is closed: a derived instance (named by @odata.type) carries members strict decoders reject."},
+	{ruleDerivedNotInMetadata, level.Warning, "A branch of a discriminated union names a derived type the metadata does not have: generated code carries a type the service never sends."},
+	{ruleBaseTypeMismatch, level.Breaking, "A branch of a discriminated union is a type the metadata does not derive from the union's base type: the schema's inheritance is not Graph's."},
+	{ruleDerivedTypeMissing, level.Warning, "The metadata derives a concrete type from a union's base that the union has no branch for: strict decoders reject instances of it (lenient decoding keeps them as the base type)."},
 	{ruleODataTypeMismatch, level.Breaking, "The schema's @odata.type const does not name the metadata type (#namespace.name): strict decoders reject every instance."},
 	{ruleSchemaUnsupported, level.Warning, "The schema uses a construct the check cannot follow here (a $ref leaving $defs, a union of several non-null types, a definition that is not an object): that part is not checked."},
 	{ruleNameNotInMetadata, level.Warning, "With -names: a $defs entry that stands for a type reached from the entity is not in the published type names, as enum, complex or entity type."},

@@ -103,6 +103,18 @@ func entitySchema(props, defs string) string {
 	return s + `}`
 }
 
+// unionSchema is an entity whose shapes are a discriminated union over
+// types deriving from shape: circle and square, then more branches and
+// $defs.
+func unionSchema(branches, defs string) string {
+	return entitySchema(`, "shapes": {"type": "array", "items": {"oneOf": [{"$ref": "#/$defs/circle"}, {"$ref": "#/$defs/square"}`+branches+`]}}`,
+		`"shape": {"type": "object", "properties": {"@odata.type": {"type": "string"}, "area": {"type": "number"}}, "required": ["@odata.type"]},
+		"circle": {"type": "object", "allOf": [{"$ref": "#/$defs/shape"}], "properties": {"@odata.type": {"const": "#test.ns.circle"}, "radius": {"type": "number"}}, "unevaluatedProperties": false},
+		"square": {"type": "object", "allOf": [{"$ref": "#/$defs/shape"}], "properties": {"@odata.type": {"const": "#test.ns.square"}, "side": {"type": "number"}}, "unevaluatedProperties": false}`+defs)
+}
+
+const triangle = `, "triangle": {"type": "object", "allOf": [{"$ref": "#/$defs/shape"}], "properties": {"@odata.type": {"const": "#test.ns.triangle"}, "base": {"type": "number"}}, "unevaluatedProperties": false}`
+
 const thing = "test.ns.thing"
 
 type ruleCase struct {
@@ -215,6 +227,20 @@ var ruleCases = []ruleCase{
 	{name: "derived-type-not-modelled/open", entity: "test.ns.withShapes",
 		schema: entitySchema(`, "shapes": {"type": "array", "items": {"$ref": "#/$defs/shape"}}`, `"shape": {"type": "object", "properties": {"area": {"type": "number"}}}`),
 		want:   []got{want("object-open-in-schema", "/$defs/shape", "test.ns.shape")}, reason: "left open on purpose, as alertEvidence is"},
+	{name: "derived-types", entity: "test.ns.withShapes", schema: unionSchema(`, {"$ref": "#/$defs/triangle"}`, triangle),
+		want: []got{want("object-open-in-schema", "/$defs/shape", "test.ns.shape")}, reason: "each derived type is a branch; the base stays open for allOf"},
+	{name: "derived-type-missing-in-schema", entity: "test.ns.withShapes", schema: unionSchema("", ""),
+		want:   []got{want("object-open-in-schema", "/$defs/shape", "test.ns.shape"), want("derived-type-missing-in-schema", "/properties/shapes/items", "test.ns.triangle")},
+		reason: "strict decoders reject a triangle"},
+	{name: "derived-type-not-in-metadata", entity: "test.ns.withShapes",
+		schema: unionSchema(`, {"$ref": "#/$defs/triangle"}, {"$ref": "#/$defs/hexagon"}`, triangle+`, "hexagon": {"type": "object", "allOf": [{"$ref": "#/$defs/shape"}], "properties": {"@odata.type": {"const": "#test.ns.hexagon"}}, "unevaluatedProperties": false}`),
+		want:   []got{want("object-open-in-schema", "/$defs/shape", "test.ns.shape"), want("derived-type-not-in-metadata", "/properties/shapes/items/oneOf/3", "test.ns.withShapes/shapes")},
+		reason: "the service never sends a hexagon"},
+	{name: "base-type-mismatch", entity: "test.ns.withShapes",
+		schema: unionSchema(`, {"$ref": "#/$defs/triangle"}, {"$ref": "#/$defs/point"}`, triangle+`, "point": {"type": "object", "allOf": [{"$ref": "#/$defs/shape"}], "properties": {"@odata.type": {"const": "#test.ns.point"}, "x": {"type": "integer", "minimum": -2147483648, "maximum": 2147483647}, "y": {"type": "integer", "minimum": -2147483648, "maximum": 2147483647}}, "required": ["x", "y"], "unevaluatedProperties": false}`),
+		want: []got{want("object-open-in-schema", "/$defs/shape", "test.ns.shape"), want("property-not-in-metadata", "/$defs/shape/properties/area", "test.ns.point"),
+			want("base-type-mismatch", "/properties/shapes/items/oneOf/3", "test.ns.point")},
+		reason: "point does not derive from shape in the metadata"},
 	{name: "odata-type-mismatch", edit: [2]string{`"#test.ns.thing"`, `"#test.thing"`},
 		want: []got{want("odata-type-mismatch", "/properties/@odata.type", "test.ns.thing")}, reason: "every instance names #test.ns.thing"},
 	{name: "schema-unsupported", edit: [2]string{`"count": {"type": ["integer", "null"], "minimum": -2147483648, "maximum": 2147483647}`, `"count": {"anyOf": [{"type": "integer"}, {"type": "string"}]}`},

@@ -227,6 +227,11 @@ func required(n *model.Schema) map[string]bool {
 	for _, r := range n.Required {
 		out[r] = true
 	}
+	for _, p := range n.Properties { // a derived object's merged members
+		if p.Required {
+			out[p.JSONName] = true
+		}
+	}
 	return out
 }
 

@@ -222,6 +222,13 @@ func (s *Schema) Closed() bool {
 	return s.Additional != nil && s.Additional.Bool != nil && !*s.Additional.Bool
 }
 
+// Sealed reports whether undeclared members are forbidden by
+// "additionalProperties": false or, on a derived object (Bases set), by
+// "unevaluatedProperties": false.
+func (s *Schema) Sealed() bool {
+	return s.Closed() || len(s.Bases) > 0 && s.Unevaluated != nil && s.Unevaluated.Bool != nil && !*s.Unevaluated.Bool
+}
+
 // Target returns the node that carries the constraints: the Ref target's
 // schema for a $ref node, NullOr's target for a null-or node, else s.
 func (s *Schema) Target() *Schema {
