@@ -820,7 +820,7 @@ func (d *Decoder) Skip() {
 			d.Leave()
 		}
 	case '"':
-		d.readString()
+		d.skipString()
 	case 't':
 		d.literal("true")
 	case 'f':
@@ -907,7 +907,21 @@ func (d *Decoder) readString() (string, bool) {
 		d.pos = i + 1
 		return s[start:i], true
 	}
-	return d.readStringSlow(start, i)
+	return d.readStringSlow(start, i, true)
+}
+
+// skipString is readString for a value nobody keeps (Skip): it checks the
+// string as readString does, reporting the same errors and violations, but
+// builds no unescaped copy.
+func (d *Decoder) skipString() {
+	s := d.src
+	start := d.pos + 1
+	i := plainRun(s, start)
+	if i < len(s) && s[i] == '"' {
+		d.pos = i + 1
+		return
+	}
+	d.readStringSlow(start, i, false)
 }
 
 // plainRun returns the offset of the first byte at or after i that is not
@@ -941,7 +955,10 @@ var plain = func() (t [256]bool) {
 	return t
 }()
 
-func (d *Decoder) readStringSlow(start, i int) (string, bool) {
+// readStringSlow finishes readString from offset i, the first byte of the
+// string starting at start that is not plain. With build false it only
+// checks the string and returns "" for one that needed unescaping.
+func (d *Decoder) readStringSlow(start, i int, build bool) (string, bool) {
 	s := d.src
 	buf := d.scratch[:0]
 	escaped := false // buf holds the string up to lit
@@ -958,12 +975,17 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 			if !escaped {
 				return s[start:i], true
 			}
+			if !build {
+				return "", true
+			}
 			buf = append(buf, s[lit:i]...)
 			d.scratch = buf[:0]
 			return string(buf), true
 		case c == '\\':
 			escaped = true
-			buf = append(buf, s[lit:i]...)
+			if build {
+				buf = append(buf, s[lit:i]...)
+			}
 			if i+1 >= len(s) {
 				d.pos = i
 				d.syntax(CauseUnexpectedEnd, "unexpected end of input in string escape")
@@ -971,7 +993,9 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 			}
 			switch e := s[i+1]; e {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				buf = append(buf, unescape[e])
+				if build {
+					buf = append(buf, unescape[e])
+				}
 				i += 2
 			case 'u':
 				r, ok := hex4(s, i+2)
@@ -999,7 +1023,9 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 						badUTF8 = true
 					}
 				}
-				buf = utf8.AppendRune(buf, r)
+				if build {
+					buf = utf8.AppendRune(buf, r)
+				}
 			default:
 				d.pos = i
 				d.syntax(CauseInvalidEscape, "invalid escape in string")
@@ -1017,8 +1043,10 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 			if r == utf8.RuneError && size == 1 {
 				badUTF8 = true
 				escaped = true
-				buf = append(buf, s[lit:i]...)
-				buf = append(buf, "\uFFFD"...)
+				if build {
+					buf = append(buf, s[lit:i]...)
+					buf = append(buf, "\uFFFD"...)
+				}
 				i++
 				lit = i
 				continue
