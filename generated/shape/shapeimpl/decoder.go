@@ -89,12 +89,15 @@ type Decoder struct {
 	err   *SyntaxError
 	depth int
 	stack []frame
-	key   string
+
+	keyLo, keyHi int    // the member name NextKey read is src[keyLo:keyHi], or
+	keyEscaped   string // when keyHi < 0, this unescaped name
 
 	violations []Violation
 	tolerated  []Violation
 	stash      []stashed
 	scratch    []byte // unescaping buffer
+	chunk      []byte // raw values are copied into it (see rawCopy)
 
 	lastMismatch int // offset+1 of the last value skipped as a mismatch
 
@@ -144,12 +147,58 @@ func (d *Decoder) reset(src string) {
 		tolerated:  d.tolerated[:0],
 		stash:      d.stash[:0],
 		scratch:    d.scratch[:0],
+		chunk:      d.chunk,
 	}
 }
 
+// rawChunk is the size of the chunks rawCopy cuts raw values from.
+const rawChunk = 4 << 10
+
+// rawCopy returns a copy of s, a raw value of the document, that the caller
+// may keep and change. Copies are cut from a chunk, so that a document with
+// many raw values (Extra members, untyped parts) costs an allocation per
+// few kilobytes, not one per value; each copy's capacity ends where it does,
+// so appending to one never writes into another. Values longer than a
+// quarter chunk get an allocation of their own. A kept copy keeps its chunk
+// alive, as a kept string keeps the document alive.
+func (d *Decoder) rawCopy(s string) RawValue {
+	if len(s) > rawChunk/4 {
+		return RawValue(s)
+	}
+	b := d.cut(len(s))
+	copy(b, s)
+	return b
+}
+
+// stringCopy returns b as a string, cut from the same chunks as rawCopy's
+// copies (an unescaped string is not a substring of the document). The
+// bytes of a chunk are written once, before they are handed out, so the
+// string never changes.
+func (d *Decoder) stringCopy(b []byte) string {
+	if len(b) > rawChunk/4 {
+		return string(b)
+	}
+	c := d.cut(len(b))
+	copy(c, b)
+	return unsafe.String(unsafe.SliceData(c), len(c))
+}
+
+// cut returns the next n bytes of the chunk, with a capacity of n, starting
+// a new chunk when the rest is too short. The chunk is resliced in place
+// (no pointer store, so no write barrier) unless a new one is needed.
+func (d *Decoder) cut(n int) []byte {
+	l := len(d.chunk)
+	if cap(d.chunk)-l < n {
+		d.chunk, l = make([]byte, 0, rawChunk), 0
+	}
+	d.chunk = d.chunk[:l+n]
+	return d.chunk[l : l+n : l+n]
+}
+
 // Release drops d's references to the document and to what it decoded, so
-// a pooled Decoder keeps neither alive. Violations and Tolerated must have
-// been copied before.
+// a pooled Decoder keeps neither alive; it keeps only the unused rest of the
+// chunk raw values are copied into (see rawCopy), which later documents fill.
+// Violations and Tolerated must have been copied before.
 func (d *Decoder) Release() {
 	const keep = 1 << 10 // entries; larger stacks go to the collector
 	if cap(d.stack) > keep || cap(d.violations) > keep || cap(d.tolerated) > keep || cap(d.stash) > keep {
@@ -404,31 +453,37 @@ func (d *Decoder) Duplicate() {
 func (d *Decoder) skipWS() {
 	s, i := d.src, d.pos
 	for i < len(s) {
-		switch s[i] {
-		case ' ':
-			i++
-			// Indentation: eight spaces at a time.
-			for i+8 <= len(s) && s[i] == ' ' && s[i+1] == ' ' && s[i+2] == ' ' && s[i+3] == ' ' &&
-				s[i+4] == ' ' && s[i+5] == ' ' && s[i+6] == ' ' && s[i+7] == ' ' {
-				i += 8
+		if c := s[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+			break
+		}
+		i++
+		// Indentation: the spaces after a line break, eight at a time.
+		for i+8 <= len(s) {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if x != 0x2020202020202020 {
+				i += bits.TrailingZeros64(x^0x2020202020202020) >> 3
+				break
 			}
-		case '\t', '\n', '\r':
-			i++
-		default:
-			d.pos = i
-			return
+			i += 8
 		}
 	}
 	d.pos = i
 }
 
+// peek skips white space and returns the next byte, or 0 at the end.
 func (d *Decoder) peek() byte {
-	if d.pos < len(d.src) {
-		if c := d.src[d.pos]; c > ' ' {
-			return c
-		}
-	}
 	d.skipWS()
+	if d.pos < len(d.src) {
+		return d.src[d.pos]
+	}
+	return 0
+}
+
+// at returns the byte at the current offset, or 0 at the end. The hot
+// paths write "c := d.at(); if c <= ' ' { c = d.peek() }": peek's common
+// case, a token right here, without the call.
+func (d *Decoder) at() byte {
 	if d.pos < len(d.src) {
 		return d.src[d.pos]
 	}
@@ -516,14 +571,18 @@ func (d *Decoder) Unstash(extra map[string]RawValue) map[string]RawValue {
 		if extra == nil {
 			extra = map[string]RawValue{}
 		}
-		extra[s.key] = RawValue(s.raw)
+		extra[s.key] = d.rawCopy(s.raw)
 	}
 	return extra
 }
 
 // Null consumes a null literal if one is next and reports whether it did.
 func (d *Decoder) Null() bool {
-	if d.peek() != 'n' {
+	c := d.at()
+	if c <= ' ' {
+		c = d.peek()
+	}
+	if c != 'n' {
 		return false
 	}
 	if strings.HasPrefix(d.src[d.pos:], "null") {
@@ -556,7 +615,11 @@ func (d *Decoder) BeginObject(t Types) bool { return d.begin('{', t) }
 func (d *Decoder) BeginArray(t Types) bool { return d.begin('[', t) }
 
 func (d *Decoder) begin(open byte, t Types) bool {
-	if d.peek() == open {
+	c := d.at()
+	if c <= ' ' {
+		c = d.peek()
+	}
+	if c == open {
 		if !d.enter() {
 			return false
 		}
@@ -571,7 +634,10 @@ func (d *Decoder) begin(open byte, t Types) bool {
 // array, or consumes its closing byte and reports false. It is small enough
 // to be inlined into the generated loops.
 func (d *Decoder) next(i int, close byte) bool {
-	c := d.peek()
+	c := d.at()
+	if c <= ' ' {
+		c = d.peek()
+	}
 	switch {
 	case d.err != nil:
 		return false
@@ -597,25 +663,39 @@ func (d *Decoder) NextKey(i int) bool {
 	if !d.next(i, '}') {
 		return false
 	}
-	if d.peek() != '"' {
+	if c := d.at(); c != '"' && (c > ' ' || d.peek() != '"') {
 		d.syntax(CauseInvalidCharacter, "expected a member name")
 		return false
 	}
-	k, ok := d.readString()
-	if !ok {
-		return false
+	// The name is kept as offsets into the document, not as a string: a
+	// string field written per member would cost a write barrier whenever
+	// the collector is marking.
+	src, start := d.src, d.pos+1
+	if i := plainRun(src, start); i < len(src) && src[i] == '"' {
+		d.pos = i + 1
+		d.keyLo, d.keyHi = start, i
+	} else {
+		k, ok := d.readStringSlow(start, i, true)
+		if !ok {
+			return false
+		}
+		d.keyLo, d.keyHi, d.keyEscaped = 0, -1, k
 	}
-	if d.peek() != ':' {
+	if c := d.at(); c != ':' && (c > ' ' || d.peek() != ':') {
 		d.syntax(CauseInvalidCharacter, "expected ':' after member name")
 		return false
 	}
 	d.pos++
-	d.key = k
 	return true
 }
 
 // Key returns the member name NextKey read.
-func (d *Decoder) Key() string { return d.key }
+func (d *Decoder) Key() string {
+	if d.keyHi < 0 {
+		return d.keyEscaped
+	}
+	return d.src[d.keyLo:d.keyHi]
+}
 
 // NextItem advances to item i of the current array and returns true, or
 // consumes ']' and returns false.
@@ -624,7 +704,7 @@ func (d *Decoder) NextItem(i int) bool { return d.next(i, ']') }
 // String reads a string, or reports a mismatch against t. r, if not nil,
 // holds the string's constraints.
 func (d *Decoder) String(t Types, r *Rule) (string, bool) {
-	if d.peek() != '"' {
+	if c := d.at(); c != '"' && (c > ' ' || d.peek() != '"') {
 		d.Mismatch(t)
 		return "", false
 	}
@@ -765,13 +845,17 @@ func (d *Decoder) Raw(rules []Rule, i int) RawValue {
 	if d.err != nil {
 		return nil
 	}
-	return RawValue(d.src[start:d.pos])
+	return d.rawCopy(d.src[start:d.pos])
 }
 
 // Skip skips one value, checking its syntax (and, in strict mode, its
 // UTF-8 and duplicate member names).
 func (d *Decoder) Skip() {
-	switch d.peek() {
+	c := d.at()
+	if c <= ' ' {
+		c = d.peek()
+	}
+	switch c {
 	case '{':
 		if !d.enter() {
 			return
@@ -783,7 +867,7 @@ func (d *Decoder) Skip() {
 		names := small[:0]
 		var seen map[string]bool
 		for i := 0; d.NextKey(i); i++ {
-			k := d.key
+			k := d.Key()
 			dup := false
 			if seen != nil {
 				dup = seen[k]
@@ -980,7 +1064,7 @@ func (d *Decoder) readStringSlow(start, i int, build bool) (string, bool) {
 			}
 			buf = append(buf, s[lit:i]...)
 			d.scratch = buf[:0]
-			return string(buf), true
+			return d.stringCopy(buf), true
 		case c == '\\':
 			escaped = true
 			if build {
