@@ -1,6 +1,7 @@
 package shapeimpl
 
 import (
+	"encoding/binary"
 	"errors"
 	"math"
 	"math/bits"
@@ -149,26 +150,60 @@ func (e *Encoder) token(s string) {
 	copy(e.buf[l:], s)
 }
 
-// quoted writes s as a JSON string after a ',' if one is due.
+// quoted writes s as a JSON string after a ',' if one is due. Strings that
+// need no escapes (nearly all) are checked and copied in one pass, eight
+// bytes at a time; the others take appendString.
 func (e *Encoder) quoted(s string) {
-	if safeRun(s, 0) < len(s) {
-		e.open(0)
-		e.buf = appendString(e.buf, s) // escapes: the slow path
-		return
-	}
 	at := len(e.buf)
-	if cap(e.buf)-at <= len(s)+2 {
+	if cap(e.buf)-at < len(s)+3 {
 		e.grow(len(s) + 3)
 	}
-	if at > 0 && needsComma[e.buf[at-1]] {
-		e.buf = e.buf[:at+1]
-		e.buf[at] = ','
+	b := e.buf[:cap(e.buf)]
+	if at > 0 && needsComma[b[at-1]] {
+		b[at] = ','
 		at++
 	}
-	e.buf = e.buf[:at+len(s)+2]
-	e.buf[at] = '"'
-	copy(e.buf[at+1:], s)
-	e.buf[at+1+len(s)] = '"'
+	b[at] = '"'
+	j, ok := at+1, true
+	if len(s) < 8 {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if !safeByte[c] {
+				ok = false
+				break
+			}
+			b[j] = c
+			j++
+		}
+	} else {
+		i := 0
+		for ; i+8 <= len(s); i += 8 {
+			x := load64(s, i)
+			if unsafeBytes(x) != 0 {
+				ok = false
+				break
+			}
+			binary.LittleEndian.PutUint64(b[j:], x)
+			j += 8
+		}
+		if ok && i < len(s) {
+			// The last bytes, as the eight that end s; the ones before
+			// them are checked and written already.
+			x := load64(s, len(s)-8)
+			if unsafeBytes(x) != 0 {
+				ok = false
+			} else {
+				binary.LittleEndian.PutUint64(b[j-(8-(len(s)-i)):], x)
+				j += len(s) - i
+			}
+		}
+	}
+	if !ok {
+		e.buf = appendString(e.buf[:at], s) // escapes: the slow path
+		return
+	}
+	b[j] = '"'
+	e.buf = e.buf[:j+1]
 }
 
 // BeginObject writes '{'.
@@ -289,24 +324,44 @@ const hexDigits = "0123456789abcdef"
 // safeRun returns the offset of the first byte at or after i that
 // appendString does not copy as it is, or len(s); eight bytes at a time.
 func safeRun(s string, i int) int {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		m := (x - 0x20*lo) | (x ^ ('"' * lo) - lo) | (x ^ ('\\' * lo) - lo) |
-			(x ^ ('<' * lo) - lo) | (x ^ ('>' * lo) - lo) | (x ^ ('&' * lo) - lo)
-		if m = (m&^x | x) & hi; m != 0 {
+		if m := unsafeBytes(load64(s, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 	}
-	for i < len(s) {
-		if c := s[i]; c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			return i
-		}
+	for i < len(s) && safeByte[s[i]] {
 		i++
 	}
 	return i
 }
+
+// load64 returns the eight bytes of s at i as a little-endian word (one
+// load: the compiler combines the byte loads).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// unsafeBytes returns a mask whose lowest set bit is the high bit of the
+// first byte of x that a JSON string cannot hold as it is, as Encoder
+// writes strings: below 0x20, '"', '\\', '<', '>', '&' or not ASCII. Bits
+// above it may be set falsely (borrows), never below. '<' and '>' (0x3c,
+// 0x3e) are found together as the bytes that are 0x3e with bit 1 set, '"'
+// and '&' (0x22, 0x26) as the bytes that are 0x26 with bit 2 set.
+func unsafeBytes(x uint64) uint64 {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	m := (x - 0x20*lo) | ((x | 0x02*lo) ^ 0x3e*lo - lo) | ((x | 0x04*lo) ^ 0x26*lo - lo) | (x ^ '\\'*lo - lo)
+	return (m&^x | x) & hi
+}
+
+// safeByte marks the bytes appendString copies as they are.
+var safeByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
 
 // AppendString appends s to b as a JSON string, as Encoder writes strings
 // (the generator uses it to encode member names once).

@@ -2,6 +2,7 @@ package shapeimpl
 
 import (
 	"encoding/json"
+	"math/bits"
 	"strings"
 	"testing"
 )
@@ -21,6 +22,58 @@ func TestAppendStringMatchesEncodingJSON(t *testing.T) {
 			want = []byte(strings.NewReplacer(`\b`, `\u0008`, `\f`, `\u000c`).Replace(string(want)))
 			if got := AppendString(nil, s); string(got) != string(want) {
 				t.Errorf("AppendString(%q) = %s, want %s", s, got, want)
+			}
+		}
+	}
+}
+
+// TestEncoderStringMatchesAppendString: Encoder.String, which checks and
+// copies eight bytes at a time, writes what AppendString writes, at every
+// length and position of a special byte, after a value (with the comma)
+// and at the start.
+func TestEncoderStringMatchesAppendString(t *testing.T) {
+	specials := []string{"", "a", `"`, `\`, "<", ">", "&", "\n", "\x01", "\x1f", "\x7f", "é", "\u2028", "\xff", "=", "?", "$", "'", "\\x5b", "]", "|", "~"}
+	for _, sp := range specials {
+		for n := 0; n < 20; n++ {
+			for pad := 0; pad <= n; pad++ {
+				s := strings.Repeat("x", pad) + sp + strings.Repeat("y", n-pad)
+				for _, first := range []bool{true, false} {
+					e := NewEncoder()
+					want := ""
+					if !first {
+						e.Int64(1)
+						want = "1,"
+					}
+					e.String(s)
+					want += string(AppendString(nil, s))
+					if got := string(e.Bytes()); got != want {
+						t.Fatalf("String(%q) wrote %s, want %s", s, got, want)
+					}
+					e.Finish()
+				}
+			}
+		}
+	}
+}
+
+// TestUnsafeBytes: the word test finds the first byte the byte test
+// rejects, for every byte at every position of a word of safe bytes.
+func TestUnsafeBytes(t *testing.T) {
+	for c := range 256 {
+		for pos := range 8 {
+			w := []byte("abcdefgh")
+			w[pos] = byte(c)
+			m := unsafeBytes(load64(string(w), 0))
+			first := 8
+			if m != 0 {
+				first = bits.TrailingZeros64(m) >> 3
+			}
+			want := 8
+			if !safeByte[c] {
+				want = pos
+			}
+			if first != want {
+				t.Errorf("byte %#x at %d: first unsafe byte found at %d, want %d", c, pos, first, want)
 			}
 		}
 	}
