@@ -1,7 +1,6 @@
 package shapeimpl
 
 import (
-	"encoding/binary"
 	"errors"
 	"math"
 	"math/bits"
@@ -136,74 +135,71 @@ func (e *Encoder) extend(n int) int {
 
 // token writes s after a ',' if one is due.
 func (e *Encoder) token(s string) {
-	l := len(e.buf)
-	if cap(e.buf)-l <= len(s) {
+	b := e.buf
+	l := len(b)
+	if cap(b)-l <= len(s) {
 		e.grow(len(s) + 1)
+		b = e.buf
 	}
-	if l > 0 && needsComma[e.buf[l-1]] {
-		e.buf = e.buf[:l+1+len(s)]
-		e.buf[l] = ','
-		copy(e.buf[l+1:], s)
-		return
+	b = b[:cap(b)]
+	if l > 0 && needsComma[b[l-1]] {
+		b[l] = ','
+		l++
 	}
+	copy(b[l:], s)
 	e.buf = e.buf[:l+len(s)]
-	copy(e.buf[l:], s)
 }
 
 // quoted writes s as a JSON string after a ',' if one is due. Strings that
-// need no escapes (nearly all) are checked and copied in one pass, eight
-// bytes at a time; the others take appendString.
+// need no escapes (nearly all) are checked eight bytes at a time, then
+// copied; the others take appendString.
 func (e *Encoder) quoted(s string) {
-	at := len(e.buf)
-	if cap(e.buf)-at < len(s)+3 {
-		e.grow(len(s) + 3)
+	if !safeString(s) {
+		e.token("")                    // the comma, if one is due
+		e.buf = appendString(e.buf, s) // escapes: the slow path
+		return
 	}
-	b := e.buf[:cap(e.buf)]
+	b := e.buf
+	at := len(b)
+	if cap(b)-at < len(s)+3 {
+		e.grow(len(s) + 3)
+		b = e.buf
+	}
+	b = b[:cap(b)]
 	if at > 0 && needsComma[b[at-1]] {
 		b[at] = ','
 		at++
 	}
 	b[at] = '"'
-	j, ok := at+1, true
-	if len(s) < 8 {
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if !safeByte[c] {
-				ok = false
-				break
-			}
-			b[j] = c
-			j++
-		}
-	} else {
-		i := 0
-		for ; i+8 <= len(s); i += 8 {
-			x := load64(s, i)
-			if unsafeBytes(x) != 0 {
-				ok = false
-				break
-			}
-			binary.LittleEndian.PutUint64(b[j:], x)
-			j += 8
-		}
-		if ok && i < len(s) {
-			// The last bytes, as the eight that end s; the ones before
-			// them are checked and written already.
-			x := load64(s, len(s)-8)
-			if unsafeBytes(x) != 0 {
-				ok = false
-			} else {
-				binary.LittleEndian.PutUint64(b[j-(8-(len(s)-i)):], x)
-				j += len(s) - i
+	copy(b[at+1:], s)
+	b[at+1+len(s)] = '"'
+	e.buf = e.buf[:at+2+len(s)]
+}
+
+// safeString reports whether appendString copies all of s as it is. It
+// needs no position, so it folds the words' tests together and looks at
+// the high bits once: a word's test bits are set only where a byte is
+// unsafe or has its own high bit set (see unsafeBytes), so the fold has a
+// high bit set exactly when some byte is unsafe.
+func safeString(s string) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	n := len(s)
+	if n < 8 {
+		for i := 0; i < n; i++ {
+			if !safeByte[s[i]] {
+				return false
 			}
 		}
+		return true
 	}
-	if !ok {
-		e.buf = appendString(e.buf[:at], s) // escapes: the slow path
-		return
+	var m uint64
+	for i := 0; i+8 <= n; i += 8 {
+		x := load64(s, i)
+		m |= x | (x - 0x20*lo) | ((x | 0x02*lo) ^ 0x3e*lo - lo) | ((x | 0x04*lo) ^ 0x26*lo - lo) | (x ^ '\\'*lo - lo)
 	}
-	b[j] = '"'
-	e.buf = e.buf[:j+1]
+	x := load64(s, n-8)
+	m |= x | (x - 0x20*lo) | ((x | 0x02*lo) ^ 0x3e*lo - lo) | ((x | 0x04*lo) ^ 0x26*lo - lo) | (x ^ '\\'*lo - lo)
+	return m&hi == 0
 }
 
 // BeginObject writes '{'.

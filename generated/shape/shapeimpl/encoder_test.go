@@ -78,3 +78,19 @@ func TestUnsafeBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestSafeString: the folded word test agrees with the byte test on
+// strings with one special byte at every position and length.
+func TestSafeString(t *testing.T) {
+	for c := range 256 {
+		for n := 1; n < 20; n++ {
+			for pos := range n {
+				b := []byte(strings.Repeat("a", n))
+				b[pos] = byte(c)
+				if got, want := safeString(string(b)), safeByte[c]; got != want {
+					t.Fatalf("safeString(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
