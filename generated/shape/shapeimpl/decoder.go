@@ -459,8 +459,7 @@ func (d *Decoder) skipWS() {
 		i++
 		// Indentation: the spaces after a line break, eight at a time.
 		for i+8 <= len(s) {
-			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			x := load64(s, i)
 			if x != 0x2020202020202020 {
 				i += bits.TrailingZeros64(x^0x2020202020202020) >> 3
 				break
@@ -1013,8 +1012,7 @@ func (d *Decoder) skipString() {
 func plainRun(s string, i int) int {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := load64(s, i)
 		// A byte's high bit is set in m where the byte is below 0x20, '"',
 		// '\\' or not ASCII; borrows can only mark bytes after a marked one.
 		q, b := x^(0x22*lo), x^(0x5c*lo)
