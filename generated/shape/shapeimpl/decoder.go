@@ -1010,15 +1010,15 @@ func (d *Decoder) skipString() {
 // plainRun returns the offset of the first byte at or after i that is not
 // plain (see plain), or len(s); it looks at eight bytes at a time.
 func plainRun(s string, i int) int {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	// The constants come from a variable, so that they are loaded into
+	// registers once, not written into the loop (the compiler
+	// rematerialises 64-bit constants at every use).
+	lo, c20, eq22, eq5c, hi := swar.lo, swar.c20, swar.eq22, swar.eq5c, swar.hi
 	for ; i+8 <= len(s); i += 8 {
 		x := load64(s, i)
 		// A byte's high bit is set in m where the byte is below 0x20, '"',
 		// '\\' or not ASCII; borrows can only mark bytes after a marked one.
-		q, b := x^(0x22*lo), x^(0x5c*lo)
-		m := ((x - 0x20*lo) | (q - lo) | (b - lo)) &^ x
-		m = (m | x) & hi
-		if m != 0 {
+		if m := ((x - c20) | (x ^ eq22 - lo) | (x ^ eq5c - lo) | x) & hi; m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 	}

@@ -182,7 +182,7 @@ func (e *Encoder) quoted(s string) {
 // unsafe or has its own high bit set (see unsafeBytes), so the fold has a
 // high bit set exactly when some byte is unsafe.
 func safeString(s string) bool {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	const hi = 0x8080808080808080
 	n := len(s)
 	if n < 8 {
 		for i := 0; i < n; i++ {
@@ -192,14 +192,27 @@ func safeString(s string) bool {
 		}
 		return true
 	}
-	var m uint64
-	for i := 0; i+8 <= n; i += 8 {
-		x := load64(s, i)
-		m |= x | (x - 0x20*lo) | ((x | 0x02*lo) ^ 0x3e*lo - lo) | ((x | 0x04*lo) ^ 0x26*lo - lo) | (x ^ '\\'*lo - lo)
-	}
+	// The constants come from a variable, so that they are loaded into
+	// registers once, not written into the loop (the compiler
+	// rematerialises 64-bit constants at every use).
+	l, c20, or2, eq3e, or4, eq26, eq5c := swar.lo, swar.c20, swar.or2, swar.eq3e, swar.or4, swar.eq26, swar.eq5c
 	x := load64(s, n-8)
-	m |= x | (x - 0x20*lo) | ((x | 0x02*lo) ^ 0x3e*lo - lo) | ((x | 0x04*lo) ^ 0x26*lo - lo) | (x ^ '\\'*lo - lo)
+	m := x | (x - c20) | ((x | or2) ^ eq3e - l) | ((x | or4) ^ eq26 - l) | (x ^ eq5c - l)
+	for i := 0; i+8 < n; i += 8 {
+		x := load64(s, i)
+		m |= x | (x - c20) | ((x | or2) ^ eq3e - l) | ((x | or4) ^ eq26 - l) | (x ^ eq5c - l)
+	}
 	return m&hi == 0
+}
+
+// swar holds the word constants of the scans of strings (safeString,
+// plainRun; see unsafeBytes): byte value times lo is that byte in every
+// position of a word.
+var swar = struct{ lo, hi, c20, or2, eq3e, or4, eq22, eq26, eq5c uint64 }{
+	lo: 0x0101010101010101, hi: 0x8080808080808080, c20: 0x20 * 0x0101010101010101,
+	or2: 0x02 * 0x0101010101010101, eq3e: 0x3e * 0x0101010101010101,
+	or4: 0x04 * 0x0101010101010101, eq22: 0x22 * 0x0101010101010101, eq26: 0x26 * 0x0101010101010101,
+	eq5c: '\\' * 0x0101010101010101,
 }
 
 // BeginObject writes '{'.
@@ -348,7 +361,7 @@ func load64(s string, i int) uint64 {
 func unsafeBytes(x uint64) uint64 {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	m := (x - 0x20*lo) | ((x | 0x02*lo) ^ 0x3e*lo - lo) | ((x | 0x04*lo) ^ 0x26*lo - lo) | (x ^ '\\'*lo - lo)
-	return (m&^x | x) & hi
+	return (m | x) & hi
 }
 
 // safeByte marks the bytes appendString copies as they are.
