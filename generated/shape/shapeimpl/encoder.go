@@ -17,6 +17,10 @@ import (
 type Encoder struct {
 	buf []byte
 	err error
+	// more is set when the last thing written ends a value, so that the
+	// next value or member needs a ',' first. A flag, not a look at the
+	// last byte written: that load waits on the store just made.
+	more bool
 }
 
 var encoders = sync.Pool{New: func() any { return new(Encoder) }}
@@ -34,7 +38,7 @@ func (e *Encoder) Finish() ([]byte, error) {
 	var out []byte
 	err := e.err
 	if err == nil {
-		out = append(make([]byte, 0, len(e.buf)), e.buf...)
+		out = slices.Clone(e.buf) // append: only the rest of the last page is zeroed, not the copy
 	}
 	e.Release()
 	encoders.Put(e)
@@ -52,7 +56,7 @@ func Has[V any](m map[string]V, k string) bool {
 
 // Reset empties e, keeping its buffer's memory.
 func (e *Encoder) Reset() {
-	e.buf, e.err = e.buf[:0], nil
+	e.buf, e.err, e.more = e.buf[:0], nil, false
 }
 
 // Release drops a very large buffer, so a pooled Encoder does not keep it.
@@ -98,30 +102,6 @@ func (e *Encoder) grow(n int) {
 // about a kilobyte.
 const minBuffer = 2 << 10
 
-// needsComma marks the last bytes after which a value needs a ',' first:
-// all but those that open an object, an array or a member's value.
-var needsComma = func() (t [256]bool) {
-	for c := range t {
-		t[c] = c != '{' && c != '[' && c != ':'
-	}
-	return t
-}()
-
-// open makes room for a ',' and n more bytes, writes the ',' if one is due,
-// and returns the offset to write the n bytes at (see extend).
-func (e *Encoder) open(n int) int {
-	l := len(e.buf)
-	if cap(e.buf)-l <= n {
-		e.grow(n + 1)
-	}
-	if l > 0 && needsComma[e.buf[l-1]] {
-		e.buf = e.buf[:l+1]
-		e.buf[l] = ','
-		l++
-	}
-	return l
-}
-
 // extend lengthens e.buf by n bytes within its capacity and returns the
 // offset of the first of them.
 func (e *Encoder) extend(n int) int {
@@ -133,8 +113,9 @@ func (e *Encoder) extend(n int) int {
 	return l
 }
 
-// token writes s after a ',' if one is due.
-func (e *Encoder) token(s string) {
+// token writes s after a ',' if one is due; more says whether s ends a
+// value (a literal) or opens one (a member name, '{', '[').
+func (e *Encoder) token(s string, more bool) {
 	b := e.buf
 	l := len(b)
 	if cap(b)-l <= len(s) {
@@ -142,12 +123,13 @@ func (e *Encoder) token(s string) {
 		b = e.buf
 	}
 	b = b[:cap(b)]
-	if l > 0 && needsComma[b[l-1]] {
+	if e.more {
 		b[l] = ','
 		l++
 	}
 	copy(b[l:], s)
 	e.buf = e.buf[:l+len(s)]
+	e.more = more
 }
 
 // quoted writes s as a JSON string after a ',' if one is due. Strings that
@@ -155,7 +137,7 @@ func (e *Encoder) token(s string) {
 // copied; the others take appendString.
 func (e *Encoder) quoted(s string) {
 	if !safeString(s) {
-		e.token("")                    // the comma, if one is due
+		e.token("", true)              // the comma, if one is due
 		e.buf = appendString(e.buf, s) // escapes: the slow path
 		return
 	}
@@ -166,7 +148,7 @@ func (e *Encoder) quoted(s string) {
 		b = e.buf
 	}
 	b = b[:cap(b)]
-	if at > 0 && needsComma[b[at-1]] {
+	if e.more {
 		b[at] = ','
 		at++
 	}
@@ -174,6 +156,7 @@ func (e *Encoder) quoted(s string) {
 	copy(b[at+1:], s)
 	b[at+1+len(s)] = '"'
 	e.buf = e.buf[:at+2+len(s)]
+	e.more = true
 }
 
 // safeString reports whether appendString copies all of s as it is. It
@@ -216,25 +199,26 @@ var swar = struct{ lo, hi, c20, or2, eq3e, or4, eq22, eq26, eq5c uint64 }{
 }
 
 // BeginObject writes '{'.
-func (e *Encoder) BeginObject() { e.token("{") }
+func (e *Encoder) BeginObject() { e.token("{", false) }
 
 // EndObject writes '}'.
-func (e *Encoder) EndObject() { e.buf[e.extend(1)] = '}' }
+func (e *Encoder) EndObject() { e.buf[e.extend(1)] = '}'; e.more = true }
 
 // BeginArray writes '['.
-func (e *Encoder) BeginArray() { e.token("[") }
+func (e *Encoder) BeginArray() { e.token("[", false) }
 
 // EndArray writes ']'.
-func (e *Encoder) EndArray() { e.buf[e.extend(1)] = ']' }
+func (e *Encoder) EndArray() { e.buf[e.extend(1)] = ']'; e.more = true }
 
 // Name writes a member name already encoded as a JSON string, with the
 // colon after it (generated code passes constants such as `"id":`).
-func (e *Encoder) Name(encoded string) { e.token(encoded) }
+func (e *Encoder) Name(encoded string) { e.token(encoded, false) }
 
 // Key writes a member name and ':'.
 func (e *Encoder) Key(k string) {
 	e.quoted(k)
 	e.buf[e.extend(1)] = ':'
+	e.more = false
 }
 
 // String writes a string.
@@ -243,31 +227,31 @@ func (e *Encoder) String(s string) { e.quoted(s) }
 // Bool writes a boolean.
 func (e *Encoder) Bool(b bool) {
 	if b {
-		e.token("true")
+		e.token("true", true)
 	} else {
-		e.token("false")
+		e.token("false", true)
 	}
 }
 
 // Int64 writes an integer.
 func (e *Encoder) Int64(n int64) {
 	var tmp [24]byte
-	e.token(unsafeString(strconv.AppendInt(tmp[:0], n, 10)))
+	e.token(unsafeString(strconv.AppendInt(tmp[:0], n, 10)), true)
 }
 
 // Float64 writes a number; NaN and infinities, which JSON cannot hold, are
 // written as null.
 func (e *Encoder) Float64(f float64) {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		e.token("null")
+		e.token("null", true)
 		return
 	}
 	var tmp [32]byte
-	e.token(unsafeString(strconv.AppendFloat(tmp[:0], f, 'g', -1, 64)))
+	e.token(unsafeString(strconv.AppendFloat(tmp[:0], f, 'g', -1, 64)), true)
 }
 
 // Null writes null.
-func (e *Encoder) Null() { e.token("null") }
+func (e *Encoder) Null() { e.token("null", true) }
 
 // unsafeString views b as a string for as long as b does not change.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
@@ -277,15 +261,15 @@ func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), l
 // as e's error and null is written in its place.
 func (e *Encoder) Raw(v RawValue) {
 	if len(v) == 0 {
-		e.token("null")
+		e.token("null", true)
 		return
 	}
 	if !validRaw(v) {
 		e.Fail(errors.New("shape: a raw value is not one valid JSON value without duplicate member names: " + abbrev(strconv.Quote(string(v)))))
-		e.token("null")
+		e.token("null", true)
 		return
 	}
-	e.token(unsafeString(v))
+	e.token(unsafeString(v), true)
 }
 
 // validRaw reports whether v is one JSON value without duplicate member
