@@ -124,8 +124,9 @@ func NewDecoderString(s string) *Decoder {
 // stacks. Lenient and MaxDepth are cleared.
 func (d *Decoder) Reset(data []byte) { d.reset(string(data)) }
 
-// ResetBorrowed is Reset without the copy: decoded strings and raw values
-// point into data, which must outlive them and not change.
+// ResetBorrowed is Reset without the copy: decoded strings without escapes
+// point into data, which must outlive them and not change. (Raw values and
+// unescaped strings are copies either way; see rawCopy.)
 func (d *Decoder) ResetBorrowed(data []byte) {
 	d.reset(unsafe.String(unsafe.SliceData(data), len(data)))
 }
