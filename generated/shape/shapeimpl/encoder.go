@@ -276,14 +276,8 @@ func (e *Encoder) Raw(v RawValue) {
 // names (white space around it is allowed).
 func validRaw(v RawValue) bool {
 	// A string without escapes, the common case (@odata.type), needs no decoder.
-	if n := len(v); n >= 2 && v[0] == '"' && v[n-1] == '"' {
-		i := 1
-		for i < n-1 && plain[v[i]] {
-			i++
-		}
-		if i == n-1 {
-			return true
-		}
+	if n := len(v); n >= 2 && v[0] == '"' && v[n-1] == '"' && plainRun(unsafeString(v), 1) == n-1 {
+		return true
 	}
 	var d Decoder
 	d.reset(unsafe.String(unsafe.SliceData(v), len(v)))
