@@ -258,33 +258,74 @@ func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), l
 
 // Raw writes a raw JSON value (null when empty). A value that is not one
 // JSON value, or that repeats a member name, is not written: it is recorded
-// as e's error and null is written in its place.
+// as e's error and null is written in its place. Invalid UTF-8 in its
+// strings (which lenient decoding tolerates and keeps) is written as
+// U+FFFD, as String writes it.
 func (e *Encoder) Raw(v RawValue) {
 	if len(v) == 0 {
 		e.token("null", true)
 		return
 	}
-	if !validRaw(v) {
+	switch checkRaw(v) {
+	case rawValid:
+		e.token(unsafeString(v), true)
+	case rawBadUTF8:
+		e.token(unsafeString(validUTF8(v)), true)
+	default:
 		e.Fail(errors.New("shape: a raw value is not one valid JSON value without duplicate member names: " + abbrev(strconv.Quote(string(v)))))
 		e.token("null", true)
-		return
 	}
-	e.token(unsafeString(v), true)
 }
 
-// validRaw reports whether v is one JSON value without duplicate member
-// names (white space around it is allowed).
-func validRaw(v RawValue) bool {
+// The verdicts of checkRaw.
+const (
+	rawValid   = iota
+	rawBadUTF8 // valid but for invalid UTF-8 bytes in strings
+	rawInvalid // not one JSON value, or a repeated member name
+)
+
+// checkRaw judges v: one JSON value without duplicate member names (white
+// space around it is allowed), and whether its bytes are valid UTF-8. Lone
+// surrogates in \u escapes are valid JSON text and are written as they are.
+func checkRaw(v RawValue) int {
 	// A string without escapes, the common case (@odata.type), needs no decoder.
 	if n := len(v); n >= 2 && v[0] == '"' && v[n-1] == '"' && plainRun(unsafeString(v), 1) == n-1 {
-		return true
+		return rawValid
 	}
 	var d Decoder
 	d.reset(unsafe.String(unsafe.SliceData(v), len(v)))
 	d.Untracked = true
 	d.Skip()
 	d.Finish()
-	return d.err == nil && len(d.violations) == 0
+	if d.err != nil {
+		return rawInvalid
+	}
+	for _, x := range d.violations {
+		if x.Keyword != "utf8" {
+			return rawInvalid
+		}
+	}
+	if len(d.violations) > 0 && !utf8.Valid(v) {
+		return rawBadUTF8
+	}
+	return rawValid
+}
+
+// validUTF8 returns v with each byte that is not part of valid UTF-8
+// replaced by U+FFFD. Outside strings a JSON value has only ASCII, so only
+// string contents change.
+func validUTF8(v []byte) []byte {
+	out := make([]byte, 0, len(v)+8)
+	for i := 0; i < len(v); {
+		r, size := utf8.DecodeRune(v[i:])
+		if r == utf8.RuneError && size == 1 {
+			out = append(out, "\uFFFD"...)
+		} else {
+			out = append(out, v[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }
 
 // Extra writes the members of an Extra map, in sorted order. Generated

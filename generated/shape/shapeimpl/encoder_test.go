@@ -94,3 +94,31 @@ func TestSafeString(t *testing.T) {
 		}
 	}
 }
+
+// TestRawInvalidUTF8: a raw value whose strings hold invalid UTF-8 (lenient
+// decoding keeps one in Extra) is written with U+FFFD for each bad byte, as
+// String writes strings; one that is not JSON or repeats a member name is
+// refused; a lone surrogate escape is valid JSON text and stays.
+func TestRawInvalidUTF8(t *testing.T) {
+	for _, tt := range []struct{ raw, want string }{
+		{"\"\xf2\"", "\"\ufffd\""},
+		{"{\"a\":\"x\xa0y\xff\",\"b\":[\"\xc3\"]}", "{\"a\":\"x\ufffdy\ufffd\",\"b\":[\"\ufffd\"]}"},
+		{`"\ud800"`, `"\ud800"`},
+		{`{"a":1}`, `{"a":1}`},
+		{`{"a":1,"a":2}`, ""},
+		{"\"\xf2", ""},
+	} {
+		e := NewEncoder()
+		e.Raw(RawValue(tt.raw))
+		got, err := e.Finish()
+		if tt.want == "" {
+			if err == nil {
+				t.Errorf("Raw(%q) wrote %s, want an error", tt.raw, got)
+			}
+			continue
+		}
+		if err != nil || string(got) != tt.want || !json.Valid(got) {
+			t.Errorf("Raw(%q) = %q, %v; want %q", tt.raw, got, err, tt.want)
+		}
+	}
+}
