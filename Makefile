@@ -4,7 +4,7 @@
 GO ?= go
 GEN := $(GO) run ./cmd/gen
 
-.PHONY: all generate check-generated samples metadata diff docs test lint tidy-check vet fmt-check golden bench fuzz
+.PHONY: all generate check-generated samples metadata diff docs test race lint tidy-check vet fmt-check golden bench fuzz
 
 ## all: regenerate, validate the samples, check the schemas against the metadata,
 ## show the v1.0 -> beta diff and refresh its report
@@ -50,9 +50,23 @@ diff:
 docs:
 	$(GO) test ./cmd/gen -run '^TestMaintainersReport$$' -count=1 -update
 
-## test: every test, vet, gofmt and staticcheck
-test: fmt-check vet lint
+## test: every test, vet, gofmt and staticcheck, and the concurrency tests
+## under the race detector
+test: fmt-check vet lint race
 	$(GO) test ./...
+
+## race: the concurrency tests under the race detector: pooled decoders and
+## encoders (generated/shape), gen validate's workers (internal/capture).
+## Only these run with -race, so that make test stays quick; the target
+## fails if fewer than RACE_MIN of them ran (a renamed test is not lost).
+RACE_PKGS = ./generated/shape ./internal/capture
+RACE_RUN = ^(TestPooledConcurrent|TestPooledConcurrentDocuments|TestRunOrder)$$
+RACE_MIN = 3
+race:
+	@out=$$($(GO) test -race -count=1 -v -run '$(RACE_RUN)' $(RACE_PKGS) 2>&1) || { echo "$$out"; exit 1; }; \
+	n=$$(echo "$$out" | grep -c '^--- PASS: Test'); \
+	echo "race: $$n concurrency tests passed under -race ($(RACE_PKGS))"; \
+	[ "$$n" -ge $(RACE_MIN) ] || { echo "$$out"; echo "race: expected at least $(RACE_MIN) tests"; exit 1; }
 
 vet:
 	$(GO) vet ./...

@@ -226,3 +226,58 @@ func Encoders() []Encoder {
 		{"encoding/json", func(v any) ([]byte, error) { return json.Marshal(v) }},
 	}
 }
+
+// GrowthSizes are the list lengths of the growth table: n incidents in one
+// collection response.
+var GrowthSizes = []int{1, 10, 100, 1000, 10000, 100000}
+
+// Growth returns the contestants of the growth table, graphshape's strict
+// decoder first, then goccy/go-json and encoding/json.
+func Growth(cs []Contestant) []Contestant {
+	var out []Contestant
+	for _, name := range []string{"graphshape", "goccy", "encoding/json"} {
+		for _, c := range cs {
+			if c.Name == name {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// CanonicalItems returns the Canonical text of each incident of a decoded
+// list response, then that of the response without its items: two
+// contestants decoded the same list when these are equal. Items are
+// compared one at a time, so a 100,000-incident list needs no second copy
+// of itself as a generic tree.
+func CanonicalItems(v any) ([]string, error) {
+	var items []any
+	var rest any
+	switch v := v.(type) {
+	case *v1.IncidentCollectionResponse:
+		for i := range v.Value {
+			items = append(items, v.Value[i])
+		}
+		r := *v
+		r.Value = []v1.Incident{}
+		rest = r
+	case *plainList:
+		for i := range v.Value {
+			items = append(items, v.Value[i])
+		}
+		r := *v
+		r.Value = []plainIncident{}
+		rest = r
+	default:
+		return nil, fmt.Errorf("bench: %T is not a decoded list", v)
+	}
+	out := make([]string, 0, len(items)+1)
+	for _, it := range append(items, rest) {
+		c, err := Canonical(it)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}

@@ -30,10 +30,14 @@
 // # Memory
 //
 // Unmarshal copies the document once and decoded strings share that copy,
-// so the caller may reuse its buffer. UnmarshalBorrowed skips the copy: the
-// decoded value then points into the caller's bytes and must not outlive
-// them or see them change. Decoders are pooled; all entry points are safe
-// for concurrent use.
+// so the caller may reuse its buffer. Strings with escapes and raw values
+// (json.RawMessage fields, Extra) are cut from chunks of a few kilobytes
+// instead of being allocated one by one; each raw value's capacity ends
+// where it does, so changing or appending to one never touches another or
+// a string. UnmarshalBorrowed skips the copy of the document: the decoded
+// strings then point into the caller's bytes and must not outlive them or
+// see them change. Decoders and encoders are pooled; all entry points are
+// safe for concurrent use (make race checks it under the race detector).
 //
 // # Limits
 //
@@ -297,10 +301,11 @@ func Unmarshal(data []byte, v Decodable) error {
 	return err
 }
 
-// UnmarshalBorrowed is Unmarshal without the copy of data: strings and raw
-// values in v point into data, so v must not outlive data, and data must not
-// change while v is in use. It saves one allocation the size of the
-// document; use it only where the lifetime of data is clear.
+// UnmarshalBorrowed is Unmarshal without the copy of data: strings in v
+// point into data, so v must not outlive data, and data must not change
+// while v is in use. It saves one allocation the size of the document; use
+// it only where the lifetime of data is clear. Raw values (json.RawMessage
+// fields, Extra) are copies either way, so changing one never changes data.
 func UnmarshalBorrowed(data []byte, v Decodable) error {
 	_, err := decode(data, v, true, false)
 	return err

@@ -2,9 +2,10 @@
 // goccy/go-json, encoding/json, json.Valid and jsonschema v5: for each
 // workload, the median over interleaved rounds of each contestant's time
 // relative to graphshape's strict decoder in the same round, with
-// allocations; then MarshalJSON against the baselines' Marshal; then
-// graphshape's decoding time per incident and GC share from 1 to 100,000
-// incidents.
+// allocations; then MarshalJSON against the baselines' Marshal; then the
+// growth table: lists of 1 to 100,000 incidents decoded by graphshape,
+// goccy/go-json and encoding/json (ns/op, ns/incident, B/op, allocs/op, GC
+// share). bench's tests check that the contestants decode the same data.
 //
 //	go run ./cmd/table [-rounds 5] [-benchtime 300ms] [-max 100000]
 package main
@@ -147,19 +148,24 @@ func run(rounds, maxN int) error {
 		}
 	}
 
-	fmt.Printf("\nGrowth: list of n incidents, strict decode (graphshape) and goccy, ns per incident and GC share of CPU time\n\n")
-	fmt.Println("| n | bytes | graphshape ns/incident | GC share | goccy ns/incident | GC share |")
-	fmt.Println("|---:|---:|---:|---:|---:|---:|")
-	for n := 1; n <= maxN; n *= 10 {
+	fmt.Printf("\nGrowth: a list of n incidents, decoded by graphshape (strict, validating), goccy/go-json and encoding/json; medians; GC share = GC CPU time / all CPU time while measuring\n\n")
+	fmt.Println("| n | bytes | decoder | ns/op | ns/incident | x graphshape | B/op | allocs/op | GC share |")
+	fmt.Println("|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+	gs := bench.Growth(cs)
+	for _, n := range bench.GrowthSizes {
+		if n > maxN {
+			break
+		}
 		doc, err := bench.ListOf(n)
 		if err != nil {
 			return err
 		}
 		w := bench.Workload{Name: fmt.Sprint(n), Doc: doc, List: true}
-		var cells []string
-		for _, c := range []bench.Contestant{cs[0], cs[2]} {
-			var ns, gc []float64
-			for range rounds {
+		res := make([]result, len(gs))
+		gc := make([][]float64, len(gs))
+		for range rounds {
+			var base float64
+			for i, c := range gs {
 				before := gcShare()
 				r := measure(func(b *testing.B) {
 					for b.Loop() {
@@ -168,12 +174,21 @@ func run(rounds, maxN int) error {
 						}
 					}
 				})
-				ns = append(ns, float64(r.NsPerOp())/float64(n))
-				gc = append(gc, gcShare().since(before))
+				gc[i] = append(gc[i], gcShare().since(before))
+				ns := float64(r.NsPerOp())
+				if i == 0 {
+					base = ns
+				}
+				res[i].ns = append(res[i].ns, ns)
+				res[i].ratio = append(res[i].ratio, ns/base)
+				res[i].allocs = append(res[i].allocs, float64(r.AllocsPerOp()))
+				res[i].bytes = append(res[i].bytes, float64(r.AllocedBytesPerOp()))
 			}
-			cells = append(cells, fmt.Sprintf("%.0f | %.0f%%", median(ns), 100*median(gc)))
 		}
-		fmt.Printf("| %d | %d | %s | %s |\n", n, len(doc), cells[0], cells[1])
+		for i, c := range gs {
+			fmt.Printf("| %d | %d | %s | %.0f | %.0f | %.2f | %.0f | %.0f | %.0f%% |\n", n, len(doc), c.Name, median(res[i].ns), median(res[i].ns)/float64(n),
+				median(res[i].ratio), median(res[i].bytes), median(res[i].allocs), 100*median(gc[i]))
+		}
 	}
 	return nil
 }

@@ -101,13 +101,14 @@ func (d *Decoder) Time(t Types, r *Rule) (time.Time, bool) {
 
 // Time writes t as an RFC 3339 date-time string.
 func (e *Encoder) Time(t time.Time) {
-	e.comma()
 	if y := t.Year(); y < 0 || y > 9999 {
 		e.Fail(errors.New("shape: time " + t.String() + " has a year outside 0000-9999, which RFC 3339 cannot write"))
-		e.buf = append(e.buf, "null"...)
+		e.token("null", true)
 		return
 	}
-	e.buf = append(e.buf, '"')
-	e.buf = AppendDateTime(e.buf, t)
-	e.buf = append(e.buf, '"')
+	var tmp [48]byte
+	b := append(tmp[:0], '"')
+	b = AppendDateTime(b, t)
+	b = append(b, '"')
+	e.token(unsafeString(b), true)
 }

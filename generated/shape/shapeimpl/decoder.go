@@ -95,12 +95,15 @@ type Decoder struct {
 	err   *SyntaxError
 	depth int
 	stack []frame
-	key   string
+
+	keyLo, keyHi int    // the member name NextKey read is src[keyLo:keyHi], or
+	keyEscaped   string // when keyHi < 0, this unescaped name
 
 	violations []Violation
 	tolerated  []Violation
 	stash      []stashed
 	scratch    []byte // unescaping buffer
+	chunk      []byte // raw values are copied into it (see rawCopy)
 
 	lastMismatch int // offset+1 of the last value skipped as a mismatch
 
@@ -133,8 +136,9 @@ func NewDecoderString(s string) *Decoder {
 // stacks. Lenient and MaxDepth are cleared.
 func (d *Decoder) Reset(data []byte) { d.reset(string(data)) }
 
-// ResetBorrowed is Reset without the copy: decoded strings and raw values
-// point into data, which must outlive them and not change.
+// ResetBorrowed is Reset without the copy: decoded strings without escapes
+// point into data, which must outlive them and not change. (Raw values and
+// unescaped strings are copies either way; see rawCopy.)
 func (d *Decoder) ResetBorrowed(data []byte) {
 	d.reset(unsafe.String(unsafe.SliceData(data), len(data)))
 }
@@ -160,12 +164,58 @@ func (d *Decoder) reset(src string) {
 		tolerated:  d.tolerated[:0],
 		stash:      d.stash[:0],
 		scratch:    d.scratch[:0],
+		chunk:      d.chunk,
 	}
 }
 
+// rawChunk is the size of the chunks rawCopy cuts raw values from.
+const rawChunk = 4 << 10
+
+// rawCopy returns a copy of s, a raw value of the document, that the caller
+// may keep and change. Copies are cut from a chunk, so that a document with
+// many raw values (Extra members, untyped parts) costs an allocation per
+// few kilobytes, not one per value; each copy's capacity ends where it does,
+// so appending to one never writes into another. Values longer than a
+// quarter chunk get an allocation of their own. A kept copy keeps its chunk
+// alive, as a kept string keeps the document alive.
+func (d *Decoder) rawCopy(s string) RawValue {
+	if len(s) > rawChunk/4 {
+		return RawValue(s)
+	}
+	b := d.cut(len(s))
+	copy(b, s)
+	return b
+}
+
+// stringCopy returns b as a string, cut from the same chunks as rawCopy's
+// copies (an unescaped string is not a substring of the document). The
+// bytes of a chunk are written once, before they are handed out, so the
+// string never changes.
+func (d *Decoder) stringCopy(b []byte) string {
+	if len(b) > rawChunk/4 {
+		return string(b)
+	}
+	c := d.cut(len(b))
+	copy(c, b)
+	return unsafe.String(unsafe.SliceData(c), len(c))
+}
+
+// cut returns the next n bytes of the chunk, with a capacity of n, starting
+// a new chunk when the rest is too short. The chunk is resliced in place
+// (no pointer store, so no write barrier) unless a new one is needed.
+func (d *Decoder) cut(n int) []byte {
+	l := len(d.chunk)
+	if cap(d.chunk)-l < n {
+		d.chunk, l = make([]byte, 0, rawChunk), 0
+	}
+	d.chunk = d.chunk[:l+n]
+	return d.chunk[l : l+n : l+n]
+}
+
 // Release drops d's references to the document and to what it decoded, so
-// a pooled Decoder keeps neither alive. Violations and Tolerated must have
-// been copied before.
+// a pooled Decoder keeps neither alive; it keeps only the unused rest of the
+// chunk raw values are copied into (see rawCopy), which later documents fill.
+// Violations and Tolerated must have been copied before.
 func (d *Decoder) Release() {
 	const keep = 1 << 10 // entries; larger stacks go to the collector
 	if cap(d.stack) > keep || cap(d.violations) > keep || cap(d.tolerated) > keep || cap(d.stash) > keep {
@@ -452,31 +502,36 @@ func (d *Decoder) Duplicate() {
 func (d *Decoder) skipWS() {
 	s, i := d.src, d.pos
 	for i < len(s) {
-		switch s[i] {
-		case ' ':
-			i++
-			// Indentation: eight spaces at a time.
-			for i+8 <= len(s) && s[i] == ' ' && s[i+1] == ' ' && s[i+2] == ' ' && s[i+3] == ' ' &&
-				s[i+4] == ' ' && s[i+5] == ' ' && s[i+6] == ' ' && s[i+7] == ' ' {
-				i += 8
+		if c := s[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+			break
+		}
+		i++
+		// Indentation: the spaces after a line break, eight at a time.
+		for i+8 <= len(s) {
+			x := load64(s, i)
+			if x != 0x2020202020202020 {
+				i += bits.TrailingZeros64(x^0x2020202020202020) >> 3
+				break
 			}
-		case '\t', '\n', '\r':
-			i++
-		default:
-			d.pos = i
-			return
+			i += 8
 		}
 	}
 	d.pos = i
 }
 
+// peek skips white space and returns the next byte, or 0 at the end.
 func (d *Decoder) peek() byte {
-	if d.pos < len(d.src) {
-		if c := d.src[d.pos]; c > ' ' {
-			return c
-		}
-	}
 	d.skipWS()
+	if d.pos < len(d.src) {
+		return d.src[d.pos]
+	}
+	return 0
+}
+
+// at returns the byte at the current offset, or 0 at the end. The hot
+// paths write "c := d.at(); if c <= ' ' { c = d.peek() }": peek's common
+// case, a token right here, without the call.
+func (d *Decoder) at() byte {
 	if d.pos < len(d.src) {
 		return d.src[d.pos]
 	}
@@ -562,14 +617,18 @@ func (d *Decoder) Unstash(extra map[string]RawValue) map[string]RawValue {
 		if extra == nil {
 			extra = map[string]RawValue{}
 		}
-		extra[s.key] = RawValue(s.raw)
+		extra[s.key] = d.rawCopy(s.raw)
 	}
 	return extra
 }
 
 // Null consumes a null literal if one is next and reports whether it did.
 func (d *Decoder) Null() bool {
-	if d.peek() != 'n' {
+	c := d.at()
+	if c <= ' ' {
+		c = d.peek()
+	}
+	if c != 'n' {
 		return false
 	}
 	if strings.HasPrefix(d.src[d.pos:], "null") {
@@ -602,7 +661,11 @@ func (d *Decoder) BeginObject(t Types) bool { return d.begin('{', t) }
 func (d *Decoder) BeginArray(t Types) bool { return d.begin('[', t) }
 
 func (d *Decoder) begin(open byte, t Types) bool {
-	if d.peek() == open {
+	c := d.at()
+	if c <= ' ' {
+		c = d.peek()
+	}
+	if c == open {
 		if !d.enter() {
 			return false
 		}
@@ -617,7 +680,10 @@ func (d *Decoder) begin(open byte, t Types) bool {
 // array, or consumes its closing byte and reports false. It is small enough
 // to be inlined into the generated loops.
 func (d *Decoder) next(i int, close byte) bool {
-	c := d.peek()
+	c := d.at()
+	if c <= ' ' {
+		c = d.peek()
+	}
 	switch {
 	case d.err != nil:
 		return false
@@ -643,28 +709,42 @@ func (d *Decoder) NextKey(i int) bool {
 	if !d.next(i, '}') {
 		return false
 	}
-	if d.peek() != '"' {
+	if c := d.at(); c != '"' && (c > ' ' || d.peek() != '"') {
 		d.syntax(CauseInvalidCharacter, "expected a member name")
 		return false
 	}
-	k, ok := d.readString()
-	if !ok {
-		return false
+	// The name is kept as offsets into the document, not as a string: a
+	// string field written per member would cost a write barrier whenever
+	// the collector is marking.
+	src, start := d.src, d.pos+1
+	if i := plainRun(src, start); i < len(src) && src[i] == '"' {
+		d.pos = i + 1
+		d.keyLo, d.keyHi = start, i
+	} else {
+		k, ok := d.readStringSlow(start, i, true)
+		if !ok {
+			return false
+		}
+		d.keyLo, d.keyHi, d.keyEscaped = 0, -1, k
 	}
-	if d.peek() != ':' {
+	if c := d.at(); c != ':' && (c > ' ' || d.peek() != ':') {
 		d.syntax(CauseInvalidCharacter, "expected ':' after member name")
 		return false
 	}
 	d.pos++
-	d.key = k
 	if d.depth == 1 {
-		d.rootMember(k)
+		d.rootMember(d.Key())
 	}
 	return true
 }
 
 // Key returns the member name NextKey read.
-func (d *Decoder) Key() string { return d.key }
+func (d *Decoder) Key() string {
+	if d.keyHi < 0 {
+		return d.keyEscaped
+	}
+	return d.src[d.keyLo:d.keyHi]
+}
 
 // NextItem advances to item i of the current array and returns true, or
 // consumes ']' and returns false.
@@ -673,7 +753,7 @@ func (d *Decoder) NextItem(i int) bool { return d.next(i, ']') }
 // String reads a string, or reports a mismatch against t. r, if not nil,
 // holds the string's constraints.
 func (d *Decoder) String(t Types, r *Rule) (string, bool) {
-	if d.peek() != '"' {
+	if c := d.at(); c != '"' && (c > ' ' || d.peek() != '"') {
 		d.Mismatch(t)
 		return "", false
 	}
@@ -814,13 +894,17 @@ func (d *Decoder) Raw(rules []Rule, i int) RawValue {
 	if d.err != nil {
 		return nil
 	}
-	return RawValue(d.src[start:d.pos])
+	return d.rawCopy(d.src[start:d.pos])
 }
 
 // Skip skips one value, checking its syntax (and, in strict mode, its
 // UTF-8 and duplicate member names).
 func (d *Decoder) Skip() {
-	switch d.peek() {
+	c := d.at()
+	if c <= ' ' {
+		c = d.peek()
+	}
+	switch c {
 	case '{':
 		if !d.enter() {
 			return
@@ -832,7 +916,7 @@ func (d *Decoder) Skip() {
 		names := small[:0]
 		var seen map[string]bool
 		for i := 0; d.NextKey(i); i++ {
-			k := d.key
+			k := d.Key()
 			dup := false
 			if seen != nil {
 				dup = seen[k]
@@ -869,7 +953,7 @@ func (d *Decoder) Skip() {
 			d.Leave()
 		}
 	case '"':
-		d.readString()
+		d.skipString()
 	case 't':
 		d.literal("true")
 	case 'f':
@@ -956,22 +1040,35 @@ func (d *Decoder) readString() (string, bool) {
 		d.pos = i + 1
 		return s[start:i], true
 	}
-	return d.readStringSlow(start, i)
+	return d.readStringSlow(start, i, true)
+}
+
+// skipString is readString for a value nobody keeps (Skip): it checks the
+// string as readString does, reporting the same errors and violations, but
+// builds no unescaped copy.
+func (d *Decoder) skipString() {
+	s := d.src
+	start := d.pos + 1
+	i := plainRun(s, start)
+	if i < len(s) && s[i] == '"' {
+		d.pos = i + 1
+		return
+	}
+	d.readStringSlow(start, i, false)
 }
 
 // plainRun returns the offset of the first byte at or after i that is not
 // plain (see plain), or len(s); it looks at eight bytes at a time.
 func plainRun(s string, i int) int {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	// The constants come from a variable, so that they are loaded into
+	// registers once, not written into the loop (the compiler
+	// rematerialises 64-bit constants at every use).
+	lo, c20, eq22, eq5c, hi := swar.lo, swar.c20, swar.eq22, swar.eq5c, swar.hi
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := load64(s, i)
 		// A byte's high bit is set in m where the byte is below 0x20, '"',
 		// '\\' or not ASCII; borrows can only mark bytes after a marked one.
-		q, b := x^(0x22*lo), x^(0x5c*lo)
-		m := ((x - 0x20*lo) | (q - lo) | (b - lo)) &^ x
-		m = (m | x) & hi
-		if m != 0 {
+		if m := ((x - c20) | (x ^ eq22 - lo) | (x ^ eq5c - lo) | x) & hi; m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 	}
@@ -990,7 +1087,10 @@ var plain = func() (t [256]bool) {
 	return t
 }()
 
-func (d *Decoder) readStringSlow(start, i int) (string, bool) {
+// readStringSlow finishes readString from offset i, the first byte of the
+// string starting at start that is not plain. With build false it only
+// checks the string and returns "" for one that needed unescaping.
+func (d *Decoder) readStringSlow(start, i int, build bool) (string, bool) {
 	s := d.src
 	buf := d.scratch[:0]
 	escaped := false // buf holds the string up to lit
@@ -1007,12 +1107,17 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 			if !escaped {
 				return s[start:i], true
 			}
+			if !build {
+				return "", true
+			}
 			buf = append(buf, s[lit:i]...)
 			d.scratch = buf[:0]
-			return string(buf), true
+			return d.stringCopy(buf), true
 		case c == '\\':
 			escaped = true
-			buf = append(buf, s[lit:i]...)
+			if build {
+				buf = append(buf, s[lit:i]...)
+			}
 			if i+1 >= len(s) {
 				d.pos = i
 				d.syntax(CauseUnexpectedEnd, "unexpected end of input in string escape")
@@ -1020,7 +1125,9 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 			}
 			switch e := s[i+1]; e {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				buf = append(buf, unescape[e])
+				if build {
+					buf = append(buf, unescape[e])
+				}
 				i += 2
 			case 'u':
 				r, ok := hex4(s, i+2)
@@ -1048,7 +1155,9 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 						badUTF8 = true
 					}
 				}
-				buf = utf8.AppendRune(buf, r)
+				if build {
+					buf = utf8.AppendRune(buf, r)
+				}
 			default:
 				d.pos = i
 				d.syntax(CauseInvalidEscape, "invalid escape in string")
@@ -1066,8 +1175,10 @@ func (d *Decoder) readStringSlow(start, i int) (string, bool) {
 			if r == utf8.RuneError && size == 1 {
 				badUTF8 = true
 				escaped = true
-				buf = append(buf, s[lit:i]...)
-				buf = append(buf, "\uFFFD"...)
+				if build {
+					buf = append(buf, s[lit:i]...)
+					buf = append(buf, "\uFFFD"...)
+				}
 				i++
 				lit = i
 				continue

@@ -15,6 +15,7 @@
 package shapeimpl
 
 import (
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -118,12 +119,21 @@ func EscapePointerToken(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
-// SortedKeys returns the keys of m in sorted order.
-func SortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// SortedKeys yields the keys of m in sorted order, with their index, for
+// a range loop (for _, k := range SortedKeys(m)). Up to 16 keys are sorted
+// on the stack, so encoding a small map allocates nothing.
+func SortedKeys[V any](m map[string]V) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		var small [16]string
+		keys := small[:0]
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for i, k := range keys {
+			if !yield(i, k) {
+				return
+			}
+		}
 	}
-	slices.Sort(keys)
-	return keys
 }

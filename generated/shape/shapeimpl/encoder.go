@@ -1,7 +1,6 @@
 package shapeimpl
 
 import (
-	"bytes"
 	"errors"
 	"math"
 	"math/bits"
@@ -22,6 +21,10 @@ type Encoder struct {
 
 	buf []byte
 	err error
+	// more is set when the last thing written ends a value, so that the
+	// next value or member needs a ',' first. A flag, not a look at the
+	// last byte written: that load waits on the store just made.
+	more bool
 }
 
 var encoders = sync.Pool{New: func() any { return new(Encoder) }}
@@ -39,7 +42,7 @@ func (e *Encoder) Finish() ([]byte, error) {
 	var out []byte
 	err := e.err
 	if err == nil {
-		out = append(make([]byte, 0, len(e.buf)), e.buf...)
+		out = slices.Clone(e.buf) // append: only the rest of the last page is zeroed, not the copy
 	}
 	e.Release()
 	encoders.Put(e)
@@ -57,7 +60,7 @@ func Has[V any](m map[string]V, k string) bool {
 
 // Reset empties e, keeping its buffer's memory.
 func (e *Encoder) Reset() {
-	e.buf, e.err, e.OmitZero = e.buf[:0], nil, false
+	e.buf, e.err, e.more, e.OmitZero = e.buf[:0], nil, false, false
 }
 
 // Release drops a very large buffer, so a pooled Encoder does not keep it.
@@ -82,107 +85,222 @@ func (e *Encoder) Fail(err error) {
 	}
 }
 
-func (e *Encoder) comma() {
-	if n := len(e.buf); n > 0 {
-		switch e.buf[n-1] {
-		case '{', '[', ':':
-		default:
-			e.buf = append(e.buf, ',')
-		}
+// The writers below keep e.buf's pointer unchanged while the buffer has
+// room: they reslice it in place (e.buf = e.buf[:n]) and copy into it, so
+// the hot path stores only the length. Storing the pointer (as
+// e.buf = append(e.buf, s...) or e.buf = f(e.buf) do) costs a write
+// barrier whenever the collector is marking, which profiles showed as a
+// sixth of the encoding time. Only grow, out of line, stores the pointer.
+
+// grow makes room for at least n more bytes.
+//
+//go:noinline
+func (e *Encoder) grow(n int) {
+	if cap(e.buf) == 0 && n < minBuffer {
+		n = minBuffer
 	}
+	e.buf = slices.Grow(e.buf, n)
+}
+
+// minBuffer is the first buffer's capacity: a Graph incident encodes to
+// about a kilobyte.
+const minBuffer = 2 << 10
+
+// extend lengthens e.buf by n bytes within its capacity and returns the
+// offset of the first of them.
+func (e *Encoder) extend(n int) int {
+	l := len(e.buf)
+	if cap(e.buf)-l < n {
+		e.grow(n)
+	}
+	e.buf = e.buf[:l+n]
+	return l
+}
+
+// token writes s after a ',' if one is due; more says whether s ends a
+// value (a literal) or opens one (a member name, '{', '[').
+func (e *Encoder) token(s string, more bool) {
+	b := e.buf
+	l := len(b)
+	if cap(b)-l <= len(s) {
+		e.grow(len(s) + 1)
+		b = e.buf
+	}
+	b = b[:cap(b)]
+	if e.more {
+		b[l] = ','
+		l++
+	}
+	copy(b[l:], s)
+	e.buf = e.buf[:l+len(s)]
+	e.more = more
+}
+
+// quoted writes s as a JSON string after a ',' if one is due. Strings that
+// need no escapes (nearly all) are checked eight bytes at a time, then
+// copied; the others take appendString.
+func (e *Encoder) quoted(s string) {
+	if !safeString(s) {
+		e.token("", true)              // the comma, if one is due
+		e.buf = appendString(e.buf, s) // escapes: the slow path
+		return
+	}
+	b := e.buf
+	at := len(b)
+	if cap(b)-at < len(s)+3 {
+		e.grow(len(s) + 3)
+		b = e.buf
+	}
+	b = b[:cap(b)]
+	if e.more {
+		b[at] = ','
+		at++
+	}
+	b[at] = '"'
+	copy(b[at+1:], s)
+	b[at+1+len(s)] = '"'
+	e.buf = e.buf[:at+2+len(s)]
+	e.more = true
+}
+
+// safeString reports whether appendString copies all of s as it is. It
+// needs no position, so it folds the words' tests together and looks at
+// the high bits once: a word's test bits are set only where a byte is
+// unsafe or has its own high bit set (see unsafeBytes), so the fold has a
+// high bit set exactly when some byte is unsafe.
+func safeString(s string) bool {
+	const hi = 0x8080808080808080
+	n := len(s)
+	if n < 8 {
+		for i := 0; i < n; i++ {
+			if !safeByte[s[i]] {
+				return false
+			}
+		}
+		return true
+	}
+	// The constants come from a variable, so that they are loaded into
+	// registers once, not written into the loop (the compiler
+	// rematerialises 64-bit constants at every use).
+	l, c20, or2, eq3e, or4, eq26, eq5c := swar.lo, swar.c20, swar.or2, swar.eq3e, swar.or4, swar.eq26, swar.eq5c
+	x := load64(s, n-8)
+	m := x | (x - c20) | ((x | or2) ^ eq3e - l) | ((x | or4) ^ eq26 - l) | (x ^ eq5c - l)
+	for i := 0; i+8 < n; i += 8 {
+		x := load64(s, i)
+		m |= x | (x - c20) | ((x | or2) ^ eq3e - l) | ((x | or4) ^ eq26 - l) | (x ^ eq5c - l)
+	}
+	return m&hi == 0
+}
+
+// swar holds the word constants of the scans of strings (safeString,
+// plainRun; see unsafeBytes): byte value times lo is that byte in every
+// position of a word.
+var swar = struct{ lo, hi, c20, or2, eq3e, or4, eq22, eq26, eq5c uint64 }{
+	lo: 0x0101010101010101, hi: 0x8080808080808080, c20: 0x20 * 0x0101010101010101,
+	or2: 0x02 * 0x0101010101010101, eq3e: 0x3e * 0x0101010101010101,
+	or4: 0x04 * 0x0101010101010101, eq22: 0x22 * 0x0101010101010101, eq26: 0x26 * 0x0101010101010101,
+	eq5c: '\\' * 0x0101010101010101,
 }
 
 // BeginObject writes '{'.
-func (e *Encoder) BeginObject() { e.comma(); e.buf = append(e.buf, '{') }
+func (e *Encoder) BeginObject() { e.token("{", false) }
 
 // EndObject writes '}'.
-func (e *Encoder) EndObject() { e.buf = append(e.buf, '}') }
+func (e *Encoder) EndObject() { e.buf[e.extend(1)] = '}'; e.more = true }
 
 // BeginArray writes '['.
-func (e *Encoder) BeginArray() { e.comma(); e.buf = append(e.buf, '[') }
+func (e *Encoder) BeginArray() { e.token("[", false) }
 
 // EndArray writes ']'.
-func (e *Encoder) EndArray() { e.buf = append(e.buf, ']') }
+func (e *Encoder) EndArray() { e.buf[e.extend(1)] = ']'; e.more = true }
 
 // Name writes a member name already encoded as a JSON string, with the
 // colon after it (generated code passes constants such as `"id":`).
-func (e *Encoder) Name(encoded string) {
-	e.comma()
-	e.buf = append(e.buf, encoded...)
-}
+func (e *Encoder) Name(encoded string) { e.token(encoded, false) }
 
 // Key writes a member name and ':'.
 func (e *Encoder) Key(k string) {
-	e.comma()
-	e.buf = appendString(e.buf, k)
-	e.buf = append(e.buf, ':')
+	e.quoted(k)
+	e.buf[e.extend(1)] = ':'
+	e.more = false
 }
 
 // String writes a string.
-func (e *Encoder) String(s string) { e.comma(); e.buf = appendString(e.buf, s) }
+func (e *Encoder) String(s string) { e.quoted(s) }
 
 // Bool writes a boolean.
-func (e *Encoder) Bool(b bool) { e.comma(); e.buf = strconv.AppendBool(e.buf, b) }
+func (e *Encoder) Bool(b bool) {
+	if b {
+		e.token("true", true)
+	} else {
+		e.token("false", true)
+	}
+}
 
 // Int64 writes an integer.
-func (e *Encoder) Int64(n int64) { e.comma(); e.buf = strconv.AppendInt(e.buf, n, 10) }
+func (e *Encoder) Int64(n int64) {
+	var tmp [24]byte
+	e.token(unsafeString(strconv.AppendInt(tmp[:0], n, 10)), true)
+}
 
 // Float64 writes a number; NaN and infinities, which JSON cannot hold, are
 // written as null.
 func (e *Encoder) Float64(f float64) {
-	e.comma()
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		e.buf = append(e.buf, "null"...)
+		e.token("null", true)
 		return
 	}
-	e.buf = strconv.AppendFloat(e.buf, f, 'g', -1, 64)
+	var tmp [32]byte
+	e.token(unsafeString(strconv.AppendFloat(tmp[:0], f, 'g', -1, 64)), true)
 }
 
 // Null writes null.
-func (e *Encoder) Null() { e.comma(); e.buf = append(e.buf, "null"...) }
+func (e *Encoder) Null() { e.token("null", true) }
 
-// Raw writes a raw JSON value (null when empty). Invalid UTF-8 in it is
-// written as U+FFFD, as in strings (lenient decoding keeps such a value as
-// sent); a \u escape of a lone surrogate, which JSON's grammar allows, is
-// kept. A value that is not one JSON value, or that repeats a member name
-// (also once its invalid bytes are replaced), is not written: it is recorded
-// as e's error and null is written in its place.
+// unsafeString views b as a string for as long as b does not change.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// Raw writes a raw JSON value (null when empty). A value that is not one
+// JSON value, or that repeats a member name, is not written: it is recorded
+// as e's error and null is written in its place. Invalid UTF-8 in its
+// strings (which lenient decoding tolerates and keeps) is written as
+// U+FFFD, as String writes it.
 func (e *Encoder) Raw(v RawValue) {
-	e.comma()
 	if len(v) == 0 {
-		e.buf = append(e.buf, "null"...)
+		e.token("null", true)
 		return
 	}
-	if ok, text := validRaw(v); !ok {
-		if text {
-			// fixed is valid UTF-8: what remains are lone surrogate escapes.
-			fixed := bytes.ToValidUTF8(v, []byte("\uFFFD"))
-			if ok, text := validRaw(fixed); ok || text {
-				e.buf = append(e.buf, fixed...)
-				return
-			}
+	switch checkRaw(v) {
+	case rawValid:
+		e.token(unsafeString(v), true)
+	case rawBadUTF8:
+		// Two member names may become one once their bad bytes are
+		// replaced: the replaced value is judged again.
+		if fixed := validUTF8(v); checkRaw(fixed) == rawValid {
+			e.token(unsafeString(fixed), true)
+			return
 		}
+		fallthrough
+	default:
 		e.Fail(errors.New("shape: a raw value is not one valid JSON value without duplicate member names: " + abbrev(strconv.Quote(string(v)))))
-		e.buf = append(e.buf, "null"...)
-		return
+		e.token("null", true)
 	}
-	e.buf = append(e.buf, v...)
 }
 
-// validRaw reports whether v is one JSON value without duplicate member
-// names (white space around it is allowed) and, when it is not, whether v is
-// one JSON value whose only faults are in its text (invalid UTF-8, lone
-// surrogate escapes).
-func validRaw(v RawValue) (ok, textOnly bool) {
+// The verdicts of checkRaw.
+const (
+	rawValid   = iota
+	rawBadUTF8 // valid but for invalid UTF-8 bytes in strings
+	rawInvalid // not one JSON value, or a repeated member name
+)
+
+// checkRaw judges v: one JSON value without duplicate member names (white
+// space around it is allowed), and whether its bytes are valid UTF-8. Lone
+// surrogates in \u escapes are valid JSON text and are written as they are.
+func checkRaw(v RawValue) int {
 	// A string without escapes, the common case (@odata.type), needs no decoder.
-	if n := len(v); n >= 2 && v[0] == '"' && v[n-1] == '"' {
-		i := 1
-		for i < n-1 && plain[v[i]] {
-			i++
-		}
-		if i == n-1 {
-			return true, false
-		}
+	if n := len(v); n >= 2 && v[0] == '"' && v[n-1] == '"' && plainRun(unsafeString(v), 1) == n-1 {
+		return rawValid
 	}
 	var d Decoder
 	d.reset(unsafe.String(unsafe.SliceData(v), len(v)))
@@ -190,14 +308,34 @@ func validRaw(v RawValue) (ok, textOnly bool) {
 	d.Skip()
 	d.Finish()
 	if d.err != nil {
-		return false, false
+		return rawInvalid
 	}
 	for _, x := range d.violations {
 		if x.Keyword != "utf8" {
-			return false, false
+			return rawInvalid
 		}
 	}
-	return len(d.violations) == 0, true
+	if len(d.violations) > 0 && !utf8.Valid(v) {
+		return rawBadUTF8
+	}
+	return rawValid
+}
+
+// validUTF8 returns v with each byte that is not part of valid UTF-8
+// replaced by U+FFFD. Outside strings a JSON value has only ASCII, so only
+// string contents change.
+func validUTF8(v []byte) []byte {
+	out := make([]byte, 0, len(v)+8)
+	for i := 0; i < len(v); {
+		r, size := utf8.DecodeRune(v[i:])
+		if r == utf8.RuneError && size == 1 {
+			out = append(out, "\uFFFD"...)
+		} else {
+			out = append(out, v[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }
 
 // Extra writes the members of an Extra map, in sorted order. Generated
@@ -227,24 +365,44 @@ const hexDigits = "0123456789abcdef"
 // safeRun returns the offset of the first byte at or after i that
 // appendString does not copy as it is, or len(s); eight bytes at a time.
 func safeRun(s string, i int) int {
-	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		m := (x - 0x20*lo) | (x ^ ('"' * lo) - lo) | (x ^ ('\\' * lo) - lo) |
-			(x ^ ('<' * lo) - lo) | (x ^ ('>' * lo) - lo) | (x ^ ('&' * lo) - lo)
-		if m = (m&^x | x) & hi; m != 0 {
+		if m := unsafeBytes(load64(s, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 	}
-	for i < len(s) {
-		if c := s[i]; c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			return i
-		}
+	for i < len(s) && safeByte[s[i]] {
 		i++
 	}
 	return i
 }
+
+// load64 returns the eight bytes of s at i as a little-endian word (one
+// load: the compiler combines the byte loads).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// unsafeBytes returns a mask whose lowest set bit is the high bit of the
+// first byte of x that a JSON string cannot hold as it is, as Encoder
+// writes strings: below 0x20, '"', '\\', '<', '>', '&' or not ASCII. Bits
+// above it may be set falsely (borrows), never below. '<' and '>' (0x3c,
+// 0x3e) are found together as the bytes that are 0x3e with bit 1 set, '"'
+// and '&' (0x22, 0x26) as the bytes that are 0x26 with bit 2 set.
+func unsafeBytes(x uint64) uint64 {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	m := (x - 0x20*lo) | ((x | 0x02*lo) ^ 0x3e*lo - lo) | ((x | 0x04*lo) ^ 0x26*lo - lo) | (x ^ '\\'*lo - lo)
+	return (m | x) & hi
+}
+
+// safeByte marks the bytes appendString copies as they are.
+var safeByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
 
 // AppendString appends s to b as a JSON string, as Encoder writes strings
 // (the generator uses it to encode member names once).

@@ -2,6 +2,7 @@ package shapeimpl
 
 import (
 	"encoding/json"
+	"math/bits"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,102 @@ func TestRawText(t *testing.T) {
 		}
 		if !tc.fails && string(out) != tc.want {
 			t.Errorf("%s: Raw(%q) wrote %q, want %q", tc.reason, tc.raw, out, tc.want)
+		}
+	}
+}
+
+// TestEncoderStringMatchesAppendString: Encoder.String, which checks and
+// copies eight bytes at a time, writes what AppendString writes, at every
+// length and position of a special byte, after a value (with the comma)
+// and at the start.
+func TestEncoderStringMatchesAppendString(t *testing.T) {
+	specials := []string{"", "a", `"`, `\`, "<", ">", "&", "\n", "\x01", "\x1f", "\x7f", "é", "\u2028", "\xff", "=", "?", "$", "'", "\\x5b", "]", "|", "~"}
+	for _, sp := range specials {
+		for n := 0; n < 20; n++ {
+			for pad := 0; pad <= n; pad++ {
+				s := strings.Repeat("x", pad) + sp + strings.Repeat("y", n-pad)
+				for _, first := range []bool{true, false} {
+					e := NewEncoder()
+					want := ""
+					if !first {
+						e.Int64(1)
+						want = "1,"
+					}
+					e.String(s)
+					want += string(AppendString(nil, s))
+					if got := string(e.Bytes()); got != want {
+						t.Fatalf("String(%q) wrote %s, want %s", s, got, want)
+					}
+					e.Finish()
+				}
+			}
+		}
+	}
+}
+
+// TestUnsafeBytes: the word test finds the first byte the byte test
+// rejects, for every byte at every position of a word of safe bytes.
+func TestUnsafeBytes(t *testing.T) {
+	for c := range 256 {
+		for pos := range 8 {
+			w := []byte("abcdefgh")
+			w[pos] = byte(c)
+			m := unsafeBytes(load64(string(w), 0))
+			first := 8
+			if m != 0 {
+				first = bits.TrailingZeros64(m) >> 3
+			}
+			want := 8
+			if !safeByte[c] {
+				want = pos
+			}
+			if first != want {
+				t.Errorf("byte %#x at %d: first unsafe byte found at %d, want %d", c, pos, first, want)
+			}
+		}
+	}
+}
+
+// TestSafeString: the folded word test agrees with the byte test on
+// strings with one special byte at every position and length.
+func TestSafeString(t *testing.T) {
+	for c := range 256 {
+		for n := 1; n < 20; n++ {
+			for pos := range n {
+				b := []byte(strings.Repeat("a", n))
+				b[pos] = byte(c)
+				if got, want := safeString(string(b)), safeByte[c]; got != want {
+					t.Fatalf("safeString(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestRawInvalidUTF8: a raw value whose strings hold invalid UTF-8 (lenient
+// decoding keeps one in Extra) is written with U+FFFD for each bad byte, as
+// String writes strings; one that is not JSON or repeats a member name is
+// refused; a lone surrogate escape is valid JSON text and stays.
+func TestRawInvalidUTF8(t *testing.T) {
+	for _, tt := range []struct{ raw, want string }{
+		{"\"\xf2\"", "\"\ufffd\""},
+		{"{\"a\":\"x\xa0y\xff\",\"b\":[\"\xc3\"]}", "{\"a\":\"x\ufffdy\ufffd\",\"b\":[\"\ufffd\"]}"},
+		{`"\ud800"`, `"\ud800"`},
+		{`{"a":1}`, `{"a":1}`},
+		{`{"a":1,"a":2}`, ""},
+		{"\"\xf2", ""},
+	} {
+		e := NewEncoder()
+		e.Raw(RawValue(tt.raw))
+		got, err := e.Finish()
+		if tt.want == "" {
+			if err == nil {
+				t.Errorf("Raw(%q) wrote %s, want an error", tt.raw, got)
+			}
+			continue
+		}
+		if err != nil || string(got) != tt.want || !json.Valid(got) {
+			t.Errorf("Raw(%q) = %q, %v; want %q", tt.raw, got, err, tt.want)
 		}
 	}
 }

@@ -71,6 +71,8 @@ type Rule struct {
 	enumCanon  []string
 	constCanon string
 	constText  string
+	constStr   string // Const, when it is a string (constIsStr)
+	constIsStr bool
 	strMembers []string
 }
 
@@ -124,6 +126,7 @@ func CompileRules(rules []Rule) []Rule {
 			}
 		}
 		if r.HasConst {
+			r.constStr, r.constIsStr = r.Const.(string)
 			r.constText = mustJSON(r.Const)
 			r.constCanon = mustCanon(r.constText)
 		}
@@ -280,7 +283,7 @@ func (d *Decoder) EnumMismatch(s string, members []string) string {
 // extra (whatever the verdict, so no data is lost) and returns extra.
 func (d *Decoder) Undeclared(extra map[string]RawValue, rules []Rule, i int) map[string]RawValue {
 	r := &rules[i]
-	k := d.key
+	k := d.Key()
 	d.peek()
 	start := d.pos
 	if _, dup := extra[k]; dup {
@@ -289,13 +292,19 @@ func (d *Decoder) Undeclared(extra map[string]RawValue, rules []Rule, i int) map
 		d.Leave()
 	}
 	d.undeclared(rules, r, k, start)
+	return d.keepExtra(extra, k, start)
+}
+
+// keepExtra stores the member k whose value started at start, as sent, in
+// extra and returns extra; nothing after a syntax error.
+func (d *Decoder) keepExtra(extra map[string]RawValue, k string, start int) map[string]RawValue {
 	if d.err != nil {
 		return extra
 	}
 	if extra == nil {
 		extra = map[string]RawValue{}
 	}
-	extra[k] = RawValue(d.src[start:d.pos])
+	extra[k] = d.rawCopy(d.src[start:d.pos])
 	return extra
 }
 
@@ -404,6 +413,15 @@ func (d *Decoder) checkString(r *Rule, s string) {
 		d.Report("format", "/format", "string "+abbrev(strconv.Quote(s))+" is not a valid "+r.Format)
 	}
 	if r.Enum != nil || r.HasConst {
+		// A string equal to a string member (or const) passes: canonical
+		// forms of strings are equal exactly when the strings are. Only
+		// other strings need the canonical comparison (and its message).
+		if r.HasConst && r.constIsStr && s == r.constStr && r.Enum == nil {
+			return
+		}
+		if r.Enum != nil && slices.Contains(r.strMembers, s) && (!r.HasConst || r.constIsStr && s == r.constStr) {
+			return
+		}
 		d.checkEnumConst(r, string(appendString(nil, s)))
 	}
 }
@@ -672,7 +690,7 @@ func (d *Decoder) validateObject(rules []Rule, r *Rule) {
 	d.pos++
 	var seen map[string]bool
 	for i := 0; d.NextKey(i); i++ {
-		k := d.key
+		k := d.Key()
 		if seen == nil {
 			seen = map[string]bool{}
 		}
@@ -928,7 +946,7 @@ func (d *Decoder) canon(b *strings.Builder) {
 		type member struct{ k, v string }
 		var ms []member
 		for i := 0; d.NextKey(i); i++ {
-			k := d.key
+			k := d.Key()
 			var vb strings.Builder
 			d.canon(&vb)
 			ms = append(ms, member{k, vb.String()})

@@ -18,12 +18,14 @@ func (d *Decoder) Discriminator(name string) (value string, found bool) {
 	if d.err != nil || d.peek() != '{' {
 		return "", false
 	}
-	pos, depth, key, last := d.pos, d.depth, d.key, d.lastMismatch
+	pos, depth, last := d.pos, d.depth, d.lastMismatch
+	keyLo, keyHi, keyEscaped := d.keyLo, d.keyHi, d.keyEscaped
+	rootList, inValue, ctxSelect, ctxEntity := d.rootList, d.inValue, d.ctxSelect, d.ctxEntity
 	nv, nt, ns, nf := len(d.violations), len(d.tolerated), len(d.stash), len(d.stack)
 	if d.enter() {
 		d.pos++
 		for i := 0; d.NextKey(i); i++ {
-			if d.key != name {
+			if d.Key() != name {
 				d.Skip()
 				continue
 			}
@@ -38,7 +40,9 @@ func (d *Decoder) Discriminator(name string) (value string, found bool) {
 	if d.err != nil {
 		value, found = "", false
 	}
-	d.pos, d.depth, d.key, d.lastMismatch, d.err = pos, depth, key, last, nil
+	d.pos, d.depth, d.lastMismatch, d.err = pos, depth, last, nil
+	d.keyLo, d.keyHi, d.keyEscaped = keyLo, keyHi, keyEscaped
+	d.rootList, d.inValue, d.ctxSelect, d.ctxEntity = rootList, inValue, ctxSelect, ctxEntity
 	d.violations, d.tolerated, d.stash = d.violations[:nv], d.tolerated[:nt], d.stash[:ns]
 	d.stack = d.stack[:nf]
 	return value, found
@@ -108,7 +112,7 @@ func (d *Decoder) Mark() Mark {
 // it, against the object's unevaluatedProperties. The member is returned in
 // extra, as sent.
 func (d *Decoder) UndeclaredIn(extra map[string]RawValue, rules []Rule, x *Derived) map[string]RawValue {
-	k := d.key
+	k := d.Key()
 	d.peek()
 	start := d.pos
 	if _, dup := extra[k]; dup {
@@ -154,14 +158,7 @@ func (d *Decoder) UndeclaredIn(extra map[string]RawValue, rules []Rule, x *Deriv
 	default:
 		d.Skip()
 	}
-	if d.err != nil {
-		return extra
-	}
-	if extra == nil {
-		extra = map[string]RawValue{}
-	}
-	extra[k] = RawValue(d.src[start:d.pos])
-	return extra
+	return d.keepExtra(extra, k, start)
 }
 
 // CheckUnevaluated finishes a derived object x whose unevaluatedProperties
