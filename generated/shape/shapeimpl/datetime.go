@@ -74,7 +74,50 @@ func fixedZone(off int) *time.Location {
 // AppendDateTime appends t as an RFC 3339 date-time with as many fraction
 // digits as it needs, in its own offset ("Z" for UTC).
 func AppendDateTime(b []byte, t time.Time) []byte {
-	return t.AppendFormat(b, time.RFC3339Nano)
+	year, month, day := t.Date()
+	if year < 0 || year > 9999 {
+		return t.AppendFormat(b, time.RFC3339Nano)
+	}
+	hour, minute, sec := t.Clock()
+	two := func(b []byte, n int) []byte { return append(b, byte('0'+n/10), byte('0'+n%10)) }
+	b = two(b, year/100)
+	b = two(b, year%100)
+	b = append(b, '-')
+	b = two(b, int(month))
+	b = append(b, '-')
+	b = two(b, day)
+	b = append(b, 'T')
+	b = two(b, hour)
+	b = append(b, ':')
+	b = two(b, minute)
+	b = append(b, ':')
+	b = two(b, sec)
+	if ns := t.Nanosecond(); ns != 0 {
+		var frac [9]byte
+		for i := 8; i >= 0; i-- {
+			frac[i] = byte('0' + ns%10)
+			ns /= 10
+		}
+		n := 9
+		for frac[n-1] == '0' {
+			n--
+		}
+		b = append(b, '.')
+		b = append(b, frac[:n]...)
+	}
+	_, off := t.Zone()
+	if off == 0 {
+		return append(b, 'Z')
+	}
+	sign := byte('+')
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	off /= 60
+	b = append(b, sign)
+	b = two(b, off/60)
+	b = append(b, ':')
+	return two(b, off%60)
 }
 
 // Time reads a string that is an RFC 3339 date-time (r holds the schema's

@@ -75,3 +75,28 @@ func FuzzContextSelect(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendDateTime: the hand-written formatter writes what
+// time.Time.AppendFormat(RFC3339Nano) writes, for instants across the
+// years, fractions and offsets.
+func TestAppendDateTime(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("", 2*3600), time.FixedZone("", -(5*3600 + 30*60)), time.FixedZone("", 45*60)}
+	for i := int64(0); i < 5000; i++ {
+		sec := (i*7919*104729)%(253402300799+62135596800) - 62135596800 // 0001-01-01 .. 9999-12-31
+		ns := (i * 982451653) % 1e9
+		if i%3 == 0 {
+			ns -= ns % 1e6
+		}
+		if i%5 == 0 {
+			ns = 0
+		}
+		tm := time.Unix(sec, ns).In(zones[i%int64(len(zones))])
+		if tm.Year() > 9999 || tm.Year() < 0 {
+			continue
+		}
+		want := tm.AppendFormat(nil, time.RFC3339Nano)
+		if got := AppendDateTime(nil, tm); string(got) != string(want) {
+			t.Fatalf("AppendDateTime(%v) = %s, want %s", tm, got, want)
+		}
+	}
+}
