@@ -16,6 +16,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/internal/pointer"
 )
 
 // ShapePath is the import path of the support package generated code uses
@@ -296,9 +297,7 @@ func checkPackage(name string) error {
 	return nil
 }
 
-func escape(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
-}
+func escape(s string) string { return pointer.Escape(s) }
 
 // schemaTypes emits SchemaTypes (model.PackageNames[2]) into the codec
 // file: a constructor for every named type, by Go name, for code that

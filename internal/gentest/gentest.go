@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/graphshape/graphshape/internal/pointer"
 )
 
 // Names are the awkward member names, enum members and titles schemas are
@@ -93,7 +95,7 @@ func NewSchema(r *rand.Rand) *Schema {
 // RefTo returns the $ref to the $defs entry name: a JSON Pointer in a URI
 // fragment ("~" and "/" escaped, then percent-encoded).
 func RefTo(name string) string {
-	p := strings.ReplaceAll(strings.ReplaceAll(name, "~", "~0"), "/", "~1")
+	p := pointer.Escape(name)
 	return "#/$defs/" + (&url.URL{Fragment: p}).EscapedFragment()
 }
 
@@ -103,8 +105,11 @@ func defName(ref string) string {
 	if err != nil {
 		return ""
 	}
-	p := strings.TrimPrefix(u.Fragment, "/$defs/")
-	return strings.ReplaceAll(strings.ReplaceAll(p, "~1", "/"), "~0", "~")
+	name, err := pointer.Unescape(strings.TrimPrefix(u.Fragment, "/$defs/"))
+	if err != nil {
+		return ""
+	}
+	return name
 }
 
 func (g *builder) pick(list []string) string { return list[g.r.IntN(len(list))] }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/graphshape/graphshape/internal/naming"
+	"github.com/graphshape/graphshape/internal/pointer"
 	"github.com/graphshape/graphshape/schema"
 )
 
@@ -250,8 +251,7 @@ func (b *builder) resolvePointer(ptr, from string) (any, error) {
 	if ptr == "" {
 		return cur, nil
 	}
-	for _, tok := range strings.Split(ptr[1:], "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+	for _, tok := range pointer.Split(ptr) {
 		switch c := cur.(type) {
 		case map[string]any:
 			v, ok := c[tok]
@@ -312,12 +312,11 @@ func (b *builder) refTarget(ref, at, hint string) (*Type, error) {
 // that only structure a schema: "/$defs/x/items" becomes "XItems".
 func pointerName(ptr string) string {
 	var b strings.Builder
-	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+	for _, tok := range pointer.Split(ptr) {
 		switch tok {
 		case "$defs", "properties", "patternProperties":
 			continue
 		}
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
 		b.WriteString(naming.Exported(tok))
 	}
 	if b.Len() == 0 {
@@ -1120,9 +1119,7 @@ func intKw(m map[string]any, k string) int {
 	return int(r.Num().Int64())
 }
 
-func escape(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
-}
+func escape(s string) string { return pointer.Escape(s) }
 
 func isIdent(s string) bool {
 	for i, r := range s {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/graphshape/graphshape/internal/naming"
+	"github.com/graphshape/graphshape/internal/pointer"
 )
 
 // Inheritance, as Graph's schemas spell it in JSON Schema:
@@ -312,7 +313,7 @@ func (b *builder) inheritNames() map[string]string {
 			return
 		}
 		if u, ok := b.findUnion(m); ok && !isDef(ptr) && u.base != "" && !slices.Contains(u.branches, u.base) && strings.HasPrefix(u.base, "/$defs/") && strings.Count(u.base, "/") == 2 {
-			def := strings.ReplaceAll(strings.ReplaceAll(strings.TrimPrefix(u.base, "/$defs/"), "~1", "/"), "~0", "~")
+			def := pointer.Split(u.base)[1]
 			name := naming.Exported(def)
 			if _, taken := out[u.base]; !taken {
 				out[ptr] = name

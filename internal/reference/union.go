@@ -8,6 +8,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
 	"github.com/graphshape/graphshape/internal/model"
+	"github.com/graphshape/graphshape/internal/pointer"
 	"github.com/graphshape/graphshape/schema"
 )
 
@@ -108,8 +109,7 @@ func at(doc any, ptr string) any {
 		return doc
 	}
 	cur := doc
-	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+	for _, tok := range pointer.Split(ptr) {
 		switch c := cur.(type) {
 		case map[string]any:
 			cur = c[tok]

@@ -18,7 +18,8 @@ import (
 	"iter"
 	"slices"
 	"strconv"
-	"strings"
+
+	"github.com/graphshape/graphshape/internal/pointer"
 )
 
 // Violation is one violation as the Decoder records it; package shape
@@ -113,10 +114,7 @@ func (e *SyntaxError) Unwrap() error {
 
 // EscapePointerToken escapes one JSON Pointer reference token (~ and /).
 func EscapePointerToken(s string) string {
-	if !strings.ContainsAny(s, "~/") {
-		return s
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+	return pointer.Escape(s)
 }
 
 // SortedKeys yields the keys of m in sorted order, with their index, for
