@@ -26,7 +26,7 @@ RESPONSES = get-incident-minimal get-incident-nulls get-incident-select list-sel
 ## contracttest/testdata/ledger.json gives (a deviation missing fails too)
 samples:
 	$(GEN) validate -version v1.0 testdata/v1.0/get-incident.json $(RESPONSES:%=testdata/v1.0/own/%.json)
-	$(GEN) validate -version beta $(RESPONSES:%=testdata/beta/own/%.json)
+	$(GEN) validate -version beta $(RESPONSES:%=testdata/beta/own/%.json) testdata/beta/own/list-expand-manual-alert.json
 	$(GEN) validate -version beta -expect contracttest/testdata/ledger.json testdata/beta/get-incident.json
 	$(GEN) validate -version v1.0 -type incidentUpdate testdata/v1.0/own/patch-request.json
 	$(GEN) validate -version beta -type incidentUpdate testdata/beta/own/patch-request.json

@@ -16,7 +16,7 @@ import (
 )
 
 // SchemaDigest is the hex SHA-256 of the schema document this package was generated from.
-const SchemaDigest = "c10692095918ee0dd5a76705f223a0d8f42224b0158d2c912f7e7a168a55329b"
+const SchemaDigest = "051486af0b12b658c72566ae4d3e696d05397a8f09ecfefd3ef12579fa25a47c"
 
 // SchemaName is the name of the schema document this package was generated from.
 const SchemaName = "incident.schema.json"
@@ -337,6 +337,179 @@ type Alert struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// graphshapeDerivedAlert describes the inheritance of Alert to the decoder.
+var graphshapeDerivedAlert = &shapeimpl.Derived{
+	Bases:       []int{35},
+	Covers:      []uint64{3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "actorDisplayName", "additionalData", "alertPolicyId", "alertWebUrl", "assignedTo", "categories", "category", "classification", "comments", "createdDateTime", "customDetails", "description", "detectionSource", "detectorId", "determination", "evidence", "firstActivityDateTime", "id", "incidentId", "incidentWebUrl", "investigationState", "lastActivityDateTime", "lastUpdateDateTime", "mitreTechniques", "productName", "providerAlertId", "recommendedActions", "resolvedDateTime", "serviceSource", "severity", "status", "systemTags", "tenantId", "threatDisplayName", "threatFamilyName", "title"},
+	Own:         33,
+	Unevaluated: 768,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertItem makes *Alert an AlertItem.
+func (*Alert) isAlertItem() {}
+
+// AlertBase is the object at #/$defs/alertBase.
+//
+// The members of the entity microsoft.graph.security.alert, shared by alert and the types deriving from it (manualAlert): the base that alert and manualAlert merge with allOf. Open, as a base must be; each derived type closes itself.
+type AlertBase struct {
+	// ODataType is the member "@odata.type" (optional).
+	//
+	// The OData type of the object: #microsoft.graph.security.alert, or a derived type such as #microsoft.graph.security.manualAlert.
+	ODataType shape.Optional[string] `json:"@odata.type,omitzero"`
+	// ActorDisplayName is the member "actorDisplayName" (optional, may be null, read-only).
+	//
+	// The adversary or activity group that is associated with this alert.
+	ActorDisplayName shape.Optional[string] `json:"actorDisplayName,omitzero"`
+	// AdditionalData is the member "additionalData" (optional, may be null, read-only).
+	//
+	// A collection of other alert properties, including user-defined properties: any custom details defined in the alert and any dynamic content in the alert details (an open dictionary).
+	AdditionalData shape.Optional[Dictionary] `json:"additionalData,omitzero"`
+	// AlertPolicyID is the member "alertPolicyId" (optional, may be null, read-only).
+	//
+	// The ID of the policy that generated the alert, populated when a specific policy (configured by a customer or built in) generated it.
+	AlertPolicyID shape.Optional[string] `json:"alertPolicyId,omitzero"`
+	// AlertWebURL is the member "alertWebUrl" (optional, may be null, read-only).
+	//
+	// URL for the alert page in the Microsoft 365 Defender portal.
+	AlertWebURL shape.Optional[string] `json:"alertWebUrl,omitzero"`
+	// AssignedTo is the member "assignedTo" (optional, may be null).
+	//
+	// Owner of the alert, or null if no owner is assigned.
+	AssignedTo shape.Optional[string] `json:"assignedTo,omitzero"`
+	// Categories is the member "categories" (optional, read-only).
+	//
+	// The attack kill-chain categories that the alert belongs to, aligned with the MITRE ATT&CK framework.
+	Categories shape.Optional[[]string] `json:"categories,omitzero"`
+	// Category is the member "category" (optional, may be null, read-only).
+	//
+	// The attack kill-chain category that the alert belongs to. Aligned with the MITRE ATT&CK framework.
+	Category shape.Optional[string] `json:"category,omitzero"`
+	// Classification is the member "classification" (optional, may be null).
+	//
+	// Specifies whether the alert represents a true threat.
+	Classification shape.Optional[AlertClassification] `json:"classification,omitzero"`
+	// Comments is the member "comments" (optional, read-only).
+	//
+	// Array of comments created by the Security Operations (SecOps) team during the alert management process.
+	Comments shape.Optional[[]AlertComment] `json:"comments,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (optional, may be null, read-only).
+	//
+	// Time when Microsoft 365 Defender created the alert.
+	CreatedDateTime shape.Optional[time.Time] `json:"createdDateTime,omitzero"`
+	// CustomDetails is the member "customDetails" (optional, may be null).
+	//
+	// User-defined custom fields with string values (an open dictionary).
+	CustomDetails shape.Optional[Dictionary] `json:"customDetails,omitzero"`
+	// Description is the member "description" (optional, may be null, read-only).
+	//
+	// String value describing each alert.
+	Description shape.Optional[string] `json:"description,omitzero"`
+	// DetectionSource is the member "detectionSource" (optional, may be null, read-only).
+	//
+	// Detection technology or sensor that identified the notable component or activity.
+	DetectionSource shape.Optional[DetectionSource] `json:"detectionSource,omitzero"`
+	// DetectorID is the member "detectorId" (optional, may be null, read-only).
+	//
+	// The ID of the detector that triggered the alert.
+	DetectorID shape.Optional[string] `json:"detectorId,omitzero"`
+	// Determination is the member "determination" (optional, may be null).
+	//
+	// Specifies the result of the investigation, whether the alert represents a true attack and if so, the nature of the attack.
+	Determination shape.Optional[AlertDetermination] `json:"determination,omitzero"`
+	// Evidence is the member "evidence" (optional, read-only).
+	//
+	// Collection of evidence related to the alert; each item is one of the derived evidence types, chosen by its @odata.type (a discriminated union).
+	Evidence shape.Optional[[]AlertEvidence] `json:"evidence,omitzero"`
+	// FirstActivityDateTime is the member "firstActivityDateTime" (optional, may be null, read-only).
+	//
+	// The earliest activity associated with the alert.
+	FirstActivityDateTime shape.Optional[time.Time] `json:"firstActivityDateTime,omitzero"`
+	// ID is the member "id" (required, read-only).
+	//
+	// Unique identifier of the alert.
+	ID string `json:"id,omitzero"`
+	// IncidentID is the member "incidentId" (optional, may be null, read-only).
+	//
+	// Unique identifier of the incident this alert is associated with.
+	IncidentID shape.Optional[string] `json:"incidentId,omitzero"`
+	// IncidentWebURL is the member "incidentWebUrl" (optional, may be null, read-only).
+	//
+	// URL for the incident page in the Microsoft 365 Defender portal.
+	IncidentWebURL shape.Optional[string] `json:"incidentWebUrl,omitzero"`
+	// InvestigationState is the member "investigationState" (optional, may be null, read-only).
+	//
+	// Information on the current status of the automated investigation.
+	InvestigationState shape.Optional[InvestigationState] `json:"investigationState,omitzero"`
+	// LastActivityDateTime is the member "lastActivityDateTime" (optional, may be null, read-only).
+	//
+	// The latest activity associated with the alert.
+	LastActivityDateTime shape.Optional[time.Time] `json:"lastActivityDateTime,omitzero"`
+	// LastUpdateDateTime is the member "lastUpdateDateTime" (optional, may be null, read-only).
+	//
+	// Time when the alert was last updated at Microsoft 365 Defender.
+	LastUpdateDateTime shape.Optional[time.Time] `json:"lastUpdateDateTime,omitzero"`
+	// MitreTechniques is the member "mitreTechniques" (optional, read-only).
+	//
+	// The attack techniques, as aligned with the MITRE ATT&CK framework.
+	MitreTechniques shape.Optional[[]string] `json:"mitreTechniques,omitzero"`
+	// ProductName is the member "productName" (optional, may be null, read-only).
+	//
+	// The name of the product which published this alert.
+	ProductName shape.Optional[string] `json:"productName,omitzero"`
+	// ProviderAlertID is the member "providerAlertId" (optional, may be null, read-only).
+	//
+	// The ID of the alert as it appears in the security provider product that generated the alert.
+	ProviderAlertID shape.Optional[string] `json:"providerAlertId,omitzero"`
+	// RecommendedActions is the member "recommendedActions" (optional, may be null, read-only).
+	//
+	// Recommended response and remediation actions to take in the event this alert was generated.
+	RecommendedActions shape.Optional[string] `json:"recommendedActions,omitzero"`
+	// ResolvedDateTime is the member "resolvedDateTime" (optional, may be null, read-only).
+	//
+	// Time when the alert was resolved.
+	ResolvedDateTime shape.Optional[time.Time] `json:"resolvedDateTime,omitzero"`
+	// ServiceSource is the member "serviceSource" (required, read-only).
+	//
+	// The service or product that created this alert.
+	ServiceSource ServiceSource `json:"serviceSource,omitzero"`
+	// Severity is the member "severity" (required, read-only).
+	//
+	// Indicates the possible impact on assets. The higher the severity, the bigger the impact.
+	Severity AlertSeverity `json:"severity,omitzero"`
+	// Status is the member "status" (required).
+	//
+	// The status of the alert.
+	Status AlertStatus `json:"status,omitzero"`
+	// SystemTags is the member "systemTags" (optional, read-only).
+	//
+	// The system tags associated with the alert.
+	SystemTags shape.Optional[[]string] `json:"systemTags,omitzero"`
+	// TenantID is the member "tenantId" (optional, may be null, read-only).
+	//
+	// The Microsoft Entra tenant the alert was created in.
+	TenantID shape.Optional[string] `json:"tenantId,omitzero"`
+	// ThreatDisplayName is the member "threatDisplayName" (optional, may be null, read-only).
+	//
+	// The threat associated with this alert.
+	ThreatDisplayName shape.Optional[string] `json:"threatDisplayName,omitzero"`
+	// ThreatFamilyName is the member "threatFamilyName" (optional, may be null, read-only).
+	//
+	// Threat family associated with this alert.
+	ThreatFamilyName shape.Optional[string] `json:"threatFamilyName,omitzero"`
+	// Title is the member "title" (optional, may be null, read-only).
+	//
+	// Brief identifying string value describing the alert.
+	Title shape.Optional[string] `json:"title,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// isAlertItem makes *AlertBase an AlertItem.
+func (*AlertBase) isAlertItem() {}
+
 // AlertClassification is the enum at #/$defs/alertClassification. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // Whether an alert or incident represents a true threat (microsoft.graph.security.alertClassification, underlying type Edm.Byte). An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
@@ -525,7 +698,7 @@ func (v AlertDetermination) IsKnown() bool {
 	return false
 }
 
-// AlertEvidence is the discriminated union at #/$defs/alert/properties/evidence/items: one of *ActiveDirectoryDomainEvidence, *AiAgentEvidence, *AmazonResourceEvidence, *AnalyzedMessageEvidence, *AzureResourceEvidence, *BlobContainerEvidence, *BlobEvidence, *CloudApplicationEvidence, *CloudLogonRequestEvidence, *CloudLogonSessionEvidence, *ContainerEvidence, *ContainerImageEvidence, *ContainerRegistryEvidence, *DeviceEvidence, *DNSEvidence, *FileEvidence, *FileHashEvidence, *GitHubOrganizationEvidence, *GitHubRepoEvidence, *GitHubUserEvidence, *GoogleCloudResourceEvidence, *HostLogonSessionEvidence, *IoTDeviceEvidence, *IPEvidence, *KubernetesClusterEvidence, *KubernetesControllerEvidence, *KubernetesNamespaceEvidence, *KubernetesPodEvidence, *KubernetesSecretEvidence, *KubernetesServiceAccountEvidence, *KubernetesServiceEvidence, *MailClusterEvidence, *MailboxConfigurationEvidence, *MailboxEvidence, *MalwareEvidence, *NetworkConnectionEvidence, *NicEvidence, *OauthApplicationEvidence, *ProcessEvidence, *RegistryKeyEvidence, *RegistryValueEvidence, *SasTokenEvidence, *SecurityGroupEvidence, *ServicePrincipalEvidence, *SubmissionMailEvidence, *TeamsMessageEvidence, *URLEvidence, *UserEvidence, chosen by the member "@odata.type".
+// AlertEvidence is the discriminated union at #/$defs/alertBase/properties/evidence/items: one of *ActiveDirectoryDomainEvidence, *AiAgentEvidence, *AmazonResourceEvidence, *AnalyzedMessageEvidence, *AzureResourceEvidence, *BlobContainerEvidence, *BlobEvidence, *CloudApplicationEvidence, *CloudLogonRequestEvidence, *CloudLogonSessionEvidence, *ContainerEvidence, *ContainerImageEvidence, *ContainerRegistryEvidence, *DeviceEvidence, *DNSEvidence, *FileEvidence, *FileHashEvidence, *GitHubOrganizationEvidence, *GitHubRepoEvidence, *GitHubUserEvidence, *GoogleCloudResourceEvidence, *HostLogonSessionEvidence, *IoTDeviceEvidence, *IPEvidence, *KubernetesClusterEvidence, *KubernetesControllerEvidence, *KubernetesNamespaceEvidence, *KubernetesPodEvidence, *KubernetesSecretEvidence, *KubernetesServiceAccountEvidence, *KubernetesServiceEvidence, *MailClusterEvidence, *MailboxConfigurationEvidence, *MailboxEvidence, *MalwareEvidence, *NetworkConnectionEvidence, *NicEvidence, *OauthApplicationEvidence, *ProcessEvidence, *RegistryKeyEvidence, *RegistryValueEvidence, *SasTokenEvidence, *SecurityGroupEvidence, *ServicePrincipalEvidence, *SubmissionMailEvidence, *TeamsMessageEvidence, *URLEvidence, *UserEvidence, chosen by the member "@odata.type".
 // Lenient decoding keeps a value with an unknown @odata.type in a *AlertEvidenceBase (the base type's members, and the
 // others in its Extra map, re-encoded as sent); strict decoding reports it.
 // Use a type switch to tell the branches apart.
@@ -887,6 +1060,59 @@ type AlertEvidenceBase struct {
 // isAlertEvidence makes *AlertEvidenceBase an AlertEvidence.
 func (*AlertEvidenceBase) isAlertEvidence() {}
 
+// AlertItem is the discriminated union at #/$defs/alertItem: one of *Alert, *ManualAlert, chosen by the member "@odata.type".
+// Lenient decoding keeps a value with an unknown @odata.type in a *AlertBase (the base type's members, and the
+// others in its Extra map, re-encoded as sent); strict decoding reports it.
+// A value without @odata.type is a *Alert.
+// Use a type switch to tell the branches apart.
+//
+// An alert of $expand=alerts: a plain alert (no @odata.type, or #microsoft.graph.security.alert) or a manualAlert, chosen by @odata.type.
+type AlertItem interface {
+	shape.Decodable
+	shape.Encodable
+	MarshalJSON() ([]byte, error)
+	Validate() error
+	isAlertItem()
+}
+
+// DecodeAlertItem reads one AlertItem from d, choosing the branch by the member "@odata.type" wherever it stands in
+// the object, and reports every violation to d. It returns nil when the value was skipped.
+func DecodeAlertItem(d *shapeimpl.Decoder) AlertItem {
+	tag, state := d.DiscriminatorState("@odata.type")
+	if state == shapeimpl.DiscAbsent {
+		d.PushKeyword("/oneOf/0/$ref")
+		x := &Alert{}
+		x.ShapeDecode(d)
+		d.PopKeyword()
+		return x
+	}
+	found := state == shapeimpl.DiscString
+	if found {
+		switch tag {
+		case "#microsoft.graph.security.alert":
+			d.PushKeyword("/oneOf/0/$ref")
+			x := &Alert{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		case "#microsoft.graph.security.manualAlert":
+			d.PushKeyword("/oneOf/1/$ref")
+			x := &ManualAlert{}
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			return x
+		}
+	}
+	if !d.UnknownBranch("oneOf", "@odata.type", tag, found) {
+		return nil
+	}
+	d.PushKeyword("/oneOf")
+	x := &AlertBase{}
+	x.ShapeDecode(d)
+	d.PopKeyword()
+	return x
+}
+
 // AlertSeverity is the enum at #/$defs/alertSeverity. It is an evolvable enum; lenient decoding keeps any value it does not know as sent.
 //
 // The possible impact on assets of an alert or incident (microsoft.graph.security.alertSeverity; the legacy microsoft.graph.alertSeverity with values 0-4 is a different type). An evolvable enum: unknownFutureValue is the sentinel; the members declared after it (none yet) are sent only when the request has the header Prefer: include-unknown-enum-members, otherwise the service sends unknownFutureValue in their place.
@@ -1021,8 +1247,8 @@ var graphshapeDerivedAmazonResourceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 2, 2, 2, 1, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "amazonAccountId", "amazonResourceId", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "resourceName", "resourceType", "roles", "tags", "verdict"},
-	Own:         71,
-	Unevaluated: 773,
+	Own:         73,
+	Unevaluated: 777,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1111,8 +1337,8 @@ var graphshapeDerivedAnalyzedMessageEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2, 1, 1, 1, 1, 1, 2},
 	Names:       []string{"@odata.type", "antiSpamDirection", "attachmentsCount", "createdDateTime", "deliveryAction", "deliveryLocation", "detailedRoles", "internetMessageId", "language", "networkMessageId", "p1Sender", "p2Sender", "receivedDateTime", "recipientEmailAddress", "remediationStatus", "remediationStatusDetails", "roles", "senderIp", "subject", "tags", "threatDetectionMethods", "threats", "urlCount", "urls", "urn", "verdict"},
-	Own:         79,
-	Unevaluated: 774,
+	Own:         81,
+	Unevaluated: 778,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1210,8 +1436,8 @@ var graphshapeDerivedAzureResourceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 2, 2, 1, 1, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "resourceId", "resourceName", "resourceType", "roles", "tags", "verdict"},
-	Own:         111,
-	Unevaluated: 775,
+	Own:         113,
+	Unevaluated: 779,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1270,8 +1496,8 @@ var graphshapeDerivedBlobContainerEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 2, 2, 2, 1, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "name", "remediationStatus", "remediationStatusDetails", "roles", "storageResource", "tags", "url", "verdict"},
-	Own:         118,
-	Unevaluated: 776,
+	Own:         120,
+	Unevaluated: 780,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1334,8 +1560,8 @@ var graphshapeDerivedBlobEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "blobContainer", "createdDateTime", "detailedRoles", "etag", "fileHashes", "name", "remediationStatus", "remediationStatusDetails", "roles", "tags", "url", "verdict"},
-	Own:         126,
-	Unevaluated: 777,
+	Own:         128,
+	Unevaluated: 781,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1400,8 +1626,8 @@ var graphshapeDerivedCloudApplicationEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "appId", "createdDateTime", "detailedRoles", "displayName", "instanceId", "instanceName", "remediationStatus", "remediationStatusDetails", "roles", "saasAppId", "stream", "tags", "verdict"},
-	Own:         143,
-	Unevaluated: 778,
+	Own:         145,
+	Unevaluated: 782,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1456,8 +1682,8 @@ var graphshapeDerivedCloudLogonRequestEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 2, 2, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "requestId", "roles", "tags", "verdict"},
-	Own:         157,
-	Unevaluated: 779,
+	Own:         159,
+	Unevaluated: 783,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1528,8 +1754,8 @@ var graphshapeDerivedCloudLogonSessionEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 1, 1, 2, 1, 2},
 	Names:       []string{"@odata.type", "account", "browser", "createdDateTime", "detailedRoles", "deviceName", "operatingSystem", "previousLogonDateTime", "protocol", "remediationStatus", "remediationStatusDetails", "roles", "sessionId", "startUtcDateTime", "tags", "userAgent", "verdict"},
-	Own:         162,
-	Unevaluated: 780,
+	Own:         164,
+	Unevaluated: 784,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1596,8 +1822,8 @@ var graphshapeDerivedContainerEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "args", "command", "containerId", "createdDateTime", "detailedRoles", "image", "isPrivileged", "name", "pod", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
-	Own:         202,
-	Unevaluated: 781,
+	Own:         204,
+	Unevaluated: 785,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1656,8 +1882,8 @@ var graphshapeDerivedContainerImageEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "digestImage", "imageId", "registry", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
-	Own:         212,
-	Unevaluated: 782,
+	Own:         214,
+	Unevaluated: 786,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1749,8 +1975,8 @@ var graphshapeDerivedContainerRegistryEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "registry", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
-	Own:         220,
-	Unevaluated: 783,
+	Own:         222,
+	Unevaluated: 787,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -1811,8 +2037,8 @@ var graphshapeDerivedDNSEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "dnsServerIp", "domainName", "hostIpAddress", "ipAddresses", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
-	Own:         355,
-	Unevaluated: 784,
+	Own:         357,
+	Unevaluated: 788,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2096,8 +2322,8 @@ var graphshapeDerivedDeviceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 2, 2, 2, 1, 1},
 	Names:       []string{"@odata.type", "azureAdDeviceId", "createdDateTime", "defenderAvStatus", "detailedRoles", "deviceDnsName", "dnsDomain", "firstSeenDateTime", "healthStatus", "hostName", "ipInterfaces", "lastExternalIpAddress", "lastIpAddress", "loggedOnUsers", "mdeDeviceId", "ntDomain", "onboardingStatus", "osBuild", "osPlatform", "rbacGroupId", "rbacGroupName", "remediationStatus", "remediationStatusDetails", "resourceAccessEvents", "riskScore", "roles", "tags", "verdict", "version", "vmMetadata"},
-	Own:         304,
-	Unevaluated: 785,
+	Own:         306,
+	Unevaluated: 789,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2442,8 +2668,8 @@ var graphshapeDerivedFileEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "detectionStatus", "fileDetails", "mdeDeviceId", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
-	Own:         367,
-	Unevaluated: 786,
+	Own:         369,
+	Unevaluated: 790,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2554,8 +2780,8 @@ var graphshapeDerivedFileHashEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "algorithm", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "tags", "value", "verdict"},
-	Own:         389,
-	Unevaluated: 787,
+	Own:         391,
+	Unevaluated: 791,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2639,8 +2865,8 @@ var graphshapeDerivedGitHubOrganizationEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 2, 2, 1},
 	Names:       []string{"@odata.type", "company", "createdDateTime", "detailedRoles", "displayName", "email", "login", "orgId", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict", "webUrl"},
-	Own:         395,
-	Unevaluated: 788,
+	Own:         397,
+	Unevaluated: 792,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2703,8 +2929,8 @@ var graphshapeDerivedGitHubRepoEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "baseUrl", "createdDateTime", "detailedRoles", "login", "owner", "ownerType", "remediationStatus", "remediationStatusDetails", "repoId", "roles", "tags", "verdict"},
-	Own:         405,
-	Unevaluated: 789,
+	Own:         407,
+	Unevaluated: 793,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2767,8 +2993,8 @@ var graphshapeDerivedGitHubUserEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2, 1},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "email", "login", "name", "remediationStatus", "remediationStatusDetails", "roles", "tags", "userId", "verdict", "webUrl"},
-	Own:         414,
-	Unevaluated: 790,
+	Own:         416,
+	Unevaluated: 794,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2874,8 +3100,8 @@ var graphshapeDerivedGoogleCloudResourceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 2, 2, 1, 1, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "fullResourceName", "location", "locationType", "projectId", "projectNumber", "remediationStatus", "remediationStatusDetails", "resourceName", "resourceType", "roles", "tags", "verdict"},
-	Own:         423,
-	Unevaluated: 791,
+	Own:         425,
+	Unevaluated: 795,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -2938,8 +3164,8 @@ var graphshapeDerivedHostLogonSessionEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 2, 2, 2, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "account", "createdDateTime", "detailedRoles", "endUtcDateTime", "host", "remediationStatus", "remediationStatusDetails", "roles", "sessionId", "startUtcDateTime", "tags", "verdict"},
-	Own:         436,
-	Unevaluated: 792,
+	Own:         438,
+	Unevaluated: 796,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3000,8 +3226,8 @@ var graphshapeDerivedIPEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 2, 2, 2, 1, 2, 2},
 	Names:       []string{"@odata.type", "countryLetterCode", "createdDateTime", "detailedRoles", "ipAddress", "location", "remediationStatus", "remediationStatusDetails", "roles", "stream", "tags", "verdict"},
-	Own:         277,
-	Unevaluated: 793,
+	Own:         279,
+	Unevaluated: 797,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3023,7 +3249,7 @@ type Incident struct {
 	// Alerts is the member "alerts" (optional, read-only).
 	//
 	// The list of related alerts. Filled only when the request has $expand=alerts.
-	Alerts shape.Optional[[]Alert] `json:"alerts,omitzero"`
+	Alerts shape.Optional[[]AlertItem] `json:"alerts,omitzero"`
 	// AssignedTo is the member "assignedTo" (optional, may be null).
 	//
 	// Owner of the incident, or null if no owner is assigned. Free editable text.
@@ -3401,8 +3627,8 @@ var graphshapeDerivedIoTDeviceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 2, 2, 1},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "deviceId", "deviceName", "devicePageLink", "deviceSubType", "deviceType", "importance", "ioTHub", "ioTSecurityAgentId", "ipAddress", "isAuthorized", "isProgramming", "isScanner", "macAddress", "manufacturer", "model", "nics", "operatingSystem", "owners", "protocols", "purdueLayer", "remediationStatus", "remediationStatusDetails", "roles", "sensor", "serialNumber", "site", "source", "sourceRef", "tags", "verdict", "zone"},
-	Own:         447,
-	Unevaluated: 855,
+	Own:         449,
+	Unevaluated: 868,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3504,8 +3730,8 @@ var graphshapeDerivedKubernetesClusterEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2, 1},
 	Names:       []string{"@odata.type", "cloudResource", "createdDateTime", "detailedRoles", "distribution", "name", "platform", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict", "version"},
-	Own:         249,
-	Unevaluated: 856,
+	Own:         251,
+	Unevaluated: 869,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3566,8 +3792,8 @@ var graphshapeDerivedKubernetesControllerEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "labels", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "tags", "type", "verdict"},
-	Own:         236,
-	Unevaluated: 857,
+	Own:         238,
+	Unevaluated: 870,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3626,8 +3852,8 @@ var graphshapeDerivedKubernetesNamespaceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "cluster", "createdDateTime", "detailedRoles", "labels", "name", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
-	Own:         244,
-	Unevaluated: 858,
+	Own:         246,
+	Unevaluated: 871,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3739,8 +3965,8 @@ var graphshapeDerivedKubernetesPodEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 2, 2},
 	Names:       []string{"@odata.type", "containers", "controller", "createdDateTime", "detailedRoles", "ephemeralContainers", "initContainers", "labels", "name", "namespace", "podIp", "remediationStatus", "remediationStatusDetails", "roles", "serviceAccount", "tags", "verdict"},
-	Own:         228,
-	Unevaluated: 859,
+	Own:         230,
+	Unevaluated: 872,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3799,8 +4025,8 @@ var graphshapeDerivedKubernetesSecretEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 1, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "secretType", "tags", "verdict"},
-	Own:         503,
-	Unevaluated: 860,
+	Own:         505,
+	Unevaluated: 873,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3857,8 +4083,8 @@ var graphshapeDerivedKubernetesServiceAccountEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
-	Own:         295,
-	Unevaluated: 861,
+	Own:         297,
+	Unevaluated: 874,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -3927,8 +4153,8 @@ var graphshapeDerivedKubernetesServiceEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "clusterIP", "createdDateTime", "detailedRoles", "externalIPs", "labels", "name", "namespace", "remediationStatus", "remediationStatusDetails", "roles", "selector", "servicePorts", "serviceType", "tags", "verdict"},
-	Own:         512,
-	Unevaluated: 862,
+	Own:         514,
+	Unevaluated: 875,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4068,8 +4294,8 @@ var graphshapeDerivedMailClusterEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "clusterBy", "clusterByValue", "createdDateTime", "detailedRoles", "emailCount", "networkMessageIds", "query", "remediationStatus", "remediationStatusDetails", "roles", "tags", "urn", "verdict"},
-	Own:         543,
-	Unevaluated: 863,
+	Own:         545,
+	Unevaluated: 876,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4134,8 +4360,8 @@ var graphshapeDerivedMailboxConfigurationEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "configurationId", "configurationType", "createdDateTime", "detailedRoles", "displayName", "externalDirectoryObjectId", "mailboxPrimaryAddress", "remediationStatus", "remediationStatusDetails", "roles", "tags", "upn", "verdict"},
-	Own:         554,
-	Unevaluated: 864,
+	Own:         556,
+	Unevaluated: 877,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4237,8 +4463,8 @@ var graphshapeDerivedMailboxEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 1, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "displayName", "primaryAddress", "remediationStatus", "remediationStatusDetails", "roles", "tags", "upn", "userAccount", "verdict"},
-	Own:         566,
-	Unevaluated: 865,
+	Own:         568,
+	Unevaluated: 878,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4299,13 +4525,195 @@ var graphshapeDerivedMalwareEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "category", "createdDateTime", "detailedRoles", "files", "name", "processes", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
-	Own:         575,
-	Unevaluated: 866,
+	Own:         577,
+	Unevaluated: 879,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
 // isAlertEvidence makes *MalwareEvidence an AlertEvidence.
 func (*MalwareEvidence) isAlertEvidence() {}
+
+// ManualAlert is the object at #/$defs/manualAlert.
+//
+// An alert created by hand (entity microsoft.graph.security.manualAlert, derived from alert; beta only).
+type ManualAlert struct {
+	// ODataType is the member "@odata.type" (required).
+	//
+	// The OData type of the object; it selects this derived type.
+	ODataType string `json:"@odata.type,omitzero"`
+	// ActorDisplayName is the member "actorDisplayName" (optional, may be null, read-only).
+	//
+	// The adversary or activity group that is associated with this alert.
+	ActorDisplayName shape.Optional[string] `json:"actorDisplayName,omitzero"`
+	// AdditionalData is the member "additionalData" (optional, may be null, read-only).
+	//
+	// A collection of other alert properties, including user-defined properties: any custom details defined in the alert and any dynamic content in the alert details (an open dictionary).
+	AdditionalData shape.Optional[Dictionary] `json:"additionalData,omitzero"`
+	// AlertPolicyID is the member "alertPolicyId" (optional, may be null, read-only).
+	//
+	// The ID of the policy that generated the alert, populated when a specific policy (configured by a customer or built in) generated it.
+	AlertPolicyID shape.Optional[string] `json:"alertPolicyId,omitzero"`
+	// AlertWebURL is the member "alertWebUrl" (optional, may be null, read-only).
+	//
+	// URL for the alert page in the Microsoft 365 Defender portal.
+	AlertWebURL shape.Optional[string] `json:"alertWebUrl,omitzero"`
+	// AssignedTo is the member "assignedTo" (optional, may be null).
+	//
+	// Owner of the alert, or null if no owner is assigned.
+	AssignedTo shape.Optional[string] `json:"assignedTo,omitzero"`
+	// Categories is the member "categories" (optional, read-only).
+	//
+	// The attack kill-chain categories that the alert belongs to, aligned with the MITRE ATT&CK framework.
+	Categories shape.Optional[[]string] `json:"categories,omitzero"`
+	// Category is the member "category" (optional, may be null, read-only).
+	//
+	// The attack kill-chain category that the alert belongs to. Aligned with the MITRE ATT&CK framework.
+	Category shape.Optional[string] `json:"category,omitzero"`
+	// Classification is the member "classification" (optional, may be null).
+	//
+	// Specifies whether the alert represents a true threat.
+	Classification shape.Optional[AlertClassification] `json:"classification,omitzero"`
+	// Comments is the member "comments" (optional, read-only).
+	//
+	// Array of comments created by the Security Operations (SecOps) team during the alert management process.
+	Comments shape.Optional[[]AlertComment] `json:"comments,omitzero"`
+	// CreatedDateTime is the member "createdDateTime" (optional, may be null, read-only).
+	//
+	// Time when Microsoft 365 Defender created the alert.
+	CreatedDateTime shape.Optional[time.Time] `json:"createdDateTime,omitzero"`
+	// CustomDetails is the member "customDetails" (optional, may be null).
+	//
+	// User-defined custom fields with string values (an open dictionary).
+	CustomDetails shape.Optional[Dictionary] `json:"customDetails,omitzero"`
+	// Description is the member "description" (optional, may be null, read-only).
+	//
+	// String value describing each alert.
+	Description shape.Optional[string] `json:"description,omitzero"`
+	// DetectionSource is the member "detectionSource" (optional, may be null, read-only).
+	//
+	// Detection technology or sensor that identified the notable component or activity.
+	DetectionSource shape.Optional[DetectionSource] `json:"detectionSource,omitzero"`
+	// DetectorID is the member "detectorId" (optional, may be null, read-only).
+	//
+	// The ID of the detector that triggered the alert.
+	DetectorID shape.Optional[string] `json:"detectorId,omitzero"`
+	// Determination is the member "determination" (optional, may be null).
+	//
+	// Specifies the result of the investigation, whether the alert represents a true attack and if so, the nature of the attack.
+	Determination shape.Optional[AlertDetermination] `json:"determination,omitzero"`
+	// Evidence is the member "evidence" (optional, read-only).
+	//
+	// Collection of evidence related to the alert; each item is one of the derived evidence types, chosen by its @odata.type (a discriminated union).
+	Evidence shape.Optional[[]AlertEvidence] `json:"evidence,omitzero"`
+	// FirstActivityDateTime is the member "firstActivityDateTime" (optional, may be null, read-only).
+	//
+	// The earliest activity associated with the alert.
+	FirstActivityDateTime shape.Optional[time.Time] `json:"firstActivityDateTime,omitzero"`
+	// ID is the member "id" (required, read-only).
+	//
+	// Unique identifier of the alert.
+	ID string `json:"id,omitzero"`
+	// IncidentID is the member "incidentId" (optional, may be null, read-only).
+	//
+	// Unique identifier of the incident this alert is associated with.
+	IncidentID shape.Optional[string] `json:"incidentId,omitzero"`
+	// IncidentWebURL is the member "incidentWebUrl" (optional, may be null, read-only).
+	//
+	// URL for the incident page in the Microsoft 365 Defender portal.
+	IncidentWebURL shape.Optional[string] `json:"incidentWebUrl,omitzero"`
+	// InvestigationState is the member "investigationState" (optional, may be null, read-only).
+	//
+	// Information on the current status of the automated investigation.
+	InvestigationState shape.Optional[InvestigationState] `json:"investigationState,omitzero"`
+	// IsExcludedFromCorrelation is the member "isExcludedFromCorrelation" (required).
+	//
+	// Whether the alert is kept out of incident correlation.
+	IsExcludedFromCorrelation bool `json:"isExcludedFromCorrelation,omitzero"`
+	// LastActivityDateTime is the member "lastActivityDateTime" (optional, may be null, read-only).
+	//
+	// The latest activity associated with the alert.
+	LastActivityDateTime shape.Optional[time.Time] `json:"lastActivityDateTime,omitzero"`
+	// LastUpdateDateTime is the member "lastUpdateDateTime" (optional, may be null, read-only).
+	//
+	// Time when the alert was last updated at Microsoft 365 Defender.
+	LastUpdateDateTime shape.Optional[time.Time] `json:"lastUpdateDateTime,omitzero"`
+	// LinkToIncident is the member "linkToIncident" (optional, may be null).
+	//
+	// The incident the alert was linked to when it was created, if any.
+	LinkToIncident shape.Optional[int64] `json:"linkToIncident,omitzero"`
+	// MitreTechniques is the member "mitreTechniques" (optional, read-only).
+	//
+	// The attack techniques, as aligned with the MITRE ATT&CK framework.
+	MitreTechniques shape.Optional[[]string] `json:"mitreTechniques,omitzero"`
+	// ProductName is the member "productName" (optional, may be null, read-only).
+	//
+	// The name of the product which published this alert.
+	ProductName shape.Optional[string] `json:"productName,omitzero"`
+	// ProviderAlertID is the member "providerAlertId" (optional, may be null, read-only).
+	//
+	// The ID of the alert as it appears in the security provider product that generated the alert.
+	ProviderAlertID shape.Optional[string] `json:"providerAlertId,omitzero"`
+	// RecommendedActions is the member "recommendedActions" (optional, may be null, read-only).
+	//
+	// Recommended response and remediation actions to take in the event this alert was generated.
+	RecommendedActions shape.Optional[string] `json:"recommendedActions,omitzero"`
+	// ResolvedDateTime is the member "resolvedDateTime" (optional, may be null, read-only).
+	//
+	// Time when the alert was resolved.
+	ResolvedDateTime shape.Optional[time.Time] `json:"resolvedDateTime,omitzero"`
+	// SentinelWorkspace is the member "sentinelWorkspace" (optional, may be null).
+	//
+	// The Microsoft Sentinel workspace of the alert, if any.
+	SentinelWorkspace shape.Optional[string] `json:"sentinelWorkspace,omitzero"`
+	// ServiceSource is the member "serviceSource" (required, read-only).
+	//
+	// The service or product that created this alert.
+	ServiceSource ServiceSource `json:"serviceSource,omitzero"`
+	// Severity is the member "severity" (required, read-only).
+	//
+	// Indicates the possible impact on assets. The higher the severity, the bigger the impact.
+	Severity AlertSeverity `json:"severity,omitzero"`
+	// Status is the member "status" (required).
+	//
+	// The status of the alert.
+	Status AlertStatus `json:"status,omitzero"`
+	// SystemTags is the member "systemTags" (optional, read-only).
+	//
+	// The system tags associated with the alert.
+	SystemTags shape.Optional[[]string] `json:"systemTags,omitzero"`
+	// TenantID is the member "tenantId" (optional, may be null, read-only).
+	//
+	// The Microsoft Entra tenant the alert was created in.
+	TenantID shape.Optional[string] `json:"tenantId,omitzero"`
+	// ThreatDisplayName is the member "threatDisplayName" (optional, may be null, read-only).
+	//
+	// The threat associated with this alert.
+	ThreatDisplayName shape.Optional[string] `json:"threatDisplayName,omitzero"`
+	// ThreatFamilyName is the member "threatFamilyName" (optional, may be null, read-only).
+	//
+	// Threat family associated with this alert.
+	ThreatFamilyName shape.Optional[string] `json:"threatFamilyName,omitzero"`
+	// Title is the member "title" (optional, may be null, read-only).
+	//
+	// Brief identifying string value describing the alert.
+	Title shape.Optional[string] `json:"title,omitzero"`
+	// Extra holds the members the schema does not declare (patternProperties, additionalProperties,
+	// and in lenient decoding unknown members and values of the wrong type), as sent; they are re-encoded.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+// graphshapeDerivedManualAlert describes the inheritance of ManualAlert to the decoder.
+var graphshapeDerivedManualAlert = &shapeimpl.Derived{
+	Bases:       []int{35},
+	Covers:      []uint64{3, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2},
+	Names:       []string{"@odata.type", "actorDisplayName", "additionalData", "alertPolicyId", "alertWebUrl", "assignedTo", "categories", "category", "classification", "comments", "createdDateTime", "customDetails", "description", "detectionSource", "detectorId", "determination", "evidence", "firstActivityDateTime", "id", "incidentId", "incidentWebUrl", "investigationState", "isExcludedFromCorrelation", "lastActivityDateTime", "lastUpdateDateTime", "linkToIncident", "mitreTechniques", "productName", "providerAlertId", "recommendedActions", "resolvedDateTime", "sentinelWorkspace", "serviceSource", "severity", "status", "systemTags", "tenantId", "threatDisplayName", "threatFamilyName", "title"},
+	Own:         806,
+	Unevaluated: 880,
+	Vias:        []string{"/allOf/0/$ref"},
+}
+
+// isAlertItem makes *ManualAlert an AlertItem.
+func (*ManualAlert) isAlertItem() {}
 
 // NetworkConnectionEvidence is the object at #/$defs/networkConnectionEvidence.
 //
@@ -4363,8 +4771,8 @@ var graphshapeDerivedNetworkConnectionEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 1, 1, 2, 1, 2, 2, 2, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "destinationAddress", "destinationPort", "detailedRoles", "protocol", "remediationStatus", "remediationStatusDetails", "roles", "sourceAddress", "sourcePort", "tags", "verdict"},
-	Own:         604,
-	Unevaluated: 867,
+	Own:         606,
+	Unevaluated: 881,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4423,8 +4831,8 @@ var graphshapeDerivedNicEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 2, 1},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "ipAddress", "macAddress", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict", "vlans"},
-	Own:         472,
-	Unevaluated: 868,
+	Own:         474,
+	Unevaluated: 882,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4485,8 +4893,8 @@ var graphshapeDerivedOauthApplicationEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "appId", "createdDateTime", "detailedRoles", "displayName", "objectId", "publisher", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
-	Own:         618,
-	Unevaluated: 869,
+	Own:         620,
+	Unevaluated: 883,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4598,8 +5006,8 @@ var graphshapeDerivedProcessEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "detectionStatus", "imageFile", "mdeDeviceId", "parentProcessCreationDateTime", "parentProcessId", "parentProcessImageFile", "processCommandLine", "processCreationDateTime", "processId", "remediationStatus", "remediationStatusDetails", "roles", "tags", "userAccount", "verdict"},
-	Own:         586,
-	Unevaluated: 870,
+	Own:         588,
+	Unevaluated: 884,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4704,8 +5112,8 @@ var graphshapeDerivedRegistryKeyEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "registryHive", "registryKey", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
-	Own:         627,
-	Unevaluated: 871,
+	Own:         629,
+	Unevaluated: 885,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4770,8 +5178,8 @@ var graphshapeDerivedRegistryValueEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "mdeDeviceId", "registryHive", "registryKey", "registryValue", "registryValueName", "registryValueType", "remediationStatus", "remediationStatusDetails", "roles", "tags", "verdict"},
-	Own:         633,
-	Unevaluated: 872,
+	Own:         635,
+	Unevaluated: 886,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4861,8 +5269,8 @@ var graphshapeDerivedSasTokenEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 1, 2, 2, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "allowedIpAddresses", "allowedResourceTypes", "allowedServices", "createdDateTime", "detailedRoles", "expiryDateTime", "permissions", "protocol", "remediationStatus", "remediationStatusDetails", "roles", "signatureHash", "signedWith", "startDateTime", "storageResource", "tags", "verdict"},
-	Own:         643,
-	Unevaluated: 873,
+	Own:         645,
+	Unevaluated: 887,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4927,8 +5335,8 @@ var graphshapeDerivedSecurityGroupEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 2, 2, 1, 1, 1, 2, 2, 2, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "activeDirectoryObjectGuid", "createdDateTime", "detailedRoles", "displayName", "distinguishedName", "friendlyName", "remediationStatus", "remediationStatusDetails", "roles", "securityGroupId", "sid", "tags", "verdict"},
-	Own:         661,
-	Unevaluated: 874,
+	Own:         663,
+	Unevaluated: 888,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -4993,8 +5401,8 @@ var graphshapeDerivedServicePrincipalEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 2, 2, 2, 2, 1, 1, 1, 2, 1, 2},
 	Names:       []string{"@odata.type", "appId", "appOwnerTenantId", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "servicePrincipalName", "servicePrincipalObjectId", "servicePrincipalType", "tags", "tenantId", "verdict"},
-	Own:         671,
-	Unevaluated: 875,
+	Own:         673,
+	Unevaluated: 889,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -5174,8 +5582,8 @@ var graphshapeDerivedSubmissionMailEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 1, 1, 2, 2, 1, 2, 1, 1, 1, 1, 1, 1, 2, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "networkMessageId", "recipient", "remediationStatus", "remediationStatusDetails", "reportType", "roles", "sender", "senderIp", "subject", "submissionDateTime", "submissionId", "submitter", "tags", "verdict"},
-	Own:         683,
-	Unevaluated: 876,
+	Own:         685,
+	Unevaluated: 890,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -5356,8 +5764,8 @@ var graphshapeDerivedTeamsMessageEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 1, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 2},
 	Names:       []string{"@odata.type", "campaignId", "channelId", "createdDateTime", "deliveryAction", "deliveryLocation", "detailedRoles", "files", "groupId", "isExternal", "isOwned", "lastModifiedDateTime", "messageDirection", "messageId", "owningTenantId", "parentMessageId", "receivedDateTime", "recipients", "remediationStatus", "remediationStatusDetails", "roles", "senderFromAddress", "senderIP", "sourceAppName", "sourceId", "subject", "suspiciousRecipients", "tags", "threadId", "threadType", "urls", "verdict"},
-	Own:         696,
-	Unevaluated: 877,
+	Own:         698,
+	Unevaluated: 891,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -5412,8 +5820,8 @@ var graphshapeDerivedURLEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 2, 2, 2, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "tags", "url", "verdict"},
-	Own:         492,
-	Unevaluated: 878,
+	Own:         494,
+	Unevaluated: 892,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 
@@ -5497,8 +5905,8 @@ var graphshapeDerivedUserEvidence = &shapeimpl.Derived{
 	Bases:       []int{3},
 	Covers:      []uint64{3, 2, 2, 2, 2, 2, 1, 2, 1, 2},
 	Names:       []string{"@odata.type", "createdDateTime", "detailedRoles", "remediationStatus", "remediationStatusDetails", "roles", "stream", "tags", "userAccount", "verdict"},
-	Own:         167,
-	Unevaluated: 879,
+	Own:         169,
+	Unevaluated: 893,
 	Vias:        []string{"/allOf/0/$ref"},
 }
 

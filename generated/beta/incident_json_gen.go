@@ -777,6 +777,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 	if !d.BeginObject(shapeimpl.TObject) {
 		return
 	}
+	mark := d.Mark()
 	var seen [37]bool
 	n := 0
 	for d.NextKey(n) {
@@ -788,12 +789,14 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataType = *new(shape.Optional[string])
 			}
 			seen[0] = true
-			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[34]); ok {
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[767]); ok {
 				v.ODataType.Set(x)
 			}
 			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 36)
 		case "actorDisplayName":
-			d.Enter("actorDisplayName", "/properties/actorDisplayName")
+			d.Enter("actorDisplayName", "/allOf/0/$ref/properties/actorDisplayName")
 			if seen[1] {
 				d.Duplicate()
 				v.ActorDisplayName = *new(shape.Optional[string])
@@ -806,7 +809,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "additionalData":
-			d.Enter("additionalData", "/properties/additionalData")
+			d.Enter("additionalData", "/allOf/0/$ref/properties/additionalData")
 			if seen[2] {
 				d.Duplicate()
 				v.AdditionalData = *new(shape.Optional[Dictionary])
@@ -828,7 +831,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "alertPolicyId":
-			d.Enter("alertPolicyId", "/properties/alertPolicyId")
+			d.Enter("alertPolicyId", "/allOf/0/$ref/properties/alertPolicyId")
 			if seen[3] {
 				d.Duplicate()
 				v.AlertPolicyID = *new(shape.Optional[string])
@@ -841,7 +844,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "alertWebUrl":
-			d.Enter("alertWebUrl", "/properties/alertWebUrl")
+			d.Enter("alertWebUrl", "/allOf/0/$ref/properties/alertWebUrl")
 			if seen[4] {
 				d.Duplicate()
 				v.AlertWebURL = *new(shape.Optional[string])
@@ -854,7 +857,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "assignedTo":
-			d.Enter("assignedTo", "/properties/assignedTo")
+			d.Enter("assignedTo", "/allOf/0/$ref/properties/assignedTo")
 			if seen[5] {
 				d.Duplicate()
 				v.AssignedTo = *new(shape.Optional[string])
@@ -867,7 +870,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "categories":
-			d.Enter("categories", "/properties/categories")
+			d.Enter("categories", "/allOf/0/$ref/properties/categories")
 			if seen[6] {
 				d.Duplicate()
 				v.Categories = *new(shape.Optional[[]string])
@@ -888,7 +891,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "category":
-			d.Enter("category", "/properties/category")
+			d.Enter("category", "/allOf/0/$ref/properties/category")
 			if seen[7] {
 				d.Duplicate()
 				v.Category = *new(shape.Optional[string])
@@ -901,7 +904,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "classification":
-			d.Enter("classification", "/properties/classification")
+			d.Enter("classification", "/allOf/0/$ref/properties/classification")
 			if seen[8] {
 				d.Duplicate()
 				v.Classification = *new(shape.Optional[AlertClassification])
@@ -923,7 +926,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "comments":
-			d.Enter("comments", "/properties/comments")
+			d.Enter("comments", "/allOf/0/$ref/properties/comments")
 			if seen[9] {
 				d.Duplicate()
 				v.Comments = *new(shape.Optional[[]AlertComment])
@@ -951,7 +954,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "createdDateTime":
-			d.Enter("createdDateTime", "/properties/createdDateTime")
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
 			if seen[10] {
 				d.Duplicate()
 				v.CreatedDateTime = *new(shape.Optional[time.Time])
@@ -959,12 +962,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[10] = true
 			if d.Null() {
 				v.CreatedDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[55]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[57]); ok {
 				v.CreatedDateTime.Set(x)
 			}
 			d.Leave()
 		case "customDetails":
-			d.Enter("customDetails", "/properties/customDetails")
+			d.Enter("customDetails", "/allOf/0/$ref/properties/customDetails")
 			if seen[11] {
 				d.Duplicate()
 				v.CustomDetails = *new(shape.Optional[Dictionary])
@@ -986,7 +989,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "description":
-			d.Enter("description", "/properties/description")
+			d.Enter("description", "/allOf/0/$ref/properties/description")
 			if seen[12] {
 				d.Duplicate()
 				v.Description = *new(shape.Optional[string])
@@ -999,7 +1002,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "detectionSource":
-			d.Enter("detectionSource", "/properties/detectionSource")
+			d.Enter("detectionSource", "/allOf/0/$ref/properties/detectionSource")
 			if seen[13] {
 				d.Duplicate()
 				v.DetectionSource = *new(shape.Optional[DetectionSource])
@@ -1021,7 +1024,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "detectorId":
-			d.Enter("detectorId", "/properties/detectorId")
+			d.Enter("detectorId", "/allOf/0/$ref/properties/detectorId")
 			if seen[14] {
 				d.Duplicate()
 				v.DetectorID = *new(shape.Optional[string])
@@ -1034,7 +1037,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "determination":
-			d.Enter("determination", "/properties/determination")
+			d.Enter("determination", "/allOf/0/$ref/properties/determination")
 			if seen[15] {
 				d.Duplicate()
 				v.Determination = *new(shape.Optional[AlertDetermination])
@@ -1056,7 +1059,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "evidence":
-			d.Enter("evidence", "/properties/evidence")
+			d.Enter("evidence", "/allOf/0/$ref/properties/evidence")
 			if seen[16] {
 				d.Duplicate()
 				v.Evidence = *new(shape.Optional[[]AlertEvidence])
@@ -1077,7 +1080,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "firstActivityDateTime":
-			d.Enter("firstActivityDateTime", "/properties/firstActivityDateTime")
+			d.Enter("firstActivityDateTime", "/allOf/0/$ref/properties/firstActivityDateTime")
 			if seen[17] {
 				d.Duplicate()
 				v.FirstActivityDateTime = *new(shape.Optional[time.Time])
@@ -1085,12 +1088,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[17] = true
 			if d.Null() {
 				v.FirstActivityDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[737]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[739]); ok {
 				v.FirstActivityDateTime.Set(x)
 			}
 			d.Leave()
 		case "id":
-			d.Enter("id", "/properties/id")
+			d.Enter("id", "/allOf/0/$ref/properties/id")
 			if seen[18] {
 				d.Duplicate()
 				v.ID = *new(string)
@@ -1101,7 +1104,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "incidentId":
-			d.Enter("incidentId", "/properties/incidentId")
+			d.Enter("incidentId", "/allOf/0/$ref/properties/incidentId")
 			if seen[19] {
 				d.Duplicate()
 				v.IncidentID = *new(shape.Optional[string])
@@ -1114,7 +1117,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "incidentWebUrl":
-			d.Enter("incidentWebUrl", "/properties/incidentWebUrl")
+			d.Enter("incidentWebUrl", "/allOf/0/$ref/properties/incidentWebUrl")
 			if seen[20] {
 				d.Duplicate()
 				v.IncidentWebURL = *new(shape.Optional[string])
@@ -1127,7 +1130,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "investigationState":
-			d.Enter("investigationState", "/properties/investigationState")
+			d.Enter("investigationState", "/allOf/0/$ref/properties/investigationState")
 			if seen[21] {
 				d.Duplicate()
 				v.InvestigationState = *new(shape.Optional[InvestigationState])
@@ -1149,7 +1152,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "lastActivityDateTime":
-			d.Enter("lastActivityDateTime", "/properties/lastActivityDateTime")
+			d.Enter("lastActivityDateTime", "/allOf/0/$ref/properties/lastActivityDateTime")
 			if seen[22] {
 				d.Duplicate()
 				v.LastActivityDateTime = *new(shape.Optional[time.Time])
@@ -1157,12 +1160,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[22] = true
 			if d.Null() {
 				v.LastActivityDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[744]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[746]); ok {
 				v.LastActivityDateTime.Set(x)
 			}
 			d.Leave()
 		case "lastUpdateDateTime":
-			d.Enter("lastUpdateDateTime", "/properties/lastUpdateDateTime")
+			d.Enter("lastUpdateDateTime", "/allOf/0/$ref/properties/lastUpdateDateTime")
 			if seen[23] {
 				d.Duplicate()
 				v.LastUpdateDateTime = *new(shape.Optional[time.Time])
@@ -1170,12 +1173,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[23] = true
 			if d.Null() {
 				v.LastUpdateDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[745]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[747]); ok {
 				v.LastUpdateDateTime.Set(x)
 			}
 			d.Leave()
 		case "mitreTechniques":
-			d.Enter("mitreTechniques", "/properties/mitreTechniques")
+			d.Enter("mitreTechniques", "/allOf/0/$ref/properties/mitreTechniques")
 			if seen[24] {
 				d.Duplicate()
 				v.MitreTechniques = *new(shape.Optional[[]string])
@@ -1196,7 +1199,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "productName":
-			d.Enter("productName", "/properties/productName")
+			d.Enter("productName", "/allOf/0/$ref/properties/productName")
 			if seen[25] {
 				d.Duplicate()
 				v.ProductName = *new(shape.Optional[string])
@@ -1209,7 +1212,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "providerAlertId":
-			d.Enter("providerAlertId", "/properties/providerAlertId")
+			d.Enter("providerAlertId", "/allOf/0/$ref/properties/providerAlertId")
 			if seen[26] {
 				d.Duplicate()
 				v.ProviderAlertID = *new(shape.Optional[string])
@@ -1222,7 +1225,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "recommendedActions":
-			d.Enter("recommendedActions", "/properties/recommendedActions")
+			d.Enter("recommendedActions", "/allOf/0/$ref/properties/recommendedActions")
 			if seen[27] {
 				d.Duplicate()
 				v.RecommendedActions = *new(shape.Optional[string])
@@ -1235,7 +1238,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "resolvedDateTime":
-			d.Enter("resolvedDateTime", "/properties/resolvedDateTime")
+			d.Enter("resolvedDateTime", "/allOf/0/$ref/properties/resolvedDateTime")
 			if seen[28] {
 				d.Duplicate()
 				v.ResolvedDateTime = *new(shape.Optional[time.Time])
@@ -1243,12 +1246,12 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[28] = true
 			if d.Null() {
 				v.ResolvedDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[751]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[753]); ok {
 				v.ResolvedDateTime.Set(x)
 			}
 			d.Leave()
 		case "serviceSource":
-			d.Enter("serviceSource", "/properties/serviceSource")
+			d.Enter("serviceSource", "/allOf/0/$ref/properties/serviceSource")
 			if seen[29] {
 				d.Duplicate()
 				v.ServiceSource = *new(ServiceSource)
@@ -1264,7 +1267,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "severity":
-			d.Enter("severity", "/properties/severity")
+			d.Enter("severity", "/allOf/0/$ref/properties/severity")
 			if seen[30] {
 				d.Duplicate()
 				v.Severity = *new(AlertSeverity)
@@ -1280,7 +1283,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "status":
-			d.Enter("status", "/properties/status")
+			d.Enter("status", "/allOf/0/$ref/properties/status")
 			if seen[31] {
 				d.Duplicate()
 				v.Status = *new(AlertStatus)
@@ -1296,7 +1299,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "systemTags":
-			d.Enter("systemTags", "/properties/systemTags")
+			d.Enter("systemTags", "/allOf/0/$ref/properties/systemTags")
 			if seen[32] {
 				d.Duplicate()
 				v.SystemTags = *new(shape.Optional[[]string])
@@ -1317,7 +1320,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "tenantId":
-			d.Enter("tenantId", "/properties/tenantId")
+			d.Enter("tenantId", "/allOf/0/$ref/properties/tenantId")
 			if seen[33] {
 				d.Duplicate()
 				v.TenantID = *new(shape.Optional[string])
@@ -1330,7 +1333,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "threatDisplayName":
-			d.Enter("threatDisplayName", "/properties/threatDisplayName")
+			d.Enter("threatDisplayName", "/allOf/0/$ref/properties/threatDisplayName")
 			if seen[34] {
 				d.Duplicate()
 				v.ThreatDisplayName = *new(shape.Optional[string])
@@ -1343,7 +1346,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "threatFamilyName":
-			d.Enter("threatFamilyName", "/properties/threatFamilyName")
+			d.Enter("threatFamilyName", "/allOf/0/$ref/properties/threatFamilyName")
 			if seen[35] {
 				d.Duplicate()
 				v.ThreatFamilyName = *new(shape.Optional[string])
@@ -1356,7 +1359,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		case "title":
-			d.Enter("title", "/properties/title")
+			d.Enter("title", "/allOf/0/$ref/properties/title")
 			if seen[36] {
 				d.Duplicate()
 				v.Title = *new(shape.Optional[string])
@@ -1369,7 +1372,7 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 33)
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedAlert)
 		}
 		n++
 	}
@@ -1377,21 +1380,30 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 		return
 	}
 	if !seen[18] {
+		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("id")
+		d.PopKeyword()
 		v.Extra = shapeimpl.Absent(v.Extra, "id")
 	}
 	if !seen[29] {
+		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("serviceSource")
+		d.PopKeyword()
 		v.Extra = shapeimpl.Absent(v.Extra, "serviceSource")
 	}
 	if !seen[30] {
+		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("severity")
+		d.PopKeyword()
 		v.Extra = shapeimpl.Absent(v.Extra, "severity")
 	}
 	if !seen[31] {
+		d.PushKeyword("/allOf/0/$ref")
 		d.Missing("status")
+		d.PopKeyword()
 		v.Extra = shapeimpl.Absent(v.Extra, "status")
 	}
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedAlert, mark, seen[:], v.Extra)
 	v.Extra = d.Unstash(v.Extra)
 }
 
@@ -1793,6 +1805,1027 @@ func (v *Alert) Validate() error {
 }
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *AlertBase) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = AlertBase{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	var seen [37]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(shape.Optional[string])
+			}
+			seen[0] = true
+			if x, ok := d.String(shapeimpl.TString, nil); ok {
+				v.ODataType.Set(x)
+			}
+			d.Leave()
+		case "actorDisplayName":
+			d.Enter("actorDisplayName", "/properties/actorDisplayName")
+			if seen[1] {
+				d.Duplicate()
+				v.ActorDisplayName = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.ActorDisplayName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ActorDisplayName.Set(x)
+			}
+			d.Leave()
+		case "additionalData":
+			d.Enter("additionalData", "/properties/additionalData")
+			if seen[2] {
+				d.Duplicate()
+				v.AdditionalData = *new(shape.Optional[Dictionary])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.AdditionalData.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Dictionary
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.AdditionalData.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "alertPolicyId":
+			d.Enter("alertPolicyId", "/properties/alertPolicyId")
+			if seen[3] {
+				d.Duplicate()
+				v.AlertPolicyID = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.AlertPolicyID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AlertPolicyID.Set(x)
+			}
+			d.Leave()
+		case "alertWebUrl":
+			d.Enter("alertWebUrl", "/properties/alertWebUrl")
+			if seen[4] {
+				d.Duplicate()
+				v.AlertWebURL = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.AlertWebURL.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AlertWebURL.Set(x)
+			}
+			d.Leave()
+		case "assignedTo":
+			d.Enter("assignedTo", "/properties/assignedTo")
+			if seen[5] {
+				d.Duplicate()
+				v.AssignedTo = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.AssignedTo.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AssignedTo.Set(x)
+			}
+			d.Leave()
+		case "categories":
+			d.Enter("categories", "/properties/categories")
+			if seen[6] {
+				d.Duplicate()
+				v.Categories = *new(shape.Optional[[]string])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Categories.Set(items)
+			}
+			d.Leave()
+		case "category":
+			d.Enter("category", "/properties/category")
+			if seen[7] {
+				d.Duplicate()
+				v.Category = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.Category.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Category.Set(x)
+			}
+			d.Leave()
+		case "classification":
+			d.Enter("classification", "/properties/classification")
+			if seen[8] {
+				d.Duplicate()
+				v.Classification = *new(shape.Optional[AlertClassification])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.Classification.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AlertClassification
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Classification.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "comments":
+			d.Enter("comments", "/properties/comments")
+			if seen[9] {
+				d.Duplicate()
+				v.Comments = *new(shape.Optional[[]AlertComment])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []AlertComment{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at := d.Begin()
+					items = append(items, AlertComment{})
+					items[len(items)-1].ShapeDecode(d)
+					d.PopKeyword()
+					if !d.Decoded(at) {
+						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
+					}
+					d.Leave()
+					i++
+				}
+				v.Comments.Set(items)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/properties/createdDateTime")
+			if seen[10] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(shape.Optional[time.Time])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.CreatedDateTime.SetNull()
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[57]); ok {
+				v.CreatedDateTime.Set(x)
+			}
+			d.Leave()
+		case "customDetails":
+			d.Enter("customDetails", "/properties/customDetails")
+			if seen[11] {
+				d.Duplicate()
+				v.CustomDetails = *new(shape.Optional[Dictionary])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.CustomDetails.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Dictionary
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.CustomDetails.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "description":
+			d.Enter("description", "/properties/description")
+			if seen[12] {
+				d.Duplicate()
+				v.Description = *new(shape.Optional[string])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.Description.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Description.Set(x)
+			}
+			d.Leave()
+		case "detectionSource":
+			d.Enter("detectionSource", "/properties/detectionSource")
+			if seen[13] {
+				d.Duplicate()
+				v.DetectionSource = *new(shape.Optional[DetectionSource])
+			}
+			seen[13] = true
+			if d.Null() {
+				v.DetectionSource.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x DetectionSource
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.DetectionSource.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "detectorId":
+			d.Enter("detectorId", "/properties/detectorId")
+			if seen[14] {
+				d.Duplicate()
+				v.DetectorID = *new(shape.Optional[string])
+			}
+			seen[14] = true
+			if d.Null() {
+				v.DetectorID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DetectorID.Set(x)
+			}
+			d.Leave()
+		case "determination":
+			d.Enter("determination", "/properties/determination")
+			if seen[15] {
+				d.Duplicate()
+				v.Determination = *new(shape.Optional[AlertDetermination])
+			}
+			seen[15] = true
+			if d.Null() {
+				v.Determination.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AlertDetermination
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Determination.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "evidence":
+			d.Enter("evidence", "/properties/evidence")
+			if seen[16] {
+				d.Duplicate()
+				v.Evidence = *new(shape.Optional[[]AlertEvidence])
+			}
+			seen[16] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []AlertEvidence{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1 := DecodeAlertEvidence(d); x1 != nil {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Evidence.Set(items)
+			}
+			d.Leave()
+		case "firstActivityDateTime":
+			d.Enter("firstActivityDateTime", "/properties/firstActivityDateTime")
+			if seen[17] {
+				d.Duplicate()
+				v.FirstActivityDateTime = *new(shape.Optional[time.Time])
+			}
+			seen[17] = true
+			if d.Null() {
+				v.FirstActivityDateTime.SetNull()
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[739]); ok {
+				v.FirstActivityDateTime.Set(x)
+			}
+			d.Leave()
+		case "id":
+			d.Enter("id", "/properties/id")
+			if seen[18] {
+				d.Duplicate()
+				v.ID = *new(string)
+			}
+			seen[18] = true
+			if x, ok := d.String(shapeimpl.TString, nil); ok {
+				v.ID = x
+			}
+			d.Leave()
+		case "incidentId":
+			d.Enter("incidentId", "/properties/incidentId")
+			if seen[19] {
+				d.Duplicate()
+				v.IncidentID = *new(shape.Optional[string])
+			}
+			seen[19] = true
+			if d.Null() {
+				v.IncidentID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.IncidentID.Set(x)
+			}
+			d.Leave()
+		case "incidentWebUrl":
+			d.Enter("incidentWebUrl", "/properties/incidentWebUrl")
+			if seen[20] {
+				d.Duplicate()
+				v.IncidentWebURL = *new(shape.Optional[string])
+			}
+			seen[20] = true
+			if d.Null() {
+				v.IncidentWebURL.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.IncidentWebURL.Set(x)
+			}
+			d.Leave()
+		case "investigationState":
+			d.Enter("investigationState", "/properties/investigationState")
+			if seen[21] {
+				d.Duplicate()
+				v.InvestigationState = *new(shape.Optional[InvestigationState])
+			}
+			seen[21] = true
+			if d.Null() {
+				v.InvestigationState.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x InvestigationState
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.InvestigationState.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "lastActivityDateTime":
+			d.Enter("lastActivityDateTime", "/properties/lastActivityDateTime")
+			if seen[22] {
+				d.Duplicate()
+				v.LastActivityDateTime = *new(shape.Optional[time.Time])
+			}
+			seen[22] = true
+			if d.Null() {
+				v.LastActivityDateTime.SetNull()
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[746]); ok {
+				v.LastActivityDateTime.Set(x)
+			}
+			d.Leave()
+		case "lastUpdateDateTime":
+			d.Enter("lastUpdateDateTime", "/properties/lastUpdateDateTime")
+			if seen[23] {
+				d.Duplicate()
+				v.LastUpdateDateTime = *new(shape.Optional[time.Time])
+			}
+			seen[23] = true
+			if d.Null() {
+				v.LastUpdateDateTime.SetNull()
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[747]); ok {
+				v.LastUpdateDateTime.Set(x)
+			}
+			d.Leave()
+		case "mitreTechniques":
+			d.Enter("mitreTechniques", "/properties/mitreTechniques")
+			if seen[24] {
+				d.Duplicate()
+				v.MitreTechniques = *new(shape.Optional[[]string])
+			}
+			seen[24] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.MitreTechniques.Set(items)
+			}
+			d.Leave()
+		case "productName":
+			d.Enter("productName", "/properties/productName")
+			if seen[25] {
+				d.Duplicate()
+				v.ProductName = *new(shape.Optional[string])
+			}
+			seen[25] = true
+			if d.Null() {
+				v.ProductName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ProductName.Set(x)
+			}
+			d.Leave()
+		case "providerAlertId":
+			d.Enter("providerAlertId", "/properties/providerAlertId")
+			if seen[26] {
+				d.Duplicate()
+				v.ProviderAlertID = *new(shape.Optional[string])
+			}
+			seen[26] = true
+			if d.Null() {
+				v.ProviderAlertID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ProviderAlertID.Set(x)
+			}
+			d.Leave()
+		case "recommendedActions":
+			d.Enter("recommendedActions", "/properties/recommendedActions")
+			if seen[27] {
+				d.Duplicate()
+				v.RecommendedActions = *new(shape.Optional[string])
+			}
+			seen[27] = true
+			if d.Null() {
+				v.RecommendedActions.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RecommendedActions.Set(x)
+			}
+			d.Leave()
+		case "resolvedDateTime":
+			d.Enter("resolvedDateTime", "/properties/resolvedDateTime")
+			if seen[28] {
+				d.Duplicate()
+				v.ResolvedDateTime = *new(shape.Optional[time.Time])
+			}
+			seen[28] = true
+			if d.Null() {
+				v.ResolvedDateTime.SetNull()
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[753]); ok {
+				v.ResolvedDateTime.Set(x)
+			}
+			d.Leave()
+		case "serviceSource":
+			d.Enter("serviceSource", "/properties/serviceSource")
+			if seen[29] {
+				d.Duplicate()
+				v.ServiceSource = *new(ServiceSource)
+			}
+			seen[29] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x ServiceSource
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.ServiceSource = x
+			}
+			d.Leave()
+		case "severity":
+			d.Enter("severity", "/properties/severity")
+			if seen[30] {
+				d.Duplicate()
+				v.Severity = *new(AlertSeverity)
+			}
+			seen[30] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x AlertSeverity
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Severity = x
+			}
+			d.Leave()
+		case "status":
+			d.Enter("status", "/properties/status")
+			if seen[31] {
+				d.Duplicate()
+				v.Status = *new(AlertStatus)
+			}
+			seen[31] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x AlertStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Status = x
+			}
+			d.Leave()
+		case "systemTags":
+			d.Enter("systemTags", "/properties/systemTags")
+			if seen[32] {
+				d.Duplicate()
+				v.SystemTags = *new(shape.Optional[[]string])
+			}
+			seen[32] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.SystemTags.Set(items)
+			}
+			d.Leave()
+		case "tenantId":
+			d.Enter("tenantId", "/properties/tenantId")
+			if seen[33] {
+				d.Duplicate()
+				v.TenantID = *new(shape.Optional[string])
+			}
+			seen[33] = true
+			if d.Null() {
+				v.TenantID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.TenantID.Set(x)
+			}
+			d.Leave()
+		case "threatDisplayName":
+			d.Enter("threatDisplayName", "/properties/threatDisplayName")
+			if seen[34] {
+				d.Duplicate()
+				v.ThreatDisplayName = *new(shape.Optional[string])
+			}
+			seen[34] = true
+			if d.Null() {
+				v.ThreatDisplayName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ThreatDisplayName.Set(x)
+			}
+			d.Leave()
+		case "threatFamilyName":
+			d.Enter("threatFamilyName", "/properties/threatFamilyName")
+			if seen[35] {
+				d.Duplicate()
+				v.ThreatFamilyName = *new(shape.Optional[string])
+			}
+			seen[35] = true
+			if d.Null() {
+				v.ThreatFamilyName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ThreatFamilyName.Set(x)
+			}
+			d.Leave()
+		case "title":
+			d.Enter("title", "/properties/title")
+			if seen[36] {
+				d.Duplicate()
+				v.Title = *new(shape.Optional[string])
+			}
+			seen[36] = true
+			if d.Null() {
+				v.Title.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Title.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 35)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[18] {
+		d.Missing("id")
+		v.Extra = shapeimpl.Absent(v.Extra, "id")
+	}
+	if !seen[29] {
+		d.Missing("serviceSource")
+		v.Extra = shapeimpl.Absent(v.Extra, "serviceSource")
+	}
+	if !seen[30] {
+		d.Missing("severity")
+		v.Extra = shapeimpl.Absent(v.Extra, "severity")
+	}
+	if !seen[31] {
+		d.Missing("status")
+		v.Extra = shapeimpl.Absent(v.Extra, "status")
+	}
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *AlertBase) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if !shapeimpl.Has(v.Extra, "@odata.type") {
+		switch v.ODataType.State {
+		case shape.Null:
+			enc.Name("\"@odata.type\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"@odata.type\":")
+			enc.String(v.ODataType.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "actorDisplayName") {
+		switch v.ActorDisplayName.State {
+		case shape.Null:
+			enc.Name("\"actorDisplayName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"actorDisplayName\":")
+			enc.String(v.ActorDisplayName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "additionalData") {
+		switch v.AdditionalData.State {
+		case shape.Null:
+			enc.Name("\"additionalData\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"additionalData\":")
+			v.AdditionalData.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "alertPolicyId") {
+		switch v.AlertPolicyID.State {
+		case shape.Null:
+			enc.Name("\"alertPolicyId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"alertPolicyId\":")
+			enc.String(v.AlertPolicyID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "alertWebUrl") {
+		switch v.AlertWebURL.State {
+		case shape.Null:
+			enc.Name("\"alertWebUrl\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"alertWebUrl\":")
+			enc.String(v.AlertWebURL.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "assignedTo") {
+		switch v.AssignedTo.State {
+		case shape.Null:
+			enc.Name("\"assignedTo\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"assignedTo\":")
+			enc.String(v.AssignedTo.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "categories") {
+		switch v.Categories.State {
+		case shape.Null:
+			enc.Name("\"categories\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"categories\":")
+			enc.BeginArray()
+			for i := range v.Categories.Value {
+				enc.String(v.Categories.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "category") {
+		switch v.Category.State {
+		case shape.Null:
+			enc.Name("\"category\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"category\":")
+			enc.String(v.Category.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "classification") {
+		switch v.Classification.State {
+		case shape.Null:
+			enc.Name("\"classification\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"classification\":")
+			v.Classification.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "comments") {
+		switch v.Comments.State {
+		case shape.Null:
+			enc.Name("\"comments\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"comments\":")
+			enc.BeginArray()
+			for i := range v.Comments.Value {
+				v.Comments.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		switch v.CreatedDateTime.State {
+		case shape.Null:
+			enc.Name("\"createdDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"createdDateTime\":")
+			enc.Time(v.CreatedDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "customDetails") {
+		switch v.CustomDetails.State {
+		case shape.Null:
+			enc.Name("\"customDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"customDetails\":")
+			v.CustomDetails.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "description") {
+		switch v.Description.State {
+		case shape.Null:
+			enc.Name("\"description\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"description\":")
+			enc.String(v.Description.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "detectionSource") {
+		switch v.DetectionSource.State {
+		case shape.Null:
+			enc.Name("\"detectionSource\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detectionSource\":")
+			v.DetectionSource.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "detectorId") {
+		switch v.DetectorID.State {
+		case shape.Null:
+			enc.Name("\"detectorId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detectorId\":")
+			enc.String(v.DetectorID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "determination") {
+		switch v.Determination.State {
+		case shape.Null:
+			enc.Name("\"determination\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"determination\":")
+			v.Determination.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "evidence") {
+		switch v.Evidence.State {
+		case shape.Null:
+			enc.Name("\"evidence\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"evidence\":")
+			enc.BeginArray()
+			for i := range v.Evidence.Value {
+				if v.Evidence.Value[i] == nil {
+					enc.Null()
+				} else {
+					v.Evidence.Value[i].ShapeEncode(enc)
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "firstActivityDateTime") {
+		switch v.FirstActivityDateTime.State {
+		case shape.Null:
+			enc.Name("\"firstActivityDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"firstActivityDateTime\":")
+			enc.Time(v.FirstActivityDateTime.Value)
+		}
+	}
+	if enc.Writes(v.Extra, "id", v.ID == "", true) {
+		enc.Name("\"id\":")
+		enc.String(v.ID)
+	}
+	if !shapeimpl.Has(v.Extra, "incidentId") {
+		switch v.IncidentID.State {
+		case shape.Null:
+			enc.Name("\"incidentId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"incidentId\":")
+			enc.String(v.IncidentID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "incidentWebUrl") {
+		switch v.IncidentWebURL.State {
+		case shape.Null:
+			enc.Name("\"incidentWebUrl\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"incidentWebUrl\":")
+			enc.String(v.IncidentWebURL.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "investigationState") {
+		switch v.InvestigationState.State {
+		case shape.Null:
+			enc.Name("\"investigationState\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"investigationState\":")
+			v.InvestigationState.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "lastActivityDateTime") {
+		switch v.LastActivityDateTime.State {
+		case shape.Null:
+			enc.Name("\"lastActivityDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"lastActivityDateTime\":")
+			enc.Time(v.LastActivityDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
+		switch v.LastUpdateDateTime.State {
+		case shape.Null:
+			enc.Name("\"lastUpdateDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"lastUpdateDateTime\":")
+			enc.Time(v.LastUpdateDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "mitreTechniques") {
+		switch v.MitreTechniques.State {
+		case shape.Null:
+			enc.Name("\"mitreTechniques\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"mitreTechniques\":")
+			enc.BeginArray()
+			for i := range v.MitreTechniques.Value {
+				enc.String(v.MitreTechniques.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "productName") {
+		switch v.ProductName.State {
+		case shape.Null:
+			enc.Name("\"productName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"productName\":")
+			enc.String(v.ProductName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "providerAlertId") {
+		switch v.ProviderAlertID.State {
+		case shape.Null:
+			enc.Name("\"providerAlertId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"providerAlertId\":")
+			enc.String(v.ProviderAlertID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "recommendedActions") {
+		switch v.RecommendedActions.State {
+		case shape.Null:
+			enc.Name("\"recommendedActions\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"recommendedActions\":")
+			enc.String(v.RecommendedActions.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "resolvedDateTime") {
+		switch v.ResolvedDateTime.State {
+		case shape.Null:
+			enc.Name("\"resolvedDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"resolvedDateTime\":")
+			enc.Time(v.ResolvedDateTime.Value)
+		}
+	}
+	if enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
+		enc.Name("\"serviceSource\":")
+		v.ServiceSource.ShapeEncode(enc)
+	}
+	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
+		enc.Name("\"severity\":")
+		v.Severity.ShapeEncode(enc)
+	}
+	if enc.Writes(v.Extra, "status", v.Status == "", true) {
+		enc.Name("\"status\":")
+		v.Status.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "systemTags") {
+		switch v.SystemTags.State {
+		case shape.Null:
+			enc.Name("\"systemTags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"systemTags\":")
+			enc.BeginArray()
+			for i := range v.SystemTags.Value {
+				enc.String(v.SystemTags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tenantId") {
+		switch v.TenantID.State {
+		case shape.Null:
+			enc.Name("\"tenantId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tenantId\":")
+			enc.String(v.TenantID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "threatDisplayName") {
+		switch v.ThreatDisplayName.State {
+		case shape.Null:
+			enc.Name("\"threatDisplayName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"threatDisplayName\":")
+			enc.String(v.ThreatDisplayName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "threatFamilyName") {
+		switch v.ThreatFamilyName.State {
+		case shape.Null:
+			enc.Name("\"threatFamilyName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"threatFamilyName\":")
+			enc.String(v.ThreatFamilyName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "title") {
+		switch v.Title.State {
+		case shape.Null:
+			enc.Name("\"title\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"title\":")
+			enc.String(v.Title.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *AlertBase) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v AlertBase) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *AlertBase) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *AlertClassification) ShapeDecode(d *shapeimpl.Decoder) {
 	s, ok := d.String(shapeimpl.TString, nil)
 	if !ok {
@@ -1872,12 +2905,12 @@ func (v *AlertComment) ShapeDecode(d *shapeimpl.Decoder) {
 				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[2] = true
-			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[53]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[55]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 50)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 52)
 		}
 		n++
 	}
@@ -1992,7 +3025,7 @@ func (v *AlertCommentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 765)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 769)
 		}
 		n++
 	}
@@ -2087,7 +3120,7 @@ func (v *AlertCommentRequest) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 770)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 774)
 		}
 		n++
 	}
@@ -2576,7 +3609,7 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[73]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[75]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -2947,7 +3980,7 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[81]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[83]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -2974,7 +4007,7 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[2] = true
 			if d.Null() {
 				v.AttachmentsCount.SetNull()
-			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[83]); ok {
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[85]); ok {
 				v.AttachmentsCount.Set(x)
 			}
 			d.Leave()
@@ -3128,7 +4161,7 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[12] = true
 			if d.Null() {
 				v.ReceivedDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[98]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[100]); ok {
 				v.ReceivedDateTime.Set(x)
 			}
 			d.Leave()
@@ -3306,7 +4339,7 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[22] = true
 			if d.Null() {
 				v.URLCount.SetNull()
-			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[106]); ok {
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[108]); ok {
 				v.URLCount.Set(x)
 			}
 			d.Leave()
@@ -3755,7 +4788,7 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[113]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[115]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -4103,7 +5136,7 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[120]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[122]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -4460,7 +5493,7 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[128]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[130]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -4892,7 +5925,7 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[145]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[147]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -4906,7 +5939,7 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[1] = true
 			if d.Null() {
 				v.AppID.SetNull()
-			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[146]); ok {
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[148]); ok {
 				v.AppID.Set(x)
 			}
 			d.Leave()
@@ -4964,7 +5997,7 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[5] = true
 			if d.Null() {
 				v.InstanceID.SetNull()
-			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[148]); ok {
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[150]); ok {
 				v.InstanceID.Set(x)
 			}
 			d.Leave()
@@ -5045,7 +6078,7 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[10] = true
 			if d.Null() {
 				v.SaasAppID.SetNull()
-			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[150]); ok {
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[152]); ok {
 				v.SaasAppID.Set(x)
 			}
 			d.Leave()
@@ -5318,7 +6351,7 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[159]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[161]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -5620,7 +6653,7 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[164]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[166]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -5727,7 +6760,7 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[7] = true
 			if d.Null() {
 				v.PreviousLogonDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[196]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[198]); ok {
 				v.PreviousLogonDateTime.Set(x)
 			}
 			d.Leave()
@@ -5821,7 +6854,7 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[13] = true
 			if d.Null() {
 				v.StartUtcDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[199]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[201]); ok {
 				v.StartUtcDateTime.Set(x)
 			}
 			d.Leave()
@@ -6115,7 +7148,7 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[204]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[206]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -6613,7 +7646,7 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[214]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[216]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -7020,7 +8053,7 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[222]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[224]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -7322,7 +8355,7 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[357]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[359]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -7851,7 +8884,7 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[306]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[308]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -7958,7 +8991,7 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[7] = true
 			if d.Null() {
 				v.FirstSeenDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[313]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[315]); ok {
 				v.FirstSeenDateTime.Set(x)
 			}
 			d.Leave()
@@ -8139,7 +9172,7 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[17] = true
 			if d.Null() {
 				v.OsBuild.SetNull()
-			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[334]); ok {
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[336]); ok {
 				v.OsBuild.Set(x)
 			}
 			d.Leave()
@@ -8165,7 +9198,7 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[19] = true
 			if d.Null() {
 				v.RbacGroupID.SetNull()
-			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[336]); ok {
+			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[338]); ok {
 				v.RbacGroupID.Set(x)
 			}
 			d.Leave()
@@ -8910,7 +9943,7 @@ func (v *EmailSender) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 91)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 93)
 		}
 		n++
 	}
@@ -9146,7 +10179,7 @@ func (v *FileDetails) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[3] = true
 			if d.Null() {
 				v.FileSize.SetNull()
-			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[379]); ok {
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[381]); ok {
 				v.FileSize.Set(x)
 			}
 			d.Leave()
@@ -9229,7 +10262,7 @@ func (v *FileDetails) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 375)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 377)
 		}
 		n++
 	}
@@ -9385,7 +10418,7 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[369]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[371]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -9772,7 +10805,7 @@ func (v *FileHash) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 135)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 137)
 		}
 		n++
 	}
@@ -9883,7 +10916,7 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[391]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[393]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -10266,7 +11299,7 @@ func (v *GeoLocation) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 284)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 286)
 		}
 		n++
 	}
@@ -10372,7 +11405,7 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[397]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[399]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -10789,7 +11822,7 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[407]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[409]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -11183,7 +12216,7 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[416]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[418]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -11614,7 +12647,7 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[425]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[427]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -11721,7 +12754,7 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[7] = true
 			if d.Null() {
 				v.ProjectNumber.SetNull()
-			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[432]); ok {
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[434]); ok {
 				v.ProjectNumber.Set(x)
 			}
 			d.Leave()
@@ -12063,7 +13096,7 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[438]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[440]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -12131,7 +13164,7 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[4] = true
 			if d.Null() {
 				v.EndUtcDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[441]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[443]); ok {
 				v.EndUtcDateTime.Set(x)
 			}
 			d.Leave()
@@ -12234,7 +13267,7 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[10] = true
 			if d.Null() {
 				v.StartUtcDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[445]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[447]); ok {
 				v.StartUtcDateTime.Set(x)
 			}
 			d.Leave()
@@ -12475,7 +13508,7 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[279]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[281]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -12873,7 +13906,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataType = *new(shape.Optional[string])
 			}
 			seen[1] = true
-			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[796]); ok {
+			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[800]); ok {
 				v.ODataType.Set(x)
 			}
 			d.Leave()
@@ -12881,24 +13914,19 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			d.Enter("alerts", "/properties/alerts")
 			if seen[2] {
 				d.Duplicate()
-				v.Alerts = *new(shape.Optional[[]Alert])
+				v.Alerts = *new(shape.Optional[[]AlertItem])
 			}
 			seen[2] = true
 			if d.BeginArray(shapeimpl.TArray) {
-				items := []Alert{}
+				items := []AlertItem{}
 				i := 0
 				for d.NextItem(i) {
 					d.EnterIndex(i, "/items")
 					d.PushKeyword("/$ref")
-					at := d.Begin()
-					items = append(items, Alert{})
-					items[len(items)-1].ShapeDecode(d)
-					d.PopKeyword()
-					if !d.Decoded(at) {
-						items = items[:len(items)-1]
-					} else if i == 0 {
-						items = shapeimpl.Grow(d, items, at)
+					if x1 := DecodeAlertItem(d); x1 != nil {
+						items = append(items, x1)
 					}
+					d.PopKeyword()
 					d.Leave()
 					i++
 				}
@@ -12975,7 +14003,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 				v.CreatedDateTime = *new(time.Time)
 			}
 			seen[6] = true
-			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[804]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[817]); ok {
 				v.CreatedDateTime = x
 			}
 			d.Leave()
@@ -13092,7 +14120,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 				v.LastUpdateDateTime = *new(time.Time)
 			}
 			seen[14] = true
-			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[814]); ok {
+			if x, ok := d.Time(shapeimpl.TString, &graphshapeRules[827]); ok {
 				v.LastUpdateDateTime = x
 			}
 			d.Leave()
@@ -13105,7 +14133,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[15] = true
 			if d.Null() {
 				v.PriorityScore.SetNull()
-			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[815]); ok {
+			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[828]); ok {
 				v.PriorityScore.Set(x)
 			}
 			d.Leave()
@@ -13256,7 +14284,7 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 794)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 798)
 		}
 		n++
 	}
@@ -13318,7 +14346,11 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.Name("\"alerts\":")
 			enc.BeginArray()
 			for i := range v.Alerts.Value {
-				v.Alerts.Value[i].ShapeEncode(enc)
+				if v.Alerts.Value[i] == nil {
+					enc.Null()
+				} else {
+					v.Alerts.Value[i].ShapeEncode(enc)
+				}
 			}
 			enc.EndArray()
 		}
@@ -13581,7 +14613,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataCount = *new(shape.Optional[int64])
 			}
 			seen[1] = true
-			if x, ok := d.Int64(shapeimpl.TInteger, &graphshapeRules[834]); ok {
+			if x, ok := d.Int64(shapeimpl.TInteger, &graphshapeRules[847]); ok {
 				v.ODataCount.Set(x)
 			}
 			d.Leave()
@@ -13592,7 +14624,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataNextLink = *new(shape.Optional[string])
 			}
 			seen[2] = true
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[835]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[848]); ok {
 				v.ODataNextLink.Set(x)
 			}
 			d.Leave()
@@ -13625,7 +14657,7 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 832)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 845)
 		}
 		n++
 	}
@@ -13758,7 +14790,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 				v.ODataType = *new(shape.Optional[string])
 			}
 			seen[0] = true
-			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[840]); ok {
+			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[853]); ok {
 				v.ODataType.Set(x)
 			}
 			d.Leave()
@@ -13925,7 +14957,7 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 839)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 852)
 		}
 		n++
 	}
@@ -14132,7 +15164,7 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[449]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[451]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -15151,7 +16183,7 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[251]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[253]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -15563,7 +16595,7 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[238]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[240]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -15952,7 +16984,7 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[246]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[248]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -16355,7 +17387,7 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[230]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[232]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -16973,7 +18005,7 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[505]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[507]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -17330,7 +18362,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[297]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[299]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -17664,7 +18696,7 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[514]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[516]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -18246,7 +19278,7 @@ func (v *KubernetesServicePort) ShapeDecode(d *shapeimpl.Decoder) {
 				v.NodePort = *new(int32)
 			}
 			seen[2] = true
-			if x, ok := d.Int32(shapeimpl.TInteger, &graphshapeRules[533]); ok {
+			if x, ok := d.Int32(shapeimpl.TInteger, &graphshapeRules[535]); ok {
 				v.NodePort = x
 			}
 			d.Leave()
@@ -18257,7 +19289,7 @@ func (v *KubernetesServicePort) ShapeDecode(d *shapeimpl.Decoder) {
 				v.Port = *new(int32)
 			}
 			seen[3] = true
-			if x, ok := d.Int32(shapeimpl.TInteger, &graphshapeRules[534]); ok {
+			if x, ok := d.Int32(shapeimpl.TInteger, &graphshapeRules[536]); ok {
 				v.Port = x
 			}
 			d.Leave()
@@ -18297,7 +19329,7 @@ func (v *KubernetesServicePort) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 530)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 532)
 		}
 		n++
 	}
@@ -18464,7 +19496,7 @@ func (v *LoggedOnUser) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 325)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 327)
 		}
 		n++
 	}
@@ -18540,7 +19572,7 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[545]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[547]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -18612,7 +19644,7 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[5] = true
 			if d.Null() {
 				v.EmailCount.SetNull()
-			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[548]); ok {
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[550]); ok {
 				v.EmailCount.Set(x)
 			}
 			d.Leave()
@@ -18977,7 +20009,7 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[556]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[558]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -19071,7 +20103,7 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[6] = true
 			if d.Null() {
 				v.ExternalDirectoryObjectID.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[562]); ok {
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[564]); ok {
 				v.ExternalDirectoryObjectID.Set(x)
 			}
 			d.Leave()
@@ -19440,7 +20472,7 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[568]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[570]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -19820,7 +20852,7 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[577]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[579]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -20231,6 +21263,1102 @@ func (v *MalwareEvidence) Validate() error {
 }
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
+func (v *ManualAlert) ShapeDecode(d *shapeimpl.Decoder) {
+	*v = ManualAlert{}
+	if !d.BeginObject(shapeimpl.TObject) {
+		return
+	}
+	mark := d.Mark()
+	var seen [40]bool
+	n := 0
+	for d.NextKey(n) {
+		switch d.Key() {
+		case "@odata.type":
+			d.Enter("@odata.type", "/properties/@odata.type")
+			if seen[0] {
+				d.Duplicate()
+				v.ODataType = *new(string)
+			}
+			seen[0] = true
+			start := d.Begin()
+			if x, ok := d.String(shapeimpl.TString|shapeimpl.ViaConst, &graphshapeRules[808]); ok {
+				v.ODataType = x
+			}
+			d.Leave()
+			d.Recheck(start, "@odata.type", "/allOf/0/$ref/properties/@odata.type", graphshapeRules, 36)
+		case "actorDisplayName":
+			d.Enter("actorDisplayName", "/allOf/0/$ref/properties/actorDisplayName")
+			if seen[1] {
+				d.Duplicate()
+				v.ActorDisplayName = *new(shape.Optional[string])
+			}
+			seen[1] = true
+			if d.Null() {
+				v.ActorDisplayName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ActorDisplayName.Set(x)
+			}
+			d.Leave()
+		case "additionalData":
+			d.Enter("additionalData", "/allOf/0/$ref/properties/additionalData")
+			if seen[2] {
+				d.Duplicate()
+				v.AdditionalData = *new(shape.Optional[Dictionary])
+			}
+			seen[2] = true
+			if d.Null() {
+				v.AdditionalData.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Dictionary
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.AdditionalData.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "alertPolicyId":
+			d.Enter("alertPolicyId", "/allOf/0/$ref/properties/alertPolicyId")
+			if seen[3] {
+				d.Duplicate()
+				v.AlertPolicyID = *new(shape.Optional[string])
+			}
+			seen[3] = true
+			if d.Null() {
+				v.AlertPolicyID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AlertPolicyID.Set(x)
+			}
+			d.Leave()
+		case "alertWebUrl":
+			d.Enter("alertWebUrl", "/allOf/0/$ref/properties/alertWebUrl")
+			if seen[4] {
+				d.Duplicate()
+				v.AlertWebURL = *new(shape.Optional[string])
+			}
+			seen[4] = true
+			if d.Null() {
+				v.AlertWebURL.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AlertWebURL.Set(x)
+			}
+			d.Leave()
+		case "assignedTo":
+			d.Enter("assignedTo", "/allOf/0/$ref/properties/assignedTo")
+			if seen[5] {
+				d.Duplicate()
+				v.AssignedTo = *new(shape.Optional[string])
+			}
+			seen[5] = true
+			if d.Null() {
+				v.AssignedTo.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.AssignedTo.Set(x)
+			}
+			d.Leave()
+		case "categories":
+			d.Enter("categories", "/allOf/0/$ref/properties/categories")
+			if seen[6] {
+				d.Duplicate()
+				v.Categories = *new(shape.Optional[[]string])
+			}
+			seen[6] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Categories.Set(items)
+			}
+			d.Leave()
+		case "category":
+			d.Enter("category", "/allOf/0/$ref/properties/category")
+			if seen[7] {
+				d.Duplicate()
+				v.Category = *new(shape.Optional[string])
+			}
+			seen[7] = true
+			if d.Null() {
+				v.Category.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Category.Set(x)
+			}
+			d.Leave()
+		case "classification":
+			d.Enter("classification", "/allOf/0/$ref/properties/classification")
+			if seen[8] {
+				d.Duplicate()
+				v.Classification = *new(shape.Optional[AlertClassification])
+			}
+			seen[8] = true
+			if d.Null() {
+				v.Classification.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AlertClassification
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Classification.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "comments":
+			d.Enter("comments", "/allOf/0/$ref/properties/comments")
+			if seen[9] {
+				d.Duplicate()
+				v.Comments = *new(shape.Optional[[]AlertComment])
+			}
+			seen[9] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []AlertComment{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					d.PushKeyword("/$ref")
+					at := d.Begin()
+					items = append(items, AlertComment{})
+					items[len(items)-1].ShapeDecode(d)
+					d.PopKeyword()
+					if !d.Decoded(at) {
+						items = items[:len(items)-1]
+					} else if i == 0 {
+						items = shapeimpl.Grow(d, items, at)
+					}
+					d.Leave()
+					i++
+				}
+				v.Comments.Set(items)
+			}
+			d.Leave()
+		case "createdDateTime":
+			d.Enter("createdDateTime", "/allOf/0/$ref/properties/createdDateTime")
+			if seen[10] {
+				d.Duplicate()
+				v.CreatedDateTime = *new(shape.Optional[time.Time])
+			}
+			seen[10] = true
+			if d.Null() {
+				v.CreatedDateTime.SetNull()
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[57]); ok {
+				v.CreatedDateTime.Set(x)
+			}
+			d.Leave()
+		case "customDetails":
+			d.Enter("customDetails", "/allOf/0/$ref/properties/customDetails")
+			if seen[11] {
+				d.Duplicate()
+				v.CustomDetails = *new(shape.Optional[Dictionary])
+			}
+			seen[11] = true
+			if d.Null() {
+				v.CustomDetails.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x Dictionary
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.CustomDetails.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "description":
+			d.Enter("description", "/allOf/0/$ref/properties/description")
+			if seen[12] {
+				d.Duplicate()
+				v.Description = *new(shape.Optional[string])
+			}
+			seen[12] = true
+			if d.Null() {
+				v.Description.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Description.Set(x)
+			}
+			d.Leave()
+		case "detectionSource":
+			d.Enter("detectionSource", "/allOf/0/$ref/properties/detectionSource")
+			if seen[13] {
+				d.Duplicate()
+				v.DetectionSource = *new(shape.Optional[DetectionSource])
+			}
+			seen[13] = true
+			if d.Null() {
+				v.DetectionSource.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x DetectionSource
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.DetectionSource.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "detectorId":
+			d.Enter("detectorId", "/allOf/0/$ref/properties/detectorId")
+			if seen[14] {
+				d.Duplicate()
+				v.DetectorID = *new(shape.Optional[string])
+			}
+			seen[14] = true
+			if d.Null() {
+				v.DetectorID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.DetectorID.Set(x)
+			}
+			d.Leave()
+		case "determination":
+			d.Enter("determination", "/allOf/0/$ref/properties/determination")
+			if seen[15] {
+				d.Duplicate()
+				v.Determination = *new(shape.Optional[AlertDetermination])
+			}
+			seen[15] = true
+			if d.Null() {
+				v.Determination.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x AlertDetermination
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.Determination.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "evidence":
+			d.Enter("evidence", "/allOf/0/$ref/properties/evidence")
+			if seen[16] {
+				d.Duplicate()
+				v.Evidence = *new(shape.Optional[[]AlertEvidence])
+			}
+			seen[16] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []AlertEvidence{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1 := DecodeAlertEvidence(d); x1 != nil {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.Evidence.Set(items)
+			}
+			d.Leave()
+		case "firstActivityDateTime":
+			d.Enter("firstActivityDateTime", "/allOf/0/$ref/properties/firstActivityDateTime")
+			if seen[17] {
+				d.Duplicate()
+				v.FirstActivityDateTime = *new(shape.Optional[time.Time])
+			}
+			seen[17] = true
+			if d.Null() {
+				v.FirstActivityDateTime.SetNull()
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[739]); ok {
+				v.FirstActivityDateTime.Set(x)
+			}
+			d.Leave()
+		case "id":
+			d.Enter("id", "/allOf/0/$ref/properties/id")
+			if seen[18] {
+				d.Duplicate()
+				v.ID = *new(string)
+			}
+			seen[18] = true
+			if x, ok := d.String(shapeimpl.TString, nil); ok {
+				v.ID = x
+			}
+			d.Leave()
+		case "incidentId":
+			d.Enter("incidentId", "/allOf/0/$ref/properties/incidentId")
+			if seen[19] {
+				d.Duplicate()
+				v.IncidentID = *new(shape.Optional[string])
+			}
+			seen[19] = true
+			if d.Null() {
+				v.IncidentID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.IncidentID.Set(x)
+			}
+			d.Leave()
+		case "incidentWebUrl":
+			d.Enter("incidentWebUrl", "/allOf/0/$ref/properties/incidentWebUrl")
+			if seen[20] {
+				d.Duplicate()
+				v.IncidentWebURL = *new(shape.Optional[string])
+			}
+			seen[20] = true
+			if d.Null() {
+				v.IncidentWebURL.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.IncidentWebURL.Set(x)
+			}
+			d.Leave()
+		case "investigationState":
+			d.Enter("investigationState", "/allOf/0/$ref/properties/investigationState")
+			if seen[21] {
+				d.Duplicate()
+				v.InvestigationState = *new(shape.Optional[InvestigationState])
+			}
+			seen[21] = true
+			if d.Null() {
+				v.InvestigationState.SetNull()
+			} else {
+				d.PushKeyword("/anyOf/0")
+				d.PushKeyword("/$ref")
+				at := d.Begin()
+				var x InvestigationState
+				x.ShapeDecode(d)
+				d.PopKeyword()
+				if d.Decoded(at) {
+					v.InvestigationState.Set(x)
+				}
+				d.PopKeyword()
+			}
+			d.Leave()
+		case "isExcludedFromCorrelation":
+			d.Enter("isExcludedFromCorrelation", "/properties/isExcludedFromCorrelation")
+			if seen[22] {
+				d.Duplicate()
+				v.IsExcludedFromCorrelation = *new(bool)
+			}
+			seen[22] = true
+			if x, ok := d.Bool(shapeimpl.TBoolean, nil); ok {
+				v.IsExcludedFromCorrelation = x
+			}
+			d.Leave()
+		case "lastActivityDateTime":
+			d.Enter("lastActivityDateTime", "/allOf/0/$ref/properties/lastActivityDateTime")
+			if seen[23] {
+				d.Duplicate()
+				v.LastActivityDateTime = *new(shape.Optional[time.Time])
+			}
+			seen[23] = true
+			if d.Null() {
+				v.LastActivityDateTime.SetNull()
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[746]); ok {
+				v.LastActivityDateTime.Set(x)
+			}
+			d.Leave()
+		case "lastUpdateDateTime":
+			d.Enter("lastUpdateDateTime", "/allOf/0/$ref/properties/lastUpdateDateTime")
+			if seen[24] {
+				d.Duplicate()
+				v.LastUpdateDateTime = *new(shape.Optional[time.Time])
+			}
+			seen[24] = true
+			if d.Null() {
+				v.LastUpdateDateTime.SetNull()
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[747]); ok {
+				v.LastUpdateDateTime.Set(x)
+			}
+			d.Leave()
+		case "linkToIncident":
+			d.Enter("linkToIncident", "/properties/linkToIncident")
+			if seen[25] {
+				d.Duplicate()
+				v.LinkToIncident = *new(shape.Optional[int64])
+			}
+			seen[25] = true
+			if d.Null() {
+				v.LinkToIncident.SetNull()
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[810]); ok {
+				v.LinkToIncident.Set(x)
+			}
+			d.Leave()
+		case "mitreTechniques":
+			d.Enter("mitreTechniques", "/allOf/0/$ref/properties/mitreTechniques")
+			if seen[26] {
+				d.Duplicate()
+				v.MitreTechniques = *new(shape.Optional[[]string])
+			}
+			seen[26] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.MitreTechniques.Set(items)
+			}
+			d.Leave()
+		case "productName":
+			d.Enter("productName", "/allOf/0/$ref/properties/productName")
+			if seen[27] {
+				d.Duplicate()
+				v.ProductName = *new(shape.Optional[string])
+			}
+			seen[27] = true
+			if d.Null() {
+				v.ProductName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ProductName.Set(x)
+			}
+			d.Leave()
+		case "providerAlertId":
+			d.Enter("providerAlertId", "/allOf/0/$ref/properties/providerAlertId")
+			if seen[28] {
+				d.Duplicate()
+				v.ProviderAlertID = *new(shape.Optional[string])
+			}
+			seen[28] = true
+			if d.Null() {
+				v.ProviderAlertID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ProviderAlertID.Set(x)
+			}
+			d.Leave()
+		case "recommendedActions":
+			d.Enter("recommendedActions", "/allOf/0/$ref/properties/recommendedActions")
+			if seen[29] {
+				d.Duplicate()
+				v.RecommendedActions = *new(shape.Optional[string])
+			}
+			seen[29] = true
+			if d.Null() {
+				v.RecommendedActions.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.RecommendedActions.Set(x)
+			}
+			d.Leave()
+		case "resolvedDateTime":
+			d.Enter("resolvedDateTime", "/allOf/0/$ref/properties/resolvedDateTime")
+			if seen[30] {
+				d.Duplicate()
+				v.ResolvedDateTime = *new(shape.Optional[time.Time])
+			}
+			seen[30] = true
+			if d.Null() {
+				v.ResolvedDateTime.SetNull()
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[753]); ok {
+				v.ResolvedDateTime.Set(x)
+			}
+			d.Leave()
+		case "sentinelWorkspace":
+			d.Enter("sentinelWorkspace", "/properties/sentinelWorkspace")
+			if seen[31] {
+				d.Duplicate()
+				v.SentinelWorkspace = *new(shape.Optional[string])
+			}
+			seen[31] = true
+			if d.Null() {
+				v.SentinelWorkspace.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.SentinelWorkspace.Set(x)
+			}
+			d.Leave()
+		case "serviceSource":
+			d.Enter("serviceSource", "/allOf/0/$ref/properties/serviceSource")
+			if seen[32] {
+				d.Duplicate()
+				v.ServiceSource = *new(ServiceSource)
+			}
+			seen[32] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x ServiceSource
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.ServiceSource = x
+			}
+			d.Leave()
+		case "severity":
+			d.Enter("severity", "/allOf/0/$ref/properties/severity")
+			if seen[33] {
+				d.Duplicate()
+				v.Severity = *new(AlertSeverity)
+			}
+			seen[33] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x AlertSeverity
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Severity = x
+			}
+			d.Leave()
+		case "status":
+			d.Enter("status", "/allOf/0/$ref/properties/status")
+			if seen[34] {
+				d.Duplicate()
+				v.Status = *new(AlertStatus)
+			}
+			seen[34] = true
+			d.PushKeyword("/$ref")
+			at := d.Begin()
+			var x AlertStatus
+			x.ShapeDecode(d)
+			d.PopKeyword()
+			if d.Decoded(at) {
+				v.Status = x
+			}
+			d.Leave()
+		case "systemTags":
+			d.Enter("systemTags", "/allOf/0/$ref/properties/systemTags")
+			if seen[35] {
+				d.Duplicate()
+				v.SystemTags = *new(shape.Optional[[]string])
+			}
+			seen[35] = true
+			if d.BeginArray(shapeimpl.TArray) {
+				items := []string{}
+				i := 0
+				for d.NextItem(i) {
+					d.EnterIndex(i, "/items")
+					if x1, ok := d.String(shapeimpl.TString, nil); ok {
+						items = append(items, x1)
+					}
+					d.Leave()
+					i++
+				}
+				v.SystemTags.Set(items)
+			}
+			d.Leave()
+		case "tenantId":
+			d.Enter("tenantId", "/allOf/0/$ref/properties/tenantId")
+			if seen[36] {
+				d.Duplicate()
+				v.TenantID = *new(shape.Optional[string])
+			}
+			seen[36] = true
+			if d.Null() {
+				v.TenantID.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.TenantID.Set(x)
+			}
+			d.Leave()
+		case "threatDisplayName":
+			d.Enter("threatDisplayName", "/allOf/0/$ref/properties/threatDisplayName")
+			if seen[37] {
+				d.Duplicate()
+				v.ThreatDisplayName = *new(shape.Optional[string])
+			}
+			seen[37] = true
+			if d.Null() {
+				v.ThreatDisplayName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ThreatDisplayName.Set(x)
+			}
+			d.Leave()
+		case "threatFamilyName":
+			d.Enter("threatFamilyName", "/allOf/0/$ref/properties/threatFamilyName")
+			if seen[38] {
+				d.Duplicate()
+				v.ThreatFamilyName = *new(shape.Optional[string])
+			}
+			seen[38] = true
+			if d.Null() {
+				v.ThreatFamilyName.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.ThreatFamilyName.Set(x)
+			}
+			d.Leave()
+		case "title":
+			d.Enter("title", "/allOf/0/$ref/properties/title")
+			if seen[39] {
+				d.Duplicate()
+				v.Title = *new(shape.Optional[string])
+			}
+			seen[39] = true
+			if d.Null() {
+				v.Title.SetNull()
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, nil); ok {
+				v.Title.Set(x)
+			}
+			d.Leave()
+		default:
+			v.Extra = d.UndeclaredIn(v.Extra, graphshapeRules, graphshapeDerivedManualAlert)
+		}
+		n++
+	}
+	if d.Err() != nil {
+		return
+	}
+	if !seen[0] {
+		d.Missing("@odata.type")
+		v.Extra = shapeimpl.Absent(v.Extra, "@odata.type")
+	}
+	if !seen[18] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("id")
+		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "id")
+	}
+	if !seen[22] {
+		d.Missing("isExcludedFromCorrelation")
+		v.Extra = shapeimpl.Absent(v.Extra, "isExcludedFromCorrelation")
+	}
+	if !seen[32] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("serviceSource")
+		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "serviceSource")
+	}
+	if !seen[33] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("severity")
+		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "severity")
+	}
+	if !seen[34] {
+		d.PushKeyword("/allOf/0/$ref")
+		d.Missing("status")
+		d.PopKeyword()
+		v.Extra = shapeimpl.Absent(v.Extra, "status")
+	}
+	d.CheckUnevaluated(graphshapeRules, graphshapeDerivedManualAlert, mark, seen[:], v.Extra)
+	v.Extra = d.Unstash(v.Extra)
+}
+
+// ShapeEncode is the encoder hook; see package shapeimpl.
+func (v *ManualAlert) ShapeEncode(enc *shapeimpl.Encoder) {
+	enc.BeginObject()
+	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.Name("\"@odata.type\":")
+		enc.String(v.ODataType)
+	}
+	if !shapeimpl.Has(v.Extra, "actorDisplayName") {
+		switch v.ActorDisplayName.State {
+		case shape.Null:
+			enc.Name("\"actorDisplayName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"actorDisplayName\":")
+			enc.String(v.ActorDisplayName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "additionalData") {
+		switch v.AdditionalData.State {
+		case shape.Null:
+			enc.Name("\"additionalData\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"additionalData\":")
+			v.AdditionalData.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "alertPolicyId") {
+		switch v.AlertPolicyID.State {
+		case shape.Null:
+			enc.Name("\"alertPolicyId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"alertPolicyId\":")
+			enc.String(v.AlertPolicyID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "alertWebUrl") {
+		switch v.AlertWebURL.State {
+		case shape.Null:
+			enc.Name("\"alertWebUrl\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"alertWebUrl\":")
+			enc.String(v.AlertWebURL.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "assignedTo") {
+		switch v.AssignedTo.State {
+		case shape.Null:
+			enc.Name("\"assignedTo\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"assignedTo\":")
+			enc.String(v.AssignedTo.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "categories") {
+		switch v.Categories.State {
+		case shape.Null:
+			enc.Name("\"categories\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"categories\":")
+			enc.BeginArray()
+			for i := range v.Categories.Value {
+				enc.String(v.Categories.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "category") {
+		switch v.Category.State {
+		case shape.Null:
+			enc.Name("\"category\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"category\":")
+			enc.String(v.Category.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "classification") {
+		switch v.Classification.State {
+		case shape.Null:
+			enc.Name("\"classification\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"classification\":")
+			v.Classification.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "comments") {
+		switch v.Comments.State {
+		case shape.Null:
+			enc.Name("\"comments\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"comments\":")
+			enc.BeginArray()
+			for i := range v.Comments.Value {
+				v.Comments.Value[i].ShapeEncode(enc)
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+		switch v.CreatedDateTime.State {
+		case shape.Null:
+			enc.Name("\"createdDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"createdDateTime\":")
+			enc.Time(v.CreatedDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "customDetails") {
+		switch v.CustomDetails.State {
+		case shape.Null:
+			enc.Name("\"customDetails\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"customDetails\":")
+			v.CustomDetails.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "description") {
+		switch v.Description.State {
+		case shape.Null:
+			enc.Name("\"description\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"description\":")
+			enc.String(v.Description.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "detectionSource") {
+		switch v.DetectionSource.State {
+		case shape.Null:
+			enc.Name("\"detectionSource\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detectionSource\":")
+			v.DetectionSource.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "detectorId") {
+		switch v.DetectorID.State {
+		case shape.Null:
+			enc.Name("\"detectorId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"detectorId\":")
+			enc.String(v.DetectorID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "determination") {
+		switch v.Determination.State {
+		case shape.Null:
+			enc.Name("\"determination\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"determination\":")
+			v.Determination.Value.ShapeEncode(enc)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "evidence") {
+		switch v.Evidence.State {
+		case shape.Null:
+			enc.Name("\"evidence\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"evidence\":")
+			enc.BeginArray()
+			for i := range v.Evidence.Value {
+				if v.Evidence.Value[i] == nil {
+					enc.Null()
+				} else {
+					v.Evidence.Value[i].ShapeEncode(enc)
+				}
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "firstActivityDateTime") {
+		switch v.FirstActivityDateTime.State {
+		case shape.Null:
+			enc.Name("\"firstActivityDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"firstActivityDateTime\":")
+			enc.Time(v.FirstActivityDateTime.Value)
+		}
+	}
+	if enc.Writes(v.Extra, "id", v.ID == "", true) {
+		enc.Name("\"id\":")
+		enc.String(v.ID)
+	}
+	if !shapeimpl.Has(v.Extra, "incidentId") {
+		switch v.IncidentID.State {
+		case shape.Null:
+			enc.Name("\"incidentId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"incidentId\":")
+			enc.String(v.IncidentID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "incidentWebUrl") {
+		switch v.IncidentWebURL.State {
+		case shape.Null:
+			enc.Name("\"incidentWebUrl\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"incidentWebUrl\":")
+			enc.String(v.IncidentWebURL.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "investigationState") {
+		switch v.InvestigationState.State {
+		case shape.Null:
+			enc.Name("\"investigationState\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"investigationState\":")
+			v.InvestigationState.Value.ShapeEncode(enc)
+		}
+	}
+	if enc.Writes(v.Extra, "isExcludedFromCorrelation", !v.IsExcludedFromCorrelation, false) {
+		enc.Name("\"isExcludedFromCorrelation\":")
+		enc.Bool(v.IsExcludedFromCorrelation)
+	}
+	if !shapeimpl.Has(v.Extra, "lastActivityDateTime") {
+		switch v.LastActivityDateTime.State {
+		case shape.Null:
+			enc.Name("\"lastActivityDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"lastActivityDateTime\":")
+			enc.Time(v.LastActivityDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
+		switch v.LastUpdateDateTime.State {
+		case shape.Null:
+			enc.Name("\"lastUpdateDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"lastUpdateDateTime\":")
+			enc.Time(v.LastUpdateDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "linkToIncident") {
+		switch v.LinkToIncident.State {
+		case shape.Null:
+			enc.Name("\"linkToIncident\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"linkToIncident\":")
+			enc.Int64(v.LinkToIncident.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "mitreTechniques") {
+		switch v.MitreTechniques.State {
+		case shape.Null:
+			enc.Name("\"mitreTechniques\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"mitreTechniques\":")
+			enc.BeginArray()
+			for i := range v.MitreTechniques.Value {
+				enc.String(v.MitreTechniques.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "productName") {
+		switch v.ProductName.State {
+		case shape.Null:
+			enc.Name("\"productName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"productName\":")
+			enc.String(v.ProductName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "providerAlertId") {
+		switch v.ProviderAlertID.State {
+		case shape.Null:
+			enc.Name("\"providerAlertId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"providerAlertId\":")
+			enc.String(v.ProviderAlertID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "recommendedActions") {
+		switch v.RecommendedActions.State {
+		case shape.Null:
+			enc.Name("\"recommendedActions\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"recommendedActions\":")
+			enc.String(v.RecommendedActions.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "resolvedDateTime") {
+		switch v.ResolvedDateTime.State {
+		case shape.Null:
+			enc.Name("\"resolvedDateTime\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"resolvedDateTime\":")
+			enc.Time(v.ResolvedDateTime.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "sentinelWorkspace") {
+		switch v.SentinelWorkspace.State {
+		case shape.Null:
+			enc.Name("\"sentinelWorkspace\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"sentinelWorkspace\":")
+			enc.String(v.SentinelWorkspace.Value)
+		}
+	}
+	if enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
+		enc.Name("\"serviceSource\":")
+		v.ServiceSource.ShapeEncode(enc)
+	}
+	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
+		enc.Name("\"severity\":")
+		v.Severity.ShapeEncode(enc)
+	}
+	if enc.Writes(v.Extra, "status", v.Status == "", true) {
+		enc.Name("\"status\":")
+		v.Status.ShapeEncode(enc)
+	}
+	if !shapeimpl.Has(v.Extra, "systemTags") {
+		switch v.SystemTags.State {
+		case shape.Null:
+			enc.Name("\"systemTags\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"systemTags\":")
+			enc.BeginArray()
+			for i := range v.SystemTags.Value {
+				enc.String(v.SystemTags.Value[i])
+			}
+			enc.EndArray()
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "tenantId") {
+		switch v.TenantID.State {
+		case shape.Null:
+			enc.Name("\"tenantId\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"tenantId\":")
+			enc.String(v.TenantID.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "threatDisplayName") {
+		switch v.ThreatDisplayName.State {
+		case shape.Null:
+			enc.Name("\"threatDisplayName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"threatDisplayName\":")
+			enc.String(v.ThreatDisplayName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "threatFamilyName") {
+		switch v.ThreatFamilyName.State {
+		case shape.Null:
+			enc.Name("\"threatFamilyName\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"threatFamilyName\":")
+			enc.String(v.ThreatFamilyName.Value)
+		}
+	}
+	if !shapeimpl.Has(v.Extra, "title") {
+		switch v.Title.State {
+		case shape.Null:
+			enc.Name("\"title\":")
+			enc.Null()
+		case shape.Present:
+			enc.Name("\"title\":")
+			enc.String(v.Title.Value)
+		}
+	}
+	enc.Extra(v.Extra)
+	enc.EndObject()
+}
+
+// UnmarshalJSON decodes data strictly: it returns a *shape.SyntaxError for input that is not JSON and
+// a *shape.ValidationError holding every violation of the schema. For lenient decoding use shape.UnmarshalLenient.
+func (v *ManualAlert) UnmarshalJSON(data []byte) error {
+	return shape.Unmarshal(data, v)
+}
+
+// MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
+// Extra is written from there, not from its field, so no member is written twice. It fails when a raw
+// value (a json.RawMessage field or an Extra value) is not one JSON value.
+func (v ManualAlert) MarshalJSON() ([]byte, error) {
+	enc := shapeimpl.NewEncoder()
+	v.ShapeEncode(enc)
+	return enc.Finish()
+}
+
+// Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.
+func (v *ManualAlert) Validate() error {
+	return shape.Validate(v)
+}
+
+// ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 	*v = NetworkConnectionEvidence{}
 	if !d.BeginObject(shapeimpl.TObject) {
@@ -20249,7 +22377,7 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[606]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[608]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -20296,7 +22424,7 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[3] = true
 			if d.Null() {
 				v.DestinationPort.SetNull()
-			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[609]); ok {
+			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[611]); ok {
 				v.DestinationPort.Set(x)
 			}
 			d.Leave()
@@ -20429,7 +22557,7 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[10] = true
 			if d.Null() {
 				v.SourcePort.SetNull()
-			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[615]); ok {
+			} else if x, ok := d.Int32(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[617]); ok {
 				v.SourcePort.Set(x)
 			}
 			d.Leave()
@@ -20670,7 +22798,7 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[474]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[476]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -21047,7 +23175,7 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[620]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[622]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -21455,7 +23583,7 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[588]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[590]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -21558,7 +23686,7 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[6] = true
 			if d.Null() {
 				v.ParentProcessCreationDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[594]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[596]); ok {
 				v.ParentProcessCreationDateTime.Set(x)
 			}
 			d.Leave()
@@ -21571,7 +23699,7 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[7] = true
 			if d.Null() {
 				v.ParentProcessID.SetNull()
-			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[595]); ok {
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[597]); ok {
 				v.ParentProcessID.Set(x)
 			}
 			d.Leave()
@@ -21619,7 +23747,7 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[10] = true
 			if d.Null() {
 				v.ProcessCreationDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[599]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[601]); ok {
 				v.ProcessCreationDateTime.Set(x)
 			}
 			d.Leave()
@@ -21632,7 +23760,7 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[11] = true
 			if d.Null() {
 				v.ProcessID.SetNull()
-			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[600]); ok {
+			} else if x, ok := d.Int64(shapeimpl.TInteger|shapeimpl.TNull, &graphshapeRules[602]); ok {
 				v.ProcessID.Set(x)
 			}
 			d.Leave()
@@ -22042,7 +24170,7 @@ func (v *RecommendedHuntingQuery) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 819)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 832)
 		}
 		n++
 	}
@@ -22108,7 +24236,7 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[629]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[631]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -22433,7 +24561,7 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[635]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[637]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -22850,7 +24978,7 @@ func (v *ResourceAccessEvent) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[0] = true
 			if d.Null() {
 				v.AccessDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[184]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[186]); ok {
 				v.AccessDateTime.Set(x)
 			}
 			d.Leave()
@@ -22894,7 +25022,7 @@ func (v *ResourceAccessEvent) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 183)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 185)
 		}
 		n++
 	}
@@ -22990,7 +25118,7 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[645]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[647]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -23099,7 +25227,7 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[6] = true
 			if d.Null() {
 				v.ExpiryDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[651]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[653]); ok {
 				v.ExpiryDateTime.Set(x)
 			}
 			d.Leave()
@@ -23231,7 +25359,7 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[14] = true
 			if d.Null() {
 				v.StartDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[657]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[659]); ok {
 				v.StartDateTime.Set(x)
 			}
 			d.Leave()
@@ -23568,7 +25696,7 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[663]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[665]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -23582,7 +25710,7 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[1] = true
 			if d.Null() {
 				v.ActiveDirectoryObjectGUID.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[664]); ok {
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[666]); ok {
 				v.ActiveDirectoryObjectGUID.Set(x)
 			}
 			d.Leave()
@@ -23985,7 +26113,7 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[673]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[675]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -24490,7 +26618,7 @@ func (v *Stream) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 153)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 155)
 		}
 		n++
 	}
@@ -24556,7 +26684,7 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[685]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[687]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -24735,7 +26863,7 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[12] = true
 			if d.Null() {
 				v.SubmissionDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[692]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[694]); ok {
 				v.SubmissionDateTime.Set(x)
 			}
 			d.Leave()
@@ -25116,7 +27244,7 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[698]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[700]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -25305,7 +27433,7 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[11] = true
 			if d.Null() {
 				v.LastModifiedDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[713]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[715]); ok {
 				v.LastModifiedDateTime.Set(x)
 			}
 			d.Leave()
@@ -25353,7 +27481,7 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[14] = true
 			if d.Null() {
 				v.OwningTenantID.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[718]); ok {
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[720]); ok {
 				v.OwningTenantID.Set(x)
 			}
 			d.Leave()
@@ -25379,7 +27507,7 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[16] = true
 			if d.Null() {
 				v.ReceivedDateTime.SetNull()
-			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[720]); ok {
+			} else if x, ok := d.Time(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[722]); ok {
 				v.ReceivedDateTime.Set(x)
 			}
 			d.Leave()
@@ -26072,7 +28200,7 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[494]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[496]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -26387,7 +28515,7 @@ func (v *UserAccount) ShapeDecode(d *shapeimpl.Decoder) {
 			seen[1] = true
 			if d.Null() {
 				v.ActiveDirectoryObjectGUID.SetNull()
-			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[176]); ok {
+			} else if x, ok := d.String(shapeimpl.TNull|shapeimpl.TString, &graphshapeRules[178]); ok {
 				v.ActiveDirectoryObjectGUID.Set(x)
 			}
 			d.Leave()
@@ -26504,7 +28632,7 @@ func (v *UserAccount) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 174)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 176)
 		}
 		n++
 	}
@@ -26658,7 +28786,7 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			seen[0] = true
 			start := d.Begin()
-			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[169]); ok {
+			if x, ok := d.String(shapeimpl.TString, &graphshapeRules[171]); ok {
 				v.ODataType = x
 			}
 			d.Leave()
@@ -27085,7 +29213,7 @@ func (v *VMMetadata) ShapeDecode(d *shapeimpl.Decoder) {
 			}
 			d.Leave()
 		default:
-			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 347)
+			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 349)
 		}
 		n++
 	}
@@ -27176,6 +29304,9 @@ func SchemaTypes() map[string]func() shape.Decodable {
 		"Alert": func() shape.Decodable {
 			return new(Alert)
 		},
+		"AlertBase": func() shape.Decodable {
+			return new(AlertBase)
+		},
 		"AlertClassification": func() shape.Decodable {
 			return new(AlertClassification)
 		},
@@ -27199,6 +29330,9 @@ func SchemaTypes() map[string]func() shape.Decodable {
 		},
 		"AlertEvidenceBase": func() shape.Decodable {
 			return new(AlertEvidenceBase)
+		},
+		"AlertItem": func() shape.Decodable {
+			return &shapeimpl.UnionHolder[AlertItem]{Decode: DecodeAlertItem}
 		},
 		"AlertSeverity": func() shape.Decodable {
 			return new(AlertSeverity)
@@ -27388,6 +29522,9 @@ func SchemaTypes() map[string]func() shape.Decodable {
 		},
 		"MalwareEvidence": func() shape.Decodable {
 			return new(MalwareEvidence)
+		},
+		"ManualAlert": func() shape.Decodable {
+			return new(ManualAlert)
 		},
 		"NetworkConnectionEvidence": func() shape.Decodable {
 			return new(NetworkConnectionEvidence)

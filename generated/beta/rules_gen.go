@@ -146,3406 +146,3450 @@ var graphshapeRules = shapeimpl.CompileRules([]shapeimpl.Rule{
 	{Types: shapeimpl.TNull | shapeimpl.TString}, // 31: #/$defs/aiAgentEvidence/properties/instructions
 	{Bool: shapeimpl.Bool(false)},                // 32: #/$defs/aiAgentEvidence/unevaluatedProperties
 	{
-		Closed: true,
+		AllOf: []int{35},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 767,
+		}},
+		Types: shapeimpl.TObject,
+	}, // 33: #/$defs/alert
+	{Ref: 35}, // 34: #/$defs/alert/allOf/0
+	{
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    764,
+			Rule:    766,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 34,
-		}, {
-			Name: "actorDisplayName",
-			Rule: 35,
-		}, {
-			Name: "additionalData",
 			Rule: 36,
 		}, {
+			Name: "actorDisplayName",
+			Rule: 37,
+		}, {
+			Name: "additionalData",
+			Rule: 38,
+		}, {
 			Name: "alertPolicyId",
-			Rule: 39,
-		}, {
-			Name: "alertWebUrl",
-			Rule: 40,
-		}, {
-			Name: "assignedTo",
 			Rule: 41,
 		}, {
-			Name: "categories",
+			Name: "alertWebUrl",
 			Rule: 42,
 		}, {
-			Name: "category",
+			Name: "assignedTo",
+			Rule: 43,
+		}, {
+			Name: "categories",
 			Rule: 44,
 		}, {
+			Name: "category",
+			Rule: 46,
+		}, {
 			Name: "classification",
-			Rule: 45,
+			Rule: 47,
 		}, {
 			Name: "comments",
-			Rule: 48,
+			Rule: 50,
 		}, {
 			Name: "createdDateTime",
-			Rule: 55,
+			Rule: 57,
 		}, {
 			Name: "customDetails",
-			Rule: 56,
-		}, {
-			Name: "description",
 			Rule: 58,
 		}, {
+			Name: "description",
+			Rule: 60,
+		}, {
 			Name: "detectionSource",
-			Rule: 59,
+			Rule: 61,
 		}, {
 			Name: "detectorId",
-			Rule: 62,
+			Rule: 64,
 		}, {
 			Name: "determination",
-			Rule: 63,
+			Rule: 65,
 		}, {
 			Name: "evidence",
-			Rule: 66,
+			Rule: 68,
 		}, {
 			Name: "firstActivityDateTime",
-			Rule: 737,
-		}, {
-			Name: "id",
-			Rule: 738,
-		}, {
-			Name: "incidentId",
 			Rule: 739,
 		}, {
-			Name: "incidentWebUrl",
+			Name: "id",
 			Rule: 740,
 		}, {
-			Name: "investigationState",
+			Name: "incidentId",
 			Rule: 741,
 		}, {
+			Name: "incidentWebUrl",
+			Rule: 742,
+		}, {
+			Name: "investigationState",
+			Rule: 743,
+		}, {
 			Name: "lastActivityDateTime",
-			Rule: 744,
-		}, {
-			Name: "lastUpdateDateTime",
-			Rule: 745,
-		}, {
-			Name: "mitreTechniques",
 			Rule: 746,
 		}, {
-			Name: "productName",
+			Name: "lastUpdateDateTime",
+			Rule: 747,
+		}, {
+			Name: "mitreTechniques",
 			Rule: 748,
 		}, {
-			Name: "providerAlertId",
-			Rule: 749,
-		}, {
-			Name: "recommendedActions",
+			Name: "productName",
 			Rule: 750,
 		}, {
-			Name: "resolvedDateTime",
+			Name: "providerAlertId",
 			Rule: 751,
 		}, {
-			Name: "serviceSource",
+			Name: "recommendedActions",
 			Rule: 752,
 		}, {
-			Name: "severity",
+			Name: "resolvedDateTime",
+			Rule: 753,
+		}, {
+			Name: "serviceSource",
 			Rule: 754,
 		}, {
-			Name: "status",
+			Name: "severity",
 			Rule: 756,
 		}, {
-			Name: "systemTags",
+			Name: "status",
 			Rule: 758,
 		}, {
-			Name: "tenantId",
+			Name: "systemTags",
 			Rule: 760,
 		}, {
-			Name: "threatDisplayName",
-			Rule: 761,
-		}, {
-			Name: "threatFamilyName",
+			Name: "tenantId",
 			Rule: 762,
 		}, {
-			Name: "title",
+			Name: "threatDisplayName",
 			Rule: 763,
+		}, {
+			Name: "threatFamilyName",
+			Rule: 764,
+		}, {
+			Name: "title",
+			Rule: 765,
 		}},
 		Required: []string{"id", "serviceSource", "severity", "status"},
 		Types:    shapeimpl.TObject,
-	}, // 33: #/$defs/alert
+	}, // 35: #/$defs/alertBase
+	{Types: shapeimpl.TString},                   // 36: #/$defs/alertBase/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 37: #/$defs/alertBase/properties/actorDisplayName
 	{
-		Const:    "#microsoft.graph.security.alert",
-		HasConst: true,
-	}, // 34: #/$defs/alert/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 35: #/$defs/alert/properties/actorDisplayName
-	{
-		NullOr:        37,
+		NullOr:        39,
 		NullOrKeyword: "/anyOf/0",
-	}, // 36: #/$defs/alert/properties/additionalData
-	{Ref: 38},                  // 37: #/$defs/alert/properties/additionalData/anyOf/0
-	{Types: shapeimpl.TObject}, // 38: #/$defs/dictionary
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 39: #/$defs/alert/properties/alertPolicyId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 40: #/$defs/alert/properties/alertWebUrl
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 41: #/$defs/alert/properties/assignedTo
+	}, // 38: #/$defs/alertBase/properties/additionalData
+	{Ref: 40},                  // 39: #/$defs/alertBase/properties/additionalData/anyOf/0
+	{Types: shapeimpl.TObject}, // 40: #/$defs/dictionary
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 41: #/$defs/alertBase/properties/alertPolicyId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 42: #/$defs/alertBase/properties/alertWebUrl
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 43: #/$defs/alertBase/properties/assignedTo
 	{
-		Items: 43,
+		Items: 45,
 		Types: shapeimpl.TArray,
-	}, // 42: #/$defs/alert/properties/categories
-	{Types: shapeimpl.TString},                   // 43: #/$defs/alert/properties/categories/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 44: #/$defs/alert/properties/category
+	}, // 44: #/$defs/alertBase/properties/categories
+	{Types: shapeimpl.TString},                   // 45: #/$defs/alertBase/properties/categories/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 46: #/$defs/alertBase/properties/category
 	{
-		NullOr:        46,
+		NullOr:        48,
 		NullOrKeyword: "/anyOf/0",
-	}, // 45: #/$defs/alert/properties/classification
-	{Ref: 47}, // 46: #/$defs/alert/properties/classification/anyOf/0
+	}, // 47: #/$defs/alertBase/properties/classification
+	{Ref: 49}, // 48: #/$defs/alertBase/properties/classification/anyOf/0
 	{
 		Enum:  []any{"unknown", "falsePositive", "truePositive", "informationalExpectedActivity", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 47: #/$defs/alertClassification
+	}, // 49: #/$defs/alertClassification
 	{
-		Items: 49,
+		Items: 51,
 		Types: shapeimpl.TArray,
-	}, // 48: #/$defs/alert/properties/comments
-	{Ref: 50}, // 49: #/$defs/alert/properties/comments/items
+	}, // 50: #/$defs/alertBase/properties/comments
+	{Ref: 52}, // 51: #/$defs/alertBase/properties/comments/items
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    54,
+			Rule:    56,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "comment",
-			Rule: 51,
+			Rule: 53,
 		}, {
 			Name: "createdByDisplayName",
-			Rule: 52,
+			Rule: 54,
 		}, {
 			Name: "createdDateTime",
-			Rule: 53,
+			Rule: 55,
 		}},
 		Required: []string{"createdDateTime"},
 		Types:    shapeimpl.TObject,
-	}, // 50: #/$defs/alertComment
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 51: #/$defs/alertComment/properties/comment
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 52: #/$defs/alertComment/properties/createdByDisplayName
+	}, // 52: #/$defs/alertComment
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 53: #/$defs/alertComment/properties/comment
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 54: #/$defs/alertComment/properties/createdByDisplayName
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TString,
-	}, // 53: #/$defs/alertComment/properties/createdDateTime
-	{}, // 54: #/$defs/alertComment/patternProperties/@odata\.
+	}, // 55: #/$defs/alertComment/properties/createdDateTime
+	{}, // 56: #/$defs/alertComment/patternProperties/@odata\.
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 55: #/$defs/alert/properties/createdDateTime
+	}, // 57: #/$defs/alertBase/properties/createdDateTime
 	{
-		NullOr:        57,
+		NullOr:        59,
 		NullOrKeyword: "/anyOf/0",
-	}, // 56: #/$defs/alert/properties/customDetails
-	{Ref: 38}, // 57: #/$defs/alert/properties/customDetails/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 58: #/$defs/alert/properties/description
+	}, // 58: #/$defs/alertBase/properties/customDetails
+	{Ref: 40}, // 59: #/$defs/alertBase/properties/customDetails/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 60: #/$defs/alertBase/properties/description
 	{
-		NullOr:        60,
+		NullOr:        62,
 		NullOrKeyword: "/anyOf/0",
-	}, // 59: #/$defs/alert/properties/detectionSource
-	{Ref: 61}, // 60: #/$defs/alert/properties/detectionSource/anyOf/0
+	}, // 61: #/$defs/alertBase/properties/detectionSource
+	{Ref: 63}, // 62: #/$defs/alertBase/properties/detectionSource/anyOf/0
 	{
 		Enum:  []any{"unknown", "microsoftDefenderForEndpoint", "antivirus", "smartScreen", "customTi", "microsoftDefenderForOffice365", "automatedInvestigation", "microsoftThreatExperts", "customDetection", "microsoftDefenderForIdentity", "cloudAppSecurity", "microsoft365Defender", "azureAdIdentityProtection", "manual", "microsoftDataLossPrevention", "appGovernancePolicy", "appGovernanceDetection", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftDefenderForIoT", "microsoftDefenderForServers", "microsoftDefenderForStorage", "microsoftDefenderForDNS", "microsoftDefenderForDatabases", "microsoftDefenderForContainers", "microsoftDefenderForNetwork", "microsoftDefenderForAppService", "microsoftDefenderForKeyVault", "microsoftDefenderForResourceManager", "microsoftDefenderForApiManagement", "nrtAlerts", "scheduledAlerts", "microsoftDefenderThreatIntelligenceAnalytics", "builtInMl", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftDefenderForAIServices", "securityCopilot", "microsoftSentinel"},
 		Types: shapeimpl.TString,
-	}, // 61: #/$defs/detectionSource
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 62: #/$defs/alert/properties/detectorId
+	}, // 63: #/$defs/detectionSource
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 64: #/$defs/alertBase/properties/detectorId
 	{
-		NullOr:        64,
+		NullOr:        66,
 		NullOrKeyword: "/anyOf/0",
-	}, // 63: #/$defs/alert/properties/determination
-	{Ref: 65}, // 64: #/$defs/alert/properties/determination/anyOf/0
+	}, // 65: #/$defs/alertBase/properties/determination
+	{Ref: 67}, // 66: #/$defs/alertBase/properties/determination/anyOf/0
 	{
 		Enum:  []any{"unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedAccount", "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate", "confirmedActivity", "lineOfBusinessApplication", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 65: #/$defs/alertDetermination
+	}, // 67: #/$defs/alertDetermination
 	{
-		Items: 67,
+		Items: 69,
 		Types: shapeimpl.TArray,
-	}, // 66: #/$defs/alert/properties/evidence
-	{OneOf: []int{69, 70, 71, 79, 111, 118, 126, 143, 157, 162, 202, 302, 303, 304, 355, 367, 389, 395, 405, 414, 423, 436, 447, 498, 499, 500, 501, 502, 503, 511, 512, 543, 554, 566, 575, 604, 617, 618, 626, 627, 633, 643, 661, 671, 683, 696, 736, 737}}, // 67: #/$defs/alert/properties/evidence/items
-	{Ref: 1},  // 68: #/$defs/alert/properties/evidence/items/oneOf/0
-	{Ref: 23}, // 69: #/$defs/alert/properties/evidence/items/oneOf/1
-	{Ref: 71}, // 70: #/$defs/alert/properties/evidence/items/oneOf/2
+	}, // 68: #/$defs/alertBase/properties/evidence
+	{OneOf: []int{71, 72, 73, 81, 113, 120, 128, 145, 159, 164, 204, 304, 305, 306, 357, 369, 391, 397, 407, 416, 425, 438, 449, 500, 501, 502, 503, 504, 505, 513, 514, 545, 556, 568, 577, 606, 619, 620, 628, 629, 635, 645, 663, 673, 685, 698, 738, 739}}, // 69: #/$defs/alertBase/properties/evidence/items
+	{Ref: 1},  // 70: #/$defs/alertBase/properties/evidence/items/oneOf/0
+	{Ref: 23}, // 71: #/$defs/alertBase/properties/evidence/items/oneOf/1
+	{Ref: 73}, // 72: #/$defs/alertBase/properties/evidence/items/oneOf/2
 	{
-		AllOf: []int{73},
+		AllOf: []int{75},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 73,
-		}, {
-			Name: "amazonAccountId",
-			Rule: 74,
-		}, {
-			Name: "amazonResourceId",
 			Rule: 75,
 		}, {
-			Name: "resourceName",
+			Name: "amazonAccountId",
 			Rule: 76,
 		}, {
-			Name: "resourceType",
+			Name: "amazonResourceId",
 			Rule: 77,
+		}, {
+			Name: "resourceName",
+			Rule: 78,
+		}, {
+			Name: "resourceType",
+			Rule: 79,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 71: #/$defs/amazonResourceEvidence
-	{Ref: 3}, // 72: #/$defs/amazonResourceEvidence/allOf/0
+	}, // 73: #/$defs/amazonResourceEvidence
+	{Ref: 3}, // 74: #/$defs/amazonResourceEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.amazonResourceEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 73: #/$defs/amazonResourceEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 74: #/$defs/amazonResourceEvidence/properties/amazonAccountId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 75: #/$defs/amazonResourceEvidence/properties/amazonResourceId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 76: #/$defs/amazonResourceEvidence/properties/resourceName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 77: #/$defs/amazonResourceEvidence/properties/resourceType
-	{Ref: 79}, // 78: #/$defs/alert/properties/evidence/items/oneOf/3
+	}, // 75: #/$defs/amazonResourceEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 76: #/$defs/amazonResourceEvidence/properties/amazonAccountId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 77: #/$defs/amazonResourceEvidence/properties/amazonResourceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 78: #/$defs/amazonResourceEvidence/properties/resourceName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 79: #/$defs/amazonResourceEvidence/properties/resourceType
+	{Ref: 81}, // 80: #/$defs/alertBase/properties/evidence/items/oneOf/3
 	{
-		AllOf: []int{81},
+		AllOf: []int{83},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 81,
-		}, {
-			Name: "antiSpamDirection",
-			Rule: 82,
-		}, {
-			Name: "attachmentsCount",
 			Rule: 83,
 		}, {
-			Name: "deliveryAction",
+			Name: "antiSpamDirection",
 			Rule: 84,
 		}, {
-			Name: "deliveryLocation",
+			Name: "attachmentsCount",
 			Rule: 85,
 		}, {
-			Name: "internetMessageId",
+			Name: "deliveryAction",
 			Rule: 86,
 		}, {
-			Name: "language",
+			Name: "deliveryLocation",
 			Rule: 87,
 		}, {
-			Name: "networkMessageId",
+			Name: "internetMessageId",
 			Rule: 88,
 		}, {
-			Name: "p1Sender",
+			Name: "language",
 			Rule: 89,
 		}, {
-			Name: "p2Sender",
-			Rule: 96,
+			Name: "networkMessageId",
+			Rule: 90,
 		}, {
-			Name: "receivedDateTime",
+			Name: "p1Sender",
+			Rule: 91,
+		}, {
+			Name: "p2Sender",
 			Rule: 98,
 		}, {
-			Name: "recipientEmailAddress",
-			Rule: 99,
-		}, {
-			Name: "senderIp",
+			Name: "receivedDateTime",
 			Rule: 100,
 		}, {
-			Name: "subject",
+			Name: "recipientEmailAddress",
 			Rule: 101,
 		}, {
-			Name: "threatDetectionMethods",
+			Name: "senderIp",
 			Rule: 102,
 		}, {
-			Name: "threats",
+			Name: "subject",
+			Rule: 103,
+		}, {
+			Name: "threatDetectionMethods",
 			Rule: 104,
 		}, {
-			Name: "urlCount",
+			Name: "threats",
 			Rule: 106,
 		}, {
+			Name: "urlCount",
+			Rule: 108,
+		}, {
 			Name: "urls",
-			Rule: 107,
+			Rule: 109,
 		}, {
 			Name: "urn",
-			Rule: 109,
+			Rule: 111,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 79: #/$defs/analyzedMessageEvidence
-	{Ref: 3}, // 80: #/$defs/analyzedMessageEvidence/allOf/0
+	}, // 81: #/$defs/analyzedMessageEvidence
+	{Ref: 3}, // 82: #/$defs/analyzedMessageEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.analyzedMessageEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 81: #/$defs/analyzedMessageEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 82: #/$defs/analyzedMessageEvidence/properties/antiSpamDirection
+	}, // 83: #/$defs/analyzedMessageEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 84: #/$defs/analyzedMessageEvidence/properties/antiSpamDirection
 	{
 		Maximum: shapeimpl.Num("9223372036854775807"),
 		Minimum: shapeimpl.Num("-9223372036854775808"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 83: #/$defs/analyzedMessageEvidence/properties/attachmentsCount
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 84: #/$defs/analyzedMessageEvidence/properties/deliveryAction
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 85: #/$defs/analyzedMessageEvidence/properties/deliveryLocation
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 86: #/$defs/analyzedMessageEvidence/properties/internetMessageId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 87: #/$defs/analyzedMessageEvidence/properties/language
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 88: #/$defs/analyzedMessageEvidence/properties/networkMessageId
+	}, // 85: #/$defs/analyzedMessageEvidence/properties/attachmentsCount
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 86: #/$defs/analyzedMessageEvidence/properties/deliveryAction
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 87: #/$defs/analyzedMessageEvidence/properties/deliveryLocation
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 88: #/$defs/analyzedMessageEvidence/properties/internetMessageId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 89: #/$defs/analyzedMessageEvidence/properties/language
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 90: #/$defs/analyzedMessageEvidence/properties/networkMessageId
 	{
-		NullOr:        90,
+		NullOr:        92,
 		NullOrKeyword: "/anyOf/0",
-	}, // 89: #/$defs/analyzedMessageEvidence/properties/p1Sender
-	{Ref: 91}, // 90: #/$defs/analyzedMessageEvidence/properties/p1Sender/anyOf/0
+	}, // 91: #/$defs/analyzedMessageEvidence/properties/p1Sender
+	{Ref: 93}, // 92: #/$defs/analyzedMessageEvidence/properties/p1Sender/anyOf/0
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    95,
+			Rule:    97,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "displayName",
-			Rule: 92,
+			Rule: 94,
 		}, {
 			Name: "domainName",
-			Rule: 93,
+			Rule: 95,
 		}, {
 			Name: "emailAddress",
-			Rule: 94,
+			Rule: 96,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 91: #/$defs/emailSender
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 92: #/$defs/emailSender/properties/displayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 93: #/$defs/emailSender/properties/domainName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 94: #/$defs/emailSender/properties/emailAddress
-	{}, // 95: #/$defs/emailSender/patternProperties/@odata\.
+	}, // 93: #/$defs/emailSender
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 94: #/$defs/emailSender/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 95: #/$defs/emailSender/properties/domainName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 96: #/$defs/emailSender/properties/emailAddress
+	{}, // 97: #/$defs/emailSender/patternProperties/@odata\.
 	{
-		NullOr:        97,
+		NullOr:        99,
 		NullOrKeyword: "/anyOf/0",
-	}, // 96: #/$defs/analyzedMessageEvidence/properties/p2Sender
-	{Ref: 91}, // 97: #/$defs/analyzedMessageEvidence/properties/p2Sender/anyOf/0
+	}, // 98: #/$defs/analyzedMessageEvidence/properties/p2Sender
+	{Ref: 93}, // 99: #/$defs/analyzedMessageEvidence/properties/p2Sender/anyOf/0
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 98: #/$defs/analyzedMessageEvidence/properties/receivedDateTime
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 99: #/$defs/analyzedMessageEvidence/properties/recipientEmailAddress
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 100: #/$defs/analyzedMessageEvidence/properties/senderIp
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 101: #/$defs/analyzedMessageEvidence/properties/subject
-	{
-		Items: 103,
-		Types: shapeimpl.TArray,
-	}, // 102: #/$defs/analyzedMessageEvidence/properties/threatDetectionMethods
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 103: #/$defs/analyzedMessageEvidence/properties/threatDetectionMethods/items
+	}, // 100: #/$defs/analyzedMessageEvidence/properties/receivedDateTime
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 101: #/$defs/analyzedMessageEvidence/properties/recipientEmailAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 102: #/$defs/analyzedMessageEvidence/properties/senderIp
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 103: #/$defs/analyzedMessageEvidence/properties/subject
 	{
 		Items: 105,
 		Types: shapeimpl.TArray,
-	}, // 104: #/$defs/analyzedMessageEvidence/properties/threats
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 105: #/$defs/analyzedMessageEvidence/properties/threats/items
+	}, // 104: #/$defs/analyzedMessageEvidence/properties/threatDetectionMethods
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 105: #/$defs/analyzedMessageEvidence/properties/threatDetectionMethods/items
+	{
+		Items: 107,
+		Types: shapeimpl.TArray,
+	}, // 106: #/$defs/analyzedMessageEvidence/properties/threats
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 107: #/$defs/analyzedMessageEvidence/properties/threats/items
 	{
 		Maximum: shapeimpl.Num("9223372036854775807"),
 		Minimum: shapeimpl.Num("-9223372036854775808"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 106: #/$defs/analyzedMessageEvidence/properties/urlCount
+	}, // 108: #/$defs/analyzedMessageEvidence/properties/urlCount
 	{
-		Items: 108,
+		Items: 110,
 		Types: shapeimpl.TArray,
-	}, // 107: #/$defs/analyzedMessageEvidence/properties/urls
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 108: #/$defs/analyzedMessageEvidence/properties/urls/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 109: #/$defs/analyzedMessageEvidence/properties/urn
-	{Ref: 111}, // 110: #/$defs/alert/properties/evidence/items/oneOf/4
+	}, // 109: #/$defs/analyzedMessageEvidence/properties/urls
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 110: #/$defs/analyzedMessageEvidence/properties/urls/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 111: #/$defs/analyzedMessageEvidence/properties/urn
+	{Ref: 113}, // 112: #/$defs/alertBase/properties/evidence/items/oneOf/4
 	{
-		AllOf: []int{113},
+		AllOf: []int{115},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 113,
-		}, {
-			Name: "resourceId",
-			Rule: 114,
-		}, {
-			Name: "resourceName",
 			Rule: 115,
 		}, {
-			Name: "resourceType",
+			Name: "resourceId",
 			Rule: 116,
+		}, {
+			Name: "resourceName",
+			Rule: 117,
+		}, {
+			Name: "resourceType",
+			Rule: 118,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 111: #/$defs/azureResourceEvidence
-	{Ref: 3}, // 112: #/$defs/azureResourceEvidence/allOf/0
+	}, // 113: #/$defs/azureResourceEvidence
+	{Ref: 3}, // 114: #/$defs/azureResourceEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.azureResourceEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 113: #/$defs/azureResourceEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 114: #/$defs/azureResourceEvidence/properties/resourceId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 115: #/$defs/azureResourceEvidence/properties/resourceName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 116: #/$defs/azureResourceEvidence/properties/resourceType
-	{Ref: 118}, // 117: #/$defs/alert/properties/evidence/items/oneOf/5
+	}, // 115: #/$defs/azureResourceEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 116: #/$defs/azureResourceEvidence/properties/resourceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 117: #/$defs/azureResourceEvidence/properties/resourceName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 118: #/$defs/azureResourceEvidence/properties/resourceType
+	{Ref: 120}, // 119: #/$defs/alertBase/properties/evidence/items/oneOf/5
 	{
-		AllOf: []int{120},
+		AllOf: []int{122},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 120,
-		}, {
-			Name: "name",
-			Rule: 121,
-		}, {
-			Name: "storageResource",
 			Rule: 122,
 		}, {
-			Name: "url",
+			Name: "name",
+			Rule: 123,
+		}, {
+			Name: "storageResource",
 			Rule: 124,
+		}, {
+			Name: "url",
+			Rule: 126,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 118: #/$defs/blobContainerEvidence
-	{Ref: 3}, // 119: #/$defs/blobContainerEvidence/allOf/0
+	}, // 120: #/$defs/blobContainerEvidence
+	{Ref: 3}, // 121: #/$defs/blobContainerEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.blobContainerEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 120: #/$defs/blobContainerEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 121: #/$defs/blobContainerEvidence/properties/name
+	}, // 122: #/$defs/blobContainerEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 123: #/$defs/blobContainerEvidence/properties/name
 	{
-		NullOr:        123,
+		NullOr:        125,
 		NullOrKeyword: "/anyOf/0",
-	}, // 122: #/$defs/blobContainerEvidence/properties/storageResource
-	{Ref: 111}, // 123: #/$defs/blobContainerEvidence/properties/storageResource/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 124: #/$defs/blobContainerEvidence/properties/url
-	{Ref: 126}, // 125: #/$defs/alert/properties/evidence/items/oneOf/6
+	}, // 124: #/$defs/blobContainerEvidence/properties/storageResource
+	{Ref: 113}, // 125: #/$defs/blobContainerEvidence/properties/storageResource/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 126: #/$defs/blobContainerEvidence/properties/url
+	{Ref: 128}, // 127: #/$defs/alertBase/properties/evidence/items/oneOf/6
 	{
-		AllOf: []int{128},
+		AllOf: []int{130},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 128,
+			Rule: 130,
 		}, {
 			Name: "blobContainer",
-			Rule: 129,
-		}, {
-			Name: "etag",
 			Rule: 131,
 		}, {
+			Name: "etag",
+			Rule: 133,
+		}, {
 			Name: "fileHashes",
-			Rule: 132,
+			Rule: 134,
 		}, {
 			Name: "name",
-			Rule: 140,
+			Rule: 142,
 		}, {
 			Name: "url",
-			Rule: 141,
+			Rule: 143,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 126: #/$defs/blobEvidence
-	{Ref: 3}, // 127: #/$defs/blobEvidence/allOf/0
+	}, // 128: #/$defs/blobEvidence
+	{Ref: 3}, // 129: #/$defs/blobEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.blobEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 128: #/$defs/blobEvidence/properties/@odata.type
+	}, // 130: #/$defs/blobEvidence/properties/@odata.type
 	{
-		NullOr:        130,
+		NullOr:        132,
 		NullOrKeyword: "/anyOf/0",
-	}, // 129: #/$defs/blobEvidence/properties/blobContainer
-	{Ref: 118}, // 130: #/$defs/blobEvidence/properties/blobContainer/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 131: #/$defs/blobEvidence/properties/etag
+	}, // 131: #/$defs/blobEvidence/properties/blobContainer
+	{Ref: 120}, // 132: #/$defs/blobEvidence/properties/blobContainer/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 133: #/$defs/blobEvidence/properties/etag
 	{
-		Items: 133,
+		Items: 135,
 		Types: shapeimpl.TArray,
-	}, // 132: #/$defs/blobEvidence/properties/fileHashes
+	}, // 134: #/$defs/blobEvidence/properties/fileHashes
 	{
-		NullOr:        134,
+		NullOr:        136,
 		NullOrKeyword: "/anyOf/0",
-	}, // 133: #/$defs/blobEvidence/properties/fileHashes/items
-	{Ref: 135}, // 134: #/$defs/blobEvidence/properties/fileHashes/items/anyOf/0
+	}, // 135: #/$defs/blobEvidence/properties/fileHashes/items
+	{Ref: 137}, // 136: #/$defs/blobEvidence/properties/fileHashes/items/anyOf/0
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    139,
+			Rule:    141,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "algorithm",
-			Rule: 136,
+			Rule: 138,
 		}, {
 			Name: "value",
-			Rule: 138,
+			Rule: 140,
 		}},
 		Required: []string{"algorithm"},
 		Types:    shapeimpl.TObject,
-	}, // 135: #/$defs/fileHash
-	{Ref: 137}, // 136: #/$defs/fileHash/properties/algorithm
+	}, // 137: #/$defs/fileHash
+	{Ref: 139}, // 138: #/$defs/fileHash/properties/algorithm
 	{
 		Enum:  []any{"unknown", "md5", "sha1", "sha256", "sha256ac", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 137: #/$defs/fileHashAlgorithm
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 138: #/$defs/fileHash/properties/value
-	{}, // 139: #/$defs/fileHash/patternProperties/@odata\.
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 140: #/$defs/blobEvidence/properties/name
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 141: #/$defs/blobEvidence/properties/url
-	{Ref: 143}, // 142: #/$defs/alert/properties/evidence/items/oneOf/7
+	}, // 139: #/$defs/fileHashAlgorithm
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 140: #/$defs/fileHash/properties/value
+	{}, // 141: #/$defs/fileHash/patternProperties/@odata\.
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 142: #/$defs/blobEvidence/properties/name
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 143: #/$defs/blobEvidence/properties/url
+	{Ref: 145}, // 144: #/$defs/alertBase/properties/evidence/items/oneOf/7
 	{
-		AllOf: []int{145},
+		AllOf: []int{147},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 145,
-		}, {
-			Name: "appId",
-			Rule: 146,
-		}, {
-			Name: "displayName",
 			Rule: 147,
 		}, {
-			Name: "instanceId",
+			Name: "appId",
 			Rule: 148,
 		}, {
-			Name: "instanceName",
+			Name: "displayName",
 			Rule: 149,
 		}, {
-			Name: "saasAppId",
+			Name: "instanceId",
 			Rule: 150,
 		}, {
-			Name: "stream",
+			Name: "instanceName",
 			Rule: 151,
+		}, {
+			Name: "saasAppId",
+			Rule: 152,
+		}, {
+			Name: "stream",
+			Rule: 153,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 143: #/$defs/cloudApplicationEvidence
-	{Ref: 3}, // 144: #/$defs/cloudApplicationEvidence/allOf/0
+	}, // 145: #/$defs/cloudApplicationEvidence
+	{Ref: 3}, // 146: #/$defs/cloudApplicationEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.cloudApplicationEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 145: #/$defs/cloudApplicationEvidence/properties/@odata.type
+	}, // 147: #/$defs/cloudApplicationEvidence/properties/@odata.type
 	{
 		Maximum: shapeimpl.Num("9223372036854775807"),
 		Minimum: shapeimpl.Num("-9223372036854775808"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 146: #/$defs/cloudApplicationEvidence/properties/appId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 147: #/$defs/cloudApplicationEvidence/properties/displayName
+	}, // 148: #/$defs/cloudApplicationEvidence/properties/appId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 149: #/$defs/cloudApplicationEvidence/properties/displayName
 	{
 		Maximum: shapeimpl.Num("9223372036854775807"),
 		Minimum: shapeimpl.Num("-9223372036854775808"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 148: #/$defs/cloudApplicationEvidence/properties/instanceId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 149: #/$defs/cloudApplicationEvidence/properties/instanceName
+	}, // 150: #/$defs/cloudApplicationEvidence/properties/instanceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 151: #/$defs/cloudApplicationEvidence/properties/instanceName
 	{
 		Maximum: shapeimpl.Num("9223372036854775807"),
 		Minimum: shapeimpl.Num("-9223372036854775808"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 150: #/$defs/cloudApplicationEvidence/properties/saasAppId
+	}, // 152: #/$defs/cloudApplicationEvidence/properties/saasAppId
 	{
-		NullOr:        152,
+		NullOr:        154,
 		NullOrKeyword: "/anyOf/0",
-	}, // 151: #/$defs/cloudApplicationEvidence/properties/stream
-	{Ref: 153}, // 152: #/$defs/cloudApplicationEvidence/properties/stream/anyOf/0
+	}, // 153: #/$defs/cloudApplicationEvidence/properties/stream
+	{Ref: 155}, // 154: #/$defs/cloudApplicationEvidence/properties/stream/anyOf/0
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    155,
+			Rule:    157,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "name",
-			Rule: 154,
+			Rule: 156,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 153: #/$defs/stream
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 154: #/$defs/stream/properties/name
-	{},         // 155: #/$defs/stream/patternProperties/@odata\.
-	{Ref: 157}, // 156: #/$defs/alert/properties/evidence/items/oneOf/8
+	}, // 155: #/$defs/stream
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 156: #/$defs/stream/properties/name
+	{},         // 157: #/$defs/stream/patternProperties/@odata\.
+	{Ref: 159}, // 158: #/$defs/alertBase/properties/evidence/items/oneOf/8
 	{
-		AllOf: []int{159},
+		AllOf: []int{161},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 159,
+			Rule: 161,
 		}, {
 			Name: "requestId",
-			Rule: 160,
+			Rule: 162,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 157: #/$defs/cloudLogonRequestEvidence
-	{Ref: 3}, // 158: #/$defs/cloudLogonRequestEvidence/allOf/0
+	}, // 159: #/$defs/cloudLogonRequestEvidence
+	{Ref: 3}, // 160: #/$defs/cloudLogonRequestEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.cloudLogonRequestEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 159: #/$defs/cloudLogonRequestEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 160: #/$defs/cloudLogonRequestEvidence/properties/requestId
-	{Ref: 162}, // 161: #/$defs/alert/properties/evidence/items/oneOf/9
+	}, // 161: #/$defs/cloudLogonRequestEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 162: #/$defs/cloudLogonRequestEvidence/properties/requestId
+	{Ref: 164}, // 163: #/$defs/alertBase/properties/evidence/items/oneOf/9
 	{
-		AllOf: []int{164},
+		AllOf: []int{166},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 164,
+			Rule: 166,
 		}, {
 			Name: "account",
-			Rule: 165,
+			Rule: 167,
 		}, {
 			Name: "browser",
-			Rule: 193,
-		}, {
-			Name: "deviceName",
-			Rule: 194,
-		}, {
-			Name: "operatingSystem",
 			Rule: 195,
 		}, {
-			Name: "previousLogonDateTime",
+			Name: "deviceName",
 			Rule: 196,
 		}, {
-			Name: "protocol",
+			Name: "operatingSystem",
 			Rule: 197,
 		}, {
-			Name: "sessionId",
+			Name: "previousLogonDateTime",
 			Rule: 198,
 		}, {
-			Name: "startUtcDateTime",
+			Name: "protocol",
 			Rule: 199,
 		}, {
-			Name: "userAgent",
+			Name: "sessionId",
 			Rule: 200,
+		}, {
+			Name: "startUtcDateTime",
+			Rule: 201,
+		}, {
+			Name: "userAgent",
+			Rule: 202,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 162: #/$defs/cloudLogonSessionEvidence
-	{Ref: 3}, // 163: #/$defs/cloudLogonSessionEvidence/allOf/0
+	}, // 164: #/$defs/cloudLogonSessionEvidence
+	{Ref: 3}, // 165: #/$defs/cloudLogonSessionEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.cloudLogonSessionEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 164: #/$defs/cloudLogonSessionEvidence/properties/@odata.type
+	}, // 166: #/$defs/cloudLogonSessionEvidence/properties/@odata.type
 	{
-		NullOr:        166,
+		NullOr:        168,
 		NullOrKeyword: "/anyOf/0",
-	}, // 165: #/$defs/cloudLogonSessionEvidence/properties/account
-	{Ref: 167}, // 166: #/$defs/cloudLogonSessionEvidence/properties/account/anyOf/0
+	}, // 167: #/$defs/cloudLogonSessionEvidence/properties/account
+	{Ref: 169}, // 168: #/$defs/cloudLogonSessionEvidence/properties/account/anyOf/0
 	{
-		AllOf: []int{169},
+		AllOf: []int{171},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 169,
+			Rule: 171,
 		}, {
 			Name: "stream",
-			Rule: 170,
+			Rule: 172,
 		}, {
 			Name: "userAccount",
-			Rule: 172,
+			Rule: 174,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 167: #/$defs/userEvidence
-	{Ref: 3}, // 168: #/$defs/userEvidence/allOf/0
+	}, // 169: #/$defs/userEvidence
+	{Ref: 3}, // 170: #/$defs/userEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.userEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 169: #/$defs/userEvidence/properties/@odata.type
-	{
-		NullOr:        171,
-		NullOrKeyword: "/anyOf/0",
-	}, // 170: #/$defs/userEvidence/properties/stream
-	{Ref: 153}, // 171: #/$defs/userEvidence/properties/stream/anyOf/0
+	}, // 171: #/$defs/userEvidence/properties/@odata.type
 	{
 		NullOr:        173,
 		NullOrKeyword: "/anyOf/0",
-	}, // 172: #/$defs/userEvidence/properties/userAccount
-	{Ref: 174}, // 173: #/$defs/userEvidence/properties/userAccount/anyOf/0
+	}, // 172: #/$defs/userEvidence/properties/stream
+	{Ref: 155}, // 173: #/$defs/userEvidence/properties/stream/anyOf/0
+	{
+		NullOr:        175,
+		NullOrKeyword: "/anyOf/0",
+	}, // 174: #/$defs/userEvidence/properties/userAccount
+	{Ref: 176}, // 175: #/$defs/userEvidence/properties/userAccount/anyOf/0
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    192,
+			Rule:    194,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "accountName",
-			Rule: 175,
-		}, {
-			Name: "activeDirectoryObjectGuid",
-			Rule: 176,
-		}, {
-			Name: "azureAdUserId",
 			Rule: 177,
 		}, {
-			Name: "displayName",
+			Name: "activeDirectoryObjectGuid",
 			Rule: 178,
 		}, {
-			Name: "domainName",
+			Name: "azureAdUserId",
 			Rule: 179,
 		}, {
-			Name: "resourceAccessEvents",
+			Name: "displayName",
 			Rule: 180,
 		}, {
+			Name: "domainName",
+			Rule: 181,
+		}, {
+			Name: "resourceAccessEvents",
+			Rule: 182,
+		}, {
 			Name: "tenantId",
-			Rule: 189,
+			Rule: 191,
 		}, {
 			Name: "userPrincipalName",
-			Rule: 190,
+			Rule: 192,
 		}, {
 			Name: "userSid",
-			Rule: 191,
+			Rule: 193,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 174: #/$defs/userAccount
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 175: #/$defs/userAccount/properties/accountName
+	}, // 176: #/$defs/userAccount
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 177: #/$defs/userAccount/properties/accountName
 	{
 		Format: "uuid",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 176: #/$defs/userAccount/properties/activeDirectoryObjectGuid
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 177: #/$defs/userAccount/properties/azureAdUserId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 178: #/$defs/userAccount/properties/displayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 179: #/$defs/userAccount/properties/domainName
+	}, // 178: #/$defs/userAccount/properties/activeDirectoryObjectGuid
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 179: #/$defs/userAccount/properties/azureAdUserId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 180: #/$defs/userAccount/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 181: #/$defs/userAccount/properties/domainName
 	{
-		Items: 181,
+		Items: 183,
 		Types: shapeimpl.TArray,
-	}, // 180: #/$defs/userAccount/properties/resourceAccessEvents
+	}, // 182: #/$defs/userAccount/properties/resourceAccessEvents
 	{
-		NullOr:        182,
+		NullOr:        184,
 		NullOrKeyword: "/anyOf/0",
-	}, // 181: #/$defs/userAccount/properties/resourceAccessEvents/items
-	{Ref: 183}, // 182: #/$defs/userAccount/properties/resourceAccessEvents/items/anyOf/0
+	}, // 183: #/$defs/userAccount/properties/resourceAccessEvents/items
+	{Ref: 185}, // 184: #/$defs/userAccount/properties/resourceAccessEvents/items/anyOf/0
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    188,
+			Rule:    190,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "accessDateTime",
-			Rule: 184,
-		}, {
-			Name: "accountId",
-			Rule: 185,
-		}, {
-			Name: "ipAddress",
 			Rule: 186,
 		}, {
-			Name: "resourceIdentifier",
+			Name: "accountId",
 			Rule: 187,
+		}, {
+			Name: "ipAddress",
+			Rule: 188,
+		}, {
+			Name: "resourceIdentifier",
+			Rule: 189,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 183: #/$defs/resourceAccessEvent
+	}, // 185: #/$defs/resourceAccessEvent
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 184: #/$defs/resourceAccessEvent/properties/accessDateTime
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 185: #/$defs/resourceAccessEvent/properties/accountId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 186: #/$defs/resourceAccessEvent/properties/ipAddress
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 187: #/$defs/resourceAccessEvent/properties/resourceIdentifier
-	{}, // 188: #/$defs/resourceAccessEvent/patternProperties/@odata\.
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 189: #/$defs/userAccount/properties/tenantId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 190: #/$defs/userAccount/properties/userPrincipalName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 191: #/$defs/userAccount/properties/userSid
-	{}, // 192: #/$defs/userAccount/patternProperties/@odata\.
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 193: #/$defs/cloudLogonSessionEvidence/properties/browser
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 194: #/$defs/cloudLogonSessionEvidence/properties/deviceName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 195: #/$defs/cloudLogonSessionEvidence/properties/operatingSystem
+	}, // 186: #/$defs/resourceAccessEvent/properties/accessDateTime
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 187: #/$defs/resourceAccessEvent/properties/accountId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 188: #/$defs/resourceAccessEvent/properties/ipAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 189: #/$defs/resourceAccessEvent/properties/resourceIdentifier
+	{}, // 190: #/$defs/resourceAccessEvent/patternProperties/@odata\.
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 191: #/$defs/userAccount/properties/tenantId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 192: #/$defs/userAccount/properties/userPrincipalName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 193: #/$defs/userAccount/properties/userSid
+	{}, // 194: #/$defs/userAccount/patternProperties/@odata\.
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 195: #/$defs/cloudLogonSessionEvidence/properties/browser
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 196: #/$defs/cloudLogonSessionEvidence/properties/deviceName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 197: #/$defs/cloudLogonSessionEvidence/properties/operatingSystem
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 196: #/$defs/cloudLogonSessionEvidence/properties/previousLogonDateTime
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 197: #/$defs/cloudLogonSessionEvidence/properties/protocol
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 198: #/$defs/cloudLogonSessionEvidence/properties/sessionId
+	}, // 198: #/$defs/cloudLogonSessionEvidence/properties/previousLogonDateTime
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 199: #/$defs/cloudLogonSessionEvidence/properties/protocol
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 200: #/$defs/cloudLogonSessionEvidence/properties/sessionId
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 199: #/$defs/cloudLogonSessionEvidence/properties/startUtcDateTime
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 200: #/$defs/cloudLogonSessionEvidence/properties/userAgent
-	{Ref: 202}, // 201: #/$defs/alert/properties/evidence/items/oneOf/10
+	}, // 201: #/$defs/cloudLogonSessionEvidence/properties/startUtcDateTime
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 202: #/$defs/cloudLogonSessionEvidence/properties/userAgent
+	{Ref: 204}, // 203: #/$defs/alertBase/properties/evidence/items/oneOf/10
 	{
-		AllOf: []int{204},
+		AllOf: []int{206},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 204,
+			Rule: 206,
 		}, {
 			Name: "args",
-			Rule: 205,
-		}, {
-			Name: "command",
 			Rule: 207,
 		}, {
-			Name: "containerId",
+			Name: "command",
 			Rule: 209,
 		}, {
+			Name: "containerId",
+			Rule: 211,
+		}, {
 			Name: "image",
-			Rule: 210,
+			Rule: 212,
 		}, {
 			Name: "isPrivileged",
-			Rule: 224,
+			Rule: 226,
 		}, {
 			Name: "name",
-			Rule: 225,
+			Rule: 227,
 		}, {
 			Name: "pod",
-			Rule: 226,
+			Rule: 228,
 		}},
 		Required: []string{"isPrivileged"},
 		Types:    shapeimpl.TObject,
-	}, // 202: #/$defs/containerEvidence
-	{Ref: 3}, // 203: #/$defs/containerEvidence/allOf/0
+	}, // 204: #/$defs/containerEvidence
+	{Ref: 3}, // 205: #/$defs/containerEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.containerEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 204: #/$defs/containerEvidence/properties/@odata.type
-	{
-		Items: 206,
-		Types: shapeimpl.TArray,
-	}, // 205: #/$defs/containerEvidence/properties/args
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 206: #/$defs/containerEvidence/properties/args/items
+	}, // 206: #/$defs/containerEvidence/properties/@odata.type
 	{
 		Items: 208,
 		Types: shapeimpl.TArray,
-	}, // 207: #/$defs/containerEvidence/properties/command
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 208: #/$defs/containerEvidence/properties/command/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 209: #/$defs/containerEvidence/properties/containerId
+	}, // 207: #/$defs/containerEvidence/properties/args
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 208: #/$defs/containerEvidence/properties/args/items
 	{
-		NullOr:        211,
+		Items: 210,
+		Types: shapeimpl.TArray,
+	}, // 209: #/$defs/containerEvidence/properties/command
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 210: #/$defs/containerEvidence/properties/command/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 211: #/$defs/containerEvidence/properties/containerId
+	{
+		NullOr:        213,
 		NullOrKeyword: "/anyOf/0",
-	}, // 210: #/$defs/containerEvidence/properties/image
-	{Ref: 212}, // 211: #/$defs/containerEvidence/properties/image/anyOf/0
+	}, // 212: #/$defs/containerEvidence/properties/image
+	{Ref: 214}, // 213: #/$defs/containerEvidence/properties/image/anyOf/0
 	{
-		AllOf: []int{214},
+		AllOf: []int{216},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 214,
+			Rule: 216,
 		}, {
 			Name: "digestImage",
-			Rule: 215,
-		}, {
-			Name: "imageId",
 			Rule: 217,
 		}, {
+			Name: "imageId",
+			Rule: 219,
+		}, {
 			Name: "registry",
-			Rule: 218,
+			Rule: 220,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 212: #/$defs/containerImageEvidence
-	{Ref: 3}, // 213: #/$defs/containerImageEvidence/allOf/0
+	}, // 214: #/$defs/containerImageEvidence
+	{Ref: 3}, // 215: #/$defs/containerImageEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.containerImageEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 214: #/$defs/containerImageEvidence/properties/@odata.type
+	}, // 216: #/$defs/containerImageEvidence/properties/@odata.type
 	{
-		NullOr:        216,
+		NullOr:        218,
 		NullOrKeyword: "/anyOf/0",
-	}, // 215: #/$defs/containerImageEvidence/properties/digestImage
-	{Ref: 212}, // 216: #/$defs/containerImageEvidence/properties/digestImage/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 217: #/$defs/containerImageEvidence/properties/imageId
+	}, // 217: #/$defs/containerImageEvidence/properties/digestImage
+	{Ref: 214}, // 218: #/$defs/containerImageEvidence/properties/digestImage/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 219: #/$defs/containerImageEvidence/properties/imageId
 	{
-		NullOr:        219,
+		NullOr:        221,
 		NullOrKeyword: "/anyOf/0",
-	}, // 218: #/$defs/containerImageEvidence/properties/registry
-	{Ref: 220}, // 219: #/$defs/containerImageEvidence/properties/registry/anyOf/0
+	}, // 220: #/$defs/containerImageEvidence/properties/registry
+	{Ref: 222}, // 221: #/$defs/containerImageEvidence/properties/registry/anyOf/0
 	{
-		AllOf: []int{222},
+		AllOf: []int{224},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 222,
+			Rule: 224,
 		}, {
 			Name: "registry",
-			Rule: 223,
+			Rule: 225,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 220: #/$defs/containerRegistryEvidence
-	{Ref: 3}, // 221: #/$defs/containerRegistryEvidence/allOf/0
+	}, // 222: #/$defs/containerRegistryEvidence
+	{Ref: 3}, // 223: #/$defs/containerRegistryEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.containerRegistryEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 222: #/$defs/containerRegistryEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 223: #/$defs/containerRegistryEvidence/properties/registry
-	{Types: shapeimpl.TBoolean},                  // 224: #/$defs/containerEvidence/properties/isPrivileged
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 225: #/$defs/containerEvidence/properties/name
+	}, // 224: #/$defs/containerRegistryEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 225: #/$defs/containerRegistryEvidence/properties/registry
+	{Types: shapeimpl.TBoolean},                  // 226: #/$defs/containerEvidence/properties/isPrivileged
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 227: #/$defs/containerEvidence/properties/name
 	{
-		NullOr:        227,
+		NullOr:        229,
 		NullOrKeyword: "/anyOf/0",
-	}, // 226: #/$defs/containerEvidence/properties/pod
-	{Ref: 228}, // 227: #/$defs/containerEvidence/properties/pod/anyOf/0
+	}, // 228: #/$defs/containerEvidence/properties/pod
+	{Ref: 230}, // 229: #/$defs/containerEvidence/properties/pod/anyOf/0
 	{
-		AllOf: []int{230},
+		AllOf: []int{232},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 230,
+			Rule: 232,
 		}, {
 			Name: "containers",
-			Rule: 231,
+			Rule: 233,
 		}, {
 			Name: "controller",
-			Rule: 234,
+			Rule: 236,
 		}, {
 			Name: "ephemeralContainers",
-			Rule: 264,
+			Rule: 266,
 		}, {
 			Name: "initContainers",
-			Rule: 267,
+			Rule: 269,
 		}, {
 			Name: "labels",
-			Rule: 270,
-		}, {
-			Name: "name",
 			Rule: 272,
 		}, {
-			Name: "namespace",
-			Rule: 273,
+			Name: "name",
+			Rule: 274,
 		}, {
-			Name: "podIp",
+			Name: "namespace",
 			Rule: 275,
 		}, {
+			Name: "podIp",
+			Rule: 277,
+		}, {
 			Name: "serviceAccount",
-			Rule: 293,
+			Rule: 295,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 228: #/$defs/kubernetesPodEvidence
-	{Ref: 3}, // 229: #/$defs/kubernetesPodEvidence/allOf/0
+	}, // 230: #/$defs/kubernetesPodEvidence
+	{Ref: 3}, // 231: #/$defs/kubernetesPodEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.kubernetesPodEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 230: #/$defs/kubernetesPodEvidence/properties/@odata.type
+	}, // 232: #/$defs/kubernetesPodEvidence/properties/@odata.type
 	{
-		Items: 232,
+		Items: 234,
 		Types: shapeimpl.TArray,
-	}, // 231: #/$defs/kubernetesPodEvidence/properties/containers
-	{
-		NullOr:        233,
-		NullOrKeyword: "/anyOf/0",
-	}, // 232: #/$defs/kubernetesPodEvidence/properties/containers/items
-	{Ref: 202}, // 233: #/$defs/kubernetesPodEvidence/properties/containers/items/anyOf/0
+	}, // 233: #/$defs/kubernetesPodEvidence/properties/containers
 	{
 		NullOr:        235,
 		NullOrKeyword: "/anyOf/0",
-	}, // 234: #/$defs/kubernetesPodEvidence/properties/controller
-	{Ref: 236}, // 235: #/$defs/kubernetesPodEvidence/properties/controller/anyOf/0
+	}, // 234: #/$defs/kubernetesPodEvidence/properties/containers/items
+	{Ref: 204}, // 235: #/$defs/kubernetesPodEvidence/properties/containers/items/anyOf/0
 	{
-		AllOf: []int{238},
+		NullOr:        237,
+		NullOrKeyword: "/anyOf/0",
+	}, // 236: #/$defs/kubernetesPodEvidence/properties/controller
+	{Ref: 238}, // 237: #/$defs/kubernetesPodEvidence/properties/controller/anyOf/0
+	{
+		AllOf: []int{240},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 238,
+			Rule: 240,
 		}, {
 			Name: "labels",
-			Rule: 239,
-		}, {
-			Name: "name",
 			Rule: 241,
 		}, {
+			Name: "name",
+			Rule: 243,
+		}, {
 			Name: "namespace",
-			Rule: 242,
+			Rule: 244,
 		}, {
 			Name: "type",
-			Rule: 263,
+			Rule: 265,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 236: #/$defs/kubernetesControllerEvidence
-	{Ref: 3}, // 237: #/$defs/kubernetesControllerEvidence/allOf/0
+	}, // 238: #/$defs/kubernetesControllerEvidence
+	{Ref: 3}, // 239: #/$defs/kubernetesControllerEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.kubernetesControllerEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 238: #/$defs/kubernetesControllerEvidence/properties/@odata.type
+	}, // 240: #/$defs/kubernetesControllerEvidence/properties/@odata.type
 	{
-		NullOr:        240,
+		NullOr:        242,
 		NullOrKeyword: "/anyOf/0",
-	}, // 239: #/$defs/kubernetesControllerEvidence/properties/labels
-	{Ref: 38}, // 240: #/$defs/kubernetesControllerEvidence/properties/labels/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 241: #/$defs/kubernetesControllerEvidence/properties/name
+	}, // 241: #/$defs/kubernetesControllerEvidence/properties/labels
+	{Ref: 40}, // 242: #/$defs/kubernetesControllerEvidence/properties/labels/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 243: #/$defs/kubernetesControllerEvidence/properties/name
 	{
-		NullOr:        243,
+		NullOr:        245,
 		NullOrKeyword: "/anyOf/0",
-	}, // 242: #/$defs/kubernetesControllerEvidence/properties/namespace
-	{Ref: 244}, // 243: #/$defs/kubernetesControllerEvidence/properties/namespace/anyOf/0
+	}, // 244: #/$defs/kubernetesControllerEvidence/properties/namespace
+	{Ref: 246}, // 245: #/$defs/kubernetesControllerEvidence/properties/namespace/anyOf/0
 	{
-		AllOf: []int{246},
+		AllOf: []int{248},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 246,
+			Rule: 248,
 		}, {
 			Name: "cluster",
-			Rule: 247,
+			Rule: 249,
 		}, {
 			Name: "labels",
-			Rule: 260,
+			Rule: 262,
 		}, {
 			Name: "name",
-			Rule: 262,
+			Rule: 264,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 244: #/$defs/kubernetesNamespaceEvidence
-	{Ref: 3}, // 245: #/$defs/kubernetesNamespaceEvidence/allOf/0
+	}, // 246: #/$defs/kubernetesNamespaceEvidence
+	{Ref: 3}, // 247: #/$defs/kubernetesNamespaceEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.kubernetesNamespaceEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 246: #/$defs/kubernetesNamespaceEvidence/properties/@odata.type
+	}, // 248: #/$defs/kubernetesNamespaceEvidence/properties/@odata.type
 	{
-		NullOr:        248,
+		NullOr:        250,
 		NullOrKeyword: "/anyOf/0",
-	}, // 247: #/$defs/kubernetesNamespaceEvidence/properties/cluster
-	{Ref: 249}, // 248: #/$defs/kubernetesNamespaceEvidence/properties/cluster/anyOf/0
+	}, // 249: #/$defs/kubernetesNamespaceEvidence/properties/cluster
+	{Ref: 251}, // 250: #/$defs/kubernetesNamespaceEvidence/properties/cluster/anyOf/0
 	{
-		AllOf: []int{251},
+		AllOf: []int{253},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 251,
+			Rule: 253,
 		}, {
 			Name: "cloudResource",
-			Rule: 252,
-		}, {
-			Name: "distribution",
 			Rule: 254,
 		}, {
-			Name: "name",
-			Rule: 255,
-		}, {
-			Name: "platform",
+			Name: "distribution",
 			Rule: 256,
 		}, {
+			Name: "name",
+			Rule: 257,
+		}, {
+			Name: "platform",
+			Rule: 258,
+		}, {
 			Name: "version",
-			Rule: 259,
+			Rule: 261,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 249: #/$defs/kubernetesClusterEvidence
-	{Ref: 3}, // 250: #/$defs/kubernetesClusterEvidence/allOf/0
+	}, // 251: #/$defs/kubernetesClusterEvidence
+	{Ref: 3}, // 252: #/$defs/kubernetesClusterEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.kubernetesClusterEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 251: #/$defs/kubernetesClusterEvidence/properties/@odata.type
+	}, // 253: #/$defs/kubernetesClusterEvidence/properties/@odata.type
 	{
-		NullOr:        253,
+		NullOr:        255,
 		NullOrKeyword: "/anyOf/0",
-	}, // 252: #/$defs/kubernetesClusterEvidence/properties/cloudResource
-	{Ref: 3}, // 253: #/$defs/kubernetesClusterEvidence/properties/cloudResource/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 254: #/$defs/kubernetesClusterEvidence/properties/distribution
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 255: #/$defs/kubernetesClusterEvidence/properties/name
+	}, // 254: #/$defs/kubernetesClusterEvidence/properties/cloudResource
+	{Ref: 3}, // 255: #/$defs/kubernetesClusterEvidence/properties/cloudResource/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 256: #/$defs/kubernetesClusterEvidence/properties/distribution
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 257: #/$defs/kubernetesClusterEvidence/properties/name
 	{
-		NullOr:        257,
+		NullOr:        259,
 		NullOrKeyword: "/anyOf/0",
-	}, // 256: #/$defs/kubernetesClusterEvidence/properties/platform
-	{Ref: 258}, // 257: #/$defs/kubernetesClusterEvidence/properties/platform/anyOf/0
+	}, // 258: #/$defs/kubernetesClusterEvidence/properties/platform
+	{Ref: 260}, // 259: #/$defs/kubernetesClusterEvidence/properties/platform/anyOf/0
 	{
 		Enum:  []any{"unknown", "aks", "eks", "gke", "arc", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 258: #/$defs/kubernetesPlatform
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 259: #/$defs/kubernetesClusterEvidence/properties/version
+	}, // 260: #/$defs/kubernetesPlatform
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 261: #/$defs/kubernetesClusterEvidence/properties/version
 	{
-		NullOr:        261,
+		NullOr:        263,
 		NullOrKeyword: "/anyOf/0",
-	}, // 260: #/$defs/kubernetesNamespaceEvidence/properties/labels
-	{Ref: 38}, // 261: #/$defs/kubernetesNamespaceEvidence/properties/labels/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 262: #/$defs/kubernetesNamespaceEvidence/properties/name
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 263: #/$defs/kubernetesControllerEvidence/properties/type
+	}, // 262: #/$defs/kubernetesNamespaceEvidence/properties/labels
+	{Ref: 40}, // 263: #/$defs/kubernetesNamespaceEvidence/properties/labels/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 264: #/$defs/kubernetesNamespaceEvidence/properties/name
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 265: #/$defs/kubernetesControllerEvidence/properties/type
 	{
-		Items: 265,
+		Items: 267,
 		Types: shapeimpl.TArray,
-	}, // 264: #/$defs/kubernetesPodEvidence/properties/ephemeralContainers
+	}, // 266: #/$defs/kubernetesPodEvidence/properties/ephemeralContainers
 	{
-		NullOr:        266,
+		NullOr:        268,
 		NullOrKeyword: "/anyOf/0",
-	}, // 265: #/$defs/kubernetesPodEvidence/properties/ephemeralContainers/items
-	{Ref: 202}, // 266: #/$defs/kubernetesPodEvidence/properties/ephemeralContainers/items/anyOf/0
+	}, // 267: #/$defs/kubernetesPodEvidence/properties/ephemeralContainers/items
+	{Ref: 204}, // 268: #/$defs/kubernetesPodEvidence/properties/ephemeralContainers/items/anyOf/0
 	{
-		Items: 268,
+		Items: 270,
 		Types: shapeimpl.TArray,
-	}, // 267: #/$defs/kubernetesPodEvidence/properties/initContainers
-	{
-		NullOr:        269,
-		NullOrKeyword: "/anyOf/0",
-	}, // 268: #/$defs/kubernetesPodEvidence/properties/initContainers/items
-	{Ref: 202}, // 269: #/$defs/kubernetesPodEvidence/properties/initContainers/items/anyOf/0
+	}, // 269: #/$defs/kubernetesPodEvidence/properties/initContainers
 	{
 		NullOr:        271,
 		NullOrKeyword: "/anyOf/0",
-	}, // 270: #/$defs/kubernetesPodEvidence/properties/labels
-	{Ref: 38}, // 271: #/$defs/kubernetesPodEvidence/properties/labels/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 272: #/$defs/kubernetesPodEvidence/properties/name
+	}, // 270: #/$defs/kubernetesPodEvidence/properties/initContainers/items
+	{Ref: 204}, // 271: #/$defs/kubernetesPodEvidence/properties/initContainers/items/anyOf/0
 	{
-		NullOr:        274,
+		NullOr:        273,
 		NullOrKeyword: "/anyOf/0",
-	}, // 273: #/$defs/kubernetesPodEvidence/properties/namespace
-	{Ref: 244}, // 274: #/$defs/kubernetesPodEvidence/properties/namespace/anyOf/0
+	}, // 272: #/$defs/kubernetesPodEvidence/properties/labels
+	{Ref: 40}, // 273: #/$defs/kubernetesPodEvidence/properties/labels/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 274: #/$defs/kubernetesPodEvidence/properties/name
 	{
 		NullOr:        276,
 		NullOrKeyword: "/anyOf/0",
-	}, // 275: #/$defs/kubernetesPodEvidence/properties/podIp
-	{Ref: 277}, // 276: #/$defs/kubernetesPodEvidence/properties/podIp/anyOf/0
+	}, // 275: #/$defs/kubernetesPodEvidence/properties/namespace
+	{Ref: 246}, // 276: #/$defs/kubernetesPodEvidence/properties/namespace/anyOf/0
 	{
-		AllOf: []int{279},
+		NullOr:        278,
+		NullOrKeyword: "/anyOf/0",
+	}, // 277: #/$defs/kubernetesPodEvidence/properties/podIp
+	{Ref: 279}, // 278: #/$defs/kubernetesPodEvidence/properties/podIp/anyOf/0
+	{
+		AllOf: []int{281},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 279,
-		}, {
-			Name: "countryLetterCode",
-			Rule: 280,
-		}, {
-			Name: "ipAddress",
 			Rule: 281,
 		}, {
-			Name: "location",
+			Name: "countryLetterCode",
 			Rule: 282,
 		}, {
+			Name: "ipAddress",
+			Rule: 283,
+		}, {
+			Name: "location",
+			Rule: 284,
+		}, {
 			Name: "stream",
-			Rule: 291,
+			Rule: 293,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 277: #/$defs/ipEvidence
-	{Ref: 3}, // 278: #/$defs/ipEvidence/allOf/0
+	}, // 279: #/$defs/ipEvidence
+	{Ref: 3}, // 280: #/$defs/ipEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.ipEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 279: #/$defs/ipEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 280: #/$defs/ipEvidence/properties/countryLetterCode
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 281: #/$defs/ipEvidence/properties/ipAddress
+	}, // 281: #/$defs/ipEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 282: #/$defs/ipEvidence/properties/countryLetterCode
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 283: #/$defs/ipEvidence/properties/ipAddress
 	{
-		NullOr:        283,
+		NullOr:        285,
 		NullOrKeyword: "/anyOf/0",
-	}, // 282: #/$defs/ipEvidence/properties/location
-	{Ref: 284}, // 283: #/$defs/ipEvidence/properties/location/anyOf/0
+	}, // 284: #/$defs/ipEvidence/properties/location
+	{Ref: 286}, // 285: #/$defs/ipEvidence/properties/location/anyOf/0
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    290,
+			Rule:    292,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "city",
-			Rule: 285,
-		}, {
-			Name: "countryName",
-			Rule: 286,
-		}, {
-			Name: "latitude",
 			Rule: 287,
 		}, {
-			Name: "longitude",
+			Name: "countryName",
 			Rule: 288,
 		}, {
-			Name: "state",
+			Name: "latitude",
 			Rule: 289,
+		}, {
+			Name: "longitude",
+			Rule: 290,
+		}, {
+			Name: "state",
+			Rule: 291,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 284: #/$defs/geoLocation
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 285: #/$defs/geoLocation/properties/city
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 286: #/$defs/geoLocation/properties/countryName
-	{Types: shapeimpl.TNull | shapeimpl.TNumber}, // 287: #/$defs/geoLocation/properties/latitude
-	{Types: shapeimpl.TNull | shapeimpl.TNumber}, // 288: #/$defs/geoLocation/properties/longitude
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 289: #/$defs/geoLocation/properties/state
-	{}, // 290: #/$defs/geoLocation/patternProperties/@odata\.
-	{
-		NullOr:        292,
-		NullOrKeyword: "/anyOf/0",
-	}, // 291: #/$defs/ipEvidence/properties/stream
-	{Ref: 153}, // 292: #/$defs/ipEvidence/properties/stream/anyOf/0
+	}, // 286: #/$defs/geoLocation
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 287: #/$defs/geoLocation/properties/city
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 288: #/$defs/geoLocation/properties/countryName
+	{Types: shapeimpl.TNull | shapeimpl.TNumber}, // 289: #/$defs/geoLocation/properties/latitude
+	{Types: shapeimpl.TNull | shapeimpl.TNumber}, // 290: #/$defs/geoLocation/properties/longitude
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 291: #/$defs/geoLocation/properties/state
+	{}, // 292: #/$defs/geoLocation/patternProperties/@odata\.
 	{
 		NullOr:        294,
 		NullOrKeyword: "/anyOf/0",
-	}, // 293: #/$defs/kubernetesPodEvidence/properties/serviceAccount
-	{Ref: 295}, // 294: #/$defs/kubernetesPodEvidence/properties/serviceAccount/anyOf/0
+	}, // 293: #/$defs/ipEvidence/properties/stream
+	{Ref: 155}, // 294: #/$defs/ipEvidence/properties/stream/anyOf/0
 	{
-		AllOf: []int{297},
+		NullOr:        296,
+		NullOrKeyword: "/anyOf/0",
+	}, // 295: #/$defs/kubernetesPodEvidence/properties/serviceAccount
+	{Ref: 297}, // 296: #/$defs/kubernetesPodEvidence/properties/serviceAccount/anyOf/0
+	{
+		AllOf: []int{299},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 297,
+			Rule: 299,
 		}, {
 			Name: "name",
-			Rule: 298,
+			Rule: 300,
 		}, {
 			Name: "namespace",
-			Rule: 299,
+			Rule: 301,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 295: #/$defs/kubernetesServiceAccountEvidence
-	{Ref: 3}, // 296: #/$defs/kubernetesServiceAccountEvidence/allOf/0
+	}, // 297: #/$defs/kubernetesServiceAccountEvidence
+	{Ref: 3}, // 298: #/$defs/kubernetesServiceAccountEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.kubernetesServiceAccountEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 297: #/$defs/kubernetesServiceAccountEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 298: #/$defs/kubernetesServiceAccountEvidence/properties/name
+	}, // 299: #/$defs/kubernetesServiceAccountEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 300: #/$defs/kubernetesServiceAccountEvidence/properties/name
 	{
-		NullOr:        300,
+		NullOr:        302,
 		NullOrKeyword: "/anyOf/0",
-	}, // 299: #/$defs/kubernetesServiceAccountEvidence/properties/namespace
-	{Ref: 244}, // 300: #/$defs/kubernetesServiceAccountEvidence/properties/namespace/anyOf/0
-	{Ref: 212}, // 301: #/$defs/alert/properties/evidence/items/oneOf/11
-	{Ref: 220}, // 302: #/$defs/alert/properties/evidence/items/oneOf/12
-	{Ref: 304}, // 303: #/$defs/alert/properties/evidence/items/oneOf/13
+	}, // 301: #/$defs/kubernetesServiceAccountEvidence/properties/namespace
+	{Ref: 246}, // 302: #/$defs/kubernetesServiceAccountEvidence/properties/namespace/anyOf/0
+	{Ref: 214}, // 303: #/$defs/alertBase/properties/evidence/items/oneOf/11
+	{Ref: 222}, // 304: #/$defs/alertBase/properties/evidence/items/oneOf/12
+	{Ref: 306}, // 305: #/$defs/alertBase/properties/evidence/items/oneOf/13
 	{
-		AllOf: []int{306},
+		AllOf: []int{308},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 306,
-		}, {
-			Name: "azureAdDeviceId",
-			Rule: 307,
-		}, {
-			Name: "defenderAvStatus",
 			Rule: 308,
 		}, {
+			Name: "azureAdDeviceId",
+			Rule: 309,
+		}, {
+			Name: "defenderAvStatus",
+			Rule: 310,
+		}, {
 			Name: "deviceDnsName",
-			Rule: 311,
-		}, {
-			Name: "dnsDomain",
-			Rule: 312,
-		}, {
-			Name: "firstSeenDateTime",
 			Rule: 313,
 		}, {
-			Name: "healthStatus",
+			Name: "dnsDomain",
 			Rule: 314,
 		}, {
+			Name: "firstSeenDateTime",
+			Rule: 315,
+		}, {
+			Name: "healthStatus",
+			Rule: 316,
+		}, {
 			Name: "hostName",
-			Rule: 317,
+			Rule: 319,
 		}, {
 			Name: "ipInterfaces",
-			Rule: 318,
-		}, {
-			Name: "lastExternalIpAddress",
 			Rule: 320,
 		}, {
-			Name: "lastIpAddress",
-			Rule: 321,
-		}, {
-			Name: "loggedOnUsers",
+			Name: "lastExternalIpAddress",
 			Rule: 322,
 		}, {
+			Name: "lastIpAddress",
+			Rule: 323,
+		}, {
+			Name: "loggedOnUsers",
+			Rule: 324,
+		}, {
 			Name: "mdeDeviceId",
-			Rule: 329,
-		}, {
-			Name: "ntDomain",
-			Rule: 330,
-		}, {
-			Name: "onboardingStatus",
 			Rule: 331,
 		}, {
+			Name: "ntDomain",
+			Rule: 332,
+		}, {
+			Name: "onboardingStatus",
+			Rule: 333,
+		}, {
 			Name: "osBuild",
-			Rule: 334,
-		}, {
-			Name: "osPlatform",
-			Rule: 335,
-		}, {
-			Name: "rbacGroupId",
 			Rule: 336,
 		}, {
-			Name: "rbacGroupName",
+			Name: "osPlatform",
 			Rule: 337,
 		}, {
-			Name: "resourceAccessEvents",
+			Name: "rbacGroupId",
 			Rule: 338,
 		}, {
+			Name: "rbacGroupName",
+			Rule: 339,
+		}, {
+			Name: "resourceAccessEvents",
+			Rule: 340,
+		}, {
 			Name: "riskScore",
-			Rule: 341,
+			Rule: 343,
 		}, {
 			Name: "version",
-			Rule: 344,
+			Rule: 346,
 		}, {
 			Name: "vmMetadata",
-			Rule: 345,
+			Rule: 347,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 304: #/$defs/deviceEvidence
-	{Ref: 3}, // 305: #/$defs/deviceEvidence/allOf/0
+	}, // 306: #/$defs/deviceEvidence
+	{Ref: 3}, // 307: #/$defs/deviceEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.deviceEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 306: #/$defs/deviceEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 307: #/$defs/deviceEvidence/properties/azureAdDeviceId
+	}, // 308: #/$defs/deviceEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 309: #/$defs/deviceEvidence/properties/azureAdDeviceId
 	{
-		NullOr:        309,
+		NullOr:        311,
 		NullOrKeyword: "/anyOf/0",
-	}, // 308: #/$defs/deviceEvidence/properties/defenderAvStatus
-	{Ref: 310}, // 309: #/$defs/deviceEvidence/properties/defenderAvStatus/anyOf/0
+	}, // 310: #/$defs/deviceEvidence/properties/defenderAvStatus
+	{Ref: 312}, // 311: #/$defs/deviceEvidence/properties/defenderAvStatus/anyOf/0
 	{
 		Enum:  []any{"notReporting", "disabled", "notUpdated", "updated", "unknown", "notSupported", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 310: #/$defs/defenderAvStatus
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 311: #/$defs/deviceEvidence/properties/deviceDnsName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 312: #/$defs/deviceEvidence/properties/dnsDomain
+	}, // 312: #/$defs/defenderAvStatus
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 313: #/$defs/deviceEvidence/properties/deviceDnsName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 314: #/$defs/deviceEvidence/properties/dnsDomain
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 313: #/$defs/deviceEvidence/properties/firstSeenDateTime
+	}, // 315: #/$defs/deviceEvidence/properties/firstSeenDateTime
 	{
-		NullOr:        315,
+		NullOr:        317,
 		NullOrKeyword: "/anyOf/0",
-	}, // 314: #/$defs/deviceEvidence/properties/healthStatus
-	{Ref: 316}, // 315: #/$defs/deviceEvidence/properties/healthStatus/anyOf/0
+	}, // 316: #/$defs/deviceEvidence/properties/healthStatus
+	{Ref: 318}, // 317: #/$defs/deviceEvidence/properties/healthStatus/anyOf/0
 	{
 		Enum:  []any{"active", "inactive", "impairedCommunication", "noSensorData", "noSensorDataImpairedCommunication", "unknown", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 316: #/$defs/deviceHealthStatus
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 317: #/$defs/deviceEvidence/properties/hostName
+	}, // 318: #/$defs/deviceHealthStatus
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 319: #/$defs/deviceEvidence/properties/hostName
 	{
-		Items: 319,
+		Items: 321,
 		Types: shapeimpl.TArray,
-	}, // 318: #/$defs/deviceEvidence/properties/ipInterfaces
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 319: #/$defs/deviceEvidence/properties/ipInterfaces/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 320: #/$defs/deviceEvidence/properties/lastExternalIpAddress
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 321: #/$defs/deviceEvidence/properties/lastIpAddress
+	}, // 320: #/$defs/deviceEvidence/properties/ipInterfaces
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 321: #/$defs/deviceEvidence/properties/ipInterfaces/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 322: #/$defs/deviceEvidence/properties/lastExternalIpAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 323: #/$defs/deviceEvidence/properties/lastIpAddress
 	{
-		Items: 323,
+		Items: 325,
 		Types: shapeimpl.TArray,
-	}, // 322: #/$defs/deviceEvidence/properties/loggedOnUsers
+	}, // 324: #/$defs/deviceEvidence/properties/loggedOnUsers
 	{
-		NullOr:        324,
+		NullOr:        326,
 		NullOrKeyword: "/anyOf/0",
-	}, // 323: #/$defs/deviceEvidence/properties/loggedOnUsers/items
-	{Ref: 325}, // 324: #/$defs/deviceEvidence/properties/loggedOnUsers/items/anyOf/0
+	}, // 325: #/$defs/deviceEvidence/properties/loggedOnUsers/items
+	{Ref: 327}, // 326: #/$defs/deviceEvidence/properties/loggedOnUsers/items/anyOf/0
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    328,
+			Rule:    330,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "accountName",
-			Rule: 326,
+			Rule: 328,
 		}, {
 			Name: "domainName",
-			Rule: 327,
+			Rule: 329,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 325: #/$defs/loggedOnUser
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 326: #/$defs/loggedOnUser/properties/accountName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 327: #/$defs/loggedOnUser/properties/domainName
-	{}, // 328: #/$defs/loggedOnUser/patternProperties/@odata\.
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 329: #/$defs/deviceEvidence/properties/mdeDeviceId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 330: #/$defs/deviceEvidence/properties/ntDomain
+	}, // 327: #/$defs/loggedOnUser
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 328: #/$defs/loggedOnUser/properties/accountName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 329: #/$defs/loggedOnUser/properties/domainName
+	{}, // 330: #/$defs/loggedOnUser/patternProperties/@odata\.
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 331: #/$defs/deviceEvidence/properties/mdeDeviceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 332: #/$defs/deviceEvidence/properties/ntDomain
 	{
-		NullOr:        332,
+		NullOr:        334,
 		NullOrKeyword: "/anyOf/0",
-	}, // 331: #/$defs/deviceEvidence/properties/onboardingStatus
-	{Ref: 333}, // 332: #/$defs/deviceEvidence/properties/onboardingStatus/anyOf/0
+	}, // 333: #/$defs/deviceEvidence/properties/onboardingStatus
+	{Ref: 335}, // 334: #/$defs/deviceEvidence/properties/onboardingStatus/anyOf/0
 	{
 		Enum:  []any{"insufficientInfo", "onboarded", "canBeOnboarded", "unsupported", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 333: #/$defs/onboardingStatus
+	}, // 335: #/$defs/onboardingStatus
 	{
 		Maximum: shapeimpl.Num("9223372036854775807"),
 		Minimum: shapeimpl.Num("-9223372036854775808"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 334: #/$defs/deviceEvidence/properties/osBuild
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 335: #/$defs/deviceEvidence/properties/osPlatform
+	}, // 336: #/$defs/deviceEvidence/properties/osBuild
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 337: #/$defs/deviceEvidence/properties/osPlatform
 	{
 		Maximum: shapeimpl.Num("2147483647"),
 		Minimum: shapeimpl.Num("-2147483648"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 336: #/$defs/deviceEvidence/properties/rbacGroupId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 337: #/$defs/deviceEvidence/properties/rbacGroupName
+	}, // 338: #/$defs/deviceEvidence/properties/rbacGroupId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 339: #/$defs/deviceEvidence/properties/rbacGroupName
 	{
-		Items: 339,
+		Items: 341,
 		Types: shapeimpl.TArray,
-	}, // 338: #/$defs/deviceEvidence/properties/resourceAccessEvents
-	{
-		NullOr:        340,
-		NullOrKeyword: "/anyOf/0",
-	}, // 339: #/$defs/deviceEvidence/properties/resourceAccessEvents/items
-	{Ref: 183}, // 340: #/$defs/deviceEvidence/properties/resourceAccessEvents/items/anyOf/0
+	}, // 340: #/$defs/deviceEvidence/properties/resourceAccessEvents
 	{
 		NullOr:        342,
 		NullOrKeyword: "/anyOf/0",
-	}, // 341: #/$defs/deviceEvidence/properties/riskScore
-	{Ref: 343}, // 342: #/$defs/deviceEvidence/properties/riskScore/anyOf/0
+	}, // 341: #/$defs/deviceEvidence/properties/resourceAccessEvents/items
+	{Ref: 185}, // 342: #/$defs/deviceEvidence/properties/resourceAccessEvents/items/anyOf/0
+	{
+		NullOr:        344,
+		NullOrKeyword: "/anyOf/0",
+	}, // 343: #/$defs/deviceEvidence/properties/riskScore
+	{Ref: 345}, // 344: #/$defs/deviceEvidence/properties/riskScore/anyOf/0
 	{
 		Enum:  []any{"none", "informational", "low", "medium", "high", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 343: #/$defs/deviceRiskScore
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 344: #/$defs/deviceEvidence/properties/version
+	}, // 345: #/$defs/deviceRiskScore
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 346: #/$defs/deviceEvidence/properties/version
 	{
-		NullOr:        346,
+		NullOr:        348,
 		NullOrKeyword: "/anyOf/0",
-	}, // 345: #/$defs/deviceEvidence/properties/vmMetadata
-	{Ref: 347}, // 346: #/$defs/deviceEvidence/properties/vmMetadata/anyOf/0
+	}, // 347: #/$defs/deviceEvidence/properties/vmMetadata
+	{Ref: 349}, // 348: #/$defs/deviceEvidence/properties/vmMetadata/anyOf/0
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    353,
+			Rule:    355,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "cloudProvider",
-			Rule: 348,
-		}, {
-			Name: "resourceId",
 			Rule: 350,
 		}, {
+			Name: "resourceId",
+			Rule: 352,
+		}, {
 			Name: "subscriptionId",
-			Rule: 351,
+			Rule: 353,
 		}, {
 			Name: "vmId",
-			Rule: 352,
+			Rule: 354,
 		}},
 		Required: []string{"cloudProvider"},
 		Types:    shapeimpl.TObject,
-	}, // 347: #/$defs/vmMetadata
-	{Ref: 349}, // 348: #/$defs/vmMetadata/properties/cloudProvider
+	}, // 349: #/$defs/vmMetadata
+	{Ref: 351}, // 350: #/$defs/vmMetadata/properties/cloudProvider
 	{
 		Enum:  []any{"unknown", "azure", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 349: #/$defs/vmCloudProvider
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 350: #/$defs/vmMetadata/properties/resourceId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 351: #/$defs/vmMetadata/properties/subscriptionId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 352: #/$defs/vmMetadata/properties/vmId
-	{},         // 353: #/$defs/vmMetadata/patternProperties/@odata\.
-	{Ref: 355}, // 354: #/$defs/alert/properties/evidence/items/oneOf/14
+	}, // 351: #/$defs/vmCloudProvider
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 352: #/$defs/vmMetadata/properties/resourceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 353: #/$defs/vmMetadata/properties/subscriptionId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 354: #/$defs/vmMetadata/properties/vmId
+	{},         // 355: #/$defs/vmMetadata/patternProperties/@odata\.
+	{Ref: 357}, // 356: #/$defs/alertBase/properties/evidence/items/oneOf/14
 	{
-		AllOf: []int{357},
+		AllOf: []int{359},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 357,
+			Rule: 359,
 		}, {
 			Name: "dnsServerIp",
-			Rule: 358,
-		}, {
-			Name: "domainName",
 			Rule: 360,
 		}, {
+			Name: "domainName",
+			Rule: 362,
+		}, {
 			Name: "hostIpAddress",
-			Rule: 361,
+			Rule: 363,
 		}, {
 			Name: "ipAddresses",
-			Rule: 363,
+			Rule: 365,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 355: #/$defs/dnsEvidence
-	{Ref: 3}, // 356: #/$defs/dnsEvidence/allOf/0
+	}, // 357: #/$defs/dnsEvidence
+	{Ref: 3}, // 358: #/$defs/dnsEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.dnsEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 357: #/$defs/dnsEvidence/properties/@odata.type
+	}, // 359: #/$defs/dnsEvidence/properties/@odata.type
 	{
-		NullOr:        359,
+		NullOr:        361,
 		NullOrKeyword: "/anyOf/0",
-	}, // 358: #/$defs/dnsEvidence/properties/dnsServerIp
-	{Ref: 277}, // 359: #/$defs/dnsEvidence/properties/dnsServerIp/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 360: #/$defs/dnsEvidence/properties/domainName
+	}, // 360: #/$defs/dnsEvidence/properties/dnsServerIp
+	{Ref: 279}, // 361: #/$defs/dnsEvidence/properties/dnsServerIp/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 362: #/$defs/dnsEvidence/properties/domainName
 	{
-		NullOr:        362,
+		NullOr:        364,
 		NullOrKeyword: "/anyOf/0",
-	}, // 361: #/$defs/dnsEvidence/properties/hostIpAddress
-	{Ref: 277}, // 362: #/$defs/dnsEvidence/properties/hostIpAddress/anyOf/0
+	}, // 363: #/$defs/dnsEvidence/properties/hostIpAddress
+	{Ref: 279}, // 364: #/$defs/dnsEvidence/properties/hostIpAddress/anyOf/0
 	{
-		Items: 364,
+		Items: 366,
 		Types: shapeimpl.TArray,
-	}, // 363: #/$defs/dnsEvidence/properties/ipAddresses
+	}, // 365: #/$defs/dnsEvidence/properties/ipAddresses
 	{
-		NullOr:        365,
+		NullOr:        367,
 		NullOrKeyword: "/anyOf/0",
-	}, // 364: #/$defs/dnsEvidence/properties/ipAddresses/items
-	{Ref: 277}, // 365: #/$defs/dnsEvidence/properties/ipAddresses/items/anyOf/0
-	{Ref: 367}, // 366: #/$defs/alert/properties/evidence/items/oneOf/15
+	}, // 366: #/$defs/dnsEvidence/properties/ipAddresses/items
+	{Ref: 279}, // 367: #/$defs/dnsEvidence/properties/ipAddresses/items/anyOf/0
+	{Ref: 369}, // 368: #/$defs/alertBase/properties/evidence/items/oneOf/15
 	{
-		AllOf: []int{369},
+		AllOf: []int{371},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 369,
+			Rule: 371,
 		}, {
 			Name: "detectionStatus",
-			Rule: 370,
+			Rule: 372,
 		}, {
 			Name: "fileDetails",
-			Rule: 373,
+			Rule: 375,
 		}, {
 			Name: "mdeDeviceId",
-			Rule: 387,
+			Rule: 389,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 367: #/$defs/fileEvidence
-	{Ref: 3}, // 368: #/$defs/fileEvidence/allOf/0
+	}, // 369: #/$defs/fileEvidence
+	{Ref: 3}, // 370: #/$defs/fileEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.fileEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 369: #/$defs/fileEvidence/properties/@odata.type
+	}, // 371: #/$defs/fileEvidence/properties/@odata.type
 	{
-		NullOr:        371,
+		NullOr:        373,
 		NullOrKeyword: "/anyOf/0",
-	}, // 370: #/$defs/fileEvidence/properties/detectionStatus
-	{Ref: 372}, // 371: #/$defs/fileEvidence/properties/detectionStatus/anyOf/0
+	}, // 372: #/$defs/fileEvidence/properties/detectionStatus
+	{Ref: 374}, // 373: #/$defs/fileEvidence/properties/detectionStatus/anyOf/0
 	{
 		Enum:  []any{"detected", "blocked", "prevented", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 372: #/$defs/detectionStatus
+	}, // 374: #/$defs/detectionStatus
 	{
-		NullOr:        374,
+		NullOr:        376,
 		NullOrKeyword: "/anyOf/0",
-	}, // 373: #/$defs/fileEvidence/properties/fileDetails
-	{Ref: 375}, // 374: #/$defs/fileEvidence/properties/fileDetails/anyOf/0
+	}, // 375: #/$defs/fileEvidence/properties/fileDetails
+	{Ref: 377}, // 376: #/$defs/fileEvidence/properties/fileDetails/anyOf/0
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    386,
+			Rule:    388,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "fileName",
-			Rule: 376,
-		}, {
-			Name: "filePath",
-			Rule: 377,
-		}, {
-			Name: "filePublisher",
 			Rule: 378,
 		}, {
-			Name: "fileSize",
+			Name: "filePath",
 			Rule: 379,
 		}, {
-			Name: "issuer",
+			Name: "filePublisher",
 			Rule: 380,
 		}, {
-			Name: "md5",
+			Name: "fileSize",
 			Rule: 381,
 		}, {
-			Name: "sha1",
+			Name: "issuer",
 			Rule: 382,
 		}, {
-			Name: "sha256",
+			Name: "md5",
 			Rule: 383,
 		}, {
-			Name: "sha256Ac",
+			Name: "sha1",
 			Rule: 384,
 		}, {
-			Name: "signer",
+			Name: "sha256",
 			Rule: 385,
+		}, {
+			Name: "sha256Ac",
+			Rule: 386,
+		}, {
+			Name: "signer",
+			Rule: 387,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 375: #/$defs/fileDetails
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 376: #/$defs/fileDetails/properties/fileName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 377: #/$defs/fileDetails/properties/filePath
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 378: #/$defs/fileDetails/properties/filePublisher
+	}, // 377: #/$defs/fileDetails
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 378: #/$defs/fileDetails/properties/fileName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 379: #/$defs/fileDetails/properties/filePath
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 380: #/$defs/fileDetails/properties/filePublisher
 	{
 		Maximum: shapeimpl.Num("9223372036854775807"),
 		Minimum: shapeimpl.Num("-9223372036854775808"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 379: #/$defs/fileDetails/properties/fileSize
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 380: #/$defs/fileDetails/properties/issuer
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 381: #/$defs/fileDetails/properties/md5
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 382: #/$defs/fileDetails/properties/sha1
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 383: #/$defs/fileDetails/properties/sha256
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 384: #/$defs/fileDetails/properties/sha256Ac
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 385: #/$defs/fileDetails/properties/signer
-	{}, // 386: #/$defs/fileDetails/patternProperties/@odata\.
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 387: #/$defs/fileEvidence/properties/mdeDeviceId
-	{Ref: 389}, // 388: #/$defs/alert/properties/evidence/items/oneOf/16
+	}, // 381: #/$defs/fileDetails/properties/fileSize
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 382: #/$defs/fileDetails/properties/issuer
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 383: #/$defs/fileDetails/properties/md5
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 384: #/$defs/fileDetails/properties/sha1
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 385: #/$defs/fileDetails/properties/sha256
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 386: #/$defs/fileDetails/properties/sha256Ac
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 387: #/$defs/fileDetails/properties/signer
+	{}, // 388: #/$defs/fileDetails/patternProperties/@odata\.
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 389: #/$defs/fileEvidence/properties/mdeDeviceId
+	{Ref: 391}, // 390: #/$defs/alertBase/properties/evidence/items/oneOf/16
 	{
-		AllOf: []int{391},
+		AllOf: []int{393},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 391,
+			Rule: 393,
 		}, {
 			Name: "algorithm",
-			Rule: 392,
+			Rule: 394,
 		}, {
 			Name: "value",
-			Rule: 393,
+			Rule: 395,
 		}},
 		Required: []string{"algorithm"},
 		Types:    shapeimpl.TObject,
-	}, // 389: #/$defs/fileHashEvidence
-	{Ref: 3}, // 390: #/$defs/fileHashEvidence/allOf/0
+	}, // 391: #/$defs/fileHashEvidence
+	{Ref: 3}, // 392: #/$defs/fileHashEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.fileHashEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 391: #/$defs/fileHashEvidence/properties/@odata.type
-	{Ref: 137}, // 392: #/$defs/fileHashEvidence/properties/algorithm
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 393: #/$defs/fileHashEvidence/properties/value
-	{Ref: 395}, // 394: #/$defs/alert/properties/evidence/items/oneOf/17
+	}, // 393: #/$defs/fileHashEvidence/properties/@odata.type
+	{Ref: 139}, // 394: #/$defs/fileHashEvidence/properties/algorithm
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 395: #/$defs/fileHashEvidence/properties/value
+	{Ref: 397}, // 396: #/$defs/alertBase/properties/evidence/items/oneOf/17
 	{
-		AllOf: []int{397},
+		AllOf: []int{399},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 397,
-		}, {
-			Name: "company",
-			Rule: 398,
-		}, {
-			Name: "displayName",
 			Rule: 399,
 		}, {
-			Name: "email",
+			Name: "company",
 			Rule: 400,
 		}, {
-			Name: "login",
+			Name: "displayName",
 			Rule: 401,
 		}, {
-			Name: "orgId",
+			Name: "email",
 			Rule: 402,
 		}, {
-			Name: "webUrl",
+			Name: "login",
 			Rule: 403,
+		}, {
+			Name: "orgId",
+			Rule: 404,
+		}, {
+			Name: "webUrl",
+			Rule: 405,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 395: #/$defs/gitHubOrganizationEvidence
-	{Ref: 3}, // 396: #/$defs/gitHubOrganizationEvidence/allOf/0
+	}, // 397: #/$defs/gitHubOrganizationEvidence
+	{Ref: 3}, // 398: #/$defs/gitHubOrganizationEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.gitHubOrganizationEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 397: #/$defs/gitHubOrganizationEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 398: #/$defs/gitHubOrganizationEvidence/properties/company
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 399: #/$defs/gitHubOrganizationEvidence/properties/displayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 400: #/$defs/gitHubOrganizationEvidence/properties/email
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 401: #/$defs/gitHubOrganizationEvidence/properties/login
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 402: #/$defs/gitHubOrganizationEvidence/properties/orgId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 403: #/$defs/gitHubOrganizationEvidence/properties/webUrl
-	{Ref: 405}, // 404: #/$defs/alert/properties/evidence/items/oneOf/18
+	}, // 399: #/$defs/gitHubOrganizationEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 400: #/$defs/gitHubOrganizationEvidence/properties/company
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 401: #/$defs/gitHubOrganizationEvidence/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 402: #/$defs/gitHubOrganizationEvidence/properties/email
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 403: #/$defs/gitHubOrganizationEvidence/properties/login
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 404: #/$defs/gitHubOrganizationEvidence/properties/orgId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 405: #/$defs/gitHubOrganizationEvidence/properties/webUrl
+	{Ref: 407}, // 406: #/$defs/alertBase/properties/evidence/items/oneOf/18
 	{
-		AllOf: []int{407},
+		AllOf: []int{409},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 407,
-		}, {
-			Name: "baseUrl",
-			Rule: 408,
-		}, {
-			Name: "login",
 			Rule: 409,
 		}, {
-			Name: "owner",
+			Name: "baseUrl",
 			Rule: 410,
 		}, {
-			Name: "ownerType",
+			Name: "login",
 			Rule: 411,
 		}, {
-			Name: "repoId",
+			Name: "owner",
 			Rule: 412,
+		}, {
+			Name: "ownerType",
+			Rule: 413,
+		}, {
+			Name: "repoId",
+			Rule: 414,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 405: #/$defs/gitHubRepoEvidence
-	{Ref: 3}, // 406: #/$defs/gitHubRepoEvidence/allOf/0
+	}, // 407: #/$defs/gitHubRepoEvidence
+	{Ref: 3}, // 408: #/$defs/gitHubRepoEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.gitHubRepoEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 407: #/$defs/gitHubRepoEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 408: #/$defs/gitHubRepoEvidence/properties/baseUrl
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 409: #/$defs/gitHubRepoEvidence/properties/login
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 410: #/$defs/gitHubRepoEvidence/properties/owner
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 411: #/$defs/gitHubRepoEvidence/properties/ownerType
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 412: #/$defs/gitHubRepoEvidence/properties/repoId
-	{Ref: 414}, // 413: #/$defs/alert/properties/evidence/items/oneOf/19
+	}, // 409: #/$defs/gitHubRepoEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 410: #/$defs/gitHubRepoEvidence/properties/baseUrl
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 411: #/$defs/gitHubRepoEvidence/properties/login
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 412: #/$defs/gitHubRepoEvidence/properties/owner
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 413: #/$defs/gitHubRepoEvidence/properties/ownerType
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 414: #/$defs/gitHubRepoEvidence/properties/repoId
+	{Ref: 416}, // 415: #/$defs/alertBase/properties/evidence/items/oneOf/19
 	{
-		AllOf: []int{416},
+		AllOf: []int{418},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 416,
-		}, {
-			Name: "email",
-			Rule: 417,
-		}, {
-			Name: "login",
 			Rule: 418,
 		}, {
-			Name: "name",
+			Name: "email",
 			Rule: 419,
 		}, {
-			Name: "userId",
+			Name: "login",
 			Rule: 420,
 		}, {
-			Name: "webUrl",
+			Name: "name",
 			Rule: 421,
+		}, {
+			Name: "userId",
+			Rule: 422,
+		}, {
+			Name: "webUrl",
+			Rule: 423,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 414: #/$defs/gitHubUserEvidence
-	{Ref: 3}, // 415: #/$defs/gitHubUserEvidence/allOf/0
+	}, // 416: #/$defs/gitHubUserEvidence
+	{Ref: 3}, // 417: #/$defs/gitHubUserEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.gitHubUserEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 416: #/$defs/gitHubUserEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 417: #/$defs/gitHubUserEvidence/properties/email
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 418: #/$defs/gitHubUserEvidence/properties/login
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 419: #/$defs/gitHubUserEvidence/properties/name
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 420: #/$defs/gitHubUserEvidence/properties/userId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 421: #/$defs/gitHubUserEvidence/properties/webUrl
-	{Ref: 423}, // 422: #/$defs/alert/properties/evidence/items/oneOf/20
+	}, // 418: #/$defs/gitHubUserEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 419: #/$defs/gitHubUserEvidence/properties/email
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 420: #/$defs/gitHubUserEvidence/properties/login
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 421: #/$defs/gitHubUserEvidence/properties/name
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 422: #/$defs/gitHubUserEvidence/properties/userId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 423: #/$defs/gitHubUserEvidence/properties/webUrl
+	{Ref: 425}, // 424: #/$defs/alertBase/properties/evidence/items/oneOf/20
 	{
-		AllOf: []int{425},
+		AllOf: []int{427},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 425,
-		}, {
-			Name: "fullResourceName",
-			Rule: 426,
-		}, {
-			Name: "location",
 			Rule: 427,
 		}, {
-			Name: "locationType",
+			Name: "fullResourceName",
 			Rule: 428,
 		}, {
+			Name: "location",
+			Rule: 429,
+		}, {
+			Name: "locationType",
+			Rule: 430,
+		}, {
 			Name: "projectId",
-			Rule: 431,
-		}, {
-			Name: "projectNumber",
-			Rule: 432,
-		}, {
-			Name: "resourceName",
 			Rule: 433,
 		}, {
-			Name: "resourceType",
+			Name: "projectNumber",
 			Rule: 434,
+		}, {
+			Name: "resourceName",
+			Rule: 435,
+		}, {
+			Name: "resourceType",
+			Rule: 436,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 423: #/$defs/googleCloudResourceEvidence
-	{Ref: 3}, // 424: #/$defs/googleCloudResourceEvidence/allOf/0
+	}, // 425: #/$defs/googleCloudResourceEvidence
+	{Ref: 3}, // 426: #/$defs/googleCloudResourceEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.googleCloudResourceEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 425: #/$defs/googleCloudResourceEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 426: #/$defs/googleCloudResourceEvidence/properties/fullResourceName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 427: #/$defs/googleCloudResourceEvidence/properties/location
+	}, // 427: #/$defs/googleCloudResourceEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 428: #/$defs/googleCloudResourceEvidence/properties/fullResourceName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 429: #/$defs/googleCloudResourceEvidence/properties/location
 	{
-		NullOr:        429,
+		NullOr:        431,
 		NullOrKeyword: "/anyOf/0",
-	}, // 428: #/$defs/googleCloudResourceEvidence/properties/locationType
-	{Ref: 430}, // 429: #/$defs/googleCloudResourceEvidence/properties/locationType/anyOf/0
+	}, // 430: #/$defs/googleCloudResourceEvidence/properties/locationType
+	{Ref: 432}, // 431: #/$defs/googleCloudResourceEvidence/properties/locationType/anyOf/0
 	{
 		Enum:  []any{"unknown", "regional", "zonal", "global", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 430: #/$defs/googleCloudLocationType
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 431: #/$defs/googleCloudResourceEvidence/properties/projectId
+	}, // 432: #/$defs/googleCloudLocationType
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 433: #/$defs/googleCloudResourceEvidence/properties/projectId
 	{
 		Maximum: shapeimpl.Num("9223372036854775807"),
 		Minimum: shapeimpl.Num("-9223372036854775808"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 432: #/$defs/googleCloudResourceEvidence/properties/projectNumber
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 433: #/$defs/googleCloudResourceEvidence/properties/resourceName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 434: #/$defs/googleCloudResourceEvidence/properties/resourceType
-	{Ref: 436}, // 435: #/$defs/alert/properties/evidence/items/oneOf/21
+	}, // 434: #/$defs/googleCloudResourceEvidence/properties/projectNumber
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 435: #/$defs/googleCloudResourceEvidence/properties/resourceName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 436: #/$defs/googleCloudResourceEvidence/properties/resourceType
+	{Ref: 438}, // 437: #/$defs/alertBase/properties/evidence/items/oneOf/21
 	{
-		AllOf: []int{438},
+		AllOf: []int{440},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 438,
+			Rule: 440,
 		}, {
 			Name: "account",
-			Rule: 439,
-		}, {
-			Name: "endUtcDateTime",
 			Rule: 441,
 		}, {
-			Name: "host",
-			Rule: 442,
+			Name: "endUtcDateTime",
+			Rule: 443,
 		}, {
-			Name: "sessionId",
+			Name: "host",
 			Rule: 444,
 		}, {
+			Name: "sessionId",
+			Rule: 446,
+		}, {
 			Name: "startUtcDateTime",
-			Rule: 445,
+			Rule: 447,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 436: #/$defs/hostLogonSessionEvidence
-	{Ref: 3}, // 437: #/$defs/hostLogonSessionEvidence/allOf/0
+	}, // 438: #/$defs/hostLogonSessionEvidence
+	{Ref: 3}, // 439: #/$defs/hostLogonSessionEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.hostLogonSessionEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 438: #/$defs/hostLogonSessionEvidence/properties/@odata.type
+	}, // 440: #/$defs/hostLogonSessionEvidence/properties/@odata.type
 	{
-		NullOr:        440,
+		NullOr:        442,
 		NullOrKeyword: "/anyOf/0",
-	}, // 439: #/$defs/hostLogonSessionEvidence/properties/account
-	{Ref: 167}, // 440: #/$defs/hostLogonSessionEvidence/properties/account/anyOf/0
+	}, // 441: #/$defs/hostLogonSessionEvidence/properties/account
+	{Ref: 169}, // 442: #/$defs/hostLogonSessionEvidence/properties/account/anyOf/0
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 441: #/$defs/hostLogonSessionEvidence/properties/endUtcDateTime
+	}, // 443: #/$defs/hostLogonSessionEvidence/properties/endUtcDateTime
 	{
-		NullOr:        443,
+		NullOr:        445,
 		NullOrKeyword: "/anyOf/0",
-	}, // 442: #/$defs/hostLogonSessionEvidence/properties/host
-	{Ref: 304}, // 443: #/$defs/hostLogonSessionEvidence/properties/host/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 444: #/$defs/hostLogonSessionEvidence/properties/sessionId
+	}, // 444: #/$defs/hostLogonSessionEvidence/properties/host
+	{Ref: 306}, // 445: #/$defs/hostLogonSessionEvidence/properties/host/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 446: #/$defs/hostLogonSessionEvidence/properties/sessionId
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 445: #/$defs/hostLogonSessionEvidence/properties/startUtcDateTime
-	{Ref: 447}, // 446: #/$defs/alert/properties/evidence/items/oneOf/22
+	}, // 447: #/$defs/hostLogonSessionEvidence/properties/startUtcDateTime
+	{Ref: 449}, // 448: #/$defs/alertBase/properties/evidence/items/oneOf/22
 	{
-		AllOf: []int{449},
+		AllOf: []int{451},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 449,
-		}, {
-			Name: "deviceId",
-			Rule: 450,
-		}, {
-			Name: "deviceName",
 			Rule: 451,
 		}, {
-			Name: "devicePageLink",
+			Name: "deviceId",
 			Rule: 452,
 		}, {
-			Name: "deviceSubType",
+			Name: "deviceName",
 			Rule: 453,
 		}, {
-			Name: "deviceType",
+			Name: "devicePageLink",
 			Rule: 454,
 		}, {
-			Name: "importance",
+			Name: "deviceSubType",
 			Rule: 455,
 		}, {
-			Name: "ioTHub",
-			Rule: 458,
+			Name: "deviceType",
+			Rule: 456,
 		}, {
-			Name: "ioTSecurityAgentId",
+			Name: "importance",
+			Rule: 457,
+		}, {
+			Name: "ioTHub",
 			Rule: 460,
 		}, {
-			Name: "ipAddress",
-			Rule: 461,
+			Name: "ioTSecurityAgentId",
+			Rule: 462,
 		}, {
-			Name: "isAuthorized",
+			Name: "ipAddress",
 			Rule: 463,
 		}, {
-			Name: "isProgramming",
-			Rule: 464,
-		}, {
-			Name: "isScanner",
+			Name: "isAuthorized",
 			Rule: 465,
 		}, {
-			Name: "macAddress",
+			Name: "isProgramming",
 			Rule: 466,
 		}, {
-			Name: "manufacturer",
+			Name: "isScanner",
 			Rule: 467,
 		}, {
-			Name: "model",
+			Name: "macAddress",
 			Rule: 468,
 		}, {
-			Name: "nics",
+			Name: "manufacturer",
 			Rule: 469,
 		}, {
+			Name: "model",
+			Rule: 470,
+		}, {
+			Name: "nics",
+			Rule: 471,
+		}, {
 			Name: "operatingSystem",
-			Rule: 480,
+			Rule: 482,
 		}, {
 			Name: "owners",
-			Rule: 481,
-		}, {
-			Name: "protocols",
 			Rule: 483,
 		}, {
-			Name: "purdueLayer",
+			Name: "protocols",
 			Rule: 485,
 		}, {
-			Name: "sensor",
-			Rule: 486,
-		}, {
-			Name: "serialNumber",
+			Name: "purdueLayer",
 			Rule: 487,
 		}, {
-			Name: "site",
+			Name: "sensor",
 			Rule: 488,
 		}, {
-			Name: "source",
+			Name: "serialNumber",
 			Rule: 489,
 		}, {
-			Name: "sourceRef",
+			Name: "site",
 			Rule: 490,
 		}, {
+			Name: "source",
+			Rule: 491,
+		}, {
+			Name: "sourceRef",
+			Rule: 492,
+		}, {
 			Name: "zone",
-			Rule: 496,
+			Rule: 498,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 447: #/$defs/ioTDeviceEvidence
-	{Ref: 3}, // 448: #/$defs/ioTDeviceEvidence/allOf/0
+	}, // 449: #/$defs/ioTDeviceEvidence
+	{Ref: 3}, // 450: #/$defs/ioTDeviceEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.ioTDeviceEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 449: #/$defs/ioTDeviceEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 450: #/$defs/ioTDeviceEvidence/properties/deviceId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 451: #/$defs/ioTDeviceEvidence/properties/deviceName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 452: #/$defs/ioTDeviceEvidence/properties/devicePageLink
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 453: #/$defs/ioTDeviceEvidence/properties/deviceSubType
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 454: #/$defs/ioTDeviceEvidence/properties/deviceType
+	}, // 451: #/$defs/ioTDeviceEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 452: #/$defs/ioTDeviceEvidence/properties/deviceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 453: #/$defs/ioTDeviceEvidence/properties/deviceName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 454: #/$defs/ioTDeviceEvidence/properties/devicePageLink
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 455: #/$defs/ioTDeviceEvidence/properties/deviceSubType
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 456: #/$defs/ioTDeviceEvidence/properties/deviceType
 	{
-		NullOr:        456,
+		NullOr:        458,
 		NullOrKeyword: "/anyOf/0",
-	}, // 455: #/$defs/ioTDeviceEvidence/properties/importance
-	{Ref: 457}, // 456: #/$defs/ioTDeviceEvidence/properties/importance/anyOf/0
+	}, // 457: #/$defs/ioTDeviceEvidence/properties/importance
+	{Ref: 459}, // 458: #/$defs/ioTDeviceEvidence/properties/importance/anyOf/0
 	{
 		Enum:  []any{"unknown", "low", "normal", "high", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 457: #/$defs/ioTDeviceImportanceType
+	}, // 459: #/$defs/ioTDeviceImportanceType
 	{
-		NullOr:        459,
+		NullOr:        461,
 		NullOrKeyword: "/anyOf/0",
-	}, // 458: #/$defs/ioTDeviceEvidence/properties/ioTHub
-	{Ref: 111}, // 459: #/$defs/ioTDeviceEvidence/properties/ioTHub/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 460: #/$defs/ioTDeviceEvidence/properties/ioTSecurityAgentId
+	}, // 460: #/$defs/ioTDeviceEvidence/properties/ioTHub
+	{Ref: 113}, // 461: #/$defs/ioTDeviceEvidence/properties/ioTHub/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 462: #/$defs/ioTDeviceEvidence/properties/ioTSecurityAgentId
 	{
-		NullOr:        462,
+		NullOr:        464,
 		NullOrKeyword: "/anyOf/0",
-	}, // 461: #/$defs/ioTDeviceEvidence/properties/ipAddress
-	{Ref: 277}, // 462: #/$defs/ioTDeviceEvidence/properties/ipAddress/anyOf/0
-	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 463: #/$defs/ioTDeviceEvidence/properties/isAuthorized
-	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 464: #/$defs/ioTDeviceEvidence/properties/isProgramming
-	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 465: #/$defs/ioTDeviceEvidence/properties/isScanner
-	{Types: shapeimpl.TNull | shapeimpl.TString},  // 466: #/$defs/ioTDeviceEvidence/properties/macAddress
-	{Types: shapeimpl.TNull | shapeimpl.TString},  // 467: #/$defs/ioTDeviceEvidence/properties/manufacturer
-	{Types: shapeimpl.TNull | shapeimpl.TString},  // 468: #/$defs/ioTDeviceEvidence/properties/model
+	}, // 463: #/$defs/ioTDeviceEvidence/properties/ipAddress
+	{Ref: 279}, // 464: #/$defs/ioTDeviceEvidence/properties/ipAddress/anyOf/0
+	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 465: #/$defs/ioTDeviceEvidence/properties/isAuthorized
+	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 466: #/$defs/ioTDeviceEvidence/properties/isProgramming
+	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 467: #/$defs/ioTDeviceEvidence/properties/isScanner
+	{Types: shapeimpl.TNull | shapeimpl.TString},  // 468: #/$defs/ioTDeviceEvidence/properties/macAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString},  // 469: #/$defs/ioTDeviceEvidence/properties/manufacturer
+	{Types: shapeimpl.TNull | shapeimpl.TString},  // 470: #/$defs/ioTDeviceEvidence/properties/model
 	{
-		Items: 470,
+		Items: 472,
 		Types: shapeimpl.TArray,
-	}, // 469: #/$defs/ioTDeviceEvidence/properties/nics
+	}, // 471: #/$defs/ioTDeviceEvidence/properties/nics
 	{
-		NullOr:        471,
+		NullOr:        473,
 		NullOrKeyword: "/anyOf/0",
-	}, // 470: #/$defs/ioTDeviceEvidence/properties/nics/items
-	{Ref: 472}, // 471: #/$defs/ioTDeviceEvidence/properties/nics/items/anyOf/0
+	}, // 472: #/$defs/ioTDeviceEvidence/properties/nics/items
+	{Ref: 474}, // 473: #/$defs/ioTDeviceEvidence/properties/nics/items/anyOf/0
 	{
-		AllOf: []int{474},
+		AllOf: []int{476},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 474,
+			Rule: 476,
 		}, {
 			Name: "ipAddress",
-			Rule: 475,
-		}, {
-			Name: "macAddress",
 			Rule: 477,
 		}, {
+			Name: "macAddress",
+			Rule: 479,
+		}, {
 			Name: "vlans",
-			Rule: 478,
+			Rule: 480,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 472: #/$defs/nicEvidence
-	{Ref: 3}, // 473: #/$defs/nicEvidence/allOf/0
+	}, // 474: #/$defs/nicEvidence
+	{Ref: 3}, // 475: #/$defs/nicEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.nicEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 474: #/$defs/nicEvidence/properties/@odata.type
+	}, // 476: #/$defs/nicEvidence/properties/@odata.type
 	{
-		NullOr:        476,
+		NullOr:        478,
 		NullOrKeyword: "/anyOf/0",
-	}, // 475: #/$defs/nicEvidence/properties/ipAddress
-	{Ref: 277}, // 476: #/$defs/nicEvidence/properties/ipAddress/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 477: #/$defs/nicEvidence/properties/macAddress
+	}, // 477: #/$defs/nicEvidence/properties/ipAddress
+	{Ref: 279}, // 478: #/$defs/nicEvidence/properties/ipAddress/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 479: #/$defs/nicEvidence/properties/macAddress
 	{
-		Items: 479,
+		Items: 481,
 		Types: shapeimpl.TArray,
-	}, // 478: #/$defs/nicEvidence/properties/vlans
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 479: #/$defs/nicEvidence/properties/vlans/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 480: #/$defs/ioTDeviceEvidence/properties/operatingSystem
-	{
-		Items: 482,
-		Types: shapeimpl.TArray,
-	}, // 481: #/$defs/ioTDeviceEvidence/properties/owners
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 482: #/$defs/ioTDeviceEvidence/properties/owners/items
+	}, // 480: #/$defs/nicEvidence/properties/vlans
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 481: #/$defs/nicEvidence/properties/vlans/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 482: #/$defs/ioTDeviceEvidence/properties/operatingSystem
 	{
 		Items: 484,
 		Types: shapeimpl.TArray,
-	}, // 483: #/$defs/ioTDeviceEvidence/properties/protocols
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 484: #/$defs/ioTDeviceEvidence/properties/protocols/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 485: #/$defs/ioTDeviceEvidence/properties/purdueLayer
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 486: #/$defs/ioTDeviceEvidence/properties/sensor
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 487: #/$defs/ioTDeviceEvidence/properties/serialNumber
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 488: #/$defs/ioTDeviceEvidence/properties/site
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 489: #/$defs/ioTDeviceEvidence/properties/source
+	}, // 483: #/$defs/ioTDeviceEvidence/properties/owners
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 484: #/$defs/ioTDeviceEvidence/properties/owners/items
 	{
-		NullOr:        491,
+		Items: 486,
+		Types: shapeimpl.TArray,
+	}, // 485: #/$defs/ioTDeviceEvidence/properties/protocols
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 486: #/$defs/ioTDeviceEvidence/properties/protocols/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 487: #/$defs/ioTDeviceEvidence/properties/purdueLayer
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 488: #/$defs/ioTDeviceEvidence/properties/sensor
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 489: #/$defs/ioTDeviceEvidence/properties/serialNumber
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 490: #/$defs/ioTDeviceEvidence/properties/site
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 491: #/$defs/ioTDeviceEvidence/properties/source
+	{
+		NullOr:        493,
 		NullOrKeyword: "/anyOf/0",
-	}, // 490: #/$defs/ioTDeviceEvidence/properties/sourceRef
-	{Ref: 492}, // 491: #/$defs/ioTDeviceEvidence/properties/sourceRef/anyOf/0
+	}, // 492: #/$defs/ioTDeviceEvidence/properties/sourceRef
+	{Ref: 494}, // 493: #/$defs/ioTDeviceEvidence/properties/sourceRef/anyOf/0
 	{
-		AllOf: []int{494},
+		AllOf: []int{496},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 494,
+			Rule: 496,
 		}, {
 			Name: "url",
-			Rule: 495,
+			Rule: 497,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 492: #/$defs/urlEvidence
-	{Ref: 3}, // 493: #/$defs/urlEvidence/allOf/0
+	}, // 494: #/$defs/urlEvidence
+	{Ref: 3}, // 495: #/$defs/urlEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.urlEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 494: #/$defs/urlEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 495: #/$defs/urlEvidence/properties/url
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 496: #/$defs/ioTDeviceEvidence/properties/zone
-	{Ref: 277}, // 497: #/$defs/alert/properties/evidence/items/oneOf/23
-	{Ref: 249}, // 498: #/$defs/alert/properties/evidence/items/oneOf/24
-	{Ref: 236}, // 499: #/$defs/alert/properties/evidence/items/oneOf/25
-	{Ref: 244}, // 500: #/$defs/alert/properties/evidence/items/oneOf/26
-	{Ref: 228}, // 501: #/$defs/alert/properties/evidence/items/oneOf/27
-	{Ref: 503}, // 502: #/$defs/alert/properties/evidence/items/oneOf/28
+	}, // 496: #/$defs/urlEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 497: #/$defs/urlEvidence/properties/url
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 498: #/$defs/ioTDeviceEvidence/properties/zone
+	{Ref: 279}, // 499: #/$defs/alertBase/properties/evidence/items/oneOf/23
+	{Ref: 251}, // 500: #/$defs/alertBase/properties/evidence/items/oneOf/24
+	{Ref: 238}, // 501: #/$defs/alertBase/properties/evidence/items/oneOf/25
+	{Ref: 246}, // 502: #/$defs/alertBase/properties/evidence/items/oneOf/26
+	{Ref: 230}, // 503: #/$defs/alertBase/properties/evidence/items/oneOf/27
+	{Ref: 505}, // 504: #/$defs/alertBase/properties/evidence/items/oneOf/28
 	{
-		AllOf: []int{505},
+		AllOf: []int{507},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 505,
-		}, {
-			Name: "name",
-			Rule: 506,
-		}, {
-			Name: "namespace",
 			Rule: 507,
 		}, {
-			Name: "secretType",
+			Name: "name",
+			Rule: 508,
+		}, {
+			Name: "namespace",
 			Rule: 509,
+		}, {
+			Name: "secretType",
+			Rule: 511,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 503: #/$defs/kubernetesSecretEvidence
-	{Ref: 3}, // 504: #/$defs/kubernetesSecretEvidence/allOf/0
+	}, // 505: #/$defs/kubernetesSecretEvidence
+	{Ref: 3}, // 506: #/$defs/kubernetesSecretEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.kubernetesSecretEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 505: #/$defs/kubernetesSecretEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 506: #/$defs/kubernetesSecretEvidence/properties/name
+	}, // 507: #/$defs/kubernetesSecretEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 508: #/$defs/kubernetesSecretEvidence/properties/name
 	{
-		NullOr:        508,
+		NullOr:        510,
 		NullOrKeyword: "/anyOf/0",
-	}, // 507: #/$defs/kubernetesSecretEvidence/properties/namespace
-	{Ref: 244}, // 508: #/$defs/kubernetesSecretEvidence/properties/namespace/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 509: #/$defs/kubernetesSecretEvidence/properties/secretType
-	{Ref: 295}, // 510: #/$defs/alert/properties/evidence/items/oneOf/29
-	{Ref: 512}, // 511: #/$defs/alert/properties/evidence/items/oneOf/30
+	}, // 509: #/$defs/kubernetesSecretEvidence/properties/namespace
+	{Ref: 246}, // 510: #/$defs/kubernetesSecretEvidence/properties/namespace/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 511: #/$defs/kubernetesSecretEvidence/properties/secretType
+	{Ref: 297}, // 512: #/$defs/alertBase/properties/evidence/items/oneOf/29
+	{Ref: 514}, // 513: #/$defs/alertBase/properties/evidence/items/oneOf/30
 	{
-		AllOf: []int{514},
+		AllOf: []int{516},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 514,
+			Rule: 516,
 		}, {
 			Name: "clusterIP",
-			Rule: 515,
-		}, {
-			Name: "externalIPs",
 			Rule: 517,
 		}, {
-			Name: "labels",
-			Rule: 520,
+			Name: "externalIPs",
+			Rule: 519,
 		}, {
-			Name: "name",
+			Name: "labels",
 			Rule: 522,
 		}, {
-			Name: "namespace",
-			Rule: 523,
+			Name: "name",
+			Rule: 524,
 		}, {
-			Name: "selector",
+			Name: "namespace",
 			Rule: 525,
 		}, {
-			Name: "servicePorts",
+			Name: "selector",
 			Rule: 527,
 		}, {
+			Name: "servicePorts",
+			Rule: 529,
+		}, {
 			Name: "serviceType",
-			Rule: 540,
+			Rule: 542,
 		}},
 		Required: []string{"serviceType"},
 		Types:    shapeimpl.TObject,
-	}, // 512: #/$defs/kubernetesServiceEvidence
-	{Ref: 3}, // 513: #/$defs/kubernetesServiceEvidence/allOf/0
+	}, // 514: #/$defs/kubernetesServiceEvidence
+	{Ref: 3}, // 515: #/$defs/kubernetesServiceEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.kubernetesServiceEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 514: #/$defs/kubernetesServiceEvidence/properties/@odata.type
+	}, // 516: #/$defs/kubernetesServiceEvidence/properties/@odata.type
 	{
-		NullOr:        516,
+		NullOr:        518,
 		NullOrKeyword: "/anyOf/0",
-	}, // 515: #/$defs/kubernetesServiceEvidence/properties/clusterIP
-	{Ref: 277}, // 516: #/$defs/kubernetesServiceEvidence/properties/clusterIP/anyOf/0
+	}, // 517: #/$defs/kubernetesServiceEvidence/properties/clusterIP
+	{Ref: 279}, // 518: #/$defs/kubernetesServiceEvidence/properties/clusterIP/anyOf/0
 	{
-		Items: 518,
+		Items: 520,
 		Types: shapeimpl.TArray,
-	}, // 517: #/$defs/kubernetesServiceEvidence/properties/externalIPs
-	{
-		NullOr:        519,
-		NullOrKeyword: "/anyOf/0",
-	}, // 518: #/$defs/kubernetesServiceEvidence/properties/externalIPs/items
-	{Ref: 277}, // 519: #/$defs/kubernetesServiceEvidence/properties/externalIPs/items/anyOf/0
+	}, // 519: #/$defs/kubernetesServiceEvidence/properties/externalIPs
 	{
 		NullOr:        521,
 		NullOrKeyword: "/anyOf/0",
-	}, // 520: #/$defs/kubernetesServiceEvidence/properties/labels
-	{Ref: 38}, // 521: #/$defs/kubernetesServiceEvidence/properties/labels/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 522: #/$defs/kubernetesServiceEvidence/properties/name
+	}, // 520: #/$defs/kubernetesServiceEvidence/properties/externalIPs/items
+	{Ref: 279}, // 521: #/$defs/kubernetesServiceEvidence/properties/externalIPs/items/anyOf/0
 	{
-		NullOr:        524,
+		NullOr:        523,
 		NullOrKeyword: "/anyOf/0",
-	}, // 523: #/$defs/kubernetesServiceEvidence/properties/namespace
-	{Ref: 244}, // 524: #/$defs/kubernetesServiceEvidence/properties/namespace/anyOf/0
+	}, // 522: #/$defs/kubernetesServiceEvidence/properties/labels
+	{Ref: 40}, // 523: #/$defs/kubernetesServiceEvidence/properties/labels/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 524: #/$defs/kubernetesServiceEvidence/properties/name
 	{
 		NullOr:        526,
 		NullOrKeyword: "/anyOf/0",
-	}, // 525: #/$defs/kubernetesServiceEvidence/properties/selector
-	{Ref: 38}, // 526: #/$defs/kubernetesServiceEvidence/properties/selector/anyOf/0
+	}, // 525: #/$defs/kubernetesServiceEvidence/properties/namespace
+	{Ref: 246}, // 526: #/$defs/kubernetesServiceEvidence/properties/namespace/anyOf/0
 	{
-		Items: 528,
-		Types: shapeimpl.TArray,
-	}, // 527: #/$defs/kubernetesServiceEvidence/properties/servicePorts
-	{
-		NullOr:        529,
+		NullOr:        528,
 		NullOrKeyword: "/anyOf/0",
-	}, // 528: #/$defs/kubernetesServiceEvidence/properties/servicePorts/items
-	{Ref: 530}, // 529: #/$defs/kubernetesServiceEvidence/properties/servicePorts/items/anyOf/0
+	}, // 527: #/$defs/kubernetesServiceEvidence/properties/selector
+	{Ref: 40}, // 528: #/$defs/kubernetesServiceEvidence/properties/selector/anyOf/0
+	{
+		Items: 530,
+		Types: shapeimpl.TArray,
+	}, // 529: #/$defs/kubernetesServiceEvidence/properties/servicePorts
+	{
+		NullOr:        531,
+		NullOrKeyword: "/anyOf/0",
+	}, // 530: #/$defs/kubernetesServiceEvidence/properties/servicePorts/items
+	{Ref: 532}, // 531: #/$defs/kubernetesServiceEvidence/properties/servicePorts/items/anyOf/0
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    539,
+			Rule:    541,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "appProtocol",
-			Rule: 531,
-		}, {
-			Name: "name",
-			Rule: 532,
-		}, {
-			Name: "nodePort",
 			Rule: 533,
 		}, {
-			Name: "port",
+			Name: "name",
 			Rule: 534,
 		}, {
-			Name: "protocol",
+			Name: "nodePort",
 			Rule: 535,
 		}, {
+			Name: "port",
+			Rule: 536,
+		}, {
+			Name: "protocol",
+			Rule: 537,
+		}, {
 			Name: "targetPort",
-			Rule: 538,
+			Rule: 540,
 		}},
 		Required: []string{"nodePort", "port"},
 		Types:    shapeimpl.TObject,
-	}, // 530: #/$defs/kubernetesServicePort
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 531: #/$defs/kubernetesServicePort/properties/appProtocol
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 532: #/$defs/kubernetesServicePort/properties/name
+	}, // 532: #/$defs/kubernetesServicePort
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 533: #/$defs/kubernetesServicePort/properties/appProtocol
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 534: #/$defs/kubernetesServicePort/properties/name
 	{
 		Maximum: shapeimpl.Num("2147483647"),
 		Minimum: shapeimpl.Num("-2147483648"),
 		Types:   shapeimpl.TInteger,
-	}, // 533: #/$defs/kubernetesServicePort/properties/nodePort
+	}, // 535: #/$defs/kubernetesServicePort/properties/nodePort
 	{
 		Maximum: shapeimpl.Num("2147483647"),
 		Minimum: shapeimpl.Num("-2147483648"),
 		Types:   shapeimpl.TInteger,
-	}, // 534: #/$defs/kubernetesServicePort/properties/port
+	}, // 536: #/$defs/kubernetesServicePort/properties/port
 	{
-		NullOr:        536,
+		NullOr:        538,
 		NullOrKeyword: "/anyOf/0",
-	}, // 535: #/$defs/kubernetesServicePort/properties/protocol
-	{Ref: 537}, // 536: #/$defs/kubernetesServicePort/properties/protocol/anyOf/0
+	}, // 537: #/$defs/kubernetesServicePort/properties/protocol
+	{Ref: 539}, // 538: #/$defs/kubernetesServicePort/properties/protocol/anyOf/0
 	{
 		Enum:  []any{"udp", "tcp", "sctp", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 537: #/$defs/containerPortProtocol
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 538: #/$defs/kubernetesServicePort/properties/targetPort
-	{},         // 539: #/$defs/kubernetesServicePort/patternProperties/@odata\.
-	{Ref: 541}, // 540: #/$defs/kubernetesServiceEvidence/properties/serviceType
+	}, // 539: #/$defs/containerPortProtocol
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 540: #/$defs/kubernetesServicePort/properties/targetPort
+	{},         // 541: #/$defs/kubernetesServicePort/patternProperties/@odata\.
+	{Ref: 543}, // 542: #/$defs/kubernetesServiceEvidence/properties/serviceType
 	{
 		Enum:  []any{"unknown", "clusterIP", "externalName", "nodePort", "loadBalancer", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 541: #/$defs/kubernetesServiceType
-	{Ref: 543}, // 542: #/$defs/alert/properties/evidence/items/oneOf/31
+	}, // 543: #/$defs/kubernetesServiceType
+	{Ref: 545}, // 544: #/$defs/alertBase/properties/evidence/items/oneOf/31
 	{
-		AllOf: []int{545},
+		AllOf: []int{547},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 545,
-		}, {
-			Name: "clusterBy",
-			Rule: 546,
-		}, {
-			Name: "clusterByValue",
 			Rule: 547,
 		}, {
-			Name: "emailCount",
+			Name: "clusterBy",
 			Rule: 548,
 		}, {
-			Name: "networkMessageIds",
+			Name: "clusterByValue",
 			Rule: 549,
 		}, {
-			Name: "query",
+			Name: "emailCount",
+			Rule: 550,
+		}, {
+			Name: "networkMessageIds",
 			Rule: 551,
 		}, {
+			Name: "query",
+			Rule: 553,
+		}, {
 			Name: "urn",
-			Rule: 552,
+			Rule: 554,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 543: #/$defs/mailClusterEvidence
-	{Ref: 3}, // 544: #/$defs/mailClusterEvidence/allOf/0
+	}, // 545: #/$defs/mailClusterEvidence
+	{Ref: 3}, // 546: #/$defs/mailClusterEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.mailClusterEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 545: #/$defs/mailClusterEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 546: #/$defs/mailClusterEvidence/properties/clusterBy
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 547: #/$defs/mailClusterEvidence/properties/clusterByValue
+	}, // 547: #/$defs/mailClusterEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 548: #/$defs/mailClusterEvidence/properties/clusterBy
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 549: #/$defs/mailClusterEvidence/properties/clusterByValue
 	{
 		Maximum: shapeimpl.Num("9223372036854775807"),
 		Minimum: shapeimpl.Num("-9223372036854775808"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 548: #/$defs/mailClusterEvidence/properties/emailCount
+	}, // 550: #/$defs/mailClusterEvidence/properties/emailCount
 	{
-		Items: 550,
+		Items: 552,
 		Types: shapeimpl.TArray,
-	}, // 549: #/$defs/mailClusterEvidence/properties/networkMessageIds
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 550: #/$defs/mailClusterEvidence/properties/networkMessageIds/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 551: #/$defs/mailClusterEvidence/properties/query
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 552: #/$defs/mailClusterEvidence/properties/urn
-	{Ref: 554}, // 553: #/$defs/alert/properties/evidence/items/oneOf/32
+	}, // 551: #/$defs/mailClusterEvidence/properties/networkMessageIds
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 552: #/$defs/mailClusterEvidence/properties/networkMessageIds/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 553: #/$defs/mailClusterEvidence/properties/query
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 554: #/$defs/mailClusterEvidence/properties/urn
+	{Ref: 556}, // 555: #/$defs/alertBase/properties/evidence/items/oneOf/32
 	{
-		AllOf: []int{556},
+		AllOf: []int{558},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 556,
-		}, {
-			Name: "configurationId",
-			Rule: 557,
-		}, {
-			Name: "configurationType",
 			Rule: 558,
 		}, {
+			Name: "configurationId",
+			Rule: 559,
+		}, {
+			Name: "configurationType",
+			Rule: 560,
+		}, {
 			Name: "displayName",
-			Rule: 561,
-		}, {
-			Name: "externalDirectoryObjectId",
-			Rule: 562,
-		}, {
-			Name: "mailboxPrimaryAddress",
 			Rule: 563,
 		}, {
-			Name: "upn",
+			Name: "externalDirectoryObjectId",
 			Rule: 564,
+		}, {
+			Name: "mailboxPrimaryAddress",
+			Rule: 565,
+		}, {
+			Name: "upn",
+			Rule: 566,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 554: #/$defs/mailboxConfigurationEvidence
-	{Ref: 3}, // 555: #/$defs/mailboxConfigurationEvidence/allOf/0
+	}, // 556: #/$defs/mailboxConfigurationEvidence
+	{Ref: 3}, // 557: #/$defs/mailboxConfigurationEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.mailboxConfigurationEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 556: #/$defs/mailboxConfigurationEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 557: #/$defs/mailboxConfigurationEvidence/properties/configurationId
+	}, // 558: #/$defs/mailboxConfigurationEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 559: #/$defs/mailboxConfigurationEvidence/properties/configurationId
 	{
-		NullOr:        559,
+		NullOr:        561,
 		NullOrKeyword: "/anyOf/0",
-	}, // 558: #/$defs/mailboxConfigurationEvidence/properties/configurationType
-	{Ref: 560}, // 559: #/$defs/mailboxConfigurationEvidence/properties/configurationType/anyOf/0
+	}, // 560: #/$defs/mailboxConfigurationEvidence/properties/configurationType
+	{Ref: 562}, // 561: #/$defs/mailboxConfigurationEvidence/properties/configurationType/anyOf/0
 	{
 		Enum:  []any{"mailForwardingRule", "owaSettings", "ewsSettings", "mailDelegation", "userInboxRule", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 560: #/$defs/mailboxConfigurationType
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 561: #/$defs/mailboxConfigurationEvidence/properties/displayName
+	}, // 562: #/$defs/mailboxConfigurationType
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 563: #/$defs/mailboxConfigurationEvidence/properties/displayName
 	{
 		Format: "uuid",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 562: #/$defs/mailboxConfigurationEvidence/properties/externalDirectoryObjectId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 563: #/$defs/mailboxConfigurationEvidence/properties/mailboxPrimaryAddress
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 564: #/$defs/mailboxConfigurationEvidence/properties/upn
-	{Ref: 566}, // 565: #/$defs/alert/properties/evidence/items/oneOf/33
+	}, // 564: #/$defs/mailboxConfigurationEvidence/properties/externalDirectoryObjectId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 565: #/$defs/mailboxConfigurationEvidence/properties/mailboxPrimaryAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 566: #/$defs/mailboxConfigurationEvidence/properties/upn
+	{Ref: 568}, // 567: #/$defs/alertBase/properties/evidence/items/oneOf/33
 	{
-		AllOf: []int{568},
+		AllOf: []int{570},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 568,
-		}, {
-			Name: "displayName",
-			Rule: 569,
-		}, {
-			Name: "primaryAddress",
 			Rule: 570,
 		}, {
-			Name: "upn",
+			Name: "displayName",
 			Rule: 571,
 		}, {
-			Name: "userAccount",
+			Name: "primaryAddress",
 			Rule: 572,
+		}, {
+			Name: "upn",
+			Rule: 573,
+		}, {
+			Name: "userAccount",
+			Rule: 574,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 566: #/$defs/mailboxEvidence
-	{Ref: 3}, // 567: #/$defs/mailboxEvidence/allOf/0
+	}, // 568: #/$defs/mailboxEvidence
+	{Ref: 3}, // 569: #/$defs/mailboxEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.mailboxEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 568: #/$defs/mailboxEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 569: #/$defs/mailboxEvidence/properties/displayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 570: #/$defs/mailboxEvidence/properties/primaryAddress
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 571: #/$defs/mailboxEvidence/properties/upn
+	}, // 570: #/$defs/mailboxEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 571: #/$defs/mailboxEvidence/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 572: #/$defs/mailboxEvidence/properties/primaryAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 573: #/$defs/mailboxEvidence/properties/upn
 	{
-		NullOr:        573,
+		NullOr:        575,
 		NullOrKeyword: "/anyOf/0",
-	}, // 572: #/$defs/mailboxEvidence/properties/userAccount
-	{Ref: 174}, // 573: #/$defs/mailboxEvidence/properties/userAccount/anyOf/0
-	{Ref: 575}, // 574: #/$defs/alert/properties/evidence/items/oneOf/34
+	}, // 574: #/$defs/mailboxEvidence/properties/userAccount
+	{Ref: 176}, // 575: #/$defs/mailboxEvidence/properties/userAccount/anyOf/0
+	{Ref: 577}, // 576: #/$defs/alertBase/properties/evidence/items/oneOf/34
 	{
-		AllOf: []int{577},
+		AllOf: []int{579},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 577,
-		}, {
-			Name: "category",
-			Rule: 578,
-		}, {
-			Name: "files",
 			Rule: 579,
 		}, {
+			Name: "category",
+			Rule: 580,
+		}, {
+			Name: "files",
+			Rule: 581,
+		}, {
 			Name: "name",
-			Rule: 582,
+			Rule: 584,
 		}, {
 			Name: "processes",
-			Rule: 583,
+			Rule: 585,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 575: #/$defs/malwareEvidence
-	{Ref: 3}, // 576: #/$defs/malwareEvidence/allOf/0
+	}, // 577: #/$defs/malwareEvidence
+	{Ref: 3}, // 578: #/$defs/malwareEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.malwareEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 577: #/$defs/malwareEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 578: #/$defs/malwareEvidence/properties/category
+	}, // 579: #/$defs/malwareEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 580: #/$defs/malwareEvidence/properties/category
 	{
-		Items: 580,
+		Items: 582,
 		Types: shapeimpl.TArray,
-	}, // 579: #/$defs/malwareEvidence/properties/files
+	}, // 581: #/$defs/malwareEvidence/properties/files
 	{
-		NullOr:        581,
+		NullOr:        583,
 		NullOrKeyword: "/anyOf/0",
-	}, // 580: #/$defs/malwareEvidence/properties/files/items
-	{Ref: 367}, // 581: #/$defs/malwareEvidence/properties/files/items/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 582: #/$defs/malwareEvidence/properties/name
+	}, // 582: #/$defs/malwareEvidence/properties/files/items
+	{Ref: 369}, // 583: #/$defs/malwareEvidence/properties/files/items/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 584: #/$defs/malwareEvidence/properties/name
 	{
-		Items: 584,
+		Items: 586,
 		Types: shapeimpl.TArray,
-	}, // 583: #/$defs/malwareEvidence/properties/processes
+	}, // 585: #/$defs/malwareEvidence/properties/processes
 	{
-		NullOr:        585,
+		NullOr:        587,
 		NullOrKeyword: "/anyOf/0",
-	}, // 584: #/$defs/malwareEvidence/properties/processes/items
-	{Ref: 586}, // 585: #/$defs/malwareEvidence/properties/processes/items/anyOf/0
+	}, // 586: #/$defs/malwareEvidence/properties/processes/items
+	{Ref: 588}, // 587: #/$defs/malwareEvidence/properties/processes/items/anyOf/0
 	{
-		AllOf: []int{588},
+		AllOf: []int{590},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 588,
+			Rule: 590,
 		}, {
 			Name: "detectionStatus",
-			Rule: 589,
-		}, {
-			Name: "imageFile",
 			Rule: 591,
 		}, {
-			Name: "mdeDeviceId",
+			Name: "imageFile",
 			Rule: 593,
 		}, {
-			Name: "parentProcessCreationDateTime",
-			Rule: 594,
-		}, {
-			Name: "parentProcessId",
+			Name: "mdeDeviceId",
 			Rule: 595,
 		}, {
-			Name: "parentProcessImageFile",
+			Name: "parentProcessCreationDateTime",
 			Rule: 596,
 		}, {
-			Name: "processCommandLine",
+			Name: "parentProcessId",
+			Rule: 597,
+		}, {
+			Name: "parentProcessImageFile",
 			Rule: 598,
 		}, {
-			Name: "processCreationDateTime",
-			Rule: 599,
-		}, {
-			Name: "processId",
+			Name: "processCommandLine",
 			Rule: 600,
 		}, {
-			Name: "userAccount",
+			Name: "processCreationDateTime",
 			Rule: 601,
+		}, {
+			Name: "processId",
+			Rule: 602,
+		}, {
+			Name: "userAccount",
+			Rule: 603,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 586: #/$defs/processEvidence
-	{Ref: 3}, // 587: #/$defs/processEvidence/allOf/0
+	}, // 588: #/$defs/processEvidence
+	{Ref: 3}, // 589: #/$defs/processEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.processEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 588: #/$defs/processEvidence/properties/@odata.type
-	{
-		NullOr:        590,
-		NullOrKeyword: "/anyOf/0",
-	}, // 589: #/$defs/processEvidence/properties/detectionStatus
-	{Ref: 372}, // 590: #/$defs/processEvidence/properties/detectionStatus/anyOf/0
+	}, // 590: #/$defs/processEvidence/properties/@odata.type
 	{
 		NullOr:        592,
 		NullOrKeyword: "/anyOf/0",
-	}, // 591: #/$defs/processEvidence/properties/imageFile
-	{Ref: 375}, // 592: #/$defs/processEvidence/properties/imageFile/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 593: #/$defs/processEvidence/properties/mdeDeviceId
+	}, // 591: #/$defs/processEvidence/properties/detectionStatus
+	{Ref: 374}, // 592: #/$defs/processEvidence/properties/detectionStatus/anyOf/0
+	{
+		NullOr:        594,
+		NullOrKeyword: "/anyOf/0",
+	}, // 593: #/$defs/processEvidence/properties/imageFile
+	{Ref: 377}, // 594: #/$defs/processEvidence/properties/imageFile/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 595: #/$defs/processEvidence/properties/mdeDeviceId
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 594: #/$defs/processEvidence/properties/parentProcessCreationDateTime
+	}, // 596: #/$defs/processEvidence/properties/parentProcessCreationDateTime
 	{
 		Maximum: shapeimpl.Num("9223372036854775807"),
 		Minimum: shapeimpl.Num("-9223372036854775808"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 595: #/$defs/processEvidence/properties/parentProcessId
+	}, // 597: #/$defs/processEvidence/properties/parentProcessId
 	{
-		NullOr:        597,
+		NullOr:        599,
 		NullOrKeyword: "/anyOf/0",
-	}, // 596: #/$defs/processEvidence/properties/parentProcessImageFile
-	{Ref: 375}, // 597: #/$defs/processEvidence/properties/parentProcessImageFile/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 598: #/$defs/processEvidence/properties/processCommandLine
+	}, // 598: #/$defs/processEvidence/properties/parentProcessImageFile
+	{Ref: 377}, // 599: #/$defs/processEvidence/properties/parentProcessImageFile/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 600: #/$defs/processEvidence/properties/processCommandLine
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 599: #/$defs/processEvidence/properties/processCreationDateTime
+	}, // 601: #/$defs/processEvidence/properties/processCreationDateTime
 	{
 		Maximum: shapeimpl.Num("9223372036854775807"),
 		Minimum: shapeimpl.Num("-9223372036854775808"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 600: #/$defs/processEvidence/properties/processId
+	}, // 602: #/$defs/processEvidence/properties/processId
 	{
-		NullOr:        602,
+		NullOr:        604,
 		NullOrKeyword: "/anyOf/0",
-	}, // 601: #/$defs/processEvidence/properties/userAccount
-	{Ref: 174}, // 602: #/$defs/processEvidence/properties/userAccount/anyOf/0
-	{Ref: 604}, // 603: #/$defs/alert/properties/evidence/items/oneOf/35
+	}, // 603: #/$defs/processEvidence/properties/userAccount
+	{Ref: 176}, // 604: #/$defs/processEvidence/properties/userAccount/anyOf/0
+	{Ref: 606}, // 605: #/$defs/alertBase/properties/evidence/items/oneOf/35
 	{
-		AllOf: []int{606},
+		AllOf: []int{608},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 606,
+			Rule: 608,
 		}, {
 			Name: "destinationAddress",
-			Rule: 607,
-		}, {
-			Name: "destinationPort",
 			Rule: 609,
 		}, {
+			Name: "destinationPort",
+			Rule: 611,
+		}, {
 			Name: "protocol",
-			Rule: 610,
+			Rule: 612,
 		}, {
 			Name: "sourceAddress",
-			Rule: 613,
+			Rule: 615,
 		}, {
 			Name: "sourcePort",
-			Rule: 615,
+			Rule: 617,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 604: #/$defs/networkConnectionEvidence
-	{Ref: 3}, // 605: #/$defs/networkConnectionEvidence/allOf/0
+	}, // 606: #/$defs/networkConnectionEvidence
+	{Ref: 3}, // 607: #/$defs/networkConnectionEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.networkConnectionEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 606: #/$defs/networkConnectionEvidence/properties/@odata.type
+	}, // 608: #/$defs/networkConnectionEvidence/properties/@odata.type
 	{
-		NullOr:        608,
+		NullOr:        610,
 		NullOrKeyword: "/anyOf/0",
-	}, // 607: #/$defs/networkConnectionEvidence/properties/destinationAddress
-	{Ref: 277}, // 608: #/$defs/networkConnectionEvidence/properties/destinationAddress/anyOf/0
+	}, // 609: #/$defs/networkConnectionEvidence/properties/destinationAddress
+	{Ref: 279}, // 610: #/$defs/networkConnectionEvidence/properties/destinationAddress/anyOf/0
 	{
 		Maximum: shapeimpl.Num("2147483647"),
 		Minimum: shapeimpl.Num("-2147483648"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 609: #/$defs/networkConnectionEvidence/properties/destinationPort
+	}, // 611: #/$defs/networkConnectionEvidence/properties/destinationPort
 	{
-		NullOr:        611,
+		NullOr:        613,
 		NullOrKeyword: "/anyOf/0",
-	}, // 610: #/$defs/networkConnectionEvidence/properties/protocol
-	{Ref: 612}, // 611: #/$defs/networkConnectionEvidence/properties/protocol/anyOf/0
+	}, // 612: #/$defs/networkConnectionEvidence/properties/protocol
+	{Ref: 614}, // 613: #/$defs/networkConnectionEvidence/properties/protocol/anyOf/0
 	{
 		Enum:  []any{"tcp", "udp", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 612: #/$defs/protocolType
+	}, // 614: #/$defs/protocolType
 	{
-		NullOr:        614,
+		NullOr:        616,
 		NullOrKeyword: "/anyOf/0",
-	}, // 613: #/$defs/networkConnectionEvidence/properties/sourceAddress
-	{Ref: 277}, // 614: #/$defs/networkConnectionEvidence/properties/sourceAddress/anyOf/0
+	}, // 615: #/$defs/networkConnectionEvidence/properties/sourceAddress
+	{Ref: 279}, // 616: #/$defs/networkConnectionEvidence/properties/sourceAddress/anyOf/0
 	{
 		Maximum: shapeimpl.Num("2147483647"),
 		Minimum: shapeimpl.Num("-2147483648"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 615: #/$defs/networkConnectionEvidence/properties/sourcePort
-	{Ref: 472}, // 616: #/$defs/alert/properties/evidence/items/oneOf/36
-	{Ref: 618}, // 617: #/$defs/alert/properties/evidence/items/oneOf/37
+	}, // 617: #/$defs/networkConnectionEvidence/properties/sourcePort
+	{Ref: 474}, // 618: #/$defs/alertBase/properties/evidence/items/oneOf/36
+	{Ref: 620}, // 619: #/$defs/alertBase/properties/evidence/items/oneOf/37
 	{
-		AllOf: []int{620},
+		AllOf: []int{622},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 620,
-		}, {
-			Name: "appId",
-			Rule: 621,
-		}, {
-			Name: "displayName",
 			Rule: 622,
 		}, {
-			Name: "objectId",
+			Name: "appId",
 			Rule: 623,
 		}, {
-			Name: "publisher",
+			Name: "displayName",
 			Rule: 624,
+		}, {
+			Name: "objectId",
+			Rule: 625,
+		}, {
+			Name: "publisher",
+			Rule: 626,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 618: #/$defs/oauthApplicationEvidence
-	{Ref: 3}, // 619: #/$defs/oauthApplicationEvidence/allOf/0
+	}, // 620: #/$defs/oauthApplicationEvidence
+	{Ref: 3}, // 621: #/$defs/oauthApplicationEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.oauthApplicationEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 620: #/$defs/oauthApplicationEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 621: #/$defs/oauthApplicationEvidence/properties/appId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 622: #/$defs/oauthApplicationEvidence/properties/displayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 623: #/$defs/oauthApplicationEvidence/properties/objectId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 624: #/$defs/oauthApplicationEvidence/properties/publisher
-	{Ref: 586}, // 625: #/$defs/alert/properties/evidence/items/oneOf/38
-	{Ref: 627}, // 626: #/$defs/alert/properties/evidence/items/oneOf/39
+	}, // 622: #/$defs/oauthApplicationEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 623: #/$defs/oauthApplicationEvidence/properties/appId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 624: #/$defs/oauthApplicationEvidence/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 625: #/$defs/oauthApplicationEvidence/properties/objectId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 626: #/$defs/oauthApplicationEvidence/properties/publisher
+	{Ref: 588}, // 627: #/$defs/alertBase/properties/evidence/items/oneOf/38
+	{Ref: 629}, // 628: #/$defs/alertBase/properties/evidence/items/oneOf/39
 	{
-		AllOf: []int{629},
+		AllOf: []int{631},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 629,
+			Rule: 631,
 		}, {
 			Name: "registryHive",
-			Rule: 630,
+			Rule: 632,
 		}, {
 			Name: "registryKey",
-			Rule: 631,
+			Rule: 633,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 627: #/$defs/registryKeyEvidence
-	{Ref: 3}, // 628: #/$defs/registryKeyEvidence/allOf/0
+	}, // 629: #/$defs/registryKeyEvidence
+	{Ref: 3}, // 630: #/$defs/registryKeyEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.registryKeyEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 629: #/$defs/registryKeyEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 630: #/$defs/registryKeyEvidence/properties/registryHive
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 631: #/$defs/registryKeyEvidence/properties/registryKey
-	{Ref: 633}, // 632: #/$defs/alert/properties/evidence/items/oneOf/40
+	}, // 631: #/$defs/registryKeyEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 632: #/$defs/registryKeyEvidence/properties/registryHive
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 633: #/$defs/registryKeyEvidence/properties/registryKey
+	{Ref: 635}, // 634: #/$defs/alertBase/properties/evidence/items/oneOf/40
 	{
-		AllOf: []int{635},
+		AllOf: []int{637},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 635,
-		}, {
-			Name: "mdeDeviceId",
-			Rule: 636,
-		}, {
-			Name: "registryHive",
 			Rule: 637,
 		}, {
-			Name: "registryKey",
+			Name: "mdeDeviceId",
 			Rule: 638,
 		}, {
-			Name: "registryValue",
+			Name: "registryHive",
 			Rule: 639,
 		}, {
-			Name: "registryValueName",
+			Name: "registryKey",
 			Rule: 640,
 		}, {
-			Name: "registryValueType",
+			Name: "registryValue",
 			Rule: 641,
+		}, {
+			Name: "registryValueName",
+			Rule: 642,
+		}, {
+			Name: "registryValueType",
+			Rule: 643,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 633: #/$defs/registryValueEvidence
-	{Ref: 3}, // 634: #/$defs/registryValueEvidence/allOf/0
+	}, // 635: #/$defs/registryValueEvidence
+	{Ref: 3}, // 636: #/$defs/registryValueEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.registryValueEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 635: #/$defs/registryValueEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 636: #/$defs/registryValueEvidence/properties/mdeDeviceId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 637: #/$defs/registryValueEvidence/properties/registryHive
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 638: #/$defs/registryValueEvidence/properties/registryKey
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 639: #/$defs/registryValueEvidence/properties/registryValue
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 640: #/$defs/registryValueEvidence/properties/registryValueName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 641: #/$defs/registryValueEvidence/properties/registryValueType
-	{Ref: 643}, // 642: #/$defs/alert/properties/evidence/items/oneOf/41
+	}, // 637: #/$defs/registryValueEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 638: #/$defs/registryValueEvidence/properties/mdeDeviceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 639: #/$defs/registryValueEvidence/properties/registryHive
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 640: #/$defs/registryValueEvidence/properties/registryKey
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 641: #/$defs/registryValueEvidence/properties/registryValue
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 642: #/$defs/registryValueEvidence/properties/registryValueName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 643: #/$defs/registryValueEvidence/properties/registryValueType
+	{Ref: 645}, // 644: #/$defs/alertBase/properties/evidence/items/oneOf/41
 	{
-		AllOf: []int{645},
+		AllOf: []int{647},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 645,
-		}, {
-			Name: "allowedIpAddresses",
-			Rule: 646,
-		}, {
-			Name: "allowedResourceTypes",
 			Rule: 647,
 		}, {
-			Name: "allowedServices",
+			Name: "allowedIpAddresses",
+			Rule: 648,
+		}, {
+			Name: "allowedResourceTypes",
 			Rule: 649,
 		}, {
-			Name: "expiryDateTime",
+			Name: "allowedServices",
 			Rule: 651,
 		}, {
-			Name: "permissions",
-			Rule: 652,
+			Name: "expiryDateTime",
+			Rule: 653,
 		}, {
-			Name: "protocol",
+			Name: "permissions",
 			Rule: 654,
 		}, {
-			Name: "signatureHash",
-			Rule: 655,
-		}, {
-			Name: "signedWith",
+			Name: "protocol",
 			Rule: 656,
 		}, {
-			Name: "startDateTime",
+			Name: "signatureHash",
 			Rule: 657,
 		}, {
-			Name: "storageResource",
+			Name: "signedWith",
 			Rule: 658,
+		}, {
+			Name: "startDateTime",
+			Rule: 659,
+		}, {
+			Name: "storageResource",
+			Rule: 660,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 643: #/$defs/sasTokenEvidence
-	{Ref: 3}, // 644: #/$defs/sasTokenEvidence/allOf/0
+	}, // 645: #/$defs/sasTokenEvidence
+	{Ref: 3}, // 646: #/$defs/sasTokenEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.sasTokenEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 645: #/$defs/sasTokenEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 646: #/$defs/sasTokenEvidence/properties/allowedIpAddresses
-	{
-		Items: 648,
-		Types: shapeimpl.TArray,
-	}, // 647: #/$defs/sasTokenEvidence/properties/allowedResourceTypes
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 648: #/$defs/sasTokenEvidence/properties/allowedResourceTypes/items
+	}, // 647: #/$defs/sasTokenEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 648: #/$defs/sasTokenEvidence/properties/allowedIpAddresses
 	{
 		Items: 650,
 		Types: shapeimpl.TArray,
-	}, // 649: #/$defs/sasTokenEvidence/properties/allowedServices
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 650: #/$defs/sasTokenEvidence/properties/allowedServices/items
+	}, // 649: #/$defs/sasTokenEvidence/properties/allowedResourceTypes
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 650: #/$defs/sasTokenEvidence/properties/allowedResourceTypes/items
 	{
-		Format: "date-time",
-		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 651: #/$defs/sasTokenEvidence/properties/expiryDateTime
-	{
-		Items: 653,
+		Items: 652,
 		Types: shapeimpl.TArray,
-	}, // 652: #/$defs/sasTokenEvidence/properties/permissions
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 653: #/$defs/sasTokenEvidence/properties/permissions/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 654: #/$defs/sasTokenEvidence/properties/protocol
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 655: #/$defs/sasTokenEvidence/properties/signatureHash
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 656: #/$defs/sasTokenEvidence/properties/signedWith
+	}, // 651: #/$defs/sasTokenEvidence/properties/allowedServices
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 652: #/$defs/sasTokenEvidence/properties/allowedServices/items
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 657: #/$defs/sasTokenEvidence/properties/startDateTime
+	}, // 653: #/$defs/sasTokenEvidence/properties/expiryDateTime
 	{
-		NullOr:        659,
+		Items: 655,
+		Types: shapeimpl.TArray,
+	}, // 654: #/$defs/sasTokenEvidence/properties/permissions
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 655: #/$defs/sasTokenEvidence/properties/permissions/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 656: #/$defs/sasTokenEvidence/properties/protocol
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 657: #/$defs/sasTokenEvidence/properties/signatureHash
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 658: #/$defs/sasTokenEvidence/properties/signedWith
+	{
+		Format: "date-time",
+		Types:  shapeimpl.TNull | shapeimpl.TString,
+	}, // 659: #/$defs/sasTokenEvidence/properties/startDateTime
+	{
+		NullOr:        661,
 		NullOrKeyword: "/anyOf/0",
-	}, // 658: #/$defs/sasTokenEvidence/properties/storageResource
-	{Ref: 111}, // 659: #/$defs/sasTokenEvidence/properties/storageResource/anyOf/0
-	{Ref: 661}, // 660: #/$defs/alert/properties/evidence/items/oneOf/42
+	}, // 660: #/$defs/sasTokenEvidence/properties/storageResource
+	{Ref: 113}, // 661: #/$defs/sasTokenEvidence/properties/storageResource/anyOf/0
+	{Ref: 663}, // 662: #/$defs/alertBase/properties/evidence/items/oneOf/42
 	{
-		AllOf: []int{663},
+		AllOf: []int{665},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 663,
-		}, {
-			Name: "activeDirectoryObjectGuid",
-			Rule: 664,
-		}, {
-			Name: "displayName",
 			Rule: 665,
 		}, {
-			Name: "distinguishedName",
+			Name: "activeDirectoryObjectGuid",
 			Rule: 666,
 		}, {
-			Name: "friendlyName",
+			Name: "displayName",
 			Rule: 667,
 		}, {
-			Name: "securityGroupId",
+			Name: "distinguishedName",
 			Rule: 668,
 		}, {
-			Name: "sid",
+			Name: "friendlyName",
 			Rule: 669,
+		}, {
+			Name: "securityGroupId",
+			Rule: 670,
+		}, {
+			Name: "sid",
+			Rule: 671,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 661: #/$defs/securityGroupEvidence
-	{Ref: 3}, // 662: #/$defs/securityGroupEvidence/allOf/0
+	}, // 663: #/$defs/securityGroupEvidence
+	{Ref: 3}, // 664: #/$defs/securityGroupEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.securityGroupEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 663: #/$defs/securityGroupEvidence/properties/@odata.type
+	}, // 665: #/$defs/securityGroupEvidence/properties/@odata.type
 	{
 		Format: "uuid",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 664: #/$defs/securityGroupEvidence/properties/activeDirectoryObjectGuid
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 665: #/$defs/securityGroupEvidence/properties/displayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 666: #/$defs/securityGroupEvidence/properties/distinguishedName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 667: #/$defs/securityGroupEvidence/properties/friendlyName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 668: #/$defs/securityGroupEvidence/properties/securityGroupId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 669: #/$defs/securityGroupEvidence/properties/sid
-	{Ref: 671}, // 670: #/$defs/alert/properties/evidence/items/oneOf/43
+	}, // 666: #/$defs/securityGroupEvidence/properties/activeDirectoryObjectGuid
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 667: #/$defs/securityGroupEvidence/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 668: #/$defs/securityGroupEvidence/properties/distinguishedName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 669: #/$defs/securityGroupEvidence/properties/friendlyName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 670: #/$defs/securityGroupEvidence/properties/securityGroupId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 671: #/$defs/securityGroupEvidence/properties/sid
+	{Ref: 673}, // 672: #/$defs/alertBase/properties/evidence/items/oneOf/43
 	{
-		AllOf: []int{673},
+		AllOf: []int{675},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 673,
-		}, {
-			Name: "appId",
-			Rule: 674,
-		}, {
-			Name: "appOwnerTenantId",
 			Rule: 675,
 		}, {
-			Name: "servicePrincipalName",
+			Name: "appId",
 			Rule: 676,
 		}, {
-			Name: "servicePrincipalObjectId",
+			Name: "appOwnerTenantId",
 			Rule: 677,
 		}, {
-			Name: "servicePrincipalType",
+			Name: "servicePrincipalName",
 			Rule: 678,
 		}, {
+			Name: "servicePrincipalObjectId",
+			Rule: 679,
+		}, {
+			Name: "servicePrincipalType",
+			Rule: 680,
+		}, {
 			Name: "tenantId",
-			Rule: 681,
+			Rule: 683,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 671: #/$defs/servicePrincipalEvidence
-	{Ref: 3}, // 672: #/$defs/servicePrincipalEvidence/allOf/0
+	}, // 673: #/$defs/servicePrincipalEvidence
+	{Ref: 3}, // 674: #/$defs/servicePrincipalEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.servicePrincipalEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 673: #/$defs/servicePrincipalEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 674: #/$defs/servicePrincipalEvidence/properties/appId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 675: #/$defs/servicePrincipalEvidence/properties/appOwnerTenantId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 676: #/$defs/servicePrincipalEvidence/properties/servicePrincipalName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 677: #/$defs/servicePrincipalEvidence/properties/servicePrincipalObjectId
+	}, // 675: #/$defs/servicePrincipalEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 676: #/$defs/servicePrincipalEvidence/properties/appId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 677: #/$defs/servicePrincipalEvidence/properties/appOwnerTenantId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 678: #/$defs/servicePrincipalEvidence/properties/servicePrincipalName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 679: #/$defs/servicePrincipalEvidence/properties/servicePrincipalObjectId
 	{
-		NullOr:        679,
+		NullOr:        681,
 		NullOrKeyword: "/anyOf/0",
-	}, // 678: #/$defs/servicePrincipalEvidence/properties/servicePrincipalType
-	{Ref: 680}, // 679: #/$defs/servicePrincipalEvidence/properties/servicePrincipalType/anyOf/0
+	}, // 680: #/$defs/servicePrincipalEvidence/properties/servicePrincipalType
+	{Ref: 682}, // 681: #/$defs/servicePrincipalEvidence/properties/servicePrincipalType/anyOf/0
 	{
 		Enum:  []any{"unknown", "application", "managedIdentity", "legacy", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 680: #/$defs/servicePrincipalType
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 681: #/$defs/servicePrincipalEvidence/properties/tenantId
-	{Ref: 683}, // 682: #/$defs/alert/properties/evidence/items/oneOf/44
+	}, // 682: #/$defs/servicePrincipalType
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 683: #/$defs/servicePrincipalEvidence/properties/tenantId
+	{Ref: 685}, // 684: #/$defs/alertBase/properties/evidence/items/oneOf/44
 	{
-		AllOf: []int{685},
+		AllOf: []int{687},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 685,
-		}, {
-			Name: "networkMessageId",
-			Rule: 686,
-		}, {
-			Name: "recipient",
 			Rule: 687,
 		}, {
-			Name: "reportType",
+			Name: "networkMessageId",
 			Rule: 688,
 		}, {
-			Name: "sender",
+			Name: "recipient",
 			Rule: 689,
 		}, {
-			Name: "senderIp",
+			Name: "reportType",
 			Rule: 690,
 		}, {
-			Name: "subject",
+			Name: "sender",
 			Rule: 691,
 		}, {
-			Name: "submissionDateTime",
+			Name: "senderIp",
 			Rule: 692,
 		}, {
-			Name: "submissionId",
+			Name: "subject",
 			Rule: 693,
 		}, {
-			Name: "submitter",
+			Name: "submissionDateTime",
 			Rule: 694,
+		}, {
+			Name: "submissionId",
+			Rule: 695,
+		}, {
+			Name: "submitter",
+			Rule: 696,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 683: #/$defs/submissionMailEvidence
-	{Ref: 3}, // 684: #/$defs/submissionMailEvidence/allOf/0
+	}, // 685: #/$defs/submissionMailEvidence
+	{Ref: 3}, // 686: #/$defs/submissionMailEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.submissionMailEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 685: #/$defs/submissionMailEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 686: #/$defs/submissionMailEvidence/properties/networkMessageId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 687: #/$defs/submissionMailEvidence/properties/recipient
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 688: #/$defs/submissionMailEvidence/properties/reportType
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 689: #/$defs/submissionMailEvidence/properties/sender
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 690: #/$defs/submissionMailEvidence/properties/senderIp
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 691: #/$defs/submissionMailEvidence/properties/subject
+	}, // 687: #/$defs/submissionMailEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 688: #/$defs/submissionMailEvidence/properties/networkMessageId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 689: #/$defs/submissionMailEvidence/properties/recipient
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 690: #/$defs/submissionMailEvidence/properties/reportType
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 691: #/$defs/submissionMailEvidence/properties/sender
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 692: #/$defs/submissionMailEvidence/properties/senderIp
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 693: #/$defs/submissionMailEvidence/properties/subject
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 692: #/$defs/submissionMailEvidence/properties/submissionDateTime
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 693: #/$defs/submissionMailEvidence/properties/submissionId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 694: #/$defs/submissionMailEvidence/properties/submitter
-	{Ref: 696}, // 695: #/$defs/alert/properties/evidence/items/oneOf/45
+	}, // 694: #/$defs/submissionMailEvidence/properties/submissionDateTime
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 695: #/$defs/submissionMailEvidence/properties/submissionId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 696: #/$defs/submissionMailEvidence/properties/submitter
+	{Ref: 698}, // 697: #/$defs/alertBase/properties/evidence/items/oneOf/45
 	{
-		AllOf: []int{698},
+		AllOf: []int{700},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 698,
-		}, {
-			Name: "campaignId",
-			Rule: 699,
-		}, {
-			Name: "channelId",
 			Rule: 700,
 		}, {
-			Name: "deliveryAction",
+			Name: "campaignId",
 			Rule: 701,
 		}, {
+			Name: "channelId",
+			Rule: 702,
+		}, {
+			Name: "deliveryAction",
+			Rule: 703,
+		}, {
 			Name: "deliveryLocation",
-			Rule: 704,
+			Rule: 706,
 		}, {
 			Name: "files",
-			Rule: 707,
+			Rule: 709,
 		}, {
 			Name: "groupId",
-			Rule: 710,
-		}, {
-			Name: "isExternal",
-			Rule: 711,
-		}, {
-			Name: "isOwned",
 			Rule: 712,
 		}, {
-			Name: "lastModifiedDateTime",
+			Name: "isExternal",
 			Rule: 713,
 		}, {
-			Name: "messageDirection",
+			Name: "isOwned",
 			Rule: 714,
 		}, {
+			Name: "lastModifiedDateTime",
+			Rule: 715,
+		}, {
+			Name: "messageDirection",
+			Rule: 716,
+		}, {
 			Name: "messageId",
-			Rule: 717,
-		}, {
-			Name: "owningTenantId",
-			Rule: 718,
-		}, {
-			Name: "parentMessageId",
 			Rule: 719,
 		}, {
-			Name: "receivedDateTime",
+			Name: "owningTenantId",
 			Rule: 720,
 		}, {
-			Name: "recipients",
+			Name: "parentMessageId",
 			Rule: 721,
 		}, {
-			Name: "senderFromAddress",
+			Name: "receivedDateTime",
+			Rule: 722,
+		}, {
+			Name: "recipients",
 			Rule: 723,
 		}, {
-			Name: "senderIP",
-			Rule: 724,
-		}, {
-			Name: "sourceAppName",
+			Name: "senderFromAddress",
 			Rule: 725,
 		}, {
-			Name: "sourceId",
+			Name: "senderIP",
 			Rule: 726,
 		}, {
-			Name: "subject",
+			Name: "sourceAppName",
 			Rule: 727,
 		}, {
-			Name: "suspiciousRecipients",
+			Name: "sourceId",
 			Rule: 728,
 		}, {
-			Name: "threadId",
+			Name: "subject",
+			Rule: 729,
+		}, {
+			Name: "suspiciousRecipients",
 			Rule: 730,
 		}, {
+			Name: "threadId",
+			Rule: 732,
+		}, {
 			Name: "threadType",
-			Rule: 731,
+			Rule: 733,
 		}, {
 			Name: "urls",
-			Rule: 732,
+			Rule: 734,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 696: #/$defs/teamsMessageEvidence
-	{Ref: 3}, // 697: #/$defs/teamsMessageEvidence/allOf/0
+	}, // 698: #/$defs/teamsMessageEvidence
+	{Ref: 3}, // 699: #/$defs/teamsMessageEvidence/allOf/0
 	{
 		Const:    "#microsoft.graph.security.teamsMessageEvidence",
 		HasConst: true,
 		Types:    shapeimpl.TString,
-	}, // 698: #/$defs/teamsMessageEvidence/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 699: #/$defs/teamsMessageEvidence/properties/campaignId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 700: #/$defs/teamsMessageEvidence/properties/channelId
+	}, // 700: #/$defs/teamsMessageEvidence/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 701: #/$defs/teamsMessageEvidence/properties/campaignId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 702: #/$defs/teamsMessageEvidence/properties/channelId
 	{
-		NullOr:        702,
+		NullOr:        704,
 		NullOrKeyword: "/anyOf/0",
-	}, // 701: #/$defs/teamsMessageEvidence/properties/deliveryAction
-	{Ref: 703}, // 702: #/$defs/teamsMessageEvidence/properties/deliveryAction/anyOf/0
+	}, // 703: #/$defs/teamsMessageEvidence/properties/deliveryAction
+	{Ref: 705}, // 704: #/$defs/teamsMessageEvidence/properties/deliveryAction/anyOf/0
 	{
 		Enum:  []any{"unknown", "deliveredAsSpam", "delivered", "blocked", "replaced", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 703: #/$defs/teamsMessageDeliveryAction
+	}, // 705: #/$defs/teamsMessageDeliveryAction
 	{
-		NullOr:        705,
+		NullOr:        707,
 		NullOrKeyword: "/anyOf/0",
-	}, // 704: #/$defs/teamsMessageEvidence/properties/deliveryLocation
-	{Ref: 706}, // 705: #/$defs/teamsMessageEvidence/properties/deliveryLocation/anyOf/0
+	}, // 706: #/$defs/teamsMessageEvidence/properties/deliveryLocation
+	{Ref: 708}, // 707: #/$defs/teamsMessageEvidence/properties/deliveryLocation/anyOf/0
 	{
 		Enum:  []any{"unknown", "teams", "quarantine", "failed", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 706: #/$defs/teamsDeliveryLocation
+	}, // 708: #/$defs/teamsDeliveryLocation
 	{
-		Items: 708,
+		Items: 710,
 		Types: shapeimpl.TArray,
-	}, // 707: #/$defs/teamsMessageEvidence/properties/files
+	}, // 709: #/$defs/teamsMessageEvidence/properties/files
 	{
-		NullOr:        709,
+		NullOr:        711,
 		NullOrKeyword: "/anyOf/0",
-	}, // 708: #/$defs/teamsMessageEvidence/properties/files/items
-	{Ref: 367}, // 709: #/$defs/teamsMessageEvidence/properties/files/items/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString},  // 710: #/$defs/teamsMessageEvidence/properties/groupId
-	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 711: #/$defs/teamsMessageEvidence/properties/isExternal
-	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 712: #/$defs/teamsMessageEvidence/properties/isOwned
+	}, // 710: #/$defs/teamsMessageEvidence/properties/files/items
+	{Ref: 369}, // 711: #/$defs/teamsMessageEvidence/properties/files/items/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString},  // 712: #/$defs/teamsMessageEvidence/properties/groupId
+	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 713: #/$defs/teamsMessageEvidence/properties/isExternal
+	{Types: shapeimpl.TBoolean | shapeimpl.TNull}, // 714: #/$defs/teamsMessageEvidence/properties/isOwned
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 713: #/$defs/teamsMessageEvidence/properties/lastModifiedDateTime
+	}, // 715: #/$defs/teamsMessageEvidence/properties/lastModifiedDateTime
 	{
-		NullOr:        715,
+		NullOr:        717,
 		NullOrKeyword: "/anyOf/0",
-	}, // 714: #/$defs/teamsMessageEvidence/properties/messageDirection
-	{Ref: 716}, // 715: #/$defs/teamsMessageEvidence/properties/messageDirection/anyOf/0
+	}, // 716: #/$defs/teamsMessageEvidence/properties/messageDirection
+	{Ref: 718}, // 717: #/$defs/teamsMessageEvidence/properties/messageDirection/anyOf/0
 	{
 		Enum:  []any{"unknown", "inbound", "outbound", "intraorg", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 716: #/$defs/antispamTeamsDirection
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 717: #/$defs/teamsMessageEvidence/properties/messageId
+	}, // 718: #/$defs/antispamTeamsDirection
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 719: #/$defs/teamsMessageEvidence/properties/messageId
 	{
 		Format: "uuid",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 718: #/$defs/teamsMessageEvidence/properties/owningTenantId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 719: #/$defs/teamsMessageEvidence/properties/parentMessageId
+	}, // 720: #/$defs/teamsMessageEvidence/properties/owningTenantId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 721: #/$defs/teamsMessageEvidence/properties/parentMessageId
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 720: #/$defs/teamsMessageEvidence/properties/receivedDateTime
+	}, // 722: #/$defs/teamsMessageEvidence/properties/receivedDateTime
 	{
-		Items: 722,
+		Items: 724,
 		Types: shapeimpl.TArray,
-	}, // 721: #/$defs/teamsMessageEvidence/properties/recipients
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 722: #/$defs/teamsMessageEvidence/properties/recipients/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 723: #/$defs/teamsMessageEvidence/properties/senderFromAddress
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 724: #/$defs/teamsMessageEvidence/properties/senderIP
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 725: #/$defs/teamsMessageEvidence/properties/sourceAppName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 726: #/$defs/teamsMessageEvidence/properties/sourceId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 727: #/$defs/teamsMessageEvidence/properties/subject
+	}, // 723: #/$defs/teamsMessageEvidence/properties/recipients
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 724: #/$defs/teamsMessageEvidence/properties/recipients/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 725: #/$defs/teamsMessageEvidence/properties/senderFromAddress
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 726: #/$defs/teamsMessageEvidence/properties/senderIP
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 727: #/$defs/teamsMessageEvidence/properties/sourceAppName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 728: #/$defs/teamsMessageEvidence/properties/sourceId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 729: #/$defs/teamsMessageEvidence/properties/subject
 	{
-		Items: 729,
+		Items: 731,
 		Types: shapeimpl.TArray,
-	}, // 728: #/$defs/teamsMessageEvidence/properties/suspiciousRecipients
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 729: #/$defs/teamsMessageEvidence/properties/suspiciousRecipients/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 730: #/$defs/teamsMessageEvidence/properties/threadId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 731: #/$defs/teamsMessageEvidence/properties/threadType
+	}, // 730: #/$defs/teamsMessageEvidence/properties/suspiciousRecipients
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 731: #/$defs/teamsMessageEvidence/properties/suspiciousRecipients/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 732: #/$defs/teamsMessageEvidence/properties/threadId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 733: #/$defs/teamsMessageEvidence/properties/threadType
 	{
-		Items: 733,
+		Items: 735,
 		Types: shapeimpl.TArray,
-	}, // 732: #/$defs/teamsMessageEvidence/properties/urls
+	}, // 734: #/$defs/teamsMessageEvidence/properties/urls
 	{
-		NullOr:        734,
+		NullOr:        736,
 		NullOrKeyword: "/anyOf/0",
-	}, // 733: #/$defs/teamsMessageEvidence/properties/urls/items
-	{Ref: 492}, // 734: #/$defs/teamsMessageEvidence/properties/urls/items/anyOf/0
-	{Ref: 492}, // 735: #/$defs/alert/properties/evidence/items/oneOf/46
-	{Ref: 167}, // 736: #/$defs/alert/properties/evidence/items/oneOf/47
+	}, // 735: #/$defs/teamsMessageEvidence/properties/urls/items
+	{Ref: 494}, // 736: #/$defs/teamsMessageEvidence/properties/urls/items/anyOf/0
+	{Ref: 494}, // 737: #/$defs/alertBase/properties/evidence/items/oneOf/46
+	{Ref: 169}, // 738: #/$defs/alertBase/properties/evidence/items/oneOf/47
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 737: #/$defs/alert/properties/firstActivityDateTime
-	{Types: shapeimpl.TString},                   // 738: #/$defs/alert/properties/id
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 739: #/$defs/alert/properties/incidentId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 740: #/$defs/alert/properties/incidentWebUrl
+	}, // 739: #/$defs/alertBase/properties/firstActivityDateTime
+	{Types: shapeimpl.TString},                   // 740: #/$defs/alertBase/properties/id
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 741: #/$defs/alertBase/properties/incidentId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 742: #/$defs/alertBase/properties/incidentWebUrl
 	{
-		NullOr:        742,
+		NullOr:        744,
 		NullOrKeyword: "/anyOf/0",
-	}, // 741: #/$defs/alert/properties/investigationState
-	{Ref: 743}, // 742: #/$defs/alert/properties/investigationState/anyOf/0
+	}, // 743: #/$defs/alertBase/properties/investigationState
+	{Ref: 745}, // 744: #/$defs/alertBase/properties/investigationState/anyOf/0
 	{
 		Enum:  []any{"unknown", "terminated", "successfullyRemediated", "benign", "failed", "partiallyRemediated", "running", "pendingApproval", "pendingResource", "queued", "innerFailure", "preexistingAlert", "unsupportedOs", "unsupportedAlertType", "suppressedAlert", "partiallyInvestigated", "terminatedByUser", "terminatedBySystem", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 743: #/$defs/investigationState
+	}, // 745: #/$defs/investigationState
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 744: #/$defs/alert/properties/lastActivityDateTime
+	}, // 746: #/$defs/alertBase/properties/lastActivityDateTime
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 745: #/$defs/alert/properties/lastUpdateDateTime
+	}, // 747: #/$defs/alertBase/properties/lastUpdateDateTime
 	{
-		Items: 747,
+		Items: 749,
 		Types: shapeimpl.TArray,
-	}, // 746: #/$defs/alert/properties/mitreTechniques
-	{Types: shapeimpl.TString},                   // 747: #/$defs/alert/properties/mitreTechniques/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 748: #/$defs/alert/properties/productName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 749: #/$defs/alert/properties/providerAlertId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 750: #/$defs/alert/properties/recommendedActions
+	}, // 748: #/$defs/alertBase/properties/mitreTechniques
+	{Types: shapeimpl.TString},                   // 749: #/$defs/alertBase/properties/mitreTechniques/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 750: #/$defs/alertBase/properties/productName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 751: #/$defs/alertBase/properties/providerAlertId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 752: #/$defs/alertBase/properties/recommendedActions
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TNull | shapeimpl.TString,
-	}, // 751: #/$defs/alert/properties/resolvedDateTime
-	{Ref: 753}, // 752: #/$defs/alert/properties/serviceSource
+	}, // 753: #/$defs/alertBase/properties/resolvedDateTime
+	{Ref: 755}, // 754: #/$defs/alertBase/properties/serviceSource
 	{
 		Enum:  []any{"unknown", "microsoftDefenderForEndpoint", "microsoftDefenderForIdentity", "microsoftDefenderForCloudApps", "microsoftDefenderForOffice365", "microsoft365Defender", "azureAdIdentityProtection", "microsoftAppGovernance", "dataLossPrevention", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftSentinel", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftSecurityForAI"},
 		Types: shapeimpl.TString,
-	}, // 753: #/$defs/serviceSource
-	{Ref: 755}, // 754: #/$defs/alert/properties/severity
+	}, // 755: #/$defs/serviceSource
+	{Ref: 757}, // 756: #/$defs/alertBase/properties/severity
 	{
 		Enum:  []any{"unknown", "informational", "low", "medium", "high", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 755: #/$defs/alertSeverity
-	{Ref: 757}, // 756: #/$defs/alert/properties/status
+	}, // 757: #/$defs/alertSeverity
+	{Ref: 759}, // 758: #/$defs/alertBase/properties/status
 	{
 		Enum:  []any{"unknown", "new", "inProgress", "resolved", "unknownFutureValue"},
 		Types: shapeimpl.TString,
-	}, // 757: #/$defs/alertStatus
+	}, // 759: #/$defs/alertStatus
 	{
-		Items: 759,
+		Items: 761,
 		Types: shapeimpl.TArray,
-	}, // 758: #/$defs/alert/properties/systemTags
-	{Types: shapeimpl.TString},                   // 759: #/$defs/alert/properties/systemTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 760: #/$defs/alert/properties/tenantId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 761: #/$defs/alert/properties/threatDisplayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 762: #/$defs/alert/properties/threatFamilyName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 763: #/$defs/alert/properties/title
-	{}, // 764: #/$defs/alert/patternProperties/@odata\.
+	}, // 760: #/$defs/alertBase/properties/systemTags
+	{Types: shapeimpl.TString},                   // 761: #/$defs/alertBase/properties/systemTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 762: #/$defs/alertBase/properties/tenantId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 763: #/$defs/alertBase/properties/threatDisplayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 764: #/$defs/alertBase/properties/threatFamilyName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 765: #/$defs/alertBase/properties/title
+	{}, // 766: #/$defs/alertBase/patternProperties/@odata\.
+	{
+		Const:    "#microsoft.graph.security.alert",
+		HasConst: true,
+	}, // 767: #/$defs/alert/properties/@odata.type
+	{Bool: shapeimpl.Bool(false)}, // 768: #/$defs/alert/unevaluatedProperties
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    769,
+			Rule:    773,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.context",
-			Rule: 766,
+			Rule: 770,
 		}, {
 			Name: "value",
-			Rule: 767,
+			Rule: 771,
 		}},
 		Required: []string{"value"},
 		Types:    shapeimpl.TObject,
-	}, // 765: #/$defs/alertCommentCollectionResponse
-	{Types: shapeimpl.TString}, // 766: #/$defs/alertCommentCollectionResponse/properties/@odata.context
+	}, // 769: #/$defs/alertCommentCollectionResponse
+	{Types: shapeimpl.TString}, // 770: #/$defs/alertCommentCollectionResponse/properties/@odata.context
 	{
-		Items: 768,
+		Items: 772,
 		Types: shapeimpl.TArray,
-	}, // 767: #/$defs/alertCommentCollectionResponse/properties/value
-	{Ref: 50}, // 768: #/$defs/alertCommentCollectionResponse/properties/value/items
-	{},        // 769: #/$defs/alertCommentCollectionResponse/patternProperties/@odata\.
+	}, // 771: #/$defs/alertCommentCollectionResponse/properties/value
+	{Ref: 52}, // 772: #/$defs/alertCommentCollectionResponse/properties/value/items
+	{},        // 773: #/$defs/alertCommentCollectionResponse/patternProperties/@odata\.
 	{
 		Closed: true,
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 771,
+			Rule: 775,
 		}, {
 			Name: "comment",
-			Rule: 772,
+			Rule: 776,
 		}},
 		Required: []string{"comment"},
 		Types:    shapeimpl.TObject,
-	}, // 770: #/$defs/alertCommentRequest
-	{Enum: []any{"#microsoft.graph.security.alertComment", "microsoft.graph.security.alertComment"}}, // 771: #/$defs/alertCommentRequest/properties/@odata.type
-	{Types: shapeimpl.TString},    // 772: #/$defs/alertCommentRequest/properties/comment
-	{Bool: shapeimpl.Bool(false)}, // 773: #/$defs/amazonResourceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 774: #/$defs/analyzedMessageEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 775: #/$defs/azureResourceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 776: #/$defs/blobContainerEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 777: #/$defs/blobEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 778: #/$defs/cloudApplicationEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 779: #/$defs/cloudLogonRequestEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 780: #/$defs/cloudLogonSessionEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 781: #/$defs/containerEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 782: #/$defs/containerImageEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 783: #/$defs/containerRegistryEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 784: #/$defs/dnsEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 785: #/$defs/deviceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 786: #/$defs/fileEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 787: #/$defs/fileHashEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 788: #/$defs/gitHubOrganizationEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 789: #/$defs/gitHubRepoEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 790: #/$defs/gitHubUserEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 791: #/$defs/googleCloudResourceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 792: #/$defs/hostLogonSessionEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 793: #/$defs/ipEvidence/unevaluatedProperties
+	}, // 774: #/$defs/alertCommentRequest
+	{Enum: []any{"#microsoft.graph.security.alertComment", "microsoft.graph.security.alertComment"}}, // 775: #/$defs/alertCommentRequest/properties/@odata.type
+	{Types: shapeimpl.TString},    // 776: #/$defs/alertCommentRequest/properties/comment
+	{Bool: shapeimpl.Bool(false)}, // 777: #/$defs/amazonResourceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 778: #/$defs/analyzedMessageEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 779: #/$defs/azureResourceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 780: #/$defs/blobContainerEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 781: #/$defs/blobEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 782: #/$defs/cloudApplicationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 783: #/$defs/cloudLogonRequestEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 784: #/$defs/cloudLogonSessionEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 785: #/$defs/containerEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 786: #/$defs/containerImageEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 787: #/$defs/containerRegistryEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 788: #/$defs/dnsEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 789: #/$defs/deviceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 790: #/$defs/fileEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 791: #/$defs/fileHashEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 792: #/$defs/gitHubOrganizationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 793: #/$defs/gitHubRepoEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 794: #/$defs/gitHubUserEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 795: #/$defs/googleCloudResourceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 796: #/$defs/hostLogonSessionEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 797: #/$defs/ipEvidence/unevaluatedProperties
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    831,
+			Rule:    844,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.context",
-			Rule: 795,
-		}, {
-			Name: "@odata.type",
-			Rule: 796,
-		}, {
-			Name: "alerts",
-			Rule: 797,
-		}, {
-			Name: "assignedTo",
 			Rule: 799,
 		}, {
-			Name: "classification",
+			Name: "@odata.type",
 			Rule: 800,
 		}, {
-			Name: "comments",
-			Rule: 802,
+			Name: "alerts",
+			Rule: 801,
 		}, {
-			Name: "createdDateTime",
-			Rule: 804,
-		}, {
-			Name: "customTags",
-			Rule: 805,
-		}, {
-			Name: "description",
-			Rule: 807,
-		}, {
-			Name: "determination",
-			Rule: 808,
-		}, {
-			Name: "displayName",
-			Rule: 810,
-		}, {
-			Name: "id",
-			Rule: 811,
-		}, {
-			Name: "incidentWebUrl",
+			Name: "assignedTo",
 			Rule: 812,
 		}, {
-			Name: "lastModifiedBy",
+			Name: "classification",
 			Rule: 813,
 		}, {
-			Name: "lastUpdateDateTime",
-			Rule: 814,
-		}, {
-			Name: "priorityScore",
+			Name: "comments",
 			Rule: 815,
 		}, {
-			Name: "recommendedActions",
-			Rule: 816,
-		}, {
-			Name: "recommendedHuntingQueries",
+			Name: "createdDateTime",
 			Rule: 817,
 		}, {
-			Name: "redirectIncidentId",
-			Rule: 822,
+			Name: "customTags",
+			Rule: 818,
 		}, {
-			Name: "resolvingComment",
+			Name: "description",
+			Rule: 820,
+		}, {
+			Name: "determination",
+			Rule: 821,
+		}, {
+			Name: "displayName",
 			Rule: 823,
 		}, {
-			Name: "severity",
+			Name: "id",
 			Rule: 824,
 		}, {
-			Name: "status",
+			Name: "incidentWebUrl",
 			Rule: 825,
 		}, {
-			Name: "summary",
+			Name: "lastModifiedBy",
+			Rule: 826,
+		}, {
+			Name: "lastUpdateDateTime",
 			Rule: 827,
 		}, {
-			Name: "systemTags",
+			Name: "priorityScore",
 			Rule: 828,
 		}, {
-			Name: "tenantId",
+			Name: "recommendedActions",
+			Rule: 829,
+		}, {
+			Name: "recommendedHuntingQueries",
 			Rule: 830,
+		}, {
+			Name: "redirectIncidentId",
+			Rule: 835,
+		}, {
+			Name: "resolvingComment",
+			Rule: 836,
+		}, {
+			Name: "severity",
+			Rule: 837,
+		}, {
+			Name: "status",
+			Rule: 838,
+		}, {
+			Name: "summary",
+			Rule: 840,
+		}, {
+			Name: "systemTags",
+			Rule: 841,
+		}, {
+			Name: "tenantId",
+			Rule: 843,
 		}},
 		Required: []string{"createdDateTime", "id", "lastUpdateDateTime", "severity", "status"},
 		Types:    shapeimpl.TObject,
-	}, // 794: #
-	{Types: shapeimpl.TString}, // 795: #/properties/@odata.context
+	}, // 798: #
+	{Types: shapeimpl.TString}, // 799: #/properties/@odata.context
 	{
 		Const:    "#microsoft.graph.security.incident",
 		HasConst: true,
-	}, // 796: #/properties/@odata.type
+	}, // 800: #/properties/@odata.type
 	{
-		Items: 798,
+		Items: 802,
 		Types: shapeimpl.TArray,
-	}, // 797: #/properties/alerts
-	{Ref: 33}, // 798: #/properties/alerts/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 799: #/properties/assignedTo
+	}, // 801: #/properties/alerts
+	{Ref: 803},               // 802: #/properties/alerts/items
+	{OneOf: []int{805, 806}}, // 803: #/$defs/alertItem
+	{Ref: 33},                // 804: #/$defs/alertItem/oneOf/0
+	{Ref: 806},               // 805: #/$defs/alertItem/oneOf/1
 	{
-		NullOr:        801,
+		AllOf: []int{808},
+		Properties: []shapeimpl.PropertyRule{{
+			Name: "@odata.type",
+			Rule: 808,
+		}, {
+			Name: "isExcludedFromCorrelation",
+			Rule: 809,
+		}, {
+			Name: "linkToIncident",
+			Rule: 810,
+		}, {
+			Name: "sentinelWorkspace",
+			Rule: 811,
+		}},
+		Required: []string{"@odata.type", "isExcludedFromCorrelation"},
+		Types:    shapeimpl.TObject,
+	}, // 806: #/$defs/manualAlert
+	{Ref: 35}, // 807: #/$defs/manualAlert/allOf/0
+	{
+		Const:    "#microsoft.graph.security.manualAlert",
+		HasConst: true,
+	}, // 808: #/$defs/manualAlert/properties/@odata.type
+	{Types: shapeimpl.TBoolean}, // 809: #/$defs/manualAlert/properties/isExcludedFromCorrelation
+	{
+		Maximum: shapeimpl.Num("9223372036854775807"),
+		Minimum: shapeimpl.Num("-9223372036854775808"),
+		Types:   shapeimpl.TInteger | shapeimpl.TNull,
+	}, // 810: #/$defs/manualAlert/properties/linkToIncident
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 811: #/$defs/manualAlert/properties/sentinelWorkspace
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 812: #/properties/assignedTo
+	{
+		NullOr:        814,
 		NullOrKeyword: "/anyOf/0",
-	}, // 800: #/properties/classification
-	{Ref: 47}, // 801: #/properties/classification/anyOf/0
+	}, // 813: #/properties/classification
+	{Ref: 49}, // 814: #/properties/classification/anyOf/0
 	{
-		Items: 803,
+		Items: 816,
 		Types: shapeimpl.TArray,
-	}, // 802: #/properties/comments
-	{Ref: 50}, // 803: #/properties/comments/items
+	}, // 815: #/properties/comments
+	{Ref: 52}, // 816: #/properties/comments/items
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TString,
-	}, // 804: #/properties/createdDateTime
+	}, // 817: #/properties/createdDateTime
 	{
-		Items: 806,
+		Items: 819,
 		Types: shapeimpl.TArray,
-	}, // 805: #/properties/customTags
-	{Types: shapeimpl.TString},                   // 806: #/properties/customTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 807: #/properties/description
+	}, // 818: #/properties/customTags
+	{Types: shapeimpl.TString},                   // 819: #/properties/customTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 820: #/properties/description
 	{
-		NullOr:        809,
+		NullOr:        822,
 		NullOrKeyword: "/anyOf/0",
-	}, // 808: #/properties/determination
-	{Ref: 65}, // 809: #/properties/determination/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 810: #/properties/displayName
-	{Types: shapeimpl.TString},                   // 811: #/properties/id
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 812: #/properties/incidentWebUrl
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 813: #/properties/lastModifiedBy
+	}, // 821: #/properties/determination
+	{Ref: 67}, // 822: #/properties/determination/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 823: #/properties/displayName
+	{Types: shapeimpl.TString},                   // 824: #/properties/id
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 825: #/properties/incidentWebUrl
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 826: #/properties/lastModifiedBy
 	{
 		Format: "date-time",
 		Types:  shapeimpl.TString,
-	}, // 814: #/properties/lastUpdateDateTime
+	}, // 827: #/properties/lastUpdateDateTime
 	{
 		Maximum: shapeimpl.Num("2147483647"),
 		Minimum: shapeimpl.Num("-2147483648"),
 		Types:   shapeimpl.TInteger | shapeimpl.TNull,
-	}, // 815: #/properties/priorityScore
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 816: #/properties/recommendedActions
+	}, // 828: #/properties/priorityScore
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 829: #/properties/recommendedActions
 	{
-		Items: 818,
+		Items: 831,
 		Types: shapeimpl.TArray,
-	}, // 817: #/properties/recommendedHuntingQueries
-	{Ref: 819}, // 818: #/properties/recommendedHuntingQueries/items
+	}, // 830: #/properties/recommendedHuntingQueries
+	{Ref: 832}, // 831: #/properties/recommendedHuntingQueries/items
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    821,
+			Rule:    834,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "kqlText",
-			Rule: 820,
+			Rule: 833,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 819: #/$defs/recommendedHuntingQuery
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 820: #/$defs/recommendedHuntingQuery/properties/kqlText
-	{}, // 821: #/$defs/recommendedHuntingQuery/patternProperties/@odata\.
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 822: #/properties/redirectIncidentId
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 823: #/properties/resolvingComment
-	{Ref: 755}, // 824: #/properties/severity
-	{Ref: 826}, // 825: #/properties/status
+	}, // 832: #/$defs/recommendedHuntingQuery
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 833: #/$defs/recommendedHuntingQuery/properties/kqlText
+	{}, // 834: #/$defs/recommendedHuntingQuery/patternProperties/@odata\.
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 835: #/properties/redirectIncidentId
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 836: #/properties/resolvingComment
+	{Ref: 757}, // 837: #/properties/severity
+	{Ref: 839}, // 838: #/properties/status
 	{
 		Enum:  []any{"active", "resolved", "inProgress", "redirected", "unknownFutureValue", "awaitingAction"},
 		Types: shapeimpl.TString,
-	}, // 826: #/$defs/incidentStatus
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 827: #/properties/summary
+	}, // 839: #/$defs/incidentStatus
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 840: #/properties/summary
 	{
-		Items: 829,
+		Items: 842,
 		Types: shapeimpl.TArray,
-	}, // 828: #/properties/systemTags
-	{Types: shapeimpl.TString},                   // 829: #/properties/systemTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 830: #/properties/tenantId
-	{}, // 831: #/patternProperties/@odata\.
+	}, // 841: #/properties/systemTags
+	{Types: shapeimpl.TString},                   // 842: #/properties/systemTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 843: #/properties/tenantId
+	{}, // 844: #/patternProperties/@odata\.
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    838,
+			Rule:    851,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.context",
-			Rule: 833,
+			Rule: 846,
 		}, {
 			Name: "@odata.count",
-			Rule: 834,
+			Rule: 847,
 		}, {
 			Name: "@odata.nextLink",
-			Rule: 835,
+			Rule: 848,
 		}, {
 			Name: "value",
-			Rule: 836,
+			Rule: 849,
 		}},
 		Required: []string{"value"},
 		Types:    shapeimpl.TObject,
-	}, // 832: #/$defs/incidentCollectionResponse
-	{Types: shapeimpl.TString}, // 833: #/$defs/incidentCollectionResponse/properties/@odata.context
+	}, // 845: #/$defs/incidentCollectionResponse
+	{Types: shapeimpl.TString}, // 846: #/$defs/incidentCollectionResponse/properties/@odata.context
 	{
 		Minimum: shapeimpl.Num("0"),
 		Types:   shapeimpl.TInteger,
-	}, // 834: #/$defs/incidentCollectionResponse/properties/@odata.count
+	}, // 847: #/$defs/incidentCollectionResponse/properties/@odata.count
 	{
 		Format: "uri",
 		Types:  shapeimpl.TString,
-	}, // 835: #/$defs/incidentCollectionResponse/properties/@odata.nextLink
+	}, // 848: #/$defs/incidentCollectionResponse/properties/@odata.nextLink
 	{
-		Items: 837,
+		Items: 850,
 		Types: shapeimpl.TArray,
-	}, // 836: #/$defs/incidentCollectionResponse/properties/value
-	{Ref: 794}, // 837: #/$defs/incidentCollectionResponse/properties/value/items
-	{},         // 838: #/$defs/incidentCollectionResponse/patternProperties/@odata\.
+	}, // 849: #/$defs/incidentCollectionResponse/properties/value
+	{Ref: 798}, // 850: #/$defs/incidentCollectionResponse/properties/value/items
+	{},         // 851: #/$defs/incidentCollectionResponse/patternProperties/@odata\.
 	{
 		Closed: true,
 		Patterns: []shapeimpl.PatternRule{{
 			Pattern: regexp.MustCompile("@odata\\."),
-			Rule:    854,
+			Rule:    867,
 		}},
 		Properties: []shapeimpl.PropertyRule{{
 			Name: "@odata.type",
-			Rule: 840,
+			Rule: 853,
 		}, {
 			Name: "assignedTo",
-			Rule: 841,
+			Rule: 854,
 		}, {
 			Name: "classification",
-			Rule: 842,
+			Rule: 855,
 		}, {
 			Name: "customTags",
-			Rule: 844,
+			Rule: 857,
 		}, {
 			Name: "description",
-			Rule: 846,
+			Rule: 859,
 		}, {
 			Name: "determination",
-			Rule: 847,
+			Rule: 860,
 		}, {
 			Name: "displayName",
-			Rule: 849,
+			Rule: 862,
 		}, {
 			Name: "resolvingComment",
-			Rule: 850,
+			Rule: 863,
 		}, {
 			Name: "severity",
-			Rule: 851,
+			Rule: 864,
 		}, {
 			Name: "status",
-			Rule: 852,
+			Rule: 865,
 		}, {
 			Name: "summary",
-			Rule: 853,
+			Rule: 866,
 		}},
 		Types: shapeimpl.TObject,
-	}, // 839: #/$defs/incidentUpdate
+	}, // 852: #/$defs/incidentUpdate
 	{
 		Const:    "#microsoft.graph.security.incident",
 		HasConst: true,
-	}, // 840: #/$defs/incidentUpdate/properties/@odata.type
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 841: #/$defs/incidentUpdate/properties/assignedTo
+	}, // 853: #/$defs/incidentUpdate/properties/@odata.type
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 854: #/$defs/incidentUpdate/properties/assignedTo
 	{
-		NullOr:        843,
+		NullOr:        856,
 		NullOrKeyword: "/anyOf/0",
-	}, // 842: #/$defs/incidentUpdate/properties/classification
-	{Ref: 47}, // 843: #/$defs/incidentUpdate/properties/classification/anyOf/0
+	}, // 855: #/$defs/incidentUpdate/properties/classification
+	{Ref: 49}, // 856: #/$defs/incidentUpdate/properties/classification/anyOf/0
 	{
-		Items: 845,
+		Items: 858,
 		Types: shapeimpl.TArray,
-	}, // 844: #/$defs/incidentUpdate/properties/customTags
-	{Types: shapeimpl.TString},                   // 845: #/$defs/incidentUpdate/properties/customTags/items
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 846: #/$defs/incidentUpdate/properties/description
+	}, // 857: #/$defs/incidentUpdate/properties/customTags
+	{Types: shapeimpl.TString},                   // 858: #/$defs/incidentUpdate/properties/customTags/items
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 859: #/$defs/incidentUpdate/properties/description
 	{
-		NullOr:        848,
+		NullOr:        861,
 		NullOrKeyword: "/anyOf/0",
-	}, // 847: #/$defs/incidentUpdate/properties/determination
-	{Ref: 65}, // 848: #/$defs/incidentUpdate/properties/determination/anyOf/0
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 849: #/$defs/incidentUpdate/properties/displayName
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 850: #/$defs/incidentUpdate/properties/resolvingComment
-	{Ref: 755}, // 851: #/$defs/incidentUpdate/properties/severity
-	{Ref: 826}, // 852: #/$defs/incidentUpdate/properties/status
-	{Types: shapeimpl.TNull | shapeimpl.TString}, // 853: #/$defs/incidentUpdate/properties/summary
-	{},                            // 854: #/$defs/incidentUpdate/patternProperties/@odata\.
-	{Bool: shapeimpl.Bool(false)}, // 855: #/$defs/ioTDeviceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 856: #/$defs/kubernetesClusterEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 857: #/$defs/kubernetesControllerEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 858: #/$defs/kubernetesNamespaceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 859: #/$defs/kubernetesPodEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 860: #/$defs/kubernetesSecretEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 861: #/$defs/kubernetesServiceAccountEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 862: #/$defs/kubernetesServiceEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 863: #/$defs/mailClusterEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 864: #/$defs/mailboxConfigurationEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 865: #/$defs/mailboxEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 866: #/$defs/malwareEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 867: #/$defs/networkConnectionEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 868: #/$defs/nicEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 869: #/$defs/oauthApplicationEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 870: #/$defs/processEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 871: #/$defs/registryKeyEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 872: #/$defs/registryValueEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 873: #/$defs/sasTokenEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 874: #/$defs/securityGroupEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 875: #/$defs/servicePrincipalEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 876: #/$defs/submissionMailEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 877: #/$defs/teamsMessageEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 878: #/$defs/urlEvidence/unevaluatedProperties
-	{Bool: shapeimpl.Bool(false)}, // 879: #/$defs/userEvidence/unevaluatedProperties
+	}, // 860: #/$defs/incidentUpdate/properties/determination
+	{Ref: 67}, // 861: #/$defs/incidentUpdate/properties/determination/anyOf/0
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 862: #/$defs/incidentUpdate/properties/displayName
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 863: #/$defs/incidentUpdate/properties/resolvingComment
+	{Ref: 757}, // 864: #/$defs/incidentUpdate/properties/severity
+	{Ref: 839}, // 865: #/$defs/incidentUpdate/properties/status
+	{Types: shapeimpl.TNull | shapeimpl.TString}, // 866: #/$defs/incidentUpdate/properties/summary
+	{},                            // 867: #/$defs/incidentUpdate/patternProperties/@odata\.
+	{Bool: shapeimpl.Bool(false)}, // 868: #/$defs/ioTDeviceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 869: #/$defs/kubernetesClusterEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 870: #/$defs/kubernetesControllerEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 871: #/$defs/kubernetesNamespaceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 872: #/$defs/kubernetesPodEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 873: #/$defs/kubernetesSecretEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 874: #/$defs/kubernetesServiceAccountEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 875: #/$defs/kubernetesServiceEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 876: #/$defs/mailClusterEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 877: #/$defs/mailboxConfigurationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 878: #/$defs/mailboxEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 879: #/$defs/malwareEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 880: #/$defs/manualAlert/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 881: #/$defs/networkConnectionEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 882: #/$defs/nicEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 883: #/$defs/oauthApplicationEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 884: #/$defs/processEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 885: #/$defs/registryKeyEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 886: #/$defs/registryValueEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 887: #/$defs/sasTokenEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 888: #/$defs/securityGroupEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 889: #/$defs/servicePrincipalEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 890: #/$defs/submissionMailEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 891: #/$defs/teamsMessageEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 892: #/$defs/urlEvidence/unevaluatedProperties
+	{Bool: shapeimpl.Bool(false)}, // 893: #/$defs/userEvidence/unevaluatedProperties
 })

@@ -49,9 +49,8 @@ const (
 	// DerivedTypeAdded and DerivedTypeRemoved are a branch added to or
 	// removed from a discriminated union (a base type's oneOf whose
 	// branches each fix @odata.type with const); Detail is the branch's
-	// @odata.type. Compare does not report them yet: it will once
-	// internal/model describes discriminated unions, and reading them is
-	// its job, not delta's.
+	// @odata.type (model.Union). An object that becomes a union counts as
+	// its default (or base) branch, with the other branches added.
 	DerivedTypeAdded   Kind = "derived-type-added"
 	DerivedTypeRemoved Kind = "derived-type-removed"
 )
@@ -218,6 +217,8 @@ func (d *differ) schema(p string, a, b *model.Schema, aReq, bReq bool) {
 	}
 	d.seen[pair{a, b}] = true
 	ta, tb := a.Target(), b.Target()
+	d.derived(p, ta, tb)
+	ta, tb = unionView(ta), unionView(tb)
 	ap, bp := ta.Pointer, tb.Pointer
 	if na, nb := a.Nullable, b.Nullable; na != nb {
 		k := BecameNullable
@@ -226,7 +227,7 @@ func (d *differ) schema(p string, a, b *model.Schema, aReq, bReq bool) {
 		}
 		d.add(Change{Kind: k, Path: p, OldPointer: a.Pointer, NewPointer: b.Pointer})
 	}
-	if sa, sb := typeSet(a), typeSet(b); !slices.Equal(sa, sb) {
+	if sa, sb := typeSet(ta), typeSet(tb); !slices.Equal(sa, sb) {
 		k := TypeChanged
 		switch {
 		case covers(sb, sa):
@@ -257,9 +258,9 @@ func (d *differ) schema(p string, a, b *model.Schema, aReq, bReq bool) {
 	d.enum(p, ta, tb)
 	d.limits(p, ta, tb)
 	// Objects.
-	if ta.Closed() != tb.Closed() {
+	if ta.Sealed() != tb.Sealed() {
 		k := ObjectOpened
-		if tb.Closed() {
+		if tb.Sealed() {
 			k = ObjectClosed
 		}
 		d.add(Change{Kind: k, Path: p, OldPointer: ap, NewPointer: bp})
@@ -271,6 +272,75 @@ func (d *differ) schema(p string, a, b *model.Schema, aReq, bReq bool) {
 	if ta.Kind == model.KindMap && tb.Kind == model.KindMap && ta.Additional != nil && tb.Additional != nil {
 		d.schema(pointer.Append(p, "*"), ta.Additional, tb.Additional, false, false)
 	}
+}
+
+// unionView is the schema a union is compared as: its default branch (the
+// type an absent discriminator chooses), else its base; s itself otherwise.
+func unionView(s *model.Schema) *model.Schema {
+	u := s.Union
+	switch {
+	case u == nil:
+		return s
+	case u.Default != nil && u.Default.Type.Schema != nil:
+		return u.Default.Type.Schema
+	case u.Base != nil && u.Base.Schema != nil:
+		return u.Base.Schema
+	}
+	return s
+}
+
+// branchValues returns the discriminator values a schema stands for: a
+// union's branches, or an object's own const of the discriminator prop.
+func branchValues(s *model.Schema, prop string) map[string]bool {
+	out := map[string]bool{}
+	if u := s.Union; u != nil {
+		for _, br := range u.Branches {
+			out[br.Value] = true
+		}
+		return out
+	}
+	for _, pr := range s.Properties {
+		if pr.JSONName == prop && pr.Schema.Target().Const != nil {
+			if v, ok := pr.Schema.Target().Const.V.(string); ok {
+				out[v] = true
+			}
+		}
+	}
+	return out
+}
+
+// derived reports the branches added to or removed from a discriminated
+// union at p (an object that becomes a union keeps its own type).
+func (d *differ) derived(p string, a, b *model.Schema) {
+	if a.Union == nil && b.Union == nil {
+		return
+	}
+	prop := "@odata.type"
+	for _, u := range []*model.Union{a.Union, b.Union} {
+		if u != nil {
+			prop = u.Property
+		}
+	}
+	av, bv := branchValues(a, prop), branchValues(b, prop)
+	for _, v := range sortedSet(bv) {
+		if !av[v] {
+			d.add(Change{Kind: DerivedTypeAdded, Path: p, OldPointer: a.Pointer, NewPointer: b.Pointer, Detail: v})
+		}
+	}
+	for _, v := range sortedSet(av) {
+		if !bv[v] {
+			d.add(Change{Kind: DerivedTypeRemoved, Path: p, OldPointer: a.Pointer, NewPointer: b.Pointer, Detail: v})
+		}
+	}
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func constText(s *model.Schema) string {
@@ -328,11 +398,11 @@ func (d *differ) properties(p string, a, b *model.Schema) {
 	}
 	added = fresh
 	for _, r := range removed {
-		d.add(Change{Kind: PropertyRemoved, Path: pointer.Append(p, r.JSONName), OldPointer: r.Schema.Pointer, Detail: r.JSONName, Closed: b.Closed()})
+		d.add(Change{Kind: PropertyRemoved, Path: pointer.Append(p, r.JSONName), OldPointer: r.Schema.Pointer, Detail: r.JSONName, Closed: b.Sealed()})
 	}
 	for _, n := range added {
 		d.add(Change{Kind: PropertyAdded, Path: pointer.Append(p, n.JSONName), NewPointer: n.Schema.Pointer, Detail: n.JSONName,
-			Closed: a.Closed(), Required: n.Required, Nullable: n.Schema.Nullable, Defaulted: defaulted(n.Schema)})
+			Closed: a.Sealed(), Required: n.Required, Nullable: n.Schema.Nullable, Defaulted: defaulted(n.Schema)})
 	}
 	for _, pa := range a.Properties {
 		pb, ok := bm[pa.JSONName]

@@ -40,6 +40,9 @@ func (e *emitter) unionDecl(f *jen.File, t *model.Type) {
 	} else if u.Base != nil {
 		lead += fmt.Sprintf("\nLenient decoding keeps a value with an unknown %s in a *%s; strict decoding reports it.", u.Property, u.Base.GoName)
 	}
+	if u.Default != nil {
+		lead += fmt.Sprintf("\nA value without %s is a *%s.", u.Property, u.Default.Type.GoName)
+	}
 	lead += "\nUse a type switch to tell the branches apart."
 	docLines(f, comment(t.GoName, lead, docText(t.Schema)))
 	f.Type().Id(t.GoName).Interface(
@@ -60,6 +63,19 @@ func (e *emitter) unionDecl(f *jen.File, t *model.Type) {
 	}
 	body := []jen.Code{
 		jen.List(jen.Id("tag"), jen.Id("found")).Op(":=").Id("d").Dot("Discriminator").Call(jen.Lit(u.Property)),
+	}
+	if br := u.Default; br != nil {
+		// An absent discriminator chooses the default branch.
+		body = []jen.Code{
+			jen.List(jen.Id("tag"), jen.Id("state")).Op(":=").Id("d").Dot("DiscriminatorState").Call(jen.Lit(u.Property)),
+			jen.If(jen.Id("state").Op("==").Add(impl("DiscAbsent"))).Block(
+				jen.Id("d").Dot("PushKeyword").Call(jen.Lit(fmt.Sprintf("/%s/%d/$ref", u.Keyword, br.Index))),
+				jen.Id("x").Op(":=").Op("&").Id(br.Type.GoName).Values(),
+				jen.Id("x").Dot("ShapeDecode").Call(jen.Id("d")),
+				jen.Id("d").Dot("PopKeyword").Call(),
+				jen.Return(jen.Id("x"))),
+			jen.Id("found").Op(":=").Id("state").Op("==").Add(impl("DiscString")),
+		}
 	}
 	if len(cases) > 0 {
 		body = append(body, jen.If(jen.Id("found")).Block(jen.Switch(jen.Id("tag")).Block(cases...)))

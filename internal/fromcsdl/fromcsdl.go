@@ -353,9 +353,14 @@ func Regenerate(doc *Value, m *metadata.Model) (*Value, *Result, error) {
 		return nil, nil, err
 	}
 	defs.Obj = append(hand, res.Defs...)
-	ev := defs.Get("alert").Get("properties").Get("evidence")
+	// The alert's members are in $defs/alert, or, where alert has derived
+	// types (beta's manualAlert), in the base they share, $defs/alertBase.
+	ev := defs.Get("alertBase").Get("properties").Get("evidence")
 	if ev == nil {
-		return nil, nil, fmt.Errorf("fromcsdl: the schema has no $defs/alert/properties/evidence")
+		ev = defs.Get("alert").Get("properties").Get("evidence")
+	}
+	if ev == nil {
+		return nil, nil, fmt.Errorf("fromcsdl: the schema has no $defs/alert/properties/evidence (nor $defs/alertBase/...)")
 	}
 	ev.Set("items", Union(res.Derived))
 	return doc, res, nil

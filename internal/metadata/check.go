@@ -477,6 +477,9 @@ func (c *checker) derived(base *StructuredType, u *model.Union, ptr, elem string
 		}
 		name := c.csdlName(br.Type, base)
 		has[name] = true
+		if name == base.FullName {
+			continue // the concrete base as a branch: checked as the base
+		}
 		at := br.Node.Pointer
 		t, ok := c.m.Types[name]
 		if !ok {
@@ -514,7 +517,7 @@ func (c *checker) derived(base *StructuredType, u *model.Union, ptr, elem string
 // csdlName is the metadata type a schema type stands for: its "x-csdl"
 // annotation, else its $defs name in the base's namespace.
 func (c *checker) csdlName(t *model.Type, base *StructuredType) string {
-	if x, ok := t.Schema.Extensions["x-csdl"].(string); ok && x != "" {
+	if x, ok := standsFor(t.Schema); ok {
 		return x
 	}
 	name, _ := c.doc.refName(t)

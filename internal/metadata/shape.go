@@ -100,6 +100,10 @@ func (d *schemaDoc) shapeOf(n *model.Schema) shape {
 		inner.nullable = true
 		return inner
 	}
+	if n.Ref != nil && n.Ref.Schema != nil && n.Ref.Schema.Union != nil {
+		n = n.Ref.Schema // a $ref to a union of $defs (alertItem)
+		s.node = n
+	}
 	if u := n.Union; u != nil && u.Base != nil {
 		// A discriminated union over derived types: the CSDL declares the
 		// property with the base type.
@@ -107,6 +111,11 @@ func (d *schemaDoc) shapeOf(n *model.Schema) shape {
 		if problem != "" {
 			s.problem = problem
 			return s
+		}
+		if x, ok := standsFor(u.Base.Schema); ok {
+			// A base named apart from the type it stands for ($defs/alertBase
+			// for a concrete alert that is also a branch).
+			name = x[strings.LastIndexByte(x, '.')+1:]
 		}
 		s.types, s.typed = []string{model.TypeObject}, true
 		s.ref, s.refPtr, s.refNode = name, u.Base.Pointer, u.Base.Schema
@@ -256,4 +265,17 @@ func enumMembers(n *model.Schema) ([]string, bool) {
 		}
 	}
 	return out, true
+}
+
+// standsFor returns the metadata type a schema stands for when its $defs
+// name is not the type's: "x-csdl" (on the entries internal/fromcsdl
+// generates) or "x-stands-for" (on hand-maintained ones, such as
+// alertBase for alert).
+func standsFor(s *model.Schema) (string, bool) {
+	for _, k := range []string{"x-csdl", "x-stands-for"} {
+		if x, ok := s.Extensions[k].(string); ok && x != "" {
+			return x, true
+		}
+	}
+	return "", false
 }

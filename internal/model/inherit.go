@@ -50,6 +50,10 @@ type Union struct {
 	// into it. BaseIsBranch is set when Base is itself one of the branches.
 	Base         *Type
 	BaseIsBranch bool
+	// Default is the branch chosen when the discriminator is absent: the one
+	// branch that fixes it with a const without requiring it; nil when every
+	// branch requires it (an absent discriminator is then a violation).
+	Default *Branch
 
 	basePtr string
 }
@@ -68,6 +72,7 @@ type rawUnion struct {
 	values            []string
 	branches          []string // pointers of the branch types
 	base              string   // pointer of the common base, "" if none
+	defaultIndex      int      // the branch chosen when the discriminator is absent; -1: none
 }
 
 func (b *builder) localPointer(ref string) (string, bool) {
@@ -209,9 +214,31 @@ func (b *builder) fixed(ptr string) map[string]string {
 	return out
 }
 
+// constOnly returns the members an object (with its ancestors) fixes with a
+// string const without requiring them.
+func (b *builder) constOnly(ptr string) map[string]string {
+	out := map[string]string{}
+	req := b.fixed(ptr)
+	for _, a := range b.ancestors(ptr) {
+		props, _ := b.rawAt(a)["properties"].(map[string]any)
+		for name, p := range props {
+			if pm, ok := p.(map[string]any); ok {
+				if c, ok := pm["const"].(string); ok {
+					if _, r := req[name]; !r {
+						if _, seen := out[name]; !seen {
+							out[name] = c
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
 // findUnion reports whether m is a discriminated union.
 func (b *builder) findUnion(m map[string]any) (*rawUnion, bool) {
-	u := &rawUnion{}
+	u := &rawUnion{defaultIndex: -1}
 	for _, kw := range []string{"oneOf", "anyOf"} {
 		if _, ok := m[kw]; ok {
 			if u.keyword != "" {
@@ -260,12 +287,44 @@ func (b *builder) findUnion(m map[string]any) (*rawUnion, bool) {
 		names = append(names, k)
 	}
 	sort.Strings(names)
-	if len(names) == 0 {
+	if len(names) == 0 && len(arr) > 1 {
+		// One branch may fix the discriminator without requiring it: the
+		// default branch, chosen when the member is absent (Graph leaves
+		// @odata.type out on a value of the declared, concrete type).
+		for i := range u.branches {
+			co := b.constOnly(u.branches[i])
+			for k, v := range co {
+				ok := true
+				for j := range u.branches {
+					if j != i {
+						if _, has := fixedAll[j][k]; !has {
+							ok = false
+						}
+					}
+				}
+				if ok && (u.property == "" || k == "@odata.type") {
+					u.property, u.defaultIndex = k, i
+					fixedAll[i] = map[string]string{k: v}
+				}
+			}
+		}
+		if u.property == "" {
+			return nil, false
+		}
+		names = []string{u.property}
+		if u.keyword != "oneOf" {
+			return nil, false // anyOf with a default branch would match both
+		}
+	} else if len(names) == 0 {
 		return nil, false
+	} else {
+		u.defaultIndex = -1
 	}
-	u.property = names[0]
-	if common["@odata.type"] {
-		u.property = "@odata.type"
+	if u.defaultIndex < 0 {
+		u.property = names[0]
+		if common["@odata.type"] {
+			u.property = "@odata.type"
+		}
 	}
 	for _, f := range fixedAll {
 		v := f[u.property]
@@ -370,7 +429,11 @@ func (b *builder) union(s *Schema, m map[string]any, u *rawUnion, ptr, name stri
 		if err != nil {
 			return err
 		}
-		un.Branches = append(un.Branches, &Branch{Index: i, Value: u.values[i], Node: n})
+		br := &Branch{Index: i, Value: u.values[i], Node: n}
+		un.Branches = append(un.Branches, br)
+		if i == u.defaultIndex {
+			un.Default = br
+		}
 	}
 	s.Union = un
 	s.Kind = KindUnion

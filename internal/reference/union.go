@@ -26,6 +26,7 @@ import (
 type union struct {
 	property string
 	branch   map[string]int // discriminator value -> branch index
+	def      int            // the branch an absent discriminator chooses; -1: none
 }
 
 // unions returns the discriminated unions of doc by the schema pointer of
@@ -41,7 +42,10 @@ func unions(doc *schema.Document) map[string]*union {
 		if u == nil {
 			continue
 		}
-		x := &union{property: u.Property, branch: map[string]int{}}
+		x := &union{property: u.Property, branch: map[string]int{}, def: -1}
+		if u.Default != nil {
+			x.def = u.Default.Index
+		}
 		for _, br := range u.Branches {
 			x.branch[br.Value] = br.Index
 		}
@@ -67,13 +71,19 @@ func prune(e *jsonschema.ValidationError, doc any, us map[string]*union) {
 	if u, ok := us[frag]; ok {
 		var kept []*jsonschema.ValidationError
 		if obj, ok := at(doc, e.InstanceLocation).(map[string]any); ok {
-			if tag, ok := obj[u.property].(string); ok {
-				if i, ok := u.branch[tag]; ok {
-					prefix := e.KeywordLocation + "/" + strconv.Itoa(i)
-					for _, c := range e.Causes {
-						if c.KeywordLocation == prefix || strings.HasPrefix(c.KeywordLocation, prefix+"/") {
-							kept = append(kept, c)
-						}
+			i := -1
+			if raw, present := obj[u.property]; !present {
+				i = u.def
+			} else if tag, ok := raw.(string); ok {
+				if b, ok := u.branch[tag]; ok {
+					i = b
+				}
+			}
+			if i >= 0 {
+				prefix := e.KeywordLocation + "/" + strconv.Itoa(i)
+				for _, c := range e.Causes {
+					if c.KeywordLocation == prefix || strings.HasPrefix(c.KeywordLocation, prefix+"/") {
+						kept = append(kept, c)
 					}
 				}
 			}

@@ -15,9 +15,29 @@ import (
 // it stands). Generated code calls it to choose the branch of a
 // discriminated union before decoding.
 func (d *Decoder) Discriminator(name string) (value string, found bool) {
+	value, state := d.DiscriminatorState(name)
+	return value, state == DiscString
+}
+
+// The states of a discriminator member, as DiscriminatorState finds it.
+const (
+	// DiscString: the member is there and is a string.
+	DiscString = iota
+	// DiscAbsent: the value is an object without the member.
+	DiscAbsent
+	// DiscOther: the member is not a string, the value is not an object, or
+	// the object is not valid JSON.
+	DiscOther
+)
+
+// DiscriminatorState is Discriminator telling an absent member (DiscAbsent:
+// a union with a default branch decodes that branch) from one that is not
+// a string or a value that is no object (DiscOther).
+func (d *Decoder) DiscriminatorState(name string) (value string, state int) {
 	if d.err != nil || d.peek() != '{' {
-		return "", false
+		return "", DiscOther
 	}
+	found, seen := false, false
 	pos, depth, last := d.pos, d.depth, d.lastMismatch
 	keyLo, keyHi, keyEscaped := d.keyLo, d.keyHi, d.keyEscaped
 	rootList, inValue, ctxSelect, ctxEntity := d.rootList, d.inValue, d.ctxSelect, d.ctxEntity
@@ -29,6 +49,7 @@ func (d *Decoder) Discriminator(name string) (value string, found bool) {
 				d.Skip()
 				continue
 			}
+			seen = true
 			value, found = "", false
 			if d.peek() == '"' {
 				value, found = d.readString()
@@ -37,7 +58,8 @@ func (d *Decoder) Discriminator(name string) (value string, found bool) {
 			d.Skip()
 		}
 	}
-	if d.err != nil {
+	bad := d.err != nil
+	if bad {
 		value, found = "", false
 	}
 	d.pos, d.depth, d.lastMismatch, d.err = pos, depth, last, nil
@@ -45,7 +67,13 @@ func (d *Decoder) Discriminator(name string) (value string, found bool) {
 	d.rootList, d.inValue, d.ctxSelect, d.ctxEntity = rootList, inValue, ctxSelect, ctxEntity
 	d.violations, d.tolerated, d.stash = d.violations[:nv], d.tolerated[:nt], d.stash[:ns]
 	d.stack = d.stack[:nf]
-	return value, found
+	switch {
+	case found:
+		return value, DiscString
+	case !seen && !bad:
+		return "", DiscAbsent
+	}
+	return "", DiscOther
 }
 
 // UnknownBranch handles a value of a discriminated union (keyword "oneOf" or
