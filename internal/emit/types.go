@@ -207,6 +207,16 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 	var cases []jen.Code
 	for i, p := range s.Properties {
 		dst := jen.Id("v").Dot(p.GoName)
+		if p.Implicit && len(s.Bases) == 0 {
+			// Named by "required" only: its value is an undeclared member's,
+			// checked by patternProperties and additionalProperties.
+			cases = append(cases, jen.Case(jen.Lit(p.JSONName)).Block(
+				jen.If(jen.Id("seen").Index(jen.Lit(i))).Block(
+					jen.Id("d").Dot("Enter").Call(jen.Lit(p.JSONName), jen.Lit("")), jen.Id("d").Dot("Duplicate").Call(), jen.Id("d").Dot("Leave").Call()),
+				jen.Id("seen").Index(jen.Lit(i)).Op("=").True(),
+				dst.Clone().Op("=").Id("d").Dot("Implicit").Call(jen.Id(RulesVar), jen.Lit(objRule))))
+			continue
+		}
 		body := []jen.Code{
 			jen.Id("d").Dot("Enter").Call(jen.Lit(p.JSONName), jen.Lit(propertyKeyword(p))),
 			jen.If(jen.Id("seen").Index(jen.Lit(i))).Block(jen.Id("d").Dot("Duplicate").Call(), dst.Clone().Op("=").Op("*").New(e.fieldType(p))),

@@ -19,6 +19,11 @@ type regression struct {
 // regressions holds every minimised failure of the generative test.
 var regressions = []regression{
 	{
+		why:       "a member named by required only was taken as any value, past additionalProperties false and patternProperties",
+		schema:    `{"title":"Root","type":"object","properties":{"_":{"const":false}},"required":["a","p1"],"patternProperties":{"^p":{"type":"integer"}},"additionalProperties":false}`,
+		instances: []string{`{"_":false,"a":"Status","p1":1}`, `{"p1":1}`, `{"a":1,"p1":"x"}`, `{"p1":2,"a":null}`, `{"p1":1,"p1":2,"a":1}`},
+	},
+	{
 		why:       "the nullable form around an applicator (held as raw JSON) refused null",
 		schema:    `{"title":"Root","type":"object","properties":{"id":{"anyOf":[{"anyOf":[{"type":"number","multipleOf":3},{"type":"array","items":{"type":"string"}}]},{"type":"null"}]}}}`,
 		instances: []string{`{"id":null}`, `{"id":3}`, `{"id":2}`, `{"id":["a"]}`, `{"id":"a"}`},

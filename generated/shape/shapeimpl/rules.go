@@ -295,6 +295,21 @@ func (d *Decoder) Undeclared(extra map[string]RawValue, rules []Rule, i int) map
 	return d.keepExtra(extra, k, start)
 }
 
+// Implicit reads the value of the member named Key that the object's
+// "required" names but its "properties" do not declare: it is checked as
+// an undeclared member is (the patternProperties and additionalProperties
+// of rules[i]) and returned as sent; nil after a syntax error.
+func (d *Decoder) Implicit(rules []Rule, i int) RawValue {
+	k := d.Key()
+	d.peek()
+	start := d.pos
+	d.undeclared(rules, &rules[i], k, start)
+	if d.err != nil {
+		return nil
+	}
+	return d.rawCopy(d.src[start:d.pos])
+}
+
 // keepExtra stores the member k whose value started at start, as sent, in
 // extra and returns extra; nothing after a syntax error.
 func (d *Decoder) keepExtra(extra map[string]RawValue, k string, start int) map[string]RawValue {

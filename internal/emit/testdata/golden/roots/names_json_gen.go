@@ -80,16 +80,13 @@ func (v *ComposedAllOf0) ShapeDecode(d *shapeimpl.Decoder) {
 	for d.NextKey(n) {
 		switch d.Key() {
 		case "kind":
-			d.Enter("kind", "/properties/kind")
 			if seen[0] {
+				d.Enter("kind", "")
 				d.Duplicate()
-				v.Kind = *new(json.RawMessage)
+				d.Leave()
 			}
 			seen[0] = true
-			if x := d.Raw(graphshapeRules, 0); x != nil {
-				v.Kind = x
-			}
-			d.Leave()
+			v.Kind = d.Implicit(graphshapeRules, 2)
 		default:
 			v.Extra = d.Undeclared(v.Extra, graphshapeRules, 2)
 		}
