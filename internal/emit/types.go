@@ -277,17 +277,18 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 	encode := []jen.Code{jen.Id("enc").Dot("BeginObject").Call()}
 	for _, p := range s.Properties {
 		fld := jen.Id("v").Dot(p.GoName)
-		key := jen.Id("enc").Dot("Name").Call(jen.Lit(string(shapeimpl.AppendString(nil, p.JSONName)) + ":"))
+		name := string(shapeimpl.AppendString(nil, p.JSONName)) + ":"
+		key := jen.Id("enc").Dot("Name").Call(jen.Lit(name))
 		var write []jen.Code
 		switch {
 		case p.Schema.Raw:
 			write = []jen.Code{jen.If(fld.Clone().Op("!=").Nil()).Block(key, jen.Id("enc").Dot("Raw").Call(fld.Clone()))}
 		case p.Optional:
 			write = []jen.Code{jen.Switch(fld.Clone().Dot("State")).Block(
-				jen.Case(shape("Null")).Block(key.Clone(), jen.Id("enc").Dot("Null").Call()),
-				jen.Case(shape("Present")).Block(append([]jen.Code{key.Clone()}, e.encodeValue(p.Schema, fld.Clone().Dot("Value"))...)...))}
+				jen.Case(shape("Null")).Block(jen.Id("enc").Dot("NameNull").Call(jen.Lit(name))),
+				jen.Case(shape("Present")).Block(e.encodeMember(p.Schema, name, fld.Clone().Dot("Value"))...))}
 		default:
-			write = append([]jen.Code{key}, e.encodeValue(p.Schema, fld.Clone())...)
+			write = e.encodeMember(p.Schema, name, fld.Clone())
 		}
 		if !p.Schema.Raw && !p.Optional {
 			zero, omittable := zeroTest(p.Schema.Go, fld.Clone())

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"time"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -485,4 +486,113 @@ func (e *Encoder) Writes(extra map[string]RawValue, k string, zero, omittable bo
 		}
 	}
 	return !(zero && omittable && e.OmitZero)
+}
+
+// The fused writers below write one member, its encoded name (a constant
+// such as `"id":`, as Name takes it) and its value, with one comma check
+// and one capacity check; generated encoders use them for members of
+// scalar types. Each writes what Name followed by the value's own writer
+// writes.
+
+// member makes room for a ',', name and n more bytes, writes the ',' if
+// one is due and name, and returns the buffer up to its capacity and the
+// offset after name. The caller stores the new length and e.more.
+func (e *Encoder) member(name string, n int) ([]byte, int) {
+	b := e.buf
+	at := len(b)
+	if cap(b)-at <= len(name)+n {
+		e.grow(len(name) + n + 1)
+		b = e.buf
+	}
+	b = b[:cap(b)]
+	if e.more {
+		b[at] = ','
+		at++
+	}
+	at += copy(b[at:], name)
+	return b, at
+}
+
+// NameString writes a member whose value is the string s.
+func (e *Encoder) NameString(name, s string) {
+	if !safeString(s) {
+		e.token(name, false)
+		e.buf = appendString(e.buf, s) // escapes: the slow path
+		e.more = true
+		return
+	}
+	b, at := e.member(name, len(s)+2)
+	b[at] = '"'
+	at += 1 + copy(b[at+1:], s)
+	b[at] = '"'
+	e.buf = e.buf[:at+1]
+	e.more = true
+}
+
+// NameNull writes a member whose value is null.
+func (e *Encoder) NameNull(name string) {
+	b, at := e.member(name, 4)
+	copy(b[at:], "null")
+	e.buf = e.buf[:at+4]
+	e.more = true
+}
+
+// NameBool writes a member whose value is the boolean v.
+func (e *Encoder) NameBool(name string, v bool) {
+	lit := "false"
+	if v {
+		lit = "true"
+	}
+	b, at := e.member(name, len(lit))
+	at += copy(b[at:], lit)
+	e.buf = e.buf[:at]
+	e.more = true
+}
+
+// maxInt64 is the longest integer strconv.AppendInt writes.
+const maxInt64 = len("-9223372036854775808")
+
+// NameInt64 writes a member whose value is the integer n.
+func (e *Encoder) NameInt64(name string, n int64) {
+	b, at := e.member(name, maxInt64)
+	// b has room: AppendInt writes in place and the pointer is unchanged.
+	at += len(strconv.AppendInt(b[at:at], n, 10))
+	e.buf = e.buf[:at]
+	e.more = true
+}
+
+// NameFloat64 writes a member whose value is the number f (null for NaN
+// and infinities, as Float64 writes them).
+func (e *Encoder) NameFloat64(name string, f float64) {
+	e.Name(name)
+	e.Float64(f)
+}
+
+// maxDateTime is the longest date-time string AppendDateTime writes for a
+// year in 0000-9999, with its quotes.
+const maxDateTime = len(`"2006-01-02T15:04:05.999999999-07:00"`)
+
+// The Unix seconds of 0000-01-01T00:00:00 and 10000-01-01T00:00:00 (as
+// wall clock seconds in t's own offset): the years RFC 3339 can write.
+const (
+	minDateTimeSec = -62167219200
+	endDateTimeSec = 253402300800
+)
+
+// NameTime writes a member whose value is t as an RFC 3339 date-time
+// string (a year outside 0000-9999 fails, as Time does).
+func (e *Encoder) NameTime(name string, t time.Time) {
+	_, off := t.Zone()
+	if wall := t.Unix() + int64(off); wall < minDateTimeSec || wall >= endDateTimeSec {
+		e.Name(name)
+		e.Time(t) // fails
+		return
+	}
+	b, at := e.member(name, maxDateTime)
+	b[at] = '"'
+	// b has room: AppendDateTime writes in place and the pointer is unchanged.
+	at += 1 + len(AppendDateTime(b[at+1:at+1], t))
+	b[at] = '"'
+	e.buf = e.buf[:at+1]
+	e.more = true
 }

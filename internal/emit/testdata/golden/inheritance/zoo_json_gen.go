@@ -76,22 +76,18 @@ func (v *AnimalBase) ShapeDecode(d *shapeimpl.Decoder) {
 func (v *AnimalBase) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
 	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
 	if !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
-			enc.Name("\"legs\":")
-			enc.Null()
+			enc.NameNull("\"legs\":")
 		case shape.Present:
-			enc.Name("\"legs\":")
-			enc.Int64(int64(v.Legs.Value))
+			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
 	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -202,32 +198,26 @@ func (v *Cat) ShapeDecode(d *shapeimpl.Decoder) {
 func (v *Cat) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
 	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
 	if !shapeimpl.Has(v.Extra, "indoor") {
 		switch v.Indoor.State {
 		case shape.Null:
-			enc.Name("\"indoor\":")
-			enc.Null()
+			enc.NameNull("\"indoor\":")
 		case shape.Present:
-			enc.Name("\"indoor\":")
-			enc.Bool(v.Indoor.Value)
+			enc.NameBool("\"indoor\":", v.Indoor.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
-			enc.Name("\"legs\":")
-			enc.Null()
+			enc.NameNull("\"legs\":")
 		case shape.Present:
-			enc.Name("\"legs\":")
-			enc.Int64(int64(v.Legs.Value))
+			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
 	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -345,32 +335,26 @@ func (v *Dog) ShapeDecode(d *shapeimpl.Decoder) {
 func (v *Dog) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
 	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
 	if !shapeimpl.Has(v.Extra, "breed") {
 		switch v.Breed.State {
 		case shape.Null:
-			enc.Name("\"breed\":")
-			enc.Null()
+			enc.NameNull("\"breed\":")
 		case shape.Present:
-			enc.Name("\"breed\":")
-			enc.String(v.Breed.Value)
+			enc.NameString("\"breed\":", v.Breed.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
-			enc.Name("\"legs\":")
-			enc.Null()
+			enc.NameNull("\"legs\":")
 		case shape.Present:
-			enc.Name("\"legs\":")
-			enc.Int64(int64(v.Legs.Value))
+			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
 	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -482,32 +466,26 @@ func (v *Hound) ShapeDecode(d *shapeimpl.Decoder) {
 func (v *Hound) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
 	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
 	if !shapeimpl.Has(v.Extra, "breed") {
 		switch v.Breed.State {
 		case shape.Null:
-			enc.Name("\"breed\":")
-			enc.Null()
+			enc.NameNull("\"breed\":")
 		case shape.Present:
-			enc.Name("\"breed\":")
-			enc.String(v.Breed.Value)
+			enc.NameString("\"breed\":", v.Breed.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
-			enc.Name("\"legs\":")
-			enc.Null()
+			enc.NameNull("\"legs\":")
 		case shape.Present:
-			enc.Name("\"legs\":")
-			enc.Int64(int64(v.Legs.Value))
+			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
 	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -588,16 +566,13 @@ func (v *Keeper) ShapeEncode(enc *shapeimpl.Encoder) {
 	if !shapeimpl.Has(v.Extra, "badge") {
 		switch v.Badge.State {
 		case shape.Null:
-			enc.Name("\"badge\":")
-			enc.Null()
+			enc.NameNull("\"badge\":")
 		case shape.Present:
-			enc.Name("\"badge\":")
-			enc.String(v.Badge.Value)
+			enc.NameString("\"badge\":", v.Badge.Value)
 		}
 	}
 	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -663,8 +638,7 @@ func (v *Person) ShapeDecode(d *shapeimpl.Decoder) {
 func (v *Person) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
 	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -793,42 +767,34 @@ func (v *Puppy) ShapeDecode(d *shapeimpl.Decoder) {
 func (v *Puppy) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
 	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
 	if !shapeimpl.Has(v.Extra, "ageWeeks") {
 		switch v.AgeWeeks.State {
 		case shape.Null:
-			enc.Name("\"ageWeeks\":")
-			enc.Null()
+			enc.NameNull("\"ageWeeks\":")
 		case shape.Present:
-			enc.Name("\"ageWeeks\":")
-			enc.Int64(v.AgeWeeks.Value)
+			enc.NameInt64("\"ageWeeks\":", v.AgeWeeks.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "breed") {
 		switch v.Breed.State {
 		case shape.Null:
-			enc.Name("\"breed\":")
-			enc.Null()
+			enc.NameNull("\"breed\":")
 		case shape.Present:
-			enc.Name("\"breed\":")
-			enc.String(v.Breed.Value)
+			enc.NameString("\"breed\":", v.Breed.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
-			enc.Name("\"legs\":")
-			enc.Null()
+			enc.NameNull("\"legs\":")
 		case shape.Present:
-			enc.Name("\"legs\":")
-			enc.Int64(int64(v.Legs.Value))
+			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
 	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -931,8 +897,7 @@ func (v *Zoo) ShapeEncode(enc *shapeimpl.Encoder) {
 	if !shapeimpl.Has(v.Extra, "animals") {
 		switch v.Animals.State {
 		case shape.Null:
-			enc.Name("\"animals\":")
-			enc.Null()
+			enc.NameNull("\"animals\":")
 		case shape.Present:
 			enc.Name("\"animals\":")
 			enc.BeginArray()
@@ -949,8 +914,7 @@ func (v *Zoo) ShapeEncode(enc *shapeimpl.Encoder) {
 	if !shapeimpl.Has(v.Extra, "keeper") {
 		switch v.Keeper.State {
 		case shape.Null:
-			enc.Name("\"keeper\":")
-			enc.Null()
+			enc.NameNull("\"keeper\":")
 		case shape.Present:
 			enc.Name("\"keeper\":")
 			v.Keeper.Value.ShapeEncode(enc)
@@ -959,8 +923,7 @@ func (v *Zoo) ShapeEncode(enc *shapeimpl.Encoder) {
 	if !shapeimpl.Has(v.Extra, "star") {
 		switch v.Star.State {
 		case shape.Null:
-			enc.Name("\"star\":")
-			enc.Null()
+			enc.NameNull("\"star\":")
 		case shape.Present:
 			enc.Name("\"star\":")
 			if v.Star.Value == nil {

@@ -63,8 +63,7 @@ func (v *Meta) ShapeEncode(enc *shapeimpl.Encoder) {
 	if !shapeimpl.Has(v.Extra, "owner") {
 		switch v.Owner.State {
 		case shape.Null:
-			enc.Name("\"owner\":")
-			enc.Null()
+			enc.NameNull("\"owner\":")
 		case shape.Present:
 			enc.Name("\"owner\":")
 			if v.Owner.Value == nil {
@@ -77,11 +76,9 @@ func (v *Meta) ShapeEncode(enc *shapeimpl.Encoder) {
 	if !shapeimpl.Has(v.Extra, "when") {
 		switch v.When.State {
 		case shape.Null:
-			enc.Name("\"when\":")
-			enc.Null()
+			enc.NameNull("\"when\":")
 		case shape.Present:
-			enc.Name("\"when\":")
-			enc.Time(v.When.Value)
+			enc.NameTime("\"when\":", v.When.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -204,8 +201,7 @@ func (v *Node) ShapeEncode(enc *shapeimpl.Encoder) {
 	if !shapeimpl.Has(v.Extra, "children") {
 		switch v.Children.State {
 		case shape.Null:
-			enc.Name("\"children\":")
-			enc.Null()
+			enc.NameNull("\"children\":")
 		case shape.Present:
 			enc.Name("\"children\":")
 			enc.BeginArray()
@@ -222,8 +218,7 @@ func (v *Node) ShapeEncode(enc *shapeimpl.Encoder) {
 	if !shapeimpl.Has(v.Extra, "meta") {
 		switch v.Meta.State {
 		case shape.Null:
-			enc.Name("\"meta\":")
-			enc.Null()
+			enc.NameNull("\"meta\":")
 		case shape.Present:
 			enc.Name("\"meta\":")
 			if v.Meta.Value == nil {
@@ -236,18 +231,15 @@ func (v *Node) ShapeEncode(enc *shapeimpl.Encoder) {
 	if !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
 	if !shapeimpl.Has(v.Extra, "parent") {
 		switch v.Parent.State {
 		case shape.Null:
-			enc.Name("\"parent\":")
-			enc.Null()
+			enc.NameNull("\"parent\":")
 		case shape.Present:
 			enc.Name("\"parent\":")
 			if v.Parent.Value == nil {
