@@ -238,10 +238,11 @@ func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "activeDirectoryDomainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "activeDirectoryDomainName") {
 		switch v.ActiveDirectoryDomainName.State {
 		case shape.Null:
 			enc.NameNull("\"activeDirectoryDomainName\":")
@@ -249,10 +250,10 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"activeDirectoryDomainName\":", v.ActiveDirectoryDomainName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -265,10 +266,10 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -276,7 +277,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -289,7 +290,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -302,7 +303,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "trustedDomains") {
+	if !extra || !shapeimpl.Has(v.Extra, "trustedDomains") {
 		switch v.TrustedDomains.State {
 		case shape.Null:
 			enc.NameNull("\"trustedDomains\":")
@@ -315,7 +316,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -590,10 +591,11 @@ func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "agentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "agentId") {
 		switch v.AgentID.State {
 		case shape.Null:
 			enc.NameNull("\"agentId\":")
@@ -601,7 +603,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"agentId\":", v.AgentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "agentName") {
+	if !extra || !shapeimpl.Has(v.Extra, "agentName") {
 		switch v.AgentName.State {
 		case shape.Null:
 			enc.NameNull("\"agentName\":")
@@ -609,10 +611,10 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"agentName\":", v.AgentName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -625,7 +627,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "hostingPlatformType") {
+	if !extra || !shapeimpl.Has(v.Extra, "hostingPlatformType") {
 		switch v.HostingPlatformType.State {
 		case shape.Null:
 			enc.NameNull("\"hostingPlatformType\":")
@@ -633,7 +635,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"hostingPlatformType\":", string(v.HostingPlatformType.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "instructions") {
+	if !extra || !shapeimpl.Has(v.Extra, "instructions") {
 		switch v.Instructions.State {
 		case shape.Null:
 			enc.NameNull("\"instructions\":")
@@ -641,10 +643,10 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"instructions\":", v.Instructions.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -652,7 +654,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -665,7 +667,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -678,7 +680,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -1369,7 +1371,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.type") {
 		switch v.ODataType.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.type\":")
@@ -1377,7 +1380,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.type\":", v.ODataType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "actorDisplayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "actorDisplayName") {
 		switch v.ActorDisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"actorDisplayName\":")
@@ -1385,7 +1388,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"actorDisplayName\":", v.ActorDisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "additionalData") {
+	if !extra || !shapeimpl.Has(v.Extra, "additionalData") {
 		switch v.AdditionalData.State {
 		case shape.Null:
 			enc.NameNull("\"additionalData\":")
@@ -1394,7 +1397,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.AdditionalData.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "alertPolicyId") {
+	if !extra || !shapeimpl.Has(v.Extra, "alertPolicyId") {
 		switch v.AlertPolicyID.State {
 		case shape.Null:
 			enc.NameNull("\"alertPolicyId\":")
@@ -1402,7 +1405,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"alertPolicyId\":", v.AlertPolicyID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "alertWebUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "alertWebUrl") {
 		switch v.AlertWebURL.State {
 		case shape.Null:
 			enc.NameNull("\"alertWebUrl\":")
@@ -1410,7 +1413,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"alertWebUrl\":", v.AlertWebURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "assignedTo") {
+	if !extra || !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
 			enc.NameNull("\"assignedTo\":")
@@ -1418,7 +1421,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"assignedTo\":", v.AssignedTo.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "categories") {
+	if !extra || !shapeimpl.Has(v.Extra, "categories") {
 		switch v.Categories.State {
 		case shape.Null:
 			enc.NameNull("\"categories\":")
@@ -1431,7 +1434,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "category") {
+	if !extra || !shapeimpl.Has(v.Extra, "category") {
 		switch v.Category.State {
 		case shape.Null:
 			enc.NameNull("\"category\":")
@@ -1439,7 +1442,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"category\":", v.Category.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "classification") {
+	if !extra || !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
 			enc.NameNull("\"classification\":")
@@ -1447,7 +1450,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"classification\":", string(v.Classification.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "comments") {
+	if !extra || !shapeimpl.Has(v.Extra, "comments") {
 		switch v.Comments.State {
 		case shape.Null:
 			enc.NameNull("\"comments\":")
@@ -1460,7 +1463,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "createdDateTime") {
 		switch v.CreatedDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"createdDateTime\":")
@@ -1468,7 +1471,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"createdDateTime\":", v.CreatedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "customDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "customDetails") {
 		switch v.CustomDetails.State {
 		case shape.Null:
 			enc.NameNull("\"customDetails\":")
@@ -1477,7 +1480,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.CustomDetails.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "description") {
+	if !extra || !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
 			enc.NameNull("\"description\":")
@@ -1485,7 +1488,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"description\":", v.Description.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectionSource") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectionSource") {
 		switch v.DetectionSource.State {
 		case shape.Null:
 			enc.NameNull("\"detectionSource\":")
@@ -1493,7 +1496,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"detectionSource\":", string(v.DetectionSource.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectorId") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectorId") {
 		switch v.DetectorID.State {
 		case shape.Null:
 			enc.NameNull("\"detectorId\":")
@@ -1501,7 +1504,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"detectorId\":", v.DetectorID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "determination") {
+	if !extra || !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
 			enc.NameNull("\"determination\":")
@@ -1509,7 +1512,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"determination\":", string(v.Determination.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "evidence") {
+	if !extra || !shapeimpl.Has(v.Extra, "evidence") {
 		switch v.Evidence.State {
 		case shape.Null:
 			enc.NameNull("\"evidence\":")
@@ -1526,7 +1529,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "firstActivityDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "firstActivityDateTime") {
 		switch v.FirstActivityDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"firstActivityDateTime\":")
@@ -1534,10 +1537,10 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"firstActivityDateTime\":", v.FirstActivityDateTime.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "id", v.ID == "", true) {
+	if !extra && !(enc.OmitZero && v.ID == "") || extra && enc.Writes(v.Extra, "id", v.ID == "", true) {
 		enc.NameString("\"id\":", v.ID)
 	}
-	if !shapeimpl.Has(v.Extra, "incidentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "incidentId") {
 		switch v.IncidentID.State {
 		case shape.Null:
 			enc.NameNull("\"incidentId\":")
@@ -1545,7 +1548,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"incidentId\":", v.IncidentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "incidentWebUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "incidentWebUrl") {
 		switch v.IncidentWebURL.State {
 		case shape.Null:
 			enc.NameNull("\"incidentWebUrl\":")
@@ -1553,7 +1556,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"incidentWebUrl\":", v.IncidentWebURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "investigationState") {
+	if !extra || !shapeimpl.Has(v.Extra, "investigationState") {
 		switch v.InvestigationState.State {
 		case shape.Null:
 			enc.NameNull("\"investigationState\":")
@@ -1561,7 +1564,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"investigationState\":", string(v.InvestigationState.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastActivityDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastActivityDateTime") {
 		switch v.LastActivityDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"lastActivityDateTime\":")
@@ -1569,7 +1572,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"lastActivityDateTime\":", v.LastActivityDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
 		switch v.LastUpdateDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"lastUpdateDateTime\":")
@@ -1577,7 +1580,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"lastUpdateDateTime\":", v.LastUpdateDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mitreTechniques") {
+	if !extra || !shapeimpl.Has(v.Extra, "mitreTechniques") {
 		switch v.MitreTechniques.State {
 		case shape.Null:
 			enc.NameNull("\"mitreTechniques\":")
@@ -1590,7 +1593,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "productName") {
+	if !extra || !shapeimpl.Has(v.Extra, "productName") {
 		switch v.ProductName.State {
 		case shape.Null:
 			enc.NameNull("\"productName\":")
@@ -1598,7 +1601,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"productName\":", v.ProductName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "providerAlertId") {
+	if !extra || !shapeimpl.Has(v.Extra, "providerAlertId") {
 		switch v.ProviderAlertID.State {
 		case shape.Null:
 			enc.NameNull("\"providerAlertId\":")
@@ -1606,7 +1609,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"providerAlertId\":", v.ProviderAlertID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recommendedActions") {
+	if !extra || !shapeimpl.Has(v.Extra, "recommendedActions") {
 		switch v.RecommendedActions.State {
 		case shape.Null:
 			enc.NameNull("\"recommendedActions\":")
@@ -1614,7 +1617,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"recommendedActions\":", v.RecommendedActions.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resolvedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "resolvedDateTime") {
 		switch v.ResolvedDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"resolvedDateTime\":")
@@ -1622,16 +1625,16 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"resolvedDateTime\":", v.ResolvedDateTime.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
+	if !extra && !(enc.OmitZero && v.ServiceSource == "") || extra && enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
 		enc.NameString("\"serviceSource\":", string(v.ServiceSource))
 	}
-	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
+	if !extra && !(enc.OmitZero && v.Severity == "") || extra && enc.Writes(v.Extra, "severity", v.Severity == "", true) {
 		enc.NameString("\"severity\":", string(v.Severity))
 	}
-	if enc.Writes(v.Extra, "status", v.Status == "", true) {
+	if !extra && !(enc.OmitZero && v.Status == "") || extra && enc.Writes(v.Extra, "status", v.Status == "", true) {
 		enc.NameString("\"status\":", string(v.Status))
 	}
-	if !shapeimpl.Has(v.Extra, "systemTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "systemTags") {
 		switch v.SystemTags.State {
 		case shape.Null:
 			enc.NameNull("\"systemTags\":")
@@ -1644,7 +1647,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
 			enc.NameNull("\"tenantId\":")
@@ -1652,7 +1655,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"tenantId\":", v.TenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threatDisplayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "threatDisplayName") {
 		switch v.ThreatDisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"threatDisplayName\":")
@@ -1660,7 +1663,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"threatDisplayName\":", v.ThreatDisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threatFamilyName") {
+	if !extra || !shapeimpl.Has(v.Extra, "threatFamilyName") {
 		switch v.ThreatFamilyName.State {
 		case shape.Null:
 			enc.NameNull("\"threatFamilyName\":")
@@ -1668,7 +1671,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"threatFamilyName\":", v.ThreatFamilyName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "title") {
+	if !extra || !shapeimpl.Has(v.Extra, "title") {
 		switch v.Title.State {
 		case shape.Null:
 			enc.NameNull("\"title\":")
@@ -1802,7 +1805,8 @@ func (v *AlertComment) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertComment) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "comment") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "comment") {
 		switch v.Comment.State {
 		case shape.Null:
 			enc.NameNull("\"comment\":")
@@ -1810,7 +1814,7 @@ func (v *AlertComment) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"comment\":", v.Comment.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdByDisplayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "createdByDisplayName") {
 		switch v.CreatedByDisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"createdByDisplayName\":")
@@ -1818,7 +1822,7 @@ func (v *AlertComment) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"createdByDisplayName\":", v.CreatedByDisplayName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
 	enc.Extra(v.Extra)
@@ -1912,7 +1916,8 @@ func (v *AlertCommentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertCommentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.context") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.context") {
 		switch v.ODataContext.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.context\":")
@@ -1920,7 +1925,7 @@ func (v *AlertCommentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.context\":", v.ODataContext.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "value", v.Value == nil, true) {
+	if !extra && !(enc.OmitZero && v.Value == nil) || extra && enc.Writes(v.Extra, "value", v.Value == nil, true) {
 		enc.Name("\"value\":")
 		enc.BeginArray()
 		for i := range v.Value {
@@ -2005,7 +2010,8 @@ func (v *AlertCommentRequest) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertCommentRequest) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.type") {
 		switch v.ODataType.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.type\":")
@@ -2013,7 +2019,7 @@ func (v *AlertCommentRequest) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.type\":", string(v.ODataType.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "comment", v.Comment == "", true) {
+	if !extra && !(enc.OmitZero && v.Comment == "") || extra && enc.Writes(v.Extra, "comment", v.Comment == "", true) {
 		enc.NameString("\"comment\":", v.Comment)
 	}
 	enc.Extra(v.Extra)
@@ -2289,13 +2295,14 @@ func (v *AlertEvidenceBase) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -2308,10 +2315,10 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -2319,7 +2326,7 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -2332,7 +2339,7 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -2345,7 +2352,7 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -2685,10 +2692,11 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "amazonAccountId") {
+	if !extra || !shapeimpl.Has(v.Extra, "amazonAccountId") {
 		switch v.AmazonAccountID.State {
 		case shape.Null:
 			enc.NameNull("\"amazonAccountId\":")
@@ -2696,7 +2704,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"amazonAccountId\":", v.AmazonAccountID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "amazonResourceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "amazonResourceId") {
 		switch v.AmazonResourceID.State {
 		case shape.Null:
 			enc.NameNull("\"amazonResourceId\":")
@@ -2704,10 +2712,10 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"amazonResourceId\":", v.AmazonResourceID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -2720,10 +2728,10 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -2731,7 +2739,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceName") {
 		switch v.ResourceName.State {
 		case shape.Null:
 			enc.NameNull("\"resourceName\":")
@@ -2739,7 +2747,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceName\":", v.ResourceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceType") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceType") {
 		switch v.ResourceType.State {
 		case shape.Null:
 			enc.NameNull("\"resourceType\":")
@@ -2747,7 +2755,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceType\":", v.ResourceType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -2760,7 +2768,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -2773,7 +2781,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -3275,10 +3283,11 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "antiSpamDirection") {
+	if !extra || !shapeimpl.Has(v.Extra, "antiSpamDirection") {
 		switch v.AntiSpamDirection.State {
 		case shape.Null:
 			enc.NameNull("\"antiSpamDirection\":")
@@ -3286,7 +3295,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"antiSpamDirection\":", v.AntiSpamDirection.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "attachmentsCount") {
+	if !extra || !shapeimpl.Has(v.Extra, "attachmentsCount") {
 		switch v.AttachmentsCount.State {
 		case shape.Null:
 			enc.NameNull("\"attachmentsCount\":")
@@ -3294,10 +3303,10 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"attachmentsCount\":", v.AttachmentsCount.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "deliveryAction") {
+	if !extra || !shapeimpl.Has(v.Extra, "deliveryAction") {
 		switch v.DeliveryAction.State {
 		case shape.Null:
 			enc.NameNull("\"deliveryAction\":")
@@ -3305,7 +3314,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deliveryAction\":", v.DeliveryAction.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deliveryLocation") {
+	if !extra || !shapeimpl.Has(v.Extra, "deliveryLocation") {
 		switch v.DeliveryLocation.State {
 		case shape.Null:
 			enc.NameNull("\"deliveryLocation\":")
@@ -3313,7 +3322,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deliveryLocation\":", v.DeliveryLocation.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -3326,7 +3335,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "internetMessageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "internetMessageId") {
 		switch v.InternetMessageID.State {
 		case shape.Null:
 			enc.NameNull("\"internetMessageId\":")
@@ -3334,7 +3343,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"internetMessageId\":", v.InternetMessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "language") {
+	if !extra || !shapeimpl.Has(v.Extra, "language") {
 		switch v.Language.State {
 		case shape.Null:
 			enc.NameNull("\"language\":")
@@ -3342,7 +3351,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"language\":", v.Language.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "networkMessageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "networkMessageId") {
 		switch v.NetworkMessageID.State {
 		case shape.Null:
 			enc.NameNull("\"networkMessageId\":")
@@ -3350,7 +3359,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"networkMessageId\":", v.NetworkMessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "p1Sender") {
+	if !extra || !shapeimpl.Has(v.Extra, "p1Sender") {
 		switch v.P1Sender.State {
 		case shape.Null:
 			enc.NameNull("\"p1Sender\":")
@@ -3359,7 +3368,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.P1Sender.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "p2Sender") {
+	if !extra || !shapeimpl.Has(v.Extra, "p2Sender") {
 		switch v.P2Sender.State {
 		case shape.Null:
 			enc.NameNull("\"p2Sender\":")
@@ -3368,7 +3377,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.P2Sender.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "receivedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "receivedDateTime") {
 		switch v.ReceivedDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"receivedDateTime\":")
@@ -3376,7 +3385,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"receivedDateTime\":", v.ReceivedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recipientEmailAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "recipientEmailAddress") {
 		switch v.RecipientEmailAddress.State {
 		case shape.Null:
 			enc.NameNull("\"recipientEmailAddress\":")
@@ -3384,10 +3393,10 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"recipientEmailAddress\":", v.RecipientEmailAddress.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -3395,7 +3404,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -3408,7 +3417,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "senderIp") {
+	if !extra || !shapeimpl.Has(v.Extra, "senderIp") {
 		switch v.SenderIP.State {
 		case shape.Null:
 			enc.NameNull("\"senderIp\":")
@@ -3416,7 +3425,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"senderIp\":", v.SenderIP.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "subject") {
+	if !extra || !shapeimpl.Has(v.Extra, "subject") {
 		switch v.Subject.State {
 		case shape.Null:
 			enc.NameNull("\"subject\":")
@@ -3424,7 +3433,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"subject\":", v.Subject.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -3437,7 +3446,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threatDetectionMethods") {
+	if !extra || !shapeimpl.Has(v.Extra, "threatDetectionMethods") {
 		switch v.ThreatDetectionMethods.State {
 		case shape.Null:
 			enc.NameNull("\"threatDetectionMethods\":")
@@ -3454,7 +3463,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threats") {
+	if !extra || !shapeimpl.Has(v.Extra, "threats") {
 		switch v.Threats.State {
 		case shape.Null:
 			enc.NameNull("\"threats\":")
@@ -3471,7 +3480,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urlCount") {
+	if !extra || !shapeimpl.Has(v.Extra, "urlCount") {
 		switch v.URLCount.State {
 		case shape.Null:
 			enc.NameNull("\"urlCount\":")
@@ -3479,7 +3488,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"urlCount\":", v.URLCount.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urls") {
+	if !extra || !shapeimpl.Has(v.Extra, "urls") {
 		switch v.URLs.State {
 		case shape.Null:
 			enc.NameNull("\"urls\":")
@@ -3496,7 +3505,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urn") {
+	if !extra || !shapeimpl.Has(v.Extra, "urn") {
 		switch v.Urn.State {
 		case shape.Null:
 			enc.NameNull("\"urn\":")
@@ -3504,7 +3513,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"urn\":", v.Urn.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -3794,13 +3803,14 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -3813,10 +3823,10 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -3824,7 +3834,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceId") {
 		switch v.ResourceID.State {
 		case shape.Null:
 			enc.NameNull("\"resourceId\":")
@@ -3832,7 +3842,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceId\":", v.ResourceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceName") {
 		switch v.ResourceName.State {
 		case shape.Null:
 			enc.NameNull("\"resourceName\":")
@@ -3840,7 +3850,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceName\":", v.ResourceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceType") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceType") {
 		switch v.ResourceType.State {
 		case shape.Null:
 			enc.NameNull("\"resourceType\":")
@@ -3848,7 +3858,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceType\":", v.ResourceType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -3861,7 +3871,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -3874,7 +3884,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -4136,13 +4146,14 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -4155,7 +4166,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -4163,10 +4174,10 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -4174,7 +4185,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -4187,7 +4198,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "storageResource") {
+	if !extra || !shapeimpl.Has(v.Extra, "storageResource") {
 		switch v.StorageResource.State {
 		case shape.Null:
 			enc.NameNull("\"storageResource\":")
@@ -4196,7 +4207,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.StorageResource.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -4209,7 +4220,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "url") {
+	if !extra || !shapeimpl.Has(v.Extra, "url") {
 		switch v.URL.State {
 		case shape.Null:
 			enc.NameNull("\"url\":")
@@ -4217,7 +4228,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"url\":", v.URL.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -4526,10 +4537,11 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "blobContainer") {
+	if !extra || !shapeimpl.Has(v.Extra, "blobContainer") {
 		switch v.BlobContainer.State {
 		case shape.Null:
 			enc.NameNull("\"blobContainer\":")
@@ -4538,10 +4550,10 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.BlobContainer.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -4554,7 +4566,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "etag") {
+	if !extra || !shapeimpl.Has(v.Extra, "etag") {
 		switch v.Etag.State {
 		case shape.Null:
 			enc.NameNull("\"etag\":")
@@ -4562,7 +4574,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"etag\":", v.Etag.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "fileHashes") {
+	if !extra || !shapeimpl.Has(v.Extra, "fileHashes") {
 		switch v.FileHashes.State {
 		case shape.Null:
 			enc.NameNull("\"fileHashes\":")
@@ -4579,7 +4591,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -4587,10 +4599,10 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -4598,7 +4610,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -4611,7 +4623,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -4624,7 +4636,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "url") {
+	if !extra || !shapeimpl.Has(v.Extra, "url") {
 		switch v.URL.State {
 		case shape.Null:
 			enc.NameNull("\"url\":")
@@ -4632,7 +4644,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"url\":", v.URL.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -4933,10 +4945,11 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "appId") {
+	if !extra || !shapeimpl.Has(v.Extra, "appId") {
 		switch v.AppID.State {
 		case shape.Null:
 			enc.NameNull("\"appId\":")
@@ -4944,10 +4957,10 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"appId\":", v.AppID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -4960,7 +4973,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -4968,7 +4981,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "instanceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "instanceId") {
 		switch v.InstanceID.State {
 		case shape.Null:
 			enc.NameNull("\"instanceId\":")
@@ -4976,7 +4989,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"instanceId\":", v.InstanceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "instanceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "instanceName") {
 		switch v.InstanceName.State {
 		case shape.Null:
 			enc.NameNull("\"instanceName\":")
@@ -4984,10 +4997,10 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"instanceName\":", v.InstanceName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -4995,7 +5008,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -5008,7 +5021,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "saasAppId") {
+	if !extra || !shapeimpl.Has(v.Extra, "saasAppId") {
 		switch v.SaasAppID.State {
 		case shape.Null:
 			enc.NameNull("\"saasAppId\":")
@@ -5016,7 +5029,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"saasAppId\":", v.SaasAppID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "stream") {
+	if !extra || !shapeimpl.Has(v.Extra, "stream") {
 		switch v.Stream.State {
 		case shape.Null:
 			enc.NameNull("\"stream\":")
@@ -5025,7 +5038,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Stream.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -5038,7 +5051,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -5265,13 +5278,14 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -5284,10 +5298,10 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -5295,7 +5309,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "requestId") {
+	if !extra || !shapeimpl.Has(v.Extra, "requestId") {
 		switch v.RequestID.State {
 		case shape.Null:
 			enc.NameNull("\"requestId\":")
@@ -5303,7 +5317,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"requestId\":", v.RequestID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -5316,7 +5330,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -5329,7 +5343,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -5669,10 +5683,11 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "account") {
+	if !extra || !shapeimpl.Has(v.Extra, "account") {
 		switch v.Account.State {
 		case shape.Null:
 			enc.NameNull("\"account\":")
@@ -5681,7 +5696,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Account.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "browser") {
+	if !extra || !shapeimpl.Has(v.Extra, "browser") {
 		switch v.Browser.State {
 		case shape.Null:
 			enc.NameNull("\"browser\":")
@@ -5689,10 +5704,10 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"browser\":", v.Browser.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -5705,7 +5720,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceName") {
 		switch v.DeviceName.State {
 		case shape.Null:
 			enc.NameNull("\"deviceName\":")
@@ -5713,7 +5728,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deviceName\":", v.DeviceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "operatingSystem") {
+	if !extra || !shapeimpl.Has(v.Extra, "operatingSystem") {
 		switch v.OperatingSystem.State {
 		case shape.Null:
 			enc.NameNull("\"operatingSystem\":")
@@ -5721,7 +5736,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"operatingSystem\":", v.OperatingSystem.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "previousLogonDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "previousLogonDateTime") {
 		switch v.PreviousLogonDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"previousLogonDateTime\":")
@@ -5729,7 +5744,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"previousLogonDateTime\":", v.PreviousLogonDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "protocol") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocol") {
 		switch v.Protocol.State {
 		case shape.Null:
 			enc.NameNull("\"protocol\":")
@@ -5737,10 +5752,10 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"protocol\":", v.Protocol.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -5748,7 +5763,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -5761,7 +5776,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sessionId") {
+	if !extra || !shapeimpl.Has(v.Extra, "sessionId") {
 		switch v.SessionID.State {
 		case shape.Null:
 			enc.NameNull("\"sessionId\":")
@@ -5769,7 +5784,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sessionId\":", v.SessionID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "startUtcDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "startUtcDateTime") {
 		switch v.StartUtcDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"startUtcDateTime\":")
@@ -5777,7 +5792,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"startUtcDateTime\":", v.StartUtcDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -5790,7 +5805,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userAgent") {
+	if !extra || !shapeimpl.Has(v.Extra, "userAgent") {
 		switch v.UserAgent.State {
 		case shape.Null:
 			enc.NameNull("\"userAgent\":")
@@ -5798,7 +5813,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"userAgent\":", v.UserAgent.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -6147,10 +6162,11 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "args") {
+	if !extra || !shapeimpl.Has(v.Extra, "args") {
 		switch v.Args.State {
 		case shape.Null:
 			enc.NameNull("\"args\":")
@@ -6167,7 +6183,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "command") {
+	if !extra || !shapeimpl.Has(v.Extra, "command") {
 		switch v.Command.State {
 		case shape.Null:
 			enc.NameNull("\"command\":")
@@ -6184,7 +6200,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "containerId") {
+	if !extra || !shapeimpl.Has(v.Extra, "containerId") {
 		switch v.ContainerID.State {
 		case shape.Null:
 			enc.NameNull("\"containerId\":")
@@ -6192,10 +6208,10 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"containerId\":", v.ContainerID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -6208,7 +6224,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "image") {
+	if !extra || !shapeimpl.Has(v.Extra, "image") {
 		switch v.Image.State {
 		case shape.Null:
 			enc.NameNull("\"image\":")
@@ -6221,10 +6237,10 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if enc.Writes(v.Extra, "isPrivileged", !v.IsPrivileged, false) {
+	if !extra || enc.Writes(v.Extra, "isPrivileged", !v.IsPrivileged, false) {
 		enc.NameBool("\"isPrivileged\":", v.IsPrivileged)
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -6232,7 +6248,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "pod") {
+	if !extra || !shapeimpl.Has(v.Extra, "pod") {
 		switch v.Pod.State {
 		case shape.Null:
 			enc.NameNull("\"pod\":")
@@ -6241,10 +6257,10 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Pod.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -6252,7 +6268,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -6265,7 +6281,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -6278,7 +6294,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -6549,13 +6565,14 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -6568,7 +6585,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "digestImage") {
+	if !extra || !shapeimpl.Has(v.Extra, "digestImage") {
 		switch v.DigestImage.State {
 		case shape.Null:
 			enc.NameNull("\"digestImage\":")
@@ -6581,7 +6598,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "imageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "imageId") {
 		switch v.ImageID.State {
 		case shape.Null:
 			enc.NameNull("\"imageId\":")
@@ -6589,7 +6606,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"imageId\":", v.ImageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registry") {
+	if !extra || !shapeimpl.Has(v.Extra, "registry") {
 		switch v.Registry.State {
 		case shape.Null:
 			enc.NameNull("\"registry\":")
@@ -6598,10 +6615,10 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Registry.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -6609,7 +6626,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -6622,7 +6639,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -6635,7 +6652,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -6899,13 +6916,14 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -6918,7 +6936,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registry") {
+	if !extra || !shapeimpl.Has(v.Extra, "registry") {
 		switch v.Registry.State {
 		case shape.Null:
 			enc.NameNull("\"registry\":")
@@ -6926,10 +6944,10 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registry\":", v.Registry.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -6937,7 +6955,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -6950,7 +6968,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -6963,7 +6981,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -7268,13 +7286,14 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -7287,7 +7306,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "dnsServerIp") {
+	if !extra || !shapeimpl.Has(v.Extra, "dnsServerIp") {
 		switch v.DNSServerIP.State {
 		case shape.Null:
 			enc.NameNull("\"dnsServerIp\":")
@@ -7296,7 +7315,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.DNSServerIP.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "domainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "domainName") {
 		switch v.DomainName.State {
 		case shape.Null:
 			enc.NameNull("\"domainName\":")
@@ -7304,7 +7323,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"domainName\":", v.DomainName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "hostIpAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "hostIpAddress") {
 		switch v.HostIPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"hostIpAddress\":")
@@ -7313,7 +7332,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.HostIPAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddresses") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddresses") {
 		switch v.IPAddresses.State {
 		case shape.Null:
 			enc.NameNull("\"ipAddresses\":")
@@ -7330,10 +7349,10 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -7341,7 +7360,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -7354,7 +7373,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -7367,7 +7386,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -8077,10 +8096,11 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "azureAdDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "azureAdDeviceId") {
 		switch v.AzureAdDeviceID.State {
 		case shape.Null:
 			enc.NameNull("\"azureAdDeviceId\":")
@@ -8088,10 +8108,10 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"azureAdDeviceId\":", v.AzureAdDeviceID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "defenderAvStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "defenderAvStatus") {
 		switch v.DefenderAvStatus.State {
 		case shape.Null:
 			enc.NameNull("\"defenderAvStatus\":")
@@ -8099,7 +8119,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"defenderAvStatus\":", string(v.DefenderAvStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -8112,7 +8132,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceDnsName") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceDnsName") {
 		switch v.DeviceDNSName.State {
 		case shape.Null:
 			enc.NameNull("\"deviceDnsName\":")
@@ -8120,7 +8140,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deviceDnsName\":", v.DeviceDNSName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "dnsDomain") {
+	if !extra || !shapeimpl.Has(v.Extra, "dnsDomain") {
 		switch v.DNSDomain.State {
 		case shape.Null:
 			enc.NameNull("\"dnsDomain\":")
@@ -8128,7 +8148,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"dnsDomain\":", v.DNSDomain.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "firstSeenDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "firstSeenDateTime") {
 		switch v.FirstSeenDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"firstSeenDateTime\":")
@@ -8136,7 +8156,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"firstSeenDateTime\":", v.FirstSeenDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "healthStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "healthStatus") {
 		switch v.HealthStatus.State {
 		case shape.Null:
 			enc.NameNull("\"healthStatus\":")
@@ -8144,7 +8164,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"healthStatus\":", string(v.HealthStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "hostName") {
+	if !extra || !shapeimpl.Has(v.Extra, "hostName") {
 		switch v.HostName.State {
 		case shape.Null:
 			enc.NameNull("\"hostName\":")
@@ -8152,7 +8172,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"hostName\":", v.HostName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipInterfaces") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipInterfaces") {
 		switch v.IPInterfaces.State {
 		case shape.Null:
 			enc.NameNull("\"ipInterfaces\":")
@@ -8169,7 +8189,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastExternalIpAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastExternalIpAddress") {
 		switch v.LastExternalIPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"lastExternalIpAddress\":")
@@ -8177,7 +8197,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"lastExternalIpAddress\":", v.LastExternalIPAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastIpAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastIpAddress") {
 		switch v.LastIPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"lastIpAddress\":")
@@ -8185,7 +8205,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"lastIpAddress\":", v.LastIPAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "loggedOnUsers") {
+	if !extra || !shapeimpl.Has(v.Extra, "loggedOnUsers") {
 		switch v.LoggedOnUsers.State {
 		case shape.Null:
 			enc.NameNull("\"loggedOnUsers\":")
@@ -8202,7 +8222,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "mdeDeviceId") {
 		switch v.MdeDeviceID.State {
 		case shape.Null:
 			enc.NameNull("\"mdeDeviceId\":")
@@ -8210,7 +8230,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"mdeDeviceId\":", v.MdeDeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ntDomain") {
+	if !extra || !shapeimpl.Has(v.Extra, "ntDomain") {
 		switch v.NtDomain.State {
 		case shape.Null:
 			enc.NameNull("\"ntDomain\":")
@@ -8218,7 +8238,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"ntDomain\":", v.NtDomain.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "onboardingStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "onboardingStatus") {
 		switch v.OnboardingStatus.State {
 		case shape.Null:
 			enc.NameNull("\"onboardingStatus\":")
@@ -8226,7 +8246,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"onboardingStatus\":", string(v.OnboardingStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "osBuild") {
+	if !extra || !shapeimpl.Has(v.Extra, "osBuild") {
 		switch v.OsBuild.State {
 		case shape.Null:
 			enc.NameNull("\"osBuild\":")
@@ -8234,7 +8254,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"osBuild\":", v.OsBuild.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "osPlatform") {
+	if !extra || !shapeimpl.Has(v.Extra, "osPlatform") {
 		switch v.OsPlatform.State {
 		case shape.Null:
 			enc.NameNull("\"osPlatform\":")
@@ -8242,7 +8262,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"osPlatform\":", v.OsPlatform.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "rbacGroupId") {
+	if !extra || !shapeimpl.Has(v.Extra, "rbacGroupId") {
 		switch v.RbacGroupID.State {
 		case shape.Null:
 			enc.NameNull("\"rbacGroupId\":")
@@ -8250,7 +8270,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"rbacGroupId\":", int64(v.RbacGroupID.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "rbacGroupName") {
+	if !extra || !shapeimpl.Has(v.Extra, "rbacGroupName") {
 		switch v.RbacGroupName.State {
 		case shape.Null:
 			enc.NameNull("\"rbacGroupName\":")
@@ -8258,10 +8278,10 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"rbacGroupName\":", v.RbacGroupName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -8269,7 +8289,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
 		switch v.ResourceAccessEvents.State {
 		case shape.Null:
 			enc.NameNull("\"resourceAccessEvents\":")
@@ -8286,7 +8306,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "riskScore") {
+	if !extra || !shapeimpl.Has(v.Extra, "riskScore") {
 		switch v.RiskScore.State {
 		case shape.Null:
 			enc.NameNull("\"riskScore\":")
@@ -8294,7 +8314,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"riskScore\":", string(v.RiskScore.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -8307,7 +8327,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -8320,10 +8340,10 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "version") {
+	if !extra || !shapeimpl.Has(v.Extra, "version") {
 		switch v.Version.State {
 		case shape.Null:
 			enc.NameNull("\"version\":")
@@ -8331,7 +8351,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"version\":", v.Version.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "vmMetadata") {
+	if !extra || !shapeimpl.Has(v.Extra, "vmMetadata") {
 		switch v.VMMetadata.State {
 		case shape.Null:
 			enc.NameNull("\"vmMetadata\":")
@@ -8547,7 +8567,8 @@ func (v *EmailSender) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *EmailSender) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -8555,7 +8576,7 @@ func (v *EmailSender) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "domainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "domainName") {
 		switch v.DomainName.State {
 		case shape.Null:
 			enc.NameNull("\"domainName\":")
@@ -8563,7 +8584,7 @@ func (v *EmailSender) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"domainName\":", v.DomainName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "emailAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "emailAddress") {
 		switch v.EmailAddress.State {
 		case shape.Null:
 			enc.NameNull("\"emailAddress\":")
@@ -8860,7 +8881,8 @@ func (v *FileDetails) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "fileName") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "fileName") {
 		switch v.FileName.State {
 		case shape.Null:
 			enc.NameNull("\"fileName\":")
@@ -8868,7 +8890,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"fileName\":", v.FileName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "filePath") {
+	if !extra || !shapeimpl.Has(v.Extra, "filePath") {
 		switch v.FilePath.State {
 		case shape.Null:
 			enc.NameNull("\"filePath\":")
@@ -8876,7 +8898,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"filePath\":", v.FilePath.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "filePublisher") {
+	if !extra || !shapeimpl.Has(v.Extra, "filePublisher") {
 		switch v.FilePublisher.State {
 		case shape.Null:
 			enc.NameNull("\"filePublisher\":")
@@ -8884,7 +8906,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"filePublisher\":", v.FilePublisher.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "fileSize") {
+	if !extra || !shapeimpl.Has(v.Extra, "fileSize") {
 		switch v.FileSize.State {
 		case shape.Null:
 			enc.NameNull("\"fileSize\":")
@@ -8892,7 +8914,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"fileSize\":", v.FileSize.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "issuer") {
+	if !extra || !shapeimpl.Has(v.Extra, "issuer") {
 		switch v.Issuer.State {
 		case shape.Null:
 			enc.NameNull("\"issuer\":")
@@ -8900,7 +8922,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"issuer\":", v.Issuer.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "md5") {
+	if !extra || !shapeimpl.Has(v.Extra, "md5") {
 		switch v.Md5.State {
 		case shape.Null:
 			enc.NameNull("\"md5\":")
@@ -8908,7 +8930,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"md5\":", v.Md5.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sha1") {
+	if !extra || !shapeimpl.Has(v.Extra, "sha1") {
 		switch v.Sha1.State {
 		case shape.Null:
 			enc.NameNull("\"sha1\":")
@@ -8916,7 +8938,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sha1\":", v.Sha1.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sha256") {
+	if !extra || !shapeimpl.Has(v.Extra, "sha256") {
 		switch v.Sha256.State {
 		case shape.Null:
 			enc.NameNull("\"sha256\":")
@@ -8924,7 +8946,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sha256\":", v.Sha256.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sha256Ac") {
+	if !extra || !shapeimpl.Has(v.Extra, "sha256Ac") {
 		switch v.Sha256Ac.State {
 		case shape.Null:
 			enc.NameNull("\"sha256Ac\":")
@@ -8932,7 +8954,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sha256Ac\":", v.Sha256Ac.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "signer") {
+	if !extra || !shapeimpl.Has(v.Extra, "signer") {
 		switch v.Signer.State {
 		case shape.Null:
 			enc.NameNull("\"signer\":")
@@ -9208,13 +9230,14 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -9227,7 +9250,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectionStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectionStatus") {
 		switch v.DetectionStatus.State {
 		case shape.Null:
 			enc.NameNull("\"detectionStatus\":")
@@ -9235,7 +9258,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"detectionStatus\":", string(v.DetectionStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "fileDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "fileDetails") {
 		switch v.FileDetails.State {
 		case shape.Null:
 			enc.NameNull("\"fileDetails\":")
@@ -9244,7 +9267,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.FileDetails.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "mdeDeviceId") {
 		switch v.MdeDeviceID.State {
 		case shape.Null:
 			enc.NameNull("\"mdeDeviceId\":")
@@ -9252,10 +9275,10 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"mdeDeviceId\":", v.MdeDeviceID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -9263,7 +9286,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -9276,7 +9299,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -9289,7 +9312,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -9373,10 +9396,11 @@ func (v *FileHash) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileHash) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.Algorithm == "") || extra && enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
 		enc.NameString("\"algorithm\":", string(v.Algorithm))
 	}
-	if !shapeimpl.Has(v.Extra, "value") {
+	if !extra || !shapeimpl.Has(v.Extra, "value") {
 		switch v.Value.State {
 		case shape.Null:
 			enc.NameNull("\"value\":")
@@ -9665,16 +9689,17 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
+	if !extra && !(enc.OmitZero && v.Algorithm == "") || extra && enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
 		enc.NameString("\"algorithm\":", string(v.Algorithm))
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -9687,10 +9712,10 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -9698,7 +9723,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -9711,7 +9736,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -9724,7 +9749,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "value") {
+	if !extra || !shapeimpl.Has(v.Extra, "value") {
 		switch v.Value.State {
 		case shape.Null:
 			enc.NameNull("\"value\":")
@@ -9732,7 +9757,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"value\":", v.Value.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -9848,7 +9873,8 @@ func (v *GeoLocation) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GeoLocation) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "city") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "city") {
 		switch v.City.State {
 		case shape.Null:
 			enc.NameNull("\"city\":")
@@ -9856,7 +9882,7 @@ func (v *GeoLocation) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"city\":", v.City.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "countryName") {
+	if !extra || !shapeimpl.Has(v.Extra, "countryName") {
 		switch v.CountryName.State {
 		case shape.Null:
 			enc.NameNull("\"countryName\":")
@@ -9864,7 +9890,7 @@ func (v *GeoLocation) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"countryName\":", v.CountryName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "latitude") {
+	if !extra || !shapeimpl.Has(v.Extra, "latitude") {
 		switch v.Latitude.State {
 		case shape.Null:
 			enc.NameNull("\"latitude\":")
@@ -9872,7 +9898,7 @@ func (v *GeoLocation) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameFloat64("\"latitude\":", v.Latitude.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "longitude") {
+	if !extra || !shapeimpl.Has(v.Extra, "longitude") {
 		switch v.Longitude.State {
 		case shape.Null:
 			enc.NameNull("\"longitude\":")
@@ -9880,7 +9906,7 @@ func (v *GeoLocation) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameFloat64("\"longitude\":", v.Longitude.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "state") {
+	if !extra || !shapeimpl.Has(v.Extra, "state") {
 		switch v.State.State {
 		case shape.Null:
 			enc.NameNull("\"state\":")
@@ -10177,10 +10203,11 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "company") {
+	if !extra || !shapeimpl.Has(v.Extra, "company") {
 		switch v.Company.State {
 		case shape.Null:
 			enc.NameNull("\"company\":")
@@ -10188,10 +10215,10 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"company\":", v.Company.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -10204,7 +10231,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -10212,7 +10239,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "email") {
+	if !extra || !shapeimpl.Has(v.Extra, "email") {
 		switch v.Email.State {
 		case shape.Null:
 			enc.NameNull("\"email\":")
@@ -10220,7 +10247,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"email\":", v.Email.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "login") {
+	if !extra || !shapeimpl.Has(v.Extra, "login") {
 		switch v.Login.State {
 		case shape.Null:
 			enc.NameNull("\"login\":")
@@ -10228,7 +10255,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"login\":", v.Login.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "orgId") {
+	if !extra || !shapeimpl.Has(v.Extra, "orgId") {
 		switch v.OrgID.State {
 		case shape.Null:
 			enc.NameNull("\"orgId\":")
@@ -10236,10 +10263,10 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"orgId\":", v.OrgID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -10247,7 +10274,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -10260,7 +10287,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -10273,10 +10300,10 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "webUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "webUrl") {
 		switch v.WebURL.State {
 		case shape.Null:
 			enc.NameNull("\"webUrl\":")
@@ -10560,10 +10587,11 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "baseUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "baseUrl") {
 		switch v.BaseURL.State {
 		case shape.Null:
 			enc.NameNull("\"baseUrl\":")
@@ -10571,10 +10599,10 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"baseUrl\":", v.BaseURL.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -10587,7 +10615,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "login") {
+	if !extra || !shapeimpl.Has(v.Extra, "login") {
 		switch v.Login.State {
 		case shape.Null:
 			enc.NameNull("\"login\":")
@@ -10595,7 +10623,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"login\":", v.Login.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "owner") {
+	if !extra || !shapeimpl.Has(v.Extra, "owner") {
 		switch v.Owner.State {
 		case shape.Null:
 			enc.NameNull("\"owner\":")
@@ -10603,7 +10631,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"owner\":", v.Owner.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ownerType") {
+	if !extra || !shapeimpl.Has(v.Extra, "ownerType") {
 		switch v.OwnerType.State {
 		case shape.Null:
 			enc.NameNull("\"ownerType\":")
@@ -10611,10 +10639,10 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"ownerType\":", v.OwnerType.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -10622,7 +10650,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "repoId") {
+	if !extra || !shapeimpl.Has(v.Extra, "repoId") {
 		switch v.RepoID.State {
 		case shape.Null:
 			enc.NameNull("\"repoId\":")
@@ -10630,7 +10658,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"repoId\":", v.RepoID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -10643,7 +10671,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -10656,7 +10684,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -10935,13 +10963,14 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -10954,7 +10983,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "email") {
+	if !extra || !shapeimpl.Has(v.Extra, "email") {
 		switch v.Email.State {
 		case shape.Null:
 			enc.NameNull("\"email\":")
@@ -10962,7 +10991,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"email\":", v.Email.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "login") {
+	if !extra || !shapeimpl.Has(v.Extra, "login") {
 		switch v.Login.State {
 		case shape.Null:
 			enc.NameNull("\"login\":")
@@ -10970,7 +10999,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"login\":", v.Login.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -10978,10 +11007,10 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -10989,7 +11018,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -11002,7 +11031,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -11015,7 +11044,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userId") {
+	if !extra || !shapeimpl.Has(v.Extra, "userId") {
 		switch v.UserID.State {
 		case shape.Null:
 			enc.NameNull("\"userId\":")
@@ -11023,10 +11052,10 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"userId\":", v.UserID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "webUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "webUrl") {
 		switch v.WebURL.State {
 		case shape.Null:
 			enc.NameNull("\"webUrl\":")
@@ -11382,13 +11411,14 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -11401,7 +11431,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "fullResourceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "fullResourceName") {
 		switch v.FullResourceName.State {
 		case shape.Null:
 			enc.NameNull("\"fullResourceName\":")
@@ -11409,7 +11439,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"fullResourceName\":", v.FullResourceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "location") {
+	if !extra || !shapeimpl.Has(v.Extra, "location") {
 		switch v.Location.State {
 		case shape.Null:
 			enc.NameNull("\"location\":")
@@ -11417,7 +11447,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"location\":", v.Location.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "locationType") {
+	if !extra || !shapeimpl.Has(v.Extra, "locationType") {
 		switch v.LocationType.State {
 		case shape.Null:
 			enc.NameNull("\"locationType\":")
@@ -11425,7 +11455,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"locationType\":", string(v.LocationType.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "projectId") {
+	if !extra || !shapeimpl.Has(v.Extra, "projectId") {
 		switch v.ProjectID.State {
 		case shape.Null:
 			enc.NameNull("\"projectId\":")
@@ -11433,7 +11463,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"projectId\":", v.ProjectID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "projectNumber") {
+	if !extra || !shapeimpl.Has(v.Extra, "projectNumber") {
 		switch v.ProjectNumber.State {
 		case shape.Null:
 			enc.NameNull("\"projectNumber\":")
@@ -11441,10 +11471,10 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"projectNumber\":", v.ProjectNumber.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -11452,7 +11482,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceName") {
 		switch v.ResourceName.State {
 		case shape.Null:
 			enc.NameNull("\"resourceName\":")
@@ -11460,7 +11490,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceName\":", v.ResourceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceType") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceType") {
 		switch v.ResourceType.State {
 		case shape.Null:
 			enc.NameNull("\"resourceType\":")
@@ -11468,7 +11498,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceType\":", v.ResourceType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -11481,7 +11511,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -11494,7 +11524,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -11791,10 +11821,11 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "account") {
+	if !extra || !shapeimpl.Has(v.Extra, "account") {
 		switch v.Account.State {
 		case shape.Null:
 			enc.NameNull("\"account\":")
@@ -11803,10 +11834,10 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Account.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -11819,7 +11850,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "endUtcDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "endUtcDateTime") {
 		switch v.EndUtcDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"endUtcDateTime\":")
@@ -11827,7 +11858,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"endUtcDateTime\":", v.EndUtcDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "host") {
+	if !extra || !shapeimpl.Has(v.Extra, "host") {
 		switch v.Host.State {
 		case shape.Null:
 			enc.NameNull("\"host\":")
@@ -11836,10 +11867,10 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Host.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -11847,7 +11878,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -11860,7 +11891,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sessionId") {
+	if !extra || !shapeimpl.Has(v.Extra, "sessionId") {
 		switch v.SessionID.State {
 		case shape.Null:
 			enc.NameNull("\"sessionId\":")
@@ -11868,7 +11899,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sessionId\":", v.SessionID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "startUtcDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "startUtcDateTime") {
 		switch v.StartUtcDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"startUtcDateTime\":")
@@ -11876,7 +11907,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"startUtcDateTime\":", v.StartUtcDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -11889,7 +11920,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -12173,10 +12204,11 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "countryLetterCode") {
+	if !extra || !shapeimpl.Has(v.Extra, "countryLetterCode") {
 		switch v.CountryLetterCode.State {
 		case shape.Null:
 			enc.NameNull("\"countryLetterCode\":")
@@ -12184,10 +12216,10 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"countryLetterCode\":", v.CountryLetterCode.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -12200,7 +12232,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddress") {
 		switch v.IPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"ipAddress\":")
@@ -12208,7 +12240,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"ipAddress\":", v.IPAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "location") {
+	if !extra || !shapeimpl.Has(v.Extra, "location") {
 		switch v.Location.State {
 		case shape.Null:
 			enc.NameNull("\"location\":")
@@ -12217,10 +12249,10 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Location.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -12228,7 +12260,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -12241,7 +12273,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "stream") {
+	if !extra || !shapeimpl.Has(v.Extra, "stream") {
 		switch v.Stream.State {
 		case shape.Null:
 			enc.NameNull("\"stream\":")
@@ -12250,7 +12282,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Stream.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -12263,7 +12295,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -12734,7 +12766,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.context") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.context") {
 		switch v.ODataContext.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.context\":")
@@ -12742,7 +12775,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.context\":", v.ODataContext.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.type") {
 		switch v.ODataType.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.type\":")
@@ -12750,7 +12783,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.type\":", v.ODataType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "alerts") {
+	if !extra || !shapeimpl.Has(v.Extra, "alerts") {
 		switch v.Alerts.State {
 		case shape.Null:
 			enc.NameNull("\"alerts\":")
@@ -12763,7 +12796,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "assignedTo") {
+	if !extra || !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
 			enc.NameNull("\"assignedTo\":")
@@ -12771,7 +12804,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"assignedTo\":", v.AssignedTo.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "classification") {
+	if !extra || !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
 			enc.NameNull("\"classification\":")
@@ -12779,7 +12812,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"classification\":", string(v.Classification.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "comments") {
+	if !extra || !shapeimpl.Has(v.Extra, "comments") {
 		switch v.Comments.State {
 		case shape.Null:
 			enc.NameNull("\"comments\":")
@@ -12792,10 +12825,10 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "customTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "customTags") {
 		switch v.CustomTags.State {
 		case shape.Null:
 			enc.NameNull("\"customTags\":")
@@ -12808,7 +12841,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "description") {
+	if !extra || !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
 			enc.NameNull("\"description\":")
@@ -12816,7 +12849,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"description\":", v.Description.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "determination") {
+	if !extra || !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
 			enc.NameNull("\"determination\":")
@@ -12824,7 +12857,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"determination\":", string(v.Determination.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -12832,10 +12865,10 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "id", v.ID == "", true) {
+	if !extra && !(enc.OmitZero && v.ID == "") || extra && enc.Writes(v.Extra, "id", v.ID == "", true) {
 		enc.NameString("\"id\":", v.ID)
 	}
-	if !shapeimpl.Has(v.Extra, "incidentWebUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "incidentWebUrl") {
 		switch v.IncidentWebURL.State {
 		case shape.Null:
 			enc.NameNull("\"incidentWebUrl\":")
@@ -12843,7 +12876,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"incidentWebUrl\":", v.IncidentWebURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastModifiedBy") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastModifiedBy") {
 		switch v.LastModifiedBy.State {
 		case shape.Null:
 			enc.NameNull("\"lastModifiedBy\":")
@@ -12851,10 +12884,10 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"lastModifiedBy\":", v.LastModifiedBy.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "lastUpdateDateTime", v.LastUpdateDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.LastUpdateDateTime.IsZero()) || extra && enc.Writes(v.Extra, "lastUpdateDateTime", v.LastUpdateDateTime.IsZero(), true) {
 		enc.NameTime("\"lastUpdateDateTime\":", v.LastUpdateDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "priorityScore") {
+	if !extra || !shapeimpl.Has(v.Extra, "priorityScore") {
 		switch v.PriorityScore.State {
 		case shape.Null:
 			enc.NameNull("\"priorityScore\":")
@@ -12862,7 +12895,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"priorityScore\":", int64(v.PriorityScore.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recommendedActions") {
+	if !extra || !shapeimpl.Has(v.Extra, "recommendedActions") {
 		switch v.RecommendedActions.State {
 		case shape.Null:
 			enc.NameNull("\"recommendedActions\":")
@@ -12870,7 +12903,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"recommendedActions\":", v.RecommendedActions.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recommendedHuntingQueries") {
+	if !extra || !shapeimpl.Has(v.Extra, "recommendedHuntingQueries") {
 		switch v.RecommendedHuntingQueries.State {
 		case shape.Null:
 			enc.NameNull("\"recommendedHuntingQueries\":")
@@ -12883,7 +12916,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "redirectIncidentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "redirectIncidentId") {
 		switch v.RedirectIncidentID.State {
 		case shape.Null:
 			enc.NameNull("\"redirectIncidentId\":")
@@ -12891,7 +12924,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"redirectIncidentId\":", v.RedirectIncidentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resolvingComment") {
+	if !extra || !shapeimpl.Has(v.Extra, "resolvingComment") {
 		switch v.ResolvingComment.State {
 		case shape.Null:
 			enc.NameNull("\"resolvingComment\":")
@@ -12899,13 +12932,13 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resolvingComment\":", v.ResolvingComment.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
+	if !extra && !(enc.OmitZero && v.Severity == "") || extra && enc.Writes(v.Extra, "severity", v.Severity == "", true) {
 		enc.NameString("\"severity\":", string(v.Severity))
 	}
-	if enc.Writes(v.Extra, "status", v.Status == "", true) {
+	if !extra && !(enc.OmitZero && v.Status == "") || extra && enc.Writes(v.Extra, "status", v.Status == "", true) {
 		enc.NameString("\"status\":", string(v.Status))
 	}
-	if !shapeimpl.Has(v.Extra, "summary") {
+	if !extra || !shapeimpl.Has(v.Extra, "summary") {
 		switch v.Summary.State {
 		case shape.Null:
 			enc.NameNull("\"summary\":")
@@ -12913,7 +12946,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"summary\":", v.Summary.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "systemTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "systemTags") {
 		switch v.SystemTags.State {
 		case shape.Null:
 			enc.NameNull("\"systemTags\":")
@@ -12926,7 +12959,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
 			enc.NameNull("\"tenantId\":")
@@ -13047,7 +13080,8 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IncidentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.context") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.context") {
 		switch v.ODataContext.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.context\":")
@@ -13055,7 +13089,7 @@ func (v *IncidentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.context\":", v.ODataContext.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "@odata.count") {
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.count") {
 		switch v.ODataCount.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.count\":")
@@ -13063,7 +13097,7 @@ func (v *IncidentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"@odata.count\":", v.ODataCount.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "@odata.nextLink") {
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.nextLink") {
 		switch v.ODataNextLink.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.nextLink\":")
@@ -13071,7 +13105,7 @@ func (v *IncidentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.nextLink\":", v.ODataNextLink.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "value", v.Value == nil, true) {
+	if !extra && !(enc.OmitZero && v.Value == nil) || extra && enc.Writes(v.Extra, "value", v.Value == nil, true) {
 		enc.Name("\"value\":")
 		enc.BeginArray()
 		for i := range v.Value {
@@ -13337,7 +13371,8 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.type") {
 		switch v.ODataType.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.type\":")
@@ -13345,7 +13380,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.type\":", v.ODataType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "assignedTo") {
+	if !extra || !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
 			enc.NameNull("\"assignedTo\":")
@@ -13353,7 +13388,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"assignedTo\":", v.AssignedTo.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "classification") {
+	if !extra || !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
 			enc.NameNull("\"classification\":")
@@ -13361,7 +13396,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"classification\":", string(v.Classification.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "customTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "customTags") {
 		switch v.CustomTags.State {
 		case shape.Null:
 			enc.NameNull("\"customTags\":")
@@ -13374,7 +13409,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "description") {
+	if !extra || !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
 			enc.NameNull("\"description\":")
@@ -13382,7 +13417,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"description\":", v.Description.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "determination") {
+	if !extra || !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
 			enc.NameNull("\"determination\":")
@@ -13390,7 +13425,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"determination\":", string(v.Determination.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -13398,7 +13433,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resolvingComment") {
+	if !extra || !shapeimpl.Has(v.Extra, "resolvingComment") {
 		switch v.ResolvingComment.State {
 		case shape.Null:
 			enc.NameNull("\"resolvingComment\":")
@@ -13406,7 +13441,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resolvingComment\":", v.ResolvingComment.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "severity") {
+	if !extra || !shapeimpl.Has(v.Extra, "severity") {
 		switch v.Severity.State {
 		case shape.Null:
 			enc.NameNull("\"severity\":")
@@ -13414,7 +13449,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"severity\":", string(v.Severity.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "status") {
+	if !extra || !shapeimpl.Has(v.Extra, "status") {
 		switch v.Status.State {
 		case shape.Null:
 			enc.NameNull("\"status\":")
@@ -13422,7 +13457,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"status\":", string(v.Status.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "summary") {
+	if !extra || !shapeimpl.Has(v.Extra, "summary") {
 		switch v.Summary.State {
 		case shape.Null:
 			enc.NameNull("\"summary\":")
@@ -14097,13 +14132,14 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -14116,7 +14152,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceId") {
 		switch v.DeviceID.State {
 		case shape.Null:
 			enc.NameNull("\"deviceId\":")
@@ -14124,7 +14160,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deviceId\":", v.DeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceName") {
 		switch v.DeviceName.State {
 		case shape.Null:
 			enc.NameNull("\"deviceName\":")
@@ -14132,7 +14168,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deviceName\":", v.DeviceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "devicePageLink") {
+	if !extra || !shapeimpl.Has(v.Extra, "devicePageLink") {
 		switch v.DevicePageLink.State {
 		case shape.Null:
 			enc.NameNull("\"devicePageLink\":")
@@ -14140,7 +14176,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"devicePageLink\":", v.DevicePageLink.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceSubType") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceSubType") {
 		switch v.DeviceSubType.State {
 		case shape.Null:
 			enc.NameNull("\"deviceSubType\":")
@@ -14148,7 +14184,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deviceSubType\":", v.DeviceSubType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceType") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceType") {
 		switch v.DeviceType.State {
 		case shape.Null:
 			enc.NameNull("\"deviceType\":")
@@ -14156,7 +14192,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deviceType\":", v.DeviceType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "importance") {
+	if !extra || !shapeimpl.Has(v.Extra, "importance") {
 		switch v.Importance.State {
 		case shape.Null:
 			enc.NameNull("\"importance\":")
@@ -14164,7 +14200,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"importance\":", string(v.Importance.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ioTHub") {
+	if !extra || !shapeimpl.Has(v.Extra, "ioTHub") {
 		switch v.IoTHub.State {
 		case shape.Null:
 			enc.NameNull("\"ioTHub\":")
@@ -14173,7 +14209,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.IoTHub.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ioTSecurityAgentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "ioTSecurityAgentId") {
 		switch v.IoTSecurityAgentID.State {
 		case shape.Null:
 			enc.NameNull("\"ioTSecurityAgentId\":")
@@ -14181,7 +14217,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"ioTSecurityAgentId\":", v.IoTSecurityAgentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddress") {
 		switch v.IPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"ipAddress\":")
@@ -14190,7 +14226,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.IPAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isAuthorized") {
+	if !extra || !shapeimpl.Has(v.Extra, "isAuthorized") {
 		switch v.IsAuthorized.State {
 		case shape.Null:
 			enc.NameNull("\"isAuthorized\":")
@@ -14198,7 +14234,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameBool("\"isAuthorized\":", v.IsAuthorized.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isProgramming") {
+	if !extra || !shapeimpl.Has(v.Extra, "isProgramming") {
 		switch v.IsProgramming.State {
 		case shape.Null:
 			enc.NameNull("\"isProgramming\":")
@@ -14206,7 +14242,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameBool("\"isProgramming\":", v.IsProgramming.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isScanner") {
+	if !extra || !shapeimpl.Has(v.Extra, "isScanner") {
 		switch v.IsScanner.State {
 		case shape.Null:
 			enc.NameNull("\"isScanner\":")
@@ -14214,7 +14250,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameBool("\"isScanner\":", v.IsScanner.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "macAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "macAddress") {
 		switch v.MacAddress.State {
 		case shape.Null:
 			enc.NameNull("\"macAddress\":")
@@ -14222,7 +14258,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"macAddress\":", v.MacAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "manufacturer") {
+	if !extra || !shapeimpl.Has(v.Extra, "manufacturer") {
 		switch v.Manufacturer.State {
 		case shape.Null:
 			enc.NameNull("\"manufacturer\":")
@@ -14230,7 +14266,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"manufacturer\":", v.Manufacturer.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "model") {
+	if !extra || !shapeimpl.Has(v.Extra, "model") {
 		switch v.Model.State {
 		case shape.Null:
 			enc.NameNull("\"model\":")
@@ -14238,7 +14274,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"model\":", v.Model.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "nics") {
+	if !extra || !shapeimpl.Has(v.Extra, "nics") {
 		switch v.Nics.State {
 		case shape.Null:
 			enc.NameNull("\"nics\":")
@@ -14255,7 +14291,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "operatingSystem") {
+	if !extra || !shapeimpl.Has(v.Extra, "operatingSystem") {
 		switch v.OperatingSystem.State {
 		case shape.Null:
 			enc.NameNull("\"operatingSystem\":")
@@ -14263,7 +14299,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"operatingSystem\":", v.OperatingSystem.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "owners") {
+	if !extra || !shapeimpl.Has(v.Extra, "owners") {
 		switch v.Owners.State {
 		case shape.Null:
 			enc.NameNull("\"owners\":")
@@ -14280,7 +14316,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "protocols") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocols") {
 		switch v.Protocols.State {
 		case shape.Null:
 			enc.NameNull("\"protocols\":")
@@ -14297,7 +14333,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "purdueLayer") {
+	if !extra || !shapeimpl.Has(v.Extra, "purdueLayer") {
 		switch v.PurdueLayer.State {
 		case shape.Null:
 			enc.NameNull("\"purdueLayer\":")
@@ -14305,10 +14341,10 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"purdueLayer\":", v.PurdueLayer.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -14316,7 +14352,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -14329,7 +14365,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sensor") {
+	if !extra || !shapeimpl.Has(v.Extra, "sensor") {
 		switch v.Sensor.State {
 		case shape.Null:
 			enc.NameNull("\"sensor\":")
@@ -14337,7 +14373,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sensor\":", v.Sensor.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "serialNumber") {
+	if !extra || !shapeimpl.Has(v.Extra, "serialNumber") {
 		switch v.SerialNumber.State {
 		case shape.Null:
 			enc.NameNull("\"serialNumber\":")
@@ -14345,7 +14381,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"serialNumber\":", v.SerialNumber.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "site") {
+	if !extra || !shapeimpl.Has(v.Extra, "site") {
 		switch v.Site.State {
 		case shape.Null:
 			enc.NameNull("\"site\":")
@@ -14353,7 +14389,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"site\":", v.Site.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "source") {
+	if !extra || !shapeimpl.Has(v.Extra, "source") {
 		switch v.Source.State {
 		case shape.Null:
 			enc.NameNull("\"source\":")
@@ -14361,7 +14397,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"source\":", v.Source.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourceRef") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourceRef") {
 		switch v.SourceRef.State {
 		case shape.Null:
 			enc.NameNull("\"sourceRef\":")
@@ -14370,7 +14406,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.SourceRef.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -14383,10 +14419,10 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "zone") {
+	if !extra || !shapeimpl.Has(v.Extra, "zone") {
 		switch v.Zone.State {
 		case shape.Null:
 			enc.NameNull("\"zone\":")
@@ -14725,10 +14761,11 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "cloudResource") {
+	if !extra || !shapeimpl.Has(v.Extra, "cloudResource") {
 		switch v.CloudResource.State {
 		case shape.Null:
 			enc.NameNull("\"cloudResource\":")
@@ -14737,10 +14774,10 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.CloudResource.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -14753,7 +14790,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "distribution") {
+	if !extra || !shapeimpl.Has(v.Extra, "distribution") {
 		switch v.Distribution.State {
 		case shape.Null:
 			enc.NameNull("\"distribution\":")
@@ -14761,7 +14798,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"distribution\":", v.Distribution.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -14769,7 +14806,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "platform") {
+	if !extra || !shapeimpl.Has(v.Extra, "platform") {
 		switch v.Platform.State {
 		case shape.Null:
 			enc.NameNull("\"platform\":")
@@ -14777,10 +14814,10 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"platform\":", string(v.Platform.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -14788,7 +14825,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -14801,7 +14838,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -14814,10 +14851,10 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "version") {
+	if !extra || !shapeimpl.Has(v.Extra, "version") {
 		switch v.Version.State {
 		case shape.Null:
 			enc.NameNull("\"version\":")
@@ -15106,13 +15143,14 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -15125,7 +15163,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
 			enc.NameNull("\"labels\":")
@@ -15134,7 +15172,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Labels.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -15142,7 +15180,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
 			enc.NameNull("\"namespace\":")
@@ -15151,10 +15189,10 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -15162,7 +15200,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -15175,7 +15213,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -15188,7 +15226,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "type") {
+	if !extra || !shapeimpl.Has(v.Extra, "type") {
 		switch v.Type.State {
 		case shape.Null:
 			enc.NameNull("\"type\":")
@@ -15196,7 +15234,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"type\":", v.Type.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -15467,10 +15505,11 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "cluster") {
+	if !extra || !shapeimpl.Has(v.Extra, "cluster") {
 		switch v.Cluster.State {
 		case shape.Null:
 			enc.NameNull("\"cluster\":")
@@ -15479,10 +15518,10 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Cluster.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -15495,7 +15534,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
 			enc.NameNull("\"labels\":")
@@ -15504,7 +15543,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Labels.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -15512,10 +15551,10 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -15523,7 +15562,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -15536,7 +15575,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -15549,7 +15588,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -16025,10 +16064,11 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "containers") {
+	if !extra || !shapeimpl.Has(v.Extra, "containers") {
 		switch v.Containers.State {
 		case shape.Null:
 			enc.NameNull("\"containers\":")
@@ -16045,7 +16085,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "controller") {
+	if !extra || !shapeimpl.Has(v.Extra, "controller") {
 		switch v.Controller.State {
 		case shape.Null:
 			enc.NameNull("\"controller\":")
@@ -16054,10 +16094,10 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Controller.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -16070,7 +16110,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ephemeralContainers") {
+	if !extra || !shapeimpl.Has(v.Extra, "ephemeralContainers") {
 		switch v.EphemeralContainers.State {
 		case shape.Null:
 			enc.NameNull("\"ephemeralContainers\":")
@@ -16087,7 +16127,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "initContainers") {
+	if !extra || !shapeimpl.Has(v.Extra, "initContainers") {
 		switch v.InitContainers.State {
 		case shape.Null:
 			enc.NameNull("\"initContainers\":")
@@ -16104,7 +16144,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
 			enc.NameNull("\"labels\":")
@@ -16113,7 +16153,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Labels.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -16121,7 +16161,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
 			enc.NameNull("\"namespace\":")
@@ -16130,7 +16170,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "podIp") {
+	if !extra || !shapeimpl.Has(v.Extra, "podIp") {
 		switch v.PodIP.State {
 		case shape.Null:
 			enc.NameNull("\"podIp\":")
@@ -16139,10 +16179,10 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.PodIP.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -16150,7 +16190,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -16163,7 +16203,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "serviceAccount") {
+	if !extra || !shapeimpl.Has(v.Extra, "serviceAccount") {
 		switch v.ServiceAccount.State {
 		case shape.Null:
 			enc.NameNull("\"serviceAccount\":")
@@ -16172,7 +16212,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.ServiceAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -16185,7 +16225,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -16447,13 +16487,14 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -16466,7 +16507,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -16474,7 +16515,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
 			enc.NameNull("\"namespace\":")
@@ -16483,10 +16524,10 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -16494,7 +16535,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -16507,7 +16548,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "secretType") {
+	if !extra || !shapeimpl.Has(v.Extra, "secretType") {
 		switch v.SecretType.State {
 		case shape.Null:
 			enc.NameNull("\"secretType\":")
@@ -16515,7 +16556,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"secretType\":", v.SecretType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -16528,7 +16569,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -16777,13 +16818,14 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -16796,7 +16838,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -16804,7 +16846,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
 			enc.NameNull("\"namespace\":")
@@ -16813,10 +16855,10 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -16824,7 +16866,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -16837,7 +16879,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -16850,7 +16892,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -17253,10 +17295,11 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "clusterIP") {
+	if !extra || !shapeimpl.Has(v.Extra, "clusterIP") {
 		switch v.ClusterIP.State {
 		case shape.Null:
 			enc.NameNull("\"clusterIP\":")
@@ -17265,10 +17308,10 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.ClusterIP.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -17281,7 +17324,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "externalIPs") {
+	if !extra || !shapeimpl.Has(v.Extra, "externalIPs") {
 		switch v.ExternalIPs.State {
 		case shape.Null:
 			enc.NameNull("\"externalIPs\":")
@@ -17298,7 +17341,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
 			enc.NameNull("\"labels\":")
@@ -17307,7 +17350,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Labels.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -17315,7 +17358,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
 			enc.NameNull("\"namespace\":")
@@ -17324,10 +17367,10 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -17335,7 +17378,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -17348,7 +17391,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "selector") {
+	if !extra || !shapeimpl.Has(v.Extra, "selector") {
 		switch v.Selector.State {
 		case shape.Null:
 			enc.NameNull("\"selector\":")
@@ -17357,7 +17400,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Selector.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "servicePorts") {
+	if !extra || !shapeimpl.Has(v.Extra, "servicePorts") {
 		switch v.ServicePorts.State {
 		case shape.Null:
 			enc.NameNull("\"servicePorts\":")
@@ -17374,10 +17417,10 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "serviceType", v.ServiceType == "", true) {
+	if !extra && !(enc.OmitZero && v.ServiceType == "") || extra && enc.Writes(v.Extra, "serviceType", v.ServiceType == "", true) {
 		enc.NameString("\"serviceType\":", string(v.ServiceType))
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -17390,7 +17433,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -17532,7 +17575,8 @@ func (v *KubernetesServicePort) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesServicePort) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "appProtocol") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "appProtocol") {
 		switch v.AppProtocol.State {
 		case shape.Null:
 			enc.NameNull("\"appProtocol\":")
@@ -17540,7 +17584,7 @@ func (v *KubernetesServicePort) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"appProtocol\":", v.AppProtocol.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -17548,13 +17592,13 @@ func (v *KubernetesServicePort) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "nodePort", v.NodePort == 0, false) {
+	if !extra || enc.Writes(v.Extra, "nodePort", v.NodePort == 0, false) {
 		enc.NameInt64("\"nodePort\":", int64(v.NodePort))
 	}
-	if enc.Writes(v.Extra, "port", v.Port == 0, false) {
+	if !extra || enc.Writes(v.Extra, "port", v.Port == 0, false) {
 		enc.NameInt64("\"port\":", int64(v.Port))
 	}
-	if !shapeimpl.Has(v.Extra, "protocol") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocol") {
 		switch v.Protocol.State {
 		case shape.Null:
 			enc.NameNull("\"protocol\":")
@@ -17562,7 +17606,7 @@ func (v *KubernetesServicePort) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"protocol\":", string(v.Protocol.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "targetPort") {
+	if !extra || !shapeimpl.Has(v.Extra, "targetPort") {
 		switch v.TargetPort.State {
 		case shape.Null:
 			enc.NameNull("\"targetPort\":")
@@ -17681,7 +17725,8 @@ func (v *LoggedOnUser) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *LoggedOnUser) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "accountName") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "accountName") {
 		switch v.AccountName.State {
 		case shape.Null:
 			enc.NameNull("\"accountName\":")
@@ -17689,7 +17734,7 @@ func (v *LoggedOnUser) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"accountName\":", v.AccountName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "domainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "domainName") {
 		switch v.DomainName.State {
 		case shape.Null:
 			enc.NameNull("\"domainName\":")
@@ -17998,10 +18043,11 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "clusterBy") {
+	if !extra || !shapeimpl.Has(v.Extra, "clusterBy") {
 		switch v.ClusterBy.State {
 		case shape.Null:
 			enc.NameNull("\"clusterBy\":")
@@ -18009,7 +18055,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"clusterBy\":", v.ClusterBy.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "clusterByValue") {
+	if !extra || !shapeimpl.Has(v.Extra, "clusterByValue") {
 		switch v.ClusterByValue.State {
 		case shape.Null:
 			enc.NameNull("\"clusterByValue\":")
@@ -18017,10 +18063,10 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"clusterByValue\":", v.ClusterByValue.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -18033,7 +18079,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "emailCount") {
+	if !extra || !shapeimpl.Has(v.Extra, "emailCount") {
 		switch v.EmailCount.State {
 		case shape.Null:
 			enc.NameNull("\"emailCount\":")
@@ -18041,7 +18087,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"emailCount\":", v.EmailCount.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "networkMessageIds") {
+	if !extra || !shapeimpl.Has(v.Extra, "networkMessageIds") {
 		switch v.NetworkMessageIDs.State {
 		case shape.Null:
 			enc.NameNull("\"networkMessageIds\":")
@@ -18058,7 +18104,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "query") {
+	if !extra || !shapeimpl.Has(v.Extra, "query") {
 		switch v.Query.State {
 		case shape.Null:
 			enc.NameNull("\"query\":")
@@ -18066,10 +18112,10 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"query\":", v.Query.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -18077,7 +18123,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -18090,7 +18136,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -18103,7 +18149,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urn") {
+	if !extra || !shapeimpl.Has(v.Extra, "urn") {
 		switch v.Urn.State {
 		case shape.Null:
 			enc.NameNull("\"urn\":")
@@ -18111,7 +18157,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"urn\":", v.Urn.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -18412,10 +18458,11 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "configurationId") {
+	if !extra || !shapeimpl.Has(v.Extra, "configurationId") {
 		switch v.ConfigurationID.State {
 		case shape.Null:
 			enc.NameNull("\"configurationId\":")
@@ -18423,7 +18470,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"configurationId\":", v.ConfigurationID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "configurationType") {
+	if !extra || !shapeimpl.Has(v.Extra, "configurationType") {
 		switch v.ConfigurationType.State {
 		case shape.Null:
 			enc.NameNull("\"configurationType\":")
@@ -18431,10 +18478,10 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"configurationType\":", string(v.ConfigurationType.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -18447,7 +18494,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -18455,7 +18502,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "externalDirectoryObjectId") {
+	if !extra || !shapeimpl.Has(v.Extra, "externalDirectoryObjectId") {
 		switch v.ExternalDirectoryObjectID.State {
 		case shape.Null:
 			enc.NameNull("\"externalDirectoryObjectId\":")
@@ -18463,7 +18510,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"externalDirectoryObjectId\":", v.ExternalDirectoryObjectID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mailboxPrimaryAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "mailboxPrimaryAddress") {
 		switch v.MailboxPrimaryAddress.State {
 		case shape.Null:
 			enc.NameNull("\"mailboxPrimaryAddress\":")
@@ -18471,10 +18518,10 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"mailboxPrimaryAddress\":", v.MailboxPrimaryAddress.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -18482,7 +18529,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -18495,7 +18542,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -18508,7 +18555,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "upn") {
+	if !extra || !shapeimpl.Has(v.Extra, "upn") {
 		switch v.Upn.State {
 		case shape.Null:
 			enc.NameNull("\"upn\":")
@@ -18516,7 +18563,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"upn\":", v.Upn.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -18828,13 +18875,14 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -18847,7 +18895,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -18855,7 +18903,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "primaryAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "primaryAddress") {
 		switch v.PrimaryAddress.State {
 		case shape.Null:
 			enc.NameNull("\"primaryAddress\":")
@@ -18863,10 +18911,10 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"primaryAddress\":", v.PrimaryAddress.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -18874,7 +18922,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -18887,7 +18935,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -18900,7 +18948,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "upn") {
+	if !extra || !shapeimpl.Has(v.Extra, "upn") {
 		switch v.Upn.State {
 		case shape.Null:
 			enc.NameNull("\"upn\":")
@@ -18908,7 +18956,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"upn\":", v.Upn.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userAccount") {
+	if !extra || !shapeimpl.Has(v.Extra, "userAccount") {
 		switch v.UserAccount.State {
 		case shape.Null:
 			enc.NameNull("\"userAccount\":")
@@ -18917,7 +18965,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -19225,10 +19273,11 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "category") {
+	if !extra || !shapeimpl.Has(v.Extra, "category") {
 		switch v.Category.State {
 		case shape.Null:
 			enc.NameNull("\"category\":")
@@ -19236,10 +19285,10 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"category\":", v.Category.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -19252,7 +19301,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "files") {
+	if !extra || !shapeimpl.Has(v.Extra, "files") {
 		switch v.Files.State {
 		case shape.Null:
 			enc.NameNull("\"files\":")
@@ -19269,7 +19318,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -19277,7 +19326,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "processes") {
+	if !extra || !shapeimpl.Has(v.Extra, "processes") {
 		switch v.Processes.State {
 		case shape.Null:
 			enc.NameNull("\"processes\":")
@@ -19294,10 +19343,10 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -19305,7 +19354,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -19318,7 +19367,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -19331,7 +19380,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -19637,13 +19686,14 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "destinationAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "destinationAddress") {
 		switch v.DestinationAddress.State {
 		case shape.Null:
 			enc.NameNull("\"destinationAddress\":")
@@ -19652,7 +19702,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.DestinationAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "destinationPort") {
+	if !extra || !shapeimpl.Has(v.Extra, "destinationPort") {
 		switch v.DestinationPort.State {
 		case shape.Null:
 			enc.NameNull("\"destinationPort\":")
@@ -19660,7 +19710,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"destinationPort\":", int64(v.DestinationPort.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -19673,7 +19723,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "protocol") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocol") {
 		switch v.Protocol.State {
 		case shape.Null:
 			enc.NameNull("\"protocol\":")
@@ -19681,10 +19731,10 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"protocol\":", string(v.Protocol.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -19692,7 +19742,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -19705,7 +19755,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourceAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourceAddress") {
 		switch v.SourceAddress.State {
 		case shape.Null:
 			enc.NameNull("\"sourceAddress\":")
@@ -19714,7 +19764,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.SourceAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourcePort") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourcePort") {
 		switch v.SourcePort.State {
 		case shape.Null:
 			enc.NameNull("\"sourcePort\":")
@@ -19722,7 +19772,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"sourcePort\":", int64(v.SourcePort.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -19735,7 +19785,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -20009,13 +20059,14 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -20028,7 +20079,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddress") {
 		switch v.IPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"ipAddress\":")
@@ -20037,7 +20088,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.IPAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "macAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "macAddress") {
 		switch v.MacAddress.State {
 		case shape.Null:
 			enc.NameNull("\"macAddress\":")
@@ -20045,10 +20096,10 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"macAddress\":", v.MacAddress.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -20056,7 +20107,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -20069,7 +20120,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -20082,10 +20133,10 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "vlans") {
+	if !extra || !shapeimpl.Has(v.Extra, "vlans") {
 		switch v.Vlans.State {
 		case shape.Null:
 			enc.NameNull("\"vlans\":")
@@ -20365,10 +20416,11 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "appId") {
+	if !extra || !shapeimpl.Has(v.Extra, "appId") {
 		switch v.AppID.State {
 		case shape.Null:
 			enc.NameNull("\"appId\":")
@@ -20376,10 +20428,10 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"appId\":", v.AppID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -20392,7 +20444,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -20400,7 +20452,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "objectId") {
+	if !extra || !shapeimpl.Has(v.Extra, "objectId") {
 		switch v.ObjectID.State {
 		case shape.Null:
 			enc.NameNull("\"objectId\":")
@@ -20408,7 +20460,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"objectId\":", v.ObjectID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "publisher") {
+	if !extra || !shapeimpl.Has(v.Extra, "publisher") {
 		switch v.Publisher.State {
 		case shape.Null:
 			enc.NameNull("\"publisher\":")
@@ -20416,10 +20468,10 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"publisher\":", v.Publisher.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -20427,7 +20479,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -20440,7 +20492,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -20453,7 +20505,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -20870,13 +20922,14 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -20889,7 +20942,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectionStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectionStatus") {
 		switch v.DetectionStatus.State {
 		case shape.Null:
 			enc.NameNull("\"detectionStatus\":")
@@ -20897,7 +20950,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"detectionStatus\":", string(v.DetectionStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "imageFile") {
+	if !extra || !shapeimpl.Has(v.Extra, "imageFile") {
 		switch v.ImageFile.State {
 		case shape.Null:
 			enc.NameNull("\"imageFile\":")
@@ -20906,7 +20959,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.ImageFile.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "mdeDeviceId") {
 		switch v.MdeDeviceID.State {
 		case shape.Null:
 			enc.NameNull("\"mdeDeviceId\":")
@@ -20914,7 +20967,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"mdeDeviceId\":", v.MdeDeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parentProcessCreationDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "parentProcessCreationDateTime") {
 		switch v.ParentProcessCreationDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"parentProcessCreationDateTime\":")
@@ -20922,7 +20975,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"parentProcessCreationDateTime\":", v.ParentProcessCreationDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parentProcessId") {
+	if !extra || !shapeimpl.Has(v.Extra, "parentProcessId") {
 		switch v.ParentProcessID.State {
 		case shape.Null:
 			enc.NameNull("\"parentProcessId\":")
@@ -20930,7 +20983,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"parentProcessId\":", v.ParentProcessID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parentProcessImageFile") {
+	if !extra || !shapeimpl.Has(v.Extra, "parentProcessImageFile") {
 		switch v.ParentProcessImageFile.State {
 		case shape.Null:
 			enc.NameNull("\"parentProcessImageFile\":")
@@ -20939,7 +20992,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.ParentProcessImageFile.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "processCommandLine") {
+	if !extra || !shapeimpl.Has(v.Extra, "processCommandLine") {
 		switch v.ProcessCommandLine.State {
 		case shape.Null:
 			enc.NameNull("\"processCommandLine\":")
@@ -20947,7 +21000,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"processCommandLine\":", v.ProcessCommandLine.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "processCreationDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "processCreationDateTime") {
 		switch v.ProcessCreationDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"processCreationDateTime\":")
@@ -20955,7 +21008,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"processCreationDateTime\":", v.ProcessCreationDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "processId") {
+	if !extra || !shapeimpl.Has(v.Extra, "processId") {
 		switch v.ProcessID.State {
 		case shape.Null:
 			enc.NameNull("\"processId\":")
@@ -20963,10 +21016,10 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"processId\":", v.ProcessID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -20974,7 +21027,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -20987,7 +21040,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -21000,7 +21053,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userAccount") {
+	if !extra || !shapeimpl.Has(v.Extra, "userAccount") {
 		switch v.UserAccount.State {
 		case shape.Null:
 			enc.NameNull("\"userAccount\":")
@@ -21009,7 +21062,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -21110,7 +21163,8 @@ func (v *RecommendedHuntingQuery) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *RecommendedHuntingQuery) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "kqlText") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "kqlText") {
 		switch v.KQLText.State {
 		case shape.Null:
 			enc.NameNull("\"kqlText\":")
@@ -21355,13 +21409,14 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -21374,7 +21429,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryHive") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryHive") {
 		switch v.RegistryHive.State {
 		case shape.Null:
 			enc.NameNull("\"registryHive\":")
@@ -21382,7 +21437,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryHive\":", v.RegistryHive.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryKey") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryKey") {
 		switch v.RegistryKey.State {
 		case shape.Null:
 			enc.NameNull("\"registryKey\":")
@@ -21390,10 +21445,10 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryKey\":", v.RegistryKey.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -21401,7 +21456,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -21414,7 +21469,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -21427,7 +21482,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -21719,13 +21774,14 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -21738,7 +21794,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "mdeDeviceId") {
 		switch v.MdeDeviceID.State {
 		case shape.Null:
 			enc.NameNull("\"mdeDeviceId\":")
@@ -21746,7 +21802,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"mdeDeviceId\":", v.MdeDeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryHive") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryHive") {
 		switch v.RegistryHive.State {
 		case shape.Null:
 			enc.NameNull("\"registryHive\":")
@@ -21754,7 +21810,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryHive\":", v.RegistryHive.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryKey") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryKey") {
 		switch v.RegistryKey.State {
 		case shape.Null:
 			enc.NameNull("\"registryKey\":")
@@ -21762,7 +21818,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryKey\":", v.RegistryKey.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryValue") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryValue") {
 		switch v.RegistryValue.State {
 		case shape.Null:
 			enc.NameNull("\"registryValue\":")
@@ -21770,7 +21826,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryValue\":", v.RegistryValue.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryValueName") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryValueName") {
 		switch v.RegistryValueName.State {
 		case shape.Null:
 			enc.NameNull("\"registryValueName\":")
@@ -21778,7 +21834,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryValueName\":", v.RegistryValueName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryValueType") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryValueType") {
 		switch v.RegistryValueType.State {
 		case shape.Null:
 			enc.NameNull("\"registryValueType\":")
@@ -21786,10 +21842,10 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryValueType\":", v.RegistryValueType.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -21797,7 +21853,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -21810,7 +21866,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -21823,7 +21879,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -21926,7 +21982,8 @@ func (v *ResourceAccessEvent) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ResourceAccessEvent) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "accessDateTime") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "accessDateTime") {
 		switch v.AccessDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"accessDateTime\":")
@@ -21934,7 +21991,7 @@ func (v *ResourceAccessEvent) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"accessDateTime\":", v.AccessDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "accountId") {
+	if !extra || !shapeimpl.Has(v.Extra, "accountId") {
 		switch v.AccountID.State {
 		case shape.Null:
 			enc.NameNull("\"accountId\":")
@@ -21942,7 +21999,7 @@ func (v *ResourceAccessEvent) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"accountId\":", v.AccountID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddress") {
 		switch v.IPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"ipAddress\":")
@@ -21950,7 +22007,7 @@ func (v *ResourceAccessEvent) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"ipAddress\":", v.IPAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceIdentifier") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceIdentifier") {
 		switch v.ResourceIdentifier.State {
 		case shape.Null:
 			enc.NameNull("\"resourceIdentifier\":")
@@ -22344,10 +22401,11 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "allowedIpAddresses") {
+	if !extra || !shapeimpl.Has(v.Extra, "allowedIpAddresses") {
 		switch v.AllowedIPAddresses.State {
 		case shape.Null:
 			enc.NameNull("\"allowedIpAddresses\":")
@@ -22355,7 +22413,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"allowedIpAddresses\":", v.AllowedIPAddresses.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "allowedResourceTypes") {
+	if !extra || !shapeimpl.Has(v.Extra, "allowedResourceTypes") {
 		switch v.AllowedResourceTypes.State {
 		case shape.Null:
 			enc.NameNull("\"allowedResourceTypes\":")
@@ -22372,7 +22430,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "allowedServices") {
+	if !extra || !shapeimpl.Has(v.Extra, "allowedServices") {
 		switch v.AllowedServices.State {
 		case shape.Null:
 			enc.NameNull("\"allowedServices\":")
@@ -22389,10 +22447,10 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -22405,7 +22463,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "expiryDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "expiryDateTime") {
 		switch v.ExpiryDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"expiryDateTime\":")
@@ -22413,7 +22471,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"expiryDateTime\":", v.ExpiryDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "permissions") {
+	if !extra || !shapeimpl.Has(v.Extra, "permissions") {
 		switch v.Permissions.State {
 		case shape.Null:
 			enc.NameNull("\"permissions\":")
@@ -22430,7 +22488,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "protocol") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocol") {
 		switch v.Protocol.State {
 		case shape.Null:
 			enc.NameNull("\"protocol\":")
@@ -22438,10 +22496,10 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"protocol\":", v.Protocol.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -22449,7 +22507,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -22462,7 +22520,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "signatureHash") {
+	if !extra || !shapeimpl.Has(v.Extra, "signatureHash") {
 		switch v.SignatureHash.State {
 		case shape.Null:
 			enc.NameNull("\"signatureHash\":")
@@ -22470,7 +22528,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"signatureHash\":", v.SignatureHash.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "signedWith") {
+	if !extra || !shapeimpl.Has(v.Extra, "signedWith") {
 		switch v.SignedWith.State {
 		case shape.Null:
 			enc.NameNull("\"signedWith\":")
@@ -22478,7 +22536,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"signedWith\":", v.SignedWith.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "startDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "startDateTime") {
 		switch v.StartDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"startDateTime\":")
@@ -22486,7 +22544,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"startDateTime\":", v.StartDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "storageResource") {
+	if !extra || !shapeimpl.Has(v.Extra, "storageResource") {
 		switch v.StorageResource.State {
 		case shape.Null:
 			enc.NameNull("\"storageResource\":")
@@ -22495,7 +22553,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.StorageResource.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -22508,7 +22566,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -22800,10 +22858,11 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
+	if !extra || !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
 		switch v.ActiveDirectoryObjectGUID.State {
 		case shape.Null:
 			enc.NameNull("\"activeDirectoryObjectGuid\":")
@@ -22811,10 +22870,10 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"activeDirectoryObjectGuid\":", v.ActiveDirectoryObjectGUID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -22827,7 +22886,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -22835,7 +22894,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "distinguishedName") {
+	if !extra || !shapeimpl.Has(v.Extra, "distinguishedName") {
 		switch v.DistinguishedName.State {
 		case shape.Null:
 			enc.NameNull("\"distinguishedName\":")
@@ -22843,7 +22902,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"distinguishedName\":", v.DistinguishedName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "friendlyName") {
+	if !extra || !shapeimpl.Has(v.Extra, "friendlyName") {
 		switch v.FriendlyName.State {
 		case shape.Null:
 			enc.NameNull("\"friendlyName\":")
@@ -22851,10 +22910,10 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"friendlyName\":", v.FriendlyName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -22862,7 +22921,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -22875,7 +22934,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "securityGroupId") {
+	if !extra || !shapeimpl.Has(v.Extra, "securityGroupId") {
 		switch v.SecurityGroupID.State {
 		case shape.Null:
 			enc.NameNull("\"securityGroupId\":")
@@ -22883,7 +22942,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"securityGroupId\":", v.SecurityGroupID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sid") {
+	if !extra || !shapeimpl.Has(v.Extra, "sid") {
 		switch v.Sid.State {
 		case shape.Null:
 			enc.NameNull("\"sid\":")
@@ -22891,7 +22950,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sid\":", v.Sid.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -22904,7 +22963,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -23205,10 +23264,11 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "appId") {
+	if !extra || !shapeimpl.Has(v.Extra, "appId") {
 		switch v.AppID.State {
 		case shape.Null:
 			enc.NameNull("\"appId\":")
@@ -23216,7 +23276,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"appId\":", v.AppID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "appOwnerTenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "appOwnerTenantId") {
 		switch v.AppOwnerTenantID.State {
 		case shape.Null:
 			enc.NameNull("\"appOwnerTenantId\":")
@@ -23224,10 +23284,10 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"appOwnerTenantId\":", v.AppOwnerTenantID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -23240,10 +23300,10 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -23251,7 +23311,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -23264,7 +23324,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "servicePrincipalName") {
+	if !extra || !shapeimpl.Has(v.Extra, "servicePrincipalName") {
 		switch v.ServicePrincipalName.State {
 		case shape.Null:
 			enc.NameNull("\"servicePrincipalName\":")
@@ -23272,7 +23332,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"servicePrincipalName\":", v.ServicePrincipalName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "servicePrincipalObjectId") {
+	if !extra || !shapeimpl.Has(v.Extra, "servicePrincipalObjectId") {
 		switch v.ServicePrincipalObjectID.State {
 		case shape.Null:
 			enc.NameNull("\"servicePrincipalObjectId\":")
@@ -23280,7 +23340,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"servicePrincipalObjectId\":", v.ServicePrincipalObjectID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "servicePrincipalType") {
+	if !extra || !shapeimpl.Has(v.Extra, "servicePrincipalType") {
 		switch v.ServicePrincipalType.State {
 		case shape.Null:
 			enc.NameNull("\"servicePrincipalType\":")
@@ -23288,7 +23348,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"servicePrincipalType\":", string(v.ServicePrincipalType.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -23301,7 +23361,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
 			enc.NameNull("\"tenantId\":")
@@ -23309,7 +23369,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"tenantId\":", v.TenantID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -23447,7 +23507,8 @@ func (v *Stream) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Stream) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "name") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -23783,13 +23844,14 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -23802,7 +23864,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "networkMessageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "networkMessageId") {
 		switch v.NetworkMessageID.State {
 		case shape.Null:
 			enc.NameNull("\"networkMessageId\":")
@@ -23810,7 +23872,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"networkMessageId\":", v.NetworkMessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recipient") {
+	if !extra || !shapeimpl.Has(v.Extra, "recipient") {
 		switch v.Recipient.State {
 		case shape.Null:
 			enc.NameNull("\"recipient\":")
@@ -23818,10 +23880,10 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"recipient\":", v.Recipient.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -23829,7 +23891,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "reportType") {
+	if !extra || !shapeimpl.Has(v.Extra, "reportType") {
 		switch v.ReportType.State {
 		case shape.Null:
 			enc.NameNull("\"reportType\":")
@@ -23837,7 +23899,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"reportType\":", v.ReportType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -23850,7 +23912,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sender") {
+	if !extra || !shapeimpl.Has(v.Extra, "sender") {
 		switch v.Sender.State {
 		case shape.Null:
 			enc.NameNull("\"sender\":")
@@ -23858,7 +23920,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sender\":", v.Sender.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "senderIp") {
+	if !extra || !shapeimpl.Has(v.Extra, "senderIp") {
 		switch v.SenderIP.State {
 		case shape.Null:
 			enc.NameNull("\"senderIp\":")
@@ -23866,7 +23928,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"senderIp\":", v.SenderIP.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "subject") {
+	if !extra || !shapeimpl.Has(v.Extra, "subject") {
 		switch v.Subject.State {
 		case shape.Null:
 			enc.NameNull("\"subject\":")
@@ -23874,7 +23936,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"subject\":", v.Subject.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "submissionDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "submissionDateTime") {
 		switch v.SubmissionDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"submissionDateTime\":")
@@ -23882,7 +23944,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"submissionDateTime\":", v.SubmissionDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "submissionId") {
+	if !extra || !shapeimpl.Has(v.Extra, "submissionId") {
 		switch v.SubmissionID.State {
 		case shape.Null:
 			enc.NameNull("\"submissionId\":")
@@ -23890,7 +23952,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"submissionId\":", v.SubmissionID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "submitter") {
+	if !extra || !shapeimpl.Has(v.Extra, "submitter") {
 		switch v.Submitter.State {
 		case shape.Null:
 			enc.NameNull("\"submitter\":")
@@ -23898,7 +23960,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"submitter\":", v.Submitter.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -23911,7 +23973,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -24604,10 +24666,11 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "campaignId") {
+	if !extra || !shapeimpl.Has(v.Extra, "campaignId") {
 		switch v.CampaignID.State {
 		case shape.Null:
 			enc.NameNull("\"campaignId\":")
@@ -24615,7 +24678,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"campaignId\":", v.CampaignID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "channelId") {
+	if !extra || !shapeimpl.Has(v.Extra, "channelId") {
 		switch v.ChannelID.State {
 		case shape.Null:
 			enc.NameNull("\"channelId\":")
@@ -24623,10 +24686,10 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"channelId\":", v.ChannelID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "deliveryAction") {
+	if !extra || !shapeimpl.Has(v.Extra, "deliveryAction") {
 		switch v.DeliveryAction.State {
 		case shape.Null:
 			enc.NameNull("\"deliveryAction\":")
@@ -24634,7 +24697,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deliveryAction\":", string(v.DeliveryAction.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deliveryLocation") {
+	if !extra || !shapeimpl.Has(v.Extra, "deliveryLocation") {
 		switch v.DeliveryLocation.State {
 		case shape.Null:
 			enc.NameNull("\"deliveryLocation\":")
@@ -24642,7 +24705,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deliveryLocation\":", string(v.DeliveryLocation.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -24655,7 +24718,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "files") {
+	if !extra || !shapeimpl.Has(v.Extra, "files") {
 		switch v.Files.State {
 		case shape.Null:
 			enc.NameNull("\"files\":")
@@ -24672,7 +24735,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "groupId") {
+	if !extra || !shapeimpl.Has(v.Extra, "groupId") {
 		switch v.GroupID.State {
 		case shape.Null:
 			enc.NameNull("\"groupId\":")
@@ -24680,7 +24743,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"groupId\":", v.GroupID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isExternal") {
+	if !extra || !shapeimpl.Has(v.Extra, "isExternal") {
 		switch v.IsExternal.State {
 		case shape.Null:
 			enc.NameNull("\"isExternal\":")
@@ -24688,7 +24751,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameBool("\"isExternal\":", v.IsExternal.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isOwned") {
+	if !extra || !shapeimpl.Has(v.Extra, "isOwned") {
 		switch v.IsOwned.State {
 		case shape.Null:
 			enc.NameNull("\"isOwned\":")
@@ -24696,7 +24759,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameBool("\"isOwned\":", v.IsOwned.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastModifiedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastModifiedDateTime") {
 		switch v.LastModifiedDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"lastModifiedDateTime\":")
@@ -24704,7 +24767,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"lastModifiedDateTime\":", v.LastModifiedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "messageDirection") {
+	if !extra || !shapeimpl.Has(v.Extra, "messageDirection") {
 		switch v.MessageDirection.State {
 		case shape.Null:
 			enc.NameNull("\"messageDirection\":")
@@ -24712,7 +24775,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"messageDirection\":", string(v.MessageDirection.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "messageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "messageId") {
 		switch v.MessageID.State {
 		case shape.Null:
 			enc.NameNull("\"messageId\":")
@@ -24720,7 +24783,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"messageId\":", v.MessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "owningTenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "owningTenantId") {
 		switch v.OwningTenantID.State {
 		case shape.Null:
 			enc.NameNull("\"owningTenantId\":")
@@ -24728,7 +24791,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"owningTenantId\":", v.OwningTenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parentMessageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "parentMessageId") {
 		switch v.ParentMessageID.State {
 		case shape.Null:
 			enc.NameNull("\"parentMessageId\":")
@@ -24736,7 +24799,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"parentMessageId\":", v.ParentMessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "receivedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "receivedDateTime") {
 		switch v.ReceivedDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"receivedDateTime\":")
@@ -24744,7 +24807,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"receivedDateTime\":", v.ReceivedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recipients") {
+	if !extra || !shapeimpl.Has(v.Extra, "recipients") {
 		switch v.Recipients.State {
 		case shape.Null:
 			enc.NameNull("\"recipients\":")
@@ -24761,10 +24824,10 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -24772,7 +24835,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -24785,7 +24848,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "senderFromAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "senderFromAddress") {
 		switch v.SenderFromAddress.State {
 		case shape.Null:
 			enc.NameNull("\"senderFromAddress\":")
@@ -24793,7 +24856,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"senderFromAddress\":", v.SenderFromAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "senderIP") {
+	if !extra || !shapeimpl.Has(v.Extra, "senderIP") {
 		switch v.SenderIP.State {
 		case shape.Null:
 			enc.NameNull("\"senderIP\":")
@@ -24801,7 +24864,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"senderIP\":", v.SenderIP.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourceAppName") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourceAppName") {
 		switch v.SourceAppName.State {
 		case shape.Null:
 			enc.NameNull("\"sourceAppName\":")
@@ -24809,7 +24872,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sourceAppName\":", v.SourceAppName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourceId") {
 		switch v.SourceID.State {
 		case shape.Null:
 			enc.NameNull("\"sourceId\":")
@@ -24817,7 +24880,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sourceId\":", v.SourceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "subject") {
+	if !extra || !shapeimpl.Has(v.Extra, "subject") {
 		switch v.Subject.State {
 		case shape.Null:
 			enc.NameNull("\"subject\":")
@@ -24825,7 +24888,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"subject\":", v.Subject.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "suspiciousRecipients") {
+	if !extra || !shapeimpl.Has(v.Extra, "suspiciousRecipients") {
 		switch v.SuspiciousRecipients.State {
 		case shape.Null:
 			enc.NameNull("\"suspiciousRecipients\":")
@@ -24842,7 +24905,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -24855,7 +24918,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threadId") {
+	if !extra || !shapeimpl.Has(v.Extra, "threadId") {
 		switch v.ThreadID.State {
 		case shape.Null:
 			enc.NameNull("\"threadId\":")
@@ -24863,7 +24926,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"threadId\":", v.ThreadID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threadType") {
+	if !extra || !shapeimpl.Has(v.Extra, "threadType") {
 		switch v.ThreadType.State {
 		case shape.Null:
 			enc.NameNull("\"threadType\":")
@@ -24871,7 +24934,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"threadType\":", v.ThreadType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urls") {
+	if !extra || !shapeimpl.Has(v.Extra, "urls") {
 		switch v.URLs.State {
 		case shape.Null:
 			enc.NameNull("\"urls\":")
@@ -24888,7 +24951,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -25115,13 +25178,14 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -25134,10 +25198,10 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -25145,7 +25209,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -25158,7 +25222,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -25171,7 +25235,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "url") {
+	if !extra || !shapeimpl.Has(v.Extra, "url") {
 		switch v.URL.State {
 		case shape.Null:
 			enc.NameNull("\"url\":")
@@ -25179,7 +25243,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"url\":", v.URL.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -25368,7 +25432,8 @@ func (v *UserAccount) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "accountName") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "accountName") {
 		switch v.AccountName.State {
 		case shape.Null:
 			enc.NameNull("\"accountName\":")
@@ -25376,7 +25441,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"accountName\":", v.AccountName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
+	if !extra || !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
 		switch v.ActiveDirectoryObjectGUID.State {
 		case shape.Null:
 			enc.NameNull("\"activeDirectoryObjectGuid\":")
@@ -25384,7 +25449,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"activeDirectoryObjectGuid\":", v.ActiveDirectoryObjectGUID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "azureAdUserId") {
+	if !extra || !shapeimpl.Has(v.Extra, "azureAdUserId") {
 		switch v.AzureAdUserID.State {
 		case shape.Null:
 			enc.NameNull("\"azureAdUserId\":")
@@ -25392,7 +25457,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"azureAdUserId\":", v.AzureAdUserID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -25400,7 +25465,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "domainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "domainName") {
 		switch v.DomainName.State {
 		case shape.Null:
 			enc.NameNull("\"domainName\":")
@@ -25408,7 +25473,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"domainName\":", v.DomainName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
 		switch v.ResourceAccessEvents.State {
 		case shape.Null:
 			enc.NameNull("\"resourceAccessEvents\":")
@@ -25425,7 +25490,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
 			enc.NameNull("\"tenantId\":")
@@ -25433,7 +25498,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"tenantId\":", v.TenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userPrincipalName") {
+	if !extra || !shapeimpl.Has(v.Extra, "userPrincipalName") {
 		switch v.UserPrincipalName.State {
 		case shape.Null:
 			enc.NameNull("\"userPrincipalName\":")
@@ -25441,7 +25506,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"userPrincipalName\":", v.UserPrincipalName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userSid") {
+	if !extra || !shapeimpl.Has(v.Extra, "userSid") {
 		switch v.UserSid.State {
 		case shape.Null:
 			enc.NameNull("\"userSid\":")
@@ -25704,13 +25769,14 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -25723,10 +25789,10 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -25734,7 +25800,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -25747,7 +25813,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "stream") {
+	if !extra || !shapeimpl.Has(v.Extra, "stream") {
 		switch v.Stream.State {
 		case shape.Null:
 			enc.NameNull("\"stream\":")
@@ -25756,7 +25822,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Stream.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -25769,7 +25835,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userAccount") {
+	if !extra || !shapeimpl.Has(v.Extra, "userAccount") {
 		switch v.UserAccount.State {
 		case shape.Null:
 			enc.NameNull("\"userAccount\":")
@@ -25778,7 +25844,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -25925,10 +25991,11 @@ func (v *VMMetadata) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *VMMetadata) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "cloudProvider", v.CloudProvider == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.CloudProvider == "") || extra && enc.Writes(v.Extra, "cloudProvider", v.CloudProvider == "", true) {
 		enc.NameString("\"cloudProvider\":", string(v.CloudProvider))
 	}
-	if !shapeimpl.Has(v.Extra, "resourceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceId") {
 		switch v.ResourceID.State {
 		case shape.Null:
 			enc.NameNull("\"resourceId\":")
@@ -25936,7 +26003,7 @@ func (v *VMMetadata) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceId\":", v.ResourceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "subscriptionId") {
+	if !extra || !shapeimpl.Has(v.Extra, "subscriptionId") {
 		switch v.SubscriptionID.State {
 		case shape.Null:
 			enc.NameNull("\"subscriptionId\":")
@@ -25944,7 +26011,7 @@ func (v *VMMetadata) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"subscriptionId\":", v.SubscriptionID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "vmId") {
+	if !extra || !shapeimpl.Has(v.Extra, "vmId") {
 		switch v.VMID.State {
 		case shape.Null:
 			enc.NameNull("\"vmId\":")

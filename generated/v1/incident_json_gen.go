@@ -238,10 +238,11 @@ func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "activeDirectoryDomainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "activeDirectoryDomainName") {
 		switch v.ActiveDirectoryDomainName.State {
 		case shape.Null:
 			enc.NameNull("\"activeDirectoryDomainName\":")
@@ -249,10 +250,10 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"activeDirectoryDomainName\":", v.ActiveDirectoryDomainName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -265,10 +266,10 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -276,7 +277,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -289,7 +290,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -302,7 +303,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "trustedDomains") {
+	if !extra || !shapeimpl.Has(v.Extra, "trustedDomains") {
 		switch v.TrustedDomains.State {
 		case shape.Null:
 			enc.NameNull("\"trustedDomains\":")
@@ -315,7 +316,7 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -590,10 +591,11 @@ func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "agentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "agentId") {
 		switch v.AgentID.State {
 		case shape.Null:
 			enc.NameNull("\"agentId\":")
@@ -601,7 +603,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"agentId\":", v.AgentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "agentName") {
+	if !extra || !shapeimpl.Has(v.Extra, "agentName") {
 		switch v.AgentName.State {
 		case shape.Null:
 			enc.NameNull("\"agentName\":")
@@ -609,10 +611,10 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"agentName\":", v.AgentName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -625,7 +627,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "hostingPlatformType") {
+	if !extra || !shapeimpl.Has(v.Extra, "hostingPlatformType") {
 		switch v.HostingPlatformType.State {
 		case shape.Null:
 			enc.NameNull("\"hostingPlatformType\":")
@@ -633,7 +635,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"hostingPlatformType\":", string(v.HostingPlatformType.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "instructions") {
+	if !extra || !shapeimpl.Has(v.Extra, "instructions") {
 		switch v.Instructions.State {
 		case shape.Null:
 			enc.NameNull("\"instructions\":")
@@ -641,10 +643,10 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"instructions\":", v.Instructions.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -652,7 +654,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -665,7 +667,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -678,7 +680,7 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -1369,7 +1371,8 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.type") {
 		switch v.ODataType.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.type\":")
@@ -1377,7 +1380,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.type\":", v.ODataType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "actorDisplayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "actorDisplayName") {
 		switch v.ActorDisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"actorDisplayName\":")
@@ -1385,7 +1388,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"actorDisplayName\":", v.ActorDisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "additionalData") {
+	if !extra || !shapeimpl.Has(v.Extra, "additionalData") {
 		switch v.AdditionalData.State {
 		case shape.Null:
 			enc.NameNull("\"additionalData\":")
@@ -1394,7 +1397,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.AdditionalData.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "alertPolicyId") {
+	if !extra || !shapeimpl.Has(v.Extra, "alertPolicyId") {
 		switch v.AlertPolicyID.State {
 		case shape.Null:
 			enc.NameNull("\"alertPolicyId\":")
@@ -1402,7 +1405,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"alertPolicyId\":", v.AlertPolicyID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "alertWebUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "alertWebUrl") {
 		switch v.AlertWebURL.State {
 		case shape.Null:
 			enc.NameNull("\"alertWebUrl\":")
@@ -1410,7 +1413,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"alertWebUrl\":", v.AlertWebURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "assignedTo") {
+	if !extra || !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
 			enc.NameNull("\"assignedTo\":")
@@ -1418,7 +1421,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"assignedTo\":", v.AssignedTo.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "categories") {
+	if !extra || !shapeimpl.Has(v.Extra, "categories") {
 		switch v.Categories.State {
 		case shape.Null:
 			enc.NameNull("\"categories\":")
@@ -1431,7 +1434,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "category") {
+	if !extra || !shapeimpl.Has(v.Extra, "category") {
 		switch v.Category.State {
 		case shape.Null:
 			enc.NameNull("\"category\":")
@@ -1439,7 +1442,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"category\":", v.Category.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "classification") {
+	if !extra || !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
 			enc.NameNull("\"classification\":")
@@ -1447,7 +1450,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"classification\":", string(v.Classification.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "comments") {
+	if !extra || !shapeimpl.Has(v.Extra, "comments") {
 		switch v.Comments.State {
 		case shape.Null:
 			enc.NameNull("\"comments\":")
@@ -1460,7 +1463,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "createdDateTime") {
 		switch v.CreatedDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"createdDateTime\":")
@@ -1468,7 +1471,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"createdDateTime\":", v.CreatedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "customDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "customDetails") {
 		switch v.CustomDetails.State {
 		case shape.Null:
 			enc.NameNull("\"customDetails\":")
@@ -1477,7 +1480,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.CustomDetails.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "description") {
+	if !extra || !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
 			enc.NameNull("\"description\":")
@@ -1485,7 +1488,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"description\":", v.Description.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectionSource") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectionSource") {
 		switch v.DetectionSource.State {
 		case shape.Null:
 			enc.NameNull("\"detectionSource\":")
@@ -1493,7 +1496,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"detectionSource\":", string(v.DetectionSource.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectorId") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectorId") {
 		switch v.DetectorID.State {
 		case shape.Null:
 			enc.NameNull("\"detectorId\":")
@@ -1501,7 +1504,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"detectorId\":", v.DetectorID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "determination") {
+	if !extra || !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
 			enc.NameNull("\"determination\":")
@@ -1509,7 +1512,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"determination\":", string(v.Determination.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "evidence") {
+	if !extra || !shapeimpl.Has(v.Extra, "evidence") {
 		switch v.Evidence.State {
 		case shape.Null:
 			enc.NameNull("\"evidence\":")
@@ -1526,7 +1529,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "firstActivityDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "firstActivityDateTime") {
 		switch v.FirstActivityDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"firstActivityDateTime\":")
@@ -1534,10 +1537,10 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"firstActivityDateTime\":", v.FirstActivityDateTime.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "id", v.ID == "", true) {
+	if !extra && !(enc.OmitZero && v.ID == "") || extra && enc.Writes(v.Extra, "id", v.ID == "", true) {
 		enc.NameString("\"id\":", v.ID)
 	}
-	if !shapeimpl.Has(v.Extra, "incidentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "incidentId") {
 		switch v.IncidentID.State {
 		case shape.Null:
 			enc.NameNull("\"incidentId\":")
@@ -1545,7 +1548,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"incidentId\":", v.IncidentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "incidentWebUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "incidentWebUrl") {
 		switch v.IncidentWebURL.State {
 		case shape.Null:
 			enc.NameNull("\"incidentWebUrl\":")
@@ -1553,7 +1556,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"incidentWebUrl\":", v.IncidentWebURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "investigationState") {
+	if !extra || !shapeimpl.Has(v.Extra, "investigationState") {
 		switch v.InvestigationState.State {
 		case shape.Null:
 			enc.NameNull("\"investigationState\":")
@@ -1561,7 +1564,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"investigationState\":", string(v.InvestigationState.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastActivityDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastActivityDateTime") {
 		switch v.LastActivityDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"lastActivityDateTime\":")
@@ -1569,7 +1572,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"lastActivityDateTime\":", v.LastActivityDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
 		switch v.LastUpdateDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"lastUpdateDateTime\":")
@@ -1577,7 +1580,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"lastUpdateDateTime\":", v.LastUpdateDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mitreTechniques") {
+	if !extra || !shapeimpl.Has(v.Extra, "mitreTechniques") {
 		switch v.MitreTechniques.State {
 		case shape.Null:
 			enc.NameNull("\"mitreTechniques\":")
@@ -1590,7 +1593,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "productName") {
+	if !extra || !shapeimpl.Has(v.Extra, "productName") {
 		switch v.ProductName.State {
 		case shape.Null:
 			enc.NameNull("\"productName\":")
@@ -1598,7 +1601,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"productName\":", v.ProductName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "providerAlertId") {
+	if !extra || !shapeimpl.Has(v.Extra, "providerAlertId") {
 		switch v.ProviderAlertID.State {
 		case shape.Null:
 			enc.NameNull("\"providerAlertId\":")
@@ -1606,7 +1609,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"providerAlertId\":", v.ProviderAlertID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recommendedActions") {
+	if !extra || !shapeimpl.Has(v.Extra, "recommendedActions") {
 		switch v.RecommendedActions.State {
 		case shape.Null:
 			enc.NameNull("\"recommendedActions\":")
@@ -1614,7 +1617,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"recommendedActions\":", v.RecommendedActions.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resolvedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "resolvedDateTime") {
 		switch v.ResolvedDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"resolvedDateTime\":")
@@ -1622,16 +1625,16 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"resolvedDateTime\":", v.ResolvedDateTime.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
+	if !extra && !(enc.OmitZero && v.ServiceSource == "") || extra && enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
 		enc.NameString("\"serviceSource\":", string(v.ServiceSource))
 	}
-	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
+	if !extra && !(enc.OmitZero && v.Severity == "") || extra && enc.Writes(v.Extra, "severity", v.Severity == "", true) {
 		enc.NameString("\"severity\":", string(v.Severity))
 	}
-	if enc.Writes(v.Extra, "status", v.Status == "", true) {
+	if !extra && !(enc.OmitZero && v.Status == "") || extra && enc.Writes(v.Extra, "status", v.Status == "", true) {
 		enc.NameString("\"status\":", string(v.Status))
 	}
-	if !shapeimpl.Has(v.Extra, "systemTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "systemTags") {
 		switch v.SystemTags.State {
 		case shape.Null:
 			enc.NameNull("\"systemTags\":")
@@ -1644,7 +1647,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
 			enc.NameNull("\"tenantId\":")
@@ -1652,7 +1655,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"tenantId\":", v.TenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threatDisplayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "threatDisplayName") {
 		switch v.ThreatDisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"threatDisplayName\":")
@@ -1660,7 +1663,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"threatDisplayName\":", v.ThreatDisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threatFamilyName") {
+	if !extra || !shapeimpl.Has(v.Extra, "threatFamilyName") {
 		switch v.ThreatFamilyName.State {
 		case shape.Null:
 			enc.NameNull("\"threatFamilyName\":")
@@ -1668,7 +1671,7 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"threatFamilyName\":", v.ThreatFamilyName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "title") {
+	if !extra || !shapeimpl.Has(v.Extra, "title") {
 		switch v.Title.State {
 		case shape.Null:
 			enc.NameNull("\"title\":")
@@ -1802,7 +1805,8 @@ func (v *AlertComment) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertComment) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "comment") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "comment") {
 		switch v.Comment.State {
 		case shape.Null:
 			enc.NameNull("\"comment\":")
@@ -1810,7 +1814,7 @@ func (v *AlertComment) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"comment\":", v.Comment.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdByDisplayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "createdByDisplayName") {
 		switch v.CreatedByDisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"createdByDisplayName\":")
@@ -1818,7 +1822,7 @@ func (v *AlertComment) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"createdByDisplayName\":", v.CreatedByDisplayName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
 	enc.Extra(v.Extra)
@@ -1912,7 +1916,8 @@ func (v *AlertCommentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertCommentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.context") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.context") {
 		switch v.ODataContext.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.context\":")
@@ -1920,7 +1925,7 @@ func (v *AlertCommentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.context\":", v.ODataContext.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "value", v.Value == nil, true) {
+	if !extra && !(enc.OmitZero && v.Value == nil) || extra && enc.Writes(v.Extra, "value", v.Value == nil, true) {
 		enc.Name("\"value\":")
 		enc.BeginArray()
 		for i := range v.Value {
@@ -2005,7 +2010,8 @@ func (v *AlertCommentRequest) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertCommentRequest) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.type") {
 		switch v.ODataType.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.type\":")
@@ -2013,7 +2019,7 @@ func (v *AlertCommentRequest) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.type\":", string(v.ODataType.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "comment", v.Comment == "", true) {
+	if !extra && !(enc.OmitZero && v.Comment == "") || extra && enc.Writes(v.Extra, "comment", v.Comment == "", true) {
 		enc.NameString("\"comment\":", v.Comment)
 	}
 	enc.Extra(v.Extra)
@@ -2289,13 +2295,14 @@ func (v *AlertEvidenceBase) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -2308,10 +2315,10 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -2319,7 +2326,7 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -2332,7 +2339,7 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -2345,7 +2352,7 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -2685,10 +2692,11 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "amazonAccountId") {
+	if !extra || !shapeimpl.Has(v.Extra, "amazonAccountId") {
 		switch v.AmazonAccountID.State {
 		case shape.Null:
 			enc.NameNull("\"amazonAccountId\":")
@@ -2696,7 +2704,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"amazonAccountId\":", v.AmazonAccountID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "amazonResourceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "amazonResourceId") {
 		switch v.AmazonResourceID.State {
 		case shape.Null:
 			enc.NameNull("\"amazonResourceId\":")
@@ -2704,10 +2712,10 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"amazonResourceId\":", v.AmazonResourceID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -2720,10 +2728,10 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -2731,7 +2739,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceName") {
 		switch v.ResourceName.State {
 		case shape.Null:
 			enc.NameNull("\"resourceName\":")
@@ -2739,7 +2747,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceName\":", v.ResourceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceType") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceType") {
 		switch v.ResourceType.State {
 		case shape.Null:
 			enc.NameNull("\"resourceType\":")
@@ -2747,7 +2755,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceType\":", v.ResourceType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -2760,7 +2768,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -2773,7 +2781,7 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -3275,10 +3283,11 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "antiSpamDirection") {
+	if !extra || !shapeimpl.Has(v.Extra, "antiSpamDirection") {
 		switch v.AntiSpamDirection.State {
 		case shape.Null:
 			enc.NameNull("\"antiSpamDirection\":")
@@ -3286,7 +3295,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"antiSpamDirection\":", v.AntiSpamDirection.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "attachmentsCount") {
+	if !extra || !shapeimpl.Has(v.Extra, "attachmentsCount") {
 		switch v.AttachmentsCount.State {
 		case shape.Null:
 			enc.NameNull("\"attachmentsCount\":")
@@ -3294,10 +3303,10 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"attachmentsCount\":", v.AttachmentsCount.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "deliveryAction") {
+	if !extra || !shapeimpl.Has(v.Extra, "deliveryAction") {
 		switch v.DeliveryAction.State {
 		case shape.Null:
 			enc.NameNull("\"deliveryAction\":")
@@ -3305,7 +3314,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deliveryAction\":", v.DeliveryAction.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deliveryLocation") {
+	if !extra || !shapeimpl.Has(v.Extra, "deliveryLocation") {
 		switch v.DeliveryLocation.State {
 		case shape.Null:
 			enc.NameNull("\"deliveryLocation\":")
@@ -3313,7 +3322,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deliveryLocation\":", v.DeliveryLocation.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -3326,7 +3335,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "internetMessageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "internetMessageId") {
 		switch v.InternetMessageID.State {
 		case shape.Null:
 			enc.NameNull("\"internetMessageId\":")
@@ -3334,7 +3343,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"internetMessageId\":", v.InternetMessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "language") {
+	if !extra || !shapeimpl.Has(v.Extra, "language") {
 		switch v.Language.State {
 		case shape.Null:
 			enc.NameNull("\"language\":")
@@ -3342,7 +3351,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"language\":", v.Language.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "networkMessageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "networkMessageId") {
 		switch v.NetworkMessageID.State {
 		case shape.Null:
 			enc.NameNull("\"networkMessageId\":")
@@ -3350,7 +3359,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"networkMessageId\":", v.NetworkMessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "p1Sender") {
+	if !extra || !shapeimpl.Has(v.Extra, "p1Sender") {
 		switch v.P1Sender.State {
 		case shape.Null:
 			enc.NameNull("\"p1Sender\":")
@@ -3359,7 +3368,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.P1Sender.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "p2Sender") {
+	if !extra || !shapeimpl.Has(v.Extra, "p2Sender") {
 		switch v.P2Sender.State {
 		case shape.Null:
 			enc.NameNull("\"p2Sender\":")
@@ -3368,7 +3377,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.P2Sender.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "receivedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "receivedDateTime") {
 		switch v.ReceivedDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"receivedDateTime\":")
@@ -3376,7 +3385,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"receivedDateTime\":", v.ReceivedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recipientEmailAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "recipientEmailAddress") {
 		switch v.RecipientEmailAddress.State {
 		case shape.Null:
 			enc.NameNull("\"recipientEmailAddress\":")
@@ -3384,10 +3393,10 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"recipientEmailAddress\":", v.RecipientEmailAddress.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -3395,7 +3404,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -3408,7 +3417,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "senderIp") {
+	if !extra || !shapeimpl.Has(v.Extra, "senderIp") {
 		switch v.SenderIP.State {
 		case shape.Null:
 			enc.NameNull("\"senderIp\":")
@@ -3416,7 +3425,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"senderIp\":", v.SenderIP.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "subject") {
+	if !extra || !shapeimpl.Has(v.Extra, "subject") {
 		switch v.Subject.State {
 		case shape.Null:
 			enc.NameNull("\"subject\":")
@@ -3424,7 +3433,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"subject\":", v.Subject.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -3437,7 +3446,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threatDetectionMethods") {
+	if !extra || !shapeimpl.Has(v.Extra, "threatDetectionMethods") {
 		switch v.ThreatDetectionMethods.State {
 		case shape.Null:
 			enc.NameNull("\"threatDetectionMethods\":")
@@ -3454,7 +3463,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threats") {
+	if !extra || !shapeimpl.Has(v.Extra, "threats") {
 		switch v.Threats.State {
 		case shape.Null:
 			enc.NameNull("\"threats\":")
@@ -3471,7 +3480,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urlCount") {
+	if !extra || !shapeimpl.Has(v.Extra, "urlCount") {
 		switch v.URLCount.State {
 		case shape.Null:
 			enc.NameNull("\"urlCount\":")
@@ -3479,7 +3488,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"urlCount\":", v.URLCount.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urls") {
+	if !extra || !shapeimpl.Has(v.Extra, "urls") {
 		switch v.URLs.State {
 		case shape.Null:
 			enc.NameNull("\"urls\":")
@@ -3496,7 +3505,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urn") {
+	if !extra || !shapeimpl.Has(v.Extra, "urn") {
 		switch v.Urn.State {
 		case shape.Null:
 			enc.NameNull("\"urn\":")
@@ -3504,7 +3513,7 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"urn\":", v.Urn.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -3794,13 +3803,14 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -3813,10 +3823,10 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -3824,7 +3834,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceId") {
 		switch v.ResourceID.State {
 		case shape.Null:
 			enc.NameNull("\"resourceId\":")
@@ -3832,7 +3842,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceId\":", v.ResourceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceName") {
 		switch v.ResourceName.State {
 		case shape.Null:
 			enc.NameNull("\"resourceName\":")
@@ -3840,7 +3850,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceName\":", v.ResourceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceType") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceType") {
 		switch v.ResourceType.State {
 		case shape.Null:
 			enc.NameNull("\"resourceType\":")
@@ -3848,7 +3858,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceType\":", v.ResourceType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -3861,7 +3871,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -3874,7 +3884,7 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -4136,13 +4146,14 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -4155,7 +4166,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -4163,10 +4174,10 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -4174,7 +4185,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -4187,7 +4198,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "storageResource") {
+	if !extra || !shapeimpl.Has(v.Extra, "storageResource") {
 		switch v.StorageResource.State {
 		case shape.Null:
 			enc.NameNull("\"storageResource\":")
@@ -4196,7 +4207,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.StorageResource.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -4209,7 +4220,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "url") {
+	if !extra || !shapeimpl.Has(v.Extra, "url") {
 		switch v.URL.State {
 		case shape.Null:
 			enc.NameNull("\"url\":")
@@ -4217,7 +4228,7 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"url\":", v.URL.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -4526,10 +4537,11 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "blobContainer") {
+	if !extra || !shapeimpl.Has(v.Extra, "blobContainer") {
 		switch v.BlobContainer.State {
 		case shape.Null:
 			enc.NameNull("\"blobContainer\":")
@@ -4538,10 +4550,10 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.BlobContainer.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -4554,7 +4566,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "etag") {
+	if !extra || !shapeimpl.Has(v.Extra, "etag") {
 		switch v.Etag.State {
 		case shape.Null:
 			enc.NameNull("\"etag\":")
@@ -4562,7 +4574,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"etag\":", v.Etag.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "fileHashes") {
+	if !extra || !shapeimpl.Has(v.Extra, "fileHashes") {
 		switch v.FileHashes.State {
 		case shape.Null:
 			enc.NameNull("\"fileHashes\":")
@@ -4579,7 +4591,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -4587,10 +4599,10 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -4598,7 +4610,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -4611,7 +4623,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -4624,7 +4636,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "url") {
+	if !extra || !shapeimpl.Has(v.Extra, "url") {
 		switch v.URL.State {
 		case shape.Null:
 			enc.NameNull("\"url\":")
@@ -4632,7 +4644,7 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"url\":", v.URL.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -4933,10 +4945,11 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "appId") {
+	if !extra || !shapeimpl.Has(v.Extra, "appId") {
 		switch v.AppID.State {
 		case shape.Null:
 			enc.NameNull("\"appId\":")
@@ -4944,10 +4957,10 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"appId\":", v.AppID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -4960,7 +4973,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -4968,7 +4981,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "instanceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "instanceId") {
 		switch v.InstanceID.State {
 		case shape.Null:
 			enc.NameNull("\"instanceId\":")
@@ -4976,7 +4989,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"instanceId\":", v.InstanceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "instanceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "instanceName") {
 		switch v.InstanceName.State {
 		case shape.Null:
 			enc.NameNull("\"instanceName\":")
@@ -4984,10 +4997,10 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"instanceName\":", v.InstanceName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -4995,7 +5008,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -5008,7 +5021,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "saasAppId") {
+	if !extra || !shapeimpl.Has(v.Extra, "saasAppId") {
 		switch v.SaasAppID.State {
 		case shape.Null:
 			enc.NameNull("\"saasAppId\":")
@@ -5016,7 +5029,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"saasAppId\":", v.SaasAppID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "stream") {
+	if !extra || !shapeimpl.Has(v.Extra, "stream") {
 		switch v.Stream.State {
 		case shape.Null:
 			enc.NameNull("\"stream\":")
@@ -5025,7 +5038,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Stream.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -5038,7 +5051,7 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -5265,13 +5278,14 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -5284,10 +5298,10 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -5295,7 +5309,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "requestId") {
+	if !extra || !shapeimpl.Has(v.Extra, "requestId") {
 		switch v.RequestID.State {
 		case shape.Null:
 			enc.NameNull("\"requestId\":")
@@ -5303,7 +5317,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"requestId\":", v.RequestID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -5316,7 +5330,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -5329,7 +5343,7 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -5669,10 +5683,11 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "account") {
+	if !extra || !shapeimpl.Has(v.Extra, "account") {
 		switch v.Account.State {
 		case shape.Null:
 			enc.NameNull("\"account\":")
@@ -5681,7 +5696,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Account.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "browser") {
+	if !extra || !shapeimpl.Has(v.Extra, "browser") {
 		switch v.Browser.State {
 		case shape.Null:
 			enc.NameNull("\"browser\":")
@@ -5689,10 +5704,10 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"browser\":", v.Browser.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -5705,7 +5720,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceName") {
 		switch v.DeviceName.State {
 		case shape.Null:
 			enc.NameNull("\"deviceName\":")
@@ -5713,7 +5728,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deviceName\":", v.DeviceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "operatingSystem") {
+	if !extra || !shapeimpl.Has(v.Extra, "operatingSystem") {
 		switch v.OperatingSystem.State {
 		case shape.Null:
 			enc.NameNull("\"operatingSystem\":")
@@ -5721,7 +5736,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"operatingSystem\":", v.OperatingSystem.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "previousLogonDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "previousLogonDateTime") {
 		switch v.PreviousLogonDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"previousLogonDateTime\":")
@@ -5729,7 +5744,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"previousLogonDateTime\":", v.PreviousLogonDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "protocol") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocol") {
 		switch v.Protocol.State {
 		case shape.Null:
 			enc.NameNull("\"protocol\":")
@@ -5737,10 +5752,10 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"protocol\":", v.Protocol.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -5748,7 +5763,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -5761,7 +5776,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sessionId") {
+	if !extra || !shapeimpl.Has(v.Extra, "sessionId") {
 		switch v.SessionID.State {
 		case shape.Null:
 			enc.NameNull("\"sessionId\":")
@@ -5769,7 +5784,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sessionId\":", v.SessionID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "startUtcDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "startUtcDateTime") {
 		switch v.StartUtcDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"startUtcDateTime\":")
@@ -5777,7 +5792,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"startUtcDateTime\":", v.StartUtcDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -5790,7 +5805,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userAgent") {
+	if !extra || !shapeimpl.Has(v.Extra, "userAgent") {
 		switch v.UserAgent.State {
 		case shape.Null:
 			enc.NameNull("\"userAgent\":")
@@ -5798,7 +5813,7 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"userAgent\":", v.UserAgent.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -6147,10 +6162,11 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "args") {
+	if !extra || !shapeimpl.Has(v.Extra, "args") {
 		switch v.Args.State {
 		case shape.Null:
 			enc.NameNull("\"args\":")
@@ -6167,7 +6183,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "command") {
+	if !extra || !shapeimpl.Has(v.Extra, "command") {
 		switch v.Command.State {
 		case shape.Null:
 			enc.NameNull("\"command\":")
@@ -6184,7 +6200,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "containerId") {
+	if !extra || !shapeimpl.Has(v.Extra, "containerId") {
 		switch v.ContainerID.State {
 		case shape.Null:
 			enc.NameNull("\"containerId\":")
@@ -6192,10 +6208,10 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"containerId\":", v.ContainerID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -6208,7 +6224,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "image") {
+	if !extra || !shapeimpl.Has(v.Extra, "image") {
 		switch v.Image.State {
 		case shape.Null:
 			enc.NameNull("\"image\":")
@@ -6221,10 +6237,10 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if enc.Writes(v.Extra, "isPrivileged", !v.IsPrivileged, false) {
+	if !extra || enc.Writes(v.Extra, "isPrivileged", !v.IsPrivileged, false) {
 		enc.NameBool("\"isPrivileged\":", v.IsPrivileged)
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -6232,7 +6248,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "pod") {
+	if !extra || !shapeimpl.Has(v.Extra, "pod") {
 		switch v.Pod.State {
 		case shape.Null:
 			enc.NameNull("\"pod\":")
@@ -6241,10 +6257,10 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Pod.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -6252,7 +6268,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -6265,7 +6281,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -6278,7 +6294,7 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -6549,13 +6565,14 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -6568,7 +6585,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "digestImage") {
+	if !extra || !shapeimpl.Has(v.Extra, "digestImage") {
 		switch v.DigestImage.State {
 		case shape.Null:
 			enc.NameNull("\"digestImage\":")
@@ -6581,7 +6598,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "imageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "imageId") {
 		switch v.ImageID.State {
 		case shape.Null:
 			enc.NameNull("\"imageId\":")
@@ -6589,7 +6606,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"imageId\":", v.ImageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registry") {
+	if !extra || !shapeimpl.Has(v.Extra, "registry") {
 		switch v.Registry.State {
 		case shape.Null:
 			enc.NameNull("\"registry\":")
@@ -6598,10 +6615,10 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Registry.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -6609,7 +6626,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -6622,7 +6639,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -6635,7 +6652,7 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -6899,13 +6916,14 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -6918,7 +6936,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registry") {
+	if !extra || !shapeimpl.Has(v.Extra, "registry") {
 		switch v.Registry.State {
 		case shape.Null:
 			enc.NameNull("\"registry\":")
@@ -6926,10 +6944,10 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registry\":", v.Registry.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -6937,7 +6955,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -6950,7 +6968,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -6963,7 +6981,7 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -7268,13 +7286,14 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -7287,7 +7306,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "dnsServerIp") {
+	if !extra || !shapeimpl.Has(v.Extra, "dnsServerIp") {
 		switch v.DNSServerIP.State {
 		case shape.Null:
 			enc.NameNull("\"dnsServerIp\":")
@@ -7296,7 +7315,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.DNSServerIP.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "domainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "domainName") {
 		switch v.DomainName.State {
 		case shape.Null:
 			enc.NameNull("\"domainName\":")
@@ -7304,7 +7323,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"domainName\":", v.DomainName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "hostIpAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "hostIpAddress") {
 		switch v.HostIPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"hostIpAddress\":")
@@ -7313,7 +7332,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.HostIPAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddresses") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddresses") {
 		switch v.IPAddresses.State {
 		case shape.Null:
 			enc.NameNull("\"ipAddresses\":")
@@ -7330,10 +7349,10 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -7341,7 +7360,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -7354,7 +7373,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -7367,7 +7386,7 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -8077,10 +8096,11 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "azureAdDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "azureAdDeviceId") {
 		switch v.AzureAdDeviceID.State {
 		case shape.Null:
 			enc.NameNull("\"azureAdDeviceId\":")
@@ -8088,10 +8108,10 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"azureAdDeviceId\":", v.AzureAdDeviceID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "defenderAvStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "defenderAvStatus") {
 		switch v.DefenderAvStatus.State {
 		case shape.Null:
 			enc.NameNull("\"defenderAvStatus\":")
@@ -8099,7 +8119,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"defenderAvStatus\":", string(v.DefenderAvStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -8112,7 +8132,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceDnsName") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceDnsName") {
 		switch v.DeviceDNSName.State {
 		case shape.Null:
 			enc.NameNull("\"deviceDnsName\":")
@@ -8120,7 +8140,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deviceDnsName\":", v.DeviceDNSName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "dnsDomain") {
+	if !extra || !shapeimpl.Has(v.Extra, "dnsDomain") {
 		switch v.DNSDomain.State {
 		case shape.Null:
 			enc.NameNull("\"dnsDomain\":")
@@ -8128,7 +8148,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"dnsDomain\":", v.DNSDomain.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "firstSeenDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "firstSeenDateTime") {
 		switch v.FirstSeenDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"firstSeenDateTime\":")
@@ -8136,7 +8156,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"firstSeenDateTime\":", v.FirstSeenDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "healthStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "healthStatus") {
 		switch v.HealthStatus.State {
 		case shape.Null:
 			enc.NameNull("\"healthStatus\":")
@@ -8144,7 +8164,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"healthStatus\":", string(v.HealthStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "hostName") {
+	if !extra || !shapeimpl.Has(v.Extra, "hostName") {
 		switch v.HostName.State {
 		case shape.Null:
 			enc.NameNull("\"hostName\":")
@@ -8152,7 +8172,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"hostName\":", v.HostName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipInterfaces") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipInterfaces") {
 		switch v.IPInterfaces.State {
 		case shape.Null:
 			enc.NameNull("\"ipInterfaces\":")
@@ -8169,7 +8189,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastExternalIpAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastExternalIpAddress") {
 		switch v.LastExternalIPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"lastExternalIpAddress\":")
@@ -8177,7 +8197,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"lastExternalIpAddress\":", v.LastExternalIPAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastIpAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastIpAddress") {
 		switch v.LastIPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"lastIpAddress\":")
@@ -8185,7 +8205,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"lastIpAddress\":", v.LastIPAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "loggedOnUsers") {
+	if !extra || !shapeimpl.Has(v.Extra, "loggedOnUsers") {
 		switch v.LoggedOnUsers.State {
 		case shape.Null:
 			enc.NameNull("\"loggedOnUsers\":")
@@ -8202,7 +8222,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "mdeDeviceId") {
 		switch v.MdeDeviceID.State {
 		case shape.Null:
 			enc.NameNull("\"mdeDeviceId\":")
@@ -8210,7 +8230,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"mdeDeviceId\":", v.MdeDeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ntDomain") {
+	if !extra || !shapeimpl.Has(v.Extra, "ntDomain") {
 		switch v.NtDomain.State {
 		case shape.Null:
 			enc.NameNull("\"ntDomain\":")
@@ -8218,7 +8238,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"ntDomain\":", v.NtDomain.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "onboardingStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "onboardingStatus") {
 		switch v.OnboardingStatus.State {
 		case shape.Null:
 			enc.NameNull("\"onboardingStatus\":")
@@ -8226,7 +8246,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"onboardingStatus\":", string(v.OnboardingStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "osBuild") {
+	if !extra || !shapeimpl.Has(v.Extra, "osBuild") {
 		switch v.OsBuild.State {
 		case shape.Null:
 			enc.NameNull("\"osBuild\":")
@@ -8234,7 +8254,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"osBuild\":", v.OsBuild.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "osPlatform") {
+	if !extra || !shapeimpl.Has(v.Extra, "osPlatform") {
 		switch v.OsPlatform.State {
 		case shape.Null:
 			enc.NameNull("\"osPlatform\":")
@@ -8242,7 +8262,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"osPlatform\":", v.OsPlatform.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "rbacGroupId") {
+	if !extra || !shapeimpl.Has(v.Extra, "rbacGroupId") {
 		switch v.RbacGroupID.State {
 		case shape.Null:
 			enc.NameNull("\"rbacGroupId\":")
@@ -8250,7 +8270,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"rbacGroupId\":", int64(v.RbacGroupID.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "rbacGroupName") {
+	if !extra || !shapeimpl.Has(v.Extra, "rbacGroupName") {
 		switch v.RbacGroupName.State {
 		case shape.Null:
 			enc.NameNull("\"rbacGroupName\":")
@@ -8258,10 +8278,10 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"rbacGroupName\":", v.RbacGroupName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -8269,7 +8289,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
 		switch v.ResourceAccessEvents.State {
 		case shape.Null:
 			enc.NameNull("\"resourceAccessEvents\":")
@@ -8286,7 +8306,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "riskScore") {
+	if !extra || !shapeimpl.Has(v.Extra, "riskScore") {
 		switch v.RiskScore.State {
 		case shape.Null:
 			enc.NameNull("\"riskScore\":")
@@ -8294,7 +8314,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"riskScore\":", string(v.RiskScore.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -8307,7 +8327,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -8320,10 +8340,10 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "version") {
+	if !extra || !shapeimpl.Has(v.Extra, "version") {
 		switch v.Version.State {
 		case shape.Null:
 			enc.NameNull("\"version\":")
@@ -8331,7 +8351,7 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"version\":", v.Version.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "vmMetadata") {
+	if !extra || !shapeimpl.Has(v.Extra, "vmMetadata") {
 		switch v.VMMetadata.State {
 		case shape.Null:
 			enc.NameNull("\"vmMetadata\":")
@@ -8547,7 +8567,8 @@ func (v *EmailSender) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *EmailSender) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -8555,7 +8576,7 @@ func (v *EmailSender) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "domainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "domainName") {
 		switch v.DomainName.State {
 		case shape.Null:
 			enc.NameNull("\"domainName\":")
@@ -8563,7 +8584,7 @@ func (v *EmailSender) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"domainName\":", v.DomainName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "emailAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "emailAddress") {
 		switch v.EmailAddress.State {
 		case shape.Null:
 			enc.NameNull("\"emailAddress\":")
@@ -8860,7 +8881,8 @@ func (v *FileDetails) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "fileName") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "fileName") {
 		switch v.FileName.State {
 		case shape.Null:
 			enc.NameNull("\"fileName\":")
@@ -8868,7 +8890,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"fileName\":", v.FileName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "filePath") {
+	if !extra || !shapeimpl.Has(v.Extra, "filePath") {
 		switch v.FilePath.State {
 		case shape.Null:
 			enc.NameNull("\"filePath\":")
@@ -8876,7 +8898,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"filePath\":", v.FilePath.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "filePublisher") {
+	if !extra || !shapeimpl.Has(v.Extra, "filePublisher") {
 		switch v.FilePublisher.State {
 		case shape.Null:
 			enc.NameNull("\"filePublisher\":")
@@ -8884,7 +8906,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"filePublisher\":", v.FilePublisher.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "fileSize") {
+	if !extra || !shapeimpl.Has(v.Extra, "fileSize") {
 		switch v.FileSize.State {
 		case shape.Null:
 			enc.NameNull("\"fileSize\":")
@@ -8892,7 +8914,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"fileSize\":", v.FileSize.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "issuer") {
+	if !extra || !shapeimpl.Has(v.Extra, "issuer") {
 		switch v.Issuer.State {
 		case shape.Null:
 			enc.NameNull("\"issuer\":")
@@ -8900,7 +8922,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"issuer\":", v.Issuer.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "md5") {
+	if !extra || !shapeimpl.Has(v.Extra, "md5") {
 		switch v.Md5.State {
 		case shape.Null:
 			enc.NameNull("\"md5\":")
@@ -8908,7 +8930,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"md5\":", v.Md5.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sha1") {
+	if !extra || !shapeimpl.Has(v.Extra, "sha1") {
 		switch v.Sha1.State {
 		case shape.Null:
 			enc.NameNull("\"sha1\":")
@@ -8916,7 +8938,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sha1\":", v.Sha1.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sha256") {
+	if !extra || !shapeimpl.Has(v.Extra, "sha256") {
 		switch v.Sha256.State {
 		case shape.Null:
 			enc.NameNull("\"sha256\":")
@@ -8924,7 +8946,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sha256\":", v.Sha256.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sha256Ac") {
+	if !extra || !shapeimpl.Has(v.Extra, "sha256Ac") {
 		switch v.Sha256Ac.State {
 		case shape.Null:
 			enc.NameNull("\"sha256Ac\":")
@@ -8932,7 +8954,7 @@ func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sha256Ac\":", v.Sha256Ac.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "signer") {
+	if !extra || !shapeimpl.Has(v.Extra, "signer") {
 		switch v.Signer.State {
 		case shape.Null:
 			enc.NameNull("\"signer\":")
@@ -9208,13 +9230,14 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -9227,7 +9250,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectionStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectionStatus") {
 		switch v.DetectionStatus.State {
 		case shape.Null:
 			enc.NameNull("\"detectionStatus\":")
@@ -9235,7 +9258,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"detectionStatus\":", string(v.DetectionStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "fileDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "fileDetails") {
 		switch v.FileDetails.State {
 		case shape.Null:
 			enc.NameNull("\"fileDetails\":")
@@ -9244,7 +9267,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.FileDetails.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "mdeDeviceId") {
 		switch v.MdeDeviceID.State {
 		case shape.Null:
 			enc.NameNull("\"mdeDeviceId\":")
@@ -9252,10 +9275,10 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"mdeDeviceId\":", v.MdeDeviceID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -9263,7 +9286,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -9276,7 +9299,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -9289,7 +9312,7 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -9373,10 +9396,11 @@ func (v *FileHash) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileHash) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.Algorithm == "") || extra && enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
 		enc.NameString("\"algorithm\":", string(v.Algorithm))
 	}
-	if !shapeimpl.Has(v.Extra, "value") {
+	if !extra || !shapeimpl.Has(v.Extra, "value") {
 		switch v.Value.State {
 		case shape.Null:
 			enc.NameNull("\"value\":")
@@ -9665,16 +9689,17 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
+	if !extra && !(enc.OmitZero && v.Algorithm == "") || extra && enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
 		enc.NameString("\"algorithm\":", string(v.Algorithm))
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -9687,10 +9712,10 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -9698,7 +9723,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -9711,7 +9736,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -9724,7 +9749,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "value") {
+	if !extra || !shapeimpl.Has(v.Extra, "value") {
 		switch v.Value.State {
 		case shape.Null:
 			enc.NameNull("\"value\":")
@@ -9732,7 +9757,7 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"value\":", v.Value.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -9848,7 +9873,8 @@ func (v *GeoLocation) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GeoLocation) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "city") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "city") {
 		switch v.City.State {
 		case shape.Null:
 			enc.NameNull("\"city\":")
@@ -9856,7 +9882,7 @@ func (v *GeoLocation) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"city\":", v.City.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "countryName") {
+	if !extra || !shapeimpl.Has(v.Extra, "countryName") {
 		switch v.CountryName.State {
 		case shape.Null:
 			enc.NameNull("\"countryName\":")
@@ -9864,7 +9890,7 @@ func (v *GeoLocation) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"countryName\":", v.CountryName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "latitude") {
+	if !extra || !shapeimpl.Has(v.Extra, "latitude") {
 		switch v.Latitude.State {
 		case shape.Null:
 			enc.NameNull("\"latitude\":")
@@ -9872,7 +9898,7 @@ func (v *GeoLocation) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameFloat64("\"latitude\":", v.Latitude.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "longitude") {
+	if !extra || !shapeimpl.Has(v.Extra, "longitude") {
 		switch v.Longitude.State {
 		case shape.Null:
 			enc.NameNull("\"longitude\":")
@@ -9880,7 +9906,7 @@ func (v *GeoLocation) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameFloat64("\"longitude\":", v.Longitude.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "state") {
+	if !extra || !shapeimpl.Has(v.Extra, "state") {
 		switch v.State.State {
 		case shape.Null:
 			enc.NameNull("\"state\":")
@@ -10177,10 +10203,11 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "company") {
+	if !extra || !shapeimpl.Has(v.Extra, "company") {
 		switch v.Company.State {
 		case shape.Null:
 			enc.NameNull("\"company\":")
@@ -10188,10 +10215,10 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"company\":", v.Company.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -10204,7 +10231,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -10212,7 +10239,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "email") {
+	if !extra || !shapeimpl.Has(v.Extra, "email") {
 		switch v.Email.State {
 		case shape.Null:
 			enc.NameNull("\"email\":")
@@ -10220,7 +10247,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"email\":", v.Email.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "login") {
+	if !extra || !shapeimpl.Has(v.Extra, "login") {
 		switch v.Login.State {
 		case shape.Null:
 			enc.NameNull("\"login\":")
@@ -10228,7 +10255,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"login\":", v.Login.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "orgId") {
+	if !extra || !shapeimpl.Has(v.Extra, "orgId") {
 		switch v.OrgID.State {
 		case shape.Null:
 			enc.NameNull("\"orgId\":")
@@ -10236,10 +10263,10 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"orgId\":", v.OrgID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -10247,7 +10274,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -10260,7 +10287,7 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -10273,10 +10300,10 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "webUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "webUrl") {
 		switch v.WebURL.State {
 		case shape.Null:
 			enc.NameNull("\"webUrl\":")
@@ -10560,10 +10587,11 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "baseUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "baseUrl") {
 		switch v.BaseURL.State {
 		case shape.Null:
 			enc.NameNull("\"baseUrl\":")
@@ -10571,10 +10599,10 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"baseUrl\":", v.BaseURL.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -10587,7 +10615,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "login") {
+	if !extra || !shapeimpl.Has(v.Extra, "login") {
 		switch v.Login.State {
 		case shape.Null:
 			enc.NameNull("\"login\":")
@@ -10595,7 +10623,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"login\":", v.Login.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "owner") {
+	if !extra || !shapeimpl.Has(v.Extra, "owner") {
 		switch v.Owner.State {
 		case shape.Null:
 			enc.NameNull("\"owner\":")
@@ -10603,7 +10631,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"owner\":", v.Owner.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ownerType") {
+	if !extra || !shapeimpl.Has(v.Extra, "ownerType") {
 		switch v.OwnerType.State {
 		case shape.Null:
 			enc.NameNull("\"ownerType\":")
@@ -10611,10 +10639,10 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"ownerType\":", v.OwnerType.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -10622,7 +10650,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "repoId") {
+	if !extra || !shapeimpl.Has(v.Extra, "repoId") {
 		switch v.RepoID.State {
 		case shape.Null:
 			enc.NameNull("\"repoId\":")
@@ -10630,7 +10658,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"repoId\":", v.RepoID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -10643,7 +10671,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -10656,7 +10684,7 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -10935,13 +10963,14 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -10954,7 +10983,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "email") {
+	if !extra || !shapeimpl.Has(v.Extra, "email") {
 		switch v.Email.State {
 		case shape.Null:
 			enc.NameNull("\"email\":")
@@ -10962,7 +10991,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"email\":", v.Email.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "login") {
+	if !extra || !shapeimpl.Has(v.Extra, "login") {
 		switch v.Login.State {
 		case shape.Null:
 			enc.NameNull("\"login\":")
@@ -10970,7 +10999,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"login\":", v.Login.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -10978,10 +11007,10 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -10989,7 +11018,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -11002,7 +11031,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -11015,7 +11044,7 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userId") {
+	if !extra || !shapeimpl.Has(v.Extra, "userId") {
 		switch v.UserID.State {
 		case shape.Null:
 			enc.NameNull("\"userId\":")
@@ -11023,10 +11052,10 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"userId\":", v.UserID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "webUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "webUrl") {
 		switch v.WebURL.State {
 		case shape.Null:
 			enc.NameNull("\"webUrl\":")
@@ -11382,13 +11411,14 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -11401,7 +11431,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "fullResourceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "fullResourceName") {
 		switch v.FullResourceName.State {
 		case shape.Null:
 			enc.NameNull("\"fullResourceName\":")
@@ -11409,7 +11439,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"fullResourceName\":", v.FullResourceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "location") {
+	if !extra || !shapeimpl.Has(v.Extra, "location") {
 		switch v.Location.State {
 		case shape.Null:
 			enc.NameNull("\"location\":")
@@ -11417,7 +11447,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"location\":", v.Location.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "locationType") {
+	if !extra || !shapeimpl.Has(v.Extra, "locationType") {
 		switch v.LocationType.State {
 		case shape.Null:
 			enc.NameNull("\"locationType\":")
@@ -11425,7 +11455,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"locationType\":", string(v.LocationType.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "projectId") {
+	if !extra || !shapeimpl.Has(v.Extra, "projectId") {
 		switch v.ProjectID.State {
 		case shape.Null:
 			enc.NameNull("\"projectId\":")
@@ -11433,7 +11463,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"projectId\":", v.ProjectID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "projectNumber") {
+	if !extra || !shapeimpl.Has(v.Extra, "projectNumber") {
 		switch v.ProjectNumber.State {
 		case shape.Null:
 			enc.NameNull("\"projectNumber\":")
@@ -11441,10 +11471,10 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"projectNumber\":", v.ProjectNumber.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -11452,7 +11482,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceName") {
 		switch v.ResourceName.State {
 		case shape.Null:
 			enc.NameNull("\"resourceName\":")
@@ -11460,7 +11490,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceName\":", v.ResourceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceType") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceType") {
 		switch v.ResourceType.State {
 		case shape.Null:
 			enc.NameNull("\"resourceType\":")
@@ -11468,7 +11498,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceType\":", v.ResourceType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -11481,7 +11511,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -11494,7 +11524,7 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -11791,10 +11821,11 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "account") {
+	if !extra || !shapeimpl.Has(v.Extra, "account") {
 		switch v.Account.State {
 		case shape.Null:
 			enc.NameNull("\"account\":")
@@ -11803,10 +11834,10 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Account.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -11819,7 +11850,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "endUtcDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "endUtcDateTime") {
 		switch v.EndUtcDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"endUtcDateTime\":")
@@ -11827,7 +11858,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"endUtcDateTime\":", v.EndUtcDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "host") {
+	if !extra || !shapeimpl.Has(v.Extra, "host") {
 		switch v.Host.State {
 		case shape.Null:
 			enc.NameNull("\"host\":")
@@ -11836,10 +11867,10 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Host.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -11847,7 +11878,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -11860,7 +11891,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sessionId") {
+	if !extra || !shapeimpl.Has(v.Extra, "sessionId") {
 		switch v.SessionID.State {
 		case shape.Null:
 			enc.NameNull("\"sessionId\":")
@@ -11868,7 +11899,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sessionId\":", v.SessionID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "startUtcDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "startUtcDateTime") {
 		switch v.StartUtcDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"startUtcDateTime\":")
@@ -11876,7 +11907,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"startUtcDateTime\":", v.StartUtcDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -11889,7 +11920,7 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -12173,10 +12204,11 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "countryLetterCode") {
+	if !extra || !shapeimpl.Has(v.Extra, "countryLetterCode") {
 		switch v.CountryLetterCode.State {
 		case shape.Null:
 			enc.NameNull("\"countryLetterCode\":")
@@ -12184,10 +12216,10 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"countryLetterCode\":", v.CountryLetterCode.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -12200,7 +12232,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddress") {
 		switch v.IPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"ipAddress\":")
@@ -12208,7 +12240,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"ipAddress\":", v.IPAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "location") {
+	if !extra || !shapeimpl.Has(v.Extra, "location") {
 		switch v.Location.State {
 		case shape.Null:
 			enc.NameNull("\"location\":")
@@ -12217,10 +12249,10 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Location.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -12228,7 +12260,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -12241,7 +12273,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "stream") {
+	if !extra || !shapeimpl.Has(v.Extra, "stream") {
 		switch v.Stream.State {
 		case shape.Null:
 			enc.NameNull("\"stream\":")
@@ -12250,7 +12282,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Stream.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -12263,7 +12295,7 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -12693,7 +12725,8 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.context") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.context") {
 		switch v.ODataContext.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.context\":")
@@ -12701,7 +12734,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.context\":", v.ODataContext.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.type") {
 		switch v.ODataType.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.type\":")
@@ -12709,7 +12742,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.type\":", v.ODataType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "alerts") {
+	if !extra || !shapeimpl.Has(v.Extra, "alerts") {
 		switch v.Alerts.State {
 		case shape.Null:
 			enc.NameNull("\"alerts\":")
@@ -12722,7 +12755,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "assignedTo") {
+	if !extra || !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
 			enc.NameNull("\"assignedTo\":")
@@ -12730,7 +12763,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"assignedTo\":", v.AssignedTo.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "classification") {
+	if !extra || !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
 			enc.NameNull("\"classification\":")
@@ -12738,7 +12771,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"classification\":", string(v.Classification.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "comments") {
+	if !extra || !shapeimpl.Has(v.Extra, "comments") {
 		switch v.Comments.State {
 		case shape.Null:
 			enc.NameNull("\"comments\":")
@@ -12751,10 +12784,10 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "customTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "customTags") {
 		switch v.CustomTags.State {
 		case shape.Null:
 			enc.NameNull("\"customTags\":")
@@ -12767,7 +12800,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "description") {
+	if !extra || !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
 			enc.NameNull("\"description\":")
@@ -12775,7 +12808,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"description\":", v.Description.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "determination") {
+	if !extra || !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
 			enc.NameNull("\"determination\":")
@@ -12783,7 +12816,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"determination\":", string(v.Determination.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -12791,10 +12824,10 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "id", v.ID == "", true) {
+	if !extra && !(enc.OmitZero && v.ID == "") || extra && enc.Writes(v.Extra, "id", v.ID == "", true) {
 		enc.NameString("\"id\":", v.ID)
 	}
-	if !shapeimpl.Has(v.Extra, "incidentWebUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "incidentWebUrl") {
 		switch v.IncidentWebURL.State {
 		case shape.Null:
 			enc.NameNull("\"incidentWebUrl\":")
@@ -12802,7 +12835,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"incidentWebUrl\":", v.IncidentWebURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastModifiedBy") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastModifiedBy") {
 		switch v.LastModifiedBy.State {
 		case shape.Null:
 			enc.NameNull("\"lastModifiedBy\":")
@@ -12810,10 +12843,10 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"lastModifiedBy\":", v.LastModifiedBy.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "lastUpdateDateTime", v.LastUpdateDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.LastUpdateDateTime.IsZero()) || extra && enc.Writes(v.Extra, "lastUpdateDateTime", v.LastUpdateDateTime.IsZero(), true) {
 		enc.NameTime("\"lastUpdateDateTime\":", v.LastUpdateDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "priorityScore") {
+	if !extra || !shapeimpl.Has(v.Extra, "priorityScore") {
 		switch v.PriorityScore.State {
 		case shape.Null:
 			enc.NameNull("\"priorityScore\":")
@@ -12821,7 +12854,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"priorityScore\":", int64(v.PriorityScore.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "redirectIncidentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "redirectIncidentId") {
 		switch v.RedirectIncidentID.State {
 		case shape.Null:
 			enc.NameNull("\"redirectIncidentId\":")
@@ -12829,7 +12862,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"redirectIncidentId\":", v.RedirectIncidentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resolvingComment") {
+	if !extra || !shapeimpl.Has(v.Extra, "resolvingComment") {
 		switch v.ResolvingComment.State {
 		case shape.Null:
 			enc.NameNull("\"resolvingComment\":")
@@ -12837,13 +12870,13 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resolvingComment\":", v.ResolvingComment.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
+	if !extra && !(enc.OmitZero && v.Severity == "") || extra && enc.Writes(v.Extra, "severity", v.Severity == "", true) {
 		enc.NameString("\"severity\":", string(v.Severity))
 	}
-	if enc.Writes(v.Extra, "status", v.Status == "", true) {
+	if !extra && !(enc.OmitZero && v.Status == "") || extra && enc.Writes(v.Extra, "status", v.Status == "", true) {
 		enc.NameString("\"status\":", string(v.Status))
 	}
-	if !shapeimpl.Has(v.Extra, "summary") {
+	if !extra || !shapeimpl.Has(v.Extra, "summary") {
 		switch v.Summary.State {
 		case shape.Null:
 			enc.NameNull("\"summary\":")
@@ -12851,7 +12884,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"summary\":", v.Summary.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "systemTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "systemTags") {
 		switch v.SystemTags.State {
 		case shape.Null:
 			enc.NameNull("\"systemTags\":")
@@ -12864,7 +12897,7 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
 			enc.NameNull("\"tenantId\":")
@@ -12985,7 +13018,8 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IncidentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.context") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.context") {
 		switch v.ODataContext.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.context\":")
@@ -12993,7 +13027,7 @@ func (v *IncidentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.context\":", v.ODataContext.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "@odata.count") {
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.count") {
 		switch v.ODataCount.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.count\":")
@@ -13001,7 +13035,7 @@ func (v *IncidentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"@odata.count\":", v.ODataCount.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "@odata.nextLink") {
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.nextLink") {
 		switch v.ODataNextLink.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.nextLink\":")
@@ -13009,7 +13043,7 @@ func (v *IncidentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.nextLink\":", v.ODataNextLink.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "value", v.Value == nil, true) {
+	if !extra && !(enc.OmitZero && v.Value == nil) || extra && enc.Writes(v.Extra, "value", v.Value == nil, true) {
 		enc.Name("\"value\":")
 		enc.BeginArray()
 		for i := range v.Value {
@@ -13275,7 +13309,8 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.type") {
 		switch v.ODataType.State {
 		case shape.Null:
 			enc.NameNull("\"@odata.type\":")
@@ -13283,7 +13318,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"@odata.type\":", v.ODataType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "assignedTo") {
+	if !extra || !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
 			enc.NameNull("\"assignedTo\":")
@@ -13291,7 +13326,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"assignedTo\":", v.AssignedTo.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "classification") {
+	if !extra || !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
 			enc.NameNull("\"classification\":")
@@ -13299,7 +13334,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"classification\":", string(v.Classification.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "customTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "customTags") {
 		switch v.CustomTags.State {
 		case shape.Null:
 			enc.NameNull("\"customTags\":")
@@ -13312,7 +13347,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "description") {
+	if !extra || !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
 			enc.NameNull("\"description\":")
@@ -13320,7 +13355,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"description\":", v.Description.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "determination") {
+	if !extra || !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
 			enc.NameNull("\"determination\":")
@@ -13328,7 +13363,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"determination\":", string(v.Determination.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -13336,7 +13371,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resolvingComment") {
+	if !extra || !shapeimpl.Has(v.Extra, "resolvingComment") {
 		switch v.ResolvingComment.State {
 		case shape.Null:
 			enc.NameNull("\"resolvingComment\":")
@@ -13344,7 +13379,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resolvingComment\":", v.ResolvingComment.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "severity") {
+	if !extra || !shapeimpl.Has(v.Extra, "severity") {
 		switch v.Severity.State {
 		case shape.Null:
 			enc.NameNull("\"severity\":")
@@ -13352,7 +13387,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"severity\":", string(v.Severity.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "status") {
+	if !extra || !shapeimpl.Has(v.Extra, "status") {
 		switch v.Status.State {
 		case shape.Null:
 			enc.NameNull("\"status\":")
@@ -13360,7 +13395,7 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"status\":", string(v.Status.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "summary") {
+	if !extra || !shapeimpl.Has(v.Extra, "summary") {
 		switch v.Summary.State {
 		case shape.Null:
 			enc.NameNull("\"summary\":")
@@ -14035,13 +14070,14 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -14054,7 +14090,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceId") {
 		switch v.DeviceID.State {
 		case shape.Null:
 			enc.NameNull("\"deviceId\":")
@@ -14062,7 +14098,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deviceId\":", v.DeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceName") {
 		switch v.DeviceName.State {
 		case shape.Null:
 			enc.NameNull("\"deviceName\":")
@@ -14070,7 +14106,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deviceName\":", v.DeviceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "devicePageLink") {
+	if !extra || !shapeimpl.Has(v.Extra, "devicePageLink") {
 		switch v.DevicePageLink.State {
 		case shape.Null:
 			enc.NameNull("\"devicePageLink\":")
@@ -14078,7 +14114,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"devicePageLink\":", v.DevicePageLink.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceSubType") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceSubType") {
 		switch v.DeviceSubType.State {
 		case shape.Null:
 			enc.NameNull("\"deviceSubType\":")
@@ -14086,7 +14122,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deviceSubType\":", v.DeviceSubType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceType") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceType") {
 		switch v.DeviceType.State {
 		case shape.Null:
 			enc.NameNull("\"deviceType\":")
@@ -14094,7 +14130,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deviceType\":", v.DeviceType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "importance") {
+	if !extra || !shapeimpl.Has(v.Extra, "importance") {
 		switch v.Importance.State {
 		case shape.Null:
 			enc.NameNull("\"importance\":")
@@ -14102,7 +14138,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"importance\":", string(v.Importance.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ioTHub") {
+	if !extra || !shapeimpl.Has(v.Extra, "ioTHub") {
 		switch v.IoTHub.State {
 		case shape.Null:
 			enc.NameNull("\"ioTHub\":")
@@ -14111,7 +14147,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.IoTHub.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ioTSecurityAgentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "ioTSecurityAgentId") {
 		switch v.IoTSecurityAgentID.State {
 		case shape.Null:
 			enc.NameNull("\"ioTSecurityAgentId\":")
@@ -14119,7 +14155,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"ioTSecurityAgentId\":", v.IoTSecurityAgentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddress") {
 		switch v.IPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"ipAddress\":")
@@ -14128,7 +14164,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.IPAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isAuthorized") {
+	if !extra || !shapeimpl.Has(v.Extra, "isAuthorized") {
 		switch v.IsAuthorized.State {
 		case shape.Null:
 			enc.NameNull("\"isAuthorized\":")
@@ -14136,7 +14172,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameBool("\"isAuthorized\":", v.IsAuthorized.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isProgramming") {
+	if !extra || !shapeimpl.Has(v.Extra, "isProgramming") {
 		switch v.IsProgramming.State {
 		case shape.Null:
 			enc.NameNull("\"isProgramming\":")
@@ -14144,7 +14180,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameBool("\"isProgramming\":", v.IsProgramming.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isScanner") {
+	if !extra || !shapeimpl.Has(v.Extra, "isScanner") {
 		switch v.IsScanner.State {
 		case shape.Null:
 			enc.NameNull("\"isScanner\":")
@@ -14152,7 +14188,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameBool("\"isScanner\":", v.IsScanner.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "macAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "macAddress") {
 		switch v.MacAddress.State {
 		case shape.Null:
 			enc.NameNull("\"macAddress\":")
@@ -14160,7 +14196,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"macAddress\":", v.MacAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "manufacturer") {
+	if !extra || !shapeimpl.Has(v.Extra, "manufacturer") {
 		switch v.Manufacturer.State {
 		case shape.Null:
 			enc.NameNull("\"manufacturer\":")
@@ -14168,7 +14204,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"manufacturer\":", v.Manufacturer.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "model") {
+	if !extra || !shapeimpl.Has(v.Extra, "model") {
 		switch v.Model.State {
 		case shape.Null:
 			enc.NameNull("\"model\":")
@@ -14176,7 +14212,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"model\":", v.Model.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "nics") {
+	if !extra || !shapeimpl.Has(v.Extra, "nics") {
 		switch v.Nics.State {
 		case shape.Null:
 			enc.NameNull("\"nics\":")
@@ -14193,7 +14229,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "operatingSystem") {
+	if !extra || !shapeimpl.Has(v.Extra, "operatingSystem") {
 		switch v.OperatingSystem.State {
 		case shape.Null:
 			enc.NameNull("\"operatingSystem\":")
@@ -14201,7 +14237,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"operatingSystem\":", v.OperatingSystem.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "owners") {
+	if !extra || !shapeimpl.Has(v.Extra, "owners") {
 		switch v.Owners.State {
 		case shape.Null:
 			enc.NameNull("\"owners\":")
@@ -14218,7 +14254,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "protocols") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocols") {
 		switch v.Protocols.State {
 		case shape.Null:
 			enc.NameNull("\"protocols\":")
@@ -14235,7 +14271,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "purdueLayer") {
+	if !extra || !shapeimpl.Has(v.Extra, "purdueLayer") {
 		switch v.PurdueLayer.State {
 		case shape.Null:
 			enc.NameNull("\"purdueLayer\":")
@@ -14243,10 +14279,10 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"purdueLayer\":", v.PurdueLayer.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -14254,7 +14290,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -14267,7 +14303,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sensor") {
+	if !extra || !shapeimpl.Has(v.Extra, "sensor") {
 		switch v.Sensor.State {
 		case shape.Null:
 			enc.NameNull("\"sensor\":")
@@ -14275,7 +14311,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sensor\":", v.Sensor.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "serialNumber") {
+	if !extra || !shapeimpl.Has(v.Extra, "serialNumber") {
 		switch v.SerialNumber.State {
 		case shape.Null:
 			enc.NameNull("\"serialNumber\":")
@@ -14283,7 +14319,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"serialNumber\":", v.SerialNumber.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "site") {
+	if !extra || !shapeimpl.Has(v.Extra, "site") {
 		switch v.Site.State {
 		case shape.Null:
 			enc.NameNull("\"site\":")
@@ -14291,7 +14327,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"site\":", v.Site.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "source") {
+	if !extra || !shapeimpl.Has(v.Extra, "source") {
 		switch v.Source.State {
 		case shape.Null:
 			enc.NameNull("\"source\":")
@@ -14299,7 +14335,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"source\":", v.Source.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourceRef") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourceRef") {
 		switch v.SourceRef.State {
 		case shape.Null:
 			enc.NameNull("\"sourceRef\":")
@@ -14308,7 +14344,7 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.SourceRef.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -14321,10 +14357,10 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "zone") {
+	if !extra || !shapeimpl.Has(v.Extra, "zone") {
 		switch v.Zone.State {
 		case shape.Null:
 			enc.NameNull("\"zone\":")
@@ -14663,10 +14699,11 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "cloudResource") {
+	if !extra || !shapeimpl.Has(v.Extra, "cloudResource") {
 		switch v.CloudResource.State {
 		case shape.Null:
 			enc.NameNull("\"cloudResource\":")
@@ -14675,10 +14712,10 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.CloudResource.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -14691,7 +14728,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "distribution") {
+	if !extra || !shapeimpl.Has(v.Extra, "distribution") {
 		switch v.Distribution.State {
 		case shape.Null:
 			enc.NameNull("\"distribution\":")
@@ -14699,7 +14736,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"distribution\":", v.Distribution.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -14707,7 +14744,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "platform") {
+	if !extra || !shapeimpl.Has(v.Extra, "platform") {
 		switch v.Platform.State {
 		case shape.Null:
 			enc.NameNull("\"platform\":")
@@ -14715,10 +14752,10 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"platform\":", string(v.Platform.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -14726,7 +14763,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -14739,7 +14776,7 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -14752,10 +14789,10 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "version") {
+	if !extra || !shapeimpl.Has(v.Extra, "version") {
 		switch v.Version.State {
 		case shape.Null:
 			enc.NameNull("\"version\":")
@@ -15044,13 +15081,14 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -15063,7 +15101,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
 			enc.NameNull("\"labels\":")
@@ -15072,7 +15110,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Labels.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -15080,7 +15118,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
 			enc.NameNull("\"namespace\":")
@@ -15089,10 +15127,10 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -15100,7 +15138,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -15113,7 +15151,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -15126,7 +15164,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "type") {
+	if !extra || !shapeimpl.Has(v.Extra, "type") {
 		switch v.Type.State {
 		case shape.Null:
 			enc.NameNull("\"type\":")
@@ -15134,7 +15172,7 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"type\":", v.Type.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -15405,10 +15443,11 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "cluster") {
+	if !extra || !shapeimpl.Has(v.Extra, "cluster") {
 		switch v.Cluster.State {
 		case shape.Null:
 			enc.NameNull("\"cluster\":")
@@ -15417,10 +15456,10 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Cluster.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -15433,7 +15472,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
 			enc.NameNull("\"labels\":")
@@ -15442,7 +15481,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Labels.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -15450,10 +15489,10 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -15461,7 +15500,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -15474,7 +15513,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -15487,7 +15526,7 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -15963,10 +16002,11 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "containers") {
+	if !extra || !shapeimpl.Has(v.Extra, "containers") {
 		switch v.Containers.State {
 		case shape.Null:
 			enc.NameNull("\"containers\":")
@@ -15983,7 +16023,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "controller") {
+	if !extra || !shapeimpl.Has(v.Extra, "controller") {
 		switch v.Controller.State {
 		case shape.Null:
 			enc.NameNull("\"controller\":")
@@ -15992,10 +16032,10 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Controller.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -16008,7 +16048,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ephemeralContainers") {
+	if !extra || !shapeimpl.Has(v.Extra, "ephemeralContainers") {
 		switch v.EphemeralContainers.State {
 		case shape.Null:
 			enc.NameNull("\"ephemeralContainers\":")
@@ -16025,7 +16065,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "initContainers") {
+	if !extra || !shapeimpl.Has(v.Extra, "initContainers") {
 		switch v.InitContainers.State {
 		case shape.Null:
 			enc.NameNull("\"initContainers\":")
@@ -16042,7 +16082,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
 			enc.NameNull("\"labels\":")
@@ -16051,7 +16091,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Labels.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -16059,7 +16099,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
 			enc.NameNull("\"namespace\":")
@@ -16068,7 +16108,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "podIp") {
+	if !extra || !shapeimpl.Has(v.Extra, "podIp") {
 		switch v.PodIP.State {
 		case shape.Null:
 			enc.NameNull("\"podIp\":")
@@ -16077,10 +16117,10 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.PodIP.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -16088,7 +16128,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -16101,7 +16141,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "serviceAccount") {
+	if !extra || !shapeimpl.Has(v.Extra, "serviceAccount") {
 		switch v.ServiceAccount.State {
 		case shape.Null:
 			enc.NameNull("\"serviceAccount\":")
@@ -16110,7 +16150,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.ServiceAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -16123,7 +16163,7 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -16385,13 +16425,14 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -16404,7 +16445,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -16412,7 +16453,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
 			enc.NameNull("\"namespace\":")
@@ -16421,10 +16462,10 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -16432,7 +16473,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -16445,7 +16486,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "secretType") {
+	if !extra || !shapeimpl.Has(v.Extra, "secretType") {
 		switch v.SecretType.State {
 		case shape.Null:
 			enc.NameNull("\"secretType\":")
@@ -16453,7 +16494,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"secretType\":", v.SecretType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -16466,7 +16507,7 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -16715,13 +16756,14 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -16734,7 +16776,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -16742,7 +16784,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
 			enc.NameNull("\"namespace\":")
@@ -16751,10 +16793,10 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -16762,7 +16804,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -16775,7 +16817,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -16788,7 +16830,7 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -17191,10 +17233,11 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "clusterIP") {
+	if !extra || !shapeimpl.Has(v.Extra, "clusterIP") {
 		switch v.ClusterIP.State {
 		case shape.Null:
 			enc.NameNull("\"clusterIP\":")
@@ -17203,10 +17246,10 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.ClusterIP.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -17219,7 +17262,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "externalIPs") {
+	if !extra || !shapeimpl.Has(v.Extra, "externalIPs") {
 		switch v.ExternalIPs.State {
 		case shape.Null:
 			enc.NameNull("\"externalIPs\":")
@@ -17236,7 +17279,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
 			enc.NameNull("\"labels\":")
@@ -17245,7 +17288,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Labels.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -17253,7 +17296,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
 			enc.NameNull("\"namespace\":")
@@ -17262,10 +17305,10 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -17273,7 +17316,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -17286,7 +17329,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "selector") {
+	if !extra || !shapeimpl.Has(v.Extra, "selector") {
 		switch v.Selector.State {
 		case shape.Null:
 			enc.NameNull("\"selector\":")
@@ -17295,7 +17338,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Selector.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "servicePorts") {
+	if !extra || !shapeimpl.Has(v.Extra, "servicePorts") {
 		switch v.ServicePorts.State {
 		case shape.Null:
 			enc.NameNull("\"servicePorts\":")
@@ -17312,10 +17355,10 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "serviceType", v.ServiceType == "", true) {
+	if !extra && !(enc.OmitZero && v.ServiceType == "") || extra && enc.Writes(v.Extra, "serviceType", v.ServiceType == "", true) {
 		enc.NameString("\"serviceType\":", string(v.ServiceType))
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -17328,7 +17371,7 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -17470,7 +17513,8 @@ func (v *KubernetesServicePort) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesServicePort) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "appProtocol") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "appProtocol") {
 		switch v.AppProtocol.State {
 		case shape.Null:
 			enc.NameNull("\"appProtocol\":")
@@ -17478,7 +17522,7 @@ func (v *KubernetesServicePort) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"appProtocol\":", v.AppProtocol.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -17486,13 +17530,13 @@ func (v *KubernetesServicePort) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "nodePort", v.NodePort == 0, false) {
+	if !extra || enc.Writes(v.Extra, "nodePort", v.NodePort == 0, false) {
 		enc.NameInt64("\"nodePort\":", int64(v.NodePort))
 	}
-	if enc.Writes(v.Extra, "port", v.Port == 0, false) {
+	if !extra || enc.Writes(v.Extra, "port", v.Port == 0, false) {
 		enc.NameInt64("\"port\":", int64(v.Port))
 	}
-	if !shapeimpl.Has(v.Extra, "protocol") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocol") {
 		switch v.Protocol.State {
 		case shape.Null:
 			enc.NameNull("\"protocol\":")
@@ -17500,7 +17544,7 @@ func (v *KubernetesServicePort) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"protocol\":", string(v.Protocol.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "targetPort") {
+	if !extra || !shapeimpl.Has(v.Extra, "targetPort") {
 		switch v.TargetPort.State {
 		case shape.Null:
 			enc.NameNull("\"targetPort\":")
@@ -17619,7 +17663,8 @@ func (v *LoggedOnUser) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *LoggedOnUser) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "accountName") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "accountName") {
 		switch v.AccountName.State {
 		case shape.Null:
 			enc.NameNull("\"accountName\":")
@@ -17627,7 +17672,7 @@ func (v *LoggedOnUser) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"accountName\":", v.AccountName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "domainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "domainName") {
 		switch v.DomainName.State {
 		case shape.Null:
 			enc.NameNull("\"domainName\":")
@@ -17936,10 +17981,11 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "clusterBy") {
+	if !extra || !shapeimpl.Has(v.Extra, "clusterBy") {
 		switch v.ClusterBy.State {
 		case shape.Null:
 			enc.NameNull("\"clusterBy\":")
@@ -17947,7 +17993,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"clusterBy\":", v.ClusterBy.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "clusterByValue") {
+	if !extra || !shapeimpl.Has(v.Extra, "clusterByValue") {
 		switch v.ClusterByValue.State {
 		case shape.Null:
 			enc.NameNull("\"clusterByValue\":")
@@ -17955,10 +18001,10 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"clusterByValue\":", v.ClusterByValue.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -17971,7 +18017,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "emailCount") {
+	if !extra || !shapeimpl.Has(v.Extra, "emailCount") {
 		switch v.EmailCount.State {
 		case shape.Null:
 			enc.NameNull("\"emailCount\":")
@@ -17979,7 +18025,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"emailCount\":", v.EmailCount.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "networkMessageIds") {
+	if !extra || !shapeimpl.Has(v.Extra, "networkMessageIds") {
 		switch v.NetworkMessageIDs.State {
 		case shape.Null:
 			enc.NameNull("\"networkMessageIds\":")
@@ -17996,7 +18042,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "query") {
+	if !extra || !shapeimpl.Has(v.Extra, "query") {
 		switch v.Query.State {
 		case shape.Null:
 			enc.NameNull("\"query\":")
@@ -18004,10 +18050,10 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"query\":", v.Query.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -18015,7 +18061,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -18028,7 +18074,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -18041,7 +18087,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urn") {
+	if !extra || !shapeimpl.Has(v.Extra, "urn") {
 		switch v.Urn.State {
 		case shape.Null:
 			enc.NameNull("\"urn\":")
@@ -18049,7 +18095,7 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"urn\":", v.Urn.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -18350,10 +18396,11 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "configurationId") {
+	if !extra || !shapeimpl.Has(v.Extra, "configurationId") {
 		switch v.ConfigurationID.State {
 		case shape.Null:
 			enc.NameNull("\"configurationId\":")
@@ -18361,7 +18408,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"configurationId\":", v.ConfigurationID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "configurationType") {
+	if !extra || !shapeimpl.Has(v.Extra, "configurationType") {
 		switch v.ConfigurationType.State {
 		case shape.Null:
 			enc.NameNull("\"configurationType\":")
@@ -18369,10 +18416,10 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"configurationType\":", string(v.ConfigurationType.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -18385,7 +18432,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -18393,7 +18440,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "externalDirectoryObjectId") {
+	if !extra || !shapeimpl.Has(v.Extra, "externalDirectoryObjectId") {
 		switch v.ExternalDirectoryObjectID.State {
 		case shape.Null:
 			enc.NameNull("\"externalDirectoryObjectId\":")
@@ -18401,7 +18448,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"externalDirectoryObjectId\":", v.ExternalDirectoryObjectID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mailboxPrimaryAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "mailboxPrimaryAddress") {
 		switch v.MailboxPrimaryAddress.State {
 		case shape.Null:
 			enc.NameNull("\"mailboxPrimaryAddress\":")
@@ -18409,10 +18456,10 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"mailboxPrimaryAddress\":", v.MailboxPrimaryAddress.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -18420,7 +18467,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -18433,7 +18480,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -18446,7 +18493,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "upn") {
+	if !extra || !shapeimpl.Has(v.Extra, "upn") {
 		switch v.Upn.State {
 		case shape.Null:
 			enc.NameNull("\"upn\":")
@@ -18454,7 +18501,7 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"upn\":", v.Upn.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -18766,13 +18813,14 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -18785,7 +18833,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -18793,7 +18841,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "primaryAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "primaryAddress") {
 		switch v.PrimaryAddress.State {
 		case shape.Null:
 			enc.NameNull("\"primaryAddress\":")
@@ -18801,10 +18849,10 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"primaryAddress\":", v.PrimaryAddress.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -18812,7 +18860,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -18825,7 +18873,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -18838,7 +18886,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "upn") {
+	if !extra || !shapeimpl.Has(v.Extra, "upn") {
 		switch v.Upn.State {
 		case shape.Null:
 			enc.NameNull("\"upn\":")
@@ -18846,7 +18894,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"upn\":", v.Upn.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userAccount") {
+	if !extra || !shapeimpl.Has(v.Extra, "userAccount") {
 		switch v.UserAccount.State {
 		case shape.Null:
 			enc.NameNull("\"userAccount\":")
@@ -18855,7 +18903,7 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -19163,10 +19211,11 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "category") {
+	if !extra || !shapeimpl.Has(v.Extra, "category") {
 		switch v.Category.State {
 		case shape.Null:
 			enc.NameNull("\"category\":")
@@ -19174,10 +19223,10 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"category\":", v.Category.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -19190,7 +19239,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "files") {
+	if !extra || !shapeimpl.Has(v.Extra, "files") {
 		switch v.Files.State {
 		case shape.Null:
 			enc.NameNull("\"files\":")
@@ -19207,7 +19256,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -19215,7 +19264,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "processes") {
+	if !extra || !shapeimpl.Has(v.Extra, "processes") {
 		switch v.Processes.State {
 		case shape.Null:
 			enc.NameNull("\"processes\":")
@@ -19232,10 +19281,10 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -19243,7 +19292,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -19256,7 +19305,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -19269,7 +19318,7 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -19575,13 +19624,14 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "destinationAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "destinationAddress") {
 		switch v.DestinationAddress.State {
 		case shape.Null:
 			enc.NameNull("\"destinationAddress\":")
@@ -19590,7 +19640,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.DestinationAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "destinationPort") {
+	if !extra || !shapeimpl.Has(v.Extra, "destinationPort") {
 		switch v.DestinationPort.State {
 		case shape.Null:
 			enc.NameNull("\"destinationPort\":")
@@ -19598,7 +19648,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"destinationPort\":", int64(v.DestinationPort.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -19611,7 +19661,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "protocol") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocol") {
 		switch v.Protocol.State {
 		case shape.Null:
 			enc.NameNull("\"protocol\":")
@@ -19619,10 +19669,10 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"protocol\":", string(v.Protocol.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -19630,7 +19680,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -19643,7 +19693,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourceAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourceAddress") {
 		switch v.SourceAddress.State {
 		case shape.Null:
 			enc.NameNull("\"sourceAddress\":")
@@ -19652,7 +19702,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.SourceAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourcePort") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourcePort") {
 		switch v.SourcePort.State {
 		case shape.Null:
 			enc.NameNull("\"sourcePort\":")
@@ -19660,7 +19710,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"sourcePort\":", int64(v.SourcePort.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -19673,7 +19723,7 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -19947,13 +19997,14 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -19966,7 +20017,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddress") {
 		switch v.IPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"ipAddress\":")
@@ -19975,7 +20026,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.IPAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "macAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "macAddress") {
 		switch v.MacAddress.State {
 		case shape.Null:
 			enc.NameNull("\"macAddress\":")
@@ -19983,10 +20034,10 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"macAddress\":", v.MacAddress.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -19994,7 +20045,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -20007,7 +20058,7 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -20020,10 +20071,10 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "vlans") {
+	if !extra || !shapeimpl.Has(v.Extra, "vlans") {
 		switch v.Vlans.State {
 		case shape.Null:
 			enc.NameNull("\"vlans\":")
@@ -20303,10 +20354,11 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "appId") {
+	if !extra || !shapeimpl.Has(v.Extra, "appId") {
 		switch v.AppID.State {
 		case shape.Null:
 			enc.NameNull("\"appId\":")
@@ -20314,10 +20366,10 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"appId\":", v.AppID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -20330,7 +20382,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -20338,7 +20390,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "objectId") {
+	if !extra || !shapeimpl.Has(v.Extra, "objectId") {
 		switch v.ObjectID.State {
 		case shape.Null:
 			enc.NameNull("\"objectId\":")
@@ -20346,7 +20398,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"objectId\":", v.ObjectID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "publisher") {
+	if !extra || !shapeimpl.Has(v.Extra, "publisher") {
 		switch v.Publisher.State {
 		case shape.Null:
 			enc.NameNull("\"publisher\":")
@@ -20354,10 +20406,10 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"publisher\":", v.Publisher.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -20365,7 +20417,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -20378,7 +20430,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -20391,7 +20443,7 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -20808,13 +20860,14 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -20827,7 +20880,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectionStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectionStatus") {
 		switch v.DetectionStatus.State {
 		case shape.Null:
 			enc.NameNull("\"detectionStatus\":")
@@ -20835,7 +20888,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"detectionStatus\":", string(v.DetectionStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "imageFile") {
+	if !extra || !shapeimpl.Has(v.Extra, "imageFile") {
 		switch v.ImageFile.State {
 		case shape.Null:
 			enc.NameNull("\"imageFile\":")
@@ -20844,7 +20897,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.ImageFile.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "mdeDeviceId") {
 		switch v.MdeDeviceID.State {
 		case shape.Null:
 			enc.NameNull("\"mdeDeviceId\":")
@@ -20852,7 +20905,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"mdeDeviceId\":", v.MdeDeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parentProcessCreationDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "parentProcessCreationDateTime") {
 		switch v.ParentProcessCreationDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"parentProcessCreationDateTime\":")
@@ -20860,7 +20913,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"parentProcessCreationDateTime\":", v.ParentProcessCreationDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parentProcessId") {
+	if !extra || !shapeimpl.Has(v.Extra, "parentProcessId") {
 		switch v.ParentProcessID.State {
 		case shape.Null:
 			enc.NameNull("\"parentProcessId\":")
@@ -20868,7 +20921,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"parentProcessId\":", v.ParentProcessID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parentProcessImageFile") {
+	if !extra || !shapeimpl.Has(v.Extra, "parentProcessImageFile") {
 		switch v.ParentProcessImageFile.State {
 		case shape.Null:
 			enc.NameNull("\"parentProcessImageFile\":")
@@ -20877,7 +20930,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.ParentProcessImageFile.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "processCommandLine") {
+	if !extra || !shapeimpl.Has(v.Extra, "processCommandLine") {
 		switch v.ProcessCommandLine.State {
 		case shape.Null:
 			enc.NameNull("\"processCommandLine\":")
@@ -20885,7 +20938,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"processCommandLine\":", v.ProcessCommandLine.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "processCreationDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "processCreationDateTime") {
 		switch v.ProcessCreationDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"processCreationDateTime\":")
@@ -20893,7 +20946,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"processCreationDateTime\":", v.ProcessCreationDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "processId") {
+	if !extra || !shapeimpl.Has(v.Extra, "processId") {
 		switch v.ProcessID.State {
 		case shape.Null:
 			enc.NameNull("\"processId\":")
@@ -20901,10 +20954,10 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"processId\":", v.ProcessID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -20912,7 +20965,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -20925,7 +20978,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -20938,7 +20991,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userAccount") {
+	if !extra || !shapeimpl.Has(v.Extra, "userAccount") {
 		switch v.UserAccount.State {
 		case shape.Null:
 			enc.NameNull("\"userAccount\":")
@@ -20947,7 +21000,7 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -21224,13 +21277,14 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -21243,7 +21297,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryHive") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryHive") {
 		switch v.RegistryHive.State {
 		case shape.Null:
 			enc.NameNull("\"registryHive\":")
@@ -21251,7 +21305,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryHive\":", v.RegistryHive.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryKey") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryKey") {
 		switch v.RegistryKey.State {
 		case shape.Null:
 			enc.NameNull("\"registryKey\":")
@@ -21259,10 +21313,10 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryKey\":", v.RegistryKey.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -21270,7 +21324,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -21283,7 +21337,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -21296,7 +21350,7 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -21588,13 +21642,14 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -21607,7 +21662,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "mdeDeviceId") {
 		switch v.MdeDeviceID.State {
 		case shape.Null:
 			enc.NameNull("\"mdeDeviceId\":")
@@ -21615,7 +21670,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"mdeDeviceId\":", v.MdeDeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryHive") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryHive") {
 		switch v.RegistryHive.State {
 		case shape.Null:
 			enc.NameNull("\"registryHive\":")
@@ -21623,7 +21678,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryHive\":", v.RegistryHive.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryKey") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryKey") {
 		switch v.RegistryKey.State {
 		case shape.Null:
 			enc.NameNull("\"registryKey\":")
@@ -21631,7 +21686,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryKey\":", v.RegistryKey.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryValue") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryValue") {
 		switch v.RegistryValue.State {
 		case shape.Null:
 			enc.NameNull("\"registryValue\":")
@@ -21639,7 +21694,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryValue\":", v.RegistryValue.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryValueName") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryValueName") {
 		switch v.RegistryValueName.State {
 		case shape.Null:
 			enc.NameNull("\"registryValueName\":")
@@ -21647,7 +21702,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryValueName\":", v.RegistryValueName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryValueType") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryValueType") {
 		switch v.RegistryValueType.State {
 		case shape.Null:
 			enc.NameNull("\"registryValueType\":")
@@ -21655,10 +21710,10 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"registryValueType\":", v.RegistryValueType.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -21666,7 +21721,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -21679,7 +21734,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -21692,7 +21747,7 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -21795,7 +21850,8 @@ func (v *ResourceAccessEvent) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ResourceAccessEvent) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "accessDateTime") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "accessDateTime") {
 		switch v.AccessDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"accessDateTime\":")
@@ -21803,7 +21859,7 @@ func (v *ResourceAccessEvent) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"accessDateTime\":", v.AccessDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "accountId") {
+	if !extra || !shapeimpl.Has(v.Extra, "accountId") {
 		switch v.AccountID.State {
 		case shape.Null:
 			enc.NameNull("\"accountId\":")
@@ -21811,7 +21867,7 @@ func (v *ResourceAccessEvent) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"accountId\":", v.AccountID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddress") {
 		switch v.IPAddress.State {
 		case shape.Null:
 			enc.NameNull("\"ipAddress\":")
@@ -21819,7 +21875,7 @@ func (v *ResourceAccessEvent) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"ipAddress\":", v.IPAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceIdentifier") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceIdentifier") {
 		switch v.ResourceIdentifier.State {
 		case shape.Null:
 			enc.NameNull("\"resourceIdentifier\":")
@@ -22213,10 +22269,11 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "allowedIpAddresses") {
+	if !extra || !shapeimpl.Has(v.Extra, "allowedIpAddresses") {
 		switch v.AllowedIPAddresses.State {
 		case shape.Null:
 			enc.NameNull("\"allowedIpAddresses\":")
@@ -22224,7 +22281,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"allowedIpAddresses\":", v.AllowedIPAddresses.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "allowedResourceTypes") {
+	if !extra || !shapeimpl.Has(v.Extra, "allowedResourceTypes") {
 		switch v.AllowedResourceTypes.State {
 		case shape.Null:
 			enc.NameNull("\"allowedResourceTypes\":")
@@ -22241,7 +22298,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "allowedServices") {
+	if !extra || !shapeimpl.Has(v.Extra, "allowedServices") {
 		switch v.AllowedServices.State {
 		case shape.Null:
 			enc.NameNull("\"allowedServices\":")
@@ -22258,10 +22315,10 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -22274,7 +22331,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "expiryDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "expiryDateTime") {
 		switch v.ExpiryDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"expiryDateTime\":")
@@ -22282,7 +22339,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"expiryDateTime\":", v.ExpiryDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "permissions") {
+	if !extra || !shapeimpl.Has(v.Extra, "permissions") {
 		switch v.Permissions.State {
 		case shape.Null:
 			enc.NameNull("\"permissions\":")
@@ -22299,7 +22356,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "protocol") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocol") {
 		switch v.Protocol.State {
 		case shape.Null:
 			enc.NameNull("\"protocol\":")
@@ -22307,10 +22364,10 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"protocol\":", v.Protocol.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -22318,7 +22375,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -22331,7 +22388,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "signatureHash") {
+	if !extra || !shapeimpl.Has(v.Extra, "signatureHash") {
 		switch v.SignatureHash.State {
 		case shape.Null:
 			enc.NameNull("\"signatureHash\":")
@@ -22339,7 +22396,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"signatureHash\":", v.SignatureHash.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "signedWith") {
+	if !extra || !shapeimpl.Has(v.Extra, "signedWith") {
 		switch v.SignedWith.State {
 		case shape.Null:
 			enc.NameNull("\"signedWith\":")
@@ -22347,7 +22404,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"signedWith\":", v.SignedWith.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "startDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "startDateTime") {
 		switch v.StartDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"startDateTime\":")
@@ -22355,7 +22412,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"startDateTime\":", v.StartDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "storageResource") {
+	if !extra || !shapeimpl.Has(v.Extra, "storageResource") {
 		switch v.StorageResource.State {
 		case shape.Null:
 			enc.NameNull("\"storageResource\":")
@@ -22364,7 +22421,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.StorageResource.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -22377,7 +22434,7 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -22669,10 +22726,11 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
+	if !extra || !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
 		switch v.ActiveDirectoryObjectGUID.State {
 		case shape.Null:
 			enc.NameNull("\"activeDirectoryObjectGuid\":")
@@ -22680,10 +22738,10 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"activeDirectoryObjectGuid\":", v.ActiveDirectoryObjectGUID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -22696,7 +22754,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -22704,7 +22762,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "distinguishedName") {
+	if !extra || !shapeimpl.Has(v.Extra, "distinguishedName") {
 		switch v.DistinguishedName.State {
 		case shape.Null:
 			enc.NameNull("\"distinguishedName\":")
@@ -22712,7 +22770,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"distinguishedName\":", v.DistinguishedName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "friendlyName") {
+	if !extra || !shapeimpl.Has(v.Extra, "friendlyName") {
 		switch v.FriendlyName.State {
 		case shape.Null:
 			enc.NameNull("\"friendlyName\":")
@@ -22720,10 +22778,10 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"friendlyName\":", v.FriendlyName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -22731,7 +22789,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -22744,7 +22802,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "securityGroupId") {
+	if !extra || !shapeimpl.Has(v.Extra, "securityGroupId") {
 		switch v.SecurityGroupID.State {
 		case shape.Null:
 			enc.NameNull("\"securityGroupId\":")
@@ -22752,7 +22810,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"securityGroupId\":", v.SecurityGroupID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sid") {
+	if !extra || !shapeimpl.Has(v.Extra, "sid") {
 		switch v.Sid.State {
 		case shape.Null:
 			enc.NameNull("\"sid\":")
@@ -22760,7 +22818,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sid\":", v.Sid.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -22773,7 +22831,7 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -23074,10 +23132,11 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "appId") {
+	if !extra || !shapeimpl.Has(v.Extra, "appId") {
 		switch v.AppID.State {
 		case shape.Null:
 			enc.NameNull("\"appId\":")
@@ -23085,7 +23144,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"appId\":", v.AppID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "appOwnerTenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "appOwnerTenantId") {
 		switch v.AppOwnerTenantID.State {
 		case shape.Null:
 			enc.NameNull("\"appOwnerTenantId\":")
@@ -23093,10 +23152,10 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"appOwnerTenantId\":", v.AppOwnerTenantID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -23109,10 +23168,10 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -23120,7 +23179,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -23133,7 +23192,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "servicePrincipalName") {
+	if !extra || !shapeimpl.Has(v.Extra, "servicePrincipalName") {
 		switch v.ServicePrincipalName.State {
 		case shape.Null:
 			enc.NameNull("\"servicePrincipalName\":")
@@ -23141,7 +23200,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"servicePrincipalName\":", v.ServicePrincipalName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "servicePrincipalObjectId") {
+	if !extra || !shapeimpl.Has(v.Extra, "servicePrincipalObjectId") {
 		switch v.ServicePrincipalObjectID.State {
 		case shape.Null:
 			enc.NameNull("\"servicePrincipalObjectId\":")
@@ -23149,7 +23208,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"servicePrincipalObjectId\":", v.ServicePrincipalObjectID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "servicePrincipalType") {
+	if !extra || !shapeimpl.Has(v.Extra, "servicePrincipalType") {
 		switch v.ServicePrincipalType.State {
 		case shape.Null:
 			enc.NameNull("\"servicePrincipalType\":")
@@ -23157,7 +23216,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"servicePrincipalType\":", string(v.ServicePrincipalType.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -23170,7 +23229,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
 			enc.NameNull("\"tenantId\":")
@@ -23178,7 +23237,7 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"tenantId\":", v.TenantID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -23316,7 +23375,8 @@ func (v *Stream) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Stream) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "name") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -23652,13 +23712,14 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -23671,7 +23732,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "networkMessageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "networkMessageId") {
 		switch v.NetworkMessageID.State {
 		case shape.Null:
 			enc.NameNull("\"networkMessageId\":")
@@ -23679,7 +23740,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"networkMessageId\":", v.NetworkMessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recipient") {
+	if !extra || !shapeimpl.Has(v.Extra, "recipient") {
 		switch v.Recipient.State {
 		case shape.Null:
 			enc.NameNull("\"recipient\":")
@@ -23687,10 +23748,10 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"recipient\":", v.Recipient.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -23698,7 +23759,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "reportType") {
+	if !extra || !shapeimpl.Has(v.Extra, "reportType") {
 		switch v.ReportType.State {
 		case shape.Null:
 			enc.NameNull("\"reportType\":")
@@ -23706,7 +23767,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"reportType\":", v.ReportType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -23719,7 +23780,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sender") {
+	if !extra || !shapeimpl.Has(v.Extra, "sender") {
 		switch v.Sender.State {
 		case shape.Null:
 			enc.NameNull("\"sender\":")
@@ -23727,7 +23788,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sender\":", v.Sender.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "senderIp") {
+	if !extra || !shapeimpl.Has(v.Extra, "senderIp") {
 		switch v.SenderIP.State {
 		case shape.Null:
 			enc.NameNull("\"senderIp\":")
@@ -23735,7 +23796,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"senderIp\":", v.SenderIP.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "subject") {
+	if !extra || !shapeimpl.Has(v.Extra, "subject") {
 		switch v.Subject.State {
 		case shape.Null:
 			enc.NameNull("\"subject\":")
@@ -23743,7 +23804,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"subject\":", v.Subject.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "submissionDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "submissionDateTime") {
 		switch v.SubmissionDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"submissionDateTime\":")
@@ -23751,7 +23812,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"submissionDateTime\":", v.SubmissionDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "submissionId") {
+	if !extra || !shapeimpl.Has(v.Extra, "submissionId") {
 		switch v.SubmissionID.State {
 		case shape.Null:
 			enc.NameNull("\"submissionId\":")
@@ -23759,7 +23820,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"submissionId\":", v.SubmissionID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "submitter") {
+	if !extra || !shapeimpl.Has(v.Extra, "submitter") {
 		switch v.Submitter.State {
 		case shape.Null:
 			enc.NameNull("\"submitter\":")
@@ -23767,7 +23828,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"submitter\":", v.Submitter.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -23780,7 +23841,7 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -24473,10 +24534,11 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "campaignId") {
+	if !extra || !shapeimpl.Has(v.Extra, "campaignId") {
 		switch v.CampaignID.State {
 		case shape.Null:
 			enc.NameNull("\"campaignId\":")
@@ -24484,7 +24546,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"campaignId\":", v.CampaignID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "channelId") {
+	if !extra || !shapeimpl.Has(v.Extra, "channelId") {
 		switch v.ChannelID.State {
 		case shape.Null:
 			enc.NameNull("\"channelId\":")
@@ -24492,10 +24554,10 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"channelId\":", v.ChannelID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "deliveryAction") {
+	if !extra || !shapeimpl.Has(v.Extra, "deliveryAction") {
 		switch v.DeliveryAction.State {
 		case shape.Null:
 			enc.NameNull("\"deliveryAction\":")
@@ -24503,7 +24565,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deliveryAction\":", string(v.DeliveryAction.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deliveryLocation") {
+	if !extra || !shapeimpl.Has(v.Extra, "deliveryLocation") {
 		switch v.DeliveryLocation.State {
 		case shape.Null:
 			enc.NameNull("\"deliveryLocation\":")
@@ -24511,7 +24573,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"deliveryLocation\":", string(v.DeliveryLocation.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -24524,7 +24586,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "files") {
+	if !extra || !shapeimpl.Has(v.Extra, "files") {
 		switch v.Files.State {
 		case shape.Null:
 			enc.NameNull("\"files\":")
@@ -24541,7 +24603,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "groupId") {
+	if !extra || !shapeimpl.Has(v.Extra, "groupId") {
 		switch v.GroupID.State {
 		case shape.Null:
 			enc.NameNull("\"groupId\":")
@@ -24549,7 +24611,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"groupId\":", v.GroupID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isExternal") {
+	if !extra || !shapeimpl.Has(v.Extra, "isExternal") {
 		switch v.IsExternal.State {
 		case shape.Null:
 			enc.NameNull("\"isExternal\":")
@@ -24557,7 +24619,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameBool("\"isExternal\":", v.IsExternal.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isOwned") {
+	if !extra || !shapeimpl.Has(v.Extra, "isOwned") {
 		switch v.IsOwned.State {
 		case shape.Null:
 			enc.NameNull("\"isOwned\":")
@@ -24565,7 +24627,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameBool("\"isOwned\":", v.IsOwned.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastModifiedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastModifiedDateTime") {
 		switch v.LastModifiedDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"lastModifiedDateTime\":")
@@ -24573,7 +24635,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"lastModifiedDateTime\":", v.LastModifiedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "messageDirection") {
+	if !extra || !shapeimpl.Has(v.Extra, "messageDirection") {
 		switch v.MessageDirection.State {
 		case shape.Null:
 			enc.NameNull("\"messageDirection\":")
@@ -24581,7 +24643,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"messageDirection\":", string(v.MessageDirection.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "messageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "messageId") {
 		switch v.MessageID.State {
 		case shape.Null:
 			enc.NameNull("\"messageId\":")
@@ -24589,7 +24651,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"messageId\":", v.MessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "owningTenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "owningTenantId") {
 		switch v.OwningTenantID.State {
 		case shape.Null:
 			enc.NameNull("\"owningTenantId\":")
@@ -24597,7 +24659,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"owningTenantId\":", v.OwningTenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parentMessageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "parentMessageId") {
 		switch v.ParentMessageID.State {
 		case shape.Null:
 			enc.NameNull("\"parentMessageId\":")
@@ -24605,7 +24667,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"parentMessageId\":", v.ParentMessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "receivedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "receivedDateTime") {
 		switch v.ReceivedDateTime.State {
 		case shape.Null:
 			enc.NameNull("\"receivedDateTime\":")
@@ -24613,7 +24675,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameTime("\"receivedDateTime\":", v.ReceivedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recipients") {
+	if !extra || !shapeimpl.Has(v.Extra, "recipients") {
 		switch v.Recipients.State {
 		case shape.Null:
 			enc.NameNull("\"recipients\":")
@@ -24630,10 +24692,10 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -24641,7 +24703,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -24654,7 +24716,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "senderFromAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "senderFromAddress") {
 		switch v.SenderFromAddress.State {
 		case shape.Null:
 			enc.NameNull("\"senderFromAddress\":")
@@ -24662,7 +24724,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"senderFromAddress\":", v.SenderFromAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "senderIP") {
+	if !extra || !shapeimpl.Has(v.Extra, "senderIP") {
 		switch v.SenderIP.State {
 		case shape.Null:
 			enc.NameNull("\"senderIP\":")
@@ -24670,7 +24732,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"senderIP\":", v.SenderIP.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourceAppName") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourceAppName") {
 		switch v.SourceAppName.State {
 		case shape.Null:
 			enc.NameNull("\"sourceAppName\":")
@@ -24678,7 +24740,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sourceAppName\":", v.SourceAppName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourceId") {
 		switch v.SourceID.State {
 		case shape.Null:
 			enc.NameNull("\"sourceId\":")
@@ -24686,7 +24748,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"sourceId\":", v.SourceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "subject") {
+	if !extra || !shapeimpl.Has(v.Extra, "subject") {
 		switch v.Subject.State {
 		case shape.Null:
 			enc.NameNull("\"subject\":")
@@ -24694,7 +24756,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"subject\":", v.Subject.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "suspiciousRecipients") {
+	if !extra || !shapeimpl.Has(v.Extra, "suspiciousRecipients") {
 		switch v.SuspiciousRecipients.State {
 		case shape.Null:
 			enc.NameNull("\"suspiciousRecipients\":")
@@ -24711,7 +24773,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -24724,7 +24786,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threadId") {
+	if !extra || !shapeimpl.Has(v.Extra, "threadId") {
 		switch v.ThreadID.State {
 		case shape.Null:
 			enc.NameNull("\"threadId\":")
@@ -24732,7 +24794,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"threadId\":", v.ThreadID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threadType") {
+	if !extra || !shapeimpl.Has(v.Extra, "threadType") {
 		switch v.ThreadType.State {
 		case shape.Null:
 			enc.NameNull("\"threadType\":")
@@ -24740,7 +24802,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"threadType\":", v.ThreadType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urls") {
+	if !extra || !shapeimpl.Has(v.Extra, "urls") {
 		switch v.URLs.State {
 		case shape.Null:
 			enc.NameNull("\"urls\":")
@@ -24757,7 +24819,7 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -24984,13 +25046,14 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -25003,10 +25066,10 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -25014,7 +25077,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -25027,7 +25090,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -25040,7 +25103,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "url") {
+	if !extra || !shapeimpl.Has(v.Extra, "url") {
 		switch v.URL.State {
 		case shape.Null:
 			enc.NameNull("\"url\":")
@@ -25048,7 +25111,7 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"url\":", v.URL.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -25237,7 +25300,8 @@ func (v *UserAccount) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "accountName") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "accountName") {
 		switch v.AccountName.State {
 		case shape.Null:
 			enc.NameNull("\"accountName\":")
@@ -25245,7 +25309,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"accountName\":", v.AccountName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
+	if !extra || !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
 		switch v.ActiveDirectoryObjectGUID.State {
 		case shape.Null:
 			enc.NameNull("\"activeDirectoryObjectGuid\":")
@@ -25253,7 +25317,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"activeDirectoryObjectGuid\":", v.ActiveDirectoryObjectGUID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "azureAdUserId") {
+	if !extra || !shapeimpl.Has(v.Extra, "azureAdUserId") {
 		switch v.AzureAdUserID.State {
 		case shape.Null:
 			enc.NameNull("\"azureAdUserId\":")
@@ -25261,7 +25325,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"azureAdUserId\":", v.AzureAdUserID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
 			enc.NameNull("\"displayName\":")
@@ -25269,7 +25333,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "domainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "domainName") {
 		switch v.DomainName.State {
 		case shape.Null:
 			enc.NameNull("\"domainName\":")
@@ -25277,7 +25341,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"domainName\":", v.DomainName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
 		switch v.ResourceAccessEvents.State {
 		case shape.Null:
 			enc.NameNull("\"resourceAccessEvents\":")
@@ -25294,7 +25358,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
 			enc.NameNull("\"tenantId\":")
@@ -25302,7 +25366,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"tenantId\":", v.TenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userPrincipalName") {
+	if !extra || !shapeimpl.Has(v.Extra, "userPrincipalName") {
 		switch v.UserPrincipalName.State {
 		case shape.Null:
 			enc.NameNull("\"userPrincipalName\":")
@@ -25310,7 +25374,7 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"userPrincipalName\":", v.UserPrincipalName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userSid") {
+	if !extra || !shapeimpl.Has(v.Extra, "userSid") {
 		switch v.UserSid.State {
 		case shape.Null:
 			enc.NameNull("\"userSid\":")
@@ -25573,13 +25637,14 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
 		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
 			enc.NameNull("\"detailedRoles\":")
@@ -25592,10 +25657,10 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
 		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
 			enc.NameNull("\"remediationStatusDetails\":")
@@ -25603,7 +25668,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
 			enc.NameNull("\"roles\":")
@@ -25616,7 +25681,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "stream") {
+	if !extra || !shapeimpl.Has(v.Extra, "stream") {
 		switch v.Stream.State {
 		case shape.Null:
 			enc.NameNull("\"stream\":")
@@ -25625,7 +25690,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Stream.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -25638,7 +25703,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userAccount") {
+	if !extra || !shapeimpl.Has(v.Extra, "userAccount") {
 		switch v.UserAccount.State {
 		case shape.Null:
 			enc.NameNull("\"userAccount\":")
@@ -25647,7 +25712,7 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
 		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
@@ -25794,10 +25859,11 @@ func (v *VMMetadata) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *VMMetadata) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "cloudProvider", v.CloudProvider == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.CloudProvider == "") || extra && enc.Writes(v.Extra, "cloudProvider", v.CloudProvider == "", true) {
 		enc.NameString("\"cloudProvider\":", string(v.CloudProvider))
 	}
-	if !shapeimpl.Has(v.Extra, "resourceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceId") {
 		switch v.ResourceID.State {
 		case shape.Null:
 			enc.NameNull("\"resourceId\":")
@@ -25805,7 +25871,7 @@ func (v *VMMetadata) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"resourceId\":", v.ResourceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "subscriptionId") {
+	if !extra || !shapeimpl.Has(v.Extra, "subscriptionId") {
 		switch v.SubscriptionID.State {
 		case shape.Null:
 			enc.NameNull("\"subscriptionId\":")
@@ -25813,7 +25879,7 @@ func (v *VMMetadata) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"subscriptionId\":", v.SubscriptionID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "vmId") {
+	if !extra || !shapeimpl.Has(v.Extra, "vmId") {
 		switch v.VMID.State {
 		case shape.Null:
 			enc.NameNull("\"vmId\":")

@@ -275,6 +275,9 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 	// Encode. A declared member found in Extra (lenient decoding keeps a value
 	// of the wrong type there) wins over the field, so nothing is lost.
 	encode := []jen.Code{jen.Id("enc").Dot("BeginObject").Call()}
+	if len(s.Properties) > 0 {
+		encode = append(encode, jen.Id("extra").Op(":=").Len(jen.Id("v").Dot(s.ExtraGoName)).Op("!=").Lit(0).Comment("a member held in Extra wins over its field"))
+	}
 	for _, p := range s.Properties {
 		fld := jen.Id("v").Dot(p.GoName)
 		name := string(shapeimpl.AppendString(nil, p.JSONName)) + ":"
@@ -290,12 +293,21 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 		default:
 			write = e.encodeMember(p.Schema, name, fld.Clone())
 		}
+		// extra (below) is false for nearly every value: then no member is
+		// looked up in Extra, and a required member is written unless
+		// OmitZero leaves its zero value out, as Writes decides it.
 		if !p.Schema.Raw && !p.Optional {
 			zero, omittable := zeroTest(p.Schema.Go, fld.Clone())
-			encode = append(encode, jen.If(jen.Id("enc").Dot("Writes").Call(jen.Id("v").Dot(s.ExtraGoName), jen.Lit(p.JSONName), zero, jen.Lit(omittable))).Block(write...))
+			writes := jen.Id("enc").Dot("Writes").Call(jen.Id("v").Dot(s.ExtraGoName), jen.Lit(p.JSONName), zero, jen.Lit(omittable))
+			cond := jen.Op("!").Id("extra").Op("||").Add(writes)
+			if omittable {
+				zero, _ := zeroTest(p.Schema.Go, fld.Clone())
+				cond = jen.Op("!").Id("extra").Op("&&").Op("!").Parens(jen.Id("enc").Dot("OmitZero").Op("&&").Add(zero)).Op("||").Id("extra").Op("&&").Add(writes)
+			}
+			encode = append(encode, jen.If(cond).Block(write...))
 			continue
 		}
-		encode = append(encode, jen.If(jen.Op("!").Add(impl("Has")).Call(jen.Id("v").Dot(s.ExtraGoName), jen.Lit(p.JSONName))).Block(write...))
+		encode = append(encode, jen.If(jen.Op("!").Id("extra").Op("||").Op("!").Add(impl("Has")).Call(jen.Id("v").Dot(s.ExtraGoName), jen.Lit(p.JSONName))).Block(write...))
 	}
 	encode = append(encode, jen.Id("enc").Dot("Extra").Call(jen.Id("v").Dot(s.ExtraGoName)), jen.Id("enc").Dot("EndObject").Call())
 	e.methods(f, t, decode, encode)

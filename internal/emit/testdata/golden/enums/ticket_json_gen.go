@@ -147,7 +147,8 @@ func (v *Ticket) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Ticket) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "kind") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "kind") {
 		switch v.Kind.State {
 		case shape.Null:
 			enc.NameNull("\"kind\":")
@@ -155,7 +156,7 @@ func (v *Ticket) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"kind\":", string(v.Kind.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "previous") {
+	if !extra || !shapeimpl.Has(v.Extra, "previous") {
 		switch v.Previous.State {
 		case shape.Null:
 			enc.NameNull("\"previous\":")
@@ -163,7 +164,7 @@ func (v *Ticket) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"previous\":", string(v.Previous.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "priority") {
+	if !extra || !shapeimpl.Has(v.Extra, "priority") {
 		switch v.Priority.State {
 		case shape.Null:
 			enc.NameNull("\"priority\":")
@@ -171,10 +172,10 @@ func (v *Ticket) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"priority\":", v.Priority.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "status", v.Status == "", true) {
+	if !extra && !(enc.OmitZero && v.Status == "") || extra && enc.Writes(v.Extra, "status", v.Status == "", true) {
 		enc.NameString("\"status\":", string(v.Status))
 	}
-	if !shapeimpl.Has(v.Extra, "version") {
+	if !extra || !shapeimpl.Has(v.Extra, "version") {
 		switch v.Version.State {
 		case shape.Null:
 			enc.NameNull("\"version\":")

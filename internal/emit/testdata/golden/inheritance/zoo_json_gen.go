@@ -75,10 +75,11 @@ func (v *AnimalBase) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AnimalBase) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "legs") {
+	if !extra || !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
 			enc.NameNull("\"legs\":")
@@ -86,7 +87,7 @@ func (v *AnimalBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
@@ -197,10 +198,11 @@ func (v *Cat) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Cat) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "indoor") {
+	if !extra || !shapeimpl.Has(v.Extra, "indoor") {
 		switch v.Indoor.State {
 		case shape.Null:
 			enc.NameNull("\"indoor\":")
@@ -208,7 +210,7 @@ func (v *Cat) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameBool("\"indoor\":", v.Indoor.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "legs") {
+	if !extra || !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
 			enc.NameNull("\"legs\":")
@@ -216,7 +218,7 @@ func (v *Cat) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
@@ -334,10 +336,11 @@ func (v *Dog) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Dog) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "breed") {
+	if !extra || !shapeimpl.Has(v.Extra, "breed") {
 		switch v.Breed.State {
 		case shape.Null:
 			enc.NameNull("\"breed\":")
@@ -345,7 +348,7 @@ func (v *Dog) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"breed\":", v.Breed.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "legs") {
+	if !extra || !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
 			enc.NameNull("\"legs\":")
@@ -353,7 +356,7 @@ func (v *Dog) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
@@ -465,10 +468,11 @@ func (v *Hound) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Hound) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "breed") {
+	if !extra || !shapeimpl.Has(v.Extra, "breed") {
 		switch v.Breed.State {
 		case shape.Null:
 			enc.NameNull("\"breed\":")
@@ -476,7 +480,7 @@ func (v *Hound) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"breed\":", v.Breed.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "legs") {
+	if !extra || !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
 			enc.NameNull("\"legs\":")
@@ -484,7 +488,7 @@ func (v *Hound) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
@@ -563,7 +567,8 @@ func (v *Keeper) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Keeper) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "badge") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "badge") {
 		switch v.Badge.State {
 		case shape.Null:
 			enc.NameNull("\"badge\":")
@@ -571,7 +576,7 @@ func (v *Keeper) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"badge\":", v.Badge.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
@@ -637,7 +642,8 @@ func (v *Person) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Person) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
@@ -766,10 +772,11 @@ func (v *Puppy) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Puppy) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
 		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "ageWeeks") {
+	if !extra || !shapeimpl.Has(v.Extra, "ageWeeks") {
 		switch v.AgeWeeks.State {
 		case shape.Null:
 			enc.NameNull("\"ageWeeks\":")
@@ -777,7 +784,7 @@ func (v *Puppy) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"ageWeeks\":", v.AgeWeeks.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "breed") {
+	if !extra || !shapeimpl.Has(v.Extra, "breed") {
 		switch v.Breed.State {
 		case shape.Null:
 			enc.NameNull("\"breed\":")
@@ -785,7 +792,7 @@ func (v *Puppy) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"breed\":", v.Breed.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "legs") {
+	if !extra || !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
 			enc.NameNull("\"legs\":")
@@ -793,7 +800,7 @@ func (v *Puppy) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
 		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
@@ -894,7 +901,8 @@ func (v *Zoo) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Zoo) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "animals") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "animals") {
 		switch v.Animals.State {
 		case shape.Null:
 			enc.NameNull("\"animals\":")
@@ -911,7 +919,7 @@ func (v *Zoo) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "keeper") {
+	if !extra || !shapeimpl.Has(v.Extra, "keeper") {
 		switch v.Keeper.State {
 		case shape.Null:
 			enc.NameNull("\"keeper\":")
@@ -920,7 +928,7 @@ func (v *Zoo) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.Keeper.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "star") {
+	if !extra || !shapeimpl.Has(v.Extra, "star") {
 		switch v.Star.State {
 		case shape.Null:
 			enc.NameNull("\"star\":")

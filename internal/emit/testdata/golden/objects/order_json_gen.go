@@ -185,13 +185,14 @@ func (v *Order) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Order) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "count", v.Count == 0, false) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || enc.Writes(v.Extra, "count", v.Count == 0, false) {
 		enc.NameInt64("\"count\":", int64(v.Count))
 	}
-	if enc.Writes(v.Extra, "id", v.ID == "", true) {
+	if !extra && !(enc.OmitZero && v.ID == "") || extra && enc.Writes(v.Extra, "id", v.ID == "", true) {
 		enc.NameString("\"id\":", v.ID)
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
 			enc.NameNull("\"labels\":")
@@ -206,7 +207,7 @@ func (v *Order) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndObject()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "note") {
+	if !extra || !shapeimpl.Has(v.Extra, "note") {
 		switch v.Note.State {
 		case shape.Null:
 			enc.NameNull("\"note\":")
@@ -214,7 +215,7 @@ func (v *Order) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"note\":", v.Note.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "paid") {
+	if !extra || !shapeimpl.Has(v.Extra, "paid") {
 		switch v.Paid.State {
 		case shape.Null:
 			enc.NameNull("\"paid\":")
@@ -222,7 +223,7 @@ func (v *Order) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameBool("\"paid\":", v.Paid.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "price") {
+	if !extra || !shapeimpl.Has(v.Extra, "price") {
 		switch v.Price.State {
 		case shape.Null:
 			enc.NameNull("\"price\":")
@@ -230,7 +231,7 @@ func (v *Order) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameFloat64("\"price\":", v.Price.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "shipTo") {
+	if !extra || !shapeimpl.Has(v.Extra, "shipTo") {
 		switch v.ShipTo.State {
 		case shape.Null:
 			enc.NameNull("\"shipTo\":")
@@ -239,7 +240,7 @@ func (v *Order) ShapeEncode(enc *shapeimpl.Encoder) {
 			v.ShipTo.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
 			enc.NameNull("\"tags\":")
@@ -336,10 +337,11 @@ func (v *OrderShipTo) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *OrderShipTo) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "city", v.City == "", true) {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.City == "") || extra && enc.Writes(v.Extra, "city", v.City == "", true) {
 		enc.NameString("\"city\":", v.City)
 	}
-	if !shapeimpl.Has(v.Extra, "zip") {
+	if !extra || !shapeimpl.Has(v.Extra, "zip") {
 		switch v.Zip.State {
 		case shape.Null:
 			enc.NameNull("\"zip\":")

@@ -60,7 +60,8 @@ func (v *Meta) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Meta) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "owner") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "owner") {
 		switch v.Owner.State {
 		case shape.Null:
 			enc.NameNull("\"owner\":")
@@ -73,7 +74,7 @@ func (v *Meta) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "when") {
+	if !extra || !shapeimpl.Has(v.Extra, "when") {
 		switch v.When.State {
 		case shape.Null:
 			enc.NameNull("\"when\":")
@@ -198,7 +199,8 @@ func (v *Node) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Node) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "children") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "children") {
 		switch v.Children.State {
 		case shape.Null:
 			enc.NameNull("\"children\":")
@@ -215,7 +217,7 @@ func (v *Node) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "meta") {
+	if !extra || !shapeimpl.Has(v.Extra, "meta") {
 		switch v.Meta.State {
 		case shape.Null:
 			enc.NameNull("\"meta\":")
@@ -228,7 +230,7 @@ func (v *Node) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
 			enc.NameNull("\"name\":")
@@ -236,7 +238,7 @@ func (v *Node) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parent") {
+	if !extra || !shapeimpl.Has(v.Extra, "parent") {
 		switch v.Parent.State {
 		case shape.Null:
 			enc.NameNull("\"parent\":")
