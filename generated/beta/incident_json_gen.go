@@ -238,29 +238,25 @@ func (v *ActiveDirectoryDomainEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "activeDirectoryDomainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "activeDirectoryDomainName") {
 		switch v.ActiveDirectoryDomainName.State {
 		case shape.Null:
-			enc.Name("\"activeDirectoryDomainName\":")
-			enc.Null()
+			enc.NameNull("\"activeDirectoryDomainName\":")
 		case shape.Present:
-			enc.Name("\"activeDirectoryDomainName\":")
-			enc.String(v.ActiveDirectoryDomainName.Value)
+			enc.NameString("\"activeDirectoryDomainName\":", v.ActiveDirectoryDomainName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -270,25 +266,21 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -298,11 +290,10 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -312,11 +303,10 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "trustedDomains") {
+	if !extra || !shapeimpl.Has(v.Extra, "trustedDomains") {
 		switch v.TrustedDomains.State {
 		case shape.Null:
-			enc.Name("\"trustedDomains\":")
-			enc.Null()
+			enc.NameNull("\"trustedDomains\":")
 		case shape.Present:
 			enc.Name("\"trustedDomains\":")
 			enc.BeginArray()
@@ -326,9 +316,8 @@ func (v *ActiveDirectoryDomainEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -602,39 +591,33 @@ func (v *AiAgentEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "agentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "agentId") {
 		switch v.AgentID.State {
 		case shape.Null:
-			enc.Name("\"agentId\":")
-			enc.Null()
+			enc.NameNull("\"agentId\":")
 		case shape.Present:
-			enc.Name("\"agentId\":")
-			enc.String(v.AgentID.Value)
+			enc.NameString("\"agentId\":", v.AgentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "agentName") {
+	if !extra || !shapeimpl.Has(v.Extra, "agentName") {
 		switch v.AgentName.State {
 		case shape.Null:
-			enc.Name("\"agentName\":")
-			enc.Null()
+			enc.NameNull("\"agentName\":")
 		case shape.Present:
-			enc.Name("\"agentName\":")
-			enc.String(v.AgentName.Value)
+			enc.NameString("\"agentName\":", v.AgentName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -644,45 +627,37 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "hostingPlatformType") {
+	if !extra || !shapeimpl.Has(v.Extra, "hostingPlatformType") {
 		switch v.HostingPlatformType.State {
 		case shape.Null:
-			enc.Name("\"hostingPlatformType\":")
-			enc.Null()
+			enc.NameNull("\"hostingPlatformType\":")
 		case shape.Present:
-			enc.Name("\"hostingPlatformType\":")
-			v.HostingPlatformType.Value.ShapeEncode(enc)
+			enc.NameString("\"hostingPlatformType\":", string(v.HostingPlatformType.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "instructions") {
+	if !extra || !shapeimpl.Has(v.Extra, "instructions") {
 		switch v.Instructions.State {
 		case shape.Null:
-			enc.Name("\"instructions\":")
-			enc.Null()
+			enc.NameNull("\"instructions\":")
 		case shape.Present:
-			enc.Name("\"instructions\":")
-			enc.String(v.Instructions.Value)
+			enc.NameString("\"instructions\":", v.Instructions.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -692,11 +667,10 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -706,9 +680,8 @@ func (v *AiAgentEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -1410,71 +1383,60 @@ func (v *Alert) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.type") {
 		switch v.ODataType.State {
 		case shape.Null:
-			enc.Name("\"@odata.type\":")
-			enc.Null()
+			enc.NameNull("\"@odata.type\":")
 		case shape.Present:
-			enc.Name("\"@odata.type\":")
-			enc.String(v.ODataType.Value)
+			enc.NameString("\"@odata.type\":", v.ODataType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "actorDisplayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "actorDisplayName") {
 		switch v.ActorDisplayName.State {
 		case shape.Null:
-			enc.Name("\"actorDisplayName\":")
-			enc.Null()
+			enc.NameNull("\"actorDisplayName\":")
 		case shape.Present:
-			enc.Name("\"actorDisplayName\":")
-			enc.String(v.ActorDisplayName.Value)
+			enc.NameString("\"actorDisplayName\":", v.ActorDisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "additionalData") {
+	if !extra || !shapeimpl.Has(v.Extra, "additionalData") {
 		switch v.AdditionalData.State {
 		case shape.Null:
-			enc.Name("\"additionalData\":")
-			enc.Null()
+			enc.NameNull("\"additionalData\":")
 		case shape.Present:
 			enc.Name("\"additionalData\":")
 			v.AdditionalData.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "alertPolicyId") {
+	if !extra || !shapeimpl.Has(v.Extra, "alertPolicyId") {
 		switch v.AlertPolicyID.State {
 		case shape.Null:
-			enc.Name("\"alertPolicyId\":")
-			enc.Null()
+			enc.NameNull("\"alertPolicyId\":")
 		case shape.Present:
-			enc.Name("\"alertPolicyId\":")
-			enc.String(v.AlertPolicyID.Value)
+			enc.NameString("\"alertPolicyId\":", v.AlertPolicyID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "alertWebUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "alertWebUrl") {
 		switch v.AlertWebURL.State {
 		case shape.Null:
-			enc.Name("\"alertWebUrl\":")
-			enc.Null()
+			enc.NameNull("\"alertWebUrl\":")
 		case shape.Present:
-			enc.Name("\"alertWebUrl\":")
-			enc.String(v.AlertWebURL.Value)
+			enc.NameString("\"alertWebUrl\":", v.AlertWebURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "assignedTo") {
+	if !extra || !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
-			enc.Name("\"assignedTo\":")
-			enc.Null()
+			enc.NameNull("\"assignedTo\":")
 		case shape.Present:
-			enc.Name("\"assignedTo\":")
-			enc.String(v.AssignedTo.Value)
+			enc.NameString("\"assignedTo\":", v.AssignedTo.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "categories") {
+	if !extra || !shapeimpl.Has(v.Extra, "categories") {
 		switch v.Categories.State {
 		case shape.Null:
-			enc.Name("\"categories\":")
-			enc.Null()
+			enc.NameNull("\"categories\":")
 		case shape.Present:
 			enc.Name("\"categories\":")
 			enc.BeginArray()
@@ -1484,31 +1446,26 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "category") {
+	if !extra || !shapeimpl.Has(v.Extra, "category") {
 		switch v.Category.State {
 		case shape.Null:
-			enc.Name("\"category\":")
-			enc.Null()
+			enc.NameNull("\"category\":")
 		case shape.Present:
-			enc.Name("\"category\":")
-			enc.String(v.Category.Value)
+			enc.NameString("\"category\":", v.Category.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "classification") {
+	if !extra || !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
-			enc.Name("\"classification\":")
-			enc.Null()
+			enc.NameNull("\"classification\":")
 		case shape.Present:
-			enc.Name("\"classification\":")
-			v.Classification.Value.ShapeEncode(enc)
+			enc.NameString("\"classification\":", string(v.Classification.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "comments") {
+	if !extra || !shapeimpl.Has(v.Extra, "comments") {
 		switch v.Comments.State {
 		case shape.Null:
-			enc.Name("\"comments\":")
-			enc.Null()
+			enc.NameNull("\"comments\":")
 		case shape.Present:
 			enc.Name("\"comments\":")
 			enc.BeginArray()
@@ -1518,71 +1475,59 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "createdDateTime") {
 		switch v.CreatedDateTime.State {
 		case shape.Null:
-			enc.Name("\"createdDateTime\":")
-			enc.Null()
+			enc.NameNull("\"createdDateTime\":")
 		case shape.Present:
-			enc.Name("\"createdDateTime\":")
-			enc.Time(v.CreatedDateTime.Value)
+			enc.NameTime("\"createdDateTime\":", v.CreatedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "customDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "customDetails") {
 		switch v.CustomDetails.State {
 		case shape.Null:
-			enc.Name("\"customDetails\":")
-			enc.Null()
+			enc.NameNull("\"customDetails\":")
 		case shape.Present:
 			enc.Name("\"customDetails\":")
 			v.CustomDetails.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "description") {
+	if !extra || !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
-			enc.Name("\"description\":")
-			enc.Null()
+			enc.NameNull("\"description\":")
 		case shape.Present:
-			enc.Name("\"description\":")
-			enc.String(v.Description.Value)
+			enc.NameString("\"description\":", v.Description.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectionSource") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectionSource") {
 		switch v.DetectionSource.State {
 		case shape.Null:
-			enc.Name("\"detectionSource\":")
-			enc.Null()
+			enc.NameNull("\"detectionSource\":")
 		case shape.Present:
-			enc.Name("\"detectionSource\":")
-			v.DetectionSource.Value.ShapeEncode(enc)
+			enc.NameString("\"detectionSource\":", string(v.DetectionSource.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectorId") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectorId") {
 		switch v.DetectorID.State {
 		case shape.Null:
-			enc.Name("\"detectorId\":")
-			enc.Null()
+			enc.NameNull("\"detectorId\":")
 		case shape.Present:
-			enc.Name("\"detectorId\":")
-			enc.String(v.DetectorID.Value)
+			enc.NameString("\"detectorId\":", v.DetectorID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "determination") {
+	if !extra || !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
-			enc.Name("\"determination\":")
-			enc.Null()
+			enc.NameNull("\"determination\":")
 		case shape.Present:
-			enc.Name("\"determination\":")
-			v.Determination.Value.ShapeEncode(enc)
+			enc.NameString("\"determination\":", string(v.Determination.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "evidence") {
+	if !extra || !shapeimpl.Has(v.Extra, "evidence") {
 		switch v.Evidence.State {
 		case shape.Null:
-			enc.Name("\"evidence\":")
-			enc.Null()
+			enc.NameNull("\"evidence\":")
 		case shape.Present:
 			enc.Name("\"evidence\":")
 			enc.BeginArray()
@@ -1596,75 +1541,61 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "firstActivityDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "firstActivityDateTime") {
 		switch v.FirstActivityDateTime.State {
 		case shape.Null:
-			enc.Name("\"firstActivityDateTime\":")
-			enc.Null()
+			enc.NameNull("\"firstActivityDateTime\":")
 		case shape.Present:
-			enc.Name("\"firstActivityDateTime\":")
-			enc.Time(v.FirstActivityDateTime.Value)
+			enc.NameTime("\"firstActivityDateTime\":", v.FirstActivityDateTime.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "id", v.ID == "", true) {
-		enc.Name("\"id\":")
-		enc.String(v.ID)
+	if !extra && !(enc.OmitZero && v.ID == "") || extra && enc.Writes(v.Extra, "id", v.ID == "", true) {
+		enc.NameString("\"id\":", v.ID)
 	}
-	if !shapeimpl.Has(v.Extra, "incidentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "incidentId") {
 		switch v.IncidentID.State {
 		case shape.Null:
-			enc.Name("\"incidentId\":")
-			enc.Null()
+			enc.NameNull("\"incidentId\":")
 		case shape.Present:
-			enc.Name("\"incidentId\":")
-			enc.String(v.IncidentID.Value)
+			enc.NameString("\"incidentId\":", v.IncidentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "incidentWebUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "incidentWebUrl") {
 		switch v.IncidentWebURL.State {
 		case shape.Null:
-			enc.Name("\"incidentWebUrl\":")
-			enc.Null()
+			enc.NameNull("\"incidentWebUrl\":")
 		case shape.Present:
-			enc.Name("\"incidentWebUrl\":")
-			enc.String(v.IncidentWebURL.Value)
+			enc.NameString("\"incidentWebUrl\":", v.IncidentWebURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "investigationState") {
+	if !extra || !shapeimpl.Has(v.Extra, "investigationState") {
 		switch v.InvestigationState.State {
 		case shape.Null:
-			enc.Name("\"investigationState\":")
-			enc.Null()
+			enc.NameNull("\"investigationState\":")
 		case shape.Present:
-			enc.Name("\"investigationState\":")
-			v.InvestigationState.Value.ShapeEncode(enc)
+			enc.NameString("\"investigationState\":", string(v.InvestigationState.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastActivityDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastActivityDateTime") {
 		switch v.LastActivityDateTime.State {
 		case shape.Null:
-			enc.Name("\"lastActivityDateTime\":")
-			enc.Null()
+			enc.NameNull("\"lastActivityDateTime\":")
 		case shape.Present:
-			enc.Name("\"lastActivityDateTime\":")
-			enc.Time(v.LastActivityDateTime.Value)
+			enc.NameTime("\"lastActivityDateTime\":", v.LastActivityDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
 		switch v.LastUpdateDateTime.State {
 		case shape.Null:
-			enc.Name("\"lastUpdateDateTime\":")
-			enc.Null()
+			enc.NameNull("\"lastUpdateDateTime\":")
 		case shape.Present:
-			enc.Name("\"lastUpdateDateTime\":")
-			enc.Time(v.LastUpdateDateTime.Value)
+			enc.NameTime("\"lastUpdateDateTime\":", v.LastUpdateDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mitreTechniques") {
+	if !extra || !shapeimpl.Has(v.Extra, "mitreTechniques") {
 		switch v.MitreTechniques.State {
 		case shape.Null:
-			enc.Name("\"mitreTechniques\":")
-			enc.Null()
+			enc.NameNull("\"mitreTechniques\":")
 		case shape.Present:
 			enc.Name("\"mitreTechniques\":")
 			enc.BeginArray()
@@ -1674,63 +1605,51 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "productName") {
+	if !extra || !shapeimpl.Has(v.Extra, "productName") {
 		switch v.ProductName.State {
 		case shape.Null:
-			enc.Name("\"productName\":")
-			enc.Null()
+			enc.NameNull("\"productName\":")
 		case shape.Present:
-			enc.Name("\"productName\":")
-			enc.String(v.ProductName.Value)
+			enc.NameString("\"productName\":", v.ProductName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "providerAlertId") {
+	if !extra || !shapeimpl.Has(v.Extra, "providerAlertId") {
 		switch v.ProviderAlertID.State {
 		case shape.Null:
-			enc.Name("\"providerAlertId\":")
-			enc.Null()
+			enc.NameNull("\"providerAlertId\":")
 		case shape.Present:
-			enc.Name("\"providerAlertId\":")
-			enc.String(v.ProviderAlertID.Value)
+			enc.NameString("\"providerAlertId\":", v.ProviderAlertID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recommendedActions") {
+	if !extra || !shapeimpl.Has(v.Extra, "recommendedActions") {
 		switch v.RecommendedActions.State {
 		case shape.Null:
-			enc.Name("\"recommendedActions\":")
-			enc.Null()
+			enc.NameNull("\"recommendedActions\":")
 		case shape.Present:
-			enc.Name("\"recommendedActions\":")
-			enc.String(v.RecommendedActions.Value)
+			enc.NameString("\"recommendedActions\":", v.RecommendedActions.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resolvedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "resolvedDateTime") {
 		switch v.ResolvedDateTime.State {
 		case shape.Null:
-			enc.Name("\"resolvedDateTime\":")
-			enc.Null()
+			enc.NameNull("\"resolvedDateTime\":")
 		case shape.Present:
-			enc.Name("\"resolvedDateTime\":")
-			enc.Time(v.ResolvedDateTime.Value)
+			enc.NameTime("\"resolvedDateTime\":", v.ResolvedDateTime.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
-		enc.Name("\"serviceSource\":")
-		v.ServiceSource.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.ServiceSource == "") || extra && enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
+		enc.NameString("\"serviceSource\":", string(v.ServiceSource))
 	}
-	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
-		enc.Name("\"severity\":")
-		v.Severity.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Severity == "") || extra && enc.Writes(v.Extra, "severity", v.Severity == "", true) {
+		enc.NameString("\"severity\":", string(v.Severity))
 	}
-	if enc.Writes(v.Extra, "status", v.Status == "", true) {
-		enc.Name("\"status\":")
-		v.Status.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Status == "") || extra && enc.Writes(v.Extra, "status", v.Status == "", true) {
+		enc.NameString("\"status\":", string(v.Status))
 	}
-	if !shapeimpl.Has(v.Extra, "systemTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "systemTags") {
 		switch v.SystemTags.State {
 		case shape.Null:
-			enc.Name("\"systemTags\":")
-			enc.Null()
+			enc.NameNull("\"systemTags\":")
 		case shape.Present:
 			enc.Name("\"systemTags\":")
 			enc.BeginArray()
@@ -1740,44 +1659,36 @@ func (v *Alert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
-			enc.Name("\"tenantId\":")
-			enc.Null()
+			enc.NameNull("\"tenantId\":")
 		case shape.Present:
-			enc.Name("\"tenantId\":")
-			enc.String(v.TenantID.Value)
+			enc.NameString("\"tenantId\":", v.TenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threatDisplayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "threatDisplayName") {
 		switch v.ThreatDisplayName.State {
 		case shape.Null:
-			enc.Name("\"threatDisplayName\":")
-			enc.Null()
+			enc.NameNull("\"threatDisplayName\":")
 		case shape.Present:
-			enc.Name("\"threatDisplayName\":")
-			enc.String(v.ThreatDisplayName.Value)
+			enc.NameString("\"threatDisplayName\":", v.ThreatDisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threatFamilyName") {
+	if !extra || !shapeimpl.Has(v.Extra, "threatFamilyName") {
 		switch v.ThreatFamilyName.State {
 		case shape.Null:
-			enc.Name("\"threatFamilyName\":")
-			enc.Null()
+			enc.NameNull("\"threatFamilyName\":")
 		case shape.Present:
-			enc.Name("\"threatFamilyName\":")
-			enc.String(v.ThreatFamilyName.Value)
+			enc.NameString("\"threatFamilyName\":", v.ThreatFamilyName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "title") {
+	if !extra || !shapeimpl.Has(v.Extra, "title") {
 		switch v.Title.State {
 		case shape.Null:
-			enc.Name("\"title\":")
-			enc.Null()
+			enc.NameNull("\"title\":")
 		case shape.Present:
-			enc.Name("\"title\":")
-			enc.String(v.Title.Value)
+			enc.NameString("\"title\":", v.Title.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -2927,29 +2838,25 @@ func (v *AlertComment) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertComment) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "comment") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "comment") {
 		switch v.Comment.State {
 		case shape.Null:
-			enc.Name("\"comment\":")
-			enc.Null()
+			enc.NameNull("\"comment\":")
 		case shape.Present:
-			enc.Name("\"comment\":")
-			enc.String(v.Comment.Value)
+			enc.NameString("\"comment\":", v.Comment.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdByDisplayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "createdByDisplayName") {
 		switch v.CreatedByDisplayName.State {
 		case shape.Null:
-			enc.Name("\"createdByDisplayName\":")
-			enc.Null()
+			enc.NameNull("\"createdByDisplayName\":")
 		case shape.Present:
-			enc.Name("\"createdByDisplayName\":")
-			enc.String(v.CreatedByDisplayName.Value)
+			enc.NameString("\"createdByDisplayName\":", v.CreatedByDisplayName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -3042,17 +2949,16 @@ func (v *AlertCommentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertCommentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.context") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.context") {
 		switch v.ODataContext.State {
 		case shape.Null:
-			enc.Name("\"@odata.context\":")
-			enc.Null()
+			enc.NameNull("\"@odata.context\":")
 		case shape.Present:
-			enc.Name("\"@odata.context\":")
-			enc.String(v.ODataContext.Value)
+			enc.NameString("\"@odata.context\":", v.ODataContext.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "value", v.Value == nil, true) {
+	if !extra && !(enc.OmitZero && v.Value == nil) || extra && enc.Writes(v.Extra, "value", v.Value == nil, true) {
 		enc.Name("\"value\":")
 		enc.BeginArray()
 		for i := range v.Value {
@@ -3137,19 +3043,17 @@ func (v *AlertCommentRequest) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertCommentRequest) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.type") {
 		switch v.ODataType.State {
 		case shape.Null:
-			enc.Name("\"@odata.type\":")
-			enc.Null()
+			enc.NameNull("\"@odata.type\":")
 		case shape.Present:
-			enc.Name("\"@odata.type\":")
-			v.ODataType.Value.ShapeEncode(enc)
+			enc.NameString("\"@odata.type\":", string(v.ODataType.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "comment", v.Comment == "", true) {
-		enc.Name("\"comment\":")
-		enc.String(v.Comment)
+	if !extra && !(enc.OmitZero && v.Comment == "") || extra && enc.Writes(v.Extra, "comment", v.Comment == "", true) {
+		enc.NameString("\"comment\":", v.Comment)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -3424,19 +3328,17 @@ func (v *AlertEvidenceBase) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -3446,25 +3348,21 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -3474,11 +3372,10 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -3488,9 +3385,8 @@ func (v *AlertEvidenceBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -3829,39 +3725,33 @@ func (v *AmazonResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "amazonAccountId") {
+	if !extra || !shapeimpl.Has(v.Extra, "amazonAccountId") {
 		switch v.AmazonAccountID.State {
 		case shape.Null:
-			enc.Name("\"amazonAccountId\":")
-			enc.Null()
+			enc.NameNull("\"amazonAccountId\":")
 		case shape.Present:
-			enc.Name("\"amazonAccountId\":")
-			enc.String(v.AmazonAccountID.Value)
+			enc.NameString("\"amazonAccountId\":", v.AmazonAccountID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "amazonResourceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "amazonResourceId") {
 		switch v.AmazonResourceID.State {
 		case shape.Null:
-			enc.Name("\"amazonResourceId\":")
-			enc.Null()
+			enc.NameNull("\"amazonResourceId\":")
 		case shape.Present:
-			enc.Name("\"amazonResourceId\":")
-			enc.String(v.AmazonResourceID.Value)
+			enc.NameString("\"amazonResourceId\":", v.AmazonResourceID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -3871,45 +3761,37 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceName") {
 		switch v.ResourceName.State {
 		case shape.Null:
-			enc.Name("\"resourceName\":")
-			enc.Null()
+			enc.NameNull("\"resourceName\":")
 		case shape.Present:
-			enc.Name("\"resourceName\":")
-			enc.String(v.ResourceName.Value)
+			enc.NameString("\"resourceName\":", v.ResourceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceType") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceType") {
 		switch v.ResourceType.State {
 		case shape.Null:
-			enc.Name("\"resourceType\":")
-			enc.Null()
+			enc.NameNull("\"resourceType\":")
 		case shape.Present:
-			enc.Name("\"resourceType\":")
-			enc.String(v.ResourceType.Value)
+			enc.NameString("\"resourceType\":", v.ResourceType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -3919,11 +3801,10 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -3933,9 +3814,8 @@ func (v *AmazonResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -4436,59 +4316,49 @@ func (v *AnalyzedMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "antiSpamDirection") {
+	if !extra || !shapeimpl.Has(v.Extra, "antiSpamDirection") {
 		switch v.AntiSpamDirection.State {
 		case shape.Null:
-			enc.Name("\"antiSpamDirection\":")
-			enc.Null()
+			enc.NameNull("\"antiSpamDirection\":")
 		case shape.Present:
-			enc.Name("\"antiSpamDirection\":")
-			enc.String(v.AntiSpamDirection.Value)
+			enc.NameString("\"antiSpamDirection\":", v.AntiSpamDirection.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "attachmentsCount") {
+	if !extra || !shapeimpl.Has(v.Extra, "attachmentsCount") {
 		switch v.AttachmentsCount.State {
 		case shape.Null:
-			enc.Name("\"attachmentsCount\":")
-			enc.Null()
+			enc.NameNull("\"attachmentsCount\":")
 		case shape.Present:
-			enc.Name("\"attachmentsCount\":")
-			enc.Int64(v.AttachmentsCount.Value)
+			enc.NameInt64("\"attachmentsCount\":", v.AttachmentsCount.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "deliveryAction") {
+	if !extra || !shapeimpl.Has(v.Extra, "deliveryAction") {
 		switch v.DeliveryAction.State {
 		case shape.Null:
-			enc.Name("\"deliveryAction\":")
-			enc.Null()
+			enc.NameNull("\"deliveryAction\":")
 		case shape.Present:
-			enc.Name("\"deliveryAction\":")
-			enc.String(v.DeliveryAction.Value)
+			enc.NameString("\"deliveryAction\":", v.DeliveryAction.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deliveryLocation") {
+	if !extra || !shapeimpl.Has(v.Extra, "deliveryLocation") {
 		switch v.DeliveryLocation.State {
 		case shape.Null:
-			enc.Name("\"deliveryLocation\":")
-			enc.Null()
+			enc.NameNull("\"deliveryLocation\":")
 		case shape.Present:
-			enc.Name("\"deliveryLocation\":")
-			enc.String(v.DeliveryLocation.Value)
+			enc.NameString("\"deliveryLocation\":", v.DeliveryLocation.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -4498,95 +4368,79 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "internetMessageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "internetMessageId") {
 		switch v.InternetMessageID.State {
 		case shape.Null:
-			enc.Name("\"internetMessageId\":")
-			enc.Null()
+			enc.NameNull("\"internetMessageId\":")
 		case shape.Present:
-			enc.Name("\"internetMessageId\":")
-			enc.String(v.InternetMessageID.Value)
+			enc.NameString("\"internetMessageId\":", v.InternetMessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "language") {
+	if !extra || !shapeimpl.Has(v.Extra, "language") {
 		switch v.Language.State {
 		case shape.Null:
-			enc.Name("\"language\":")
-			enc.Null()
+			enc.NameNull("\"language\":")
 		case shape.Present:
-			enc.Name("\"language\":")
-			enc.String(v.Language.Value)
+			enc.NameString("\"language\":", v.Language.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "networkMessageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "networkMessageId") {
 		switch v.NetworkMessageID.State {
 		case shape.Null:
-			enc.Name("\"networkMessageId\":")
-			enc.Null()
+			enc.NameNull("\"networkMessageId\":")
 		case shape.Present:
-			enc.Name("\"networkMessageId\":")
-			enc.String(v.NetworkMessageID.Value)
+			enc.NameString("\"networkMessageId\":", v.NetworkMessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "p1Sender") {
+	if !extra || !shapeimpl.Has(v.Extra, "p1Sender") {
 		switch v.P1Sender.State {
 		case shape.Null:
-			enc.Name("\"p1Sender\":")
-			enc.Null()
+			enc.NameNull("\"p1Sender\":")
 		case shape.Present:
 			enc.Name("\"p1Sender\":")
 			v.P1Sender.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "p2Sender") {
+	if !extra || !shapeimpl.Has(v.Extra, "p2Sender") {
 		switch v.P2Sender.State {
 		case shape.Null:
-			enc.Name("\"p2Sender\":")
-			enc.Null()
+			enc.NameNull("\"p2Sender\":")
 		case shape.Present:
 			enc.Name("\"p2Sender\":")
 			v.P2Sender.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "receivedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "receivedDateTime") {
 		switch v.ReceivedDateTime.State {
 		case shape.Null:
-			enc.Name("\"receivedDateTime\":")
-			enc.Null()
+			enc.NameNull("\"receivedDateTime\":")
 		case shape.Present:
-			enc.Name("\"receivedDateTime\":")
-			enc.Time(v.ReceivedDateTime.Value)
+			enc.NameTime("\"receivedDateTime\":", v.ReceivedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recipientEmailAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "recipientEmailAddress") {
 		switch v.RecipientEmailAddress.State {
 		case shape.Null:
-			enc.Name("\"recipientEmailAddress\":")
-			enc.Null()
+			enc.NameNull("\"recipientEmailAddress\":")
 		case shape.Present:
-			enc.Name("\"recipientEmailAddress\":")
-			enc.String(v.RecipientEmailAddress.Value)
+			enc.NameString("\"recipientEmailAddress\":", v.RecipientEmailAddress.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -4596,31 +4450,26 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "senderIp") {
+	if !extra || !shapeimpl.Has(v.Extra, "senderIp") {
 		switch v.SenderIP.State {
 		case shape.Null:
-			enc.Name("\"senderIp\":")
-			enc.Null()
+			enc.NameNull("\"senderIp\":")
 		case shape.Present:
-			enc.Name("\"senderIp\":")
-			enc.String(v.SenderIP.Value)
+			enc.NameString("\"senderIp\":", v.SenderIP.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "subject") {
+	if !extra || !shapeimpl.Has(v.Extra, "subject") {
 		switch v.Subject.State {
 		case shape.Null:
-			enc.Name("\"subject\":")
-			enc.Null()
+			enc.NameNull("\"subject\":")
 		case shape.Present:
-			enc.Name("\"subject\":")
-			enc.String(v.Subject.Value)
+			enc.NameString("\"subject\":", v.Subject.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -4630,11 +4479,10 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threatDetectionMethods") {
+	if !extra || !shapeimpl.Has(v.Extra, "threatDetectionMethods") {
 		switch v.ThreatDetectionMethods.State {
 		case shape.Null:
-			enc.Name("\"threatDetectionMethods\":")
-			enc.Null()
+			enc.NameNull("\"threatDetectionMethods\":")
 		case shape.Present:
 			enc.Name("\"threatDetectionMethods\":")
 			enc.BeginArray()
@@ -4648,11 +4496,10 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threats") {
+	if !extra || !shapeimpl.Has(v.Extra, "threats") {
 		switch v.Threats.State {
 		case shape.Null:
-			enc.Name("\"threats\":")
-			enc.Null()
+			enc.NameNull("\"threats\":")
 		case shape.Present:
 			enc.Name("\"threats\":")
 			enc.BeginArray()
@@ -4666,21 +4513,18 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urlCount") {
+	if !extra || !shapeimpl.Has(v.Extra, "urlCount") {
 		switch v.URLCount.State {
 		case shape.Null:
-			enc.Name("\"urlCount\":")
-			enc.Null()
+			enc.NameNull("\"urlCount\":")
 		case shape.Present:
-			enc.Name("\"urlCount\":")
-			enc.Int64(v.URLCount.Value)
+			enc.NameInt64("\"urlCount\":", v.URLCount.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urls") {
+	if !extra || !shapeimpl.Has(v.Extra, "urls") {
 		switch v.URLs.State {
 		case shape.Null:
-			enc.Name("\"urls\":")
-			enc.Null()
+			enc.NameNull("\"urls\":")
 		case shape.Present:
 			enc.Name("\"urls\":")
 			enc.BeginArray()
@@ -4694,19 +4538,16 @@ func (v *AnalyzedMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urn") {
+	if !extra || !shapeimpl.Has(v.Extra, "urn") {
 		switch v.Urn.State {
 		case shape.Null:
-			enc.Name("\"urn\":")
-			enc.Null()
+			enc.NameNull("\"urn\":")
 		case shape.Present:
-			enc.Name("\"urn\":")
-			enc.String(v.Urn.Value)
+			enc.NameString("\"urn\":", v.Urn.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -4995,19 +4836,17 @@ func (v *AzureResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -5017,55 +4856,45 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceId") {
 		switch v.ResourceID.State {
 		case shape.Null:
-			enc.Name("\"resourceId\":")
-			enc.Null()
+			enc.NameNull("\"resourceId\":")
 		case shape.Present:
-			enc.Name("\"resourceId\":")
-			enc.String(v.ResourceID.Value)
+			enc.NameString("\"resourceId\":", v.ResourceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceName") {
 		switch v.ResourceName.State {
 		case shape.Null:
-			enc.Name("\"resourceName\":")
-			enc.Null()
+			enc.NameNull("\"resourceName\":")
 		case shape.Present:
-			enc.Name("\"resourceName\":")
-			enc.String(v.ResourceName.Value)
+			enc.NameString("\"resourceName\":", v.ResourceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceType") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceType") {
 		switch v.ResourceType.State {
 		case shape.Null:
-			enc.Name("\"resourceType\":")
-			enc.Null()
+			enc.NameNull("\"resourceType\":")
 		case shape.Present:
-			enc.Name("\"resourceType\":")
-			enc.String(v.ResourceType.Value)
+			enc.NameString("\"resourceType\":", v.ResourceType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -5075,11 +4904,10 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -5089,9 +4917,8 @@ func (v *AzureResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -5352,19 +5179,17 @@ func (v *BlobContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -5374,35 +5199,29 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -5412,21 +5231,19 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "storageResource") {
+	if !extra || !shapeimpl.Has(v.Extra, "storageResource") {
 		switch v.StorageResource.State {
 		case shape.Null:
-			enc.Name("\"storageResource\":")
-			enc.Null()
+			enc.NameNull("\"storageResource\":")
 		case shape.Present:
 			enc.Name("\"storageResource\":")
 			v.StorageResource.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -5436,19 +5253,16 @@ func (v *BlobContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "url") {
+	if !extra || !shapeimpl.Has(v.Extra, "url") {
 		switch v.URL.State {
 		case shape.Null:
-			enc.Name("\"url\":")
-			enc.Null()
+			enc.NameNull("\"url\":")
 		case shape.Present:
-			enc.Name("\"url\":")
-			enc.String(v.URL.Value)
+			enc.NameString("\"url\":", v.URL.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -5756,29 +5570,26 @@ func (v *BlobEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "blobContainer") {
+	if !extra || !shapeimpl.Has(v.Extra, "blobContainer") {
 		switch v.BlobContainer.State {
 		case shape.Null:
-			enc.Name("\"blobContainer\":")
-			enc.Null()
+			enc.NameNull("\"blobContainer\":")
 		case shape.Present:
 			enc.Name("\"blobContainer\":")
 			v.BlobContainer.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -5788,21 +5599,18 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "etag") {
+	if !extra || !shapeimpl.Has(v.Extra, "etag") {
 		switch v.Etag.State {
 		case shape.Null:
-			enc.Name("\"etag\":")
-			enc.Null()
+			enc.NameNull("\"etag\":")
 		case shape.Present:
-			enc.Name("\"etag\":")
-			enc.String(v.Etag.Value)
+			enc.NameString("\"etag\":", v.Etag.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "fileHashes") {
+	if !extra || !shapeimpl.Has(v.Extra, "fileHashes") {
 		switch v.FileHashes.State {
 		case shape.Null:
-			enc.Name("\"fileHashes\":")
-			enc.Null()
+			enc.NameNull("\"fileHashes\":")
 		case shape.Present:
 			enc.Name("\"fileHashes\":")
 			enc.BeginArray()
@@ -5816,35 +5624,29 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -5854,11 +5656,10 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -5868,19 +5669,16 @@ func (v *BlobEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "url") {
+	if !extra || !shapeimpl.Has(v.Extra, "url") {
 		switch v.URL.State {
 		case shape.Null:
-			enc.Name("\"url\":")
-			enc.Null()
+			enc.NameNull("\"url\":")
 		case shape.Present:
-			enc.Name("\"url\":")
-			enc.String(v.URL.Value)
+			enc.NameString("\"url\":", v.URL.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -6180,29 +5978,25 @@ func (v *CloudApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "appId") {
+	if !extra || !shapeimpl.Has(v.Extra, "appId") {
 		switch v.AppID.State {
 		case shape.Null:
-			enc.Name("\"appId\":")
-			enc.Null()
+			enc.NameNull("\"appId\":")
 		case shape.Present:
-			enc.Name("\"appId\":")
-			enc.Int64(v.AppID.Value)
+			enc.NameInt64("\"appId\":", v.AppID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -6212,55 +6006,45 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
-			enc.Name("\"displayName\":")
-			enc.Null()
+			enc.NameNull("\"displayName\":")
 		case shape.Present:
-			enc.Name("\"displayName\":")
-			enc.String(v.DisplayName.Value)
+			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "instanceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "instanceId") {
 		switch v.InstanceID.State {
 		case shape.Null:
-			enc.Name("\"instanceId\":")
-			enc.Null()
+			enc.NameNull("\"instanceId\":")
 		case shape.Present:
-			enc.Name("\"instanceId\":")
-			enc.Int64(v.InstanceID.Value)
+			enc.NameInt64("\"instanceId\":", v.InstanceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "instanceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "instanceName") {
 		switch v.InstanceName.State {
 		case shape.Null:
-			enc.Name("\"instanceName\":")
-			enc.Null()
+			enc.NameNull("\"instanceName\":")
 		case shape.Present:
-			enc.Name("\"instanceName\":")
-			enc.String(v.InstanceName.Value)
+			enc.NameString("\"instanceName\":", v.InstanceName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -6270,31 +6054,27 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "saasAppId") {
+	if !extra || !shapeimpl.Has(v.Extra, "saasAppId") {
 		switch v.SaasAppID.State {
 		case shape.Null:
-			enc.Name("\"saasAppId\":")
-			enc.Null()
+			enc.NameNull("\"saasAppId\":")
 		case shape.Present:
-			enc.Name("\"saasAppId\":")
-			enc.Int64(v.SaasAppID.Value)
+			enc.NameInt64("\"saasAppId\":", v.SaasAppID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "stream") {
+	if !extra || !shapeimpl.Has(v.Extra, "stream") {
 		switch v.Stream.State {
 		case shape.Null:
-			enc.Name("\"stream\":")
-			enc.Null()
+			enc.NameNull("\"stream\":")
 		case shape.Present:
 			enc.Name("\"stream\":")
 			v.Stream.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -6304,9 +6084,8 @@ func (v *CloudApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -6532,19 +6311,17 @@ func (v *CloudLogonRequestEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -6554,35 +6331,29 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "requestId") {
+	if !extra || !shapeimpl.Has(v.Extra, "requestId") {
 		switch v.RequestID.State {
 		case shape.Null:
-			enc.Name("\"requestId\":")
-			enc.Null()
+			enc.NameNull("\"requestId\":")
 		case shape.Present:
-			enc.Name("\"requestId\":")
-			enc.String(v.RequestID.Value)
+			enc.NameString("\"requestId\":", v.RequestID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -6592,11 +6363,10 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -6606,9 +6376,8 @@ func (v *CloudLogonRequestEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -6947,39 +6716,34 @@ func (v *CloudLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "account") {
+	if !extra || !shapeimpl.Has(v.Extra, "account") {
 		switch v.Account.State {
 		case shape.Null:
-			enc.Name("\"account\":")
-			enc.Null()
+			enc.NameNull("\"account\":")
 		case shape.Present:
 			enc.Name("\"account\":")
 			v.Account.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "browser") {
+	if !extra || !shapeimpl.Has(v.Extra, "browser") {
 		switch v.Browser.State {
 		case shape.Null:
-			enc.Name("\"browser\":")
-			enc.Null()
+			enc.NameNull("\"browser\":")
 		case shape.Present:
-			enc.Name("\"browser\":")
-			enc.String(v.Browser.Value)
+			enc.NameString("\"browser\":", v.Browser.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -6989,65 +6753,53 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceName") {
 		switch v.DeviceName.State {
 		case shape.Null:
-			enc.Name("\"deviceName\":")
-			enc.Null()
+			enc.NameNull("\"deviceName\":")
 		case shape.Present:
-			enc.Name("\"deviceName\":")
-			enc.String(v.DeviceName.Value)
+			enc.NameString("\"deviceName\":", v.DeviceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "operatingSystem") {
+	if !extra || !shapeimpl.Has(v.Extra, "operatingSystem") {
 		switch v.OperatingSystem.State {
 		case shape.Null:
-			enc.Name("\"operatingSystem\":")
-			enc.Null()
+			enc.NameNull("\"operatingSystem\":")
 		case shape.Present:
-			enc.Name("\"operatingSystem\":")
-			enc.String(v.OperatingSystem.Value)
+			enc.NameString("\"operatingSystem\":", v.OperatingSystem.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "previousLogonDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "previousLogonDateTime") {
 		switch v.PreviousLogonDateTime.State {
 		case shape.Null:
-			enc.Name("\"previousLogonDateTime\":")
-			enc.Null()
+			enc.NameNull("\"previousLogonDateTime\":")
 		case shape.Present:
-			enc.Name("\"previousLogonDateTime\":")
-			enc.Time(v.PreviousLogonDateTime.Value)
+			enc.NameTime("\"previousLogonDateTime\":", v.PreviousLogonDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "protocol") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocol") {
 		switch v.Protocol.State {
 		case shape.Null:
-			enc.Name("\"protocol\":")
-			enc.Null()
+			enc.NameNull("\"protocol\":")
 		case shape.Present:
-			enc.Name("\"protocol\":")
-			enc.String(v.Protocol.Value)
+			enc.NameString("\"protocol\":", v.Protocol.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -7057,31 +6809,26 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sessionId") {
+	if !extra || !shapeimpl.Has(v.Extra, "sessionId") {
 		switch v.SessionID.State {
 		case shape.Null:
-			enc.Name("\"sessionId\":")
-			enc.Null()
+			enc.NameNull("\"sessionId\":")
 		case shape.Present:
-			enc.Name("\"sessionId\":")
-			enc.String(v.SessionID.Value)
+			enc.NameString("\"sessionId\":", v.SessionID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "startUtcDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "startUtcDateTime") {
 		switch v.StartUtcDateTime.State {
 		case shape.Null:
-			enc.Name("\"startUtcDateTime\":")
-			enc.Null()
+			enc.NameNull("\"startUtcDateTime\":")
 		case shape.Present:
-			enc.Name("\"startUtcDateTime\":")
-			enc.Time(v.StartUtcDateTime.Value)
+			enc.NameTime("\"startUtcDateTime\":", v.StartUtcDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -7091,19 +6838,16 @@ func (v *CloudLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userAgent") {
+	if !extra || !shapeimpl.Has(v.Extra, "userAgent") {
 		switch v.UserAgent.State {
 		case shape.Null:
-			enc.Name("\"userAgent\":")
-			enc.Null()
+			enc.NameNull("\"userAgent\":")
 		case shape.Present:
-			enc.Name("\"userAgent\":")
-			enc.String(v.UserAgent.Value)
+			enc.NameString("\"userAgent\":", v.UserAgent.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -7451,15 +7195,14 @@ func (v *ContainerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "args") {
+	if !extra || !shapeimpl.Has(v.Extra, "args") {
 		switch v.Args.State {
 		case shape.Null:
-			enc.Name("\"args\":")
-			enc.Null()
+			enc.NameNull("\"args\":")
 		case shape.Present:
 			enc.Name("\"args\":")
 			enc.BeginArray()
@@ -7473,11 +7216,10 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "command") {
+	if !extra || !shapeimpl.Has(v.Extra, "command") {
 		switch v.Command.State {
 		case shape.Null:
-			enc.Name("\"command\":")
-			enc.Null()
+			enc.NameNull("\"command\":")
 		case shape.Present:
 			enc.Name("\"command\":")
 			enc.BeginArray()
@@ -7491,25 +7233,21 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "containerId") {
+	if !extra || !shapeimpl.Has(v.Extra, "containerId") {
 		switch v.ContainerID.State {
 		case shape.Null:
-			enc.Name("\"containerId\":")
-			enc.Null()
+			enc.NameNull("\"containerId\":")
 		case shape.Present:
-			enc.Name("\"containerId\":")
-			enc.String(v.ContainerID.Value)
+			enc.NameString("\"containerId\":", v.ContainerID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -7519,11 +7257,10 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "image") {
+	if !extra || !shapeimpl.Has(v.Extra, "image") {
 		switch v.Image.State {
 		case shape.Null:
-			enc.Name("\"image\":")
-			enc.Null()
+			enc.NameNull("\"image\":")
 		case shape.Present:
 			enc.Name("\"image\":")
 			if v.Image.Value == nil {
@@ -7533,49 +7270,41 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if enc.Writes(v.Extra, "isPrivileged", !v.IsPrivileged, false) {
-		enc.Name("\"isPrivileged\":")
-		enc.Bool(v.IsPrivileged)
+	if !extra || enc.Writes(v.Extra, "isPrivileged", !v.IsPrivileged, false) {
+		enc.NameBool("\"isPrivileged\":", v.IsPrivileged)
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "pod") {
+	if !extra || !shapeimpl.Has(v.Extra, "pod") {
 		switch v.Pod.State {
 		case shape.Null:
-			enc.Name("\"pod\":")
-			enc.Null()
+			enc.NameNull("\"pod\":")
 		case shape.Present:
 			enc.Name("\"pod\":")
 			v.Pod.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -7585,11 +7314,10 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -7599,9 +7327,8 @@ func (v *ContainerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -7871,19 +7598,17 @@ func (v *ContainerImageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -7893,11 +7618,10 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "digestImage") {
+	if !extra || !shapeimpl.Has(v.Extra, "digestImage") {
 		switch v.DigestImage.State {
 		case shape.Null:
-			enc.Name("\"digestImage\":")
-			enc.Null()
+			enc.NameNull("\"digestImage\":")
 		case shape.Present:
 			enc.Name("\"digestImage\":")
 			if v.DigestImage.Value == nil {
@@ -7907,45 +7631,38 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "imageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "imageId") {
 		switch v.ImageID.State {
 		case shape.Null:
-			enc.Name("\"imageId\":")
-			enc.Null()
+			enc.NameNull("\"imageId\":")
 		case shape.Present:
-			enc.Name("\"imageId\":")
-			enc.String(v.ImageID.Value)
+			enc.NameString("\"imageId\":", v.ImageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registry") {
+	if !extra || !shapeimpl.Has(v.Extra, "registry") {
 		switch v.Registry.State {
 		case shape.Null:
-			enc.Name("\"registry\":")
-			enc.Null()
+			enc.NameNull("\"registry\":")
 		case shape.Present:
 			enc.Name("\"registry\":")
 			v.Registry.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -7955,11 +7672,10 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -7969,9 +7685,8 @@ func (v *ContainerImageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -8234,19 +7949,17 @@ func (v *ContainerRegistryEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -8256,35 +7969,29 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registry") {
+	if !extra || !shapeimpl.Has(v.Extra, "registry") {
 		switch v.Registry.State {
 		case shape.Null:
-			enc.Name("\"registry\":")
-			enc.Null()
+			enc.NameNull("\"registry\":")
 		case shape.Present:
-			enc.Name("\"registry\":")
-			enc.String(v.Registry.Value)
+			enc.NameString("\"registry\":", v.Registry.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -8294,11 +8001,10 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -8308,9 +8014,8 @@ func (v *ContainerRegistryEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -8614,19 +8319,17 @@ func (v *DNSEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -8636,41 +8339,36 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "dnsServerIp") {
+	if !extra || !shapeimpl.Has(v.Extra, "dnsServerIp") {
 		switch v.DNSServerIP.State {
 		case shape.Null:
-			enc.Name("\"dnsServerIp\":")
-			enc.Null()
+			enc.NameNull("\"dnsServerIp\":")
 		case shape.Present:
 			enc.Name("\"dnsServerIp\":")
 			v.DNSServerIP.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "domainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "domainName") {
 		switch v.DomainName.State {
 		case shape.Null:
-			enc.Name("\"domainName\":")
-			enc.Null()
+			enc.NameNull("\"domainName\":")
 		case shape.Present:
-			enc.Name("\"domainName\":")
-			enc.String(v.DomainName.Value)
+			enc.NameString("\"domainName\":", v.DomainName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "hostIpAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "hostIpAddress") {
 		switch v.HostIPAddress.State {
 		case shape.Null:
-			enc.Name("\"hostIpAddress\":")
-			enc.Null()
+			enc.NameNull("\"hostIpAddress\":")
 		case shape.Present:
 			enc.Name("\"hostIpAddress\":")
 			v.HostIPAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddresses") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddresses") {
 		switch v.IPAddresses.State {
 		case shape.Null:
-			enc.Name("\"ipAddresses\":")
-			enc.Null()
+			enc.NameNull("\"ipAddresses\":")
 		case shape.Present:
 			enc.Name("\"ipAddresses\":")
 			enc.BeginArray()
@@ -8684,25 +8382,21 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -8712,11 +8406,10 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -8726,9 +8419,8 @@ func (v *DNSEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -9437,39 +9129,33 @@ func (v *DeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "azureAdDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "azureAdDeviceId") {
 		switch v.AzureAdDeviceID.State {
 		case shape.Null:
-			enc.Name("\"azureAdDeviceId\":")
-			enc.Null()
+			enc.NameNull("\"azureAdDeviceId\":")
 		case shape.Present:
-			enc.Name("\"azureAdDeviceId\":")
-			enc.String(v.AzureAdDeviceID.Value)
+			enc.NameString("\"azureAdDeviceId\":", v.AzureAdDeviceID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "defenderAvStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "defenderAvStatus") {
 		switch v.DefenderAvStatus.State {
 		case shape.Null:
-			enc.Name("\"defenderAvStatus\":")
-			enc.Null()
+			enc.NameNull("\"defenderAvStatus\":")
 		case shape.Present:
-			enc.Name("\"defenderAvStatus\":")
-			v.DefenderAvStatus.Value.ShapeEncode(enc)
+			enc.NameString("\"defenderAvStatus\":", string(v.DefenderAvStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -9479,61 +9165,50 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceDnsName") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceDnsName") {
 		switch v.DeviceDNSName.State {
 		case shape.Null:
-			enc.Name("\"deviceDnsName\":")
-			enc.Null()
+			enc.NameNull("\"deviceDnsName\":")
 		case shape.Present:
-			enc.Name("\"deviceDnsName\":")
-			enc.String(v.DeviceDNSName.Value)
+			enc.NameString("\"deviceDnsName\":", v.DeviceDNSName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "dnsDomain") {
+	if !extra || !shapeimpl.Has(v.Extra, "dnsDomain") {
 		switch v.DNSDomain.State {
 		case shape.Null:
-			enc.Name("\"dnsDomain\":")
-			enc.Null()
+			enc.NameNull("\"dnsDomain\":")
 		case shape.Present:
-			enc.Name("\"dnsDomain\":")
-			enc.String(v.DNSDomain.Value)
+			enc.NameString("\"dnsDomain\":", v.DNSDomain.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "firstSeenDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "firstSeenDateTime") {
 		switch v.FirstSeenDateTime.State {
 		case shape.Null:
-			enc.Name("\"firstSeenDateTime\":")
-			enc.Null()
+			enc.NameNull("\"firstSeenDateTime\":")
 		case shape.Present:
-			enc.Name("\"firstSeenDateTime\":")
-			enc.Time(v.FirstSeenDateTime.Value)
+			enc.NameTime("\"firstSeenDateTime\":", v.FirstSeenDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "healthStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "healthStatus") {
 		switch v.HealthStatus.State {
 		case shape.Null:
-			enc.Name("\"healthStatus\":")
-			enc.Null()
+			enc.NameNull("\"healthStatus\":")
 		case shape.Present:
-			enc.Name("\"healthStatus\":")
-			v.HealthStatus.Value.ShapeEncode(enc)
+			enc.NameString("\"healthStatus\":", string(v.HealthStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "hostName") {
+	if !extra || !shapeimpl.Has(v.Extra, "hostName") {
 		switch v.HostName.State {
 		case shape.Null:
-			enc.Name("\"hostName\":")
-			enc.Null()
+			enc.NameNull("\"hostName\":")
 		case shape.Present:
-			enc.Name("\"hostName\":")
-			enc.String(v.HostName.Value)
+			enc.NameString("\"hostName\":", v.HostName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipInterfaces") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipInterfaces") {
 		switch v.IPInterfaces.State {
 		case shape.Null:
-			enc.Name("\"ipInterfaces\":")
-			enc.Null()
+			enc.NameNull("\"ipInterfaces\":")
 		case shape.Present:
 			enc.Name("\"ipInterfaces\":")
 			enc.BeginArray()
@@ -9547,31 +9222,26 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastExternalIpAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastExternalIpAddress") {
 		switch v.LastExternalIPAddress.State {
 		case shape.Null:
-			enc.Name("\"lastExternalIpAddress\":")
-			enc.Null()
+			enc.NameNull("\"lastExternalIpAddress\":")
 		case shape.Present:
-			enc.Name("\"lastExternalIpAddress\":")
-			enc.String(v.LastExternalIPAddress.Value)
+			enc.NameString("\"lastExternalIpAddress\":", v.LastExternalIPAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastIpAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastIpAddress") {
 		switch v.LastIPAddress.State {
 		case shape.Null:
-			enc.Name("\"lastIpAddress\":")
-			enc.Null()
+			enc.NameNull("\"lastIpAddress\":")
 		case shape.Present:
-			enc.Name("\"lastIpAddress\":")
-			enc.String(v.LastIPAddress.Value)
+			enc.NameString("\"lastIpAddress\":", v.LastIPAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "loggedOnUsers") {
+	if !extra || !shapeimpl.Has(v.Extra, "loggedOnUsers") {
 		switch v.LoggedOnUsers.State {
 		case shape.Null:
-			enc.Name("\"loggedOnUsers\":")
-			enc.Null()
+			enc.NameNull("\"loggedOnUsers\":")
 		case shape.Present:
 			enc.Name("\"loggedOnUsers\":")
 			enc.BeginArray()
@@ -9585,95 +9255,77 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "mdeDeviceId") {
 		switch v.MdeDeviceID.State {
 		case shape.Null:
-			enc.Name("\"mdeDeviceId\":")
-			enc.Null()
+			enc.NameNull("\"mdeDeviceId\":")
 		case shape.Present:
-			enc.Name("\"mdeDeviceId\":")
-			enc.String(v.MdeDeviceID.Value)
+			enc.NameString("\"mdeDeviceId\":", v.MdeDeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ntDomain") {
+	if !extra || !shapeimpl.Has(v.Extra, "ntDomain") {
 		switch v.NtDomain.State {
 		case shape.Null:
-			enc.Name("\"ntDomain\":")
-			enc.Null()
+			enc.NameNull("\"ntDomain\":")
 		case shape.Present:
-			enc.Name("\"ntDomain\":")
-			enc.String(v.NtDomain.Value)
+			enc.NameString("\"ntDomain\":", v.NtDomain.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "onboardingStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "onboardingStatus") {
 		switch v.OnboardingStatus.State {
 		case shape.Null:
-			enc.Name("\"onboardingStatus\":")
-			enc.Null()
+			enc.NameNull("\"onboardingStatus\":")
 		case shape.Present:
-			enc.Name("\"onboardingStatus\":")
-			v.OnboardingStatus.Value.ShapeEncode(enc)
+			enc.NameString("\"onboardingStatus\":", string(v.OnboardingStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "osBuild") {
+	if !extra || !shapeimpl.Has(v.Extra, "osBuild") {
 		switch v.OsBuild.State {
 		case shape.Null:
-			enc.Name("\"osBuild\":")
-			enc.Null()
+			enc.NameNull("\"osBuild\":")
 		case shape.Present:
-			enc.Name("\"osBuild\":")
-			enc.Int64(v.OsBuild.Value)
+			enc.NameInt64("\"osBuild\":", v.OsBuild.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "osPlatform") {
+	if !extra || !shapeimpl.Has(v.Extra, "osPlatform") {
 		switch v.OsPlatform.State {
 		case shape.Null:
-			enc.Name("\"osPlatform\":")
-			enc.Null()
+			enc.NameNull("\"osPlatform\":")
 		case shape.Present:
-			enc.Name("\"osPlatform\":")
-			enc.String(v.OsPlatform.Value)
+			enc.NameString("\"osPlatform\":", v.OsPlatform.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "rbacGroupId") {
+	if !extra || !shapeimpl.Has(v.Extra, "rbacGroupId") {
 		switch v.RbacGroupID.State {
 		case shape.Null:
-			enc.Name("\"rbacGroupId\":")
-			enc.Null()
+			enc.NameNull("\"rbacGroupId\":")
 		case shape.Present:
-			enc.Name("\"rbacGroupId\":")
-			enc.Int64(int64(v.RbacGroupID.Value))
+			enc.NameInt64("\"rbacGroupId\":", int64(v.RbacGroupID.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "rbacGroupName") {
+	if !extra || !shapeimpl.Has(v.Extra, "rbacGroupName") {
 		switch v.RbacGroupName.State {
 		case shape.Null:
-			enc.Name("\"rbacGroupName\":")
-			enc.Null()
+			enc.NameNull("\"rbacGroupName\":")
 		case shape.Present:
-			enc.Name("\"rbacGroupName\":")
-			enc.String(v.RbacGroupName.Value)
+			enc.NameString("\"rbacGroupName\":", v.RbacGroupName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
 		switch v.ResourceAccessEvents.State {
 		case shape.Null:
-			enc.Name("\"resourceAccessEvents\":")
-			enc.Null()
+			enc.NameNull("\"resourceAccessEvents\":")
 		case shape.Present:
 			enc.Name("\"resourceAccessEvents\":")
 			enc.BeginArray()
@@ -9687,21 +9339,18 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "riskScore") {
+	if !extra || !shapeimpl.Has(v.Extra, "riskScore") {
 		switch v.RiskScore.State {
 		case shape.Null:
-			enc.Name("\"riskScore\":")
-			enc.Null()
+			enc.NameNull("\"riskScore\":")
 		case shape.Present:
-			enc.Name("\"riskScore\":")
-			v.RiskScore.Value.ShapeEncode(enc)
+			enc.NameString("\"riskScore\":", string(v.RiskScore.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -9711,11 +9360,10 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -9725,25 +9373,21 @@ func (v *DeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "version") {
+	if !extra || !shapeimpl.Has(v.Extra, "version") {
 		switch v.Version.State {
 		case shape.Null:
-			enc.Name("\"version\":")
-			enc.Null()
+			enc.NameNull("\"version\":")
 		case shape.Present:
-			enc.Name("\"version\":")
-			enc.String(v.Version.Value)
+			enc.NameString("\"version\":", v.Version.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "vmMetadata") {
+	if !extra || !shapeimpl.Has(v.Extra, "vmMetadata") {
 		switch v.VMMetadata.State {
 		case shape.Null:
-			enc.Name("\"vmMetadata\":")
-			enc.Null()
+			enc.NameNull("\"vmMetadata\":")
 		case shape.Present:
 			enc.Name("\"vmMetadata\":")
 			v.VMMetadata.Value.ShapeEncode(enc)
@@ -9956,34 +9600,29 @@ func (v *EmailSender) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *EmailSender) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
-			enc.Name("\"displayName\":")
-			enc.Null()
+			enc.NameNull("\"displayName\":")
 		case shape.Present:
-			enc.Name("\"displayName\":")
-			enc.String(v.DisplayName.Value)
+			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "domainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "domainName") {
 		switch v.DomainName.State {
 		case shape.Null:
-			enc.Name("\"domainName\":")
-			enc.Null()
+			enc.NameNull("\"domainName\":")
 		case shape.Present:
-			enc.Name("\"domainName\":")
-			enc.String(v.DomainName.Value)
+			enc.NameString("\"domainName\":", v.DomainName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "emailAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "emailAddress") {
 		switch v.EmailAddress.State {
 		case shape.Null:
-			enc.Name("\"emailAddress\":")
-			enc.Null()
+			enc.NameNull("\"emailAddress\":")
 		case shape.Present:
-			enc.Name("\"emailAddress\":")
-			enc.String(v.EmailAddress.Value)
+			enc.NameString("\"emailAddress\":", v.EmailAddress.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -10275,104 +9914,85 @@ func (v *FileDetails) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileDetails) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "fileName") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "fileName") {
 		switch v.FileName.State {
 		case shape.Null:
-			enc.Name("\"fileName\":")
-			enc.Null()
+			enc.NameNull("\"fileName\":")
 		case shape.Present:
-			enc.Name("\"fileName\":")
-			enc.String(v.FileName.Value)
+			enc.NameString("\"fileName\":", v.FileName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "filePath") {
+	if !extra || !shapeimpl.Has(v.Extra, "filePath") {
 		switch v.FilePath.State {
 		case shape.Null:
-			enc.Name("\"filePath\":")
-			enc.Null()
+			enc.NameNull("\"filePath\":")
 		case shape.Present:
-			enc.Name("\"filePath\":")
-			enc.String(v.FilePath.Value)
+			enc.NameString("\"filePath\":", v.FilePath.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "filePublisher") {
+	if !extra || !shapeimpl.Has(v.Extra, "filePublisher") {
 		switch v.FilePublisher.State {
 		case shape.Null:
-			enc.Name("\"filePublisher\":")
-			enc.Null()
+			enc.NameNull("\"filePublisher\":")
 		case shape.Present:
-			enc.Name("\"filePublisher\":")
-			enc.String(v.FilePublisher.Value)
+			enc.NameString("\"filePublisher\":", v.FilePublisher.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "fileSize") {
+	if !extra || !shapeimpl.Has(v.Extra, "fileSize") {
 		switch v.FileSize.State {
 		case shape.Null:
-			enc.Name("\"fileSize\":")
-			enc.Null()
+			enc.NameNull("\"fileSize\":")
 		case shape.Present:
-			enc.Name("\"fileSize\":")
-			enc.Int64(v.FileSize.Value)
+			enc.NameInt64("\"fileSize\":", v.FileSize.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "issuer") {
+	if !extra || !shapeimpl.Has(v.Extra, "issuer") {
 		switch v.Issuer.State {
 		case shape.Null:
-			enc.Name("\"issuer\":")
-			enc.Null()
+			enc.NameNull("\"issuer\":")
 		case shape.Present:
-			enc.Name("\"issuer\":")
-			enc.String(v.Issuer.Value)
+			enc.NameString("\"issuer\":", v.Issuer.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "md5") {
+	if !extra || !shapeimpl.Has(v.Extra, "md5") {
 		switch v.Md5.State {
 		case shape.Null:
-			enc.Name("\"md5\":")
-			enc.Null()
+			enc.NameNull("\"md5\":")
 		case shape.Present:
-			enc.Name("\"md5\":")
-			enc.String(v.Md5.Value)
+			enc.NameString("\"md5\":", v.Md5.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sha1") {
+	if !extra || !shapeimpl.Has(v.Extra, "sha1") {
 		switch v.Sha1.State {
 		case shape.Null:
-			enc.Name("\"sha1\":")
-			enc.Null()
+			enc.NameNull("\"sha1\":")
 		case shape.Present:
-			enc.Name("\"sha1\":")
-			enc.String(v.Sha1.Value)
+			enc.NameString("\"sha1\":", v.Sha1.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sha256") {
+	if !extra || !shapeimpl.Has(v.Extra, "sha256") {
 		switch v.Sha256.State {
 		case shape.Null:
-			enc.Name("\"sha256\":")
-			enc.Null()
+			enc.NameNull("\"sha256\":")
 		case shape.Present:
-			enc.Name("\"sha256\":")
-			enc.String(v.Sha256.Value)
+			enc.NameString("\"sha256\":", v.Sha256.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sha256Ac") {
+	if !extra || !shapeimpl.Has(v.Extra, "sha256Ac") {
 		switch v.Sha256Ac.State {
 		case shape.Null:
-			enc.Name("\"sha256Ac\":")
-			enc.Null()
+			enc.NameNull("\"sha256Ac\":")
 		case shape.Present:
-			enc.Name("\"sha256Ac\":")
-			enc.String(v.Sha256Ac.Value)
+			enc.NameString("\"sha256Ac\":", v.Sha256Ac.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "signer") {
+	if !extra || !shapeimpl.Has(v.Extra, "signer") {
 		switch v.Signer.State {
 		case shape.Null:
-			enc.Name("\"signer\":")
-			enc.Null()
+			enc.NameNull("\"signer\":")
 		case shape.Present:
-			enc.Name("\"signer\":")
-			enc.String(v.Signer.Value)
+			enc.NameString("\"signer\":", v.Signer.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -10643,19 +10263,17 @@ func (v *FileEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -10665,55 +10283,46 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectionStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectionStatus") {
 		switch v.DetectionStatus.State {
 		case shape.Null:
-			enc.Name("\"detectionStatus\":")
-			enc.Null()
+			enc.NameNull("\"detectionStatus\":")
 		case shape.Present:
-			enc.Name("\"detectionStatus\":")
-			v.DetectionStatus.Value.ShapeEncode(enc)
+			enc.NameString("\"detectionStatus\":", string(v.DetectionStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "fileDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "fileDetails") {
 		switch v.FileDetails.State {
 		case shape.Null:
-			enc.Name("\"fileDetails\":")
-			enc.Null()
+			enc.NameNull("\"fileDetails\":")
 		case shape.Present:
 			enc.Name("\"fileDetails\":")
 			v.FileDetails.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "mdeDeviceId") {
 		switch v.MdeDeviceID.State {
 		case shape.Null:
-			enc.Name("\"mdeDeviceId\":")
-			enc.Null()
+			enc.NameNull("\"mdeDeviceId\":")
 		case shape.Present:
-			enc.Name("\"mdeDeviceId\":")
-			enc.String(v.MdeDeviceID.Value)
+			enc.NameString("\"mdeDeviceId\":", v.MdeDeviceID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -10723,11 +10332,10 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -10737,9 +10345,8 @@ func (v *FileEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -10822,18 +10429,16 @@ func (v *FileHash) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileHash) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
-		enc.Name("\"algorithm\":")
-		v.Algorithm.ShapeEncode(enc)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.Algorithm == "") || extra && enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
+		enc.NameString("\"algorithm\":", string(v.Algorithm))
 	}
-	if !shapeimpl.Has(v.Extra, "value") {
+	if !extra || !shapeimpl.Has(v.Extra, "value") {
 		switch v.Value.State {
 		case shape.Null:
-			enc.Name("\"value\":")
-			enc.Null()
+			enc.NameNull("\"value\":")
 		case shape.Present:
-			enc.Name("\"value\":")
-			enc.String(v.Value.Value)
+			enc.NameString("\"value\":", v.Value.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -11117,23 +10722,20 @@ func (v *FileHashEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
-		enc.Name("\"algorithm\":")
-		v.Algorithm.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Algorithm == "") || extra && enc.Writes(v.Extra, "algorithm", v.Algorithm == "", true) {
+		enc.NameString("\"algorithm\":", string(v.Algorithm))
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -11143,25 +10745,21 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -11171,11 +10769,10 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -11185,19 +10782,16 @@ func (v *FileHashEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "value") {
+	if !extra || !shapeimpl.Has(v.Extra, "value") {
 		switch v.Value.State {
 		case shape.Null:
-			enc.Name("\"value\":")
-			enc.Null()
+			enc.NameNull("\"value\":")
 		case shape.Present:
-			enc.Name("\"value\":")
-			enc.String(v.Value.Value)
+			enc.NameString("\"value\":", v.Value.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -11312,54 +10906,45 @@ func (v *GeoLocation) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GeoLocation) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "city") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "city") {
 		switch v.City.State {
 		case shape.Null:
-			enc.Name("\"city\":")
-			enc.Null()
+			enc.NameNull("\"city\":")
 		case shape.Present:
-			enc.Name("\"city\":")
-			enc.String(v.City.Value)
+			enc.NameString("\"city\":", v.City.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "countryName") {
+	if !extra || !shapeimpl.Has(v.Extra, "countryName") {
 		switch v.CountryName.State {
 		case shape.Null:
-			enc.Name("\"countryName\":")
-			enc.Null()
+			enc.NameNull("\"countryName\":")
 		case shape.Present:
-			enc.Name("\"countryName\":")
-			enc.String(v.CountryName.Value)
+			enc.NameString("\"countryName\":", v.CountryName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "latitude") {
+	if !extra || !shapeimpl.Has(v.Extra, "latitude") {
 		switch v.Latitude.State {
 		case shape.Null:
-			enc.Name("\"latitude\":")
-			enc.Null()
+			enc.NameNull("\"latitude\":")
 		case shape.Present:
-			enc.Name("\"latitude\":")
-			enc.Float64(v.Latitude.Value)
+			enc.NameFloat64("\"latitude\":", v.Latitude.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "longitude") {
+	if !extra || !shapeimpl.Has(v.Extra, "longitude") {
 		switch v.Longitude.State {
 		case shape.Null:
-			enc.Name("\"longitude\":")
-			enc.Null()
+			enc.NameNull("\"longitude\":")
 		case shape.Present:
-			enc.Name("\"longitude\":")
-			enc.Float64(v.Longitude.Value)
+			enc.NameFloat64("\"longitude\":", v.Longitude.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "state") {
+	if !extra || !shapeimpl.Has(v.Extra, "state") {
 		switch v.State.State {
 		case shape.Null:
-			enc.Name("\"state\":")
-			enc.Null()
+			enc.NameNull("\"state\":")
 		case shape.Present:
-			enc.Name("\"state\":")
-			enc.String(v.State.Value)
+			enc.NameString("\"state\":", v.State.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -11651,29 +11236,25 @@ func (v *GitHubOrganizationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "company") {
+	if !extra || !shapeimpl.Has(v.Extra, "company") {
 		switch v.Company.State {
 		case shape.Null:
-			enc.Name("\"company\":")
-			enc.Null()
+			enc.NameNull("\"company\":")
 		case shape.Present:
-			enc.Name("\"company\":")
-			enc.String(v.Company.Value)
+			enc.NameString("\"company\":", v.Company.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -11683,65 +11264,53 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
-			enc.Name("\"displayName\":")
-			enc.Null()
+			enc.NameNull("\"displayName\":")
 		case shape.Present:
-			enc.Name("\"displayName\":")
-			enc.String(v.DisplayName.Value)
+			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "email") {
+	if !extra || !shapeimpl.Has(v.Extra, "email") {
 		switch v.Email.State {
 		case shape.Null:
-			enc.Name("\"email\":")
-			enc.Null()
+			enc.NameNull("\"email\":")
 		case shape.Present:
-			enc.Name("\"email\":")
-			enc.String(v.Email.Value)
+			enc.NameString("\"email\":", v.Email.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "login") {
+	if !extra || !shapeimpl.Has(v.Extra, "login") {
 		switch v.Login.State {
 		case shape.Null:
-			enc.Name("\"login\":")
-			enc.Null()
+			enc.NameNull("\"login\":")
 		case shape.Present:
-			enc.Name("\"login\":")
-			enc.String(v.Login.Value)
+			enc.NameString("\"login\":", v.Login.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "orgId") {
+	if !extra || !shapeimpl.Has(v.Extra, "orgId") {
 		switch v.OrgID.State {
 		case shape.Null:
-			enc.Name("\"orgId\":")
-			enc.Null()
+			enc.NameNull("\"orgId\":")
 		case shape.Present:
-			enc.Name("\"orgId\":")
-			enc.String(v.OrgID.Value)
+			enc.NameString("\"orgId\":", v.OrgID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -11751,11 +11320,10 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -11765,18 +11333,15 @@ func (v *GitHubOrganizationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "webUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "webUrl") {
 		switch v.WebURL.State {
 		case shape.Null:
-			enc.Name("\"webUrl\":")
-			enc.Null()
+			enc.NameNull("\"webUrl\":")
 		case shape.Present:
-			enc.Name("\"webUrl\":")
-			enc.String(v.WebURL.Value)
+			enc.NameString("\"webUrl\":", v.WebURL.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -12055,29 +11620,25 @@ func (v *GitHubRepoEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "baseUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "baseUrl") {
 		switch v.BaseURL.State {
 		case shape.Null:
-			enc.Name("\"baseUrl\":")
-			enc.Null()
+			enc.NameNull("\"baseUrl\":")
 		case shape.Present:
-			enc.Name("\"baseUrl\":")
-			enc.String(v.BaseURL.Value)
+			enc.NameString("\"baseUrl\":", v.BaseURL.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -12087,65 +11648,53 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "login") {
+	if !extra || !shapeimpl.Has(v.Extra, "login") {
 		switch v.Login.State {
 		case shape.Null:
-			enc.Name("\"login\":")
-			enc.Null()
+			enc.NameNull("\"login\":")
 		case shape.Present:
-			enc.Name("\"login\":")
-			enc.String(v.Login.Value)
+			enc.NameString("\"login\":", v.Login.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "owner") {
+	if !extra || !shapeimpl.Has(v.Extra, "owner") {
 		switch v.Owner.State {
 		case shape.Null:
-			enc.Name("\"owner\":")
-			enc.Null()
+			enc.NameNull("\"owner\":")
 		case shape.Present:
-			enc.Name("\"owner\":")
-			enc.String(v.Owner.Value)
+			enc.NameString("\"owner\":", v.Owner.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ownerType") {
+	if !extra || !shapeimpl.Has(v.Extra, "ownerType") {
 		switch v.OwnerType.State {
 		case shape.Null:
-			enc.Name("\"ownerType\":")
-			enc.Null()
+			enc.NameNull("\"ownerType\":")
 		case shape.Present:
-			enc.Name("\"ownerType\":")
-			enc.String(v.OwnerType.Value)
+			enc.NameString("\"ownerType\":", v.OwnerType.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "repoId") {
+	if !extra || !shapeimpl.Has(v.Extra, "repoId") {
 		switch v.RepoID.State {
 		case shape.Null:
-			enc.Name("\"repoId\":")
-			enc.Null()
+			enc.NameNull("\"repoId\":")
 		case shape.Present:
-			enc.Name("\"repoId\":")
-			enc.String(v.RepoID.Value)
+			enc.NameString("\"repoId\":", v.RepoID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -12155,11 +11704,10 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -12169,9 +11717,8 @@ func (v *GitHubRepoEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -12449,19 +11996,17 @@ func (v *GitHubUserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -12471,55 +12016,45 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "email") {
+	if !extra || !shapeimpl.Has(v.Extra, "email") {
 		switch v.Email.State {
 		case shape.Null:
-			enc.Name("\"email\":")
-			enc.Null()
+			enc.NameNull("\"email\":")
 		case shape.Present:
-			enc.Name("\"email\":")
-			enc.String(v.Email.Value)
+			enc.NameString("\"email\":", v.Email.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "login") {
+	if !extra || !shapeimpl.Has(v.Extra, "login") {
 		switch v.Login.State {
 		case shape.Null:
-			enc.Name("\"login\":")
-			enc.Null()
+			enc.NameNull("\"login\":")
 		case shape.Present:
-			enc.Name("\"login\":")
-			enc.String(v.Login.Value)
+			enc.NameString("\"login\":", v.Login.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -12529,11 +12064,10 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -12543,28 +12077,23 @@ func (v *GitHubUserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userId") {
+	if !extra || !shapeimpl.Has(v.Extra, "userId") {
 		switch v.UserID.State {
 		case shape.Null:
-			enc.Name("\"userId\":")
-			enc.Null()
+			enc.NameNull("\"userId\":")
 		case shape.Present:
-			enc.Name("\"userId\":")
-			enc.String(v.UserID.Value)
+			enc.NameString("\"userId\":", v.UserID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "webUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "webUrl") {
 		switch v.WebURL.State {
 		case shape.Null:
-			enc.Name("\"webUrl\":")
-			enc.Null()
+			enc.NameNull("\"webUrl\":")
 		case shape.Present:
-			enc.Name("\"webUrl\":")
-			enc.String(v.WebURL.Value)
+			enc.NameString("\"webUrl\":", v.WebURL.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -12915,19 +12444,17 @@ func (v *GoogleCloudResourceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -12937,95 +12464,77 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "fullResourceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "fullResourceName") {
 		switch v.FullResourceName.State {
 		case shape.Null:
-			enc.Name("\"fullResourceName\":")
-			enc.Null()
+			enc.NameNull("\"fullResourceName\":")
 		case shape.Present:
-			enc.Name("\"fullResourceName\":")
-			enc.String(v.FullResourceName.Value)
+			enc.NameString("\"fullResourceName\":", v.FullResourceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "location") {
+	if !extra || !shapeimpl.Has(v.Extra, "location") {
 		switch v.Location.State {
 		case shape.Null:
-			enc.Name("\"location\":")
-			enc.Null()
+			enc.NameNull("\"location\":")
 		case shape.Present:
-			enc.Name("\"location\":")
-			enc.String(v.Location.Value)
+			enc.NameString("\"location\":", v.Location.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "locationType") {
+	if !extra || !shapeimpl.Has(v.Extra, "locationType") {
 		switch v.LocationType.State {
 		case shape.Null:
-			enc.Name("\"locationType\":")
-			enc.Null()
+			enc.NameNull("\"locationType\":")
 		case shape.Present:
-			enc.Name("\"locationType\":")
-			v.LocationType.Value.ShapeEncode(enc)
+			enc.NameString("\"locationType\":", string(v.LocationType.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "projectId") {
+	if !extra || !shapeimpl.Has(v.Extra, "projectId") {
 		switch v.ProjectID.State {
 		case shape.Null:
-			enc.Name("\"projectId\":")
-			enc.Null()
+			enc.NameNull("\"projectId\":")
 		case shape.Present:
-			enc.Name("\"projectId\":")
-			enc.String(v.ProjectID.Value)
+			enc.NameString("\"projectId\":", v.ProjectID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "projectNumber") {
+	if !extra || !shapeimpl.Has(v.Extra, "projectNumber") {
 		switch v.ProjectNumber.State {
 		case shape.Null:
-			enc.Name("\"projectNumber\":")
-			enc.Null()
+			enc.NameNull("\"projectNumber\":")
 		case shape.Present:
-			enc.Name("\"projectNumber\":")
-			enc.Int64(v.ProjectNumber.Value)
+			enc.NameInt64("\"projectNumber\":", v.ProjectNumber.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceName") {
 		switch v.ResourceName.State {
 		case shape.Null:
-			enc.Name("\"resourceName\":")
-			enc.Null()
+			enc.NameNull("\"resourceName\":")
 		case shape.Present:
-			enc.Name("\"resourceName\":")
-			enc.String(v.ResourceName.Value)
+			enc.NameString("\"resourceName\":", v.ResourceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceType") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceType") {
 		switch v.ResourceType.State {
 		case shape.Null:
-			enc.Name("\"resourceType\":")
-			enc.Null()
+			enc.NameNull("\"resourceType\":")
 		case shape.Present:
-			enc.Name("\"resourceType\":")
-			enc.String(v.ResourceType.Value)
+			enc.NameString("\"resourceType\":", v.ResourceType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -13035,11 +12544,10 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -13049,9 +12557,8 @@ func (v *GoogleCloudResourceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -13347,29 +12854,26 @@ func (v *HostLogonSessionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "account") {
+	if !extra || !shapeimpl.Has(v.Extra, "account") {
 		switch v.Account.State {
 		case shape.Null:
-			enc.Name("\"account\":")
-			enc.Null()
+			enc.NameNull("\"account\":")
 		case shape.Present:
 			enc.Name("\"account\":")
 			v.Account.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -13379,45 +12883,38 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "endUtcDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "endUtcDateTime") {
 		switch v.EndUtcDateTime.State {
 		case shape.Null:
-			enc.Name("\"endUtcDateTime\":")
-			enc.Null()
+			enc.NameNull("\"endUtcDateTime\":")
 		case shape.Present:
-			enc.Name("\"endUtcDateTime\":")
-			enc.Time(v.EndUtcDateTime.Value)
+			enc.NameTime("\"endUtcDateTime\":", v.EndUtcDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "host") {
+	if !extra || !shapeimpl.Has(v.Extra, "host") {
 		switch v.Host.State {
 		case shape.Null:
-			enc.Name("\"host\":")
-			enc.Null()
+			enc.NameNull("\"host\":")
 		case shape.Present:
 			enc.Name("\"host\":")
 			v.Host.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -13427,31 +12924,26 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sessionId") {
+	if !extra || !shapeimpl.Has(v.Extra, "sessionId") {
 		switch v.SessionID.State {
 		case shape.Null:
-			enc.Name("\"sessionId\":")
-			enc.Null()
+			enc.NameNull("\"sessionId\":")
 		case shape.Present:
-			enc.Name("\"sessionId\":")
-			enc.String(v.SessionID.Value)
+			enc.NameString("\"sessionId\":", v.SessionID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "startUtcDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "startUtcDateTime") {
 		switch v.StartUtcDateTime.State {
 		case shape.Null:
-			enc.Name("\"startUtcDateTime\":")
-			enc.Null()
+			enc.NameNull("\"startUtcDateTime\":")
 		case shape.Present:
-			enc.Name("\"startUtcDateTime\":")
-			enc.Time(v.StartUtcDateTime.Value)
+			enc.NameTime("\"startUtcDateTime\":", v.StartUtcDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -13461,9 +12953,8 @@ func (v *HostLogonSessionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -13746,29 +13237,25 @@ func (v *IPEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "countryLetterCode") {
+	if !extra || !shapeimpl.Has(v.Extra, "countryLetterCode") {
 		switch v.CountryLetterCode.State {
 		case shape.Null:
-			enc.Name("\"countryLetterCode\":")
-			enc.Null()
+			enc.NameNull("\"countryLetterCode\":")
 		case shape.Present:
-			enc.Name("\"countryLetterCode\":")
-			enc.String(v.CountryLetterCode.Value)
+			enc.NameString("\"countryLetterCode\":", v.CountryLetterCode.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -13778,45 +13265,38 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddress") {
 		switch v.IPAddress.State {
 		case shape.Null:
-			enc.Name("\"ipAddress\":")
-			enc.Null()
+			enc.NameNull("\"ipAddress\":")
 		case shape.Present:
-			enc.Name("\"ipAddress\":")
-			enc.String(v.IPAddress.Value)
+			enc.NameString("\"ipAddress\":", v.IPAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "location") {
+	if !extra || !shapeimpl.Has(v.Extra, "location") {
 		switch v.Location.State {
 		case shape.Null:
-			enc.Name("\"location\":")
-			enc.Null()
+			enc.NameNull("\"location\":")
 		case shape.Present:
 			enc.Name("\"location\":")
 			v.Location.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -13826,21 +13306,19 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "stream") {
+	if !extra || !shapeimpl.Has(v.Extra, "stream") {
 		switch v.Stream.State {
 		case shape.Null:
-			enc.Name("\"stream\":")
-			enc.Null()
+			enc.NameNull("\"stream\":")
 		case shape.Present:
 			enc.Name("\"stream\":")
 			v.Stream.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -13850,9 +13328,8 @@ func (v *IPEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -14317,31 +13794,27 @@ func (v *Incident) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.context") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.context") {
 		switch v.ODataContext.State {
 		case shape.Null:
-			enc.Name("\"@odata.context\":")
-			enc.Null()
+			enc.NameNull("\"@odata.context\":")
 		case shape.Present:
-			enc.Name("\"@odata.context\":")
-			enc.String(v.ODataContext.Value)
+			enc.NameString("\"@odata.context\":", v.ODataContext.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.type") {
 		switch v.ODataType.State {
 		case shape.Null:
-			enc.Name("\"@odata.type\":")
-			enc.Null()
+			enc.NameNull("\"@odata.type\":")
 		case shape.Present:
-			enc.Name("\"@odata.type\":")
-			enc.String(v.ODataType.Value)
+			enc.NameString("\"@odata.type\":", v.ODataType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "alerts") {
+	if !extra || !shapeimpl.Has(v.Extra, "alerts") {
 		switch v.Alerts.State {
 		case shape.Null:
-			enc.Name("\"alerts\":")
-			enc.Null()
+			enc.NameNull("\"alerts\":")
 		case shape.Present:
 			enc.Name("\"alerts\":")
 			enc.BeginArray()
@@ -14355,31 +13828,26 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "assignedTo") {
+	if !extra || !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
-			enc.Name("\"assignedTo\":")
-			enc.Null()
+			enc.NameNull("\"assignedTo\":")
 		case shape.Present:
-			enc.Name("\"assignedTo\":")
-			enc.String(v.AssignedTo.Value)
+			enc.NameString("\"assignedTo\":", v.AssignedTo.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "classification") {
+	if !extra || !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
-			enc.Name("\"classification\":")
-			enc.Null()
+			enc.NameNull("\"classification\":")
 		case shape.Present:
-			enc.Name("\"classification\":")
-			v.Classification.Value.ShapeEncode(enc)
+			enc.NameString("\"classification\":", string(v.Classification.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "comments") {
+	if !extra || !shapeimpl.Has(v.Extra, "comments") {
 		switch v.Comments.State {
 		case shape.Null:
-			enc.Name("\"comments\":")
-			enc.Null()
+			enc.NameNull("\"comments\":")
 		case shape.Present:
 			enc.Name("\"comments\":")
 			enc.BeginArray()
@@ -14389,15 +13857,13 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "customTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "customTags") {
 		switch v.CustomTags.State {
 		case shape.Null:
-			enc.Name("\"customTags\":")
-			enc.Null()
+			enc.NameNull("\"customTags\":")
 		case shape.Present:
 			enc.Name("\"customTags\":")
 			enc.BeginArray()
@@ -14407,89 +13873,72 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "description") {
+	if !extra || !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
-			enc.Name("\"description\":")
-			enc.Null()
+			enc.NameNull("\"description\":")
 		case shape.Present:
-			enc.Name("\"description\":")
-			enc.String(v.Description.Value)
+			enc.NameString("\"description\":", v.Description.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "determination") {
+	if !extra || !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
-			enc.Name("\"determination\":")
-			enc.Null()
+			enc.NameNull("\"determination\":")
 		case shape.Present:
-			enc.Name("\"determination\":")
-			v.Determination.Value.ShapeEncode(enc)
+			enc.NameString("\"determination\":", string(v.Determination.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
-			enc.Name("\"displayName\":")
-			enc.Null()
+			enc.NameNull("\"displayName\":")
 		case shape.Present:
-			enc.Name("\"displayName\":")
-			enc.String(v.DisplayName.Value)
+			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "id", v.ID == "", true) {
-		enc.Name("\"id\":")
-		enc.String(v.ID)
+	if !extra && !(enc.OmitZero && v.ID == "") || extra && enc.Writes(v.Extra, "id", v.ID == "", true) {
+		enc.NameString("\"id\":", v.ID)
 	}
-	if !shapeimpl.Has(v.Extra, "incidentWebUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "incidentWebUrl") {
 		switch v.IncidentWebURL.State {
 		case shape.Null:
-			enc.Name("\"incidentWebUrl\":")
-			enc.Null()
+			enc.NameNull("\"incidentWebUrl\":")
 		case shape.Present:
-			enc.Name("\"incidentWebUrl\":")
-			enc.String(v.IncidentWebURL.Value)
+			enc.NameString("\"incidentWebUrl\":", v.IncidentWebURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastModifiedBy") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastModifiedBy") {
 		switch v.LastModifiedBy.State {
 		case shape.Null:
-			enc.Name("\"lastModifiedBy\":")
-			enc.Null()
+			enc.NameNull("\"lastModifiedBy\":")
 		case shape.Present:
-			enc.Name("\"lastModifiedBy\":")
-			enc.String(v.LastModifiedBy.Value)
+			enc.NameString("\"lastModifiedBy\":", v.LastModifiedBy.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "lastUpdateDateTime", v.LastUpdateDateTime.IsZero(), true) {
-		enc.Name("\"lastUpdateDateTime\":")
-		enc.Time(v.LastUpdateDateTime)
+	if !extra && !(enc.OmitZero && v.LastUpdateDateTime.IsZero()) || extra && enc.Writes(v.Extra, "lastUpdateDateTime", v.LastUpdateDateTime.IsZero(), true) {
+		enc.NameTime("\"lastUpdateDateTime\":", v.LastUpdateDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "priorityScore") {
+	if !extra || !shapeimpl.Has(v.Extra, "priorityScore") {
 		switch v.PriorityScore.State {
 		case shape.Null:
-			enc.Name("\"priorityScore\":")
-			enc.Null()
+			enc.NameNull("\"priorityScore\":")
 		case shape.Present:
-			enc.Name("\"priorityScore\":")
-			enc.Int64(int64(v.PriorityScore.Value))
+			enc.NameInt64("\"priorityScore\":", int64(v.PriorityScore.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recommendedActions") {
+	if !extra || !shapeimpl.Has(v.Extra, "recommendedActions") {
 		switch v.RecommendedActions.State {
 		case shape.Null:
-			enc.Name("\"recommendedActions\":")
-			enc.Null()
+			enc.NameNull("\"recommendedActions\":")
 		case shape.Present:
-			enc.Name("\"recommendedActions\":")
-			enc.String(v.RecommendedActions.Value)
+			enc.NameString("\"recommendedActions\":", v.RecommendedActions.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recommendedHuntingQueries") {
+	if !extra || !shapeimpl.Has(v.Extra, "recommendedHuntingQueries") {
 		switch v.RecommendedHuntingQueries.State {
 		case shape.Null:
-			enc.Name("\"recommendedHuntingQueries\":")
-			enc.Null()
+			enc.NameNull("\"recommendedHuntingQueries\":")
 		case shape.Present:
 			enc.Name("\"recommendedHuntingQueries\":")
 			enc.BeginArray()
@@ -14499,49 +13948,40 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "redirectIncidentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "redirectIncidentId") {
 		switch v.RedirectIncidentID.State {
 		case shape.Null:
-			enc.Name("\"redirectIncidentId\":")
-			enc.Null()
+			enc.NameNull("\"redirectIncidentId\":")
 		case shape.Present:
-			enc.Name("\"redirectIncidentId\":")
-			enc.String(v.RedirectIncidentID.Value)
+			enc.NameString("\"redirectIncidentId\":", v.RedirectIncidentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resolvingComment") {
+	if !extra || !shapeimpl.Has(v.Extra, "resolvingComment") {
 		switch v.ResolvingComment.State {
 		case shape.Null:
-			enc.Name("\"resolvingComment\":")
-			enc.Null()
+			enc.NameNull("\"resolvingComment\":")
 		case shape.Present:
-			enc.Name("\"resolvingComment\":")
-			enc.String(v.ResolvingComment.Value)
+			enc.NameString("\"resolvingComment\":", v.ResolvingComment.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
-		enc.Name("\"severity\":")
-		v.Severity.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Severity == "") || extra && enc.Writes(v.Extra, "severity", v.Severity == "", true) {
+		enc.NameString("\"severity\":", string(v.Severity))
 	}
-	if enc.Writes(v.Extra, "status", v.Status == "", true) {
-		enc.Name("\"status\":")
-		v.Status.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Status == "") || extra && enc.Writes(v.Extra, "status", v.Status == "", true) {
+		enc.NameString("\"status\":", string(v.Status))
 	}
-	if !shapeimpl.Has(v.Extra, "summary") {
+	if !extra || !shapeimpl.Has(v.Extra, "summary") {
 		switch v.Summary.State {
 		case shape.Null:
-			enc.Name("\"summary\":")
-			enc.Null()
+			enc.NameNull("\"summary\":")
 		case shape.Present:
-			enc.Name("\"summary\":")
-			enc.String(v.Summary.Value)
+			enc.NameString("\"summary\":", v.Summary.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "systemTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "systemTags") {
 		switch v.SystemTags.State {
 		case shape.Null:
-			enc.Name("\"systemTags\":")
-			enc.Null()
+			enc.NameNull("\"systemTags\":")
 		case shape.Present:
 			enc.Name("\"systemTags\":")
 			enc.BeginArray()
@@ -14551,14 +13991,12 @@ func (v *Incident) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
-			enc.Name("\"tenantId\":")
-			enc.Null()
+			enc.NameNull("\"tenantId\":")
 		case shape.Present:
-			enc.Name("\"tenantId\":")
-			enc.String(v.TenantID.Value)
+			enc.NameString("\"tenantId\":", v.TenantID.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -14674,37 +14112,32 @@ func (v *IncidentCollectionResponse) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IncidentCollectionResponse) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.context") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.context") {
 		switch v.ODataContext.State {
 		case shape.Null:
-			enc.Name("\"@odata.context\":")
-			enc.Null()
+			enc.NameNull("\"@odata.context\":")
 		case shape.Present:
-			enc.Name("\"@odata.context\":")
-			enc.String(v.ODataContext.Value)
+			enc.NameString("\"@odata.context\":", v.ODataContext.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "@odata.count") {
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.count") {
 		switch v.ODataCount.State {
 		case shape.Null:
-			enc.Name("\"@odata.count\":")
-			enc.Null()
+			enc.NameNull("\"@odata.count\":")
 		case shape.Present:
-			enc.Name("\"@odata.count\":")
-			enc.Int64(v.ODataCount.Value)
+			enc.NameInt64("\"@odata.count\":", v.ODataCount.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "@odata.nextLink") {
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.nextLink") {
 		switch v.ODataNextLink.State {
 		case shape.Null:
-			enc.Name("\"@odata.nextLink\":")
-			enc.Null()
+			enc.NameNull("\"@odata.nextLink\":")
 		case shape.Present:
-			enc.Name("\"@odata.nextLink\":")
-			enc.String(v.ODataNextLink.Value)
+			enc.NameString("\"@odata.nextLink\":", v.ODataNextLink.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "value", v.Value == nil, true) {
+	if !extra && !(enc.OmitZero && v.Value == nil) || extra && enc.Writes(v.Extra, "value", v.Value == nil, true) {
 		enc.Name("\"value\":")
 		enc.BeginArray()
 		for i := range v.Value {
@@ -14970,41 +14403,35 @@ func (v *IncidentUpdate) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.type") {
 		switch v.ODataType.State {
 		case shape.Null:
-			enc.Name("\"@odata.type\":")
-			enc.Null()
+			enc.NameNull("\"@odata.type\":")
 		case shape.Present:
-			enc.Name("\"@odata.type\":")
-			enc.String(v.ODataType.Value)
+			enc.NameString("\"@odata.type\":", v.ODataType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "assignedTo") {
+	if !extra || !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
-			enc.Name("\"assignedTo\":")
-			enc.Null()
+			enc.NameNull("\"assignedTo\":")
 		case shape.Present:
-			enc.Name("\"assignedTo\":")
-			enc.String(v.AssignedTo.Value)
+			enc.NameString("\"assignedTo\":", v.AssignedTo.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "classification") {
+	if !extra || !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
-			enc.Name("\"classification\":")
-			enc.Null()
+			enc.NameNull("\"classification\":")
 		case shape.Present:
-			enc.Name("\"classification\":")
-			v.Classification.Value.ShapeEncode(enc)
+			enc.NameString("\"classification\":", string(v.Classification.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "customTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "customTags") {
 		switch v.CustomTags.State {
 		case shape.Null:
-			enc.Name("\"customTags\":")
-			enc.Null()
+			enc.NameNull("\"customTags\":")
 		case shape.Present:
 			enc.Name("\"customTags\":")
 			enc.BeginArray()
@@ -15014,74 +14441,60 @@ func (v *IncidentUpdate) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "description") {
+	if !extra || !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
-			enc.Name("\"description\":")
-			enc.Null()
+			enc.NameNull("\"description\":")
 		case shape.Present:
-			enc.Name("\"description\":")
-			enc.String(v.Description.Value)
+			enc.NameString("\"description\":", v.Description.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "determination") {
+	if !extra || !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
-			enc.Name("\"determination\":")
-			enc.Null()
+			enc.NameNull("\"determination\":")
 		case shape.Present:
-			enc.Name("\"determination\":")
-			v.Determination.Value.ShapeEncode(enc)
+			enc.NameString("\"determination\":", string(v.Determination.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
-			enc.Name("\"displayName\":")
-			enc.Null()
+			enc.NameNull("\"displayName\":")
 		case shape.Present:
-			enc.Name("\"displayName\":")
-			enc.String(v.DisplayName.Value)
+			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resolvingComment") {
+	if !extra || !shapeimpl.Has(v.Extra, "resolvingComment") {
 		switch v.ResolvingComment.State {
 		case shape.Null:
-			enc.Name("\"resolvingComment\":")
-			enc.Null()
+			enc.NameNull("\"resolvingComment\":")
 		case shape.Present:
-			enc.Name("\"resolvingComment\":")
-			enc.String(v.ResolvingComment.Value)
+			enc.NameString("\"resolvingComment\":", v.ResolvingComment.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "severity") {
+	if !extra || !shapeimpl.Has(v.Extra, "severity") {
 		switch v.Severity.State {
 		case shape.Null:
-			enc.Name("\"severity\":")
-			enc.Null()
+			enc.NameNull("\"severity\":")
 		case shape.Present:
-			enc.Name("\"severity\":")
-			v.Severity.Value.ShapeEncode(enc)
+			enc.NameString("\"severity\":", string(v.Severity.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "status") {
+	if !extra || !shapeimpl.Has(v.Extra, "status") {
 		switch v.Status.State {
 		case shape.Null:
-			enc.Name("\"status\":")
-			enc.Null()
+			enc.NameNull("\"status\":")
 		case shape.Present:
-			enc.Name("\"status\":")
-			v.Status.Value.ShapeEncode(enc)
+			enc.NameString("\"status\":", string(v.Status.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "summary") {
+	if !extra || !shapeimpl.Has(v.Extra, "summary") {
 		switch v.Summary.State {
 		case shape.Null:
-			enc.Name("\"summary\":")
-			enc.Null()
+			enc.NameNull("\"summary\":")
 		case shape.Present:
-			enc.Name("\"summary\":")
-			enc.String(v.Summary.Value)
+			enc.NameString("\"summary\":", v.Summary.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -15751,19 +15164,17 @@ func (v *IoTDeviceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -15773,161 +15184,132 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceId") {
 		switch v.DeviceID.State {
 		case shape.Null:
-			enc.Name("\"deviceId\":")
-			enc.Null()
+			enc.NameNull("\"deviceId\":")
 		case shape.Present:
-			enc.Name("\"deviceId\":")
-			enc.String(v.DeviceID.Value)
+			enc.NameString("\"deviceId\":", v.DeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceName") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceName") {
 		switch v.DeviceName.State {
 		case shape.Null:
-			enc.Name("\"deviceName\":")
-			enc.Null()
+			enc.NameNull("\"deviceName\":")
 		case shape.Present:
-			enc.Name("\"deviceName\":")
-			enc.String(v.DeviceName.Value)
+			enc.NameString("\"deviceName\":", v.DeviceName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "devicePageLink") {
+	if !extra || !shapeimpl.Has(v.Extra, "devicePageLink") {
 		switch v.DevicePageLink.State {
 		case shape.Null:
-			enc.Name("\"devicePageLink\":")
-			enc.Null()
+			enc.NameNull("\"devicePageLink\":")
 		case shape.Present:
-			enc.Name("\"devicePageLink\":")
-			enc.String(v.DevicePageLink.Value)
+			enc.NameString("\"devicePageLink\":", v.DevicePageLink.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceSubType") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceSubType") {
 		switch v.DeviceSubType.State {
 		case shape.Null:
-			enc.Name("\"deviceSubType\":")
-			enc.Null()
+			enc.NameNull("\"deviceSubType\":")
 		case shape.Present:
-			enc.Name("\"deviceSubType\":")
-			enc.String(v.DeviceSubType.Value)
+			enc.NameString("\"deviceSubType\":", v.DeviceSubType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deviceType") {
+	if !extra || !shapeimpl.Has(v.Extra, "deviceType") {
 		switch v.DeviceType.State {
 		case shape.Null:
-			enc.Name("\"deviceType\":")
-			enc.Null()
+			enc.NameNull("\"deviceType\":")
 		case shape.Present:
-			enc.Name("\"deviceType\":")
-			enc.String(v.DeviceType.Value)
+			enc.NameString("\"deviceType\":", v.DeviceType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "importance") {
+	if !extra || !shapeimpl.Has(v.Extra, "importance") {
 		switch v.Importance.State {
 		case shape.Null:
-			enc.Name("\"importance\":")
-			enc.Null()
+			enc.NameNull("\"importance\":")
 		case shape.Present:
-			enc.Name("\"importance\":")
-			v.Importance.Value.ShapeEncode(enc)
+			enc.NameString("\"importance\":", string(v.Importance.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ioTHub") {
+	if !extra || !shapeimpl.Has(v.Extra, "ioTHub") {
 		switch v.IoTHub.State {
 		case shape.Null:
-			enc.Name("\"ioTHub\":")
-			enc.Null()
+			enc.NameNull("\"ioTHub\":")
 		case shape.Present:
 			enc.Name("\"ioTHub\":")
 			v.IoTHub.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ioTSecurityAgentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "ioTSecurityAgentId") {
 		switch v.IoTSecurityAgentID.State {
 		case shape.Null:
-			enc.Name("\"ioTSecurityAgentId\":")
-			enc.Null()
+			enc.NameNull("\"ioTSecurityAgentId\":")
 		case shape.Present:
-			enc.Name("\"ioTSecurityAgentId\":")
-			enc.String(v.IoTSecurityAgentID.Value)
+			enc.NameString("\"ioTSecurityAgentId\":", v.IoTSecurityAgentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddress") {
 		switch v.IPAddress.State {
 		case shape.Null:
-			enc.Name("\"ipAddress\":")
-			enc.Null()
+			enc.NameNull("\"ipAddress\":")
 		case shape.Present:
 			enc.Name("\"ipAddress\":")
 			v.IPAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isAuthorized") {
+	if !extra || !shapeimpl.Has(v.Extra, "isAuthorized") {
 		switch v.IsAuthorized.State {
 		case shape.Null:
-			enc.Name("\"isAuthorized\":")
-			enc.Null()
+			enc.NameNull("\"isAuthorized\":")
 		case shape.Present:
-			enc.Name("\"isAuthorized\":")
-			enc.Bool(v.IsAuthorized.Value)
+			enc.NameBool("\"isAuthorized\":", v.IsAuthorized.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isProgramming") {
+	if !extra || !shapeimpl.Has(v.Extra, "isProgramming") {
 		switch v.IsProgramming.State {
 		case shape.Null:
-			enc.Name("\"isProgramming\":")
-			enc.Null()
+			enc.NameNull("\"isProgramming\":")
 		case shape.Present:
-			enc.Name("\"isProgramming\":")
-			enc.Bool(v.IsProgramming.Value)
+			enc.NameBool("\"isProgramming\":", v.IsProgramming.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isScanner") {
+	if !extra || !shapeimpl.Has(v.Extra, "isScanner") {
 		switch v.IsScanner.State {
 		case shape.Null:
-			enc.Name("\"isScanner\":")
-			enc.Null()
+			enc.NameNull("\"isScanner\":")
 		case shape.Present:
-			enc.Name("\"isScanner\":")
-			enc.Bool(v.IsScanner.Value)
+			enc.NameBool("\"isScanner\":", v.IsScanner.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "macAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "macAddress") {
 		switch v.MacAddress.State {
 		case shape.Null:
-			enc.Name("\"macAddress\":")
-			enc.Null()
+			enc.NameNull("\"macAddress\":")
 		case shape.Present:
-			enc.Name("\"macAddress\":")
-			enc.String(v.MacAddress.Value)
+			enc.NameString("\"macAddress\":", v.MacAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "manufacturer") {
+	if !extra || !shapeimpl.Has(v.Extra, "manufacturer") {
 		switch v.Manufacturer.State {
 		case shape.Null:
-			enc.Name("\"manufacturer\":")
-			enc.Null()
+			enc.NameNull("\"manufacturer\":")
 		case shape.Present:
-			enc.Name("\"manufacturer\":")
-			enc.String(v.Manufacturer.Value)
+			enc.NameString("\"manufacturer\":", v.Manufacturer.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "model") {
+	if !extra || !shapeimpl.Has(v.Extra, "model") {
 		switch v.Model.State {
 		case shape.Null:
-			enc.Name("\"model\":")
-			enc.Null()
+			enc.NameNull("\"model\":")
 		case shape.Present:
-			enc.Name("\"model\":")
-			enc.String(v.Model.Value)
+			enc.NameString("\"model\":", v.Model.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "nics") {
+	if !extra || !shapeimpl.Has(v.Extra, "nics") {
 		switch v.Nics.State {
 		case shape.Null:
-			enc.Name("\"nics\":")
-			enc.Null()
+			enc.NameNull("\"nics\":")
 		case shape.Present:
 			enc.Name("\"nics\":")
 			enc.BeginArray()
@@ -15941,21 +15323,18 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "operatingSystem") {
+	if !extra || !shapeimpl.Has(v.Extra, "operatingSystem") {
 		switch v.OperatingSystem.State {
 		case shape.Null:
-			enc.Name("\"operatingSystem\":")
-			enc.Null()
+			enc.NameNull("\"operatingSystem\":")
 		case shape.Present:
-			enc.Name("\"operatingSystem\":")
-			enc.String(v.OperatingSystem.Value)
+			enc.NameString("\"operatingSystem\":", v.OperatingSystem.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "owners") {
+	if !extra || !shapeimpl.Has(v.Extra, "owners") {
 		switch v.Owners.State {
 		case shape.Null:
-			enc.Name("\"owners\":")
-			enc.Null()
+			enc.NameNull("\"owners\":")
 		case shape.Present:
 			enc.Name("\"owners\":")
 			enc.BeginArray()
@@ -15969,11 +15348,10 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "protocols") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocols") {
 		switch v.Protocols.State {
 		case shape.Null:
-			enc.Name("\"protocols\":")
-			enc.Null()
+			enc.NameNull("\"protocols\":")
 		case shape.Present:
 			enc.Name("\"protocols\":")
 			enc.BeginArray()
@@ -15987,35 +15365,29 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "purdueLayer") {
+	if !extra || !shapeimpl.Has(v.Extra, "purdueLayer") {
 		switch v.PurdueLayer.State {
 		case shape.Null:
-			enc.Name("\"purdueLayer\":")
-			enc.Null()
+			enc.NameNull("\"purdueLayer\":")
 		case shape.Present:
-			enc.Name("\"purdueLayer\":")
-			enc.String(v.PurdueLayer.Value)
+			enc.NameString("\"purdueLayer\":", v.PurdueLayer.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -16025,61 +15397,51 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sensor") {
+	if !extra || !shapeimpl.Has(v.Extra, "sensor") {
 		switch v.Sensor.State {
 		case shape.Null:
-			enc.Name("\"sensor\":")
-			enc.Null()
+			enc.NameNull("\"sensor\":")
 		case shape.Present:
-			enc.Name("\"sensor\":")
-			enc.String(v.Sensor.Value)
+			enc.NameString("\"sensor\":", v.Sensor.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "serialNumber") {
+	if !extra || !shapeimpl.Has(v.Extra, "serialNumber") {
 		switch v.SerialNumber.State {
 		case shape.Null:
-			enc.Name("\"serialNumber\":")
-			enc.Null()
+			enc.NameNull("\"serialNumber\":")
 		case shape.Present:
-			enc.Name("\"serialNumber\":")
-			enc.String(v.SerialNumber.Value)
+			enc.NameString("\"serialNumber\":", v.SerialNumber.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "site") {
+	if !extra || !shapeimpl.Has(v.Extra, "site") {
 		switch v.Site.State {
 		case shape.Null:
-			enc.Name("\"site\":")
-			enc.Null()
+			enc.NameNull("\"site\":")
 		case shape.Present:
-			enc.Name("\"site\":")
-			enc.String(v.Site.Value)
+			enc.NameString("\"site\":", v.Site.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "source") {
+	if !extra || !shapeimpl.Has(v.Extra, "source") {
 		switch v.Source.State {
 		case shape.Null:
-			enc.Name("\"source\":")
-			enc.Null()
+			enc.NameNull("\"source\":")
 		case shape.Present:
-			enc.Name("\"source\":")
-			enc.String(v.Source.Value)
+			enc.NameString("\"source\":", v.Source.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourceRef") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourceRef") {
 		switch v.SourceRef.State {
 		case shape.Null:
-			enc.Name("\"sourceRef\":")
-			enc.Null()
+			enc.NameNull("\"sourceRef\":")
 		case shape.Present:
 			enc.Name("\"sourceRef\":")
 			v.SourceRef.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -16089,18 +15451,15 @@ func (v *IoTDeviceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "zone") {
+	if !extra || !shapeimpl.Has(v.Extra, "zone") {
 		switch v.Zone.State {
 		case shape.Null:
-			enc.Name("\"zone\":")
-			enc.Null()
+			enc.NameNull("\"zone\":")
 		case shape.Present:
-			enc.Name("\"zone\":")
-			enc.String(v.Zone.Value)
+			enc.NameString("\"zone\":", v.Zone.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -16434,29 +15793,26 @@ func (v *KubernetesClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "cloudResource") {
+	if !extra || !shapeimpl.Has(v.Extra, "cloudResource") {
 		switch v.CloudResource.State {
 		case shape.Null:
-			enc.Name("\"cloudResource\":")
-			enc.Null()
+			enc.NameNull("\"cloudResource\":")
 		case shape.Present:
 			enc.Name("\"cloudResource\":")
 			v.CloudResource.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -16466,55 +15822,45 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "distribution") {
+	if !extra || !shapeimpl.Has(v.Extra, "distribution") {
 		switch v.Distribution.State {
 		case shape.Null:
-			enc.Name("\"distribution\":")
-			enc.Null()
+			enc.NameNull("\"distribution\":")
 		case shape.Present:
-			enc.Name("\"distribution\":")
-			enc.String(v.Distribution.Value)
+			enc.NameString("\"distribution\":", v.Distribution.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "platform") {
+	if !extra || !shapeimpl.Has(v.Extra, "platform") {
 		switch v.Platform.State {
 		case shape.Null:
-			enc.Name("\"platform\":")
-			enc.Null()
+			enc.NameNull("\"platform\":")
 		case shape.Present:
-			enc.Name("\"platform\":")
-			v.Platform.Value.ShapeEncode(enc)
+			enc.NameString("\"platform\":", string(v.Platform.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -16524,11 +15870,10 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -16538,18 +15883,15 @@ func (v *KubernetesClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "version") {
+	if !extra || !shapeimpl.Has(v.Extra, "version") {
 		switch v.Version.State {
 		case shape.Null:
-			enc.Name("\"version\":")
-			enc.Null()
+			enc.NameNull("\"version\":")
 		case shape.Present:
-			enc.Name("\"version\":")
-			enc.String(v.Version.Value)
+			enc.NameString("\"version\":", v.Version.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -16833,19 +16175,17 @@ func (v *KubernetesControllerEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -16855,55 +16195,47 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
-			enc.Name("\"labels\":")
-			enc.Null()
+			enc.NameNull("\"labels\":")
 		case shape.Present:
 			enc.Name("\"labels\":")
 			v.Labels.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
-			enc.Name("\"namespace\":")
-			enc.Null()
+			enc.NameNull("\"namespace\":")
 		case shape.Present:
 			enc.Name("\"namespace\":")
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -16913,11 +16245,10 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -16927,19 +16258,16 @@ func (v *KubernetesControllerEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "type") {
+	if !extra || !shapeimpl.Has(v.Extra, "type") {
 		switch v.Type.State {
 		case shape.Null:
-			enc.Name("\"type\":")
-			enc.Null()
+			enc.NameNull("\"type\":")
 		case shape.Present:
-			enc.Name("\"type\":")
-			enc.String(v.Type.Value)
+			enc.NameString("\"type\":", v.Type.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -17209,29 +16537,26 @@ func (v *KubernetesNamespaceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "cluster") {
+	if !extra || !shapeimpl.Has(v.Extra, "cluster") {
 		switch v.Cluster.State {
 		case shape.Null:
-			enc.Name("\"cluster\":")
-			enc.Null()
+			enc.NameNull("\"cluster\":")
 		case shape.Present:
 			enc.Name("\"cluster\":")
 			v.Cluster.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -17241,45 +16566,38 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
-			enc.Name("\"labels\":")
-			enc.Null()
+			enc.NameNull("\"labels\":")
 		case shape.Present:
 			enc.Name("\"labels\":")
 			v.Labels.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -17289,11 +16607,10 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -17303,9 +16620,8 @@ func (v *KubernetesNamespaceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -17780,15 +17096,14 @@ func (v *KubernetesPodEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "containers") {
+	if !extra || !shapeimpl.Has(v.Extra, "containers") {
 		switch v.Containers.State {
 		case shape.Null:
-			enc.Name("\"containers\":")
-			enc.Null()
+			enc.NameNull("\"containers\":")
 		case shape.Present:
 			enc.Name("\"containers\":")
 			enc.BeginArray()
@@ -17802,25 +17117,22 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "controller") {
+	if !extra || !shapeimpl.Has(v.Extra, "controller") {
 		switch v.Controller.State {
 		case shape.Null:
-			enc.Name("\"controller\":")
-			enc.Null()
+			enc.NameNull("\"controller\":")
 		case shape.Present:
 			enc.Name("\"controller\":")
 			v.Controller.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -17830,11 +17142,10 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ephemeralContainers") {
+	if !extra || !shapeimpl.Has(v.Extra, "ephemeralContainers") {
 		switch v.EphemeralContainers.State {
 		case shape.Null:
-			enc.Name("\"ephemeralContainers\":")
-			enc.Null()
+			enc.NameNull("\"ephemeralContainers\":")
 		case shape.Present:
 			enc.Name("\"ephemeralContainers\":")
 			enc.BeginArray()
@@ -17848,11 +17159,10 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "initContainers") {
+	if !extra || !shapeimpl.Has(v.Extra, "initContainers") {
 		switch v.InitContainers.State {
 		case shape.Null:
-			enc.Name("\"initContainers\":")
-			enc.Null()
+			enc.NameNull("\"initContainers\":")
 		case shape.Present:
 			enc.Name("\"initContainers\":")
 			enc.BeginArray()
@@ -17866,65 +17176,56 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
-			enc.Name("\"labels\":")
-			enc.Null()
+			enc.NameNull("\"labels\":")
 		case shape.Present:
 			enc.Name("\"labels\":")
 			v.Labels.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
-			enc.Name("\"namespace\":")
-			enc.Null()
+			enc.NameNull("\"namespace\":")
 		case shape.Present:
 			enc.Name("\"namespace\":")
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "podIp") {
+	if !extra || !shapeimpl.Has(v.Extra, "podIp") {
 		switch v.PodIP.State {
 		case shape.Null:
-			enc.Name("\"podIp\":")
-			enc.Null()
+			enc.NameNull("\"podIp\":")
 		case shape.Present:
 			enc.Name("\"podIp\":")
 			v.PodIP.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -17934,21 +17235,19 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "serviceAccount") {
+	if !extra || !shapeimpl.Has(v.Extra, "serviceAccount") {
 		switch v.ServiceAccount.State {
 		case shape.Null:
-			enc.Name("\"serviceAccount\":")
-			enc.Null()
+			enc.NameNull("\"serviceAccount\":")
 		case shape.Present:
 			enc.Name("\"serviceAccount\":")
 			v.ServiceAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -17958,9 +17257,8 @@ func (v *KubernetesPodEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -18221,19 +17519,17 @@ func (v *KubernetesSecretEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -18243,45 +17539,38 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
-			enc.Name("\"namespace\":")
-			enc.Null()
+			enc.NameNull("\"namespace\":")
 		case shape.Present:
 			enc.Name("\"namespace\":")
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -18291,21 +17580,18 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "secretType") {
+	if !extra || !shapeimpl.Has(v.Extra, "secretType") {
 		switch v.SecretType.State {
 		case shape.Null:
-			enc.Name("\"secretType\":")
-			enc.Null()
+			enc.NameNull("\"secretType\":")
 		case shape.Present:
-			enc.Name("\"secretType\":")
-			enc.String(v.SecretType.Value)
+			enc.NameString("\"secretType\":", v.SecretType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -18315,9 +17601,8 @@ func (v *KubernetesSecretEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -18565,19 +17850,17 @@ func (v *KubernetesServiceAccountEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -18587,45 +17870,38 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
-			enc.Name("\"namespace\":")
-			enc.Null()
+			enc.NameNull("\"namespace\":")
 		case shape.Present:
 			enc.Name("\"namespace\":")
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -18635,11 +17911,10 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -18649,9 +17924,8 @@ func (v *KubernetesServiceAccountEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -19053,29 +18327,26 @@ func (v *KubernetesServiceEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "clusterIP") {
+	if !extra || !shapeimpl.Has(v.Extra, "clusterIP") {
 		switch v.ClusterIP.State {
 		case shape.Null:
-			enc.Name("\"clusterIP\":")
-			enc.Null()
+			enc.NameNull("\"clusterIP\":")
 		case shape.Present:
 			enc.Name("\"clusterIP\":")
 			v.ClusterIP.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -19085,11 +18356,10 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "externalIPs") {
+	if !extra || !shapeimpl.Has(v.Extra, "externalIPs") {
 		switch v.ExternalIPs.State {
 		case shape.Null:
-			enc.Name("\"externalIPs\":")
-			enc.Null()
+			enc.NameNull("\"externalIPs\":")
 		case shape.Present:
 			enc.Name("\"externalIPs\":")
 			enc.BeginArray()
@@ -19103,55 +18373,47 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
-			enc.Name("\"labels\":")
-			enc.Null()
+			enc.NameNull("\"labels\":")
 		case shape.Present:
 			enc.Name("\"labels\":")
 			v.Labels.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "namespace") {
+	if !extra || !shapeimpl.Has(v.Extra, "namespace") {
 		switch v.Namespace.State {
 		case shape.Null:
-			enc.Name("\"namespace\":")
-			enc.Null()
+			enc.NameNull("\"namespace\":")
 		case shape.Present:
 			enc.Name("\"namespace\":")
 			v.Namespace.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -19161,21 +18423,19 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "selector") {
+	if !extra || !shapeimpl.Has(v.Extra, "selector") {
 		switch v.Selector.State {
 		case shape.Null:
-			enc.Name("\"selector\":")
-			enc.Null()
+			enc.NameNull("\"selector\":")
 		case shape.Present:
 			enc.Name("\"selector\":")
 			v.Selector.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "servicePorts") {
+	if !extra || !shapeimpl.Has(v.Extra, "servicePorts") {
 		switch v.ServicePorts.State {
 		case shape.Null:
-			enc.Name("\"servicePorts\":")
-			enc.Null()
+			enc.NameNull("\"servicePorts\":")
 		case shape.Present:
 			enc.Name("\"servicePorts\":")
 			enc.BeginArray()
@@ -19189,15 +18449,13 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "serviceType", v.ServiceType == "", true) {
-		enc.Name("\"serviceType\":")
-		v.ServiceType.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.ServiceType == "") || extra && enc.Writes(v.Extra, "serviceType", v.ServiceType == "", true) {
+		enc.NameString("\"serviceType\":", string(v.ServiceType))
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -19207,9 +18465,8 @@ func (v *KubernetesServiceEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -19350,52 +18607,43 @@ func (v *KubernetesServicePort) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *KubernetesServicePort) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "appProtocol") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "appProtocol") {
 		switch v.AppProtocol.State {
 		case shape.Null:
-			enc.Name("\"appProtocol\":")
-			enc.Null()
+			enc.NameNull("\"appProtocol\":")
 		case shape.Present:
-			enc.Name("\"appProtocol\":")
-			enc.String(v.AppProtocol.Value)
+			enc.NameString("\"appProtocol\":", v.AppProtocol.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "nodePort", v.NodePort == 0, false) {
-		enc.Name("\"nodePort\":")
-		enc.Int64(int64(v.NodePort))
+	if !extra || enc.Writes(v.Extra, "nodePort", v.NodePort == 0, false) {
+		enc.NameInt64("\"nodePort\":", int64(v.NodePort))
 	}
-	if enc.Writes(v.Extra, "port", v.Port == 0, false) {
-		enc.Name("\"port\":")
-		enc.Int64(int64(v.Port))
+	if !extra || enc.Writes(v.Extra, "port", v.Port == 0, false) {
+		enc.NameInt64("\"port\":", int64(v.Port))
 	}
-	if !shapeimpl.Has(v.Extra, "protocol") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocol") {
 		switch v.Protocol.State {
 		case shape.Null:
-			enc.Name("\"protocol\":")
-			enc.Null()
+			enc.NameNull("\"protocol\":")
 		case shape.Present:
-			enc.Name("\"protocol\":")
-			v.Protocol.Value.ShapeEncode(enc)
+			enc.NameString("\"protocol\":", string(v.Protocol.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "targetPort") {
+	if !extra || !shapeimpl.Has(v.Extra, "targetPort") {
 		switch v.TargetPort.State {
 		case shape.Null:
-			enc.Name("\"targetPort\":")
-			enc.Null()
+			enc.NameNull("\"targetPort\":")
 		case shape.Present:
-			enc.Name("\"targetPort\":")
-			enc.String(v.TargetPort.Value)
+			enc.NameString("\"targetPort\":", v.TargetPort.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -19509,24 +18757,21 @@ func (v *LoggedOnUser) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *LoggedOnUser) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "accountName") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "accountName") {
 		switch v.AccountName.State {
 		case shape.Null:
-			enc.Name("\"accountName\":")
-			enc.Null()
+			enc.NameNull("\"accountName\":")
 		case shape.Present:
-			enc.Name("\"accountName\":")
-			enc.String(v.AccountName.Value)
+			enc.NameString("\"accountName\":", v.AccountName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "domainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "domainName") {
 		switch v.DomainName.State {
 		case shape.Null:
-			enc.Name("\"domainName\":")
-			enc.Null()
+			enc.NameNull("\"domainName\":")
 		case shape.Present:
-			enc.Name("\"domainName\":")
-			enc.String(v.DomainName.Value)
+			enc.NameString("\"domainName\":", v.DomainName.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -19830,39 +19075,33 @@ func (v *MailClusterEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "clusterBy") {
+	if !extra || !shapeimpl.Has(v.Extra, "clusterBy") {
 		switch v.ClusterBy.State {
 		case shape.Null:
-			enc.Name("\"clusterBy\":")
-			enc.Null()
+			enc.NameNull("\"clusterBy\":")
 		case shape.Present:
-			enc.Name("\"clusterBy\":")
-			enc.String(v.ClusterBy.Value)
+			enc.NameString("\"clusterBy\":", v.ClusterBy.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "clusterByValue") {
+	if !extra || !shapeimpl.Has(v.Extra, "clusterByValue") {
 		switch v.ClusterByValue.State {
 		case shape.Null:
-			enc.Name("\"clusterByValue\":")
-			enc.Null()
+			enc.NameNull("\"clusterByValue\":")
 		case shape.Present:
-			enc.Name("\"clusterByValue\":")
-			enc.String(v.ClusterByValue.Value)
+			enc.NameString("\"clusterByValue\":", v.ClusterByValue.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -19872,21 +19111,18 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "emailCount") {
+	if !extra || !shapeimpl.Has(v.Extra, "emailCount") {
 		switch v.EmailCount.State {
 		case shape.Null:
-			enc.Name("\"emailCount\":")
-			enc.Null()
+			enc.NameNull("\"emailCount\":")
 		case shape.Present:
-			enc.Name("\"emailCount\":")
-			enc.Int64(v.EmailCount.Value)
+			enc.NameInt64("\"emailCount\":", v.EmailCount.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "networkMessageIds") {
+	if !extra || !shapeimpl.Has(v.Extra, "networkMessageIds") {
 		switch v.NetworkMessageIDs.State {
 		case shape.Null:
-			enc.Name("\"networkMessageIds\":")
-			enc.Null()
+			enc.NameNull("\"networkMessageIds\":")
 		case shape.Present:
 			enc.Name("\"networkMessageIds\":")
 			enc.BeginArray()
@@ -19900,35 +19136,29 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "query") {
+	if !extra || !shapeimpl.Has(v.Extra, "query") {
 		switch v.Query.State {
 		case shape.Null:
-			enc.Name("\"query\":")
-			enc.Null()
+			enc.NameNull("\"query\":")
 		case shape.Present:
-			enc.Name("\"query\":")
-			enc.String(v.Query.Value)
+			enc.NameString("\"query\":", v.Query.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -19938,11 +19168,10 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -19952,19 +19181,16 @@ func (v *MailClusterEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urn") {
+	if !extra || !shapeimpl.Has(v.Extra, "urn") {
 		switch v.Urn.State {
 		case shape.Null:
-			enc.Name("\"urn\":")
-			enc.Null()
+			enc.NameNull("\"urn\":")
 		case shape.Present:
-			enc.Name("\"urn\":")
-			enc.String(v.Urn.Value)
+			enc.NameString("\"urn\":", v.Urn.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -20264,39 +19490,33 @@ func (v *MailboxConfigurationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "configurationId") {
+	if !extra || !shapeimpl.Has(v.Extra, "configurationId") {
 		switch v.ConfigurationID.State {
 		case shape.Null:
-			enc.Name("\"configurationId\":")
-			enc.Null()
+			enc.NameNull("\"configurationId\":")
 		case shape.Present:
-			enc.Name("\"configurationId\":")
-			enc.String(v.ConfigurationID.Value)
+			enc.NameString("\"configurationId\":", v.ConfigurationID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "configurationType") {
+	if !extra || !shapeimpl.Has(v.Extra, "configurationType") {
 		switch v.ConfigurationType.State {
 		case shape.Null:
-			enc.Name("\"configurationType\":")
-			enc.Null()
+			enc.NameNull("\"configurationType\":")
 		case shape.Present:
-			enc.Name("\"configurationType\":")
-			v.ConfigurationType.Value.ShapeEncode(enc)
+			enc.NameString("\"configurationType\":", string(v.ConfigurationType.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -20306,55 +19526,45 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
-			enc.Name("\"displayName\":")
-			enc.Null()
+			enc.NameNull("\"displayName\":")
 		case shape.Present:
-			enc.Name("\"displayName\":")
-			enc.String(v.DisplayName.Value)
+			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "externalDirectoryObjectId") {
+	if !extra || !shapeimpl.Has(v.Extra, "externalDirectoryObjectId") {
 		switch v.ExternalDirectoryObjectID.State {
 		case shape.Null:
-			enc.Name("\"externalDirectoryObjectId\":")
-			enc.Null()
+			enc.NameNull("\"externalDirectoryObjectId\":")
 		case shape.Present:
-			enc.Name("\"externalDirectoryObjectId\":")
-			enc.String(v.ExternalDirectoryObjectID.Value)
+			enc.NameString("\"externalDirectoryObjectId\":", v.ExternalDirectoryObjectID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mailboxPrimaryAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "mailboxPrimaryAddress") {
 		switch v.MailboxPrimaryAddress.State {
 		case shape.Null:
-			enc.Name("\"mailboxPrimaryAddress\":")
-			enc.Null()
+			enc.NameNull("\"mailboxPrimaryAddress\":")
 		case shape.Present:
-			enc.Name("\"mailboxPrimaryAddress\":")
-			enc.String(v.MailboxPrimaryAddress.Value)
+			enc.NameString("\"mailboxPrimaryAddress\":", v.MailboxPrimaryAddress.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -20364,11 +19574,10 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -20378,19 +19587,16 @@ func (v *MailboxConfigurationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "upn") {
+	if !extra || !shapeimpl.Has(v.Extra, "upn") {
 		switch v.Upn.State {
 		case shape.Null:
-			enc.Name("\"upn\":")
-			enc.Null()
+			enc.NameNull("\"upn\":")
 		case shape.Present:
-			enc.Name("\"upn\":")
-			enc.String(v.Upn.Value)
+			enc.NameString("\"upn\":", v.Upn.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -20701,19 +19907,17 @@ func (v *MailboxEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -20723,45 +19927,37 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
-			enc.Name("\"displayName\":")
-			enc.Null()
+			enc.NameNull("\"displayName\":")
 		case shape.Present:
-			enc.Name("\"displayName\":")
-			enc.String(v.DisplayName.Value)
+			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "primaryAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "primaryAddress") {
 		switch v.PrimaryAddress.State {
 		case shape.Null:
-			enc.Name("\"primaryAddress\":")
-			enc.Null()
+			enc.NameNull("\"primaryAddress\":")
 		case shape.Present:
-			enc.Name("\"primaryAddress\":")
-			enc.String(v.PrimaryAddress.Value)
+			enc.NameString("\"primaryAddress\":", v.PrimaryAddress.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -20771,11 +19967,10 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -20785,29 +19980,25 @@ func (v *MailboxEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "upn") {
+	if !extra || !shapeimpl.Has(v.Extra, "upn") {
 		switch v.Upn.State {
 		case shape.Null:
-			enc.Name("\"upn\":")
-			enc.Null()
+			enc.NameNull("\"upn\":")
 		case shape.Present:
-			enc.Name("\"upn\":")
-			enc.String(v.Upn.Value)
+			enc.NameString("\"upn\":", v.Upn.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userAccount") {
+	if !extra || !shapeimpl.Has(v.Extra, "userAccount") {
 		switch v.UserAccount.State {
 		case shape.Null:
-			enc.Name("\"userAccount\":")
-			enc.Null()
+			enc.NameNull("\"userAccount\":")
 		case shape.Present:
 			enc.Name("\"userAccount\":")
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -21114,29 +20305,25 @@ func (v *MalwareEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "category") {
+	if !extra || !shapeimpl.Has(v.Extra, "category") {
 		switch v.Category.State {
 		case shape.Null:
-			enc.Name("\"category\":")
-			enc.Null()
+			enc.NameNull("\"category\":")
 		case shape.Present:
-			enc.Name("\"category\":")
-			enc.String(v.Category.Value)
+			enc.NameString("\"category\":", v.Category.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -21146,11 +20333,10 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "files") {
+	if !extra || !shapeimpl.Has(v.Extra, "files") {
 		switch v.Files.State {
 		case shape.Null:
-			enc.Name("\"files\":")
-			enc.Null()
+			enc.NameNull("\"files\":")
 		case shape.Present:
 			enc.Name("\"files\":")
 			enc.BeginArray()
@@ -21164,21 +20350,18 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "processes") {
+	if !extra || !shapeimpl.Has(v.Extra, "processes") {
 		switch v.Processes.State {
 		case shape.Null:
-			enc.Name("\"processes\":")
-			enc.Null()
+			enc.NameNull("\"processes\":")
 		case shape.Present:
 			enc.Name("\"processes\":")
 			enc.BeginArray()
@@ -21192,25 +20375,21 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -21220,11 +20399,10 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -21234,9 +20412,8 @@ func (v *MalwareEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -22637,39 +21814,34 @@ func (v *NetworkConnectionEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "destinationAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "destinationAddress") {
 		switch v.DestinationAddress.State {
 		case shape.Null:
-			enc.Name("\"destinationAddress\":")
-			enc.Null()
+			enc.NameNull("\"destinationAddress\":")
 		case shape.Present:
 			enc.Name("\"destinationAddress\":")
 			v.DestinationAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "destinationPort") {
+	if !extra || !shapeimpl.Has(v.Extra, "destinationPort") {
 		switch v.DestinationPort.State {
 		case shape.Null:
-			enc.Name("\"destinationPort\":")
-			enc.Null()
+			enc.NameNull("\"destinationPort\":")
 		case shape.Present:
-			enc.Name("\"destinationPort\":")
-			enc.Int64(int64(v.DestinationPort.Value))
+			enc.NameInt64("\"destinationPort\":", int64(v.DestinationPort.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -22679,35 +21851,29 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "protocol") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocol") {
 		switch v.Protocol.State {
 		case shape.Null:
-			enc.Name("\"protocol\":")
-			enc.Null()
+			enc.NameNull("\"protocol\":")
 		case shape.Present:
-			enc.Name("\"protocol\":")
-			v.Protocol.Value.ShapeEncode(enc)
+			enc.NameString("\"protocol\":", string(v.Protocol.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -22717,31 +21883,27 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourceAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourceAddress") {
 		switch v.SourceAddress.State {
 		case shape.Null:
-			enc.Name("\"sourceAddress\":")
-			enc.Null()
+			enc.NameNull("\"sourceAddress\":")
 		case shape.Present:
 			enc.Name("\"sourceAddress\":")
 			v.SourceAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourcePort") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourcePort") {
 		switch v.SourcePort.State {
 		case shape.Null:
-			enc.Name("\"sourcePort\":")
-			enc.Null()
+			enc.NameNull("\"sourcePort\":")
 		case shape.Present:
-			enc.Name("\"sourcePort\":")
-			enc.Int64(int64(v.SourcePort.Value))
+			enc.NameInt64("\"sourcePort\":", int64(v.SourcePort.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -22751,9 +21913,8 @@ func (v *NetworkConnectionEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -23026,19 +22187,17 @@ func (v *NicEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -23048,45 +22207,38 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddress") {
 		switch v.IPAddress.State {
 		case shape.Null:
-			enc.Name("\"ipAddress\":")
-			enc.Null()
+			enc.NameNull("\"ipAddress\":")
 		case shape.Present:
 			enc.Name("\"ipAddress\":")
 			v.IPAddress.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "macAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "macAddress") {
 		switch v.MacAddress.State {
 		case shape.Null:
-			enc.Name("\"macAddress\":")
-			enc.Null()
+			enc.NameNull("\"macAddress\":")
 		case shape.Present:
-			enc.Name("\"macAddress\":")
-			enc.String(v.MacAddress.Value)
+			enc.NameString("\"macAddress\":", v.MacAddress.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -23096,11 +22248,10 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -23110,15 +22261,13 @@ func (v *NicEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
-	if !shapeimpl.Has(v.Extra, "vlans") {
+	if !extra || !shapeimpl.Has(v.Extra, "vlans") {
 		switch v.Vlans.State {
 		case shape.Null:
-			enc.Name("\"vlans\":")
-			enc.Null()
+			enc.NameNull("\"vlans\":")
 		case shape.Present:
 			enc.Name("\"vlans\":")
 			enc.BeginArray()
@@ -23395,29 +22544,25 @@ func (v *OauthApplicationEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "appId") {
+	if !extra || !shapeimpl.Has(v.Extra, "appId") {
 		switch v.AppID.State {
 		case shape.Null:
-			enc.Name("\"appId\":")
-			enc.Null()
+			enc.NameNull("\"appId\":")
 		case shape.Present:
-			enc.Name("\"appId\":")
-			enc.String(v.AppID.Value)
+			enc.NameString("\"appId\":", v.AppID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -23427,55 +22572,45 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
-			enc.Name("\"displayName\":")
-			enc.Null()
+			enc.NameNull("\"displayName\":")
 		case shape.Present:
-			enc.Name("\"displayName\":")
-			enc.String(v.DisplayName.Value)
+			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "objectId") {
+	if !extra || !shapeimpl.Has(v.Extra, "objectId") {
 		switch v.ObjectID.State {
 		case shape.Null:
-			enc.Name("\"objectId\":")
-			enc.Null()
+			enc.NameNull("\"objectId\":")
 		case shape.Present:
-			enc.Name("\"objectId\":")
-			enc.String(v.ObjectID.Value)
+			enc.NameString("\"objectId\":", v.ObjectID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "publisher") {
+	if !extra || !shapeimpl.Has(v.Extra, "publisher") {
 		switch v.Publisher.State {
 		case shape.Null:
-			enc.Name("\"publisher\":")
-			enc.Null()
+			enc.NameNull("\"publisher\":")
 		case shape.Present:
-			enc.Name("\"publisher\":")
-			enc.String(v.Publisher.Value)
+			enc.NameString("\"publisher\":", v.Publisher.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -23485,11 +22620,10 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -23499,9 +22633,8 @@ func (v *OauthApplicationEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -23917,19 +23050,17 @@ func (v *ProcessEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -23939,115 +23070,95 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectionStatus") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectionStatus") {
 		switch v.DetectionStatus.State {
 		case shape.Null:
-			enc.Name("\"detectionStatus\":")
-			enc.Null()
+			enc.NameNull("\"detectionStatus\":")
 		case shape.Present:
-			enc.Name("\"detectionStatus\":")
-			v.DetectionStatus.Value.ShapeEncode(enc)
+			enc.NameString("\"detectionStatus\":", string(v.DetectionStatus.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "imageFile") {
+	if !extra || !shapeimpl.Has(v.Extra, "imageFile") {
 		switch v.ImageFile.State {
 		case shape.Null:
-			enc.Name("\"imageFile\":")
-			enc.Null()
+			enc.NameNull("\"imageFile\":")
 		case shape.Present:
 			enc.Name("\"imageFile\":")
 			v.ImageFile.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "mdeDeviceId") {
 		switch v.MdeDeviceID.State {
 		case shape.Null:
-			enc.Name("\"mdeDeviceId\":")
-			enc.Null()
+			enc.NameNull("\"mdeDeviceId\":")
 		case shape.Present:
-			enc.Name("\"mdeDeviceId\":")
-			enc.String(v.MdeDeviceID.Value)
+			enc.NameString("\"mdeDeviceId\":", v.MdeDeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parentProcessCreationDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "parentProcessCreationDateTime") {
 		switch v.ParentProcessCreationDateTime.State {
 		case shape.Null:
-			enc.Name("\"parentProcessCreationDateTime\":")
-			enc.Null()
+			enc.NameNull("\"parentProcessCreationDateTime\":")
 		case shape.Present:
-			enc.Name("\"parentProcessCreationDateTime\":")
-			enc.Time(v.ParentProcessCreationDateTime.Value)
+			enc.NameTime("\"parentProcessCreationDateTime\":", v.ParentProcessCreationDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parentProcessId") {
+	if !extra || !shapeimpl.Has(v.Extra, "parentProcessId") {
 		switch v.ParentProcessID.State {
 		case shape.Null:
-			enc.Name("\"parentProcessId\":")
-			enc.Null()
+			enc.NameNull("\"parentProcessId\":")
 		case shape.Present:
-			enc.Name("\"parentProcessId\":")
-			enc.Int64(v.ParentProcessID.Value)
+			enc.NameInt64("\"parentProcessId\":", v.ParentProcessID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parentProcessImageFile") {
+	if !extra || !shapeimpl.Has(v.Extra, "parentProcessImageFile") {
 		switch v.ParentProcessImageFile.State {
 		case shape.Null:
-			enc.Name("\"parentProcessImageFile\":")
-			enc.Null()
+			enc.NameNull("\"parentProcessImageFile\":")
 		case shape.Present:
 			enc.Name("\"parentProcessImageFile\":")
 			v.ParentProcessImageFile.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "processCommandLine") {
+	if !extra || !shapeimpl.Has(v.Extra, "processCommandLine") {
 		switch v.ProcessCommandLine.State {
 		case shape.Null:
-			enc.Name("\"processCommandLine\":")
-			enc.Null()
+			enc.NameNull("\"processCommandLine\":")
 		case shape.Present:
-			enc.Name("\"processCommandLine\":")
-			enc.String(v.ProcessCommandLine.Value)
+			enc.NameString("\"processCommandLine\":", v.ProcessCommandLine.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "processCreationDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "processCreationDateTime") {
 		switch v.ProcessCreationDateTime.State {
 		case shape.Null:
-			enc.Name("\"processCreationDateTime\":")
-			enc.Null()
+			enc.NameNull("\"processCreationDateTime\":")
 		case shape.Present:
-			enc.Name("\"processCreationDateTime\":")
-			enc.Time(v.ProcessCreationDateTime.Value)
+			enc.NameTime("\"processCreationDateTime\":", v.ProcessCreationDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "processId") {
+	if !extra || !shapeimpl.Has(v.Extra, "processId") {
 		switch v.ProcessID.State {
 		case shape.Null:
-			enc.Name("\"processId\":")
-			enc.Null()
+			enc.NameNull("\"processId\":")
 		case shape.Present:
-			enc.Name("\"processId\":")
-			enc.Int64(v.ProcessID.Value)
+			enc.NameInt64("\"processId\":", v.ProcessID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -24057,11 +23168,10 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -24071,19 +23181,17 @@ func (v *ProcessEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userAccount") {
+	if !extra || !shapeimpl.Has(v.Extra, "userAccount") {
 		switch v.UserAccount.State {
 		case shape.Null:
-			enc.Name("\"userAccount\":")
-			enc.Null()
+			enc.NameNull("\"userAccount\":")
 		case shape.Present:
 			enc.Name("\"userAccount\":")
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -24183,14 +23291,13 @@ func (v *RecommendedHuntingQuery) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *RecommendedHuntingQuery) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "kqlText") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "kqlText") {
 		switch v.KQLText.State {
 		case shape.Null:
-			enc.Name("\"kqlText\":")
-			enc.Null()
+			enc.NameNull("\"kqlText\":")
 		case shape.Present:
-			enc.Name("\"kqlText\":")
-			enc.String(v.KQLText.Value)
+			enc.NameString("\"kqlText\":", v.KQLText.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -24430,19 +23537,17 @@ func (v *RegistryKeyEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -24452,45 +23557,37 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryHive") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryHive") {
 		switch v.RegistryHive.State {
 		case shape.Null:
-			enc.Name("\"registryHive\":")
-			enc.Null()
+			enc.NameNull("\"registryHive\":")
 		case shape.Present:
-			enc.Name("\"registryHive\":")
-			enc.String(v.RegistryHive.Value)
+			enc.NameString("\"registryHive\":", v.RegistryHive.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryKey") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryKey") {
 		switch v.RegistryKey.State {
 		case shape.Null:
-			enc.Name("\"registryKey\":")
-			enc.Null()
+			enc.NameNull("\"registryKey\":")
 		case shape.Present:
-			enc.Name("\"registryKey\":")
-			enc.String(v.RegistryKey.Value)
+			enc.NameString("\"registryKey\":", v.RegistryKey.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -24500,11 +23597,10 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -24514,9 +23610,8 @@ func (v *RegistryKeyEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -24807,19 +23902,17 @@ func (v *RegistryValueEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -24829,85 +23922,69 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mdeDeviceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "mdeDeviceId") {
 		switch v.MdeDeviceID.State {
 		case shape.Null:
-			enc.Name("\"mdeDeviceId\":")
-			enc.Null()
+			enc.NameNull("\"mdeDeviceId\":")
 		case shape.Present:
-			enc.Name("\"mdeDeviceId\":")
-			enc.String(v.MdeDeviceID.Value)
+			enc.NameString("\"mdeDeviceId\":", v.MdeDeviceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryHive") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryHive") {
 		switch v.RegistryHive.State {
 		case shape.Null:
-			enc.Name("\"registryHive\":")
-			enc.Null()
+			enc.NameNull("\"registryHive\":")
 		case shape.Present:
-			enc.Name("\"registryHive\":")
-			enc.String(v.RegistryHive.Value)
+			enc.NameString("\"registryHive\":", v.RegistryHive.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryKey") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryKey") {
 		switch v.RegistryKey.State {
 		case shape.Null:
-			enc.Name("\"registryKey\":")
-			enc.Null()
+			enc.NameNull("\"registryKey\":")
 		case shape.Present:
-			enc.Name("\"registryKey\":")
-			enc.String(v.RegistryKey.Value)
+			enc.NameString("\"registryKey\":", v.RegistryKey.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryValue") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryValue") {
 		switch v.RegistryValue.State {
 		case shape.Null:
-			enc.Name("\"registryValue\":")
-			enc.Null()
+			enc.NameNull("\"registryValue\":")
 		case shape.Present:
-			enc.Name("\"registryValue\":")
-			enc.String(v.RegistryValue.Value)
+			enc.NameString("\"registryValue\":", v.RegistryValue.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryValueName") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryValueName") {
 		switch v.RegistryValueName.State {
 		case shape.Null:
-			enc.Name("\"registryValueName\":")
-			enc.Null()
+			enc.NameNull("\"registryValueName\":")
 		case shape.Present:
-			enc.Name("\"registryValueName\":")
-			enc.String(v.RegistryValueName.Value)
+			enc.NameString("\"registryValueName\":", v.RegistryValueName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "registryValueType") {
+	if !extra || !shapeimpl.Has(v.Extra, "registryValueType") {
 		switch v.RegistryValueType.State {
 		case shape.Null:
-			enc.Name("\"registryValueType\":")
-			enc.Null()
+			enc.NameNull("\"registryValueType\":")
 		case shape.Present:
-			enc.Name("\"registryValueType\":")
-			enc.String(v.RegistryValueType.Value)
+			enc.NameString("\"registryValueType\":", v.RegistryValueType.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -24917,11 +23994,10 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -24931,9 +24007,8 @@ func (v *RegistryValueEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -25035,44 +24110,37 @@ func (v *ResourceAccessEvent) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ResourceAccessEvent) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "accessDateTime") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "accessDateTime") {
 		switch v.AccessDateTime.State {
 		case shape.Null:
-			enc.Name("\"accessDateTime\":")
-			enc.Null()
+			enc.NameNull("\"accessDateTime\":")
 		case shape.Present:
-			enc.Name("\"accessDateTime\":")
-			enc.Time(v.AccessDateTime.Value)
+			enc.NameTime("\"accessDateTime\":", v.AccessDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "accountId") {
+	if !extra || !shapeimpl.Has(v.Extra, "accountId") {
 		switch v.AccountID.State {
 		case shape.Null:
-			enc.Name("\"accountId\":")
-			enc.Null()
+			enc.NameNull("\"accountId\":")
 		case shape.Present:
-			enc.Name("\"accountId\":")
-			enc.String(v.AccountID.Value)
+			enc.NameString("\"accountId\":", v.AccountID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "ipAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "ipAddress") {
 		switch v.IPAddress.State {
 		case shape.Null:
-			enc.Name("\"ipAddress\":")
-			enc.Null()
+			enc.NameNull("\"ipAddress\":")
 		case shape.Present:
-			enc.Name("\"ipAddress\":")
-			enc.String(v.IPAddress.Value)
+			enc.NameString("\"ipAddress\":", v.IPAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceIdentifier") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceIdentifier") {
 		switch v.ResourceIdentifier.State {
 		case shape.Null:
-			enc.Name("\"resourceIdentifier\":")
-			enc.Null()
+			enc.NameNull("\"resourceIdentifier\":")
 		case shape.Present:
-			enc.Name("\"resourceIdentifier\":")
-			enc.String(v.ResourceIdentifier.Value)
+			enc.NameString("\"resourceIdentifier\":", v.ResourceIdentifier.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -25461,25 +24529,22 @@ func (v *SasTokenEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "allowedIpAddresses") {
+	if !extra || !shapeimpl.Has(v.Extra, "allowedIpAddresses") {
 		switch v.AllowedIPAddresses.State {
 		case shape.Null:
-			enc.Name("\"allowedIpAddresses\":")
-			enc.Null()
+			enc.NameNull("\"allowedIpAddresses\":")
 		case shape.Present:
-			enc.Name("\"allowedIpAddresses\":")
-			enc.String(v.AllowedIPAddresses.Value)
+			enc.NameString("\"allowedIpAddresses\":", v.AllowedIPAddresses.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "allowedResourceTypes") {
+	if !extra || !shapeimpl.Has(v.Extra, "allowedResourceTypes") {
 		switch v.AllowedResourceTypes.State {
 		case shape.Null:
-			enc.Name("\"allowedResourceTypes\":")
-			enc.Null()
+			enc.NameNull("\"allowedResourceTypes\":")
 		case shape.Present:
 			enc.Name("\"allowedResourceTypes\":")
 			enc.BeginArray()
@@ -25493,11 +24558,10 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "allowedServices") {
+	if !extra || !shapeimpl.Has(v.Extra, "allowedServices") {
 		switch v.AllowedServices.State {
 		case shape.Null:
-			enc.Name("\"allowedServices\":")
-			enc.Null()
+			enc.NameNull("\"allowedServices\":")
 		case shape.Present:
 			enc.Name("\"allowedServices\":")
 			enc.BeginArray()
@@ -25511,15 +24575,13 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -25529,21 +24591,18 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "expiryDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "expiryDateTime") {
 		switch v.ExpiryDateTime.State {
 		case shape.Null:
-			enc.Name("\"expiryDateTime\":")
-			enc.Null()
+			enc.NameNull("\"expiryDateTime\":")
 		case shape.Present:
-			enc.Name("\"expiryDateTime\":")
-			enc.Time(v.ExpiryDateTime.Value)
+			enc.NameTime("\"expiryDateTime\":", v.ExpiryDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "permissions") {
+	if !extra || !shapeimpl.Has(v.Extra, "permissions") {
 		switch v.Permissions.State {
 		case shape.Null:
-			enc.Name("\"permissions\":")
-			enc.Null()
+			enc.NameNull("\"permissions\":")
 		case shape.Present:
 			enc.Name("\"permissions\":")
 			enc.BeginArray()
@@ -25557,35 +24616,29 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "protocol") {
+	if !extra || !shapeimpl.Has(v.Extra, "protocol") {
 		switch v.Protocol.State {
 		case shape.Null:
-			enc.Name("\"protocol\":")
-			enc.Null()
+			enc.NameNull("\"protocol\":")
 		case shape.Present:
-			enc.Name("\"protocol\":")
-			enc.String(v.Protocol.Value)
+			enc.NameString("\"protocol\":", v.Protocol.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -25595,51 +24648,43 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "signatureHash") {
+	if !extra || !shapeimpl.Has(v.Extra, "signatureHash") {
 		switch v.SignatureHash.State {
 		case shape.Null:
-			enc.Name("\"signatureHash\":")
-			enc.Null()
+			enc.NameNull("\"signatureHash\":")
 		case shape.Present:
-			enc.Name("\"signatureHash\":")
-			enc.String(v.SignatureHash.Value)
+			enc.NameString("\"signatureHash\":", v.SignatureHash.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "signedWith") {
+	if !extra || !shapeimpl.Has(v.Extra, "signedWith") {
 		switch v.SignedWith.State {
 		case shape.Null:
-			enc.Name("\"signedWith\":")
-			enc.Null()
+			enc.NameNull("\"signedWith\":")
 		case shape.Present:
-			enc.Name("\"signedWith\":")
-			enc.String(v.SignedWith.Value)
+			enc.NameString("\"signedWith\":", v.SignedWith.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "startDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "startDateTime") {
 		switch v.StartDateTime.State {
 		case shape.Null:
-			enc.Name("\"startDateTime\":")
-			enc.Null()
+			enc.NameNull("\"startDateTime\":")
 		case shape.Present:
-			enc.Name("\"startDateTime\":")
-			enc.Time(v.StartDateTime.Value)
+			enc.NameTime("\"startDateTime\":", v.StartDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "storageResource") {
+	if !extra || !shapeimpl.Has(v.Extra, "storageResource") {
 		switch v.StorageResource.State {
 		case shape.Null:
-			enc.Name("\"storageResource\":")
-			enc.Null()
+			enc.NameNull("\"storageResource\":")
 		case shape.Present:
 			enc.Name("\"storageResource\":")
 			v.StorageResource.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -25649,9 +24694,8 @@ func (v *SasTokenEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -25942,29 +24986,25 @@ func (v *SecurityGroupEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
+	if !extra || !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
 		switch v.ActiveDirectoryObjectGUID.State {
 		case shape.Null:
-			enc.Name("\"activeDirectoryObjectGuid\":")
-			enc.Null()
+			enc.NameNull("\"activeDirectoryObjectGuid\":")
 		case shape.Present:
-			enc.Name("\"activeDirectoryObjectGuid\":")
-			enc.String(v.ActiveDirectoryObjectGUID.Value)
+			enc.NameString("\"activeDirectoryObjectGuid\":", v.ActiveDirectoryObjectGUID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -25974,55 +25014,45 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
-			enc.Name("\"displayName\":")
-			enc.Null()
+			enc.NameNull("\"displayName\":")
 		case shape.Present:
-			enc.Name("\"displayName\":")
-			enc.String(v.DisplayName.Value)
+			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "distinguishedName") {
+	if !extra || !shapeimpl.Has(v.Extra, "distinguishedName") {
 		switch v.DistinguishedName.State {
 		case shape.Null:
-			enc.Name("\"distinguishedName\":")
-			enc.Null()
+			enc.NameNull("\"distinguishedName\":")
 		case shape.Present:
-			enc.Name("\"distinguishedName\":")
-			enc.String(v.DistinguishedName.Value)
+			enc.NameString("\"distinguishedName\":", v.DistinguishedName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "friendlyName") {
+	if !extra || !shapeimpl.Has(v.Extra, "friendlyName") {
 		switch v.FriendlyName.State {
 		case shape.Null:
-			enc.Name("\"friendlyName\":")
-			enc.Null()
+			enc.NameNull("\"friendlyName\":")
 		case shape.Present:
-			enc.Name("\"friendlyName\":")
-			enc.String(v.FriendlyName.Value)
+			enc.NameString("\"friendlyName\":", v.FriendlyName.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -26032,31 +25062,26 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "securityGroupId") {
+	if !extra || !shapeimpl.Has(v.Extra, "securityGroupId") {
 		switch v.SecurityGroupID.State {
 		case shape.Null:
-			enc.Name("\"securityGroupId\":")
-			enc.Null()
+			enc.NameNull("\"securityGroupId\":")
 		case shape.Present:
-			enc.Name("\"securityGroupId\":")
-			enc.String(v.SecurityGroupID.Value)
+			enc.NameString("\"securityGroupId\":", v.SecurityGroupID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sid") {
+	if !extra || !shapeimpl.Has(v.Extra, "sid") {
 		switch v.Sid.State {
 		case shape.Null:
-			enc.Name("\"sid\":")
-			enc.Null()
+			enc.NameNull("\"sid\":")
 		case shape.Present:
-			enc.Name("\"sid\":")
-			enc.String(v.Sid.Value)
+			enc.NameString("\"sid\":", v.Sid.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -26066,9 +25091,8 @@ func (v *SecurityGroupEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -26368,39 +25392,33 @@ func (v *ServicePrincipalEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "appId") {
+	if !extra || !shapeimpl.Has(v.Extra, "appId") {
 		switch v.AppID.State {
 		case shape.Null:
-			enc.Name("\"appId\":")
-			enc.Null()
+			enc.NameNull("\"appId\":")
 		case shape.Present:
-			enc.Name("\"appId\":")
-			enc.String(v.AppID.Value)
+			enc.NameString("\"appId\":", v.AppID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "appOwnerTenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "appOwnerTenantId") {
 		switch v.AppOwnerTenantID.State {
 		case shape.Null:
-			enc.Name("\"appOwnerTenantId\":")
-			enc.Null()
+			enc.NameNull("\"appOwnerTenantId\":")
 		case shape.Present:
-			enc.Name("\"appOwnerTenantId\":")
-			enc.String(v.AppOwnerTenantID.Value)
+			enc.NameString("\"appOwnerTenantId\":", v.AppOwnerTenantID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -26410,25 +25428,21 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -26438,41 +25452,34 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "servicePrincipalName") {
+	if !extra || !shapeimpl.Has(v.Extra, "servicePrincipalName") {
 		switch v.ServicePrincipalName.State {
 		case shape.Null:
-			enc.Name("\"servicePrincipalName\":")
-			enc.Null()
+			enc.NameNull("\"servicePrincipalName\":")
 		case shape.Present:
-			enc.Name("\"servicePrincipalName\":")
-			enc.String(v.ServicePrincipalName.Value)
+			enc.NameString("\"servicePrincipalName\":", v.ServicePrincipalName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "servicePrincipalObjectId") {
+	if !extra || !shapeimpl.Has(v.Extra, "servicePrincipalObjectId") {
 		switch v.ServicePrincipalObjectID.State {
 		case shape.Null:
-			enc.Name("\"servicePrincipalObjectId\":")
-			enc.Null()
+			enc.NameNull("\"servicePrincipalObjectId\":")
 		case shape.Present:
-			enc.Name("\"servicePrincipalObjectId\":")
-			enc.String(v.ServicePrincipalObjectID.Value)
+			enc.NameString("\"servicePrincipalObjectId\":", v.ServicePrincipalObjectID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "servicePrincipalType") {
+	if !extra || !shapeimpl.Has(v.Extra, "servicePrincipalType") {
 		switch v.ServicePrincipalType.State {
 		case shape.Null:
-			enc.Name("\"servicePrincipalType\":")
-			enc.Null()
+			enc.NameNull("\"servicePrincipalType\":")
 		case shape.Present:
-			enc.Name("\"servicePrincipalType\":")
-			v.ServicePrincipalType.Value.ShapeEncode(enc)
+			enc.NameString("\"servicePrincipalType\":", string(v.ServicePrincipalType.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -26482,19 +25489,16 @@ func (v *ServicePrincipalEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
-			enc.Name("\"tenantId\":")
-			enc.Null()
+			enc.NameNull("\"tenantId\":")
 		case shape.Present:
-			enc.Name("\"tenantId\":")
-			enc.String(v.TenantID.Value)
+			enc.NameString("\"tenantId\":", v.TenantID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -26631,14 +25635,13 @@ func (v *Stream) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Stream) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "name") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -26969,19 +25972,17 @@ func (v *SubmissionMailEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -26991,55 +25992,45 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "networkMessageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "networkMessageId") {
 		switch v.NetworkMessageID.State {
 		case shape.Null:
-			enc.Name("\"networkMessageId\":")
-			enc.Null()
+			enc.NameNull("\"networkMessageId\":")
 		case shape.Present:
-			enc.Name("\"networkMessageId\":")
-			enc.String(v.NetworkMessageID.Value)
+			enc.NameString("\"networkMessageId\":", v.NetworkMessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recipient") {
+	if !extra || !shapeimpl.Has(v.Extra, "recipient") {
 		switch v.Recipient.State {
 		case shape.Null:
-			enc.Name("\"recipient\":")
-			enc.Null()
+			enc.NameNull("\"recipient\":")
 		case shape.Present:
-			enc.Name("\"recipient\":")
-			enc.String(v.Recipient.Value)
+			enc.NameString("\"recipient\":", v.Recipient.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "reportType") {
+	if !extra || !shapeimpl.Has(v.Extra, "reportType") {
 		switch v.ReportType.State {
 		case shape.Null:
-			enc.Name("\"reportType\":")
-			enc.Null()
+			enc.NameNull("\"reportType\":")
 		case shape.Present:
-			enc.Name("\"reportType\":")
-			enc.String(v.ReportType.Value)
+			enc.NameString("\"reportType\":", v.ReportType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -27049,71 +26040,58 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sender") {
+	if !extra || !shapeimpl.Has(v.Extra, "sender") {
 		switch v.Sender.State {
 		case shape.Null:
-			enc.Name("\"sender\":")
-			enc.Null()
+			enc.NameNull("\"sender\":")
 		case shape.Present:
-			enc.Name("\"sender\":")
-			enc.String(v.Sender.Value)
+			enc.NameString("\"sender\":", v.Sender.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "senderIp") {
+	if !extra || !shapeimpl.Has(v.Extra, "senderIp") {
 		switch v.SenderIP.State {
 		case shape.Null:
-			enc.Name("\"senderIp\":")
-			enc.Null()
+			enc.NameNull("\"senderIp\":")
 		case shape.Present:
-			enc.Name("\"senderIp\":")
-			enc.String(v.SenderIP.Value)
+			enc.NameString("\"senderIp\":", v.SenderIP.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "subject") {
+	if !extra || !shapeimpl.Has(v.Extra, "subject") {
 		switch v.Subject.State {
 		case shape.Null:
-			enc.Name("\"subject\":")
-			enc.Null()
+			enc.NameNull("\"subject\":")
 		case shape.Present:
-			enc.Name("\"subject\":")
-			enc.String(v.Subject.Value)
+			enc.NameString("\"subject\":", v.Subject.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "submissionDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "submissionDateTime") {
 		switch v.SubmissionDateTime.State {
 		case shape.Null:
-			enc.Name("\"submissionDateTime\":")
-			enc.Null()
+			enc.NameNull("\"submissionDateTime\":")
 		case shape.Present:
-			enc.Name("\"submissionDateTime\":")
-			enc.Time(v.SubmissionDateTime.Value)
+			enc.NameTime("\"submissionDateTime\":", v.SubmissionDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "submissionId") {
+	if !extra || !shapeimpl.Has(v.Extra, "submissionId") {
 		switch v.SubmissionID.State {
 		case shape.Null:
-			enc.Name("\"submissionId\":")
-			enc.Null()
+			enc.NameNull("\"submissionId\":")
 		case shape.Present:
-			enc.Name("\"submissionId\":")
-			enc.String(v.SubmissionID.Value)
+			enc.NameString("\"submissionId\":", v.SubmissionID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "submitter") {
+	if !extra || !shapeimpl.Has(v.Extra, "submitter") {
 		switch v.Submitter.State {
 		case shape.Null:
-			enc.Name("\"submitter\":")
-			enc.Null()
+			enc.NameNull("\"submitter\":")
 		case shape.Present:
-			enc.Name("\"submitter\":")
-			enc.String(v.Submitter.Value)
+			enc.NameString("\"submitter\":", v.Submitter.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -27123,9 +26101,8 @@ func (v *SubmissionMailEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -27817,59 +26794,49 @@ func (v *TeamsMessageEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "campaignId") {
+	if !extra || !shapeimpl.Has(v.Extra, "campaignId") {
 		switch v.CampaignID.State {
 		case shape.Null:
-			enc.Name("\"campaignId\":")
-			enc.Null()
+			enc.NameNull("\"campaignId\":")
 		case shape.Present:
-			enc.Name("\"campaignId\":")
-			enc.String(v.CampaignID.Value)
+			enc.NameString("\"campaignId\":", v.CampaignID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "channelId") {
+	if !extra || !shapeimpl.Has(v.Extra, "channelId") {
 		switch v.ChannelID.State {
 		case shape.Null:
-			enc.Name("\"channelId\":")
-			enc.Null()
+			enc.NameNull("\"channelId\":")
 		case shape.Present:
-			enc.Name("\"channelId\":")
-			enc.String(v.ChannelID.Value)
+			enc.NameString("\"channelId\":", v.ChannelID.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "deliveryAction") {
+	if !extra || !shapeimpl.Has(v.Extra, "deliveryAction") {
 		switch v.DeliveryAction.State {
 		case shape.Null:
-			enc.Name("\"deliveryAction\":")
-			enc.Null()
+			enc.NameNull("\"deliveryAction\":")
 		case shape.Present:
-			enc.Name("\"deliveryAction\":")
-			v.DeliveryAction.Value.ShapeEncode(enc)
+			enc.NameString("\"deliveryAction\":", string(v.DeliveryAction.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "deliveryLocation") {
+	if !extra || !shapeimpl.Has(v.Extra, "deliveryLocation") {
 		switch v.DeliveryLocation.State {
 		case shape.Null:
-			enc.Name("\"deliveryLocation\":")
-			enc.Null()
+			enc.NameNull("\"deliveryLocation\":")
 		case shape.Present:
-			enc.Name("\"deliveryLocation\":")
-			v.DeliveryLocation.Value.ShapeEncode(enc)
+			enc.NameString("\"deliveryLocation\":", string(v.DeliveryLocation.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -27879,11 +26846,10 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "files") {
+	if !extra || !shapeimpl.Has(v.Extra, "files") {
 		switch v.Files.State {
 		case shape.Null:
-			enc.Name("\"files\":")
-			enc.Null()
+			enc.NameNull("\"files\":")
 		case shape.Present:
 			enc.Name("\"files\":")
 			enc.BeginArray()
@@ -27897,101 +26863,82 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "groupId") {
+	if !extra || !shapeimpl.Has(v.Extra, "groupId") {
 		switch v.GroupID.State {
 		case shape.Null:
-			enc.Name("\"groupId\":")
-			enc.Null()
+			enc.NameNull("\"groupId\":")
 		case shape.Present:
-			enc.Name("\"groupId\":")
-			enc.String(v.GroupID.Value)
+			enc.NameString("\"groupId\":", v.GroupID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isExternal") {
+	if !extra || !shapeimpl.Has(v.Extra, "isExternal") {
 		switch v.IsExternal.State {
 		case shape.Null:
-			enc.Name("\"isExternal\":")
-			enc.Null()
+			enc.NameNull("\"isExternal\":")
 		case shape.Present:
-			enc.Name("\"isExternal\":")
-			enc.Bool(v.IsExternal.Value)
+			enc.NameBool("\"isExternal\":", v.IsExternal.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "isOwned") {
+	if !extra || !shapeimpl.Has(v.Extra, "isOwned") {
 		switch v.IsOwned.State {
 		case shape.Null:
-			enc.Name("\"isOwned\":")
-			enc.Null()
+			enc.NameNull("\"isOwned\":")
 		case shape.Present:
-			enc.Name("\"isOwned\":")
-			enc.Bool(v.IsOwned.Value)
+			enc.NameBool("\"isOwned\":", v.IsOwned.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastModifiedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastModifiedDateTime") {
 		switch v.LastModifiedDateTime.State {
 		case shape.Null:
-			enc.Name("\"lastModifiedDateTime\":")
-			enc.Null()
+			enc.NameNull("\"lastModifiedDateTime\":")
 		case shape.Present:
-			enc.Name("\"lastModifiedDateTime\":")
-			enc.Time(v.LastModifiedDateTime.Value)
+			enc.NameTime("\"lastModifiedDateTime\":", v.LastModifiedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "messageDirection") {
+	if !extra || !shapeimpl.Has(v.Extra, "messageDirection") {
 		switch v.MessageDirection.State {
 		case shape.Null:
-			enc.Name("\"messageDirection\":")
-			enc.Null()
+			enc.NameNull("\"messageDirection\":")
 		case shape.Present:
-			enc.Name("\"messageDirection\":")
-			v.MessageDirection.Value.ShapeEncode(enc)
+			enc.NameString("\"messageDirection\":", string(v.MessageDirection.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "messageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "messageId") {
 		switch v.MessageID.State {
 		case shape.Null:
-			enc.Name("\"messageId\":")
-			enc.Null()
+			enc.NameNull("\"messageId\":")
 		case shape.Present:
-			enc.Name("\"messageId\":")
-			enc.String(v.MessageID.Value)
+			enc.NameString("\"messageId\":", v.MessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "owningTenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "owningTenantId") {
 		switch v.OwningTenantID.State {
 		case shape.Null:
-			enc.Name("\"owningTenantId\":")
-			enc.Null()
+			enc.NameNull("\"owningTenantId\":")
 		case shape.Present:
-			enc.Name("\"owningTenantId\":")
-			enc.String(v.OwningTenantID.Value)
+			enc.NameString("\"owningTenantId\":", v.OwningTenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parentMessageId") {
+	if !extra || !shapeimpl.Has(v.Extra, "parentMessageId") {
 		switch v.ParentMessageID.State {
 		case shape.Null:
-			enc.Name("\"parentMessageId\":")
-			enc.Null()
+			enc.NameNull("\"parentMessageId\":")
 		case shape.Present:
-			enc.Name("\"parentMessageId\":")
-			enc.String(v.ParentMessageID.Value)
+			enc.NameString("\"parentMessageId\":", v.ParentMessageID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "receivedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "receivedDateTime") {
 		switch v.ReceivedDateTime.State {
 		case shape.Null:
-			enc.Name("\"receivedDateTime\":")
-			enc.Null()
+			enc.NameNull("\"receivedDateTime\":")
 		case shape.Present:
-			enc.Name("\"receivedDateTime\":")
-			enc.Time(v.ReceivedDateTime.Value)
+			enc.NameTime("\"receivedDateTime\":", v.ReceivedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recipients") {
+	if !extra || !shapeimpl.Has(v.Extra, "recipients") {
 		switch v.Recipients.State {
 		case shape.Null:
-			enc.Name("\"recipients\":")
-			enc.Null()
+			enc.NameNull("\"recipients\":")
 		case shape.Present:
 			enc.Name("\"recipients\":")
 			enc.BeginArray()
@@ -28005,25 +26952,21 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -28033,61 +26976,50 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "senderFromAddress") {
+	if !extra || !shapeimpl.Has(v.Extra, "senderFromAddress") {
 		switch v.SenderFromAddress.State {
 		case shape.Null:
-			enc.Name("\"senderFromAddress\":")
-			enc.Null()
+			enc.NameNull("\"senderFromAddress\":")
 		case shape.Present:
-			enc.Name("\"senderFromAddress\":")
-			enc.String(v.SenderFromAddress.Value)
+			enc.NameString("\"senderFromAddress\":", v.SenderFromAddress.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "senderIP") {
+	if !extra || !shapeimpl.Has(v.Extra, "senderIP") {
 		switch v.SenderIP.State {
 		case shape.Null:
-			enc.Name("\"senderIP\":")
-			enc.Null()
+			enc.NameNull("\"senderIP\":")
 		case shape.Present:
-			enc.Name("\"senderIP\":")
-			enc.String(v.SenderIP.Value)
+			enc.NameString("\"senderIP\":", v.SenderIP.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourceAppName") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourceAppName") {
 		switch v.SourceAppName.State {
 		case shape.Null:
-			enc.Name("\"sourceAppName\":")
-			enc.Null()
+			enc.NameNull("\"sourceAppName\":")
 		case shape.Present:
-			enc.Name("\"sourceAppName\":")
-			enc.String(v.SourceAppName.Value)
+			enc.NameString("\"sourceAppName\":", v.SourceAppName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sourceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "sourceId") {
 		switch v.SourceID.State {
 		case shape.Null:
-			enc.Name("\"sourceId\":")
-			enc.Null()
+			enc.NameNull("\"sourceId\":")
 		case shape.Present:
-			enc.Name("\"sourceId\":")
-			enc.String(v.SourceID.Value)
+			enc.NameString("\"sourceId\":", v.SourceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "subject") {
+	if !extra || !shapeimpl.Has(v.Extra, "subject") {
 		switch v.Subject.State {
 		case shape.Null:
-			enc.Name("\"subject\":")
-			enc.Null()
+			enc.NameNull("\"subject\":")
 		case shape.Present:
-			enc.Name("\"subject\":")
-			enc.String(v.Subject.Value)
+			enc.NameString("\"subject\":", v.Subject.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "suspiciousRecipients") {
+	if !extra || !shapeimpl.Has(v.Extra, "suspiciousRecipients") {
 		switch v.SuspiciousRecipients.State {
 		case shape.Null:
-			enc.Name("\"suspiciousRecipients\":")
-			enc.Null()
+			enc.NameNull("\"suspiciousRecipients\":")
 		case shape.Present:
 			enc.Name("\"suspiciousRecipients\":")
 			enc.BeginArray()
@@ -28101,11 +27033,10 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -28115,31 +27046,26 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threadId") {
+	if !extra || !shapeimpl.Has(v.Extra, "threadId") {
 		switch v.ThreadID.State {
 		case shape.Null:
-			enc.Name("\"threadId\":")
-			enc.Null()
+			enc.NameNull("\"threadId\":")
 		case shape.Present:
-			enc.Name("\"threadId\":")
-			enc.String(v.ThreadID.Value)
+			enc.NameString("\"threadId\":", v.ThreadID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threadType") {
+	if !extra || !shapeimpl.Has(v.Extra, "threadType") {
 		switch v.ThreadType.State {
 		case shape.Null:
-			enc.Name("\"threadType\":")
-			enc.Null()
+			enc.NameNull("\"threadType\":")
 		case shape.Present:
-			enc.Name("\"threadType\":")
-			enc.String(v.ThreadType.Value)
+			enc.NameString("\"threadType\":", v.ThreadType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "urls") {
+	if !extra || !shapeimpl.Has(v.Extra, "urls") {
 		switch v.URLs.State {
 		case shape.Null:
-			enc.Name("\"urls\":")
-			enc.Null()
+			enc.NameNull("\"urls\":")
 		case shape.Present:
 			enc.Name("\"urls\":")
 			enc.BeginArray()
@@ -28153,9 +27079,8 @@ func (v *TeamsMessageEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -28381,19 +27306,17 @@ func (v *URLEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -28403,25 +27326,21 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -28431,11 +27350,10 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -28445,19 +27363,16 @@ func (v *URLEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "url") {
+	if !extra || !shapeimpl.Has(v.Extra, "url") {
 		switch v.URL.State {
 		case shape.Null:
-			enc.Name("\"url\":")
-			enc.Null()
+			enc.NameNull("\"url\":")
 		case shape.Present:
-			enc.Name("\"url\":")
-			enc.String(v.URL.Value)
+			enc.NameString("\"url\":", v.URL.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -28645,61 +27560,51 @@ func (v *UserAccount) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "accountName") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "accountName") {
 		switch v.AccountName.State {
 		case shape.Null:
-			enc.Name("\"accountName\":")
-			enc.Null()
+			enc.NameNull("\"accountName\":")
 		case shape.Present:
-			enc.Name("\"accountName\":")
-			enc.String(v.AccountName.Value)
+			enc.NameString("\"accountName\":", v.AccountName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
+	if !extra || !shapeimpl.Has(v.Extra, "activeDirectoryObjectGuid") {
 		switch v.ActiveDirectoryObjectGUID.State {
 		case shape.Null:
-			enc.Name("\"activeDirectoryObjectGuid\":")
-			enc.Null()
+			enc.NameNull("\"activeDirectoryObjectGuid\":")
 		case shape.Present:
-			enc.Name("\"activeDirectoryObjectGuid\":")
-			enc.String(v.ActiveDirectoryObjectGUID.Value)
+			enc.NameString("\"activeDirectoryObjectGuid\":", v.ActiveDirectoryObjectGUID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "azureAdUserId") {
+	if !extra || !shapeimpl.Has(v.Extra, "azureAdUserId") {
 		switch v.AzureAdUserID.State {
 		case shape.Null:
-			enc.Name("\"azureAdUserId\":")
-			enc.Null()
+			enc.NameNull("\"azureAdUserId\":")
 		case shape.Present:
-			enc.Name("\"azureAdUserId\":")
-			enc.String(v.AzureAdUserID.Value)
+			enc.NameString("\"azureAdUserId\":", v.AzureAdUserID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "displayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "displayName") {
 		switch v.DisplayName.State {
 		case shape.Null:
-			enc.Name("\"displayName\":")
-			enc.Null()
+			enc.NameNull("\"displayName\":")
 		case shape.Present:
-			enc.Name("\"displayName\":")
-			enc.String(v.DisplayName.Value)
+			enc.NameString("\"displayName\":", v.DisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "domainName") {
+	if !extra || !shapeimpl.Has(v.Extra, "domainName") {
 		switch v.DomainName.State {
 		case shape.Null:
-			enc.Name("\"domainName\":")
-			enc.Null()
+			enc.NameNull("\"domainName\":")
 		case shape.Present:
-			enc.Name("\"domainName\":")
-			enc.String(v.DomainName.Value)
+			enc.NameString("\"domainName\":", v.DomainName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceAccessEvents") {
 		switch v.ResourceAccessEvents.State {
 		case shape.Null:
-			enc.Name("\"resourceAccessEvents\":")
-			enc.Null()
+			enc.NameNull("\"resourceAccessEvents\":")
 		case shape.Present:
 			enc.Name("\"resourceAccessEvents\":")
 			enc.BeginArray()
@@ -28713,34 +27618,28 @@ func (v *UserAccount) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
-			enc.Name("\"tenantId\":")
-			enc.Null()
+			enc.NameNull("\"tenantId\":")
 		case shape.Present:
-			enc.Name("\"tenantId\":")
-			enc.String(v.TenantID.Value)
+			enc.NameString("\"tenantId\":", v.TenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userPrincipalName") {
+	if !extra || !shapeimpl.Has(v.Extra, "userPrincipalName") {
 		switch v.UserPrincipalName.State {
 		case shape.Null:
-			enc.Name("\"userPrincipalName\":")
-			enc.Null()
+			enc.NameNull("\"userPrincipalName\":")
 		case shape.Present:
-			enc.Name("\"userPrincipalName\":")
-			enc.String(v.UserPrincipalName.Value)
+			enc.NameString("\"userPrincipalName\":", v.UserPrincipalName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userSid") {
+	if !extra || !shapeimpl.Has(v.Extra, "userSid") {
 		switch v.UserSid.State {
 		case shape.Null:
-			enc.Name("\"userSid\":")
-			enc.Null()
+			enc.NameNull("\"userSid\":")
 		case shape.Present:
-			enc.Name("\"userSid\":")
-			enc.String(v.UserSid.Value)
+			enc.NameString("\"userSid\":", v.UserSid.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -28998,19 +27897,17 @@ func (v *UserEvidence) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
-		enc.Name("\"createdDateTime\":")
-		enc.Time(v.CreatedDateTime)
+	if !extra && !(enc.OmitZero && v.CreatedDateTime.IsZero()) || extra && enc.Writes(v.Extra, "createdDateTime", v.CreatedDateTime.IsZero(), true) {
+		enc.NameTime("\"createdDateTime\":", v.CreatedDateTime)
 	}
-	if !shapeimpl.Has(v.Extra, "detailedRoles") {
+	if !extra || !shapeimpl.Has(v.Extra, "detailedRoles") {
 		switch v.DetailedRoles.State {
 		case shape.Null:
-			enc.Name("\"detailedRoles\":")
-			enc.Null()
+			enc.NameNull("\"detailedRoles\":")
 		case shape.Present:
 			enc.Name("\"detailedRoles\":")
 			enc.BeginArray()
@@ -29020,25 +27917,21 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
-		enc.Name("\"remediationStatus\":")
-		v.RemediationStatus.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.RemediationStatus == "") || extra && enc.Writes(v.Extra, "remediationStatus", v.RemediationStatus == "", true) {
+		enc.NameString("\"remediationStatus\":", string(v.RemediationStatus))
 	}
-	if !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "remediationStatusDetails") {
 		switch v.RemediationStatusDetails.State {
 		case shape.Null:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.Null()
+			enc.NameNull("\"remediationStatusDetails\":")
 		case shape.Present:
-			enc.Name("\"remediationStatusDetails\":")
-			enc.String(v.RemediationStatusDetails.Value)
+			enc.NameString("\"remediationStatusDetails\":", v.RemediationStatusDetails.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "roles") {
+	if !extra || !shapeimpl.Has(v.Extra, "roles") {
 		switch v.Roles.State {
 		case shape.Null:
-			enc.Name("\"roles\":")
-			enc.Null()
+			enc.NameNull("\"roles\":")
 		case shape.Present:
 			enc.Name("\"roles\":")
 			enc.BeginArray()
@@ -29048,21 +27941,19 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "stream") {
+	if !extra || !shapeimpl.Has(v.Extra, "stream") {
 		switch v.Stream.State {
 		case shape.Null:
-			enc.Name("\"stream\":")
-			enc.Null()
+			enc.NameNull("\"stream\":")
 		case shape.Present:
 			enc.Name("\"stream\":")
 			v.Stream.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -29072,19 +27963,17 @@ func (v *UserEvidence) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "userAccount") {
+	if !extra || !shapeimpl.Has(v.Extra, "userAccount") {
 		switch v.UserAccount.State {
 		case shape.Null:
-			enc.Name("\"userAccount\":")
-			enc.Null()
+			enc.NameNull("\"userAccount\":")
 		case shape.Present:
 			enc.Name("\"userAccount\":")
 			v.UserAccount.Value.ShapeEncode(enc)
 		}
 	}
-	if enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
-		enc.Name("\"verdict\":")
-		v.Verdict.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Verdict == "") || extra && enc.Writes(v.Extra, "verdict", v.Verdict == "", true) {
+		enc.NameString("\"verdict\":", string(v.Verdict))
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -29230,38 +28119,32 @@ func (v *VMMetadata) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *VMMetadata) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "cloudProvider", v.CloudProvider == "", true) {
-		enc.Name("\"cloudProvider\":")
-		v.CloudProvider.ShapeEncode(enc)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.CloudProvider == "") || extra && enc.Writes(v.Extra, "cloudProvider", v.CloudProvider == "", true) {
+		enc.NameString("\"cloudProvider\":", string(v.CloudProvider))
 	}
-	if !shapeimpl.Has(v.Extra, "resourceId") {
+	if !extra || !shapeimpl.Has(v.Extra, "resourceId") {
 		switch v.ResourceID.State {
 		case shape.Null:
-			enc.Name("\"resourceId\":")
-			enc.Null()
+			enc.NameNull("\"resourceId\":")
 		case shape.Present:
-			enc.Name("\"resourceId\":")
-			enc.String(v.ResourceID.Value)
+			enc.NameString("\"resourceId\":", v.ResourceID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "subscriptionId") {
+	if !extra || !shapeimpl.Has(v.Extra, "subscriptionId") {
 		switch v.SubscriptionID.State {
 		case shape.Null:
-			enc.Name("\"subscriptionId\":")
-			enc.Null()
+			enc.NameNull("\"subscriptionId\":")
 		case shape.Present:
-			enc.Name("\"subscriptionId\":")
-			enc.String(v.SubscriptionID.Value)
+			enc.NameString("\"subscriptionId\":", v.SubscriptionID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "vmId") {
+	if !extra || !shapeimpl.Has(v.Extra, "vmId") {
 		switch v.VMID.State {
 		case shape.Null:
-			enc.Name("\"vmId\":")
-			enc.Null()
+			enc.NameNull("\"vmId\":")
 		case shape.Present:
-			enc.Name("\"vmId\":")
-			enc.String(v.VMID.Value)
+			enc.NameString("\"vmId\":", v.VMID.Value)
 		}
 	}
 	enc.Extra(v.Extra)

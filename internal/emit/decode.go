@@ -227,6 +227,38 @@ func (e *emitter) encodeValue(s *model.Schema, expr *jen.Statement) []jen.Code {
 	return e.encodeDepth(s, expr, 0)
 }
 
+// encodeMember appends the member named name (encoded, with its colon)
+// whose value is expr, a non-null value of s: one fused call (NameString,
+// NameTime, ...) for a scalar, Name and the value's writer otherwise.
+func (e *emitter) encodeMember(s *model.Schema, name string, expr *jen.Statement) []jen.Code {
+	enc := jen.Id("enc")
+	if u := unwrap(s); unionOf(u) == nil && u.Ref == nil && u.Named == nil && !u.Raw {
+		switch u.Kind {
+		case model.KindString, model.KindEnum:
+			if u.Go != nil && u.Go.Kind == model.GoTime {
+				return []jen.Code{enc.Dot("NameTime").Call(jen.Lit(name), expr)}
+			}
+			return []jen.Code{enc.Dot("NameString").Call(jen.Lit(name), expr)}
+		case model.KindInteger:
+			if u.GoInt32 {
+				return []jen.Code{enc.Dot("NameInt64").Call(jen.Lit(name), jen.Int64().Parens(expr))}
+			}
+			return []jen.Code{enc.Dot("NameInt64").Call(jen.Lit(name), expr)}
+		case model.KindNumber:
+			return []jen.Code{enc.Dot("NameFloat64").Call(jen.Lit(name), expr)}
+		case model.KindBool:
+			return []jen.Code{enc.Dot("NameBool").Call(jen.Lit(name), expr)}
+		}
+	}
+	if g := s.Go; g != nil && g.Kind == model.GoNamed && g.Named.Schema != nil {
+		// A named enum's ShapeEncode writes it as a string (see enumDecl).
+		if ns := g.Named.Schema; ns.Union == nil && ns.Ref == nil && ns.NullOr == nil && ns.Kind == model.KindEnum {
+			return []jen.Code{enc.Dot("NameString").Call(jen.Lit(name), jen.String().Parens(expr))}
+		}
+	}
+	return append([]jen.Code{enc.Dot("Name").Call(jen.Lit(name))}, e.encodeValue(s, expr)...)
+}
+
 func (e *emitter) encodeDepth(s *model.Schema, expr *jen.Statement, depth int) []jen.Code {
 	enc := jen.Id("enc")
 	s = unwrap(s)

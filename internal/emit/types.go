@@ -285,26 +285,39 @@ func (e *emitter) structDecl(f *jen.File, t *model.Type) {
 	// Encode. A declared member found in Extra (lenient decoding keeps a value
 	// of the wrong type there) wins over the field, so nothing is lost.
 	encode := []jen.Code{jen.Id("enc").Dot("BeginObject").Call()}
+	if len(s.Properties) > 0 {
+		encode = append(encode, jen.Id("extra").Op(":=").Len(jen.Id("v").Dot(s.ExtraGoName)).Op("!=").Lit(0).Comment("a member held in Extra wins over its field"))
+	}
 	for _, p := range s.Properties {
 		fld := jen.Id("v").Dot(p.GoName)
-		key := jen.Id("enc").Dot("Name").Call(jen.Lit(string(shapeimpl.AppendString(nil, p.JSONName)) + ":"))
+		name := string(shapeimpl.AppendString(nil, p.JSONName)) + ":"
+		key := jen.Id("enc").Dot("Name").Call(jen.Lit(name))
 		var write []jen.Code
 		switch {
 		case p.Schema.Raw:
 			write = []jen.Code{jen.If(fld.Clone().Op("!=").Nil()).Block(key, jen.Id("enc").Dot("Raw").Call(fld.Clone()))}
 		case p.Optional:
 			write = []jen.Code{jen.Switch(fld.Clone().Dot("State")).Block(
-				jen.Case(shape("Null")).Block(key.Clone(), jen.Id("enc").Dot("Null").Call()),
-				jen.Case(shape("Present")).Block(append([]jen.Code{key.Clone()}, e.encodeValue(p.Schema, fld.Clone().Dot("Value"))...)...))}
+				jen.Case(shape("Null")).Block(jen.Id("enc").Dot("NameNull").Call(jen.Lit(name))),
+				jen.Case(shape("Present")).Block(e.encodeMember(p.Schema, name, fld.Clone().Dot("Value"))...))}
 		default:
-			write = append([]jen.Code{key}, e.encodeValue(p.Schema, fld.Clone())...)
+			write = e.encodeMember(p.Schema, name, fld.Clone())
 		}
+		// extra (below) is false for nearly every value: then no member is
+		// looked up in Extra, and a required member is written unless
+		// OmitZero leaves its zero value out, as Writes decides it.
 		if !p.Schema.Raw && !p.Optional {
 			zero, omittable := zeroTest(p.Schema.Go, fld.Clone())
-			encode = append(encode, jen.If(jen.Id("enc").Dot("Writes").Call(jen.Id("v").Dot(s.ExtraGoName), jen.Lit(p.JSONName), zero, jen.Lit(omittable))).Block(write...))
+			writes := jen.Id("enc").Dot("Writes").Call(jen.Id("v").Dot(s.ExtraGoName), jen.Lit(p.JSONName), zero, jen.Lit(omittable))
+			cond := jen.Op("!").Id("extra").Op("||").Add(writes)
+			if omittable {
+				zero, _ := zeroTest(p.Schema.Go, fld.Clone())
+				cond = jen.Op("!").Id("extra").Op("&&").Op("!").Parens(jen.Id("enc").Dot("OmitZero").Op("&&").Add(zero)).Op("||").Id("extra").Op("&&").Add(writes)
+			}
+			encode = append(encode, jen.If(cond).Block(write...))
 			continue
 		}
-		encode = append(encode, jen.If(jen.Op("!").Add(impl("Has")).Call(jen.Id("v").Dot(s.ExtraGoName), jen.Lit(p.JSONName))).Block(write...))
+		encode = append(encode, jen.If(jen.Op("!").Id("extra").Op("||").Op("!").Add(impl("Has")).Call(jen.Id("v").Dot(s.ExtraGoName), jen.Lit(p.JSONName))).Block(write...))
 	}
 	encode = append(encode, jen.Id("enc").Dot("Extra").Call(jen.Id("v").Dot(s.ExtraGoName)), jen.Id("enc").Dot("EndObject").Call())
 	e.methods(f, t, decode, encode)

@@ -1,12 +1,14 @@
 package shapeimpl
 
 import (
+	"encoding/binary"
 	"errors"
 	"math"
 	"math/bits"
 	"slices"
 	"strconv"
 	"sync"
+	"time"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -137,14 +139,9 @@ func (e *Encoder) token(s string, more bool) {
 }
 
 // quoted writes s as a JSON string after a ',' if one is due. Strings that
-// need no escapes (nearly all) are checked eight bytes at a time, then
-// copied; the others take appendString.
+// need no escapes (nearly all) are checked and copied eight bytes at a
+// time (copySafe); the others take appendString.
 func (e *Encoder) quoted(s string) {
-	if !safeString(s) {
-		e.token("", true)              // the comma, if one is due
-		e.buf = appendString(e.buf, s) // escapes: the slow path
-		return
-	}
 	b := e.buf
 	at := len(b)
 	if cap(b)-at < len(s)+3 {
@@ -157,42 +154,17 @@ func (e *Encoder) quoted(s string) {
 		at++
 	}
 	b[at] = '"'
-	copy(b[at+1:], s)
+	if !copySafe(b[at+1:], s) {
+		e.token("", true)              // the comma, if one is due, over the copy
+		e.buf = appendString(e.buf, s) // escapes: the slow path
+		return
+	}
 	b[at+1+len(s)] = '"'
 	e.buf = e.buf[:at+2+len(s)]
 	e.more = true
 }
 
-// safeString reports whether appendString copies all of s as it is. It
-// needs no position, so it folds the words' tests together and looks at
-// the high bits once: a word's test bits are set only where a byte is
-// unsafe or has its own high bit set (see unsafeBytes), so the fold has a
-// high bit set exactly when some byte is unsafe.
-func safeString(s string) bool {
-	const hi = 0x8080808080808080
-	n := len(s)
-	if n < 8 {
-		for i := 0; i < n; i++ {
-			if !safeByte[s[i]] {
-				return false
-			}
-		}
-		return true
-	}
-	// The constants come from a variable, so that they are loaded into
-	// registers once, not written into the loop (the compiler
-	// rematerialises 64-bit constants at every use).
-	l, c20, or2, eq3e, or4, eq26, eq5c := swar.lo, swar.c20, swar.or2, swar.eq3e, swar.or4, swar.eq26, swar.eq5c
-	x := load64(s, n-8)
-	m := x | (x - c20) | ((x | or2) ^ eq3e - l) | ((x | or4) ^ eq26 - l) | (x ^ eq5c - l)
-	for i := 0; i+8 < n; i += 8 {
-		x := load64(s, i)
-		m |= x | (x - c20) | ((x | or2) ^ eq3e - l) | ((x | or4) ^ eq26 - l) | (x ^ eq5c - l)
-	}
-	return m&hi == 0
-}
-
-// swar holds the word constants of the scans of strings (safeString,
+// swar holds the word constants of the scans of strings (copySafe,
 // plainRun; see unsafeBytes): byte value times lo is that byte in every
 // position of a word.
 var swar = struct{ lo, hi, c20, or2, eq3e, or4, eq22, eq26, eq5c uint64 }{
@@ -486,3 +458,261 @@ func (e *Encoder) Writes(extra map[string]RawValue, k string, zero, omittable bo
 	}
 	return !(zero && omittable && e.OmitZero)
 }
+
+// The fused writers below write one member, its encoded name (a constant
+// such as `"id":`, as Name takes it) and its value, with one comma check
+// and one capacity check; generated encoders use them for members of
+// scalar types. Each writes what Name followed by the value's own writer
+// writes.
+
+// member makes room for a ',', name and n more bytes, writes the ',' if
+// one is due and name, and returns the buffer up to its capacity and the
+// offset after name. The caller stores the new length and e.more.
+func (e *Encoder) member(name string, n int) ([]byte, int) {
+	b := e.buf
+	at := len(b)
+	if cap(b)-at <= len(name)+n {
+		e.grow(len(name) + n + 1)
+		b = e.buf
+	}
+	b = b[:cap(b)]
+	if e.more {
+		b[at] = ','
+		at++
+	}
+	at += copyWords(b[at:], name)
+	return b, at
+}
+
+// NameString writes a member whose value is the string s. The string is
+// checked and copied in one pass (copySafe); one that needs escapes is
+// written again by appendString over what was copied.
+func (e *Encoder) NameString(name, s string) {
+	b := e.buf
+	at := len(b)
+	if n := len(name) + len(s) + 3; cap(b)-at < n {
+		e.grow(n)
+		b = e.buf
+	}
+	b = b[:cap(b)]
+	if e.more {
+		b[at] = ','
+		at++
+	}
+	at += copyWords(b[at:], name)
+	b[at] = '"'
+	at++
+	if !copySafe(b[at:], s) {
+		e.token(name, false)           // e.buf's length is unchanged: this writes over the copy
+		e.buf = appendString(e.buf, s) // escapes: the slow path
+		e.more = true
+		return
+	}
+	at += len(s)
+	b[at] = '"'
+	e.buf = e.buf[:at+1]
+	e.more = true
+}
+
+// copyWords copies s to the start of dst, which has room for it, eight
+// bytes at a time (the last word overlaps the one before), and returns
+// len(s). For the short strings of member names and values this is
+// quicker than copy, whose memmove is a call.
+func copyWords(dst []byte, s string) int {
+	n := len(s)
+	if n < 8 {
+		for i := 0; i < n; i++ {
+			dst[i] = s[i]
+		}
+		return n
+	}
+	_ = dst[n-1]
+	for i := 0; i+8 < n; i += 8 {
+		binary.LittleEndian.PutUint64(dst[i:], load64(s, i))
+	}
+	binary.LittleEndian.PutUint64(dst[n-8:], load64(s, n-8))
+	return n
+}
+
+// copySafe copies s to the start of dst, which has room for it, and
+// reports whether appendString would copy all of s as it is; what it
+// copies of an s that needs escapes is garbage. It checks each word as it
+// copies it.
+func copySafe(dst []byte, s string) bool {
+	n := len(s)
+	if n < 8 {
+		for i := 0; i < n; i++ {
+			c := s[i]
+			if !safeByte[c] {
+				return false
+			}
+			dst[i] = c
+		}
+		return true
+	}
+	_ = dst[n-1]
+	// The constants come from a variable, so that they are loaded into
+	// registers once, not written into the loop (the compiler
+	// rematerialises 64-bit constants at every use). The words' tests are
+	// folded together and the high bits looked at once: a word's test bits
+	// are set only where a byte is unsafe or has its own high bit set (see
+	// unsafeBytes), so the fold has a high bit set exactly when some byte
+	// is unsafe.
+	l, c20, or2, eq3e, or4, eq26, eq5c := swar.lo, swar.c20, swar.or2, swar.eq3e, swar.or4, swar.eq26, swar.eq5c
+	x := load64(s, n-8)
+	m := x | (x - c20) | ((x | or2) ^ eq3e - l) | ((x | or4) ^ eq26 - l) | (x ^ eq5c - l)
+	for i := 0; i+8 < n; i += 8 {
+		x := load64(s, i)
+		m |= x | (x - c20) | ((x | or2) ^ eq3e - l) | ((x | or4) ^ eq26 - l) | (x ^ eq5c - l)
+		binary.LittleEndian.PutUint64(dst[i:], x)
+	}
+	binary.LittleEndian.PutUint64(dst[n-8:], x)
+	return m&swar.hi == 0
+}
+
+// NameNull writes a member whose value is null.
+func (e *Encoder) NameNull(name string) {
+	b, at := e.member(name, 4)
+	copy(b[at:], "null")
+	e.buf = e.buf[:at+4]
+	e.more = true
+}
+
+// NameBool writes a member whose value is the boolean v.
+func (e *Encoder) NameBool(name string, v bool) {
+	lit := "false"
+	if v {
+		lit = "true"
+	}
+	b, at := e.member(name, len(lit))
+	at += copy(b[at:], lit)
+	e.buf = e.buf[:at]
+	e.more = true
+}
+
+// maxInt64 is the longest integer strconv.AppendInt writes.
+const maxInt64 = len("-9223372036854775808")
+
+// NameInt64 writes a member whose value is the integer n.
+func (e *Encoder) NameInt64(name string, n int64) {
+	b, at := e.member(name, maxInt64)
+	// b has room: AppendInt writes in place and the pointer is unchanged.
+	at += len(strconv.AppendInt(b[at:at], n, 10))
+	e.buf = e.buf[:at]
+	e.more = true
+}
+
+// NameFloat64 writes a member whose value is the number f (null for NaN
+// and infinities, as Float64 writes them).
+func (e *Encoder) NameFloat64(name string, f float64) {
+	e.Name(name)
+	e.Float64(f)
+}
+
+// maxDateTime is the longest date-time string AppendDateTime writes for a
+// year in 0000-9999, with its quotes.
+const maxDateTime = len(`"2006-01-02T15:04:05.999999999-07:00"`)
+
+// The Unix seconds of 0000-01-01T00:00:00 and 10000-01-01T00:00:00 (as
+// wall clock seconds in t's own offset): the years RFC 3339 can write.
+const (
+	minDateTimeSec = -62167219200
+	endDateTimeSec = 253402300800
+)
+
+// NameTime writes a member whose value is t as an RFC 3339 date-time
+// string (a year outside 0000-9999 fails, as Time does).
+func (e *Encoder) NameTime(name string, t time.Time) {
+	_, off := t.Zone()
+	wall := t.Unix() + int64(off)
+	if wall < minDateTimeSec || wall >= endDateTimeSec {
+		e.Name(name)
+		e.Time(t) // fails
+		return
+	}
+	b, at := e.member(name, maxDateTime)
+	b[at] = '"'
+	at += 1 + putDateTime(b[at+1:], t, wall)
+	b[at] = '"'
+	e.buf = e.buf[:at+1]
+	e.more = true
+}
+
+// putDateTime writes t, whose wall clock time in its own offset is wall
+// Unix seconds (in 0000-9999), at the start of b (which has room for it),
+// as AppendDateTime appends it, and returns the length written. It reads
+// t's zone once, where AppendDateTime's Date, Clock and Zone read it three
+// times, and writes two digits at a time from a table.
+func putDateTime(b []byte, t time.Time, wall int64) int {
+	_ = b[len(`2006-01-02T15:04:05.999999999-07:00`)-1]
+	days := wall / 86400
+	secs := int(wall - days*86400)
+	if secs < 0 {
+		secs += 86400
+		days--
+	}
+	// Days to a civil date (H. Hinnant, "chrono-Compatible Low-Level Date
+	// Algorithms"), in eras of 400 years from 0000-03-01.
+	z := days + 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := int(z - era*146097)
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	year := yoe + int(era)*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day := doy - (153*mp+2)/5 + 1
+	month := mp + 3
+	if mp >= 10 {
+		month = mp - 9
+		year++
+	}
+	put2(b[0:], year/100)
+	put2(b[2:], year%100)
+	b[4] = '-'
+	put2(b[5:], month)
+	b[7] = '-'
+	put2(b[8:], day)
+	b[10] = 'T'
+	put2(b[11:], secs/3600)
+	b[13] = ':'
+	put2(b[14:], secs/60%60)
+	b[16] = ':'
+	put2(b[17:], secs%60)
+	n := 19
+	if ns := t.Nanosecond(); ns != 0 {
+		b[n] = '.'
+		for i := 9; i >= 1; i-- {
+			b[n+i] = byte('0' + ns%10)
+			ns /= 10
+		}
+		n += 10
+		for b[n-1] == '0' {
+			n--
+		}
+	}
+	off := int(wall - t.Unix())
+	if off == 0 {
+		b[n] = 'Z'
+		return n + 1
+	}
+	b[n] = '+'
+	if off < 0 {
+		b[n], off = '-', -off
+	}
+	off /= 60
+	put2(b[n+1:], off/60)
+	b[n+3] = ':'
+	put2(b[n+4:], off%60)
+	return n + 6
+}
+
+// put2 writes n (0-99) as two digits.
+func put2(b []byte, n int) {
+	b[1], b[0] = digits2[2*n+1], digits2[2*n]
+}
+
+// digits2 holds 00 to 99, two bytes each.
+const digits2 = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestAppendStringMatchesEncodingJSON: strings are written as encoding/json
@@ -111,18 +112,34 @@ func TestUnsafeBytes(t *testing.T) {
 	}
 }
 
-// TestSafeString: the folded word test agrees with the byte test on
-// strings with one special byte at every position and length.
-func TestSafeString(t *testing.T) {
+// TestCopySafe: the folded word test of copySafe agrees with the byte test
+// on strings with one special byte at every position and length, and a
+// safe string is copied exactly, without a byte written past it.
+func TestCopySafe(t *testing.T) {
 	for c := range 256 {
 		for n := 1; n < 20; n++ {
 			for pos := range n {
 				b := []byte(strings.Repeat("a", n))
 				b[pos] = byte(c)
-				if got, want := safeString(string(b)), safeByte[c]; got != want {
-					t.Fatalf("safeString(%q) = %v, want %v", b, got, want)
+				dst := []byte(strings.Repeat("#", n+8))
+				if got, want := copySafe(dst, string(b)), safeByte[c]; got != want {
+					t.Fatalf("copySafe(%q) = %v, want %v", b, got, want)
+				} else if got && (string(dst[:n]) != string(b) || string(dst[n:]) != "########") {
+					t.Fatalf("copySafe(%q) copied %q", b, dst)
 				}
 			}
+		}
+	}
+}
+
+// TestCopyWords: copyWords copies every length exactly, writing nothing
+// past the string.
+func TestCopyWords(t *testing.T) {
+	for n := range 40 {
+		s := "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH"[:n]
+		dst := []byte(strings.Repeat("#", n+8))
+		if got := copyWords(dst, s); got != n || string(dst[:n]) != s || string(dst[n:]) != "########" {
+			t.Fatalf("copyWords(%q) = %d, copied %q", s, got, dst)
 		}
 	}
 }
@@ -151,6 +168,49 @@ func TestRawInvalidUTF8(t *testing.T) {
 		}
 		if err != nil || string(got) != tt.want || !json.Valid(got) {
 			t.Errorf("Raw(%q) = %q, %v; want %q", tt.raw, got, err, tt.want)
+		}
+	}
+}
+
+// TestNameTime: NameTime writes the member as Name and Time write it, that
+// is a date-time as time.Time.AppendFormat(RFC3339Nano) writes it, for
+// instants across the years 0000-9999 (both ends included), fractions and
+// offsets (one with seconds, which RFC 3339 drops); a year outside fails.
+func TestNameTime(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("", 2*3600), time.FixedZone("", -(5*3600 + 30*60 + 17)),
+		time.FixedZone("", 45*60), time.FixedZone("", 14*3600), time.FixedZone("", -12*3600)}
+	const first, end = -62167219200, 253402300800 // 0000-01-01, 10000-01-01
+	var instants []time.Time
+	for _, sec := range []int64{first, first + 1, first + 86399, -1, 0, 1, 951782400, 1078012800, 4107542400, end - 1} {
+		for _, z := range zones {
+			for _, ns := range []int64{0, 1, 999999999, 120000000} {
+				_, off := time.Unix(sec, 0).In(z).Zone()
+				instants = append(instants, time.Unix(sec-int64(off), ns).In(z)) // wall clock sec in z
+			}
+		}
+	}
+	for i := int64(0); i < 20000; i++ {
+		sec := (i*7919*104729)%(end-first) + first
+		ns := (i * 982451653) % 1e9
+		if i%3 == 0 {
+			ns -= ns % 1e6
+		}
+		instants = append(instants, time.Unix(sec, ns).In(zones[i%int64(len(zones))]))
+	}
+	for _, tm := range instants {
+		var enc Encoder
+		enc.BeginObject()
+		enc.NameTime(`"t":`, tm)
+		enc.EndObject()
+		if y := tm.Year(); y < 0 || y > 9999 {
+			if enc.Err() == nil {
+				t.Fatalf("NameTime(%v): no error for year %d", tm, y)
+			}
+			continue
+		}
+		want := `{"t":"` + tm.Format(time.RFC3339Nano) + `"}`
+		if got, err := string(enc.Bytes()), enc.Err(); got != want || err != nil {
+			t.Fatalf("NameTime(%v) = %s, %v; want %s", tm, got, err, want)
 		}
 	}
 }

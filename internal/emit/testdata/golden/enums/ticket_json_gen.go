@@ -147,48 +147,40 @@ func (v *Ticket) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Ticket) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "kind") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "kind") {
 		switch v.Kind.State {
 		case shape.Null:
-			enc.Name("\"kind\":")
-			enc.Null()
+			enc.NameNull("\"kind\":")
 		case shape.Present:
-			enc.Name("\"kind\":")
-			v.Kind.Value.ShapeEncode(enc)
+			enc.NameString("\"kind\":", string(v.Kind.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "previous") {
+	if !extra || !shapeimpl.Has(v.Extra, "previous") {
 		switch v.Previous.State {
 		case shape.Null:
-			enc.Name("\"previous\":")
-			enc.Null()
+			enc.NameNull("\"previous\":")
 		case shape.Present:
-			enc.Name("\"previous\":")
-			v.Previous.Value.ShapeEncode(enc)
+			enc.NameString("\"previous\":", string(v.Previous.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "priority") {
+	if !extra || !shapeimpl.Has(v.Extra, "priority") {
 		switch v.Priority.State {
 		case shape.Null:
-			enc.Name("\"priority\":")
-			enc.Null()
+			enc.NameNull("\"priority\":")
 		case shape.Present:
-			enc.Name("\"priority\":")
-			enc.Int64(v.Priority.Value)
+			enc.NameInt64("\"priority\":", v.Priority.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "status", v.Status == "", true) {
-		enc.Name("\"status\":")
-		v.Status.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Status == "") || extra && enc.Writes(v.Extra, "status", v.Status == "", true) {
+		enc.NameString("\"status\":", string(v.Status))
 	}
-	if !shapeimpl.Has(v.Extra, "version") {
+	if !extra || !shapeimpl.Has(v.Extra, "version") {
 		switch v.Version.State {
 		case shape.Null:
-			enc.Name("\"version\":")
-			enc.Null()
+			enc.NameNull("\"version\":")
 		case shape.Present:
-			enc.Name("\"version\":")
-			enc.Int64(v.Version.Value)
+			enc.NameInt64("\"version\":", v.Version.Value)
 		}
 	}
 	enc.Extra(v.Extra)

@@ -75,23 +75,20 @@ func (v *AnimalBase) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AnimalBase) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "legs") {
+	if !extra || !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
-			enc.Name("\"legs\":")
-			enc.Null()
+			enc.NameNull("\"legs\":")
 		case shape.Present:
-			enc.Name("\"legs\":")
-			enc.Int64(int64(v.Legs.Value))
+			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -201,33 +198,28 @@ func (v *Cat) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Cat) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "indoor") {
+	if !extra || !shapeimpl.Has(v.Extra, "indoor") {
 		switch v.Indoor.State {
 		case shape.Null:
-			enc.Name("\"indoor\":")
-			enc.Null()
+			enc.NameNull("\"indoor\":")
 		case shape.Present:
-			enc.Name("\"indoor\":")
-			enc.Bool(v.Indoor.Value)
+			enc.NameBool("\"indoor\":", v.Indoor.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "legs") {
+	if !extra || !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
-			enc.Name("\"legs\":")
-			enc.Null()
+			enc.NameNull("\"legs\":")
 		case shape.Present:
-			enc.Name("\"legs\":")
-			enc.Int64(int64(v.Legs.Value))
+			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -344,33 +336,28 @@ func (v *Dog) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Dog) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "breed") {
+	if !extra || !shapeimpl.Has(v.Extra, "breed") {
 		switch v.Breed.State {
 		case shape.Null:
-			enc.Name("\"breed\":")
-			enc.Null()
+			enc.NameNull("\"breed\":")
 		case shape.Present:
-			enc.Name("\"breed\":")
-			enc.String(v.Breed.Value)
+			enc.NameString("\"breed\":", v.Breed.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "legs") {
+	if !extra || !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
-			enc.Name("\"legs\":")
-			enc.Null()
+			enc.NameNull("\"legs\":")
 		case shape.Present:
-			enc.Name("\"legs\":")
-			enc.Int64(int64(v.Legs.Value))
+			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -481,33 +468,28 @@ func (v *Hound) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Hound) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "breed") {
+	if !extra || !shapeimpl.Has(v.Extra, "breed") {
 		switch v.Breed.State {
 		case shape.Null:
-			enc.Name("\"breed\":")
-			enc.Null()
+			enc.NameNull("\"breed\":")
 		case shape.Present:
-			enc.Name("\"breed\":")
-			enc.String(v.Breed.Value)
+			enc.NameString("\"breed\":", v.Breed.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "legs") {
+	if !extra || !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
-			enc.Name("\"legs\":")
-			enc.Null()
+			enc.NameNull("\"legs\":")
 		case shape.Present:
-			enc.Name("\"legs\":")
-			enc.Int64(int64(v.Legs.Value))
+			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -585,19 +567,17 @@ func (v *Keeper) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Keeper) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "badge") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "badge") {
 		switch v.Badge.State {
 		case shape.Null:
-			enc.Name("\"badge\":")
-			enc.Null()
+			enc.NameNull("\"badge\":")
 		case shape.Present:
-			enc.Name("\"badge\":")
-			enc.String(v.Badge.Value)
+			enc.NameString("\"badge\":", v.Badge.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -662,9 +642,9 @@ func (v *Person) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Person) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -792,43 +772,36 @@ func (v *Puppy) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Puppy) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "ageWeeks") {
+	if !extra || !shapeimpl.Has(v.Extra, "ageWeeks") {
 		switch v.AgeWeeks.State {
 		case shape.Null:
-			enc.Name("\"ageWeeks\":")
-			enc.Null()
+			enc.NameNull("\"ageWeeks\":")
 		case shape.Present:
-			enc.Name("\"ageWeeks\":")
-			enc.Int64(v.AgeWeeks.Value)
+			enc.NameInt64("\"ageWeeks\":", v.AgeWeeks.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "breed") {
+	if !extra || !shapeimpl.Has(v.Extra, "breed") {
 		switch v.Breed.State {
 		case shape.Null:
-			enc.Name("\"breed\":")
-			enc.Null()
+			enc.NameNull("\"breed\":")
 		case shape.Present:
-			enc.Name("\"breed\":")
-			enc.String(v.Breed.Value)
+			enc.NameString("\"breed\":", v.Breed.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "legs") {
+	if !extra || !shapeimpl.Has(v.Extra, "legs") {
 		switch v.Legs.State {
 		case shape.Null:
-			enc.Name("\"legs\":")
-			enc.Null()
+			enc.NameNull("\"legs\":")
 		case shape.Present:
-			enc.Name("\"legs\":")
-			enc.Int64(int64(v.Legs.Value))
+			enc.NameInt64("\"legs\":", int64(v.Legs.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "name", v.Name == "", true) {
-		enc.Name("\"name\":")
-		enc.String(v.Name)
+	if !extra && !(enc.OmitZero && v.Name == "") || extra && enc.Writes(v.Extra, "name", v.Name == "", true) {
+		enc.NameString("\"name\":", v.Name)
 	}
 	enc.Extra(v.Extra)
 	enc.EndObject()
@@ -928,11 +901,11 @@ func (v *Zoo) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Zoo) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "animals") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "animals") {
 		switch v.Animals.State {
 		case shape.Null:
-			enc.Name("\"animals\":")
-			enc.Null()
+			enc.NameNull("\"animals\":")
 		case shape.Present:
 			enc.Name("\"animals\":")
 			enc.BeginArray()
@@ -946,21 +919,19 @@ func (v *Zoo) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "keeper") {
+	if !extra || !shapeimpl.Has(v.Extra, "keeper") {
 		switch v.Keeper.State {
 		case shape.Null:
-			enc.Name("\"keeper\":")
-			enc.Null()
+			enc.NameNull("\"keeper\":")
 		case shape.Present:
 			enc.Name("\"keeper\":")
 			v.Keeper.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "star") {
+	if !extra || !shapeimpl.Has(v.Extra, "star") {
 		switch v.Star.State {
 		case shape.Null:
-			enc.Name("\"star\":")
-			enc.Null()
+			enc.NameNull("\"star\":")
 		case shape.Present:
 			enc.Name("\"star\":")
 			if v.Star.Value == nil {

@@ -185,19 +185,17 @@ func (v *Order) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Order) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "count", v.Count == 0, false) {
-		enc.Name("\"count\":")
-		enc.Int64(int64(v.Count))
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || enc.Writes(v.Extra, "count", v.Count == 0, false) {
+		enc.NameInt64("\"count\":", int64(v.Count))
 	}
-	if enc.Writes(v.Extra, "id", v.ID == "", true) {
-		enc.Name("\"id\":")
-		enc.String(v.ID)
+	if !extra && !(enc.OmitZero && v.ID == "") || extra && enc.Writes(v.Extra, "id", v.ID == "", true) {
+		enc.NameString("\"id\":", v.ID)
 	}
-	if !shapeimpl.Has(v.Extra, "labels") {
+	if !extra || !shapeimpl.Has(v.Extra, "labels") {
 		switch v.Labels.State {
 		case shape.Null:
-			enc.Name("\"labels\":")
-			enc.Null()
+			enc.NameNull("\"labels\":")
 		case shape.Present:
 			enc.Name("\"labels\":")
 			enc.BeginObject()
@@ -209,51 +207,43 @@ func (v *Order) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndObject()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "note") {
+	if !extra || !shapeimpl.Has(v.Extra, "note") {
 		switch v.Note.State {
 		case shape.Null:
-			enc.Name("\"note\":")
-			enc.Null()
+			enc.NameNull("\"note\":")
 		case shape.Present:
-			enc.Name("\"note\":")
-			enc.String(v.Note.Value)
+			enc.NameString("\"note\":", v.Note.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "paid") {
+	if !extra || !shapeimpl.Has(v.Extra, "paid") {
 		switch v.Paid.State {
 		case shape.Null:
-			enc.Name("\"paid\":")
-			enc.Null()
+			enc.NameNull("\"paid\":")
 		case shape.Present:
-			enc.Name("\"paid\":")
-			enc.Bool(v.Paid.Value)
+			enc.NameBool("\"paid\":", v.Paid.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "price") {
+	if !extra || !shapeimpl.Has(v.Extra, "price") {
 		switch v.Price.State {
 		case shape.Null:
-			enc.Name("\"price\":")
-			enc.Null()
+			enc.NameNull("\"price\":")
 		case shape.Present:
-			enc.Name("\"price\":")
-			enc.Float64(v.Price.Value)
+			enc.NameFloat64("\"price\":", v.Price.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "shipTo") {
+	if !extra || !shapeimpl.Has(v.Extra, "shipTo") {
 		switch v.ShipTo.State {
 		case shape.Null:
-			enc.Name("\"shipTo\":")
-			enc.Null()
+			enc.NameNull("\"shipTo\":")
 		case shape.Present:
 			enc.Name("\"shipTo\":")
 			v.ShipTo.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tags") {
+	if !extra || !shapeimpl.Has(v.Extra, "tags") {
 		switch v.Tags.State {
 		case shape.Null:
-			enc.Name("\"tags\":")
-			enc.Null()
+			enc.NameNull("\"tags\":")
 		case shape.Present:
 			enc.Name("\"tags\":")
 			enc.BeginArray()
@@ -347,18 +337,16 @@ func (v *OrderShipTo) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *OrderShipTo) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "city", v.City == "", true) {
-		enc.Name("\"city\":")
-		enc.String(v.City)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.City == "") || extra && enc.Writes(v.Extra, "city", v.City == "", true) {
+		enc.NameString("\"city\":", v.City)
 	}
-	if !shapeimpl.Has(v.Extra, "zip") {
+	if !extra || !shapeimpl.Has(v.Extra, "zip") {
 		switch v.Zip.State {
 		case shape.Null:
-			enc.Name("\"zip\":")
-			enc.Null()
+			enc.NameNull("\"zip\":")
 		case shape.Present:
-			enc.Name("\"zip\":")
-			enc.String(v.Zip.Value)
+			enc.NameString("\"zip\":", v.Zip.Value)
 		}
 	}
 	enc.Extra(v.Extra)

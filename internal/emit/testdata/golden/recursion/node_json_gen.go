@@ -60,11 +60,11 @@ func (v *Meta) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Meta) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "owner") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "owner") {
 		switch v.Owner.State {
 		case shape.Null:
-			enc.Name("\"owner\":")
-			enc.Null()
+			enc.NameNull("\"owner\":")
 		case shape.Present:
 			enc.Name("\"owner\":")
 			if v.Owner.Value == nil {
@@ -74,14 +74,12 @@ func (v *Meta) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "when") {
+	if !extra || !shapeimpl.Has(v.Extra, "when") {
 		switch v.When.State {
 		case shape.Null:
-			enc.Name("\"when\":")
-			enc.Null()
+			enc.NameNull("\"when\":")
 		case shape.Present:
-			enc.Name("\"when\":")
-			enc.Time(v.When.Value)
+			enc.NameTime("\"when\":", v.When.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -201,11 +199,11 @@ func (v *Node) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *Node) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "children") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "children") {
 		switch v.Children.State {
 		case shape.Null:
-			enc.Name("\"children\":")
-			enc.Null()
+			enc.NameNull("\"children\":")
 		case shape.Present:
 			enc.Name("\"children\":")
 			enc.BeginArray()
@@ -219,11 +217,10 @@ func (v *Node) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "meta") {
+	if !extra || !shapeimpl.Has(v.Extra, "meta") {
 		switch v.Meta.State {
 		case shape.Null:
-			enc.Name("\"meta\":")
-			enc.Null()
+			enc.NameNull("\"meta\":")
 		case shape.Present:
 			enc.Name("\"meta\":")
 			if v.Meta.Value == nil {
@@ -233,21 +230,18 @@ func (v *Node) ShapeEncode(enc *shapeimpl.Encoder) {
 			}
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "name") {
+	if !extra || !shapeimpl.Has(v.Extra, "name") {
 		switch v.Name.State {
 		case shape.Null:
-			enc.Name("\"name\":")
-			enc.Null()
+			enc.NameNull("\"name\":")
 		case shape.Present:
-			enc.Name("\"name\":")
-			enc.String(v.Name.Value)
+			enc.NameString("\"name\":", v.Name.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "parent") {
+	if !extra || !shapeimpl.Has(v.Extra, "parent") {
 		switch v.Parent.State {
 		case shape.Null:
-			enc.Name("\"parent\":")
-			enc.Null()
+			enc.NameNull("\"parent\":")
 		case shape.Present:
 			enc.Name("\"parent\":")
 			if v.Parent.Value == nil {

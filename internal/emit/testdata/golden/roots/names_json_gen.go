@@ -104,7 +104,8 @@ func (v *ComposedAllOf0) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ComposedAllOf0) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "kind") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "kind") {
 		if v.Kind != nil {
 			enc.Name("\"kind\":")
 			enc.Raw(v.Kind)
