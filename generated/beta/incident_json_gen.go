@@ -2342,71 +2342,60 @@ func (v *AlertBase) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *AlertBase) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if !shapeimpl.Has(v.Extra, "@odata.type") {
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra || !shapeimpl.Has(v.Extra, "@odata.type") {
 		switch v.ODataType.State {
 		case shape.Null:
-			enc.Name("\"@odata.type\":")
-			enc.Null()
+			enc.NameNull("\"@odata.type\":")
 		case shape.Present:
-			enc.Name("\"@odata.type\":")
-			enc.String(v.ODataType.Value)
+			enc.NameString("\"@odata.type\":", v.ODataType.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "actorDisplayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "actorDisplayName") {
 		switch v.ActorDisplayName.State {
 		case shape.Null:
-			enc.Name("\"actorDisplayName\":")
-			enc.Null()
+			enc.NameNull("\"actorDisplayName\":")
 		case shape.Present:
-			enc.Name("\"actorDisplayName\":")
-			enc.String(v.ActorDisplayName.Value)
+			enc.NameString("\"actorDisplayName\":", v.ActorDisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "additionalData") {
+	if !extra || !shapeimpl.Has(v.Extra, "additionalData") {
 		switch v.AdditionalData.State {
 		case shape.Null:
-			enc.Name("\"additionalData\":")
-			enc.Null()
+			enc.NameNull("\"additionalData\":")
 		case shape.Present:
 			enc.Name("\"additionalData\":")
 			v.AdditionalData.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "alertPolicyId") {
+	if !extra || !shapeimpl.Has(v.Extra, "alertPolicyId") {
 		switch v.AlertPolicyID.State {
 		case shape.Null:
-			enc.Name("\"alertPolicyId\":")
-			enc.Null()
+			enc.NameNull("\"alertPolicyId\":")
 		case shape.Present:
-			enc.Name("\"alertPolicyId\":")
-			enc.String(v.AlertPolicyID.Value)
+			enc.NameString("\"alertPolicyId\":", v.AlertPolicyID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "alertWebUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "alertWebUrl") {
 		switch v.AlertWebURL.State {
 		case shape.Null:
-			enc.Name("\"alertWebUrl\":")
-			enc.Null()
+			enc.NameNull("\"alertWebUrl\":")
 		case shape.Present:
-			enc.Name("\"alertWebUrl\":")
-			enc.String(v.AlertWebURL.Value)
+			enc.NameString("\"alertWebUrl\":", v.AlertWebURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "assignedTo") {
+	if !extra || !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
-			enc.Name("\"assignedTo\":")
-			enc.Null()
+			enc.NameNull("\"assignedTo\":")
 		case shape.Present:
-			enc.Name("\"assignedTo\":")
-			enc.String(v.AssignedTo.Value)
+			enc.NameString("\"assignedTo\":", v.AssignedTo.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "categories") {
+	if !extra || !shapeimpl.Has(v.Extra, "categories") {
 		switch v.Categories.State {
 		case shape.Null:
-			enc.Name("\"categories\":")
-			enc.Null()
+			enc.NameNull("\"categories\":")
 		case shape.Present:
 			enc.Name("\"categories\":")
 			enc.BeginArray()
@@ -2416,31 +2405,26 @@ func (v *AlertBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "category") {
+	if !extra || !shapeimpl.Has(v.Extra, "category") {
 		switch v.Category.State {
 		case shape.Null:
-			enc.Name("\"category\":")
-			enc.Null()
+			enc.NameNull("\"category\":")
 		case shape.Present:
-			enc.Name("\"category\":")
-			enc.String(v.Category.Value)
+			enc.NameString("\"category\":", v.Category.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "classification") {
+	if !extra || !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
-			enc.Name("\"classification\":")
-			enc.Null()
+			enc.NameNull("\"classification\":")
 		case shape.Present:
-			enc.Name("\"classification\":")
-			v.Classification.Value.ShapeEncode(enc)
+			enc.NameString("\"classification\":", string(v.Classification.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "comments") {
+	if !extra || !shapeimpl.Has(v.Extra, "comments") {
 		switch v.Comments.State {
 		case shape.Null:
-			enc.Name("\"comments\":")
-			enc.Null()
+			enc.NameNull("\"comments\":")
 		case shape.Present:
 			enc.Name("\"comments\":")
 			enc.BeginArray()
@@ -2450,71 +2434,59 @@ func (v *AlertBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "createdDateTime") {
 		switch v.CreatedDateTime.State {
 		case shape.Null:
-			enc.Name("\"createdDateTime\":")
-			enc.Null()
+			enc.NameNull("\"createdDateTime\":")
 		case shape.Present:
-			enc.Name("\"createdDateTime\":")
-			enc.Time(v.CreatedDateTime.Value)
+			enc.NameTime("\"createdDateTime\":", v.CreatedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "customDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "customDetails") {
 		switch v.CustomDetails.State {
 		case shape.Null:
-			enc.Name("\"customDetails\":")
-			enc.Null()
+			enc.NameNull("\"customDetails\":")
 		case shape.Present:
 			enc.Name("\"customDetails\":")
 			v.CustomDetails.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "description") {
+	if !extra || !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
-			enc.Name("\"description\":")
-			enc.Null()
+			enc.NameNull("\"description\":")
 		case shape.Present:
-			enc.Name("\"description\":")
-			enc.String(v.Description.Value)
+			enc.NameString("\"description\":", v.Description.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectionSource") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectionSource") {
 		switch v.DetectionSource.State {
 		case shape.Null:
-			enc.Name("\"detectionSource\":")
-			enc.Null()
+			enc.NameNull("\"detectionSource\":")
 		case shape.Present:
-			enc.Name("\"detectionSource\":")
-			v.DetectionSource.Value.ShapeEncode(enc)
+			enc.NameString("\"detectionSource\":", string(v.DetectionSource.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectorId") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectorId") {
 		switch v.DetectorID.State {
 		case shape.Null:
-			enc.Name("\"detectorId\":")
-			enc.Null()
+			enc.NameNull("\"detectorId\":")
 		case shape.Present:
-			enc.Name("\"detectorId\":")
-			enc.String(v.DetectorID.Value)
+			enc.NameString("\"detectorId\":", v.DetectorID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "determination") {
+	if !extra || !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
-			enc.Name("\"determination\":")
-			enc.Null()
+			enc.NameNull("\"determination\":")
 		case shape.Present:
-			enc.Name("\"determination\":")
-			v.Determination.Value.ShapeEncode(enc)
+			enc.NameString("\"determination\":", string(v.Determination.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "evidence") {
+	if !extra || !shapeimpl.Has(v.Extra, "evidence") {
 		switch v.Evidence.State {
 		case shape.Null:
-			enc.Name("\"evidence\":")
-			enc.Null()
+			enc.NameNull("\"evidence\":")
 		case shape.Present:
 			enc.Name("\"evidence\":")
 			enc.BeginArray()
@@ -2528,75 +2500,61 @@ func (v *AlertBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "firstActivityDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "firstActivityDateTime") {
 		switch v.FirstActivityDateTime.State {
 		case shape.Null:
-			enc.Name("\"firstActivityDateTime\":")
-			enc.Null()
+			enc.NameNull("\"firstActivityDateTime\":")
 		case shape.Present:
-			enc.Name("\"firstActivityDateTime\":")
-			enc.Time(v.FirstActivityDateTime.Value)
+			enc.NameTime("\"firstActivityDateTime\":", v.FirstActivityDateTime.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "id", v.ID == "", true) {
-		enc.Name("\"id\":")
-		enc.String(v.ID)
+	if !extra && !(enc.OmitZero && v.ID == "") || extra && enc.Writes(v.Extra, "id", v.ID == "", true) {
+		enc.NameString("\"id\":", v.ID)
 	}
-	if !shapeimpl.Has(v.Extra, "incidentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "incidentId") {
 		switch v.IncidentID.State {
 		case shape.Null:
-			enc.Name("\"incidentId\":")
-			enc.Null()
+			enc.NameNull("\"incidentId\":")
 		case shape.Present:
-			enc.Name("\"incidentId\":")
-			enc.String(v.IncidentID.Value)
+			enc.NameString("\"incidentId\":", v.IncidentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "incidentWebUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "incidentWebUrl") {
 		switch v.IncidentWebURL.State {
 		case shape.Null:
-			enc.Name("\"incidentWebUrl\":")
-			enc.Null()
+			enc.NameNull("\"incidentWebUrl\":")
 		case shape.Present:
-			enc.Name("\"incidentWebUrl\":")
-			enc.String(v.IncidentWebURL.Value)
+			enc.NameString("\"incidentWebUrl\":", v.IncidentWebURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "investigationState") {
+	if !extra || !shapeimpl.Has(v.Extra, "investigationState") {
 		switch v.InvestigationState.State {
 		case shape.Null:
-			enc.Name("\"investigationState\":")
-			enc.Null()
+			enc.NameNull("\"investigationState\":")
 		case shape.Present:
-			enc.Name("\"investigationState\":")
-			v.InvestigationState.Value.ShapeEncode(enc)
+			enc.NameString("\"investigationState\":", string(v.InvestigationState.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastActivityDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastActivityDateTime") {
 		switch v.LastActivityDateTime.State {
 		case shape.Null:
-			enc.Name("\"lastActivityDateTime\":")
-			enc.Null()
+			enc.NameNull("\"lastActivityDateTime\":")
 		case shape.Present:
-			enc.Name("\"lastActivityDateTime\":")
-			enc.Time(v.LastActivityDateTime.Value)
+			enc.NameTime("\"lastActivityDateTime\":", v.LastActivityDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
 		switch v.LastUpdateDateTime.State {
 		case shape.Null:
-			enc.Name("\"lastUpdateDateTime\":")
-			enc.Null()
+			enc.NameNull("\"lastUpdateDateTime\":")
 		case shape.Present:
-			enc.Name("\"lastUpdateDateTime\":")
-			enc.Time(v.LastUpdateDateTime.Value)
+			enc.NameTime("\"lastUpdateDateTime\":", v.LastUpdateDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mitreTechniques") {
+	if !extra || !shapeimpl.Has(v.Extra, "mitreTechniques") {
 		switch v.MitreTechniques.State {
 		case shape.Null:
-			enc.Name("\"mitreTechniques\":")
-			enc.Null()
+			enc.NameNull("\"mitreTechniques\":")
 		case shape.Present:
 			enc.Name("\"mitreTechniques\":")
 			enc.BeginArray()
@@ -2606,63 +2564,51 @@ func (v *AlertBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "productName") {
+	if !extra || !shapeimpl.Has(v.Extra, "productName") {
 		switch v.ProductName.State {
 		case shape.Null:
-			enc.Name("\"productName\":")
-			enc.Null()
+			enc.NameNull("\"productName\":")
 		case shape.Present:
-			enc.Name("\"productName\":")
-			enc.String(v.ProductName.Value)
+			enc.NameString("\"productName\":", v.ProductName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "providerAlertId") {
+	if !extra || !shapeimpl.Has(v.Extra, "providerAlertId") {
 		switch v.ProviderAlertID.State {
 		case shape.Null:
-			enc.Name("\"providerAlertId\":")
-			enc.Null()
+			enc.NameNull("\"providerAlertId\":")
 		case shape.Present:
-			enc.Name("\"providerAlertId\":")
-			enc.String(v.ProviderAlertID.Value)
+			enc.NameString("\"providerAlertId\":", v.ProviderAlertID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recommendedActions") {
+	if !extra || !shapeimpl.Has(v.Extra, "recommendedActions") {
 		switch v.RecommendedActions.State {
 		case shape.Null:
-			enc.Name("\"recommendedActions\":")
-			enc.Null()
+			enc.NameNull("\"recommendedActions\":")
 		case shape.Present:
-			enc.Name("\"recommendedActions\":")
-			enc.String(v.RecommendedActions.Value)
+			enc.NameString("\"recommendedActions\":", v.RecommendedActions.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resolvedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "resolvedDateTime") {
 		switch v.ResolvedDateTime.State {
 		case shape.Null:
-			enc.Name("\"resolvedDateTime\":")
-			enc.Null()
+			enc.NameNull("\"resolvedDateTime\":")
 		case shape.Present:
-			enc.Name("\"resolvedDateTime\":")
-			enc.Time(v.ResolvedDateTime.Value)
+			enc.NameTime("\"resolvedDateTime\":", v.ResolvedDateTime.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
-		enc.Name("\"serviceSource\":")
-		v.ServiceSource.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.ServiceSource == "") || extra && enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
+		enc.NameString("\"serviceSource\":", string(v.ServiceSource))
 	}
-	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
-		enc.Name("\"severity\":")
-		v.Severity.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Severity == "") || extra && enc.Writes(v.Extra, "severity", v.Severity == "", true) {
+		enc.NameString("\"severity\":", string(v.Severity))
 	}
-	if enc.Writes(v.Extra, "status", v.Status == "", true) {
-		enc.Name("\"status\":")
-		v.Status.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Status == "") || extra && enc.Writes(v.Extra, "status", v.Status == "", true) {
+		enc.NameString("\"status\":", string(v.Status))
 	}
-	if !shapeimpl.Has(v.Extra, "systemTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "systemTags") {
 		switch v.SystemTags.State {
 		case shape.Null:
-			enc.Name("\"systemTags\":")
-			enc.Null()
+			enc.NameNull("\"systemTags\":")
 		case shape.Present:
 			enc.Name("\"systemTags\":")
 			enc.BeginArray()
@@ -2672,44 +2618,36 @@ func (v *AlertBase) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
-			enc.Name("\"tenantId\":")
-			enc.Null()
+			enc.NameNull("\"tenantId\":")
 		case shape.Present:
-			enc.Name("\"tenantId\":")
-			enc.String(v.TenantID.Value)
+			enc.NameString("\"tenantId\":", v.TenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threatDisplayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "threatDisplayName") {
 		switch v.ThreatDisplayName.State {
 		case shape.Null:
-			enc.Name("\"threatDisplayName\":")
-			enc.Null()
+			enc.NameNull("\"threatDisplayName\":")
 		case shape.Present:
-			enc.Name("\"threatDisplayName\":")
-			enc.String(v.ThreatDisplayName.Value)
+			enc.NameString("\"threatDisplayName\":", v.ThreatDisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threatFamilyName") {
+	if !extra || !shapeimpl.Has(v.Extra, "threatFamilyName") {
 		switch v.ThreatFamilyName.State {
 		case shape.Null:
-			enc.Name("\"threatFamilyName\":")
-			enc.Null()
+			enc.NameNull("\"threatFamilyName\":")
 		case shape.Present:
-			enc.Name("\"threatFamilyName\":")
-			enc.String(v.ThreatFamilyName.Value)
+			enc.NameString("\"threatFamilyName\":", v.ThreatFamilyName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "title") {
+	if !extra || !shapeimpl.Has(v.Extra, "title") {
 		switch v.Title.State {
 		case shape.Null:
-			enc.Name("\"title\":")
-			enc.Null()
+			enc.NameNull("\"title\":")
 		case shape.Present:
-			enc.Name("\"title\":")
-			enc.String(v.Title.Value)
+			enc.NameString("\"title\":", v.Title.Value)
 		}
 	}
 	enc.Extra(v.Extra)
@@ -21123,65 +21061,55 @@ func (v *ManualAlert) ShapeDecode(d *shapeimpl.Decoder) {
 // ShapeEncode is the encoder hook; see package shapeimpl.
 func (v *ManualAlert) ShapeEncode(enc *shapeimpl.Encoder) {
 	enc.BeginObject()
-	if enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
-		enc.Name("\"@odata.type\":")
-		enc.String(v.ODataType)
+	extra := len(v.Extra) != 0 // a member held in Extra wins over its field
+	if !extra && !(enc.OmitZero && v.ODataType == "") || extra && enc.Writes(v.Extra, "@odata.type", v.ODataType == "", true) {
+		enc.NameString("\"@odata.type\":", v.ODataType)
 	}
-	if !shapeimpl.Has(v.Extra, "actorDisplayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "actorDisplayName") {
 		switch v.ActorDisplayName.State {
 		case shape.Null:
-			enc.Name("\"actorDisplayName\":")
-			enc.Null()
+			enc.NameNull("\"actorDisplayName\":")
 		case shape.Present:
-			enc.Name("\"actorDisplayName\":")
-			enc.String(v.ActorDisplayName.Value)
+			enc.NameString("\"actorDisplayName\":", v.ActorDisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "additionalData") {
+	if !extra || !shapeimpl.Has(v.Extra, "additionalData") {
 		switch v.AdditionalData.State {
 		case shape.Null:
-			enc.Name("\"additionalData\":")
-			enc.Null()
+			enc.NameNull("\"additionalData\":")
 		case shape.Present:
 			enc.Name("\"additionalData\":")
 			v.AdditionalData.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "alertPolicyId") {
+	if !extra || !shapeimpl.Has(v.Extra, "alertPolicyId") {
 		switch v.AlertPolicyID.State {
 		case shape.Null:
-			enc.Name("\"alertPolicyId\":")
-			enc.Null()
+			enc.NameNull("\"alertPolicyId\":")
 		case shape.Present:
-			enc.Name("\"alertPolicyId\":")
-			enc.String(v.AlertPolicyID.Value)
+			enc.NameString("\"alertPolicyId\":", v.AlertPolicyID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "alertWebUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "alertWebUrl") {
 		switch v.AlertWebURL.State {
 		case shape.Null:
-			enc.Name("\"alertWebUrl\":")
-			enc.Null()
+			enc.NameNull("\"alertWebUrl\":")
 		case shape.Present:
-			enc.Name("\"alertWebUrl\":")
-			enc.String(v.AlertWebURL.Value)
+			enc.NameString("\"alertWebUrl\":", v.AlertWebURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "assignedTo") {
+	if !extra || !shapeimpl.Has(v.Extra, "assignedTo") {
 		switch v.AssignedTo.State {
 		case shape.Null:
-			enc.Name("\"assignedTo\":")
-			enc.Null()
+			enc.NameNull("\"assignedTo\":")
 		case shape.Present:
-			enc.Name("\"assignedTo\":")
-			enc.String(v.AssignedTo.Value)
+			enc.NameString("\"assignedTo\":", v.AssignedTo.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "categories") {
+	if !extra || !shapeimpl.Has(v.Extra, "categories") {
 		switch v.Categories.State {
 		case shape.Null:
-			enc.Name("\"categories\":")
-			enc.Null()
+			enc.NameNull("\"categories\":")
 		case shape.Present:
 			enc.Name("\"categories\":")
 			enc.BeginArray()
@@ -21191,31 +21119,26 @@ func (v *ManualAlert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "category") {
+	if !extra || !shapeimpl.Has(v.Extra, "category") {
 		switch v.Category.State {
 		case shape.Null:
-			enc.Name("\"category\":")
-			enc.Null()
+			enc.NameNull("\"category\":")
 		case shape.Present:
-			enc.Name("\"category\":")
-			enc.String(v.Category.Value)
+			enc.NameString("\"category\":", v.Category.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "classification") {
+	if !extra || !shapeimpl.Has(v.Extra, "classification") {
 		switch v.Classification.State {
 		case shape.Null:
-			enc.Name("\"classification\":")
-			enc.Null()
+			enc.NameNull("\"classification\":")
 		case shape.Present:
-			enc.Name("\"classification\":")
-			v.Classification.Value.ShapeEncode(enc)
+			enc.NameString("\"classification\":", string(v.Classification.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "comments") {
+	if !extra || !shapeimpl.Has(v.Extra, "comments") {
 		switch v.Comments.State {
 		case shape.Null:
-			enc.Name("\"comments\":")
-			enc.Null()
+			enc.NameNull("\"comments\":")
 		case shape.Present:
 			enc.Name("\"comments\":")
 			enc.BeginArray()
@@ -21225,71 +21148,59 @@ func (v *ManualAlert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "createdDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "createdDateTime") {
 		switch v.CreatedDateTime.State {
 		case shape.Null:
-			enc.Name("\"createdDateTime\":")
-			enc.Null()
+			enc.NameNull("\"createdDateTime\":")
 		case shape.Present:
-			enc.Name("\"createdDateTime\":")
-			enc.Time(v.CreatedDateTime.Value)
+			enc.NameTime("\"createdDateTime\":", v.CreatedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "customDetails") {
+	if !extra || !shapeimpl.Has(v.Extra, "customDetails") {
 		switch v.CustomDetails.State {
 		case shape.Null:
-			enc.Name("\"customDetails\":")
-			enc.Null()
+			enc.NameNull("\"customDetails\":")
 		case shape.Present:
 			enc.Name("\"customDetails\":")
 			v.CustomDetails.Value.ShapeEncode(enc)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "description") {
+	if !extra || !shapeimpl.Has(v.Extra, "description") {
 		switch v.Description.State {
 		case shape.Null:
-			enc.Name("\"description\":")
-			enc.Null()
+			enc.NameNull("\"description\":")
 		case shape.Present:
-			enc.Name("\"description\":")
-			enc.String(v.Description.Value)
+			enc.NameString("\"description\":", v.Description.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectionSource") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectionSource") {
 		switch v.DetectionSource.State {
 		case shape.Null:
-			enc.Name("\"detectionSource\":")
-			enc.Null()
+			enc.NameNull("\"detectionSource\":")
 		case shape.Present:
-			enc.Name("\"detectionSource\":")
-			v.DetectionSource.Value.ShapeEncode(enc)
+			enc.NameString("\"detectionSource\":", string(v.DetectionSource.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "detectorId") {
+	if !extra || !shapeimpl.Has(v.Extra, "detectorId") {
 		switch v.DetectorID.State {
 		case shape.Null:
-			enc.Name("\"detectorId\":")
-			enc.Null()
+			enc.NameNull("\"detectorId\":")
 		case shape.Present:
-			enc.Name("\"detectorId\":")
-			enc.String(v.DetectorID.Value)
+			enc.NameString("\"detectorId\":", v.DetectorID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "determination") {
+	if !extra || !shapeimpl.Has(v.Extra, "determination") {
 		switch v.Determination.State {
 		case shape.Null:
-			enc.Name("\"determination\":")
-			enc.Null()
+			enc.NameNull("\"determination\":")
 		case shape.Present:
-			enc.Name("\"determination\":")
-			v.Determination.Value.ShapeEncode(enc)
+			enc.NameString("\"determination\":", string(v.Determination.Value))
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "evidence") {
+	if !extra || !shapeimpl.Has(v.Extra, "evidence") {
 		switch v.Evidence.State {
 		case shape.Null:
-			enc.Name("\"evidence\":")
-			enc.Null()
+			enc.NameNull("\"evidence\":")
 		case shape.Present:
 			enc.Name("\"evidence\":")
 			enc.BeginArray()
@@ -21303,89 +21214,72 @@ func (v *ManualAlert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "firstActivityDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "firstActivityDateTime") {
 		switch v.FirstActivityDateTime.State {
 		case shape.Null:
-			enc.Name("\"firstActivityDateTime\":")
-			enc.Null()
+			enc.NameNull("\"firstActivityDateTime\":")
 		case shape.Present:
-			enc.Name("\"firstActivityDateTime\":")
-			enc.Time(v.FirstActivityDateTime.Value)
+			enc.NameTime("\"firstActivityDateTime\":", v.FirstActivityDateTime.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "id", v.ID == "", true) {
-		enc.Name("\"id\":")
-		enc.String(v.ID)
+	if !extra && !(enc.OmitZero && v.ID == "") || extra && enc.Writes(v.Extra, "id", v.ID == "", true) {
+		enc.NameString("\"id\":", v.ID)
 	}
-	if !shapeimpl.Has(v.Extra, "incidentId") {
+	if !extra || !shapeimpl.Has(v.Extra, "incidentId") {
 		switch v.IncidentID.State {
 		case shape.Null:
-			enc.Name("\"incidentId\":")
-			enc.Null()
+			enc.NameNull("\"incidentId\":")
 		case shape.Present:
-			enc.Name("\"incidentId\":")
-			enc.String(v.IncidentID.Value)
+			enc.NameString("\"incidentId\":", v.IncidentID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "incidentWebUrl") {
+	if !extra || !shapeimpl.Has(v.Extra, "incidentWebUrl") {
 		switch v.IncidentWebURL.State {
 		case shape.Null:
-			enc.Name("\"incidentWebUrl\":")
-			enc.Null()
+			enc.NameNull("\"incidentWebUrl\":")
 		case shape.Present:
-			enc.Name("\"incidentWebUrl\":")
-			enc.String(v.IncidentWebURL.Value)
+			enc.NameString("\"incidentWebUrl\":", v.IncidentWebURL.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "investigationState") {
+	if !extra || !shapeimpl.Has(v.Extra, "investigationState") {
 		switch v.InvestigationState.State {
 		case shape.Null:
-			enc.Name("\"investigationState\":")
-			enc.Null()
+			enc.NameNull("\"investigationState\":")
 		case shape.Present:
-			enc.Name("\"investigationState\":")
-			v.InvestigationState.Value.ShapeEncode(enc)
+			enc.NameString("\"investigationState\":", string(v.InvestigationState.Value))
 		}
 	}
-	if enc.Writes(v.Extra, "isExcludedFromCorrelation", !v.IsExcludedFromCorrelation, false) {
-		enc.Name("\"isExcludedFromCorrelation\":")
-		enc.Bool(v.IsExcludedFromCorrelation)
+	if !extra || enc.Writes(v.Extra, "isExcludedFromCorrelation", !v.IsExcludedFromCorrelation, false) {
+		enc.NameBool("\"isExcludedFromCorrelation\":", v.IsExcludedFromCorrelation)
 	}
-	if !shapeimpl.Has(v.Extra, "lastActivityDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastActivityDateTime") {
 		switch v.LastActivityDateTime.State {
 		case shape.Null:
-			enc.Name("\"lastActivityDateTime\":")
-			enc.Null()
+			enc.NameNull("\"lastActivityDateTime\":")
 		case shape.Present:
-			enc.Name("\"lastActivityDateTime\":")
-			enc.Time(v.LastActivityDateTime.Value)
+			enc.NameTime("\"lastActivityDateTime\":", v.LastActivityDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "lastUpdateDateTime") {
 		switch v.LastUpdateDateTime.State {
 		case shape.Null:
-			enc.Name("\"lastUpdateDateTime\":")
-			enc.Null()
+			enc.NameNull("\"lastUpdateDateTime\":")
 		case shape.Present:
-			enc.Name("\"lastUpdateDateTime\":")
-			enc.Time(v.LastUpdateDateTime.Value)
+			enc.NameTime("\"lastUpdateDateTime\":", v.LastUpdateDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "linkToIncident") {
+	if !extra || !shapeimpl.Has(v.Extra, "linkToIncident") {
 		switch v.LinkToIncident.State {
 		case shape.Null:
-			enc.Name("\"linkToIncident\":")
-			enc.Null()
+			enc.NameNull("\"linkToIncident\":")
 		case shape.Present:
-			enc.Name("\"linkToIncident\":")
-			enc.Int64(v.LinkToIncident.Value)
+			enc.NameInt64("\"linkToIncident\":", v.LinkToIncident.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "mitreTechniques") {
+	if !extra || !shapeimpl.Has(v.Extra, "mitreTechniques") {
 		switch v.MitreTechniques.State {
 		case shape.Null:
-			enc.Name("\"mitreTechniques\":")
-			enc.Null()
+			enc.NameNull("\"mitreTechniques\":")
 		case shape.Present:
 			enc.Name("\"mitreTechniques\":")
 			enc.BeginArray()
@@ -21395,73 +21289,59 @@ func (v *ManualAlert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "productName") {
+	if !extra || !shapeimpl.Has(v.Extra, "productName") {
 		switch v.ProductName.State {
 		case shape.Null:
-			enc.Name("\"productName\":")
-			enc.Null()
+			enc.NameNull("\"productName\":")
 		case shape.Present:
-			enc.Name("\"productName\":")
-			enc.String(v.ProductName.Value)
+			enc.NameString("\"productName\":", v.ProductName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "providerAlertId") {
+	if !extra || !shapeimpl.Has(v.Extra, "providerAlertId") {
 		switch v.ProviderAlertID.State {
 		case shape.Null:
-			enc.Name("\"providerAlertId\":")
-			enc.Null()
+			enc.NameNull("\"providerAlertId\":")
 		case shape.Present:
-			enc.Name("\"providerAlertId\":")
-			enc.String(v.ProviderAlertID.Value)
+			enc.NameString("\"providerAlertId\":", v.ProviderAlertID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "recommendedActions") {
+	if !extra || !shapeimpl.Has(v.Extra, "recommendedActions") {
 		switch v.RecommendedActions.State {
 		case shape.Null:
-			enc.Name("\"recommendedActions\":")
-			enc.Null()
+			enc.NameNull("\"recommendedActions\":")
 		case shape.Present:
-			enc.Name("\"recommendedActions\":")
-			enc.String(v.RecommendedActions.Value)
+			enc.NameString("\"recommendedActions\":", v.RecommendedActions.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "resolvedDateTime") {
+	if !extra || !shapeimpl.Has(v.Extra, "resolvedDateTime") {
 		switch v.ResolvedDateTime.State {
 		case shape.Null:
-			enc.Name("\"resolvedDateTime\":")
-			enc.Null()
+			enc.NameNull("\"resolvedDateTime\":")
 		case shape.Present:
-			enc.Name("\"resolvedDateTime\":")
-			enc.Time(v.ResolvedDateTime.Value)
+			enc.NameTime("\"resolvedDateTime\":", v.ResolvedDateTime.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "sentinelWorkspace") {
+	if !extra || !shapeimpl.Has(v.Extra, "sentinelWorkspace") {
 		switch v.SentinelWorkspace.State {
 		case shape.Null:
-			enc.Name("\"sentinelWorkspace\":")
-			enc.Null()
+			enc.NameNull("\"sentinelWorkspace\":")
 		case shape.Present:
-			enc.Name("\"sentinelWorkspace\":")
-			enc.String(v.SentinelWorkspace.Value)
+			enc.NameString("\"sentinelWorkspace\":", v.SentinelWorkspace.Value)
 		}
 	}
-	if enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
-		enc.Name("\"serviceSource\":")
-		v.ServiceSource.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.ServiceSource == "") || extra && enc.Writes(v.Extra, "serviceSource", v.ServiceSource == "", true) {
+		enc.NameString("\"serviceSource\":", string(v.ServiceSource))
 	}
-	if enc.Writes(v.Extra, "severity", v.Severity == "", true) {
-		enc.Name("\"severity\":")
-		v.Severity.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Severity == "") || extra && enc.Writes(v.Extra, "severity", v.Severity == "", true) {
+		enc.NameString("\"severity\":", string(v.Severity))
 	}
-	if enc.Writes(v.Extra, "status", v.Status == "", true) {
-		enc.Name("\"status\":")
-		v.Status.ShapeEncode(enc)
+	if !extra && !(enc.OmitZero && v.Status == "") || extra && enc.Writes(v.Extra, "status", v.Status == "", true) {
+		enc.NameString("\"status\":", string(v.Status))
 	}
-	if !shapeimpl.Has(v.Extra, "systemTags") {
+	if !extra || !shapeimpl.Has(v.Extra, "systemTags") {
 		switch v.SystemTags.State {
 		case shape.Null:
-			enc.Name("\"systemTags\":")
-			enc.Null()
+			enc.NameNull("\"systemTags\":")
 		case shape.Present:
 			enc.Name("\"systemTags\":")
 			enc.BeginArray()
@@ -21471,44 +21351,36 @@ func (v *ManualAlert) ShapeEncode(enc *shapeimpl.Encoder) {
 			enc.EndArray()
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "tenantId") {
+	if !extra || !shapeimpl.Has(v.Extra, "tenantId") {
 		switch v.TenantID.State {
 		case shape.Null:
-			enc.Name("\"tenantId\":")
-			enc.Null()
+			enc.NameNull("\"tenantId\":")
 		case shape.Present:
-			enc.Name("\"tenantId\":")
-			enc.String(v.TenantID.Value)
+			enc.NameString("\"tenantId\":", v.TenantID.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threatDisplayName") {
+	if !extra || !shapeimpl.Has(v.Extra, "threatDisplayName") {
 		switch v.ThreatDisplayName.State {
 		case shape.Null:
-			enc.Name("\"threatDisplayName\":")
-			enc.Null()
+			enc.NameNull("\"threatDisplayName\":")
 		case shape.Present:
-			enc.Name("\"threatDisplayName\":")
-			enc.String(v.ThreatDisplayName.Value)
+			enc.NameString("\"threatDisplayName\":", v.ThreatDisplayName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "threatFamilyName") {
+	if !extra || !shapeimpl.Has(v.Extra, "threatFamilyName") {
 		switch v.ThreatFamilyName.State {
 		case shape.Null:
-			enc.Name("\"threatFamilyName\":")
-			enc.Null()
+			enc.NameNull("\"threatFamilyName\":")
 		case shape.Present:
-			enc.Name("\"threatFamilyName\":")
-			enc.String(v.ThreatFamilyName.Value)
+			enc.NameString("\"threatFamilyName\":", v.ThreatFamilyName.Value)
 		}
 	}
-	if !shapeimpl.Has(v.Extra, "title") {
+	if !extra || !shapeimpl.Has(v.Extra, "title") {
 		switch v.Title.State {
 		case shape.Null:
-			enc.Name("\"title\":")
-			enc.Null()
+			enc.NameNull("\"title\":")
 		case shape.Present:
-			enc.Name("\"title\":")
-			enc.String(v.Title.Value)
+			enc.NameString("\"title\":", v.Title.Value)
 		}
 	}
 	enc.Extra(v.Extra)
