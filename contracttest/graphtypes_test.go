@@ -246,3 +246,24 @@ func TestLenientLosesNothing(t *testing.T) {
 		t.Errorf("got %s, want the id set after decoding", out)
 	}
 }
+
+// TestRepeatedDiscriminator: a repeated @odata.type fails strict decoding
+// whichever occurrence chose the branch (the first one, when it stands
+// first, is taken without scanning the rest of the object).
+func TestRepeatedDiscriminator(t *testing.T) {
+	const ev = `{"@odata.type":"#microsoft.graph.security.deviceEvidence","createdDateTime":"2024-01-01T00:00:00Z","remediationStatus":"none","verdict":"unknown","@odata.type":"#microsoft.graph.security.userEvidence"}`
+	doc := `{"id":"a","serviceSource":"microsoftDefenderForEndpoint","severity":"low","status":"new","evidence":[` + ev + `]}`
+	var a v1.Alert
+	err := a.UnmarshalJSON([]byte(doc))
+	var ve *shape.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("got %v, want a *shape.ValidationError", err)
+	}
+	dup := false
+	for _, v := range ve.Violations {
+		dup = dup || v.Keyword == "duplicate" && v.InstanceLocation == "/evidence/0/@odata.type"
+	}
+	if !dup {
+		t.Errorf("no duplicate violation at /evidence/0/@odata.type in %v", ve)
+	}
+}

@@ -12,8 +12,10 @@ import (
 // the last occurrence counts, as JSON decoders keep it. found is false when
 // the value is not an object, the member is absent or not a string, or the
 // object is not valid JSON (decoding it then reports the syntax error where
-// it stands). Generated code calls it to choose the branch of a
-// discriminated union before decoding.
+// it stands). Strict decoding takes the member at once when it is the
+// object's first (a repeated one is a violation there anyway). Generated
+// code calls it to choose the branch of a discriminated union before
+// decoding.
 func (d *Decoder) Discriminator(name string) (value string, found bool) {
 	value, state := d.DiscriminatorState(name)
 	return value, state == DiscString
@@ -53,6 +55,13 @@ func (d *Decoder) DiscriminatorState(name string) (value string, state int) {
 			value, found = "", false
 			if d.peek() == '"' {
 				value, found = d.readString()
+				if i == 0 && found && !d.Lenient {
+					// The common case (Graph writes @odata.type first): the
+					// rest of the object is not scanned. A repeated member
+					// is a violation either way, which strict decoding
+					// reports when it decodes the branch.
+					break
+				}
 				continue
 			}
 			d.Skip()
