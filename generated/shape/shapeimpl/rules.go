@@ -282,16 +282,8 @@ func (d *Decoder) EnumMismatch(s string, members []string) string {
 // patternProperties and additionalProperties of rules[i], keeps the value in
 // extra (whatever the verdict, so no data is lost) and returns extra.
 func (d *Decoder) Undeclared(extra map[string]RawValue, rules []Rule, i int) map[string]RawValue {
-	r := &rules[i]
-	k := d.Key()
-	d.peek()
-	start := d.pos
-	if _, dup := extra[k]; dup {
-		d.Enter(k, "")
-		d.Duplicate()
-		d.Leave()
-	}
-	d.undeclared(rules, r, k, start)
+	k, start := d.undeclaredStart(extra)
+	d.undeclared(rules, &rules[i], k, start)
 	return d.keepExtra(extra, k, start)
 }
 
@@ -308,6 +300,21 @@ func (d *Decoder) Implicit(rules []Rule, i int) RawValue {
 		return nil
 	}
 	return d.rawCopy(d.src[start:d.pos])
+}
+
+// undeclaredStart returns the name of the undeclared member just read and
+// the offset of its value, reporting a repeat of a member extra already
+// holds.
+func (d *Decoder) undeclaredStart(extra map[string]RawValue) (string, int) {
+	k := d.Key()
+	d.peek()
+	start := d.pos
+	if _, dup := extra[k]; dup {
+		d.Enter(k, "")
+		d.Duplicate()
+		d.Leave()
+	}
+	return k, start
 }
 
 // keepExtra stores the member k whose value started at start, as sent, in

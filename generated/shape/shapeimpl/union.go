@@ -149,14 +149,7 @@ func (d *Decoder) Mark() Mark {
 // it, against the object's unevaluatedProperties. The member is returned in
 // extra, as sent.
 func (d *Decoder) UndeclaredIn(extra map[string]RawValue, rules []Rule, x *Derived) map[string]RawValue {
-	k := d.Key()
-	d.peek()
-	start := d.pos
-	if _, dup := extra[k]; dup {
-		d.Enter(k, "")
-		d.Duplicate()
-		d.Leave()
-	}
+	k, start := d.undeclaredStart(extra)
 	end := -1
 	check := func(r *Rule, via string) {
 		for _, p := range r.Patterns {
