@@ -14,26 +14,27 @@ import (
 // properties outside the list are not required. The generated decoders
 // apply it themselves; Reference applies it with Unselected.
 func SelectList(doc string) []string {
+	return shapeimpl.ContextSelect(context(doc))
+}
+
+// context returns doc's top-level "@odata.context" string, "" when it has
+// none.
+func context(doc string) string {
 	off, ok := Locate(doc, "/@odata.context", false)
 	if !ok {
-		return nil
+		return ""
 	}
 	ctx, err := strconv.Unquote(ValueAt(doc, off))
 	if err != nil {
-		return nil
+		return ""
 	}
-	return shapeimpl.ContextSelect(ctx)
+	return ctx
 }
 
 // SelectEntity reports whether doc's "@odata.context" names a single
 // entity (shapeimpl.ContextEntity).
 func SelectEntity(doc string) bool {
-	off, ok := Locate(doc, "/@odata.context", false)
-	if !ok {
-		return false
-	}
-	ctx, err := strconv.Unquote(ValueAt(doc, off))
-	return err == nil && shapeimpl.ContextEntity(ctx)
+	return shapeimpl.ContextEntity(context(doc))
 }
 
 // Unselected drops from vs the "required" violations that sel explains:
