@@ -4,7 +4,7 @@
 GO ?= go
 GEN := $(GO) run ./cmd/gen
 
-.PHONY: all generate check-generated samples metadata diff docs test race lint tidy-check vet fmt-check golden bench fuzz
+.PHONY: all generate check-generated samples metadata diff docs test race purego lint tidy-check vet fmt-check golden bench fuzz
 
 ## all: regenerate, validate the samples, check the schemas against the metadata,
 ## show the v1.0 -> beta diff and refresh its report
@@ -52,8 +52,15 @@ docs:
 
 ## test: every test, vet, gofmt and staticcheck, and the concurrency tests
 ## under the race detector
-test: fmt-check vet lint race
+test: fmt-check vet lint race purego
 	$(GO) test ./...
+
+## purego: the support packages built without assembly (-tags purego), as on
+## processors other than amd64: the word-at-a-time string scans that stand
+## in for the SSE2 ones, vetted and tested
+purego:
+	$(GO) vet -tags purego ./generated/...
+	$(GO) test -tags purego -count=1 ./generated/...
 
 ## race: the concurrency tests under the race detector: pooled decoders and
 ## encoders (generated/shape), gen validate's workers (internal/capture).
@@ -105,5 +112,6 @@ GENTEST_N ?= 1000
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./contracttest
 	$(GO) test -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME) ./generated/shape
+	$(GO) test -run '^$$' -fuzz '^FuzzScan$$' -fuzztime $(FUZZTIME) ./generated/shape/shapeimpl
 	$(GO) test -run '^$$' -fuzz '^FuzzExported$$' -fuzztime $(FUZZTIME) ./internal/naming
 	$(GO) test -count=1 -timeout 30m -v -run '^TestGenerative$$' ./internal/gentest -gentest.n=$(GENTEST_N)

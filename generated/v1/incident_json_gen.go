@@ -331,9 +331,13 @@ func (v *ActiveDirectoryDomainEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintActiveDirectoryDomainEvidence is how long encodings of ActiveDirectoryDomainEvidence have been (see MarshalJSON).
+var sizeHintActiveDirectoryDomainEvidence shapeimpl.SizeHint
+
 func (v ActiveDirectoryDomainEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintActiveDirectoryDomainEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -695,9 +699,13 @@ func (v *AiAgentEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintAiAgentEvidence is how long encodings of AiAgentEvidence have been (see MarshalJSON).
+var sizeHintAiAgentEvidence shapeimpl.SizeHint
+
 func (v AiAgentEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAiAgentEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -733,8 +741,11 @@ func (v *AiAgentPlatform) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintAiAgentPlatform is how long encodings of AiAgentPlatform have been (see MarshalJSON).
+var sizeHintAiAgentPlatform shapeimpl.SizeHint
+
 func (v AiAgentPlatform) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAiAgentPlatform)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -1691,9 +1702,13 @@ func (v *Alert) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintAlert is how long encodings of Alert have been (see MarshalJSON).
+var sizeHintAlert shapeimpl.SizeHint
+
 func (v Alert) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAlert)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -1729,8 +1744,11 @@ func (v *AlertClassification) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintAlertClassification is how long encodings of AlertClassification have been (see MarshalJSON).
+var sizeHintAlertClassification shapeimpl.SizeHint
+
 func (v AlertClassification) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAlertClassification)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -1837,9 +1855,13 @@ func (v *AlertComment) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintAlertComment is how long encodings of AlertComment have been (see MarshalJSON).
+var sizeHintAlertComment shapeimpl.SizeHint
+
 func (v AlertComment) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAlertComment)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -1945,9 +1967,13 @@ func (v *AlertCommentCollectionResponse) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintAlertCommentCollectionResponse is how long encodings of AlertCommentCollectionResponse have been (see MarshalJSON).
+var sizeHintAlertCommentCollectionResponse shapeimpl.SizeHint
+
 func (v AlertCommentCollectionResponse) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAlertCommentCollectionResponse)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -2034,9 +2060,13 @@ func (v *AlertCommentRequest) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintAlertCommentRequest is how long encodings of AlertCommentRequest have been (see MarshalJSON).
+var sizeHintAlertCommentRequest shapeimpl.SizeHint
+
 func (v AlertCommentRequest) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAlertCommentRequest)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -2072,8 +2102,11 @@ func (v *AlertCommentRequestODataType) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintAlertCommentRequestODataType is how long encodings of AlertCommentRequestODataType have been (see MarshalJSON).
+var sizeHintAlertCommentRequestODataType shapeimpl.SizeHint
+
 func (v AlertCommentRequestODataType) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAlertCommentRequestODataType)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -2109,8 +2142,11 @@ func (v *AlertDetermination) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintAlertDetermination is how long encodings of AlertDetermination have been (see MarshalJSON).
+var sizeHintAlertDetermination shapeimpl.SizeHint
+
 func (v AlertDetermination) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAlertDetermination)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -2367,9 +2403,13 @@ func (v *AlertEvidenceBase) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintAlertEvidenceBase is how long encodings of AlertEvidenceBase have been (see MarshalJSON).
+var sizeHintAlertEvidenceBase shapeimpl.SizeHint
+
 func (v AlertEvidenceBase) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAlertEvidenceBase)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -2405,8 +2445,11 @@ func (v *AlertSeverity) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintAlertSeverity is how long encodings of AlertSeverity have been (see MarshalJSON).
+var sizeHintAlertSeverity shapeimpl.SizeHint
+
 func (v AlertSeverity) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAlertSeverity)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -2442,8 +2485,11 @@ func (v *AlertStatus) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintAlertStatus is how long encodings of AlertStatus have been (see MarshalJSON).
+var sizeHintAlertStatus shapeimpl.SizeHint
+
 func (v AlertStatus) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAlertStatus)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -2796,9 +2842,13 @@ func (v *AmazonResourceEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintAmazonResourceEvidence is how long encodings of AmazonResourceEvidence have been (see MarshalJSON).
+var sizeHintAmazonResourceEvidence shapeimpl.SizeHint
+
 func (v AmazonResourceEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAmazonResourceEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -3528,9 +3578,13 @@ func (v *AnalyzedMessageEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintAnalyzedMessageEvidence is how long encodings of AnalyzedMessageEvidence have been (see MarshalJSON).
+var sizeHintAnalyzedMessageEvidence shapeimpl.SizeHint
+
 func (v AnalyzedMessageEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAnalyzedMessageEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -3566,8 +3620,11 @@ func (v *AntispamTeamsDirection) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintAntispamTeamsDirection is how long encodings of AntispamTeamsDirection have been (see MarshalJSON).
+var sizeHintAntispamTeamsDirection shapeimpl.SizeHint
+
 func (v AntispamTeamsDirection) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAntispamTeamsDirection)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -3899,9 +3956,13 @@ func (v *AzureResourceEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintAzureResourceEvidence is how long encodings of AzureResourceEvidence have been (see MarshalJSON).
+var sizeHintAzureResourceEvidence shapeimpl.SizeHint
+
 func (v AzureResourceEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAzureResourceEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -4243,9 +4304,13 @@ func (v *BlobContainerEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintBlobContainerEvidence is how long encodings of BlobContainerEvidence have been (see MarshalJSON).
+var sizeHintBlobContainerEvidence shapeimpl.SizeHint
+
 func (v BlobContainerEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintBlobContainerEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -4659,9 +4724,13 @@ func (v *BlobEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintBlobEvidence is how long encodings of BlobEvidence have been (see MarshalJSON).
+var sizeHintBlobEvidence shapeimpl.SizeHint
+
 func (v BlobEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintBlobEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -5066,9 +5135,13 @@ func (v *CloudApplicationEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintCloudApplicationEvidence is how long encodings of CloudApplicationEvidence have been (see MarshalJSON).
+var sizeHintCloudApplicationEvidence shapeimpl.SizeHint
+
 func (v CloudApplicationEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintCloudApplicationEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -5358,9 +5431,13 @@ func (v *CloudLogonRequestEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintCloudLogonRequestEvidence is how long encodings of CloudLogonRequestEvidence have been (see MarshalJSON).
+var sizeHintCloudLogonRequestEvidence shapeimpl.SizeHint
+
 func (v CloudLogonRequestEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintCloudLogonRequestEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -5828,9 +5905,13 @@ func (v *CloudLogonSessionEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintCloudLogonSessionEvidence is how long encodings of CloudLogonSessionEvidence have been (see MarshalJSON).
+var sizeHintCloudLogonSessionEvidence shapeimpl.SizeHint
+
 func (v CloudLogonSessionEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintCloudLogonSessionEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -6309,9 +6390,13 @@ func (v *ContainerEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintContainerEvidence is how long encodings of ContainerEvidence have been (see MarshalJSON).
+var sizeHintContainerEvidence shapeimpl.SizeHint
+
 func (v ContainerEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintContainerEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -6667,9 +6752,13 @@ func (v *ContainerImageEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintContainerImageEvidence is how long encodings of ContainerImageEvidence have been (see MarshalJSON).
+var sizeHintContainerImageEvidence shapeimpl.SizeHint
+
 func (v ContainerImageEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintContainerImageEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -6705,8 +6794,11 @@ func (v *ContainerPortProtocol) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintContainerPortProtocol is how long encodings of ContainerPortProtocol have been (see MarshalJSON).
+var sizeHintContainerPortProtocol shapeimpl.SizeHint
+
 func (v ContainerPortProtocol) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintContainerPortProtocol)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -6996,9 +7088,13 @@ func (v *ContainerRegistryEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintContainerRegistryEvidence is how long encodings of ContainerRegistryEvidence have been (see MarshalJSON).
+var sizeHintContainerRegistryEvidence shapeimpl.SizeHint
+
 func (v ContainerRegistryEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintContainerRegistryEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -7401,9 +7497,13 @@ func (v *DNSEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintDNSEvidence is how long encodings of DNSEvidence have been (see MarshalJSON).
+var sizeHintDNSEvidence shapeimpl.SizeHint
+
 func (v DNSEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintDNSEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -7439,8 +7539,11 @@ func (v *DefenderAvStatus) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintDefenderAvStatus is how long encodings of DefenderAvStatus have been (see MarshalJSON).
+var sizeHintDefenderAvStatus shapeimpl.SizeHint
+
 func (v DefenderAvStatus) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintDefenderAvStatus)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -7476,8 +7579,11 @@ func (v *DetectionSource) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintDetectionSource is how long encodings of DetectionSource have been (see MarshalJSON).
+var sizeHintDetectionSource shapeimpl.SizeHint
+
 func (v DetectionSource) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintDetectionSource)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -7513,8 +7619,11 @@ func (v *DetectionStatus) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintDetectionStatus is how long encodings of DetectionStatus have been (see MarshalJSON).
+var sizeHintDetectionStatus shapeimpl.SizeHint
+
 func (v DetectionStatus) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintDetectionStatus)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -8372,9 +8481,13 @@ func (v *DeviceEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintDeviceEvidence is how long encodings of DeviceEvidence have been (see MarshalJSON).
+var sizeHintDeviceEvidence shapeimpl.SizeHint
+
 func (v DeviceEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintDeviceEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -8410,8 +8523,11 @@ func (v *DeviceHealthStatus) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintDeviceHealthStatus is how long encodings of DeviceHealthStatus have been (see MarshalJSON).
+var sizeHintDeviceHealthStatus shapeimpl.SizeHint
+
 func (v DeviceHealthStatus) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintDeviceHealthStatus)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -8447,8 +8563,11 @@ func (v *DeviceRiskScore) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintDeviceRiskScore is how long encodings of DeviceRiskScore have been (see MarshalJSON).
+var sizeHintDeviceRiskScore shapeimpl.SizeHint
+
 func (v DeviceRiskScore) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintDeviceRiskScore)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -8493,8 +8612,11 @@ func (v *Dictionary) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintDictionary is how long encodings of Dictionary have been (see MarshalJSON).
+var sizeHintDictionary shapeimpl.SizeHint
+
 func (v Dictionary) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintDictionary)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -8604,9 +8726,13 @@ func (v *EmailSender) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintEmailSender is how long encodings of EmailSender have been (see MarshalJSON).
+var sizeHintEmailSender shapeimpl.SizeHint
+
 func (v EmailSender) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintEmailSender)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -8642,8 +8768,11 @@ func (v *EvidenceRemediationStatus) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintEvidenceRemediationStatus is how long encodings of EvidenceRemediationStatus have been (see MarshalJSON).
+var sizeHintEvidenceRemediationStatus shapeimpl.SizeHint
+
 func (v EvidenceRemediationStatus) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintEvidenceRemediationStatus)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -8679,8 +8808,11 @@ func (v *EvidenceRole) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintEvidenceRole is how long encodings of EvidenceRole have been (see MarshalJSON).
+var sizeHintEvidenceRole shapeimpl.SizeHint
+
 func (v EvidenceRole) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintEvidenceRole)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -8716,8 +8848,11 @@ func (v *EvidenceVerdict) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintEvidenceVerdict is how long encodings of EvidenceVerdict have been (see MarshalJSON).
+var sizeHintEvidenceVerdict shapeimpl.SizeHint
+
 func (v EvidenceVerdict) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintEvidenceVerdict)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -8974,9 +9109,13 @@ func (v *FileDetails) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintFileDetails is how long encodings of FileDetails have been (see MarshalJSON).
+var sizeHintFileDetails shapeimpl.SizeHint
+
 func (v FileDetails) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintFileDetails)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -9327,9 +9466,13 @@ func (v *FileEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintFileEvidence is how long encodings of FileEvidence have been (see MarshalJSON).
+var sizeHintFileEvidence shapeimpl.SizeHint
+
 func (v FileEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintFileEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -9420,9 +9563,13 @@ func (v *FileHash) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintFileHash is how long encodings of FileHash have been (see MarshalJSON).
+var sizeHintFileHash shapeimpl.SizeHint
+
 func (v FileHash) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintFileHash)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -9458,8 +9605,11 @@ func (v *FileHashAlgorithm) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintFileHashAlgorithm is how long encodings of FileHashAlgorithm have been (see MarshalJSON).
+var sizeHintFileHashAlgorithm shapeimpl.SizeHint
+
 func (v FileHashAlgorithm) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintFileHashAlgorithm)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -9772,9 +9922,13 @@ func (v *FileHashEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintFileHashEvidence is how long encodings of FileHashEvidence have been (see MarshalJSON).
+var sizeHintFileHashEvidence shapeimpl.SizeHint
+
 func (v FileHashEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintFileHashEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -9926,9 +10080,13 @@ func (v *GeoLocation) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintGeoLocation is how long encodings of GeoLocation have been (see MarshalJSON).
+var sizeHintGeoLocation shapeimpl.SizeHint
+
 func (v GeoLocation) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintGeoLocation)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -10323,9 +10481,13 @@ func (v *GitHubOrganizationEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintGitHubOrganizationEvidence is how long encodings of GitHubOrganizationEvidence have been (see MarshalJSON).
+var sizeHintGitHubOrganizationEvidence shapeimpl.SizeHint
+
 func (v GitHubOrganizationEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintGitHubOrganizationEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -10699,9 +10861,13 @@ func (v *GitHubRepoEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintGitHubRepoEvidence is how long encodings of GitHubRepoEvidence have been (see MarshalJSON).
+var sizeHintGitHubRepoEvidence shapeimpl.SizeHint
+
 func (v GitHubRepoEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintGitHubRepoEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -11075,9 +11241,13 @@ func (v *GitHubUserEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintGitHubUserEvidence is how long encodings of GitHubUserEvidence have been (see MarshalJSON).
+var sizeHintGitHubUserEvidence shapeimpl.SizeHint
+
 func (v GitHubUserEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintGitHubUserEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -11113,8 +11283,11 @@ func (v *GoogleCloudLocationType) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintGoogleCloudLocationType is how long encodings of GoogleCloudLocationType have been (see MarshalJSON).
+var sizeHintGoogleCloudLocationType shapeimpl.SizeHint
+
 func (v GoogleCloudLocationType) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintGoogleCloudLocationType)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -11539,9 +11712,13 @@ func (v *GoogleCloudResourceEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintGoogleCloudResourceEvidence is how long encodings of GoogleCloudResourceEvidence have been (see MarshalJSON).
+var sizeHintGoogleCloudResourceEvidence shapeimpl.SizeHint
+
 func (v GoogleCloudResourceEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintGoogleCloudResourceEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -11935,9 +12112,13 @@ func (v *HostLogonSessionEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintHostLogonSessionEvidence is how long encodings of HostLogonSessionEvidence have been (see MarshalJSON).
+var sizeHintHostLogonSessionEvidence shapeimpl.SizeHint
+
 func (v HostLogonSessionEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintHostLogonSessionEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -12310,9 +12491,13 @@ func (v *IPEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintIPEvidence is how long encodings of IPEvidence have been (see MarshalJSON).
+var sizeHintIPEvidence shapeimpl.SizeHint
+
 func (v IPEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintIPEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -12917,9 +13102,13 @@ func (v *Incident) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintIncident is how long encodings of Incident have been (see MarshalJSON).
+var sizeHintIncident shapeimpl.SizeHint
+
 func (v Incident) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintIncident)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -13063,9 +13252,13 @@ func (v *IncidentCollectionResponse) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintIncidentCollectionResponse is how long encodings of IncidentCollectionResponse have been (see MarshalJSON).
+var sizeHintIncidentCollectionResponse shapeimpl.SizeHint
+
 func (v IncidentCollectionResponse) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintIncidentCollectionResponse)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -13101,8 +13294,11 @@ func (v *IncidentStatus) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintIncidentStatus is how long encodings of IncidentStatus have been (see MarshalJSON).
+var sizeHintIncidentStatus shapeimpl.SizeHint
+
 func (v IncidentStatus) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintIncidentStatus)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -13415,9 +13611,13 @@ func (v *IncidentUpdate) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintIncidentUpdate is how long encodings of IncidentUpdate have been (see MarshalJSON).
+var sizeHintIncidentUpdate shapeimpl.SizeHint
+
 func (v IncidentUpdate) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintIncidentUpdate)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -13453,8 +13653,11 @@ func (v *InvestigationState) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintInvestigationState is how long encodings of InvestigationState have been (see MarshalJSON).
+var sizeHintInvestigationState shapeimpl.SizeHint
+
 func (v InvestigationState) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintInvestigationState)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -14380,9 +14583,13 @@ func (v *IoTDeviceEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintIoTDeviceEvidence is how long encodings of IoTDeviceEvidence have been (see MarshalJSON).
+var sizeHintIoTDeviceEvidence shapeimpl.SizeHint
+
 func (v IoTDeviceEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintIoTDeviceEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -14418,8 +14625,11 @@ func (v *IoTDeviceImportanceType) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintIoTDeviceImportanceType is how long encodings of IoTDeviceImportanceType have been (see MarshalJSON).
+var sizeHintIoTDeviceImportanceType shapeimpl.SizeHint
+
 func (v IoTDeviceImportanceType) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintIoTDeviceImportanceType)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -14812,9 +15022,13 @@ func (v *KubernetesClusterEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintKubernetesClusterEvidence is how long encodings of KubernetesClusterEvidence have been (see MarshalJSON).
+var sizeHintKubernetesClusterEvidence shapeimpl.SizeHint
+
 func (v KubernetesClusterEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintKubernetesClusterEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -15187,9 +15401,13 @@ func (v *KubernetesControllerEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintKubernetesControllerEvidence is how long encodings of KubernetesControllerEvidence have been (see MarshalJSON).
+var sizeHintKubernetesControllerEvidence shapeimpl.SizeHint
+
 func (v KubernetesControllerEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintKubernetesControllerEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -15541,9 +15759,13 @@ func (v *KubernetesNamespaceEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintKubernetesNamespaceEvidence is how long encodings of KubernetesNamespaceEvidence have been (see MarshalJSON).
+var sizeHintKubernetesNamespaceEvidence shapeimpl.SizeHint
+
 func (v KubernetesNamespaceEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintKubernetesNamespaceEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -15579,8 +15801,11 @@ func (v *KubernetesPlatform) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintKubernetesPlatform is how long encodings of KubernetesPlatform have been (see MarshalJSON).
+var sizeHintKubernetesPlatform shapeimpl.SizeHint
+
 func (v KubernetesPlatform) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintKubernetesPlatform)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -16178,9 +16403,13 @@ func (v *KubernetesPodEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintKubernetesPodEvidence is how long encodings of KubernetesPodEvidence have been (see MarshalJSON).
+var sizeHintKubernetesPodEvidence shapeimpl.SizeHint
+
 func (v KubernetesPodEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintKubernetesPodEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -16522,9 +16751,13 @@ func (v *KubernetesSecretEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintKubernetesSecretEvidence is how long encodings of KubernetesSecretEvidence have been (see MarshalJSON).
+var sizeHintKubernetesSecretEvidence shapeimpl.SizeHint
+
 func (v KubernetesSecretEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintKubernetesSecretEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -16845,9 +17078,13 @@ func (v *KubernetesServiceAccountEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintKubernetesServiceAccountEvidence is how long encodings of KubernetesServiceAccountEvidence have been (see MarshalJSON).
+var sizeHintKubernetesServiceAccountEvidence shapeimpl.SizeHint
+
 func (v KubernetesServiceAccountEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintKubernetesServiceAccountEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -17386,9 +17623,13 @@ func (v *KubernetesServiceEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintKubernetesServiceEvidence is how long encodings of KubernetesServiceEvidence have been (see MarshalJSON).
+var sizeHintKubernetesServiceEvidence shapeimpl.SizeHint
+
 func (v KubernetesServiceEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintKubernetesServiceEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -17564,9 +17805,13 @@ func (v *KubernetesServicePort) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintKubernetesServicePort is how long encodings of KubernetesServicePort have been (see MarshalJSON).
+var sizeHintKubernetesServicePort shapeimpl.SizeHint
+
 func (v KubernetesServicePort) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintKubernetesServicePort)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -17602,8 +17847,11 @@ func (v *KubernetesServiceType) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintKubernetesServiceType is how long encodings of KubernetesServiceType have been (see MarshalJSON).
+var sizeHintKubernetesServiceType shapeimpl.SizeHint
+
 func (v KubernetesServiceType) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintKubernetesServiceType)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -17692,9 +17940,13 @@ func (v *LoggedOnUser) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintLoggedOnUser is how long encodings of LoggedOnUser have been (see MarshalJSON).
+var sizeHintLoggedOnUser shapeimpl.SizeHint
+
 func (v LoggedOnUser) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintLoggedOnUser)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -18110,9 +18362,13 @@ func (v *MailClusterEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintMailClusterEvidence is how long encodings of MailClusterEvidence have been (see MarshalJSON).
+var sizeHintMailClusterEvidence shapeimpl.SizeHint
+
 func (v MailClusterEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintMailClusterEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -18516,9 +18772,13 @@ func (v *MailboxConfigurationEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintMailboxConfigurationEvidence is how long encodings of MailboxConfigurationEvidence have been (see MarshalJSON).
+var sizeHintMailboxConfigurationEvidence shapeimpl.SizeHint
+
 func (v MailboxConfigurationEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintMailboxConfigurationEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -18554,8 +18814,11 @@ func (v *MailboxConfigurationType) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintMailboxConfigurationType is how long encodings of MailboxConfigurationType have been (see MarshalJSON).
+var sizeHintMailboxConfigurationType shapeimpl.SizeHint
+
 func (v MailboxConfigurationType) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintMailboxConfigurationType)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -18918,9 +19181,13 @@ func (v *MailboxEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintMailboxEvidence is how long encodings of MailboxEvidence have been (see MarshalJSON).
+var sizeHintMailboxEvidence shapeimpl.SizeHint
+
 func (v MailboxEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintMailboxEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -19333,9 +19600,13 @@ func (v *MalwareEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintMalwareEvidence is how long encodings of MalwareEvidence have been (see MarshalJSON).
+var sizeHintMalwareEvidence shapeimpl.SizeHint
+
 func (v MalwareEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintMalwareEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -19738,9 +20009,13 @@ func (v *NetworkConnectionEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintNetworkConnectionEvidence is how long encodings of NetworkConnectionEvidence have been (see MarshalJSON).
+var sizeHintNetworkConnectionEvidence shapeimpl.SizeHint
+
 func (v NetworkConnectionEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintNetworkConnectionEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -20103,9 +20378,13 @@ func (v *NicEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintNicEvidence is how long encodings of NicEvidence have been (see MarshalJSON).
+var sizeHintNicEvidence shapeimpl.SizeHint
+
 func (v NicEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintNicEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -20458,9 +20737,13 @@ func (v *OauthApplicationEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintOauthApplicationEvidence is how long encodings of OauthApplicationEvidence have been (see MarshalJSON).
+var sizeHintOauthApplicationEvidence shapeimpl.SizeHint
+
 func (v OauthApplicationEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintOauthApplicationEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -20496,8 +20779,11 @@ func (v *OnboardingStatus) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintOnboardingStatus is how long encodings of OnboardingStatus have been (see MarshalJSON).
+var sizeHintOnboardingStatus shapeimpl.SizeHint
+
 func (v OnboardingStatus) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintOnboardingStatus)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -21015,9 +21301,13 @@ func (v *ProcessEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintProcessEvidence is how long encodings of ProcessEvidence have been (see MarshalJSON).
+var sizeHintProcessEvidence shapeimpl.SizeHint
+
 func (v ProcessEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintProcessEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -21053,8 +21343,11 @@ func (v *ProtocolType) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintProtocolType is how long encodings of ProtocolType have been (see MarshalJSON).
+var sizeHintProtocolType shapeimpl.SizeHint
+
 func (v ProtocolType) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintProtocolType)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -21365,9 +21658,13 @@ func (v *RegistryKeyEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintRegistryKeyEvidence is how long encodings of RegistryKeyEvidence have been (see MarshalJSON).
+var sizeHintRegistryKeyEvidence shapeimpl.SizeHint
+
 func (v RegistryKeyEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintRegistryKeyEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -21762,9 +22059,13 @@ func (v *RegistryValueEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintRegistryValueEvidence is how long encodings of RegistryValueEvidence have been (see MarshalJSON).
+var sizeHintRegistryValueEvidence shapeimpl.SizeHint
+
 func (v RegistryValueEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintRegistryValueEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -21895,9 +22196,13 @@ func (v *ResourceAccessEvent) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintResourceAccessEvent is how long encodings of ResourceAccessEvent have been (see MarshalJSON).
+var sizeHintResourceAccessEvent shapeimpl.SizeHint
+
 func (v ResourceAccessEvent) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintResourceAccessEvent)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -22449,9 +22754,13 @@ func (v *SasTokenEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintSasTokenEvidence is how long encodings of SasTokenEvidence have been (see MarshalJSON).
+var sizeHintSasTokenEvidence shapeimpl.SizeHint
+
 func (v SasTokenEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintSasTokenEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -22846,9 +23155,13 @@ func (v *SecurityGroupEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintSecurityGroupEvidence is how long encodings of SecurityGroupEvidence have been (see MarshalJSON).
+var sizeHintSecurityGroupEvidence shapeimpl.SizeHint
+
 func (v SecurityGroupEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintSecurityGroupEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -23252,9 +23565,13 @@ func (v *ServicePrincipalEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintServicePrincipalEvidence is how long encodings of ServicePrincipalEvidence have been (see MarshalJSON).
+var sizeHintServicePrincipalEvidence shapeimpl.SizeHint
+
 func (v ServicePrincipalEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintServicePrincipalEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -23290,8 +23607,11 @@ func (v *ServicePrincipalType) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintServicePrincipalType is how long encodings of ServicePrincipalType have been (see MarshalJSON).
+var sizeHintServicePrincipalType shapeimpl.SizeHint
+
 func (v ServicePrincipalType) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintServicePrincipalType)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -23327,8 +23647,11 @@ func (v *ServiceSource) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintServiceSource is how long encodings of ServiceSource have been (see MarshalJSON).
+var sizeHintServiceSource shapeimpl.SizeHint
+
 func (v ServiceSource) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintServiceSource)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -23396,9 +23719,13 @@ func (v *Stream) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintStream is how long encodings of Stream have been (see MarshalJSON).
+var sizeHintStream shapeimpl.SizeHint
+
 func (v Stream) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintStream)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -23856,9 +24183,13 @@ func (v *SubmissionMailEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintSubmissionMailEvidence is how long encodings of SubmissionMailEvidence have been (see MarshalJSON).
+var sizeHintSubmissionMailEvidence shapeimpl.SizeHint
+
 func (v SubmissionMailEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintSubmissionMailEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -23894,8 +24225,11 @@ func (v *TeamsDeliveryLocation) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintTeamsDeliveryLocation is how long encodings of TeamsDeliveryLocation have been (see MarshalJSON).
+var sizeHintTeamsDeliveryLocation shapeimpl.SizeHint
+
 func (v TeamsDeliveryLocation) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintTeamsDeliveryLocation)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -23931,8 +24265,11 @@ func (v *TeamsMessageDeliveryAction) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintTeamsMessageDeliveryAction is how long encodings of TeamsMessageDeliveryAction have been (see MarshalJSON).
+var sizeHintTeamsMessageDeliveryAction shapeimpl.SizeHint
+
 func (v TeamsMessageDeliveryAction) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintTeamsMessageDeliveryAction)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -24834,9 +25171,13 @@ func (v *TeamsMessageEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintTeamsMessageEvidence is how long encodings of TeamsMessageEvidence have been (see MarshalJSON).
+var sizeHintTeamsMessageEvidence shapeimpl.SizeHint
+
 func (v TeamsMessageEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintTeamsMessageEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -25126,9 +25467,13 @@ func (v *URLEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintURLEvidence is how long encodings of URLEvidence have been (see MarshalJSON).
+var sizeHintURLEvidence shapeimpl.SizeHint
+
 func (v URLEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintURLEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -25394,9 +25739,13 @@ func (v *UserAccount) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintUserAccount is how long encodings of UserAccount have been (see MarshalJSON).
+var sizeHintUserAccount shapeimpl.SizeHint
+
 func (v UserAccount) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintUserAccount)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -25727,9 +26076,13 @@ func (v *UserEvidence) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintUserEvidence is how long encodings of UserEvidence have been (see MarshalJSON).
+var sizeHintUserEvidence shapeimpl.SizeHint
+
 func (v UserEvidence) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintUserEvidence)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -25765,8 +26118,11 @@ func (v *VMCloudProvider) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintVMCloudProvider is how long encodings of VMCloudProvider have been (see MarshalJSON).
+var sizeHintVMCloudProvider shapeimpl.SizeHint
+
 func (v VMCloudProvider) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintVMCloudProvider)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -25899,9 +26255,13 @@ func (v *VMMetadata) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintVMMetadata is how long encodings of VMMetadata have been (see MarshalJSON).
+var sizeHintVMMetadata shapeimpl.SizeHint
+
 func (v VMMetadata) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintVMMetadata)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }

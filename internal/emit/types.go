@@ -72,12 +72,16 @@ func (e *emitter) methods(_ *jen.File, t *model.Type, decode, encode []jen.Code)
 	if t.Schema.NullOr == nil && t.Schema.Kind == model.KindObject {
 		docLines(f, "MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in\n"+
 			"Extra is written from there, not from its field, so no member is written twice. It fails when a raw\n"+
-			"value (a json.RawMessage field or an Extra value) is not one JSON value.")
+			"value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at\n"+
+			"about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.")
 	} else {
 		f.Comment("MarshalJSON encodes v.")
 	}
+	hint := "sizeHint" + t.GoName
+	f.Commentf("%s is how long encodings of %s have been (see MarshalJSON).", hint, t.GoName)
+	f.Var().Id(hint).Add(impl("SizeHint"))
 	f.Func().Params(jen.Id("v").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Id("enc").Op(":=").Add(impl("NewEncoder")).Call(),
+		jen.Id("enc").Op(":=").Add(impl("NewEncoderSized")).Call(jen.Op("&").Id(hint)),
 		jen.Id("v").Dot("ShapeEncode").Call(jen.Id("enc")),
 		jen.Return(jen.Id("enc").Dot("Finish").Call()))
 	f.Comment("Validate reports the violations of v as it would be encoded, in one *shape.ValidationError, or nil.")

@@ -1058,8 +1058,34 @@ func (d *Decoder) skipString() {
 }
 
 // plainRun returns the offset of the first byte at or after i that is not
-// plain (see plain), or len(s); it looks at eight bytes at a time.
+// plain (see plain), or len(s). It looks at the first eight bytes itself,
+// which covers most strings of a Graph document, and leaves what is left
+// to plainRunLong (16 bytes at a time where the processor allows it) when
+// that is 16 bytes or more.
 func plainRun(s string, i int) int {
+	if i+8 <= len(s) {
+		if m := plainBytes(load64(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		if i += 8; i+16 <= len(s) {
+			return plainRunLong(s, i)
+		}
+	}
+	return plainRunWords(s, i)
+}
+
+// plainBytes returns a mask whose lowest set bit is the high bit of the
+// first byte of x that is not plain: below 0x20, '"', '\\' or not ASCII.
+// Bits above it may be set falsely (borrows), never below.
+func plainBytes(x uint64) uint64 {
+	const lo = 0x0101010101010101
+	return ((x - 0x20*lo) | (x ^ '"'*lo - lo) | (x ^ '\\'*lo - lo) | x) & (0x80 * lo)
+}
+
+// plainRunWords is plainRun eight bytes at a time: the plainRunLong of
+// processors without a 16-byte version, and the reference the 16-byte
+// version is tested against.
+func plainRunWords(s string, i int) int {
 	// The constants come from a variable, so that they are loaded into
 	// registers once, not written into the loop (the compiler
 	// rematerialises 64-bit constants at every use).

@@ -7,7 +7,9 @@ import (
 	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -21,8 +23,11 @@ type Encoder struct {
 	// that means "not set" (see Writes); Validate sets it.
 	OmitZero bool
 
-	buf []byte
-	err error
+	buf   []byte
+	err   error
+	hint  *SizeHint // from NewEncoderSized
+	asked int       // the capacity asked of makeNoZero,
+	given int       // and the capacity it gave (rounded up to a size class)
 	// more is set when the last thing written ends a value, so that the
 	// next value or member needs a ',' first. A flag, not a look at the
 	// last byte written: that load waits on the store just made.
@@ -38,13 +43,77 @@ func NewEncoder() *Encoder {
 	return e
 }
 
-// Finish returns a copy of the encoded JSON (one allocation of its size)
-// or e's error, and puts e back in the pool: e must not be used after.
+// SizeHint remembers how long one type's encodings have been, so that an
+// Encoder from NewEncoderSized writes into a buffer of about the right
+// size that Finish hands over without a copy. Generated MarshalJSON
+// methods keep one per type. The zero value is ready to use, and a
+// SizeHint is safe for concurrent use.
+type SizeHint struct{ n atomic.Int64 }
+
+// size returns the capacity to ask for: the longest recent encoding (the
+// allocator rounds it up to its next size class, which leaves room for
+// one a little longer).
+func (h *SizeHint) size() int {
+	if n := int(h.n.Load()); n > 0 {
+		return n
+	}
+	return minBuffer
+}
+
+// note records an encoding of n bytes. It keeps the longest, and lets go
+// of it only for one under half its size, so that the hint is rarely
+// written (it is shared by every goroutine encoding the type).
+func (h *SizeHint) note(n int) {
+	if old := int(h.n.Load()); n > old || n < old/2 {
+		h.n.Store(int64(n))
+	}
+}
+
+// NewEncoderSized is NewEncoder for an encoding Finish hands over: the
+// Encoder writes into a new buffer of the size h suggests.
+func NewEncoderSized(h *SizeHint) *Encoder {
+	e := encoders.Get().(*Encoder)
+	e.Reset()
+	e.hint, e.asked = h, h.size()
+	e.buf = makeNoZero(e.asked)
+	e.given = cap(e.buf)
+	return e
+}
+
+// makeNoZero returns an empty slice with room for n bytes, without the
+// clearing make does first: strings.Builder.Grow allocates its buffer that
+// way (the runtime's bytealg.MakeNoZero), and this takes that buffer over.
+// Its bytes are garbage until written, so Finish hands out only the bytes
+// written, with the capacity cut to their length: the rest can never be
+// read. The Builder and its string are dropped at once, and nothing else
+// refers to the buffer.
+func makeNoZero(n int) []byte {
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteByte(0) // a string of one byte, whose data is the buffer
+	return unsafe.Slice(unsafe.StringData(b.String()), b.Cap())[:0]
+}
+
+// Finish returns the encoded JSON or e's error, and puts e back in the
+// pool: e must not be used after. From NewEncoderSized, the buffer itself
+// is returned when the encoding fills at least seven eighths of it, or of
+// the capacity asked for when the buffer did not grow (the allocator
+// rounds that up to a size class): the allocation of the output is then
+// the only one. Otherwise, and from NewEncoder, the output is a copy of
+// its length.
 func (e *Encoder) Finish() ([]byte, error) {
 	var out []byte
 	err := e.err
 	if err == nil {
-		out = slices.Clone(e.buf) // append: only the rest of the last page is zeroed, not the copy
+		if h := e.hint; h != nil {
+			h.note(len(e.buf))
+			if n, c := len(e.buf), cap(e.buf); c == e.given && n >= e.asked-e.asked/8 || n >= c-c/8 {
+				out, e.buf = e.buf[:n:n], nil // never the unwritten capacity (makeNoZero)
+			}
+		}
+		if out == nil {
+			out = slices.Clone(e.buf) // append: only the rest of the last page is zeroed, not the copy
+		}
 	}
 	e.Release()
 	encoders.Put(e)
@@ -62,7 +131,7 @@ func Has[V any](m map[string]V, k string) bool {
 
 // Reset empties e, keeping its buffer's memory.
 func (e *Encoder) Reset() {
-	e.buf, e.err, e.more, e.OmitZero = e.buf[:0], nil, false, false
+	e.buf, e.err, e.more, e.OmitZero, e.hint, e.asked, e.given = e.buf[:0], nil, false, false, nil, 0, 0
 }
 
 // Release drops a very large buffer, so a pooled Encoder does not keep it.
@@ -138,9 +207,9 @@ func (e *Encoder) token(s string, more bool) {
 	e.more = more
 }
 
-// quoted writes s as a JSON string after a ',' if one is due. Strings that
-// need no escapes (nearly all) are checked and copied eight bytes at a
-// time (copySafe); the others take appendString.
+// quoted writes s as a JSON string after a ',' if one is due. The bytes
+// that need no escape are checked and copied 16 or 8 bytes at a time
+// (copyRun); from the first one that does, appendEscaped writes the rest.
 func (e *Encoder) quoted(s string) {
 	b := e.buf
 	at := len(b)
@@ -154,13 +223,15 @@ func (e *Encoder) quoted(s string) {
 		at++
 	}
 	b[at] = '"'
-	if !copySafe(b[at+1:], s) {
-		e.token("", true)              // the comma, if one is due, over the copy
-		e.buf = appendString(e.buf, s) // escapes: the slow path
+	at++
+	if i := copyRun(b[at:], s); i < len(s) {
+		e.buf = appendEscaped(e.buf[:at+i], s, i) // escapes: the slow path, from the first
+		e.buf = append(e.buf, '"')
+		e.more = true
 		return
 	}
-	b[at+1+len(s)] = '"'
-	e.buf = e.buf[:at+2+len(s)]
+	b[at+len(s)] = '"'
+	e.buf = e.buf[:at+1+len(s)]
 	e.more = true
 }
 
@@ -335,8 +406,25 @@ func (e *Encoder) Extra(extra map[string]RawValue) {
 const hexDigits = "0123456789abcdef"
 
 // safeRun returns the offset of the first byte at or after i that
-// appendString does not copy as it is, or len(s); eight bytes at a time.
+// appendString does not copy as it is, or len(s). It looks at the first
+// eight bytes itself and leaves what is left to safeRunLong (16 bytes at a
+// time where the processor allows it) when that is 16 bytes or more.
 func safeRun(s string, i int) int {
+	if i+8 <= len(s) {
+		if m := unsafeBytes(load64(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		if i += 8; i+16 <= len(s) {
+			return safeRunLong(s, i)
+		}
+	}
+	return safeRunWords(s, i)
+}
+
+// safeRunWords is safeRun eight bytes at a time: the safeRunLong of
+// processors without a 16-byte version, and the reference the 16-byte
+// version is tested against.
+func safeRunWords(s string, i int) int {
 	for ; i+8 <= len(s); i += 8 {
 		if m := unsafeBytes(load64(s, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
@@ -383,17 +471,20 @@ func AppendString(b []byte, s string) []byte { return appendString(b, s) }
 // appendString appends s as a JSON string; invalid UTF-8 becomes U+FFFD.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
+	b = appendEscaped(b, s, 0)
+	return append(b, '"')
+}
+
+// appendEscaped appends s[i:], escaped as appendString escapes it, to b,
+// which holds s[:i] already; i is 0 or where a byte needs an escape.
+func appendEscaped(b []byte, s string, i int) []byte {
+	start := i
+	for i < len(s) {
 		if i = safeRun(s, i); i >= len(s) {
 			break
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '"', '\\':
@@ -428,8 +519,7 @@ func appendString(b []byte, s string) []byte {
 		}
 		i += size
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 // Absent records in extra that a required member was absent from the
@@ -484,9 +574,9 @@ func (e *Encoder) member(name string, n int) ([]byte, int) {
 	return b, at
 }
 
-// NameString writes a member whose value is the string s. The string is
-// checked and copied in one pass (copySafe); one that needs escapes is
-// written again by appendString over what was copied.
+// NameString writes a member whose value is the string s. The bytes that
+// need no escape are checked and copied in one pass (copyRun); from the
+// first one that does, appendEscaped writes the rest.
 func (e *Encoder) NameString(name, s string) {
 	b := e.buf
 	at := len(b)
@@ -502,9 +592,9 @@ func (e *Encoder) NameString(name, s string) {
 	at += copyWords(b[at:], name)
 	b[at] = '"'
 	at++
-	if !copySafe(b[at:], s) {
-		e.token(name, false)           // e.buf's length is unchanged: this writes over the copy
-		e.buf = appendString(e.buf, s) // escapes: the slow path
+	if i := copyRun(b[at:], s); i < len(s) {
+		e.buf = appendEscaped(e.buf[:at+i], s, i) // escapes: the slow path, from the first
+		e.buf = append(e.buf, '"')
 		e.more = true
 		return
 	}
@@ -534,40 +624,63 @@ func copyWords(dst []byte, s string) int {
 	return n
 }
 
-// copySafe copies s to the start of dst, which has room for it, and
-// reports whether appendString would copy all of s as it is; what it
-// copies of an s that needs escapes is garbage. It checks each word as it
-// copies it.
-func copySafe(dst []byte, s string) bool {
+// copyRun copies s to the start of dst, which has room for all of it,
+// and returns the length of its longest prefix that appendString copies as
+// it is (len(s) when no byte needs an escape): dst starts with that
+// prefix, and what it holds after it is garbage. Strings of 16 bytes or
+// more go to copyRunLong (16 bytes at a time where the processor allows
+// it); shorter ones are done here, a byte or two overlapping words at a
+// time.
+func copyRun(dst []byte, s string) int {
 	n := len(s)
 	if n < 8 {
 		for i := 0; i < n; i++ {
 			c := s[i]
 			if !safeByte[c] {
-				return false
+				return i
 			}
 			dst[i] = c
 		}
-		return true
+		return n
+	}
+	if n >= 16 {
+		return copyRunLong(dst, s)
 	}
 	_ = dst[n-1]
-	// The constants come from a variable, so that they are loaded into
-	// registers once, not written into the loop (the compiler
-	// rematerialises 64-bit constants at every use). The words' tests are
-	// folded together and the high bits looked at once: a word's test bits
-	// are set only where a byte is unsafe or has its own high bit set (see
-	// unsafeBytes), so the fold has a high bit set exactly when some byte
-	// is unsafe.
-	l, c20, or2, eq3e, or4, eq26, eq5c := swar.lo, swar.c20, swar.or2, swar.eq3e, swar.or4, swar.eq26, swar.eq5c
-	x := load64(s, n-8)
-	m := x | (x - c20) | ((x | or2) ^ eq3e - l) | ((x | or4) ^ eq26 - l) | (x ^ eq5c - l)
+	x, y := load64(s, 0), load64(s, n-8)
+	binary.LittleEndian.PutUint64(dst, x)
+	binary.LittleEndian.PutUint64(dst[n-8:], y)
+	if m := unsafeBytes(x); m != 0 {
+		return bits.TrailingZeros64(m) >> 3
+	}
+	if m := unsafeBytes(y); m != 0 {
+		return n - 8 + bits.TrailingZeros64(m)>>3 // the bytes y shares with x are safe
+	}
+	return n
+}
+
+// copyRunWords is copyRun for any length, eight bytes at a time: the
+// copyRunLong of processors without a 16-byte version, and the reference
+// the 16-byte version is tested against.
+func copyRunWords(dst []byte, s string) int {
+	n := len(s)
+	if n < 8 {
+		return copyRun(dst, s)
+	}
+	_ = dst[n-1]
 	for i := 0; i+8 < n; i += 8 {
 		x := load64(s, i)
-		m |= x | (x - c20) | ((x | or2) ^ eq3e - l) | ((x | or4) ^ eq26 - l) | (x ^ eq5c - l)
 		binary.LittleEndian.PutUint64(dst[i:], x)
+		if m := unsafeBytes(x); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
 	}
+	x := load64(s, n-8)
 	binary.LittleEndian.PutUint64(dst[n-8:], x)
-	return m&swar.hi == 0
+	if m := unsafeBytes(x); m != 0 {
+		return n - 8 + bits.TrailingZeros64(m)>>3 // the bytes before the last word are safe
+	}
+	return n
 }
 
 // NameNull writes a member whose value is null.
@@ -645,22 +758,20 @@ func (e *Encoder) NameTime(name string, t time.Time) {
 // times, and writes two digits at a time from a table.
 func putDateTime(b []byte, t time.Time, wall int64) int {
 	_ = b[len(`2006-01-02T15:04:05.999999999-07:00`)-1]
-	days := wall / 86400
-	secs := int(wall - days*86400)
-	if secs < 0 {
-		secs += 86400
-		days--
-	}
+	// Unsigned from here: wall is in 0000-9999, so the seconds since
+	// 0000-01-01 are not negative, and unsigned division by a constant is
+	// a multiplication without the corrections signed division needs.
+	since := uint64(wall - minDateTimeSec)
+	days, secs := uint32(since/86400), uint32(since%86400)
 	// Days to a civil date (H. Hinnant, "chrono-Compatible Low-Level Date
-	// Algorithms"), in eras of 400 years from 0000-03-01.
-	z := days + 719468
+	// Algorithms"), in eras of 400 years from 0000-03-01, counted from the
+	// era before (-0400-03-01) so that January and February of year 0 are
+	// not negative.
+	z := days + 146097 - 60
 	era := z / 146097
-	if z < 0 && z%146097 != 0 {
-		era--
-	}
-	doe := int(z - era*146097)
+	doe := z - era*146097
 	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	year := yoe + int(era)*400
+	year := yoe + era*400 - 400
 	doy := doe - (365*yoe + yoe/4 - yoe/100)
 	mp := (5*doy + 2) / 153
 	day := doy - (153*mp+2)/5 + 1
@@ -682,12 +793,14 @@ func putDateTime(b []byte, t time.Time, wall int64) int {
 	b[16] = ':'
 	put2(b[17:], secs%60)
 	n := 19
-	if ns := t.Nanosecond(); ns != 0 {
+	if ns := uint32(t.Nanosecond()); ns != 0 {
 		b[n] = '.'
-		for i := 9; i >= 1; i-- {
-			b[n+i] = byte('0' + ns%10)
-			ns /= 10
-		}
+		b[n+1] = byte('0' + ns/1e8)
+		r := ns % 1e8
+		put2(b[n+2:], r/1e6)
+		put2(b[n+4:], r/1e4%100)
+		put2(b[n+6:], r/100%100)
+		put2(b[n+8:], r%100)
 		n += 10
 		for b[n-1] == '0' {
 			n--
@@ -703,14 +816,14 @@ func putDateTime(b []byte, t time.Time, wall int64) int {
 		b[n], off = '-', -off
 	}
 	off /= 60
-	put2(b[n+1:], off/60)
+	put2(b[n+1:], uint32(off/60))
 	b[n+3] = ':'
-	put2(b[n+4:], off%60)
+	put2(b[n+4:], uint32(off%60))
 	return n + 6
 }
 
 // put2 writes n (0-99) as two digits.
-func put2(b []byte, n int) {
+func put2(b []byte, n uint32) {
 	b[1], b[0] = digits2[2*n+1], digits2[2*n]
 }
 

@@ -112,26 +112,6 @@ func TestUnsafeBytes(t *testing.T) {
 	}
 }
 
-// TestCopySafe: the folded word test of copySafe agrees with the byte test
-// on strings with one special byte at every position and length, and a
-// safe string is copied exactly, without a byte written past it.
-func TestCopySafe(t *testing.T) {
-	for c := range 256 {
-		for n := 1; n < 20; n++ {
-			for pos := range n {
-				b := []byte(strings.Repeat("a", n))
-				b[pos] = byte(c)
-				dst := []byte(strings.Repeat("#", n+8))
-				if got, want := copySafe(dst, string(b)), safeByte[c]; got != want {
-					t.Fatalf("copySafe(%q) = %v, want %v", b, got, want)
-				} else if got && (string(dst[:n]) != string(b) || string(dst[n:]) != "########") {
-					t.Fatalf("copySafe(%q) copied %q", b, dst)
-				}
-			}
-		}
-	}
-}
-
 // TestCopyWords: copyWords copies every length exactly, writing nothing
 // past the string.
 func TestCopyWords(t *testing.T) {
@@ -211,6 +191,49 @@ func TestNameTime(t *testing.T) {
 		want := `{"t":"` + tm.Format(time.RFC3339Nano) + `"}`
 		if got, err := string(enc.Bytes()), enc.Err(); got != want || err != nil {
 			t.Fatalf("NameTime(%v) = %s, %v; want %s", tm, got, err, want)
+		}
+	}
+}
+
+// TestSizedFinish: an Encoder from NewEncoderSized hands over its buffer,
+// cut to the bytes written (no capacity past them holds anything but
+// zeros), so that encoding a value again allocates once; an encoding longer than the hint, or much shorter, is still
+// whole and exact, and moves the hint.
+func TestSizedFinish(t *testing.T) {
+	encode := func(h *SizeHint, n int) []byte {
+		enc := NewEncoderSized(h)
+		enc.BeginArray()
+		for range n {
+			enc.String("abcdefghijklmnopqrstuvwxyz")
+		}
+		enc.EndArray()
+		out, err := enc.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	want := func(n int) string {
+		return "[" + strings.TrimSuffix(strings.Repeat(`"abcdefghijklmnopqrstuvwxyz",`, n), ",") + "]"
+	}
+	var h SizeHint
+	for _, n := range []int{1, 100, 100, 1000, 10, 3000, 2999} {
+		out := encode(&h, n)
+		if string(out) != want(n) {
+			t.Fatalf("%d strings: encoded %.40q..., want %.40q...", n, out, want(n))
+		}
+		if rest := out[len(out):cap(out)]; strings.Trim(string(rest), "\x00") != "" {
+			t.Fatalf("%d strings: the capacity past the output holds %q, not zeros", n, rest)
+		}
+		if got := int(h.n.Load()); got < len(out)/2 {
+			t.Fatalf("%d strings: hint %d after an encoding of %d bytes", n, got, len(out))
+		}
+	}
+	for _, n := range []int{5, 500, 5000} {
+		var h SizeHint
+		encode(&h, n)
+		if allocs := testing.AllocsPerRun(20, func() { encode(&h, n) }); allocs != 1 {
+			t.Errorf("%d strings: %v allocations an encoding, want 1", n, allocs)
 		}
 	}
 }

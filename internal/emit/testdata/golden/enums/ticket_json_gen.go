@@ -34,8 +34,11 @@ func (v *Status) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintStatus is how long encodings of Status have been (see MarshalJSON).
+var sizeHintStatus shapeimpl.SizeHint
+
 func (v Status) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintStatus)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -195,9 +198,13 @@ func (v *Ticket) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintTicket is how long encodings of Ticket have been (see MarshalJSON).
+var sizeHintTicket shapeimpl.SizeHint
+
 func (v Ticket) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintTicket)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -233,8 +240,11 @@ func (v *TicketKind) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintTicketKind is how long encodings of TicketKind have been (see MarshalJSON).
+var sizeHintTicketKind shapeimpl.SizeHint
+
 func (v TicketKind) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintTicketKind)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }

@@ -102,9 +102,13 @@ func (v *AnimalBase) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintAnimalBase is how long encodings of AnimalBase have been (see MarshalJSON).
+var sizeHintAnimalBase shapeimpl.SizeHint
+
 func (v AnimalBase) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAnimalBase)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -233,9 +237,13 @@ func (v *Cat) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintCat is how long encodings of Cat have been (see MarshalJSON).
+var sizeHintCat shapeimpl.SizeHint
+
 func (v Cat) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintCat)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -371,9 +379,13 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintDog is how long encodings of Dog have been (see MarshalJSON).
+var sizeHintDog shapeimpl.SizeHint
+
 func (v Dog) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintDog)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -503,9 +515,13 @@ func (v *Hound) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintHound is how long encodings of Hound have been (see MarshalJSON).
+var sizeHintHound shapeimpl.SizeHint
+
 func (v Hound) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintHound)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -591,9 +607,13 @@ func (v *Keeper) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintKeeper is how long encodings of Keeper have been (see MarshalJSON).
+var sizeHintKeeper shapeimpl.SizeHint
+
 func (v Keeper) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintKeeper)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -658,9 +678,13 @@ func (v *Person) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintPerson is how long encodings of Person have been (see MarshalJSON).
+var sizeHintPerson shapeimpl.SizeHint
+
 func (v Person) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintPerson)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -815,9 +839,13 @@ func (v *Puppy) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintPuppy is how long encodings of Puppy have been (see MarshalJSON).
+var sizeHintPuppy shapeimpl.SizeHint
+
 func (v Puppy) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintPuppy)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -953,9 +981,13 @@ func (v *Zoo) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintZoo is how long encodings of Zoo have been (see MarshalJSON).
+var sizeHintZoo shapeimpl.SizeHint
+
 func (v Zoo) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintZoo)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }

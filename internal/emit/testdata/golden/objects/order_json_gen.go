@@ -265,9 +265,13 @@ func (v *Order) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintOrder is how long encodings of Order have been (see MarshalJSON).
+var sizeHintOrder shapeimpl.SizeHint
+
 func (v Order) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintOrder)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -361,9 +365,13 @@ func (v *OrderShipTo) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintOrderShipTo is how long encodings of OrderShipTo have been (see MarshalJSON).
+var sizeHintOrderShipTo shapeimpl.SizeHint
+
 func (v OrderShipTo) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintOrderShipTo)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }

@@ -94,9 +94,13 @@ func (v *Meta) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintMeta is how long encodings of Meta have been (see MarshalJSON).
+var sizeHintMeta shapeimpl.SizeHint
+
 func (v Meta) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintMeta)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -263,9 +267,13 @@ func (v *Node) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintNode is how long encodings of Node have been (see MarshalJSON).
+var sizeHintNode shapeimpl.SizeHint
+
 func (v Node) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintNode)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }

@@ -28,8 +28,11 @@ func (v *Anything) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintAnything is how long encodings of Anything have been (see MarshalJSON).
+var sizeHintAnything shapeimpl.SizeHint
+
 func (v Anything) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintAnything)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -58,8 +61,11 @@ func (v *Composed) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintComposed is how long encodings of Composed have been (see MarshalJSON).
+var sizeHintComposed shapeimpl.SizeHint
+
 func (v Composed) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintComposed)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -123,9 +129,13 @@ func (v *ComposedAllOf0) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes v, leaving absent members out and writing null ones as null. A member held in
 // Extra is written from there, not from its field, so no member is written twice. It fails when a raw
-// value (a json.RawMessage field or an Extra value) is not one JSON value.
+// value (a json.RawMessage field or an Extra value) is not one JSON value. The output is allocated once, at
+// about the length of the type's recent encodings (shapeimpl.SizeHint), and is rarely copied.
+// sizeHintComposedAllOf0 is how long encodings of ComposedAllOf0 have been (see MarshalJSON).
+var sizeHintComposedAllOf0 shapeimpl.SizeHint
+
 func (v ComposedAllOf0) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintComposedAllOf0)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -161,8 +171,11 @@ func (v *ComposedAllOf1Kind) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintComposedAllOf1Kind is how long encodings of ComposedAllOf1Kind have been (see MarshalJSON).
+var sizeHintComposedAllOf1Kind shapeimpl.SizeHint
+
 func (v ComposedAllOf1Kind) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintComposedAllOf1Kind)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -207,8 +220,11 @@ func (v *Dictionary) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintDictionary is how long encodings of Dictionary have been (see MarshalJSON).
+var sizeHintDictionary shapeimpl.SizeHint
+
 func (v Dictionary) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintDictionary)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -237,8 +253,11 @@ func (v *ID) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintID is how long encodings of ID have been (see MarshalJSON).
+var sizeHintID shapeimpl.SizeHint
+
 func (v ID) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintID)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -267,8 +286,11 @@ func (v *Mixed) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintMixed is how long encodings of Mixed have been (see MarshalJSON).
+var sizeHintMixed shapeimpl.SizeHint
+
 func (v Mixed) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintMixed)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -312,8 +334,11 @@ func (v *Names) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintNames is how long encodings of Names have been (see MarshalJSON).
+var sizeHintNames shapeimpl.SizeHint
+
 func (v Names) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintNames)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -342,8 +367,11 @@ func (v *Nothing) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintNothing is how long encodings of Nothing have been (see MarshalJSON).
+var sizeHintNothing shapeimpl.SizeHint
+
 func (v Nothing) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintNothing)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
@@ -372,8 +400,11 @@ func (v *Pair) UnmarshalJSON(data []byte) error {
 }
 
 // MarshalJSON encodes v.
+// sizeHintPair is how long encodings of Pair have been (see MarshalJSON).
+var sizeHintPair shapeimpl.SizeHint
+
 func (v Pair) MarshalJSON() ([]byte, error) {
-	enc := shapeimpl.NewEncoder()
+	enc := shapeimpl.NewEncoderSized(&sizeHintPair)
 	v.ShapeEncode(enc)
 	return enc.Finish()
 }
