@@ -4,7 +4,7 @@
 GO ?= go
 GEN := $(GO) run ./cmd/gen
 
-.PHONY: all generate check-generated samples metadata diff docs test race purego lint tidy-check vet fmt-check golden bench fuzz
+.PHONY: all generate check-generated samples metadata diff docs test race purego cross lint tidy-check vet fmt-check golden bench fuzz
 
 ## all: regenerate, validate the samples, check the schemas against the metadata,
 ## show the v1.0 -> beta diff and refresh its report
@@ -52,8 +52,14 @@ docs:
 
 ## test: every test, vet, gofmt and staticcheck, and the concurrency tests
 ## under the race detector
-test: fmt-check vet lint race purego
+test: fmt-check vet lint race purego cross
 	$(GO) test ./...
+
+## cross: vet every package for a 64-bit processor without the SSE2 scans
+## (arm64) and for a 32-bit one (386), where int is 32 bits
+cross:
+	GOARCH=arm64 $(GO) vet ./...
+	GOARCH=386 $(GO) vet ./...
 
 ## purego: the support packages built without assembly (-tags purego), as on
 ## processors other than amd64: the word-at-a-time string scans that stand

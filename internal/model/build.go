@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/big"
 	"net/url"
 	"regexp"
@@ -1113,8 +1114,8 @@ func intKw(m map[string]any, k string) int {
 	if !ok || !r.IsInt() {
 		return -1
 	}
-	if !r.Num().IsInt64() || r.Num().Int64() > 1<<31 {
-		return 1 << 31
+	if !r.Num().IsInt64() || r.Num().Int64() > math.MaxInt32 {
+		return math.MaxInt32 // beyond any length a document can reach (and an int on every platform)
 	}
 	return int(r.Num().Int64())
 }

@@ -7,9 +7,9 @@
 // versions they are checked against.
 
 // bytes<b> holds the byte b 16 times.
-DATA bytes1f<>+0(SB)/8, $0x1f1f1f1f1f1f1f1f
-DATA bytes1f<>+8(SB)/8, $0x1f1f1f1f1f1f1f1f
-GLOBL bytes1f<>(SB), RODATA|NOPTR, $16
+DATA bytes20<>+0(SB)/8, $0x2020202020202020
+DATA bytes20<>+8(SB)/8, $0x2020202020202020
+GLOBL bytes20<>(SB), RODATA|NOPTR, $16
 DATA bytes02<>+0(SB)/8, $0x0202020202020202
 DATA bytes02<>+8(SB)/8, $0x0202020202020202
 GLOBL bytes02<>(SB), RODATA|NOPTR, $16
@@ -31,34 +31,32 @@ GLOBL bytes5c<>(SB), RODATA|NOPTR, $16
 
 // UNSAFECONST loads the constants of UNSAFE.
 #define UNSAFECONST \
-	MOVOU bytes1f<>(SB), X8 \
+	MOVOU bytes20<>(SB), X8 \
 	MOVOU bytes02<>(SB), X9 \
 	MOVOU bytes3e<>(SB), X10 \
 	MOVOU bytes04<>(SB), X11 \
 	MOVOU bytes26<>(SB), X12 \
-	MOVOU bytes5c<>(SB), X13 \
-	PXOR X14, X14
+	MOVOU bytes5c<>(SB), X13
 
-// UNSAFE sets the high bit of each byte of X1 where the byte of X0 is
-// below 0x20, '"', '&', '<', '>', '\\' or not ASCII: '"' and '&' are the
-// bytes that are 0x26 with bit 2 set, '<' and '>' those that are 0x3e with
-// bit 1 set. It uses X2 and X3 and the constants UNSAFECONST loads.
+// UNSAFE sets each byte of X1 to 0xff where the byte of X0 is below
+// 0x20 or not ASCII (the bytes 0x20 is greater than, compared as signed
+// bytes), '"', '&', '<', '>' or '\\', and to 0 elsewhere: '"' and '&' are
+// the bytes that are 0x26 with bit 2 set, '<' and '>' those that are 0x3e
+// with bit 1 set. It uses X2 to X4 and the constants UNSAFECONST loads.
 #define UNSAFE \
-	MOVO X0, X1 \
-	PSUBUSB X8, X1 \
-	PCMPEQB X14, X1 \
+	MOVO X8, X1 \
+	PCMPGTB X0, X1 \
 	MOVO X0, X2 \
 	POR X9, X2 \
 	PCMPEQB X10, X2 \
 	MOVO X0, X3 \
 	POR X11, X3 \
 	PCMPEQB X12, X3 \
+	MOVO X0, X4 \
+	PCMPEQB X13, X4 \
 	POR X2, X1 \
-	MOVO X0, X2 \
-	PCMPEQB X13, X2 \
-	POR X3, X1 \
-	POR X2, X1 \
-	POR X0, X1
+	POR X3, X4 \
+	POR X4, X1
 
 // func copyRunSSE2(dst, src *byte, n int) int
 TEXT ·copyRunSSE2(SB), NOSPLIT, $0-32
@@ -101,27 +99,24 @@ copyfound:
 	MOVQ AX, ret+24(FP)
 	RET
 
-// PLAIN sets the high bit of each byte of X1 where the byte of X0 is
-// below 0x20, '"', '\\' or not ASCII. It uses X2 and the constants
-// PLAINCONST loads.
+// PLAIN sets each byte of X1 to 0xff where the byte of X0 is below 0x20
+// or not ASCII (as in UNSAFE), '"' or '\\', and to 0 elsewhere. It uses X2
+// and X3 and the constants PLAINCONST loads.
 #define PLAIN \
-	MOVO X0, X1 \
-	PSUBUSB X8, X1 \
-	PCMPEQB X14, X1 \
+	MOVO X8, X1 \
+	PCMPGTB X0, X1 \
 	MOVO X0, X2 \
 	PCMPEQB X9, X2 \
+	MOVO X0, X3 \
+	PCMPEQB X13, X3 \
 	POR X2, X1 \
-	MOVO X0, X2 \
-	PCMPEQB X13, X2 \
-	POR X2, X1 \
-	POR X0, X1
+	POR X3, X1
 
 // PLAINCONST loads the constants of PLAIN.
 #define PLAINCONST \
-	MOVOU bytes1f<>(SB), X8 \
+	MOVOU bytes20<>(SB), X8 \
 	MOVOU bytes22<>(SB), X9 \
-	MOVOU bytes5c<>(SB), X13 \
-	PXOR X14, X14
+	MOVOU bytes5c<>(SB), X13
 
 // func plainRunSSE2(p *byte, n int) int
 TEXT ·plainRunSSE2(SB), NOSPLIT, $0-24
