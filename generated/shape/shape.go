@@ -326,6 +326,16 @@ func Marshal(v Encodable) ([]byte, error) {
 	return e.Finish()
 }
 
+// AppendJSON appends the encoding of v to dst and returns the extended
+// slice, as Marshal encodes it. It writes into dst's memory while dst has
+// room, so a caller that reuses a buffer (AppendJSON(buf[:0], v))
+// encodes without allocating. On an error dst is returned with its length
+// unchanged, and the bytes past its length may have been written.
+func AppendJSON(dst []byte, v Encodable) ([]byte, error) {
+	e := shapeimpl.NewEncoder()
+	return e.AppendTo(dst, v.ShapeEncode)
+}
+
 // Validate encodes v and decodes the result strictly into a fresh value,
 // returning the violations as one *ValidationError (or nil): a Go value is
 // checked as the document it would be sent as. A required member whose

@@ -120,6 +120,24 @@ func (e *Encoder) Finish() ([]byte, error) {
 	return out, err
 }
 
+// AppendTo runs encode with e writing after the bytes of dst, in dst's
+// memory while it has room, and returns the extended slice, or dst and
+// e's error. It puts e back in the pool, as Finish does; e's own buffer is
+// kept there for later.
+func (e *Encoder) AppendTo(dst []byte, encode func(*Encoder)) ([]byte, error) {
+	own := e.buf
+	e.buf = dst
+	encode(e)
+	out, err := e.buf, e.err
+	e.buf = own
+	e.Release()
+	encoders.Put(e)
+	if err != nil {
+		return dst, err
+	}
+	return out, nil
+}
+
 // Has reports whether m holds key k; it is cheap for an empty m.
 func Has[V any](m map[string]V, k string) bool {
 	if len(m) == 0 {
@@ -202,7 +220,7 @@ func (e *Encoder) token(s string, more bool) {
 		b[l] = ','
 		l++
 	}
-	copy(b[l:], s)
+	copyWords(b[l:], s)
 	e.buf = e.buf[:l+len(s)]
 	e.more = more
 }
@@ -604,16 +622,38 @@ func (e *Encoder) NameString(name, s string) {
 	e.more = true
 }
 
-// copyWords copies s to the start of dst, which has room for it, eight
-// bytes at a time (the last word overlaps the one before), and returns
-// len(s). For the short strings of member names and values this is
-// quicker than copy, whose memmove is a call.
+// copyWords copies s to the start of dst, which has room for it, and
+// returns len(s). For the short strings of member names and values this is
+// quicker than copy, whose memmove is a call: up to 32 bytes it is a few
+// overlapping loads and stores without a loop, and beyond that eight
+// bytes at a time (the last word overlaps the one before).
 func copyWords(dst []byte, s string) int {
 	n := len(s)
-	if n < 8 {
+	switch {
+	case n < 4:
 		for i := 0; i < n; i++ {
 			dst[i] = s[i]
 		}
+		return n
+	case n < 8:
+		_ = dst[n-1]
+		x, y := load32(s, 0), load32(s, n-4)
+		binary.LittleEndian.PutUint32(dst, x)
+		binary.LittleEndian.PutUint32(dst[n-4:], y)
+		return n
+	case n <= 16:
+		_ = dst[n-1]
+		x, y := load64(s, 0), load64(s, n-8)
+		binary.LittleEndian.PutUint64(dst, x)
+		binary.LittleEndian.PutUint64(dst[n-8:], y)
+		return n
+	case n <= 32:
+		_ = dst[n-1]
+		w, x, y, z := load64(s, 0), load64(s, 8), load64(s, n-16), load64(s, n-8)
+		binary.LittleEndian.PutUint64(dst, w)
+		binary.LittleEndian.PutUint64(dst[8:], x)
+		binary.LittleEndian.PutUint64(dst[n-16:], y)
+		binary.LittleEndian.PutUint64(dst[n-8:], z)
 		return n
 	}
 	_ = dst[n-1]
@@ -622,6 +662,12 @@ func copyWords(dst []byte, s string) int {
 	}
 	binary.LittleEndian.PutUint64(dst[n-8:], load64(s, n-8))
 	return n
+}
+
+// load32 returns the four bytes of s at i as a little-endian word.
+func load32(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // copyRun copies s to the start of dst, which has room for all of it,

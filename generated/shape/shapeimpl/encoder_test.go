@@ -115,8 +115,8 @@ func TestUnsafeBytes(t *testing.T) {
 // TestCopyWords: copyWords copies every length exactly, writing nothing
 // past the string.
 func TestCopyWords(t *testing.T) {
-	for n := range 40 {
-		s := "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH"[:n]
+	for n := range 70 {
+		s := strings.Repeat("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH", 2)[:n]
 		dst := []byte(strings.Repeat("#", n+8))
 		if got := copyWords(dst, s); got != n || string(dst[:n]) != s || string(dst[n:]) != "########" {
 			t.Fatalf("copyWords(%q) = %d, copied %q", s, got, dst)
