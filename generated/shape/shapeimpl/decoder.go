@@ -1058,16 +1058,20 @@ func (d *Decoder) skipString() {
 }
 
 // plainRun returns the offset of the first byte at or after i that is not
-// plain (see plain), or len(s). It looks at the first eight bytes itself,
-// which covers most strings of a Graph document, and leaves what is left
-// to plainRunLong (16 bytes at a time where the processor allows it) when
-// that is 16 bytes or more.
+// plain (see plain), or len(s). It looks at the first 16 bytes itself, a
+// word at a time, which covers most strings of a Graph document (ids,
+// enum members, member names), and leaves what is left to plainRunLong
+// (16 bytes at a time where the processor allows it) when that is 16
+// bytes or more.
 func plainRun(s string, i int) int {
-	if i+8 <= len(s) {
+	if i+16 <= len(s) {
 		if m := plainBytes(load64(s, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
-		if i += 8; i+16 <= len(s) {
+		if m := plainBytes(load64(s, i+8)); m != 0 {
+			return i + 8 + bits.TrailingZeros64(m)>>3
+		}
+		if i += 16; i+16 <= len(s) {
 			return plainRunLong(s, i)
 		}
 	}
