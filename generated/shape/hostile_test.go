@@ -2,6 +2,7 @@ package shape_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/graphshape/graphshape/generated/shape"
 	"github.com/graphshape/graphshape/generated/shape/shapeimpl"
+	v1 "github.com/graphshape/graphshape/generated/v1"
 	"github.com/graphshape/graphshape/internal/emit/testdata/golden/objects"
 	"github.com/graphshape/graphshape/internal/emit/testdata/golden/roots"
 )
@@ -126,5 +128,30 @@ func TestLenientToleratesUTF8AndDuplicates(t *testing.T) {
 	}
 	if v.ID != "a\uFFFD" || v.Count != 2 {
 		t.Errorf("decoded %q %d, want the replacement character and the last duplicate", v.ID, v.Count)
+	}
+}
+
+// TestLenientDuplicatesReencode: a document that repeats a member name
+// inside a value lenient decoding keeps as sent (an unknown member, an item
+// of the wrong type) decodes to a value Marshal can encode, with the last of
+// each repeated name, as typed members read it; the repeat is reported.
+func TestLenientDuplicatesReencode(t *testing.T) {
+	for _, tt := range []struct{ doc, want string }{
+		{`{"":[{"":"","":""}]}`, `{"":[{"":""}]}`},
+		{`{"id":"1","x":{"a":1,"a":2}}`, `{"id":"1","x":{"a":2}}`},
+		{`{"id":"1","customTags":[{"a":1,"a":2}]}`, `{"id":"1","customTags":[{"a":2}]}`},
+	} {
+		var inc v1.Incident
+		tolerated, err := shape.UnmarshalLenient([]byte(tt.doc), &inc)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.doc, err)
+		}
+		if !strings.Contains(fmt.Sprint(tolerated), "duplicate member name") {
+			t.Errorf("%s: the repeated name is not reported: %v", tt.doc, tolerated)
+		}
+		out, err := shape.Marshal(&inc)
+		if err != nil || string(out) != tt.want {
+			t.Errorf("%s re-encodes as %s, %v; want %s", tt.doc, out, err, tt.want)
+		}
 	}
 }

@@ -106,6 +106,7 @@ type Decoder struct {
 	chunk      []byte // raw values are copied into it (see rawCopy)
 
 	lastMismatch int // offset+1 of the last value skipped as a mismatch
+	duplicates   int // member names seen twice so far (see rawCopy)
 
 	memo    map[memoKey]bool // verdicts of rules on values (see passes)
 	probing int              // > 0 while only a verdict is wanted
@@ -178,7 +179,14 @@ const rawChunk = 4 << 10
 // so appending to one never writes into another. Values longer than a
 // quarter chunk get an allocation of their own. A kept copy keeps its chunk
 // alive, as a kept string keeps the document alive.
+//
+// In a document that repeats a member name, a raw value that does is
+// kept with the last of each (lastWins), as decoding reads members into
+// fields, so that what lenient decoding keeps can be encoded again.
 func (d *Decoder) rawCopy(s string) RawValue {
+	if d.duplicates > 0 && checkRaw(RawValue(s)) == rawInvalid {
+		s = lastWins(s)
+	}
 	if len(s) > rawChunk/4 {
 		return RawValue(s)
 	}
@@ -490,6 +498,7 @@ func (d *Decoder) Missing(name string) {
 // last occurrence wins: a value of the earlier one kept for Extra is
 // dropped (generated code resets the field).
 func (d *Decoder) Duplicate() {
+	d.duplicates++
 	key, _ := d.lastKey()
 	d.Report("duplicate", "", "duplicate member name "+strconv.Quote(key))
 	for i := len(d.stash) - 1; i >= 0; i-- {

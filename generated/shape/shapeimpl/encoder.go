@@ -2,6 +2,7 @@ package shapeimpl
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"math"
 	"math/bits"
@@ -380,6 +381,83 @@ func checkRaw(v RawValue) int {
 		return rawBadUTF8
 	}
 	return rawValid
+}
+
+// lastWins returns the JSON value s with each object's repeated member
+// names left out but for the last occurrence, which stays where it stands;
+// the rest is written as Encoder writes it. It returns s as it is when s
+// is not one JSON value. Nesting is bounded by the decoder that read s.
+func lastWins(s string) string {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	b, err := appendLastWins(nil, dec)
+	if err != nil {
+		return s
+	}
+	return string(b)
+}
+
+// appendLastWins appends the next value of dec to b, as lastWins writes it.
+func appendLastWins(b []byte, dec *json.Decoder) ([]byte, error) {
+	t, err := dec.Token()
+	if err != nil {
+		return b, err
+	}
+	switch t := t.(type) {
+	case json.Delim:
+		if t == '[' {
+			b = append(b, '[')
+			for i := 0; dec.More(); i++ {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				if b, err = appendLastWins(b, dec); err != nil {
+					return b, err
+				}
+			}
+			_, err = dec.Token() // ']'
+			return append(b, ']'), err
+		}
+		type member struct {
+			key string
+			val []byte
+		}
+		var ms []member
+		for dec.More() {
+			k, err := dec.Token()
+			if err != nil {
+				return b, err
+			}
+			key, _ := k.(string)
+			val, err := appendLastWins(nil, dec)
+			if err != nil {
+				return b, err
+			}
+			ms = slices.DeleteFunc(ms, func(m member) bool { return m.key == key })
+			ms = append(ms, member{key, val})
+		}
+		if _, err := dec.Token(); err != nil { // '}'
+			return b, err
+		}
+		b = append(b, '{')
+		for i, m := range ms {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, m.key)
+			b = append(b, ':')
+			b = append(b, m.val...)
+		}
+		return append(b, '}'), nil
+	case string:
+		return appendString(b, t), nil
+	case json.Number:
+		return append(b, t...), nil
+	case bool:
+		return strconv.AppendBool(b, t), nil
+	default: // nil
+		return append(b, "null"...), nil
+	}
 }
 
 // validUTF8 returns v with each byte that is not part of valid UTF-8

@@ -237,3 +237,18 @@ func TestSizedFinish(t *testing.T) {
 		}
 	}
 }
+
+// TestLastWins: repeated member names are left out but for the last, at
+// every depth, which stays where it stands; other values are kept.
+func TestLastWins(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`{"a":1,"b":{"x":1,"x":[2,{"y":1,"y":2}]},"a":3}`, `{"b":{"x":[2,{"y":2}]},"a":3}`},
+		{`[{"":"","":""}]`, `[{"":""}]`},
+		{` {"n":1e400,"s":"R&D","t":true,"f":false,"z":null,"n":123456789012345678901234567890} `, `{"s":"R\u0026D","t":true,"f":false,"z":null,"n":123456789012345678901234567890}`},
+		{`{"a":`, `{"a":`}, // not JSON: as it is
+	} {
+		if got := lastWins(tt.in); got != tt.want {
+			t.Errorf("lastWins(%s) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
