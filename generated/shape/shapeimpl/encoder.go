@@ -501,37 +501,6 @@ func (e *Encoder) Extra(extra map[string]RawValue) {
 
 const hexDigits = "0123456789abcdef"
 
-// safeRun returns the offset of the first byte at or after i that
-// appendString does not copy as it is, or len(s). It looks at the first
-// eight bytes itself and leaves what is left to safeRunLong (16 bytes at a
-// time where the processor allows it) when that is 16 bytes or more.
-func safeRun(s string, i int) int {
-	if i+8 <= len(s) {
-		if m := unsafeBytes(load64(s, i)); m != 0 {
-			return i + bits.TrailingZeros64(m)>>3
-		}
-		if i += 8; i+16 <= len(s) {
-			return safeRunLong(s, i)
-		}
-	}
-	return safeRunWords(s, i)
-}
-
-// safeRunWords is safeRun eight bytes at a time: the safeRunLong of
-// processors without a 16-byte version, and the reference the 16-byte
-// version is tested against.
-func safeRunWords(s string, i int) int {
-	for ; i+8 <= len(s); i += 8 {
-		if m := unsafeBytes(load64(s, i)); m != 0 {
-			return i + bits.TrailingZeros64(m)>>3
-		}
-	}
-	for i < len(s) && safeByte[s[i]] {
-		i++
-	}
-	return i
-}
-
 // load64 returns the eight bytes of s at i as a little-endian word (one
 // load: the compiler combines the byte loads).
 func load64(s string, i int) uint64 {
@@ -572,16 +541,19 @@ func appendString(b []byte, s string) []byte {
 }
 
 // appendEscaped appends s[i:], escaped as appendString escapes it, to b,
-// which holds s[:i] already; i is 0 or where a byte needs an escape.
+// which holds s[:i] already; i is 0 or where a byte needs an escape. Each
+// run of bytes that need none is checked and copied in one pass (copyRun)
+// into b's room.
 func appendEscaped(b []byte, s string, i int) []byte {
-	start := i
 	for i < len(s) {
-		if i = safeRun(s, i); i >= len(s) {
+		b = slices.Grow(b, len(s)-i)
+		n := copyRun(b[len(b):len(b)+len(s)-i], s[i:])
+		b, i = b[:len(b)+n], i+n
+		if i >= len(s) {
 			break
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			b = append(b, s[start:i]...)
 			switch c {
 			case '"', '\\':
 				b = append(b, '\\', c)
@@ -595,27 +567,20 @@ func appendEscaped(b []byte, s string, i int) []byte {
 				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 			}
 			i++
-			start = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
+		switch {
+		case r == utf8.RuneError && size == 1:
 			b = append(b, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
+		case r == '\u2028' || r == '\u2029':
 			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			i += size
-			start = i
-			continue
+		default:
+			b = append(b, s[i:i+size]...)
 		}
 		i += size
 	}
-	return append(b, s[start:]...)
+	return b
 }
 
 // Absent records in extra that a required member was absent from the

@@ -21,17 +21,6 @@ func copyRunSSE2(dst, src *byte, n int) int
 //go:noescape
 func plainRunSSE2(p *byte, n int) int
 
-// unsafeRunSSE2 returns the offset of the first byte of the n at p that
-// appendString does not copy as it is, or n; n >= 16.
-//
-//go:noescape
-func unsafeRunSSE2(p *byte, n int) int
-
-// safeRunLong is safeRun for i+16 <= len(s).
-func safeRunLong(s string, i int) int {
-	return i + unsafeRunSSE2(unsafe.StringData(s[i:]), len(s)-i)
-}
-
 // copyRunLong is copyRun for strings of 16 bytes or more.
 func copyRunLong(dst []byte, s string) int {
 	_ = dst[len(s)-1]

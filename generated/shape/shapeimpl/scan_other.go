@@ -9,7 +9,3 @@ func copyRunLong(dst []byte, s string) int { return copyRunWords(dst, s) }
 // plainRunLong is plainRun for i+16 <= len(s); without a 16-byte version
 // for this processor it looks at eight bytes at a time.
 func plainRunLong(s string, i int) int { return plainRunWords(s, i) }
-
-// safeRunLong is safeRun for i+16 <= len(s); without a 16-byte version for
-// this processor it looks at eight bytes at a time.
-func safeRunLong(s string, i int) int { return safeRunWords(s, i) }

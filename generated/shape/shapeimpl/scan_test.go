@@ -54,11 +54,11 @@ func TestCopyRunLong(t *testing.T) {
 	}
 }
 
-// TestRunsLong: plainRun and safeRun (with plainRunLong and safeRunLong,
-// the SSE2 versions on amd64) and their word-at-a-time versions find the
-// first byte that is not plain (not safe), for a byte of every value at
-// every position of every length, from offsets around the first word and
-// the first 16-byte chunk; and len(s) when every byte is plain (safe).
+// TestRunsLong: plainRun (with plainRunLong, the SSE2 version on amd64)
+// and plainRunWords find the first byte that is not plain, for a byte of
+// every value at every position of every length, from offsets around the
+// first word and the first 16-byte chunk; and len(s) when every byte is
+// plain.
 func TestRunsLong(t *testing.T) {
 	runs := []struct {
 		name  string
@@ -66,7 +66,6 @@ func TestRunsLong(t *testing.T) {
 		table *[256]bool
 	}{
 		{"plainRun", plainRun, &plain}, {"plainRunWords", plainRunWords, &plain},
-		{"safeRun", safeRun, &safeByte}, {"safeRunWords", safeRunWords, &safeByte},
 	}
 	for _, n := range scanLengths {
 		for _, pos := range append(positions(n), -1) {
@@ -126,13 +125,6 @@ func FuzzScan(f *testing.F) {
 		}
 		if got := plainRun(s, from); got != want {
 			t.Fatalf("plainRun(%q, %d) = %d, want %d", s, from, got, want)
-		}
-		want = from
-		for want < len(s) && safeByte[s[want]] {
-			want++
-		}
-		if got := safeRun(s, from); got != want {
-			t.Fatalf("safeRun(%q, %d) = %d, want %d", s, from, got, want)
 		}
 		for want = 0; want < len(s) && safeByte[s[want]]; want++ {
 		}
