@@ -226,33 +226,9 @@ func (e *Encoder) token(s string, more bool) {
 	e.more = more
 }
 
-// quoted writes s as a JSON string after a ',' if one is due. The bytes
-// that need no escape are checked and copied 16 or 8 bytes at a time
-// (copyRun); from the first one that does, appendEscaped writes the rest.
-func (e *Encoder) quoted(s string) {
-	b := e.buf
-	at := len(b)
-	if cap(b)-at < len(s)+3 {
-		e.grow(len(s) + 3)
-		b = e.buf
-	}
-	b = b[:cap(b)]
-	if e.more {
-		b[at] = ','
-		at++
-	}
-	b[at] = '"'
-	at++
-	if i := copyRun(b[at:], s); i < len(s) {
-		e.buf = appendEscaped(e.buf[:at+i], s, i) // escapes: the slow path, from the first
-		e.buf = append(e.buf, '"')
-		e.more = true
-		return
-	}
-	b[at+len(s)] = '"'
-	e.buf = e.buf[:at+1+len(s)]
-	e.more = true
-}
+// quoted writes s as a JSON string after a ',' if one is due: a member
+// without a name.
+func (e *Encoder) quoted(s string) { e.NameString("", s) }
 
 // swar holds the word constants of the scans of strings (copySafe,
 // plainRun; see unsafeBytes): byte value times lo is that byte in every
@@ -639,18 +615,7 @@ func (e *Encoder) member(name string, n int) ([]byte, int) {
 // need no escape are checked and copied in one pass (copyRun); from the
 // first one that does, appendEscaped writes the rest.
 func (e *Encoder) NameString(name, s string) {
-	b := e.buf
-	at := len(b)
-	if n := len(name) + len(s) + 3; cap(b)-at < n {
-		e.grow(n)
-		b = e.buf
-	}
-	b = b[:cap(b)]
-	if e.more {
-		b[at] = ','
-		at++
-	}
-	at += copyWords(b[at:], name)
+	b, at := e.member(name, len(s)+2)
 	b[at] = '"'
 	at++
 	if i := copyRun(b[at:], s); i < len(s) {
