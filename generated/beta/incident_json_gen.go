@@ -717,13 +717,25 @@ func (v *AiAgentEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *AiAgentPlatform) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "azureAIFoundry", "copilotStudio", "copilot", "unknownFutureValue":
-		*v = AiAgentPlatform(s)
+	case "unknown":
+		*v = AiAgentPlatformUnknown
+		return
+	case "azureAIFoundry":
+		*v = AiAgentPlatformAzureAiFoundry
+		return
+	case "copilotStudio":
+		*v = AiAgentPlatformCopilotStudio
+		return
+	case "copilot":
+		*v = AiAgentPlatformCopilot
+		return
+	case "unknownFutureValue":
+		*v = AiAgentPlatformUnknownFutureValue
 		return
 	}
 	*v = AiAgentPlatform(d.EnumMismatch(s, graphshapeMembersAiAgentPlatform))
@@ -2695,13 +2707,25 @@ func (v *AlertBase) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *AlertClassification) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "falsePositive", "truePositive", "informationalExpectedActivity", "unknownFutureValue":
-		*v = AlertClassification(s)
+	case "unknown":
+		*v = AlertClassificationUnknown
+		return
+	case "falsePositive":
+		*v = AlertClassificationFalsePositive
+		return
+	case "truePositive":
+		*v = AlertClassificationTruePositive
+		return
+	case "informationalExpectedActivity":
+		*v = AlertClassificationInformationalExpectedActivity
+		return
+	case "unknownFutureValue":
+		*v = AlertClassificationUnknownFutureValue
 		return
 	}
 	*v = AlertClassification(d.EnumMismatch(s, graphshapeMembersAlertClassification))
@@ -3053,13 +3077,16 @@ func (v *AlertCommentRequest) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *AlertCommentRequestODataType) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString|shapeimpl.ViaEnum, nil)
+	s, ok := d.StringView(shapeimpl.TString|shapeimpl.ViaEnum, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "#microsoft.graph.security.alertComment", "microsoft.graph.security.alertComment":
-		*v = AlertCommentRequestODataType(s)
+	case "#microsoft.graph.security.alertComment":
+		*v = AlertCommentRequestODataTypeMicrosoftGraphSecurityAlertComment
+		return
+	case "microsoft.graph.security.alertComment":
+		*v = AlertCommentRequestODataTypeMicrosoftGraphSecurityAlertComment2
 		return
 	}
 	*v = AlertCommentRequestODataType(d.EnumMismatch(s, graphshapeMembersAlertCommentRequestODataType))
@@ -3093,13 +3120,58 @@ func (v *AlertCommentRequestODataType) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *AlertDetermination) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedAccount", "phishing", "maliciousUserActivity", "notMalicious", "notEnoughDataToValidate", "confirmedActivity", "lineOfBusinessApplication", "unknownFutureValue":
-		*v = AlertDetermination(s)
+	case "unknown":
+		*v = AlertDeterminationUnknown
+		return
+	case "apt":
+		*v = AlertDeterminationApt
+		return
+	case "malware":
+		*v = AlertDeterminationMalware
+		return
+	case "securityPersonnel":
+		*v = AlertDeterminationSecurityPersonnel
+		return
+	case "securityTesting":
+		*v = AlertDeterminationSecurityTesting
+		return
+	case "unwantedSoftware":
+		*v = AlertDeterminationUnwantedSoftware
+		return
+	case "other":
+		*v = AlertDeterminationOther
+		return
+	case "multiStagedAttack":
+		*v = AlertDeterminationMultiStagedAttack
+		return
+	case "compromisedAccount":
+		*v = AlertDeterminationCompromisedAccount
+		return
+	case "phishing":
+		*v = AlertDeterminationPhishing
+		return
+	case "maliciousUserActivity":
+		*v = AlertDeterminationMaliciousUserActivity
+		return
+	case "notMalicious":
+		*v = AlertDeterminationNotMalicious
+		return
+	case "notEnoughDataToValidate":
+		*v = AlertDeterminationNotEnoughDataToValidate
+		return
+	case "confirmedActivity":
+		*v = AlertDeterminationConfirmedActivity
+		return
+	case "lineOfBusinessApplication":
+		*v = AlertDeterminationLineOfBusinessApplication
+		return
+	case "unknownFutureValue":
+		*v = AlertDeterminationUnknownFutureValue
 		return
 	}
 	*v = AlertDetermination(d.EnumMismatch(s, graphshapeMembersAlertDetermination))
@@ -3396,13 +3468,28 @@ func (v *AlertEvidenceBase) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *AlertSeverity) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "informational", "low", "medium", "high", "unknownFutureValue":
-		*v = AlertSeverity(s)
+	case "unknown":
+		*v = AlertSeverityUnknown
+		return
+	case "informational":
+		*v = AlertSeverityInformational
+		return
+	case "low":
+		*v = AlertSeverityLow
+		return
+	case "medium":
+		*v = AlertSeverityMedium
+		return
+	case "high":
+		*v = AlertSeverityHigh
+		return
+	case "unknownFutureValue":
+		*v = AlertSeverityUnknownFutureValue
 		return
 	}
 	*v = AlertSeverity(d.EnumMismatch(s, graphshapeMembersAlertSeverity))
@@ -3436,13 +3523,25 @@ func (v *AlertSeverity) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *AlertStatus) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "new", "inProgress", "resolved", "unknownFutureValue":
-		*v = AlertStatus(s)
+	case "unknown":
+		*v = AlertStatusUnknown
+		return
+	case "new":
+		*v = AlertStatusNew
+		return
+	case "inProgress":
+		*v = AlertStatusInProgress
+		return
+	case "resolved":
+		*v = AlertStatusResolved
+		return
+	case "unknownFutureValue":
+		*v = AlertStatusUnknownFutureValue
 		return
 	}
 	*v = AlertStatus(d.EnumMismatch(s, graphshapeMembersAlertStatus))
@@ -4571,13 +4670,25 @@ func (v *AnalyzedMessageEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *AntispamTeamsDirection) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "inbound", "outbound", "intraorg", "unknownFutureValue":
-		*v = AntispamTeamsDirection(s)
+	case "unknown":
+		*v = AntispamTeamsDirectionUnknown
+		return
+	case "inbound":
+		*v = AntispamTeamsDirectionInbound
+		return
+	case "outbound":
+		*v = AntispamTeamsDirectionOutbound
+		return
+	case "intraorg":
+		*v = AntispamTeamsDirectionIntraorg
+		return
+	case "unknownFutureValue":
+		*v = AntispamTeamsDirectionUnknownFutureValue
 		return
 	}
 	*v = AntispamTeamsDirection(d.EnumMismatch(s, graphshapeMembersAntispamTeamsDirection))
@@ -7745,13 +7856,22 @@ func (v *ContainerImageEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *ContainerPortProtocol) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "udp", "tcp", "sctp", "unknownFutureValue":
-		*v = ContainerPortProtocol(s)
+	case "udp":
+		*v = ContainerPortProtocolUDP
+		return
+	case "tcp":
+		*v = ContainerPortProtocolTCP
+		return
+	case "sctp":
+		*v = ContainerPortProtocolSctp
+		return
+	case "unknownFutureValue":
+		*v = ContainerPortProtocolUnknownFutureValue
 		return
 	}
 	*v = ContainerPortProtocol(d.EnumMismatch(s, graphshapeMembersContainerPortProtocol))
@@ -8490,13 +8610,31 @@ func (v *DNSEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *DefenderAvStatus) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "notReporting", "disabled", "notUpdated", "updated", "unknown", "notSupported", "unknownFutureValue":
-		*v = DefenderAvStatus(s)
+	case "notReporting":
+		*v = DefenderAvStatusNotReporting
+		return
+	case "disabled":
+		*v = DefenderAvStatusDisabled
+		return
+	case "notUpdated":
+		*v = DefenderAvStatusNotUpdated
+		return
+	case "updated":
+		*v = DefenderAvStatusUpdated
+		return
+	case "unknown":
+		*v = DefenderAvStatusUnknown
+		return
+	case "notSupported":
+		*v = DefenderAvStatusNotSupported
+		return
+	case "unknownFutureValue":
+		*v = DefenderAvStatusUnknownFutureValue
 		return
 	}
 	*v = DefenderAvStatus(d.EnumMismatch(s, graphshapeMembersDefenderAvStatus))
@@ -8530,13 +8668,127 @@ func (v *DefenderAvStatus) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *DetectionSource) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "microsoftDefenderForEndpoint", "antivirus", "smartScreen", "customTi", "microsoftDefenderForOffice365", "automatedInvestigation", "microsoftThreatExperts", "customDetection", "microsoftDefenderForIdentity", "cloudAppSecurity", "microsoft365Defender", "azureAdIdentityProtection", "manual", "microsoftDataLossPrevention", "appGovernancePolicy", "appGovernanceDetection", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftDefenderForIoT", "microsoftDefenderForServers", "microsoftDefenderForStorage", "microsoftDefenderForDNS", "microsoftDefenderForDatabases", "microsoftDefenderForContainers", "microsoftDefenderForNetwork", "microsoftDefenderForAppService", "microsoftDefenderForKeyVault", "microsoftDefenderForResourceManager", "microsoftDefenderForApiManagement", "nrtAlerts", "scheduledAlerts", "microsoftDefenderThreatIntelligenceAnalytics", "builtInMl", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftDefenderForAIServices", "securityCopilot", "microsoftSentinel":
-		*v = DetectionSource(s)
+	case "unknown":
+		*v = DetectionSourceUnknown
+		return
+	case "microsoftDefenderForEndpoint":
+		*v = DetectionSourceMicrosoftDefenderForEndpoint
+		return
+	case "antivirus":
+		*v = DetectionSourceAntivirus
+		return
+	case "smartScreen":
+		*v = DetectionSourceSmartScreen
+		return
+	case "customTi":
+		*v = DetectionSourceCustomTi
+		return
+	case "microsoftDefenderForOffice365":
+		*v = DetectionSourceMicrosoftDefenderForOffice365
+		return
+	case "automatedInvestigation":
+		*v = DetectionSourceAutomatedInvestigation
+		return
+	case "microsoftThreatExperts":
+		*v = DetectionSourceMicrosoftThreatExperts
+		return
+	case "customDetection":
+		*v = DetectionSourceCustomDetection
+		return
+	case "microsoftDefenderForIdentity":
+		*v = DetectionSourceMicrosoftDefenderForIdentity
+		return
+	case "cloudAppSecurity":
+		*v = DetectionSourceCloudAppSecurity
+		return
+	case "microsoft365Defender":
+		*v = DetectionSourceMicrosoft365Defender
+		return
+	case "azureAdIdentityProtection":
+		*v = DetectionSourceAzureAdIdentityProtection
+		return
+	case "manual":
+		*v = DetectionSourceManual
+		return
+	case "microsoftDataLossPrevention":
+		*v = DetectionSourceMicrosoftDataLossPrevention
+		return
+	case "appGovernancePolicy":
+		*v = DetectionSourceAppGovernancePolicy
+		return
+	case "appGovernanceDetection":
+		*v = DetectionSourceAppGovernanceDetection
+		return
+	case "unknownFutureValue":
+		*v = DetectionSourceUnknownFutureValue
+		return
+	case "microsoftDefenderForCloud":
+		*v = DetectionSourceMicrosoftDefenderForCloud
+		return
+	case "microsoftDefenderForIoT":
+		*v = DetectionSourceMicrosoftDefenderForIoT
+		return
+	case "microsoftDefenderForServers":
+		*v = DetectionSourceMicrosoftDefenderForServers
+		return
+	case "microsoftDefenderForStorage":
+		*v = DetectionSourceMicrosoftDefenderForStorage
+		return
+	case "microsoftDefenderForDNS":
+		*v = DetectionSourceMicrosoftDefenderForDNS
+		return
+	case "microsoftDefenderForDatabases":
+		*v = DetectionSourceMicrosoftDefenderForDatabases
+		return
+	case "microsoftDefenderForContainers":
+		*v = DetectionSourceMicrosoftDefenderForContainers
+		return
+	case "microsoftDefenderForNetwork":
+		*v = DetectionSourceMicrosoftDefenderForNetwork
+		return
+	case "microsoftDefenderForAppService":
+		*v = DetectionSourceMicrosoftDefenderForAppService
+		return
+	case "microsoftDefenderForKeyVault":
+		*v = DetectionSourceMicrosoftDefenderForKeyVault
+		return
+	case "microsoftDefenderForResourceManager":
+		*v = DetectionSourceMicrosoftDefenderForResourceManager
+		return
+	case "microsoftDefenderForApiManagement":
+		*v = DetectionSourceMicrosoftDefenderForAPIManagement
+		return
+	case "nrtAlerts":
+		*v = DetectionSourceNrtAlerts
+		return
+	case "scheduledAlerts":
+		*v = DetectionSourceScheduledAlerts
+		return
+	case "microsoftDefenderThreatIntelligenceAnalytics":
+		*v = DetectionSourceMicrosoftDefenderThreatIntelligenceAnalytics
+		return
+	case "builtInMl":
+		*v = DetectionSourceBuiltInMl
+		return
+	case "microsoftInsiderRiskManagement":
+		*v = DetectionSourceMicrosoftInsiderRiskManagement
+		return
+	case "microsoftThreatIntelligence":
+		*v = DetectionSourceMicrosoftThreatIntelligence
+		return
+	case "microsoftDefenderForAIServices":
+		*v = DetectionSourceMicrosoftDefenderForAiServices
+		return
+	case "securityCopilot":
+		*v = DetectionSourceSecurityCopilot
+		return
+	case "microsoftSentinel":
+		*v = DetectionSourceMicrosoftSentinel
 		return
 	}
 	*v = DetectionSource(d.EnumMismatch(s, graphshapeMembersDetectionSource))
@@ -8570,13 +8822,22 @@ func (v *DetectionSource) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *DetectionStatus) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "detected", "blocked", "prevented", "unknownFutureValue":
-		*v = DetectionStatus(s)
+	case "detected":
+		*v = DetectionStatusDetected
+		return
+	case "blocked":
+		*v = DetectionStatusBlocked
+		return
+	case "prevented":
+		*v = DetectionStatusPrevented
+		return
+	case "unknownFutureValue":
+		*v = DetectionStatusUnknownFutureValue
 		return
 	}
 	*v = DetectionStatus(d.EnumMismatch(s, graphshapeMembersDetectionStatus))
@@ -9474,13 +9735,31 @@ func (v *DeviceEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *DeviceHealthStatus) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "active", "inactive", "impairedCommunication", "noSensorData", "noSensorDataImpairedCommunication", "unknown", "unknownFutureValue":
-		*v = DeviceHealthStatus(s)
+	case "active":
+		*v = DeviceHealthStatusActive
+		return
+	case "inactive":
+		*v = DeviceHealthStatusInactive
+		return
+	case "impairedCommunication":
+		*v = DeviceHealthStatusImpairedCommunication
+		return
+	case "noSensorData":
+		*v = DeviceHealthStatusNoSensorData
+		return
+	case "noSensorDataImpairedCommunication":
+		*v = DeviceHealthStatusNoSensorDataImpairedCommunication
+		return
+	case "unknown":
+		*v = DeviceHealthStatusUnknown
+		return
+	case "unknownFutureValue":
+		*v = DeviceHealthStatusUnknownFutureValue
 		return
 	}
 	*v = DeviceHealthStatus(d.EnumMismatch(s, graphshapeMembersDeviceHealthStatus))
@@ -9514,13 +9793,28 @@ func (v *DeviceHealthStatus) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *DeviceRiskScore) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "none", "informational", "low", "medium", "high", "unknownFutureValue":
-		*v = DeviceRiskScore(s)
+	case "none":
+		*v = DeviceRiskScoreNone
+		return
+	case "informational":
+		*v = DeviceRiskScoreInformational
+		return
+	case "low":
+		*v = DeviceRiskScoreLow
+		return
+	case "medium":
+		*v = DeviceRiskScoreMedium
+		return
+	case "high":
+		*v = DeviceRiskScoreHigh
+		return
+	case "unknownFutureValue":
+		*v = DeviceRiskScoreUnknownFutureValue
 		return
 	}
 	*v = DeviceRiskScore(d.EnumMismatch(s, graphshapeMembersDeviceRiskScore))
@@ -9557,7 +9851,7 @@ func (v *Dictionary) ShapeDecode(d *shapeimpl.Decoder) {
 	if d.BeginObject(shapeimpl.TObject) {
 		m := map[string]json.RawMessage{}
 		for i := 0; d.NextKey(i); i++ {
-			k := d.Key()
+			k := d.Name()
 			d.Enter(k, "")
 			if _, dup := m[k]; dup {
 				d.Duplicate()
@@ -9719,13 +10013,46 @@ func (v *EmailSender) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *EvidenceRemediationStatus) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "none", "remediated", "prevented", "blocked", "notFound", "unknownFutureValue", "active", "pendingApproval", "declined", "unremediated", "running", "partiallyRemediated":
-		*v = EvidenceRemediationStatus(s)
+	case "none":
+		*v = EvidenceRemediationStatusNone
+		return
+	case "remediated":
+		*v = EvidenceRemediationStatusRemediated
+		return
+	case "prevented":
+		*v = EvidenceRemediationStatusPrevented
+		return
+	case "blocked":
+		*v = EvidenceRemediationStatusBlocked
+		return
+	case "notFound":
+		*v = EvidenceRemediationStatusNotFound
+		return
+	case "unknownFutureValue":
+		*v = EvidenceRemediationStatusUnknownFutureValue
+		return
+	case "active":
+		*v = EvidenceRemediationStatusActive
+		return
+	case "pendingApproval":
+		*v = EvidenceRemediationStatusPendingApproval
+		return
+	case "declined":
+		*v = EvidenceRemediationStatusDeclined
+		return
+	case "unremediated":
+		*v = EvidenceRemediationStatusUnremediated
+		return
+	case "running":
+		*v = EvidenceRemediationStatusRunning
+		return
+	case "partiallyRemediated":
+		*v = EvidenceRemediationStatusPartiallyRemediated
 		return
 	}
 	*v = EvidenceRemediationStatus(d.EnumMismatch(s, graphshapeMembersEvidenceRemediationStatus))
@@ -9759,13 +10086,58 @@ func (v *EvidenceRemediationStatus) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *EvidenceRole) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "contextual", "scanned", "source", "destination", "created", "added", "compromised", "edited", "attacked", "attacker", "commandAndControl", "loaded", "suspicious", "policyViolator", "unknownFutureValue":
-		*v = EvidenceRole(s)
+	case "unknown":
+		*v = EvidenceRoleUnknown
+		return
+	case "contextual":
+		*v = EvidenceRoleContextual
+		return
+	case "scanned":
+		*v = EvidenceRoleScanned
+		return
+	case "source":
+		*v = EvidenceRoleSource
+		return
+	case "destination":
+		*v = EvidenceRoleDestination
+		return
+	case "created":
+		*v = EvidenceRoleCreated
+		return
+	case "added":
+		*v = EvidenceRoleAdded
+		return
+	case "compromised":
+		*v = EvidenceRoleCompromised
+		return
+	case "edited":
+		*v = EvidenceRoleEdited
+		return
+	case "attacked":
+		*v = EvidenceRoleAttacked
+		return
+	case "attacker":
+		*v = EvidenceRoleAttacker
+		return
+	case "commandAndControl":
+		*v = EvidenceRoleCommandAndControl
+		return
+	case "loaded":
+		*v = EvidenceRoleLoaded
+		return
+	case "suspicious":
+		*v = EvidenceRoleSuspicious
+		return
+	case "policyViolator":
+		*v = EvidenceRolePolicyViolator
+		return
+	case "unknownFutureValue":
+		*v = EvidenceRoleUnknownFutureValue
 		return
 	}
 	*v = EvidenceRole(d.EnumMismatch(s, graphshapeMembersEvidenceRole))
@@ -9799,13 +10171,25 @@ func (v *EvidenceRole) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *EvidenceVerdict) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "suspicious", "malicious", "noThreatsFound", "unknownFutureValue":
-		*v = EvidenceVerdict(s)
+	case "unknown":
+		*v = EvidenceVerdictUnknown
+		return
+	case "suspicious":
+		*v = EvidenceVerdictSuspicious
+		return
+	case "malicious":
+		*v = EvidenceVerdictMalicious
+		return
+	case "noThreatsFound":
+		*v = EvidenceVerdictNoThreatsFound
+		return
+	case "unknownFutureValue":
+		*v = EvidenceVerdictUnknownFutureValue
 		return
 	}
 	*v = EvidenceVerdict(d.EnumMismatch(s, graphshapeMembersEvidenceVerdict))
@@ -10556,13 +10940,28 @@ func (v *FileHash) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *FileHashAlgorithm) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "md5", "sha1", "sha256", "sha256ac", "unknownFutureValue":
-		*v = FileHashAlgorithm(s)
+	case "unknown":
+		*v = FileHashAlgorithmUnknown
+		return
+	case "md5":
+		*v = FileHashAlgorithmMd5
+		return
+	case "sha1":
+		*v = FileHashAlgorithmSha1
+		return
+	case "sha256":
+		*v = FileHashAlgorithmSha256
+		return
+	case "sha256ac":
+		*v = FileHashAlgorithmSha256ac
+		return
+	case "unknownFutureValue":
+		*v = FileHashAlgorithmUnknownFutureValue
 		return
 	}
 	*v = FileHashAlgorithm(d.EnumMismatch(s, graphshapeMembersFileHashAlgorithm))
@@ -12234,13 +12633,25 @@ func (v *GitHubUserEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *GoogleCloudLocationType) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "regional", "zonal", "global", "unknownFutureValue":
-		*v = GoogleCloudLocationType(s)
+	case "unknown":
+		*v = GoogleCloudLocationTypeUnknown
+		return
+	case "regional":
+		*v = GoogleCloudLocationTypeRegional
+		return
+	case "zonal":
+		*v = GoogleCloudLocationTypeZonal
+		return
+	case "global":
+		*v = GoogleCloudLocationTypeGlobal
+		return
+	case "unknownFutureValue":
+		*v = GoogleCloudLocationTypeUnknownFutureValue
 		return
 	}
 	*v = GoogleCloudLocationType(d.EnumMismatch(s, graphshapeMembersGoogleCloudLocationType))
@@ -14306,13 +14717,28 @@ func (v *IncidentCollectionResponse) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *IncidentStatus) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "active", "resolved", "inProgress", "redirected", "unknownFutureValue", "awaitingAction":
-		*v = IncidentStatus(s)
+	case "active":
+		*v = IncidentStatusActive
+		return
+	case "resolved":
+		*v = IncidentStatusResolved
+		return
+	case "inProgress":
+		*v = IncidentStatusInProgress
+		return
+	case "redirected":
+		*v = IncidentStatusRedirected
+		return
+	case "unknownFutureValue":
+		*v = IncidentStatusUnknownFutureValue
+		return
+	case "awaitingAction":
+		*v = IncidentStatusAwaitingAction
 		return
 	}
 	*v = IncidentStatus(d.EnumMismatch(s, graphshapeMembersIncidentStatus))
@@ -14665,13 +15091,67 @@ func (v *IncidentUpdate) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *InvestigationState) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "terminated", "successfullyRemediated", "benign", "failed", "partiallyRemediated", "running", "pendingApproval", "pendingResource", "queued", "innerFailure", "preexistingAlert", "unsupportedOs", "unsupportedAlertType", "suppressedAlert", "partiallyInvestigated", "terminatedByUser", "terminatedBySystem", "unknownFutureValue":
-		*v = InvestigationState(s)
+	case "unknown":
+		*v = InvestigationStateUnknown
+		return
+	case "terminated":
+		*v = InvestigationStateTerminated
+		return
+	case "successfullyRemediated":
+		*v = InvestigationStateSuccessfullyRemediated
+		return
+	case "benign":
+		*v = InvestigationStateBenign
+		return
+	case "failed":
+		*v = InvestigationStateFailed
+		return
+	case "partiallyRemediated":
+		*v = InvestigationStatePartiallyRemediated
+		return
+	case "running":
+		*v = InvestigationStateRunning
+		return
+	case "pendingApproval":
+		*v = InvestigationStatePendingApproval
+		return
+	case "pendingResource":
+		*v = InvestigationStatePendingResource
+		return
+	case "queued":
+		*v = InvestigationStateQueued
+		return
+	case "innerFailure":
+		*v = InvestigationStateInnerFailure
+		return
+	case "preexistingAlert":
+		*v = InvestigationStatePreexistingAlert
+		return
+	case "unsupportedOs":
+		*v = InvestigationStateUnsupportedOs
+		return
+	case "unsupportedAlertType":
+		*v = InvestigationStateUnsupportedAlertType
+		return
+	case "suppressedAlert":
+		*v = InvestigationStateSuppressedAlert
+		return
+	case "partiallyInvestigated":
+		*v = InvestigationStatePartiallyInvestigated
+		return
+	case "terminatedByUser":
+		*v = InvestigationStateTerminatedByUser
+		return
+	case "terminatedBySystem":
+		*v = InvestigationStateTerminatedBySystem
+		return
+	case "unknownFutureValue":
+		*v = InvestigationStateUnknownFutureValue
 		return
 	}
 	*v = InvestigationState(d.EnumMismatch(s, graphshapeMembersInvestigationState))
@@ -15637,13 +16117,25 @@ func (v *IoTDeviceEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *IoTDeviceImportanceType) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "low", "normal", "high", "unknownFutureValue":
-		*v = IoTDeviceImportanceType(s)
+	case "unknown":
+		*v = IoTDeviceImportanceTypeUnknown
+		return
+	case "low":
+		*v = IoTDeviceImportanceTypeLow
+		return
+	case "normal":
+		*v = IoTDeviceImportanceTypeNormal
+		return
+	case "high":
+		*v = IoTDeviceImportanceTypeHigh
+		return
+	case "unknownFutureValue":
+		*v = IoTDeviceImportanceTypeUnknownFutureValue
 		return
 	}
 	*v = IoTDeviceImportanceType(d.EnumMismatch(s, graphshapeMembersIoTDeviceImportanceType))
@@ -16813,13 +17305,28 @@ func (v *KubernetesNamespaceEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *KubernetesPlatform) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "aks", "eks", "gke", "arc", "unknownFutureValue":
-		*v = KubernetesPlatform(s)
+	case "unknown":
+		*v = KubernetesPlatformUnknown
+		return
+	case "aks":
+		*v = KubernetesPlatformAks
+		return
+	case "eks":
+		*v = KubernetesPlatformEks
+		return
+	case "gke":
+		*v = KubernetesPlatformGke
+		return
+	case "arc":
+		*v = KubernetesPlatformArc
+		return
+	case "unknownFutureValue":
+		*v = KubernetesPlatformUnknownFutureValue
 		return
 	}
 	*v = KubernetesPlatform(d.EnumMismatch(s, graphshapeMembersKubernetesPlatform))
@@ -18859,13 +19366,28 @@ func (v *KubernetesServicePort) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *KubernetesServiceType) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "clusterIP", "externalName", "nodePort", "loadBalancer", "unknownFutureValue":
-		*v = KubernetesServiceType(s)
+	case "unknown":
+		*v = KubernetesServiceTypeUnknown
+		return
+	case "clusterIP":
+		*v = KubernetesServiceTypeClusterIP
+		return
+	case "externalName":
+		*v = KubernetesServiceTypeExternalName
+		return
+	case "nodePort":
+		*v = KubernetesServiceTypeNodePort
+		return
+	case "loadBalancer":
+		*v = KubernetesServiceTypeLoadBalancer
+		return
+	case "unknownFutureValue":
+		*v = KubernetesServiceTypeUnknownFutureValue
 		return
 	}
 	*v = KubernetesServiceType(d.EnumMismatch(s, graphshapeMembersKubernetesServiceType))
@@ -19826,13 +20348,28 @@ func (v *MailboxConfigurationEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *MailboxConfigurationType) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "mailForwardingRule", "owaSettings", "ewsSettings", "mailDelegation", "userInboxRule", "unknownFutureValue":
-		*v = MailboxConfigurationType(s)
+	case "mailForwardingRule":
+		*v = MailboxConfigurationTypeMailForwardingRule
+		return
+	case "owaSettings":
+		*v = MailboxConfigurationTypeOwaSettings
+		return
+	case "ewsSettings":
+		*v = MailboxConfigurationTypeEwsSettings
+		return
+	case "mailDelegation":
+		*v = MailboxConfigurationTypeMailDelegation
+		return
+	case "userInboxRule":
+		*v = MailboxConfigurationTypeUserInboxRule
+		return
+	case "unknownFutureValue":
+		*v = MailboxConfigurationTypeUnknownFutureValue
 		return
 	}
 	*v = MailboxConfigurationType(d.EnumMismatch(s, graphshapeMembersMailboxConfigurationType))
@@ -22825,13 +23362,25 @@ func (v *OauthApplicationEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *OnboardingStatus) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "insufficientInfo", "onboarded", "canBeOnboarded", "unsupported", "unknownFutureValue":
-		*v = OnboardingStatus(s)
+	case "insufficientInfo":
+		*v = OnboardingStatusInsufficientInfo
+		return
+	case "onboarded":
+		*v = OnboardingStatusOnboarded
+		return
+	case "canBeOnboarded":
+		*v = OnboardingStatusCanBeOnboarded
+		return
+	case "unsupported":
+		*v = OnboardingStatusUnsupported
+		return
+	case "unknownFutureValue":
+		*v = OnboardingStatusUnknownFutureValue
 		return
 	}
 	*v = OnboardingStatus(d.EnumMismatch(s, graphshapeMembersOnboardingStatus))
@@ -23389,13 +23938,19 @@ func (v *ProcessEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *ProtocolType) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "tcp", "udp", "unknownFutureValue":
-		*v = ProtocolType(s)
+	case "tcp":
+		*v = ProtocolTypeTCP
+		return
+	case "udp":
+		*v = ProtocolTypeUDP
+		return
+	case "unknownFutureValue":
+		*v = ProtocolTypeUnknownFutureValue
 		return
 	}
 	*v = ProtocolType(d.EnumMismatch(s, graphshapeMembersProtocolType))
@@ -25727,13 +26282,25 @@ func (v *ServicePrincipalEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *ServicePrincipalType) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "application", "managedIdentity", "legacy", "unknownFutureValue":
-		*v = ServicePrincipalType(s)
+	case "unknown":
+		*v = ServicePrincipalTypeUnknown
+		return
+	case "application":
+		*v = ServicePrincipalTypeApplication
+		return
+	case "managedIdentity":
+		*v = ServicePrincipalTypeManagedIdentity
+		return
+	case "legacy":
+		*v = ServicePrincipalTypeLegacy
+		return
+	case "unknownFutureValue":
+		*v = ServicePrincipalTypeUnknownFutureValue
 		return
 	}
 	*v = ServicePrincipalType(d.EnumMismatch(s, graphshapeMembersServicePrincipalType))
@@ -25767,13 +26334,55 @@ func (v *ServicePrincipalType) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *ServiceSource) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "microsoftDefenderForEndpoint", "microsoftDefenderForIdentity", "microsoftDefenderForCloudApps", "microsoftDefenderForOffice365", "microsoft365Defender", "azureAdIdentityProtection", "microsoftAppGovernance", "dataLossPrevention", "unknownFutureValue", "microsoftDefenderForCloud", "microsoftSentinel", "microsoftInsiderRiskManagement", "microsoftThreatIntelligence", "microsoftSecurityForAI":
-		*v = ServiceSource(s)
+	case "unknown":
+		*v = ServiceSourceUnknown
+		return
+	case "microsoftDefenderForEndpoint":
+		*v = ServiceSourceMicrosoftDefenderForEndpoint
+		return
+	case "microsoftDefenderForIdentity":
+		*v = ServiceSourceMicrosoftDefenderForIdentity
+		return
+	case "microsoftDefenderForCloudApps":
+		*v = ServiceSourceMicrosoftDefenderForCloudApps
+		return
+	case "microsoftDefenderForOffice365":
+		*v = ServiceSourceMicrosoftDefenderForOffice365
+		return
+	case "microsoft365Defender":
+		*v = ServiceSourceMicrosoft365Defender
+		return
+	case "azureAdIdentityProtection":
+		*v = ServiceSourceAzureAdIdentityProtection
+		return
+	case "microsoftAppGovernance":
+		*v = ServiceSourceMicrosoftAppGovernance
+		return
+	case "dataLossPrevention":
+		*v = ServiceSourceDataLossPrevention
+		return
+	case "unknownFutureValue":
+		*v = ServiceSourceUnknownFutureValue
+		return
+	case "microsoftDefenderForCloud":
+		*v = ServiceSourceMicrosoftDefenderForCloud
+		return
+	case "microsoftSentinel":
+		*v = ServiceSourceMicrosoftSentinel
+		return
+	case "microsoftInsiderRiskManagement":
+		*v = ServiceSourceMicrosoftInsiderRiskManagement
+		return
+	case "microsoftThreatIntelligence":
+		*v = ServiceSourceMicrosoftThreatIntelligence
+		return
+	case "microsoftSecurityForAI":
+		*v = ServiceSourceMicrosoftSecurityForAi
 		return
 	}
 	*v = ServiceSource(d.EnumMismatch(s, graphshapeMembersServiceSource))
@@ -26345,13 +26954,25 @@ func (v *SubmissionMailEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *TeamsDeliveryLocation) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "teams", "quarantine", "failed", "unknownFutureValue":
-		*v = TeamsDeliveryLocation(s)
+	case "unknown":
+		*v = TeamsDeliveryLocationUnknown
+		return
+	case "teams":
+		*v = TeamsDeliveryLocationTeams
+		return
+	case "quarantine":
+		*v = TeamsDeliveryLocationQuarantine
+		return
+	case "failed":
+		*v = TeamsDeliveryLocationFailed
+		return
+	case "unknownFutureValue":
+		*v = TeamsDeliveryLocationUnknownFutureValue
 		return
 	}
 	*v = TeamsDeliveryLocation(d.EnumMismatch(s, graphshapeMembersTeamsDeliveryLocation))
@@ -26385,13 +27006,28 @@ func (v *TeamsDeliveryLocation) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *TeamsMessageDeliveryAction) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "deliveredAsSpam", "delivered", "blocked", "replaced", "unknownFutureValue":
-		*v = TeamsMessageDeliveryAction(s)
+	case "unknown":
+		*v = TeamsMessageDeliveryActionUnknown
+		return
+	case "deliveredAsSpam":
+		*v = TeamsMessageDeliveryActionDeliveredAsSpam
+		return
+	case "delivered":
+		*v = TeamsMessageDeliveryActionDelivered
+		return
+	case "blocked":
+		*v = TeamsMessageDeliveryActionBlocked
+		return
+	case "replaced":
+		*v = TeamsMessageDeliveryActionReplaced
+		return
+	case "unknownFutureValue":
+		*v = TeamsMessageDeliveryActionUnknownFutureValue
 		return
 	}
 	*v = TeamsMessageDeliveryAction(d.EnumMismatch(s, graphshapeMembersTeamsMessageDeliveryAction))
@@ -28238,13 +28874,19 @@ func (v *UserEvidence) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *VMCloudProvider) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "unknown", "azure", "unknownFutureValue":
-		*v = VMCloudProvider(s)
+	case "unknown":
+		*v = VMCloudProviderUnknown
+		return
+	case "azure":
+		*v = VMCloudProviderAzure
+		return
+	case "unknownFutureValue":
+		*v = VMCloudProviderUnknownFutureValue
 		return
 	}
 	*v = VMCloudProvider(d.EnumMismatch(s, graphshapeMembersVMCloudProvider))

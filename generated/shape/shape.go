@@ -29,14 +29,16 @@
 //
 // # Memory
 //
-// Unmarshal copies the document once and decoded strings share that copy,
-// so the caller may reuse its buffer. Strings with escapes and raw values
-// (json.RawMessage fields, Extra) are cut from chunks of a few kilobytes
-// instead of being allocated one by one; each raw value's capacity ends
-// where it does, so changing or appending to one never touches another or
-// a string. UnmarshalBorrowed skips the copy of the document: the decoded
-// strings then point into the caller's bytes and must not outlive them or
-// see them change. Decoders and encoders are pooled; all entry points are
+// Unmarshal reads the document in place and copies only what the value
+// keeps: its strings, map keys and raw values (json.RawMessage fields,
+// Extra), so the caller may reuse its buffer once Unmarshal returns. The
+// copies are cut from chunks of a few kilobytes instead of being allocated
+// one by one (a kept string keeps its chunk alive, never the document);
+// each raw value's capacity ends where it does, so changing or appending
+// to one never touches another or a string. Enum members are their
+// constants, and date-times are parsed, so neither is copied.
+// UnmarshalBorrowed skips the copies of strings: they then point into the
+// caller's bytes and must not outlive them or see them change. Decoders and encoders are pooled; all entry points are
 // safe for concurrent use (make race checks it under the race detector).
 //
 // # Limits
@@ -227,7 +229,7 @@ func decode(data []byte, v Decodable, borrow, lenient bool) ([]Violation, error)
 type Options struct {
 	// Lenient decodes as UnmarshalLenient does.
 	Lenient bool
-	// Borrow skips the copy of data, as UnmarshalBorrowed does.
+	// Borrow skips the copies of strings, as UnmarshalBorrowed does.
 	Borrow bool
 	// Select is the $select list the document was requested with. Required
 	// properties of the entities (the root object, or each item of a
@@ -294,17 +296,17 @@ func convert(vs []shapeimpl.Violation) []Violation {
 
 // Unmarshal decodes data into v strictly. It returns a *SyntaxError for
 // input that is not JSON and a *ValidationError holding every violation.
-// v holds what could be decoded either way. data is copied once; the caller
-// may reuse it.
+// v holds what could be decoded either way. Nothing in v points into data
+// (see Memory); the caller may reuse it.
 func Unmarshal(data []byte, v Decodable) error {
 	_, err := decode(data, v, false, false)
 	return err
 }
 
-// UnmarshalBorrowed is Unmarshal without the copy of data: strings in v
-// point into data, so v must not outlive data, and data must not change
-// while v is in use. It saves one allocation the size of the document; use
-// it only where the lifetime of data is clear. Raw values (json.RawMessage
+// UnmarshalBorrowed is Unmarshal without the copies of strings: strings in
+// v point into data, so v must not outlive data, and data must not change
+// while v is in use. It saves copying the strings of the document; use it
+// only where the lifetime of data is clear. Raw values (json.RawMessage
 // fields, Extra) are copies either way, so changing one never changes data.
 func UnmarshalBorrowed(data []byte, v Decodable) error {
 	_, err := decode(data, v, true, false)

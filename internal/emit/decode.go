@@ -199,7 +199,7 @@ func (e *emitter) decodeMap(s *model.Schema, assign func(jen.Code) jen.Code, dep
 	}
 	put := func(x jen.Code) jen.Code { return jen.Id(m).Index(jen.Id(k)).Op("=").Add(x) }
 	body := []jen.Code{
-		jen.Id(k).Op(":=").Id("d").Dot("Key").Call(),
+		jen.Id(k).Op(":=").Id("d").Dot("Name").Call(),
 		jen.Id("d").Dot("Enter").Call(jen.Id(k), jen.Lit(kw)),
 		jen.If(jen.List(jen.Id("_"), jen.Id("dup")).Op(":=").Id(m).Index(jen.Id(k)), jen.Id("dup")).Block(jen.Id("d").Dot("Duplicate").Call()),
 	}

@@ -161,11 +161,18 @@ func (e *emitter) enumDecl(f *jen.File, t *model.Type) {
 		decode = append(decode, jen.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return()))
 	}
 	decode = append(decode,
-		jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("d").Dot("String").Call(types, rule),
+		// A member is stored as its constant, so that decoding copies no
+		// enum string; only a string that is no member is kept (by
+		// EnumMismatch).
+		jen.List(jen.Id("s"), jen.Id("ok")).Op(":=").Id("d").Dot("StringView").Call(types, rule),
 		jen.If(jen.Op("!").Id("ok")).Block(jen.Return()),
-		jen.Switch(jen.Id("s")).Block(jen.Case(cases...).Block(
-			jen.Op("*").Id("v").Op("=").Id(t.GoName).Parens(jen.Id("s")),
-			jen.Return())),
+		jen.Switch(jen.Id("s")).BlockFunc(func(g *jen.Group) {
+			for i, m := range s.Enum {
+				if str, ok := m.(string); ok {
+					g.Case(jen.Lit(str)).Block(jen.Op("*").Id("v").Op("=").Id(s.EnumGo[i]), jen.Return())
+				}
+			}
+		}),
 		jen.Op("*").Id("v").Op("=").Id(t.GoName).Parens(jen.Id("d").Dot("EnumMismatch").Call(jen.Id("s"), jen.Id(membersVar))),
 	)
 	e.methods(f, t, decode, []jen.Code{jen.Id("enc").Dot("String").Call(jen.String().Parens(jen.Op("*").Id("v")))})

@@ -128,15 +128,28 @@ func AppendDateTime(b []byte, t time.Time) []byte {
 func (d *Decoder) Time(t Types, r *Rule) (time.Time, bool) {
 	d.peek()
 	start := d.pos
-	s, ok := d.String(t, r)
-	if !ok {
+	var (
+		s  string
+		ok bool
+	)
+	if r != nil && r.Format == "date-time" {
+		// Parsing decides the format: the string is checked once.
+		if s, ok = d.StringView(t, nil); !ok {
+			return time.Time{}, false
+		}
+		v, parsed := ParseDateTime(s)
+		d.checkStringAs(r, s, parsed)
+		if !parsed {
+			d.keep(start)
+		}
+		return v, parsed
+	}
+	if s, ok = d.StringView(t, r); !ok {
 		return time.Time{}, false
 	}
 	v, ok := ParseDateTime(s)
 	if !ok {
-		if r == nil || r.Format != "date-time" {
-			d.Report("format", "/format", "value is not an RFC 3339 date-time")
-		}
+		d.Report("format", "/format", "value is not an RFC 3339 date-time")
 		d.keep(start)
 	}
 	return v, ok

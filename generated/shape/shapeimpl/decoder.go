@@ -90,7 +90,8 @@ type Decoder struct {
 	Select          []string
 	NoContextSelect bool
 
-	src   string // decoded strings without escapes are substrings of it
+	src   string // the document; see own
+	own   bool   // src is the caller's bytes: strings kept are copied (see keepString)
 	pos   int
 	err   *SyntaxError
 	depth int
@@ -118,37 +119,48 @@ type Decoder struct {
 	relaxed   int      // missing required members the select list explained
 }
 
-// NewDecoder returns a Decoder reading a copy of data, so the caller may
-// reuse data; decoded strings share that one copy.
+// NewDecoder returns a Decoder reading data, that copies what it returns
+// (strings, names and raw values), so the caller may reuse data once
+// decoding is done (see Reset).
 func NewDecoder(data []byte) *Decoder {
 	d := new(Decoder)
 	d.Reset(data)
 	return d
 }
 
-// NewDecoderString is NewDecoder for a string, without the copy.
+// NewDecoderString is NewDecoder for a string: decoded strings without
+// escapes are substrings of s, as a string cannot change.
 func NewDecoderString(s string) *Decoder {
 	d := new(Decoder)
 	d.reset(s)
 	return d
 }
 
-// Reset prepares d for decoding a copy of data, keeping the memory of its
-// stacks. Lenient and MaxDepth are cleared.
-func (d *Decoder) Reset(data []byte) { d.reset(string(data)) }
+// Reset prepares d for decoding data, keeping the memory of its stacks.
+// Lenient and MaxDepth are cleared. data is read in place, not copied:
+// it must not change until decoding is done (and Rewind's decoding), but
+// nothing d returns points into it. Strings, member names (Name) and raw
+// values are copied as they are returned (see keepString), so the caller
+// may reuse data afterwards, and a kept string keeps alive a few kilobytes
+// of other decoded strings, never the document.
+func (d *Decoder) Reset(data []byte) {
+	d.reset(unsafe.String(unsafe.SliceData(data), len(data)))
+	d.own = true
+}
 
-// ResetBorrowed is Reset without the copy: decoded strings without escapes
-// point into data, which must outlive them and not change. (Raw values and
-// unescaped strings are copies either way; see rawCopy.)
+// ResetBorrowed is Reset without the copies of strings: decoded strings
+// without escapes point into data, which must outlive them and not change.
+// (Raw values and unescaped strings are copies either way; see rawCopy.)
 func (d *Decoder) ResetBorrowed(data []byte) {
 	d.reset(unsafe.String(unsafe.SliceData(data), len(data)))
 }
 
-// Rewind prepares d for decoding the same document again, as Reset did.
+// Rewind prepares d for decoding the same document again, as Reset or
+// ResetBorrowed did; the document must not have changed.
 func (d *Decoder) Rewind() {
-	sel, noCtx := d.Select, d.NoContextSelect
+	sel, noCtx, own := d.Select, d.NoContextSelect, d.own
 	d.reset(d.src)
-	d.Select, d.NoContextSelect = sel, noCtx
+	d.Select, d.NoContextSelect, d.own = sel, noCtx, own
 }
 
 // Retrack reports whether an untracked decoding recorded a violation or a
@@ -178,7 +190,7 @@ const rawChunk = 4 << 10
 // few kilobytes, not one per value; each copy's capacity ends where it does,
 // so appending to one never writes into another. Values longer than a
 // quarter chunk get an allocation of their own. A kept copy keeps its chunk
-// alive, as a kept string keeps the document alive.
+// alive (with the strings keepString cut from it).
 //
 // In a document that repeats a member name, a raw value that does is
 // kept with the last of each (lastWins), as decoding reads members into
@@ -208,13 +220,33 @@ func (d *Decoder) stringCopy(b []byte) string {
 	return unsafe.String(unsafe.SliceData(c), len(c))
 }
 
+// keepString returns s, read from the document, as a string the caller may
+// keep: after Reset, a copy cut from the chunks (when s is not already one:
+// unescaped strings are); otherwise s itself.
+func (d *Decoder) keepString(s string) string {
+	if !d.own || len(s) == 0 {
+		return s
+	}
+	if p, base := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(d.src))); p-base >= uintptr(len(d.src)) {
+		return s // not in the document
+	}
+	if len(s) > rawChunk/4 {
+		return strings.Clone(s)
+	}
+	c := d.cut(len(s))
+	copy(c, s)
+	return unsafe.String(unsafe.SliceData(c), len(c))
+}
+
 // cut returns the next n bytes of the chunk, with a capacity of n, starting
 // a new chunk when the rest is too short. The chunk is resliced in place
 // (no pointer store, so no write barrier) unless a new one is needed.
 func (d *Decoder) cut(n int) []byte {
 	l := len(d.chunk)
 	if cap(d.chunk)-l < n {
-		d.chunk, l = make([]byte, 0, rawChunk), 0
+		// Every byte of a chunk is written before it is handed out, so it
+		// need not be cleared.
+		d.chunk, l = makeNoZero(rawChunk), 0
 	}
 	d.chunk = d.chunk[:l+n]
 	return d.chunk[l : l+n : l+n]
@@ -274,6 +306,7 @@ func (d *Decoder) Tolerated() []Violation { return d.tolerated }
 func (d *Decoder) Offset() int { return d.pos }
 
 // Since returns the document text from offset start to the current offset.
+// It points into the document: the caller must not keep it.
 func (d *Decoder) Since(start int) string { return d.src[start:d.pos] }
 
 // syntax records the first syntax error. A cause of CauseInvalidCharacter
@@ -626,7 +659,7 @@ func (d *Decoder) Unstash(extra map[string]RawValue) map[string]RawValue {
 		if extra == nil {
 			extra = map[string]RawValue{}
 		}
-		extra[s.key] = d.rawCopy(s.raw)
+		extra[d.keepString(s.key)] = d.rawCopy(s.raw)
 	}
 	return extra
 }
@@ -747,7 +780,8 @@ func (d *Decoder) NextKey(i int) bool {
 	return true
 }
 
-// Key returns the member name NextKey read.
+// Key returns the member name NextKey read. It may point into the
+// document: to keep the name (as a map key), call Name.
 func (d *Decoder) Key() string {
 	if d.keyHi < 0 {
 		return d.keyEscaped
@@ -755,13 +789,29 @@ func (d *Decoder) Key() string {
 	return d.src[d.keyLo:d.keyHi]
 }
 
+// Name returns the member name NextKey read as a string the caller may
+// keep (see keepString).
+func (d *Decoder) Name() string { return d.keepString(d.Key()) }
+
 // NextItem advances to item i of the current array and returns true, or
 // consumes ']' and returns false.
 func (d *Decoder) NextItem(i int) bool { return d.next(i, ']') }
 
 // String reads a string, or reports a mismatch against t. r, if not nil,
-// holds the string's constraints.
+// holds the string's constraints. The caller may keep the string (see
+// keepString).
 func (d *Decoder) String(t Types, r *Rule) (string, bool) {
+	s, ok := d.StringView(t, r)
+	if ok && d.own {
+		s = d.keepString(s)
+	}
+	return s, ok
+}
+
+// StringView is String for a caller that only looks at the string (an
+// enum's decoder compares it with its members): it may point into the
+// document, so the caller must not keep it.
+func (d *Decoder) StringView(t Types, r *Rule) (string, bool) {
 	if c := d.at(); c != '"' && (c > ' ' || d.peek() != '"') {
 		d.Mismatch(t)
 		return "", false
@@ -840,7 +890,7 @@ func (d *Decoder) integer(t Types, r *Rule, bits int) (int64, bool) {
 	// Fast path: plain digits that fit.
 	if n, ok := parsePlainInt(text, bits); ok {
 		if r != nil {
-			d.checkNumber(r, text)
+			d.checkInt(r, n, text)
 		}
 		return n, true
 	}

@@ -1,6 +1,7 @@
 package shapeimpl
 
 import (
+	"cmp"
 	"encoding/json"
 	"math/big"
 	"regexp"
@@ -96,6 +97,10 @@ type Number struct {
 	text string
 	dec  decimal
 	rat  *big.Rat
+	i    int64 // the value, when isInt
+	// isInt is set when the number is an integer that fits an int64, so
+	// checkInt compares integers with it directly.
+	isInt bool
 }
 
 // Num returns the Number written as text. It panics if text is not a JSON
@@ -105,7 +110,11 @@ func Num(text string) *Number {
 	if !ok {
 		panic("shape: invalid number literal " + strconv.Quote(text))
 	}
-	return &Number{text: text, dec: parseDecimal(text), rat: r}
+	n := &Number{text: text, dec: parseDecimal(text), rat: r}
+	if r.IsInt() && r.Num().IsInt64() {
+		n.i, n.isInt = r.Num().Int64(), true
+	}
+	return n
 }
 
 // Int returns a pointer to n, for Rule's optional limits.
@@ -248,11 +257,12 @@ func mustCanon(text string) string {
 	return c
 }
 
-// EnumMismatch handles string s that matched no member of an enum whose
-// members are given. Strict: it reports an "enum" violation naming the
-// member s differs from only in case, if any, and returns s. Lenient: it
-// returns that member (normalised) or s itself (an unknown member, kept),
-// and records what it tolerated.
+// EnumMismatch handles string s (from StringView) that matched no member
+// of an enum whose members are given. Strict: it reports an "enum"
+// violation naming the member s differs from only in case, if any, and
+// returns s. Lenient: it returns that member (normalised) or s itself (an
+// unknown member, kept), and records what it tolerated. The caller may
+// keep what it returns.
 func (d *Decoder) EnumMismatch(s string, members []string) string {
 	var near string
 	for _, m := range members {
@@ -267,14 +277,14 @@ func (d *Decoder) EnumMismatch(s string, members []string) string {
 			return near
 		}
 		d.Tolerate("enum", "/enum", "unknown member "+strconv.Quote(s)+" kept as sent")
-		return s
+		return d.keepString(s)
 	}
 	msg := "value " + strconv.Quote(s) + " is not a member of the enum"
 	if near != "" {
 		msg += "; the member is " + strconv.Quote(near) + " (the case differs)"
 	}
 	d.Report("enum", "/enum", msg)
-	return s
+	return d.keepString(s)
 }
 
 // Undeclared handles the member named Key whose value is next, in an object
@@ -326,7 +336,7 @@ func (d *Decoder) keepExtra(extra map[string]RawValue, k string, start int) map[
 	if extra == nil {
 		extra = map[string]RawValue{}
 	}
-	extra[k] = d.rawCopy(d.src[start:d.pos])
+	extra[d.keepString(k)] = d.rawCopy(d.src[start:d.pos])
 	return extra
 }
 
@@ -418,7 +428,13 @@ func (d *Decoder) checkEnumConst(r *Rule, text string) {
 	}
 }
 
+// checkString reports the string constraints of r that s breaks.
 func (d *Decoder) checkString(r *Rule, s string) {
+	d.checkStringAs(r, s, r.Format == "" || CheckFormat(r.Format, s))
+}
+
+// checkStringAs is checkString given whether s has r's format.
+func (d *Decoder) checkStringAs(r *Rule, s string, formatOK bool) {
 	if r.MinLength != nil || r.MaxLength != nil {
 		n := utf8.RuneCountInString(s)
 		if r.MinLength != nil && n < *r.MinLength {
@@ -431,7 +447,7 @@ func (d *Decoder) checkString(r *Rule, s string) {
 	if r.Pattern != nil && !r.lit.match(r.Pattern, s) {
 		d.Report("pattern", "/pattern", "string "+abbrev(strconv.Quote(s))+" does not match the pattern "+strconv.Quote(r.Pattern.String()))
 	}
-	if r.Format != "" && !CheckFormat(r.Format, s) {
+	if !formatOK {
 		d.Report("format", "/format", "string "+abbrev(strconv.Quote(s))+" is not a valid "+r.Format)
 	}
 	if r.Enum != nil || r.HasConst {
@@ -451,19 +467,52 @@ func (d *Decoder) checkString(r *Rule, s string) {
 func (d *Decoder) checkNumber(r *Rule, text string) {
 	if r.Minimum != nil || r.Maximum != nil || r.ExclusiveMinimum != nil || r.ExclusiveMaximum != nil {
 		v := parseDecimal(text)
-		if r.Minimum != nil && v.cmp(r.Minimum.dec) < 0 {
-			d.Report("minimum", "/minimum", "number "+abbrev(text)+" is less than the minimum "+r.Minimum.text)
-		}
-		if r.Maximum != nil && v.cmp(r.Maximum.dec) > 0 {
-			d.Report("maximum", "/maximum", "number "+abbrev(text)+" is greater than the maximum "+r.Maximum.text)
-		}
-		if r.ExclusiveMinimum != nil && v.cmp(r.ExclusiveMinimum.dec) <= 0 {
-			d.Report("exclusiveMinimum", "/exclusiveMinimum", "number "+abbrev(text)+" is not greater than "+r.ExclusiveMinimum.text)
-		}
-		if r.ExclusiveMaximum != nil && v.cmp(r.ExclusiveMaximum.dec) >= 0 {
-			d.Report("exclusiveMaximum", "/exclusiveMaximum", "number "+abbrev(text)+" is not less than "+r.ExclusiveMaximum.text)
-		}
+		d.checkBounds(r, text, func(b *Number) int { return v.cmp(b.dec) })
 	}
+	d.checkRest(r, text)
+}
+
+// checkInt is checkNumber for text, a JSON integer whose value n fits an
+// int64: bounds that are such integers too are compared with n, without
+// parsing text again (a Graph count or score, on every document).
+func (d *Decoder) checkInt(r *Rule, n int64, text string) {
+	if r.Minimum == nil && r.Maximum == nil && r.ExclusiveMinimum == nil && r.ExclusiveMaximum == nil {
+		d.checkRest(r, text)
+		return
+	}
+	var v decimal
+	parsed := false
+	d.checkBounds(r, text, func(b *Number) int {
+		if b.isInt {
+			return cmp.Compare(n, b.i)
+		}
+		if !parsed {
+			v, parsed = parseDecimal(text), true
+		}
+		return v.cmp(b.dec)
+	})
+	d.checkRest(r, text)
+}
+
+// checkBounds reports the bounds of r that the number text breaks; against
+// compares it with a bound.
+func (d *Decoder) checkBounds(r *Rule, text string, against func(*Number) int) {
+	if r.Minimum != nil && against(r.Minimum) < 0 {
+		d.Report("minimum", "/minimum", "number "+abbrev(text)+" is less than the minimum "+r.Minimum.text)
+	}
+	if r.Maximum != nil && against(r.Maximum) > 0 {
+		d.Report("maximum", "/maximum", "number "+abbrev(text)+" is greater than the maximum "+r.Maximum.text)
+	}
+	if r.ExclusiveMinimum != nil && against(r.ExclusiveMinimum) <= 0 {
+		d.Report("exclusiveMinimum", "/exclusiveMinimum", "number "+abbrev(text)+" is not greater than "+r.ExclusiveMinimum.text)
+	}
+	if r.ExclusiveMaximum != nil && against(r.ExclusiveMaximum) >= 0 {
+		d.Report("exclusiveMaximum", "/exclusiveMaximum", "number "+abbrev(text)+" is not less than "+r.ExclusiveMaximum.text)
+	}
+}
+
+// checkRest checks the number text against multipleOf, enum and const.
+func (d *Decoder) checkRest(r *Rule, text string) {
 	if r.MultipleOf != nil {
 		if !isMultiple(text, r.MultipleOf.rat) {
 			d.Report("multipleOf", "/multipleOf", "number "+abbrev(text)+" is not a multiple of "+r.MultipleOf.text)

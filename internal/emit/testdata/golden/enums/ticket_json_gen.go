@@ -10,13 +10,22 @@ import (
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *Status) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "open", "closed", "unknownFutureValue", "awaitingAction":
-		*v = Status(s)
+	case "open":
+		*v = StatusOpen
+		return
+	case "closed":
+		*v = StatusClosed
+		return
+	case "unknownFutureValue":
+		*v = StatusUnknownFutureValue
+		return
+	case "awaitingAction":
+		*v = StatusAwaitingAction
 		return
 	}
 	*v = Status(d.EnumMismatch(s, graphshapeMembersStatus))
@@ -216,13 +225,16 @@ func (v *Ticket) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *TicketKind) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString, nil)
+	s, ok := d.StringView(shapeimpl.TString, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "bug", "feature":
-		*v = TicketKind(s)
+	case "bug":
+		*v = TicketKindBug
+		return
+	case "feature":
+		*v = TicketKindFeature
 		return
 	}
 	*v = TicketKind(d.EnumMismatch(s, graphshapeMembersTicketKind))

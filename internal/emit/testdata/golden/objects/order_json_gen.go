@@ -50,7 +50,7 @@ func (v *Order) ShapeDecode(d *shapeimpl.Decoder) {
 			if d.BeginObject(shapeimpl.TObject) {
 				m := map[string]int64{}
 				for i := 0; d.NextKey(i); i++ {
-					k := d.Key()
+					k := d.Name()
 					d.Enter(k, "/additionalProperties")
 					if _, dup := m[k]; dup {
 						d.Duplicate()

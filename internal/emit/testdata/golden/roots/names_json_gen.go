@@ -147,13 +147,16 @@ func (v *ComposedAllOf0) Validate() error {
 
 // ShapeDecode is the decoder hook; see package shapeimpl.
 func (v *ComposedAllOf1Kind) ShapeDecode(d *shapeimpl.Decoder) {
-	s, ok := d.String(shapeimpl.TString|shapeimpl.ViaEnum, nil)
+	s, ok := d.StringView(shapeimpl.TString|shapeimpl.ViaEnum, nil)
 	if !ok {
 		return
 	}
 	switch s {
-	case "a", "b":
-		*v = ComposedAllOf1Kind(s)
+	case "a":
+		*v = ComposedAllOf1KindA
+		return
+	case "b":
+		*v = ComposedAllOf1KindB
 		return
 	}
 	*v = ComposedAllOf1Kind(d.EnumMismatch(s, graphshapeMembersComposedAllOf1Kind))
@@ -190,7 +193,7 @@ func (v *Dictionary) ShapeDecode(d *shapeimpl.Decoder) {
 	if d.BeginObject(shapeimpl.TObject) {
 		m := map[string]json.RawMessage{}
 		for i := 0; d.NextKey(i); i++ {
-			k := d.Key()
+			k := d.Name()
 			d.Enter(k, "")
 			if _, dup := m[k]; dup {
 				d.Duplicate()
