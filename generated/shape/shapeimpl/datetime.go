@@ -40,23 +40,39 @@ func ParseDateTime(s string) (time.Time, bool) {
 			nsec *= 10
 		}
 	}
-	loc := time.UTC
+	off := 0
 	if rest[0] != 'Z' && rest[0] != 'z' {
-		off := (num(rest[1:3])*60 + num(rest[4:6])) * 60
+		off = (num(rest[1:3])*60 + num(rest[4:6])) * 60
 		if rest[0] == '-' {
 			off = -off
 		}
-		loc = fixedZone(off)
 	}
-	leap := sec == 60
-	if leap {
-		sec = 59
+	// The instant, from the civil date (isDateTime checked every field), as
+	// time.Date would compute it without its normalisation; a leap second
+	// is the second after 23:59:59 by the arithmetic itself.
+	unix := daysFromCivil(year, month, day)*86400 + int64(hour*3600+minute*60+sec-off)
+	t := time.Unix(unix, int64(nsec))
+	if rest[0] == 'Z' || rest[0] == 'z' {
+		return t.UTC(), true
 	}
-	t := time.Date(year, time.Month(month), day, hour, minute, sec, nsec, loc)
-	if leap {
-		t = t.Add(time.Second)
+	return t.In(fixedZone(off)), true
+}
+
+// daysFromCivil returns the number of days from 1970-01-01 to the date of
+// the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
+func daysFromCivil(y, m, d int) int64 {
+	if m <= 2 {
+		y--
 	}
-	return t, true
+	era := y / 400 // y >= -1: the years of RFC 3339 are 0000-9999
+	if y < 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468
 }
 
 // zones caches one *time.Location per offset, so decoding many

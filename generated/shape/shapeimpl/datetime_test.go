@@ -1,6 +1,8 @@
 package shapeimpl
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -99,4 +101,74 @@ func TestAppendDateTime(t *testing.T) {
 			t.Fatalf("AppendDateTime(%v) = %s, want %s", tm, got, want)
 		}
 	}
+}
+
+// TestParseDateTimeMatchesTimeDate: the instant ParseDateTime computes is
+// the one time.Date gives for the same fields and zone (== compares the
+// location too), across years, months, days, leap days and seconds,
+// fractions and offsets.
+func TestParseDateTimeMatchesTimeDate(t *testing.T) {
+	checked := 0
+	for _, year := range []int{0, 1, 4, 99, 100, 400, 1582, 1899, 1900, 1969, 1970, 1971, 2000, 2024, 2100, 9999} {
+		for month := 1; month <= 12; month++ {
+			for _, day := range []int{1, 15, 28, 29, 30, 31} {
+				if day > time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+					continue
+				}
+				for _, zone := range []string{"Z", "z", "+00:00", "-00:00", "+05:30", "-23:59", "+23:59"} {
+					for _, clock := range []string{"00:00:00", "12:34:56.789", "23:59:59.999999999", "23:59:60"} {
+						s := fmt.Sprintf("%04d-%02d-%02dT%s%s", year, month, day, clock, zone)
+						got, ok := ParseDateTime(s)
+						if !isDateTime(s) {
+							if ok {
+								t.Errorf("ParseDateTime(%q) ok, but it is no date-time", s)
+							}
+							continue
+						}
+						if !ok {
+							t.Errorf("ParseDateTime(%q) not ok", s)
+							continue
+						}
+						checked++
+						if want := refDateTime(s); got != want {
+							t.Errorf("ParseDateTime(%q) = %v, time.Date gives %v", s, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked < 10000 {
+		t.Fatalf("checked %d date-times; the table is wrong", checked)
+	}
+}
+
+// refDateTime is ParseDateTime through time.Date, for a valid s.
+func refDateTime(s string) time.Time {
+	n := func(s string) int { v, _ := strconv.Atoi(s); return v }
+	rest := s[19:]
+	nsec := 0
+	if rest[0] == '.' {
+		i := strings.IndexAny(rest, "Zz+-")
+		frac := (rest[1:i] + "000000000")[:9]
+		nsec, rest = n(frac), rest[i:]
+	}
+	loc := time.UTC
+	if rest[0] != 'Z' && rest[0] != 'z' {
+		off := (n(rest[1:3])*60 + n(rest[4:6])) * 60
+		if rest[0] == '-' {
+			off = -off
+		}
+		loc = fixedZone(off)
+	}
+	sec := n(s[17:19])
+	leap := sec == 60
+	if leap {
+		sec = 59
+	}
+	t := time.Date(n(s[0:4]), time.Month(n(s[5:7])), n(s[8:10]), n(s[11:13]), n(s[14:16]), sec, nsec, loc)
+	if leap {
+		t = t.Add(time.Second)
+	}
+	return t
 }

@@ -774,7 +774,9 @@ func (d *Decoder) NextKey(i int) bool {
 		return false
 	}
 	d.pos++
-	if d.depth == 1 {
+	// Only "value" and "@odata.context" matter at the root (and leaving
+	// "value"): other names skip the call.
+	if n := d.keyHi - d.keyLo; d.depth == 1 && (d.keyHi < 0 || d.inValue || n == len("value") || n == len("@odata.context")) {
 		d.rootMember(d.Key())
 	}
 	return true

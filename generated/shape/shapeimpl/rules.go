@@ -467,46 +467,56 @@ func (d *Decoder) checkStringAs(r *Rule, s string, formatOK bool) {
 func (d *Decoder) checkNumber(r *Rule, text string) {
 	if r.Minimum != nil || r.Maximum != nil || r.ExclusiveMinimum != nil || r.ExclusiveMaximum != nil {
 		v := parseDecimal(text)
-		d.checkBounds(r, text, func(b *Number) int { return v.cmp(b.dec) })
+		var c [4]int
+		for i, b := range [4]*Number{r.Minimum, r.Maximum, r.ExclusiveMinimum, r.ExclusiveMaximum} {
+			if b != nil {
+				c[i] = v.cmp(b.dec)
+			}
+		}
+		d.checkBounds(r, text, c)
 	}
 	d.checkRest(r, text)
 }
 
 // checkInt is checkNumber for text, a JSON integer whose value n fits an
 // int64: bounds that are such integers too are compared with n, without
-// parsing text again (a Graph count or score, on every document).
+// parsing text (a Graph count or score, on every document).
 func (d *Decoder) checkInt(r *Rule, n int64, text string) {
-	if r.Minimum == nil && r.Maximum == nil && r.ExclusiveMinimum == nil && r.ExclusiveMaximum == nil {
-		d.checkRest(r, text)
-		return
+	if r.Minimum != nil || r.Maximum != nil || r.ExclusiveMinimum != nil || r.ExclusiveMaximum != nil {
+		var c [4]int
+		var v decimal
+		parsed := false
+		for i, b := range [4]*Number{r.Minimum, r.Maximum, r.ExclusiveMinimum, r.ExclusiveMaximum} {
+			switch {
+			case b == nil:
+			case b.isInt:
+				c[i] = cmp.Compare(n, b.i)
+			default:
+				if !parsed {
+					v, parsed = parseDecimal(text), true
+				}
+				c[i] = v.cmp(b.dec)
+			}
+		}
+		d.checkBounds(r, text, c)
 	}
-	var v decimal
-	parsed := false
-	d.checkBounds(r, text, func(b *Number) int {
-		if b.isInt {
-			return cmp.Compare(n, b.i)
-		}
-		if !parsed {
-			v, parsed = parseDecimal(text), true
-		}
-		return v.cmp(b.dec)
-	})
 	d.checkRest(r, text)
 }
 
-// checkBounds reports the bounds of r that the number text breaks; against
-// compares it with a bound.
-func (d *Decoder) checkBounds(r *Rule, text string, against func(*Number) int) {
-	if r.Minimum != nil && against(r.Minimum) < 0 {
+// checkBounds reports the bounds of r that the number text breaks; c holds
+// its comparisons with minimum, maximum, exclusiveMinimum and
+// exclusiveMaximum (-1, 0 or +1; 0 for one r lacks).
+func (d *Decoder) checkBounds(r *Rule, text string, c [4]int) {
+	if r.Minimum != nil && c[0] < 0 {
 		d.Report("minimum", "/minimum", "number "+abbrev(text)+" is less than the minimum "+r.Minimum.text)
 	}
-	if r.Maximum != nil && against(r.Maximum) > 0 {
+	if r.Maximum != nil && c[1] > 0 {
 		d.Report("maximum", "/maximum", "number "+abbrev(text)+" is greater than the maximum "+r.Maximum.text)
 	}
-	if r.ExclusiveMinimum != nil && against(r.ExclusiveMinimum) <= 0 {
+	if r.ExclusiveMinimum != nil && c[2] <= 0 {
 		d.Report("exclusiveMinimum", "/exclusiveMinimum", "number "+abbrev(text)+" is not greater than "+r.ExclusiveMinimum.text)
 	}
-	if r.ExclusiveMaximum != nil && against(r.ExclusiveMaximum) >= 0 {
+	if r.ExclusiveMaximum != nil && c[3] >= 0 {
 		d.Report("exclusiveMaximum", "/exclusiveMaximum", "number "+abbrev(text)+" is not less than "+r.ExclusiveMaximum.text)
 	}
 }
