@@ -12,50 +12,96 @@ import (
 // nanosecond is truncated; a leap second (23:59:60) is the instant one
 // second after 23:59:59, as time.Time cannot hold it.
 func ParseDateTime(s string) (time.Time, bool) {
-	if !isDateTime(s) {
+	f, ok := dateTimeFields(s)
+	if !ok {
 		return time.Time{}, false
 	}
-	num := func(s string) int {
-		n := 0
-		for i := 0; i < len(s); i++ {
-			n = n*10 + int(s[i]-'0')
-		}
-		return n
-	}
-	year, month, day := num(s[0:4]), num(s[5:7]), num(s[8:10])
-	hour, minute, sec := num(s[11:13]), num(s[14:16]), num(s[17:19])
-	rest := s[19:]
-	nsec := 0
-	if rest[0] == '.' {
-		rest = rest[1:]
-		digits := 0
-		for rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-			if digits < 9 {
-				nsec = nsec*10 + int(rest[0]-'0')
-				digits++
-			}
-			rest = rest[1:]
-		}
-		for ; digits < 9; digits++ {
-			nsec *= 10
-		}
-	}
-	off := 0
-	if rest[0] != 'Z' && rest[0] != 'z' {
-		off = (num(rest[1:3])*60 + num(rest[4:6])) * 60
-		if rest[0] == '-' {
-			off = -off
-		}
-	}
-	// The instant, from the civil date (isDateTime checked every field), as
-	// time.Date would compute it without its normalisation; a leap second
-	// is the second after 23:59:59 by the arithmetic itself.
-	unix := daysFromCivil(year, month, day)*86400 + int64(hour*3600+minute*60+sec-off)
-	t := time.Unix(unix, int64(nsec))
-	if rest[0] == 'Z' || rest[0] == 'z' {
+	// The instant, from the civil date, as time.Date would compute it
+	// without its normalisation (the fields are in range); a leap second is
+	// the second after 23:59:59 by the arithmetic itself.
+	unix := daysFromCivil(f.year, f.month, f.day)*86400 + int64(f.hour*3600+f.minute*60+f.sec-f.off)
+	t := time.Unix(unix, int64(f.nsec))
+	if f.utc {
 		return t.UTC(), true
 	}
-	return t.In(fixedZone(off)), true
+	return t.In(fixedZone(f.off)), true
+}
+
+// dateTime holds the fields of an RFC 3339 date-time; off is the offset in
+// seconds east of UTC, and utc is set for "Z".
+type dateTime struct {
+	year, month, day, hour, minute, sec, nsec, off int
+	utc                                            bool
+}
+
+// dateTimeFields reads an RFC 3339 date-time in one pass, checking what
+// isDate and isTime check: a day that exists in its month, a clock and
+// offset in range, a leap second only at 23:59 UTC. isDateTime is its
+// verdict.
+func dateTimeFields(s string) (f dateTime, ok bool) {
+	if len(s) < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':' {
+		return f, false
+	}
+	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18} {
+		if s[i]-'0' > 9 {
+			return f, false
+		}
+	}
+	two := func(i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
+	f.year = two(0)*100 + two(2)
+	f.month, f.day = two(5), two(8)
+	f.hour, f.minute, f.sec = two(11), two(14), two(17)
+	if f.month < 1 || f.month > 12 || f.day < 1 || f.hour > 23 || f.minute > 59 || f.sec > 60 {
+		return f, false
+	}
+	days := [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[f.month-1]
+	if f.month == 2 && f.year%4 == 0 && (f.year%100 != 0 || f.year%400 == 0) {
+		days = 29
+	}
+	if f.day > days {
+		return f, false
+	}
+	rest := s[19:]
+	if rest[0] == '.' {
+		i, digits := 1, 0
+		for ; i < len(rest) && rest[i]-'0' <= 9; i++ {
+			if digits < 9 {
+				f.nsec = f.nsec*10 + int(rest[i]-'0')
+				digits++
+			}
+		}
+		if i == 1 {
+			return f, false
+		}
+		for ; digits < 9; digits++ {
+			f.nsec *= 10
+		}
+		rest = rest[i:]
+	}
+	switch {
+	case rest == "Z" || rest == "z":
+		f.utc = true
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' &&
+		rest[1]-'0' <= 9 && rest[2]-'0' <= 9 && rest[4]-'0' <= 9 && rest[5]-'0' <= 9:
+		zh, zm := int(rest[1]-'0')*10+int(rest[2]-'0'), int(rest[4]-'0')*10+int(rest[5]-'0')
+		if zh > 23 || zm > 59 {
+			return f, false
+		}
+		f.off = (zh*60 + zm) * 60
+		if rest[0] == '-' {
+			f.off = -f.off
+		}
+	default:
+		return f, false
+	}
+	if f.sec == 60 {
+		// A leap second is at 23:59:60 UTC.
+		hm := (f.hour*60+f.minute-f.off/60)%(24*60) + 24*60
+		if hm%(24*60) != 23*60+59 {
+			return f, false
+		}
+	}
+	return f, true
 }
 
 // daysFromCivil returns the number of days from 1970-01-01 to the date of

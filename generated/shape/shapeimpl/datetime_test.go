@@ -47,6 +47,9 @@ func FuzzParseDateTime(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got, ok := ParseDateTime(s)
+		if ok != refIsDateTime(s) {
+			t.Fatalf("ParseDateTime(%q) ok = %v, isDate and isTime say %v", s, ok, !ok)
+		}
 		if !ok {
 			return
 		}
@@ -171,4 +174,39 @@ func refDateTime(s string) time.Time {
 		t = t.Add(time.Second)
 	}
 	return t
+}
+
+// refIsDateTime is the date-time check by its two halves, isDate and
+// isTime, which dateTimeFields does in one pass.
+func refIsDateTime(s string) bool {
+	return len(s) >= 20 && (s[10] == 'T' || s[10] == 't') && isDate(s[:10]) && isTime(s[11:])
+}
+
+// TestDateTimeFieldsMatchesHalves: dateTimeFields accepts what isDate and
+// isTime accept, on valid date-times and on every one-byte change of them.
+func TestDateTimeFieldsMatchesHalves(t *testing.T) {
+	seeds := []string{"2021-08-13T08:43:35.5533333Z", "2021-08-13t08:43:35z", "2021-08-13T10:43:35+02:00", "2016-12-31T23:59:60Z",
+		"2017-01-01T00:59:60+01:00", "2016-12-31T22:59:60-01:00", "2024-02-29T00:00:00Z", "0000-01-01T00:00:00.1-23:59", "9999-12-31T23:59:59.999999999+23:59"}
+	bytes := []byte("0123456789-:T tZz+.x\x00")
+	accepted, rejected := 0, 0
+	for _, seed := range seeds {
+		for i := 0; i <= len(seed); i++ {
+			for _, c := range bytes {
+				for _, s := range []string{seed[:i] + string(c) + seed[min(i+1, len(seed)):], seed[:i] + string(c) + seed[i:], seed[:i]} {
+					got, want := isDateTime(s), refIsDateTime(s)
+					if got != want {
+						t.Errorf("isDateTime(%q) = %v, isDate and isTime say %v", s, got, want)
+					}
+					if got {
+						accepted++
+					} else {
+						rejected++
+					}
+				}
+			}
+		}
+	}
+	if accepted < 100 || rejected < 100 {
+		t.Fatalf("accepted %d, rejected %d: the mutations test too little", accepted, rejected)
+	}
 }

@@ -543,23 +543,27 @@ func (d *Decoder) Duplicate() {
 
 func (d *Decoder) skipWS() {
 	s, i := d.src, d.pos
-	for i < len(s) {
-		if c := s[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
-			break
-		}
+	// Byte by byte (most runs are a space, or a line break and a short
+	// indentation), then eight bytes at a time for indentation that goes
+	// on.
+	for n := 0; i < len(s) && isWhite[s[i]]; n++ {
 		i++
-		// Indentation: the spaces after a line break, eight at a time.
-		for i+8 <= len(s) {
-			x := load64(s, i)
-			if x != 0x2020202020202020 {
-				i += bits.TrailingZeros64(x^0x2020202020202020) >> 3
-				break
+		if n >= 3 {
+			for i+8 <= len(s) {
+				if x := load64(s, i) ^ 0x2020202020202020; x != 0 {
+					i += bits.TrailingZeros64(x) >> 3
+					break
+				}
+				i += 8
 			}
-			i += 8
+			n = 0
 		}
 	}
 	d.pos = i
 }
+
+// isWhite holds the bytes of JSON white space.
+var isWhite = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 
 // peek skips white space and returns the next byte, or 0 at the end.
 func (d *Decoder) peek() byte {

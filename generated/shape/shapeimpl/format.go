@@ -44,10 +44,8 @@ func CheckFormat(format, s string) bool {
 
 // isDateTime checks RFC 3339 section 5.6 date-time.
 func isDateTime(s string) bool {
-	if len(s) < 20 || (s[10] != 'T' && s[10] != 't') {
-		return false
-	}
-	return isDate(s[:10]) && isTime(s[11:])
+	_, ok := dateTimeFields(s)
+	return ok
 }
 
 // isDate checks an RFC 3339 full-date (YYYY-MM-DD) with a day that exists
