@@ -189,6 +189,55 @@ func TestReadBounded(t *testing.T) {
 	}
 }
 
+// chunks reads r in reads of pseudo-random sizes from 1 byte to 3 blocks.
+type chunks struct {
+	r    io.Reader
+	seed uint64
+}
+
+func (c *chunks) Read(p []byte) (int, error) {
+	c.seed = c.seed*6364136223846793005 + 1442695040888963407
+	if n := int(c.seed>>33)%(3*blockSize) + 1; n < len(p) {
+		p = p[:n]
+	}
+	return c.r.Read(p)
+}
+
+// TestReadAcrossBlocks: lines that cross the read blocks, lines longer than a
+// block (the buffer grows, then is reused) and over-long lines come out as a
+// plain split of the input gives them, whatever the sizes of the reads.
+func TestReadAcrossBlocks(t *testing.T) {
+	const limit = 3 * blockSize
+	var in strings.Builder
+	var want []docView
+	seed := uint64(1)
+	for i := 1; in.Len() < 12*blockSize; i++ {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		var n int
+		switch seed >> 61 { // mostly short lines, some long, a few over-long
+		case 0:
+			n = blockSize + int(seed>>40)%(2*blockSize)
+		case 1:
+			n = limit + 1 + int(seed>>40)%blockSize
+		default:
+			n = int(seed>>40) % 3000
+		}
+		line := fmt.Sprintf("[%d,%q]\n", i, strings.Repeat(string(rune('a'+i%26)), n))
+		in.WriteString(line)
+		d := docView{Index: i, Line: i, Text: line}
+		if len(line) > limit {
+			d.Text, d.Err = "", fmt.Sprintf("line longer than %d bytes, skipped", limit)
+		}
+		want = append(want, d)
+	}
+	for _, seed := range []uint64{1, 2, 3} {
+		got := view(collect(t, &chunks{r: strings.NewReader(in.String()), seed: seed}, limit))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("reads of seed %d (-want +got):\n%s", seed, diff)
+		}
+	}
+}
+
 // TestRunOrder: results come in input order whatever the workers, and an
 // unreadable input among others is reported while the others are read.
 func TestRunOrder(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/graphshape/graphshape/generated/beta"
 	"github.com/graphshape/graphshape/generated/shape"
@@ -171,11 +172,28 @@ func hasValueMember(lists ...[]shape.Violation) bool {
 	return false
 }
 
+// decoders are the pooled decoders of Generated.decode.
+var decoders = sync.Pool{New: func() any { return new(shapeimpl.Decoder) }}
+
+// decode decodes doc into v as package shape does: a first pass without the
+// bookkeeping of locations, and a second, tracked one only when the first
+// found a violation or a tolerated point, to locate them.
 func (g *Generated) decode(doc string, v shape.Decodable) ([]shape.Violation, []shape.Violation, error) {
-	d := shapeimpl.NewDecoderString(doc)
-	d.Lenient = g.Lenient
+	d := decoders.Get().(*shapeimpl.Decoder)
+	defer func() {
+		d.Release()
+		decoders.Put(d)
+	}()
+	d.ResetString(doc)
+	d.Lenient, d.Untracked = g.Lenient, true
 	v.ShapeDecode(d)
 	d.Finish()
+	if d.Retrack() {
+		d.Rewind()
+		d.Lenient = g.Lenient
+		v.ShapeDecode(d)
+		d.Finish()
+	}
 	if se := d.Syntax(); se != nil {
 		return nil, nil, &shape.SyntaxError{Offset: se.Offset, Msg: se.Msg}
 	}

@@ -191,7 +191,8 @@ type lineReader struct {
 	r     io.Reader
 	limit int
 	text  string // complete lines not yet returned
-	carry []byte // the incomplete line after them
+	carry []byte // the incomplete line after them, in buf
+	buf   []byte // the read buffer, reused
 	err   error  // the reader's error (io.EOF at the end)
 
 	partial bool // next reported an over-long line whose rest is unread
@@ -241,7 +242,14 @@ func (l *lineReader) fill() {
 	if size > l.limit+blockSize {
 		size = l.limit + blockSize
 	}
-	buf := make([]byte, size)
+	// The block is turned into a string (a copy), so its buffer is reused;
+	// carry is its tail, moved to the front.
+	buf := l.buf
+	if cap(buf) < size {
+		buf = make([]byte, size)
+	}
+	buf = buf[:size]
+	l.buf = buf
 	n := copy(buf, l.carry)
 	scanned := n
 	for n < len(buf) {
@@ -262,6 +270,9 @@ func (l *lineReader) fill() {
 	}
 	l.text = string(buf[:end])
 	l.carry = buf[end:n]
+	if cap(buf) > 4*blockSize {
+		l.buf = nil // a long line's buffer is not kept for the lines after it
+	}
 }
 
 // skip drops the rest of the over-long line next reported, up to and

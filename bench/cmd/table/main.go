@@ -5,9 +5,13 @@
 // allocations; then MarshalJSON against the baselines' Marshal; then the
 // growth table: lists of 1 to 100,000 incidents decoded by graphshape,
 // goccy/go-json and encoding/json (ns/op, ns/incident, B/op, allocs/op, GC
-// share). bench's tests check that the contestants decode the same data.
+// share); then gen validate on 100,000 JSON Lines incidents, whole process,
+// with the generated decoders and with -schema (jsonschema v5), on every core
+// and on one (wall time, documents per second, maximum RSS). bench's tests
+// check that the contestants decode the same data; the gen validate runs must
+// report the same findings.
 //
-//	go run ./cmd/table [-rounds 5] [-benchtime 300ms] [-max 100000]
+//	go run ./cmd/table [-rounds 5] [-benchtime 300ms] [-max 100000] [-validate 100000]
 package main
 
 import (
@@ -24,9 +28,15 @@ import (
 )
 
 func main() {
+	if report := os.Getenv(launchEnv); report != "" {
+		os.Unsetenv(launchEnv)
+		launch(report, os.Args[1:])
+		return
+	}
 	rounds := flag.Int("rounds", 5, "interleaved rounds; the table shows medians")
 	benchtime := flag.Duration("benchtime", 300*time.Millisecond, "time per benchmark run")
 	maxN := flag.Int("max", 100000, "largest list of the growth table")
+	validate := flag.Int("validate", 100000, "JSON Lines documents for the gen validate table (0: no such table)")
 	testing.Init()
 	flag.Parse()
 	if err := flag.Set("test.benchtime", benchtime.String()); err != nil {
@@ -34,6 +44,11 @@ func main() {
 	}
 	if err := run(*rounds, *maxN); err != nil {
 		fail(err)
+	}
+	if *validate > 0 {
+		if err := validateTable(*rounds, *validate); err != nil {
+			fail(err)
+		}
 	}
 }
 
