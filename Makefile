@@ -115,9 +115,16 @@ bench:
 FUZZTIME ?= 30s
 # GENTEST_N: random schemas the generative test tries in make fuzz (make test: 60)
 GENTEST_N ?= 1000
+# FUZZMIN: how long each new input is minimised (count-based: the slower
+# targets otherwise spend the whole FUZZTIME minimising what they found first)
+FUZZMIN ?= 200x
+FUZZ = $(GO) test -run '^$$' -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN)
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./contracttest
-	$(GO) test -run '^$$' -fuzz '^FuzzDecoder$$' -fuzztime $(FUZZTIME) ./generated/shape
-	$(GO) test -run '^$$' -fuzz '^FuzzScan$$' -fuzztime $(FUZZTIME) ./generated/shape/shapeimpl
-	$(GO) test -run '^$$' -fuzz '^FuzzExported$$' -fuzztime $(FUZZTIME) ./internal/naming
+	$(FUZZ) -fuzz '^FuzzDecode$$' ./contracttest
+	$(FUZZ) -fuzz '^FuzzCheck$$' ./internal/capture
+	$(FUZZ) -fuzz '^FuzzDecoder$$' ./generated/shape
+	$(FUZZ) -fuzz '^FuzzScan$$' ./generated/shape/shapeimpl
+	$(FUZZ) -fuzz '^FuzzParseDateTime$$' ./generated/shape/shapeimpl
+	$(FUZZ) -fuzz '^FuzzContextSelect$$' ./generated/shape/shapeimpl
+	$(FUZZ) -fuzz '^FuzzExported$$' ./internal/naming
 	$(GO) test -count=1 -timeout 30m -v -run '^TestGenerative$$' ./internal/gentest -gentest.n=$(GENTEST_N)

@@ -44,6 +44,9 @@ func FuzzDecode(f *testing.F) {
 		if !json.Valid(data) {
 			t.Fatalf("generated decoder accepted invalid JSON (err %v)", err)
 		}
+		for _, lenient := range []bool{false, true} {
+			sameAsTracked(t, data, lenient)
+		}
 		if utf8.Valid(data) && !hasDuplicates(data) {
 			r, err := tg.Check(data)
 			if err != nil {
@@ -74,6 +77,47 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// sameAsTracked fails unless package shape's two passes (one without
+// location bookkeeping, a tracked one only when the first found something)
+// give the value, violations and tolerated points of one tracked decode.
+func sameAsTracked(t *testing.T, data []byte, lenient bool) {
+	t.Helper()
+	var fast v1.Incident
+	gotTolerated, err := shape.UnmarshalWith(data, &fast, shape.Options{Lenient: lenient})
+	var gotViolations []shape.Violation
+	var ve *shape.ValidationError
+	if errors.As(err, &ve) {
+		gotViolations = ve.Violations
+	} else if err != nil {
+		t.Fatalf("lenient %v: %v", lenient, err)
+	}
+	var slow v1.Incident
+	d := shapeimpl.NewDecoder(data)
+	d.Lenient = lenient
+	slow.ShapeDecode(d)
+	d.Finish()
+	if se := d.Syntax(); se != nil {
+		t.Fatalf("lenient %v: tracked decode: syntax error %s at %d where package shape found none", lenient, se.Msg, se.Offset)
+	}
+	if diff := cmp.Diff(asShape(d.Violations()), gotViolations); diff != "" {
+		t.Errorf("lenient %v: violations differ from a tracked decode (-tracked +shape):\n%s", lenient, diff)
+	}
+	if diff := cmp.Diff(asShape(d.Tolerated()), gotTolerated); diff != "" {
+		t.Errorf("lenient %v: tolerated points differ from a tracked decode (-tracked +shape):\n%s", lenient, diff)
+	}
+	if diff := cmp.Diff(slow, fast); diff != "" {
+		t.Errorf("lenient %v: value differs from a tracked decode (-tracked +shape):\n%s", lenient, diff)
+	}
+}
+
+func asShape(vs []shapeimpl.Violation) []shape.Violation {
+	var out []shape.Violation
+	for _, v := range vs {
+		out = append(out, shape.Violation{InstanceLocation: v.InstanceLocation, KeywordLocation: v.KeywordLocation, Keyword: v.Keyword, Message: v.Message, Offset: v.Offset})
+	}
+	return out
 }
 
 // hasDuplicates reports whether any object in data repeats a member name.
