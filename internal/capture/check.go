@@ -1,10 +1,11 @@
 package capture
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
+	"unsafe"
 
 	"github.com/graphshape/graphshape/generated/beta"
 	"github.com/graphshape/graphshape/generated/shape"
@@ -172,36 +173,24 @@ func hasValueMember(lists ...[]shape.Violation) bool {
 	return false
 }
 
-// decoders are the pooled decoders of Generated.decode.
-var decoders = sync.Pool{New: func() any { return new(shapeimpl.Decoder) }}
-
-// decode decodes doc into v as package shape does: a first pass without the
-// bookkeeping of locations, and a second, tracked one only when the first
-// found a violation or a tolerated point, to locate them.
+// decode decodes doc into v through package shape (pooled decoders, a
+// first pass without location bookkeeping, a tracked one only to locate
+// what it found). The document is borrowed, not copied: it is a string, so
+// it cannot change under the values that point into it.
 func (g *Generated) decode(doc string, v shape.Decodable) ([]shape.Violation, []shape.Violation, error) {
-	d := decoders.Get().(*shapeimpl.Decoder)
-	defer func() {
-		d.Release()
-		decoders.Put(d)
-	}()
-	d.ResetString(doc)
-	d.Lenient, d.Untracked = g.Lenient, true
-	v.ShapeDecode(d)
-	d.Finish()
-	if d.Retrack() {
-		d.Rewind()
-		d.Lenient = g.Lenient
-		v.ShapeDecode(d)
-		d.Finish()
-	}
-	if se := d.Syntax(); se != nil {
-		return nil, nil, &shape.SyntaxError{Offset: se.Offset, Msg: se.Msg}
-	}
-	if !g.Lenient {
-		return convert(d.Violations()), nil, nil
+	tolerated, err := shape.UnmarshalWith(unsafe.Slice(unsafe.StringData(doc), len(doc)), v, shape.Options{Borrow: true, Lenient: g.Lenient})
+	if err != nil {
+		// Only here: errors.As's targets escape to the heap.
+		var ve *shape.ValidationError
+		if !errors.As(err, &ve) {
+			return nil, nil, err // a *shape.SyntaxError
+		}
+		if !g.Lenient {
+			return ve.Violations, nil, nil
+		}
 	}
 	var fail, warn []shape.Violation
-	for _, t := range convert(d.Tolerated()) {
+	for _, t := range tolerated {
 		if Tolerable(t.Keyword) {
 			warn = append(warn, t)
 		} else {

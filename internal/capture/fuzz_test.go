@@ -72,10 +72,6 @@ func viaShape(types map[string]func() shape.Decodable, data []byte, detect, leni
 			return ve.Violations, tolerated, nil
 		}
 		if err != nil {
-			var se *shape.SyntaxError
-			if errors.As(err, &se) {
-				return nil, nil, &shape.SyntaxError{Offset: se.Offset, Msg: se.Msg}
-			}
 			return nil, nil, err
 		}
 		return nil, tolerated, nil

@@ -155,12 +155,6 @@ func (d *Decoder) ResetBorrowed(data []byte) {
 	d.reset(unsafe.String(unsafe.SliceData(data), len(data)))
 }
 
-// ResetString is Reset for a string, as NewDecoderString: decoded strings
-// without escapes are substrings of s, as a string cannot change.
-func (d *Decoder) ResetString(s string) {
-	d.reset(s)
-}
-
 // Rewind prepares d for decoding the same document again, as Reset or
 // ResetBorrowed did; the document must not have changed.
 func (d *Decoder) Rewind() {
