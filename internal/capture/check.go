@@ -189,7 +189,13 @@ func (g *Generated) decode(doc string, v shape.Decodable) ([]shape.Violation, []
 			return ve.Violations, nil, nil
 		}
 	}
-	var fail, warn []shape.Violation
+	fail, warn := splitTolerated(tolerated)
+	return fail, warn, nil
+}
+
+// splitTolerated splits what a lenient decode tolerated into failures and
+// the warnings Tolerable allows, each in document order.
+func splitTolerated(tolerated []shape.Violation) (fail, warn []shape.Violation) {
 	for _, t := range tolerated {
 		if Tolerable(t.Keyword) {
 			warn = append(warn, t)
@@ -197,7 +203,7 @@ func (g *Generated) decode(doc string, v shape.Decodable) ([]shape.Violation, []
 			fail = append(fail, t)
 		}
 	}
-	return fail, warn, nil
+	return fail, warn
 }
 
 // Reference checks documents with jsonschema v5 against a schema file.

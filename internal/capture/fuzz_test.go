@@ -83,12 +83,6 @@ func viaShape(types map[string]func() shape.Decodable, data []byte, detect, leni
 	if err != nil || !lenient {
 		return vs, nil, err
 	}
-	for _, v := range tolerated {
-		if Tolerable(v.Keyword) {
-			warn = append(warn, v)
-		} else {
-			fail = append(fail, v)
-		}
-	}
+	fail, warn = splitTolerated(tolerated)
 	return fail, warn, nil
 }
